@@ -1,0 +1,35 @@
+// The `nianbao` command line: validate, export, import (contract in ../shared/spec/keys-and-file.md).
+// Each command lives in its own module; exit codes are the command's.
+const [command, ...rest] = process.argv.slice(2);
+
+const USAGE = `用法：
+  nianbao validate FILE… [--previous FILE] [--json]   校验报告文件（可传入文件夹）
+  nianbao export FILE -o OUT.docx [--letterhead]       导出 Word 报告
+  nianbao import IN.docx|IN.txt -o OUT.nianbao.json    读取其他来源的报告`;
+
+async function main(): Promise<number> {
+  switch (command) {
+    case 'validate':
+      return (await import('./validate')).runValidate(rest);
+    case 'export':
+      return (await import('./export')).runExport(rest);
+    case 'import':
+      return (await import('./import')).runImport(rest);
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(command ? `未知命令：${command}\n${USAGE}` : USAGE);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`出错了：${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,160 @@
+// The one API between the page and the main side. Declared here, implemented once in
+// electron/core/api, carried over IPC by electron/shell and over HTTP by electron/host.
+// Both doors validate every request with these schemas; the renderer is untrusted.
+import { z } from 'zod';
+import { LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
+import type { Finding, ReportDoc, ReportSummary, StoredReport, Unit } from './report';
+
+export const ReportIdSchema = z.object({ id: z.number().int().positive() });
+
+/** Fields of a report a clerk edits on the 基本信息 step. */
+export const ReportMetaPatchSchema = z
+  .object({
+    unit: UnitSchema,
+    title: z.string().max(120),
+    period: z.string().max(80),
+    preamble: PreambleSchema,
+    signature: z.string().max(60),
+    date: ReportDocSchema.shape.date,
+    letterhead: LetterheadSchema,
+    status: z.enum(REPORT_STATUSES),
+  })
+  .partial()
+  .strict();
+
+export interface ExportRecord {
+  id: number;
+  reportId: number;
+  createdAt: string;
+  fileName: string;
+  sha256: string;
+  /** true when the report had unresolved errors and the file was named 草稿 */
+  draft: boolean;
+  /** where the desktop app saved it; empty for a browser download */
+  savedPath: string;
+}
+
+export interface ImportPreview {
+  /** the report as read, not yet saved */
+  report: ReportDoc;
+  /** which parts were recognised: section keys, table ids */
+  recognised: string[];
+  /** what could not be read, in Chinese */
+  problems: string[];
+  /** findings of the rules over what was read (stated totals that differ, 勾稽 errors) */
+  findings: Finding[];
+  /** the existing report of that year, if any: importing it asks before replacing */
+  existing: ReportSummary | null;
+  source: 'nianbao-file' | 'docx' | 'text';
+}
+
+export interface BackupInfo {
+  fileName: string;
+  createdAt: string;
+  bytes: number;
+}
+
+export interface UiState {
+  reportId: number | null;
+  step: string | null;
+}
+
+const fileUpload = z.object({
+  fileName: z.string().min(1).max(260),
+  /** the file's bytes, base64; at most 20 MB */
+  base64: z.string().max(28_000_000),
+});
+
+/** Every API method: its request schema and (as a type) its response. */
+export const apiSpec = {
+  appInfo: { input: z.object({}).strict() },
+  getUnit: { input: z.object({}).strict() },
+  saveUnit: { input: UnitSchema },
+  listReports: { input: z.object({}).strict() },
+  createReport: {
+    input: z
+      .object({
+        year: z.number().int().min(2008).max(2100),
+        formatId: z.enum(['gov-2021', 'gov-2019']),
+        /** base the new report on this earlier report (normally last year's) */
+        basedOnId: z.number().int().positive().nullable().default(null),
+      })
+      .strict(),
+  },
+  getReport: { input: ReportIdSchema.strict() },
+  deleteReport: { input: ReportIdSchema.strict() },
+  updateReport: { input: z.object({ id: z.number().int().positive(), patch: ReportMetaPatchSchema }).strict() },
+  setSection: { input: z.object({ id: z.number().int().positive(), key: SectionKeySchema, text: z.string().max(50000) }).strict() },
+  /** null clears a cell (not filled in) */
+  setCells: {
+    input: z.object({ id: z.number().int().positive(), cells: z.record(CellValuesSchema.keyType, z.number().finite().nullable()) }).strict(),
+  },
+  /** mark a warning as reviewed (reason) or take the mark back (null) */
+  setAcknowledgement: {
+    input: z.object({ id: z.number().int().positive(), findingId: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500).nullable() }).strict(),
+  },
+  getUiState: { input: z.object({}).strict() },
+  setUiState: { input: z.object({ reportId: z.number().int().positive().nullable(), step: z.string().max(40).nullable() }).strict() },
+  exportDocx: { input: z.object({ id: z.number().int().positive(), letterhead: z.boolean().default(false) }).strict() },
+  confirmExport: { input: z.object({ exportId: z.number().int().positive(), savedPath: z.string().max(1000).default('') }).strict() },
+  listExports: { input: ReportIdSchema.strict() },
+  exportReportFile: { input: ReportIdSchema.strict() },
+  importPreview: { input: fileUpload.strict() },
+  importCommit: { input: z.object({ report: ReportDocSchema, replace: z.boolean().default(false) }).strict() },
+  listBackups: { input: z.object({}).strict() },
+  restoreBackup: { input: z.object({ fileName: z.string().min(1).max(200) }).strict() },
+} as const;
+
+export type ApiMethod = keyof typeof apiSpec;
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiSpec)[M]['input']>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiSpec)[M]['input']>;
+
+/** Responses, by method. */
+export interface ApiOutputs {
+  appInfo: { version: string; transport: 'electron' | 'host'; dataDir: string };
+  getUnit: (Unit & { id: number }) | null;
+  saveUnit: Unit & { id: number };
+  listReports: ReportSummary[];
+  createReport: StoredReport;
+  getReport: StoredReport;
+  deleteReport: { deleted: true };
+  updateReport: StoredReport;
+  setSection: { updatedAt: string };
+  setCells: { updatedAt: string };
+  setAcknowledgement: { updatedAt: string };
+  getUiState: UiState;
+  setUiState: UiState;
+  /** the .docx bytes for the caller to save (dialog or download) and the record made */
+  exportDocx: { exportId: number; fileName: string; sha256: string; base64: string; draft: boolean };
+  confirmExport: ExportRecord;
+  listExports: ExportRecord[];
+  exportReportFile: { fileName: string; content: string };
+  importPreview: ImportPreview;
+  importCommit: StoredReport;
+  listBackups: BackupInfo[];
+  restoreBackup: { restored: string };
+}
+export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];
+
+/** Errors travel as data, with a Chinese message that says what to do next. */
+export interface ApiError {
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'unsupported' | 'newer_version' | 'io' | 'internal';
+  message: string;
+  /** per-field problems for invalid input */
+  issues?: { path: string; message: string }[];
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const API_METHODS = Object.keys(apiSpec) as ApiMethod[];
+
+/** A client of the API, the same in the desktop window and the browser. */
+export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>> };
+
+/** Turns a zod error into the API's Chinese invalid-input error. */
+export function invalidInput(error: z.ZodError): ApiError {
+  return {
+    code: 'invalid_input',
+    message: `提交的内容不符合要求：${error.issues.map((i) => `${i.path.join('.') || '（整体）'} ${i.message}`).join('；')}`,
+    issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  };
+}

@@ -1,0 +1,93 @@
+// 国办公开办函〔2019〕60号, 《中华人民共和国政府信息公开工作年度报告格式（试行）》: used for the
+// 2019 and 2020 reports, kept to reopen and import them (spec §2).
+import {
+  sectionDefs,
+  T2_FIRST_HEADER,
+  T2_TITLE,
+  T3_APPLICANT_HEADER,
+  T3_BALANCE_NOTE,
+  T3_COLUMNS,
+  T3_OTHER_PROCESSING,
+  T3_RESULTS_LABEL,
+  T3_ROWS_HEAD,
+  T3_ROWS_TAIL,
+  T3_TITLE,
+  T4_DEF,
+} from './common';
+import type { ColumnDef, ReportFormat } from './types';
+
+const prevYearItems: ColumnDef = { key: 'prev_year_items', label: '上一年项目数量', kind: 'count', unit: '项' };
+const change: ColumnDef = { key: 'change', label: '本年增/减', kind: 'signed_count', unit: '项' };
+const decisions: ColumnDef = { key: 'decisions', label: '处理决定数量', kind: 'count', unit: '件' };
+
+export const GOV_2019: ReportFormat = {
+  id: 'gov-2019',
+  citation: '国办公开办函〔2019〕60号',
+  name: '中华人民共和国政府信息公开工作年度报告格式（试行）',
+  years: { from: 2019, to: 2020 },
+  sections: sectionDefs(),
+  t2: {
+    id: 't2',
+    title: T2_TITLE,
+    valueColumns: 3,
+    blocks: [
+      {
+        caption: '第二十条第（一）项',
+        firstHeader: T2_FIRST_HEADER,
+        columns: [
+          { key: 'new_made', label: '本年新制作数量', kind: 'count', unit: '件' },
+          { key: 'new_published', label: '本年新公开数量', kind: 'count', unit: '件' },
+          { key: 'total_published', label: '对外公开总数量', kind: 'count', unit: '件' },
+        ],
+        rows: [
+          { key: 'regulations', label: '规章' },
+          { key: 'normative_documents', label: '规范性文件' },
+        ],
+      },
+      {
+        caption: '第二十条第（五）项',
+        firstHeader: T2_FIRST_HEADER,
+        columns: [prevYearItems, change, decisions],
+        rows: [
+          { key: 'licensing', label: '行政许可' },
+          { key: 'other_external_services', label: '其他对外管理服务事项' },
+        ],
+      },
+      {
+        caption: '第二十条第（六）项',
+        firstHeader: T2_FIRST_HEADER,
+        columns: [prevYearItems, change, decisions],
+        rows: [
+          { key: 'penalty', label: '行政处罚' },
+          { key: 'coercion', label: '行政强制' },
+        ],
+      },
+      {
+        caption: '第二十条第（八）项',
+        firstHeader: T2_FIRST_HEADER,
+        columns: [prevYearItems, change],
+        rows: [{ key: 'fees', label: '行政事业性收费' }],
+      },
+      {
+        caption: '第二十条第（九）项',
+        firstHeader: T2_FIRST_HEADER,
+        columns: [
+          { key: 'items', label: '采购项目数量', kind: 'count', unit: '项' },
+          // The format prints no unit; published reports wrote 元 or a bare number (spec §2.2).
+          { key: 'amount', label: '采购总金额', kind: 'money', unit: '元', confidence: 'C', note: '格式未印单位，按元计' },
+        ],
+        rows: [{ key: 'procurement', label: '政府集中采购' }],
+      },
+    ],
+  },
+  t3: {
+    id: 't3',
+    title: T3_TITLE,
+    balanceNote: T3_BALANCE_NOTE,
+    applicantHeader: T3_APPLICANT_HEADER,
+    columns: T3_COLUMNS,
+    rows: [...T3_ROWS_HEAD, { key: 'other', path: [T3_RESULTS_LABEL, T3_OTHER_PROCESSING], outcome: true }, ...T3_ROWS_TAIL],
+  },
+  t4: T4_DEF,
+  markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '第二十条第（九）项', '政府集中采购', '采购总金额'],
+};

@@ -1,0 +1,145 @@
+// The report as every part of the program sees it: what the store keeps, what the API carries,
+// what the report file holds (plus its envelope), what the rules and the export read.
+import { z } from 'zod';
+import { SECTION_KEYS } from './formats/types';
+
+export const UNIT_KINDS = ['township', 'subdistrict', 'county_department', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  township: '乡镇人民政府',
+  subdistrict: '街道办事处',
+  county_department: '县级部门',
+  other: '其他机关',
+};
+
+/** A 人民政府 must also report 工作考核、社会评议和责任追究 (条例第五十条第（四）项). */
+export function isPeoplesGovernment(kind: UnitKind, name = ''): boolean {
+  return kind === 'township' || name.endsWith('人民政府');
+}
+
+const text = (max: number) => z.string().max(max);
+
+export const UnitSchema = z.object({
+  /** 机关全称, e.g. 永安市小陶镇人民政府 */
+  name: z.string().trim().min(1, '请填写机关名称').max(60, '机关名称不超过60个字'),
+  kind: z.enum(UNIT_KINDS),
+  /** 上级主管部门 */
+  supervisor: text(60).default(''),
+  address: text(120).default(''),
+  postcode: text(12).default(''),
+  phone: text(40).default(''),
+  email: text(80).default(''),
+  /** 署名, usually the 机关全称 */
+  signature: text(60).default(''),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const SectionKeySchema = z.enum(SECTION_KEYS);
+
+/** Optional preamble items (not required by the format; most published reports have them). */
+export const PreambleSchema = z.object({
+  basis: z.boolean().default(true),
+  period: z.boolean().default(true),
+  contact: z.boolean().default(true),
+  /** where the electronic version can be found, e.g. the county portal */
+  publishedAt: text(200).default(''),
+});
+export type Preamble = z.infer<typeof PreambleSchema>;
+
+/** 红头 variant: the report issued as a document. */
+export const LetterheadSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** 发文机关标志, e.g. 永安市小陶镇人民政府文件 */
+  issuer: text(60).default(''),
+  /** 发文字号, e.g. 小政〔2026〕1号 */
+  docNumber: text(40).default(''),
+});
+
+export const CellValuesSchema = z.record(z.string().regex(/^t[234]\.[a-z_]+\.[a-z_]+$/, '单元格编号格式不对'), z.number().finite());
+
+export const AcknowledgementSchema = z.object({ reason: z.string().trim().min(1, '请写明已核实的理由').max(500), at: z.string() });
+
+export const ReportDocSchema = z.object({
+  formatId: z.enum(['gov-2021', 'gov-2019', 'legacy']),
+  year: z.number().int().min(2008, '年度不早于2008年').max(2100, '年度不晚于2100年'),
+  unit: UnitSchema,
+  title: text(120).default(''),
+  /** 统计期限 as printed; empty = {year}年1月1日至{year}年12月31日 */
+  period: text(80).default(''),
+  preamble: PreambleSchema.default({ basis: true, period: true, contact: true, publishedAt: '' }),
+  sections: z.partialRecord(SectionKeySchema, text(50000)).default({}),
+  cells: CellValuesSchema.default({}),
+  /** 署名 as printed under the report */
+  signature: text(60).default(''),
+  /** 成文日期, ISO yyyy-mm-dd, or empty when not yet set */
+  date: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')]).default(''),
+  letterhead: LetterheadSchema.default({ enabled: false, issuer: '', docNumber: '' }),
+  /** sections copied from last year's report and not yet edited (shown as 沿用上年) */
+  copiedSections: z.array(SectionKeySchema).default([]),
+  /** last year's figures kept as the baseline for cross-year checks (t2 现行有效, t3 结转) */
+  previousCells: CellValuesSchema.optional(),
+  /** warnings the clerk has checked and marked as reviewed, by finding id */
+  acknowledgements: z.record(z.string(), AcknowledgementSchema).default({}),
+  /** pre-2019 reports: the headings and texts as found, and the 附表 indicators */
+  legacySections: z.array(z.object({ heading: z.string(), text: z.string() })).optional(),
+  indicators: z.record(z.string(), z.number().finite()).optional(),
+});
+export type ReportDoc = z.infer<typeof ReportDocSchema>;
+export type ReportDocInput = z.input<typeof ReportDocSchema>;
+
+export function defaultTitle(unitName: string, year: number): string {
+  return `${unitName}${year}年政府信息公开工作年度报告`;
+}
+
+export function defaultPeriod(year: number): string {
+  return `${year}年1月1日至${year}年12月31日`;
+}
+
+/** 成文日期 in Chinese, Arabic numerals, no zero padding (GB/T 9704 §7.3.5.4): 2026年1月8日. */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return '';
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+export const REPORT_STATUSES = ['draft', 'final'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export interface StoredReport {
+  id: number;
+  unitId: number;
+  status: ReportStatus;
+  basedOnId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  doc: ReportDoc;
+}
+
+export interface ReportSummary {
+  id: number;
+  year: number;
+  formatId: ReportDoc['formatId'];
+  status: ReportStatus;
+  title: string;
+  basedOnId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A finding of the rules or the document review. */
+export interface Finding {
+  /** stable rule id, e.g. t3.balance */
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Chinese, names the figures and the fix */
+  message: string;
+  /** cell keys involved */
+  cells: string[];
+  expected?: number | string;
+  actual?: number | string;
+  /** where in the narrative: section and character range, with the words quoted */
+  location?: { section: string; start: number; end: number; quote: string };
+  /** stable id of this occurrence, used to mark a warning as reviewed */
+  id?: string;
+}
