@@ -115,8 +115,8 @@ export const T3_OTHER_PROCESSING = '（六）其他处理';
 
 /** Table 三 rows before （六）其他处理. */
 export const T3_ROWS_HEAD: Table3Row[] = [
-  { key: 'new_received', path: ['一、本年新收政府信息公开申请数量'] },
-  { key: 'carried_over', path: ['二、上年结转政府信息公开申请数量'] },
+  { key: 'new_received', path: ['一、本年新收政府信息公开申请数量'], short: '本年新收' },
+  { key: 'carried_over', path: ['二、上年结转政府信息公开申请数量'], short: '上年结转' },
   { key: 'granted', path: [RESULTS, '（一）予以公开'], outcome: true },
   { key: 'partial_grant', path: [RESULTS, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'], outcome: true },
   { key: 'denied_state_secret', path: [RESULTS, DENIED, '1.属于国家秘密'], outcome: true },
@@ -139,8 +139,8 @@ export const T3_ROWS_HEAD: Table3Row[] = [
 
 /** Table 三 rows after （六）其他处理. */
 export const T3_ROWS_TAIL: Table3Row[] = [
-  { key: 'total_processed', path: [RESULTS, '（七）总计'], derived: true },
-  { key: 'carried_forward', path: ['四、结转下年度继续办理'] },
+  { key: 'total_processed', path: [RESULTS, '（七）总计'], derived: true, short: '办理结果' },
+  { key: 'carried_forward', path: ['四、结转下年度继续办理'], short: '结转下年度' },
 ];
 
 export const T3_RESULTS_LABEL = RESULTS;

@@ -122,15 +122,27 @@ function sumCells(cells: Readonly<Record<string, number | undefined>>, keys: str
 export function deriveTotals(formatOrId: ReportFormat | FormatId, cells: Readonly<Record<string, number | undefined>>): Record<string, number> {
   const model = formatModel(formatOrId);
   const out: Record<string, number> = {};
-  const lookup = (k: string) => (model.byKey.get(k)?.derived ? out[k] : cells[k]);
-  // Column sums of inputs first, then row sums, which may read the column sums.
-  const ordered = [...model.derived].sort((a, b) => Number(isRowSum(a, model)) - Number(isRowSum(b, model)));
-  for (const d of ordered) {
+  for (const d of derivationOrder(model)) {
     let sum = 0;
-    for (const k of d.sumOf) sum += lookup(k) ?? 0;
+    for (const k of d.sumOf) sum += (d.readsDerived.has(k) ? out[k] : cells[k]) ?? 0;
     out[d.key] = roundMoney(sum);
   }
   return out;
+}
+
+type OrderedDerived = DerivedCell & { readsDerived: Set<string> };
+const derivationOrders = new WeakMap<FormatModel, OrderedDerived[]>();
+
+/** Column sums of inputs first, then row sums, which may read the column sums; computed once per format (the rules run on every edit). */
+function derivationOrder(model: FormatModel): OrderedDerived[] {
+  let ordered = derivationOrders.get(model);
+  if (!ordered) {
+    ordered = [...model.derived]
+      .sort((a, b) => Number(isRowSum(a, model)) - Number(isRowSum(b, model)))
+      .map((d) => ({ ...d, readsDerived: new Set(d.sumOf.filter((k) => model.byKey.get(k)?.derived)) }));
+    derivationOrders.set(model, ordered);
+  }
+  return ordered;
 }
 
 function isRowSum(d: DerivedCell, model: FormatModel): boolean {

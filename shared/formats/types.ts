@@ -94,6 +94,8 @@ export interface Table3Row {
   outcome?: boolean;
   /** every cell of the row is derived (（七）总计) */
   derived?: boolean;
+  /** a short name for messages (本年新收, 结转下年度), not printed in the table */
+  short?: string;
   confidence?: Confidence;
 }
 

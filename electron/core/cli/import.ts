@@ -1,5 +1,77 @@
-// STUB: the `nianbao import` command (replaced by its issue's work).
-export async function runImport(_args: string[]): Promise<number> {
-  console.error('nianbao import 尚未实现');
-  return 2;
+// `nianbao import IN.docx|IN.txt|IN.nianbao.json -o OUT.nianbao.json`: reads a report made elsewhere
+// into a report file. Exit 0 read, 1 partly read (what was not read is on stderr), 2 usage or
+// unreadable. OUT is written to a temporary file first and renamed, so a failure never leaves a
+// half-written report where a good one was.
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { serializeReportFile } from '../../../shared/report-file';
+import { ImportError, readReportSource } from '../import/index';
+
+const USAGE = '用法：nianbao import IN.docx|IN.txt -o OUT.nianbao.json';
+
+export async function runImport(args: string[]): Promise<number> {
+  let input: string | undefined;
+  let output: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-o' || a === '--output') {
+      output = args[++i];
+      if (!output) {
+        console.error(`-o 后面要写输出文件名。\n${USAGE}`);
+        return 2;
+      }
+    } else if (a.startsWith('-')) {
+      console.error(`不认识的选项：${a}\n${USAGE}`);
+      return 2;
+    } else if (input === undefined) input = a;
+    else {
+      console.error(`一次只能导入一个文件（多了“${a}”）。\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (!input || !output) {
+    console.error(`${!input ? '缺少要导入的文件' : '缺少输出文件（-o OUT.nianbao.json）'}。\n${USAGE}`);
+    return 2;
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(input);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    console.error(code === 'ENOENT' ? `找不到文件：${input}` : code === 'EISDIR' ? `“${input}”是文件夹，请指定一个文件` : `无法读取“${input}”：${(err as Error).message}`);
+    return 2;
+  }
+
+  let result;
+  try {
+    result = await readReportSource(basename(input), bytes);
+  } catch (err) {
+    if (err instanceof ImportError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  }
+
+  const tmp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, serializeReportFile(result.report), { encoding: 'utf8', flag: 'wx' });
+    await rename(tmp, output);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    console.error(`无法写入“${output}”：${(err as Error).message}。请检查文件夹是否存在、是否有写入权限。`);
+    return 2;
+  }
+
+  const r = result.report;
+  const what = r.formatId === 'legacy' ? `${Object.keys(r.indicators ?? {}).length} 个附表指标` : `${Object.keys(r.cells).length} 个表格数字`;
+  console.log(`已读入：${r.unit.name} ${r.year} 年（${r.formatId}），${what} → ${output}`);
+  if (result.problems.length) {
+    console.error(`以下内容没有完全读入，请核对原文后在程序中补齐：`);
+    for (const p of result.problems) console.error(`  - ${p}`);
+    return 1;
+  }
+  return 0;
 }

@@ -1,5 +1,208 @@
-// STUB: the `nianbao validate` command (replaced by its issue's work).
-export async function runValidate(_args: string[]): Promise<number> {
-  console.error('nianbao validate 尚未实现');
-  return 2;
+// `nianbao validate FILE… [--previous FILE] [--json]`: checks report files the way the county
+// reviewer does (contract in shared/spec/keys-and-file.md). Exit 0 no errors, 1 errors found,
+// 2 bad usage or an unreadable/invalid file. Folders stand for the *.nianbao.json files in them.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { checkReport, countFindings, isAcknowledged } from '../../../shared/check';
+import type { Finding, ReportDoc } from '../../../shared/report';
+import { parseReportFile, REPORT_FILE_EXTENSION } from '../../../shared/report-file';
+
+const USAGE = `用法：nianbao validate FILE… [--previous FILE] [--json]
+  FILE        报告文件（*.nianbao.json），或装有报告文件的文件夹（可写多个）
+  --previous  上一年度的报告文件：用于跨年度核对（上年结转、现行有效件数）
+  --json      以 JSON 输出结果，便于其他程序读取`;
+
+interface Options {
+  files: string[];
+  previous?: string;
+  json: boolean;
+}
+
+interface LoadedFile {
+  file: string;
+  doc?: ReportDoc;
+  error?: { code: string; message: string };
+}
+
+interface FileResult {
+  file: string;
+  ok: boolean;
+  /** the file used as last year's report, and whether it was found automatically */
+  previous?: { file: string; automatic: boolean };
+  error?: { code: string; message: string };
+  findings: Finding[];
+  acknowledged?: string[];
+}
+
+function parseArgs(args: string[]): Options | string {
+  const opts: Options = { files: [], json: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') opts.json = true;
+    else if (a === '--previous' || a.startsWith('--previous=')) {
+      const v = a === '--previous' ? args[++i] : a.slice('--previous='.length);
+      if (!v) return '--previous 后面要写上一年度报告文件的路径。';
+      if (opts.previous) return '--previous 只能写一次。';
+      opts.previous = v;
+    } else if (a === '--help' || a === '-h') return '';
+    else if (a.startsWith('-')) return `不认识的选项：${a}`;
+    else opts.files.push(a);
+  }
+  if (opts.files.length === 0) return '请写出要校验的报告文件或文件夹。';
+  return opts;
+}
+
+/** A folder becomes its *.nianbao.json files (not recursive), sorted by name. */
+function expand(paths: string[]): { files: string[]; problems: LoadedFile[] } {
+  const files: string[] = [];
+  const problems: LoadedFile[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      problems.push({ file: p, error: { code: 'unreadable', message: '找不到这个文件或文件夹，请检查路径。' } });
+      continue;
+    }
+    if (!isDir) {
+      files.push(p);
+      continue;
+    }
+    const inDir = readdirSync(p)
+      .filter((n) => n.endsWith(REPORT_FILE_EXTENSION))
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+      .map((n) => join(p, n));
+    if (inDir.length === 0) problems.push({ file: p, error: { code: 'empty_folder', message: `文件夹里没有报告文件（*${REPORT_FILE_EXTENSION}）。` } });
+    files.push(...inDir);
+  }
+  return { files, problems };
+}
+
+function load(file: string): LoadedFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? '找不到这个文件，请检查路径。' : code === 'EACCES' ? '没有权限读取这个文件。' : `无法读取文件（${code ?? String(err)}）。`;
+    return { file, error: { code: 'unreadable', message } };
+  }
+  const parsed = parseReportFile(text);
+  if (!parsed.ok) return { file, error: { code: parsed.code, message: parsed.message } };
+  return { file, doc: parsed.doc };
+}
+
+const unitYear = (doc: ReportDoc, year = doc.year) => `${doc.unit.name.trim()}\u0000${year}`;
+
+const SEVERITY_TEXT: Record<Finding['severity'], string> = { error: '✗ 错误', warning: '! 警告', info: '· 提示' };
+
+function summaryLine(r: FileResult, doc: ReportDoc | undefined): string {
+  const name = r.file;
+  if (r.error) return `✗ ${name}：无法校验。${r.error.message.split('\n')[0]}`;
+  const c = countFindings(doc as ReportDoc, r.findings);
+  const parts: string[] = [];
+  if (c.errors) parts.push(`${c.errors} 个错误`);
+  if (c.warnings) parts.push(`${c.warnings} 个警告`);
+  if (c.info) parts.push(`${c.info} 条提示`);
+  if (c.acknowledged) parts.push(`${c.acknowledged} 条已核实`);
+  const mark = c.errors ? '✗' : '✓';
+  if (parts.length === 0) return `${mark} ${name}：没有发现问题`;
+  return `${mark} ${name}：${c.errors ? '' : '没有错误，'}${parts.join('，')}`;
+}
+
+function printText(results: { r: FileResult; doc?: ReportDoc }[], explicitPrevious: string | undefined): void {
+  const lines: string[] = [];
+  if (explicitPrevious) lines.push(`以 ${explicitPrevious} 作为上一年度报告，对每个文件做跨年度核对。`);
+  for (const { r, doc } of results) {
+    lines.push(summaryLine(r, doc));
+    if (r.error) {
+      for (const l of r.error.message.split('\n').slice(1)) lines.push(`    ${l}`);
+      continue;
+    }
+    if (r.previous?.automatic) lines.push(`    （以同一文件夹中的 ${basename(r.previous.file)} 作为上一年度报告，已做跨年度核对）`);
+    const sorted = [...r.findings].sort((a, b) => order(a) - order(b));
+    for (const f of sorted) {
+      const ack = doc && isAcknowledged(doc, f) ? doc.acknowledgements[f.id as string] : undefined;
+      const head = ack ? `✓ 已核实的${f.severity === 'warning' ? '警告' : '提示'}` : SEVERITY_TEXT[f.severity];
+      lines.push(`  ${head}：${f.message}${ack ? `（核实理由：${ack.reason}）` : ''} [${f.rule}]`);
+    }
+  }
+  if (results.length > 1) {
+    const bad = results.filter(({ r }) => r.error).length;
+    const withErrors = results.filter(({ r }) => !r.error && !r.ok).length;
+    const clean = results.length - bad - withErrors;
+    const parts = [`${withErrors} 个有错误`, `${clean} 个没有错误`];
+    if (bad) parts.push(`${bad} 个无法校验`);
+    lines.push(`共 ${results.length} 个文件：${parts.join('，')}。`);
+  }
+  console.log(lines.join('\n'));
+}
+
+const order = (f: Finding) => ({ error: 0, warning: 1, info: 2 })[f.severity];
+
+export async function runValidate(args: string[]): Promise<number> {
+  const opts = parseArgs(args);
+  if (typeof opts === 'string') {
+    if (opts === '') {
+      console.log(USAGE);
+      return 0;
+    }
+    console.error(`${opts}\n${USAGE}`);
+    return 2;
+  }
+
+  let explicitPrevious: ReportDoc | undefined;
+  if (opts.previous) {
+    const prev = load(opts.previous);
+    if (!prev.doc) {
+      const message = `上一年度报告 ${opts.previous} 无法读取：${prev.error?.message ?? ''}`;
+      if (opts.json) console.log(JSON.stringify([{ file: opts.previous, ok: false, error: { ...prev.error, message }, findings: [] }], null, 2));
+      else console.error(message);
+      return 2;
+    }
+    explicitPrevious = prev.doc;
+  }
+
+  const { files, problems } = expand(opts.files);
+  const loaded = [...problems, ...files.map(load)];
+
+  // The same unit's year Y−1 report in the same folder serves as last year's, unless --previous is given.
+  const byFolder = new Map<string, LoadedFile>();
+  for (const l of loaded) if (l.doc) byFolder.set(`${resolve(dirname(l.file))}\u0000${unitYear(l.doc)}`, l);
+
+  const results: { r: FileResult; doc?: ReportDoc }[] = [];
+  for (const l of loaded) {
+    if (!l.doc) {
+      results.push({ r: { file: l.file, ok: false, error: l.error, findings: [] } });
+      continue;
+    }
+    let previous: ReportDoc | undefined = explicitPrevious;
+    let previousInfo: FileResult['previous'] = opts.previous ? { file: opts.previous, automatic: false } : undefined;
+    if (!previous) {
+      const sibling = byFolder.get(`${resolve(dirname(l.file))}\u0000${unitYear(l.doc, l.doc.year - 1)}`);
+      if (sibling?.doc) {
+        previous = sibling.doc;
+        previousInfo = { file: sibling.file, automatic: true };
+      }
+    }
+    const findings = checkReport(l.doc, previous);
+    const doc = l.doc;
+    const acknowledged = findings.filter((f) => isAcknowledged(doc, f)).map((f) => f.id as string);
+    results.push({
+      r: {
+        file: l.file,
+        ok: !findings.some((f) => f.severity === 'error'),
+        ...(previousInfo ? { previous: previousInfo } : {}),
+        findings,
+        ...(acknowledged.length ? { acknowledged } : {}),
+      },
+      doc,
+    });
+  }
+
+  if (opts.json) console.log(JSON.stringify(results.map(({ r }) => r), null, 2));
+  else printText(results, opts.previous);
+
+  if (results.some(({ r }) => r.error)) return 2;
+  return results.some(({ r }) => !r.ok) ? 1 : 0;
 }

@@ -1,5 +1,10 @@
-// STUB (replaced by the import work, issue 6): reads a report made elsewhere.
+// Reading a report made elsewhere (issue 6): our own *.nianbao.json, a .docx from Word, WPS or
+// LibreOffice, or text copied from a web page. Dispatch is by content, not by the file name.
 import type { ReportDoc } from '../../../shared/report';
+import { parseReportFile } from '../../../shared/report-file';
+import { docxToBlocks, DocxFormatError } from './docx-reader';
+import { NotAReportError, recognise } from './recognise';
+import { textToBlocks } from './text-reader';
 
 export interface ImportReadResult {
   report: ReportDoc;
@@ -8,8 +13,58 @@ export interface ImportReadResult {
   source: 'nianbao-file' | 'docx' | 'text';
 }
 
+/** A file that cannot be read at all; the message (Chinese) says what to do instead. */
 export class ImportError extends Error {}
 
-export async function readReportSource(_fileName: string, _bytes: Uint8Array): Promise<ImportReadResult> {
-  throw new ImportError('导入尚未实现');
+const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+
+/** Text in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK (Windows Notepad's default). */
+export function decodeText(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    try {
+      return new TextDecoder('gbk', { fatal: true }).decode(bytes);
+    } catch {
+      throw new ImportError('文件的文字编码无法识别（不是 UTF-8 或 GBK）。请用记事本打开后“另存为”UTF-8 编码，或直接复制文字粘贴导入。');
+    }
+  }
+}
+
+export async function readReportSource(fileName: string, bytes: Uint8Array): Promise<ImportReadResult> {
+  if (bytes.length === 0) throw new ImportError(`“${fileName}”是空文件，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    try {
+      return { ...recognise(docxToBlocks(bytes)), source: 'docx' };
+    } catch (err) {
+      if (err instanceof DocxFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      throw err;
+    }
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new ImportError(`“${fileName}”是旧版 Word 文档（.doc 或 .wps），不能直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后重新导入。`);
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
+    throw new ImportError(`“${fileName}”是 PDF 文件，暂时不能读取。请找到报告的 Word 文档，或从网页上复制报告的文字粘贴导入。`);
+  }
+  const text = decodeText(bytes);
+  if (text.trim() === '') throw new ImportError(`“${fileName}”里没有文字，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
+  if (/^\s*\{/.test(text)) {
+    let parsed: ReturnType<typeof parseReportFile>;
+    try {
+      parsed = parseReportFile(text);
+    } catch {
+      throw new ImportError(`“${fileName}”不是有效的报告文件（*.nianbao.json）：内容不完整或已损坏。请重新从原电脑导出报告文件。`);
+    }
+    if (!parsed.ok) throw new ImportError(`“${fileName}”：${parsed.message}`);
+    return { report: parsed.doc, recognised: ['report_file'], problems: [], source: 'nianbao-file' };
+  }
+  try {
+    return { ...recognise(textToBlocks(text)), source: 'text' };
+  } catch (err) {
+    if (err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+    throw err;
+  }
 }

@@ -1,0 +1,241 @@
+// The one implementation of the API declared in shared/api.ts. Both doors (IPC in the desktop
+// shell, HTTP in the browser host) call handleApiCall with untrusted input: it checks the method,
+// validates the input with the shared zod schema, runs the handler and returns errors as data.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { apiSpec, invalidInput } from '../../../shared/api';
+import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, ExportRecord } from '../../../shared/api';
+import { defaultTitle, ReportDocSchema } from '../../../shared/report';
+import type { ReportDoc, ReportSummary, StoredReport } from '../../../shared/report';
+import { deriveNextYearReport } from '../../../shared/carry-over';
+import { checkReport } from '../../../shared/check';
+import { serializeReportFile } from '../../../shared/report-file';
+import { formatModel, isGovFormatId } from '../../../shared/formats/index';
+import { buildDocx } from '../export/docx';
+import { ImportError, readReportSource } from '../import/index';
+import { StoreError } from '../store/index';
+import type { ExportRow, Store } from '../store/index';
+import pkg from '../../../package.json';
+
+// zod's own messages (used in invalid-input errors) in Chinese, for every schema on the main side.
+z.config(z.locales.zhCN());
+
+export interface ApiContext {
+  store: Store;
+  transport: 'electron' | 'host';
+  dataDir: string;
+}
+
+export type ApiHandler = (method: string, rawInput: unknown) => Promise<ApiResult<unknown>>;
+
+type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]> };
+
+/** An error a handler raises on purpose, carried to the page as it is. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ApiError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Characters Windows and macOS do not allow in a file name. */
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 150) || '年度报告';
+}
+
+function exportRecord(row: ExportRow): ExportRecord {
+  return { id: row.id, reportId: row.reportId, createdAt: row.createdAt, fileName: row.fileName, sha256: row.sha256, draft: row.draft, savedPath: row.savedPath };
+}
+
+function summary(r: StoredReport): ReportSummary {
+  return { id: r.id, year: r.doc.year, formatId: r.doc.formatId, status: r.status, title: r.doc.title, basedOnId: r.basedOnId, createdAt: r.createdAt, updatedAt: r.updatedAt };
+}
+
+/** Keys of the cells the program derives (总计): a file's stated totals are not kept. */
+function withoutStatedTotals(doc: ReportDoc): ReportDoc {
+  if (!isGovFormatId(doc.formatId)) return doc;
+  const model = formatModel(doc.formatId);
+  const cells = Object.fromEntries(Object.entries(doc.cells).filter(([k]) => !model.byKey.get(k)?.derived));
+  return { ...doc, cells };
+}
+
+export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handlers: Handlers } {
+  const { store } = ctx;
+
+  const requireUnit = () => {
+    const unit = store.getUnit();
+    if (!unit) throw new ApiFailure('not_found', '还没有填写本机关信息。请先在“机关信息”中填写机关名称和类型，再新建或导入报告。');
+    return unit;
+  };
+
+  /** The same unit's report for the year before, the baseline of the cross-year checks. */
+  const previousDoc = (r: StoredReport): ReportDoc | null => store.findReportByYear(r.unitId, r.doc.year - 1)?.doc ?? null;
+
+  const handlers: Handlers = {
+    appInfo: () => ({ version: pkg.version, transport: ctx.transport, dataDir: ctx.dataDir }),
+
+    getUnit: () => store.getUnit(),
+
+    saveUnit: (unit) => store.saveUnit(unit),
+
+    listReports: () => {
+      const unit = store.getUnit();
+      return unit ? store.listReports(unit.id) : [];
+    },
+
+    createReport: ({ year, formatId, basedOnId }) => {
+      const unit = requireUnit();
+      const existing = store.findReportByYear(unit.id, year);
+      if (existing) throw new ApiFailure('conflict', `${year}年度的报告已经存在，每个年度只能有一份。请在报告列表中打开它，或先删除它再新建。`);
+      let doc: ReportDoc;
+      if (basedOnId !== null) {
+        const prev = store.getReport(basedOnId);
+        if (!prev) throw new ApiFailure('not_found', `找不到作为基础的报告（编号 ${basedOnId}），它可能已被删除。请重新选择上一年度的报告，或不选基础报告直接新建。`);
+        doc = deriveNextYearReport(prev.doc, year, formatId);
+      } else {
+        const { id: _id, ...unitFields } = unit;
+        doc = ReportDocSchema.parse({
+          formatId,
+          year,
+          unit: unitFields,
+          title: defaultTitle(unit.name, year),
+          signature: unit.signature || unit.name,
+        });
+      }
+      return store.createReport(unit.id, doc, { basedOnId });
+    },
+
+    getReport: ({ id }) => store.requireReport(id),
+
+    deleteReport: ({ id }) => {
+      store.deleteReport(id);
+      return { deleted: true as const };
+    },
+
+    updateReport: ({ id, patch }) => {
+      const { status, ...fields } = patch;
+      return store.updateReport(id, (doc) => ({ ...doc, ...fields }), status);
+    },
+
+    setSection: ({ id, key, text }) => ({ updatedAt: store.setSection(id, key, text) }),
+
+    setCells: ({ id, cells }) => ({ updatedAt: store.setCells(id, cells) }),
+
+    setAcknowledgement: ({ id, findingId, reason }) => ({ updatedAt: store.setAcknowledgement(id, findingId, reason) }),
+
+    getUiState: () => {
+      const raw = store.getUiValue('reportId');
+      const reportId = raw !== null && store.getReport(Number(raw)) ? Number(raw) : null;
+      return { reportId, step: store.getUiValue('step') };
+    },
+
+    setUiState: ({ reportId, step }) => {
+      store.setUiValues({ reportId: reportId === null ? null : String(reportId), step });
+      return { reportId, step };
+    },
+
+    exportDocx: async ({ id, letterhead }) => {
+      const report = store.requireReport(id);
+      const doc = report.doc;
+      const findings = checkReport(doc, previousDoc(report));
+      const draft = findings.some((f) => f.severity === 'error' && !(f.id && doc.acknowledgements[f.id]));
+      const bytes = await buildDocx(doc, { letterhead, draft });
+      const title = doc.title || defaultTitle(doc.unit.name, doc.year);
+      const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const row = store.addExport(id, { fileName, sha256, draft, doc });
+      return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft };
+    },
+
+    confirmExport: ({ exportId, savedPath }) => exportRecord(store.confirmExport(exportId, savedPath)),
+
+    listExports: ({ id }) => store.listExports(id).map(exportRecord),
+
+    exportReportFile: ({ id }) => {
+      const { doc } = store.requireReport(id);
+      return { fileName: safeFileName(`${doc.unit.name}${doc.year}年度报告`) + '.nianbao.json', content: serializeReportFile(doc) };
+    },
+
+    importPreview: async ({ fileName, base64 }) => {
+      const bytes = Buffer.from(base64, 'base64');
+      if (bytes.length === 0) throw new ApiFailure('invalid_input', `文件“${fileName}”是空的，请选择另一个文件。`);
+      if (bytes.length > MAX_UPLOAD_BYTES) throw new ApiFailure('invalid_input', `文件“${fileName}”超过 20 MB，不像是一份年度报告。请选择报告文件本身。`);
+      let read;
+      try {
+        read = await readReportSource(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      } catch (err) {
+        if (err instanceof ImportError) throw new ApiFailure('unsupported', err.message);
+        throw err;
+      }
+      const unit = store.getUnit();
+      const existing = unit ? store.findReportByYear(unit.id, read.report.year) : null;
+      return {
+        report: read.report,
+        recognised: read.recognised,
+        problems: read.problems,
+        findings: checkReport(read.report),
+        existing: existing ? summary(existing) : null,
+        source: read.source,
+      };
+    },
+
+    importCommit: ({ report, replace }) => {
+      // Importing on first run sets the unit up from the report itself.
+      const unit = store.getUnit() ?? store.saveUnit(report.unit);
+      const doc = withoutStatedTotals(report);
+      const existing = store.findReportByYear(unit.id, doc.year);
+      if (existing && !replace) {
+        throw new ApiFailure('conflict', `${doc.year}年度的报告已经存在。如果要用导入的内容替换它，请确认“替换”；否则请先把现有报告导出留底。`);
+      }
+      // A replaced report is new content: it goes back to draft until the clerk finalises it again.
+      return existing ? store.replaceReportDoc(existing.id, doc, 'draft') : store.createReport(unit.id, doc);
+    },
+
+    listBackups: () => store.listBackups().map((b) => ({ fileName: b.fileName, createdAt: b.createdAt, bytes: b.bytes })),
+
+    restoreBackup: async ({ fileName }) => {
+      const restored = await store.restoreBackup(fileName);
+      return { restored: restored.fileName };
+    },
+  };
+
+  const handleApiCall: ApiHandler = async (method, rawInput) => {
+    if (typeof method !== 'string' || !Object.hasOwn(apiSpec, method)) {
+      return { ok: false, error: { code: 'unsupported', message: `程序不认识“${String(method).slice(0, 60)}”这个操作。请刷新页面；如果仍然出现，请把程序更新到最新版本。` } };
+    }
+    const m = method as ApiMethod;
+    const parsed = (apiSpec[m].input as z.ZodType).safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+    try {
+      const handler = handlers[m] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      return { ok: false, error: toApiError(m, err) };
+    }
+  };
+
+  return { handleApiCall, handlers };
+}
+
+/** Deliberate errors keep their message; anything else is logged here and reported without internals. */
+export function toApiError(method: string, err: unknown): ApiError {
+  if (err instanceof ApiFailure) return { code: err.code, message: err.message };
+  if (err instanceof StoreError) return { code: err.code, message: err.message };
+  if (err instanceof z.ZodError) return invalidInput(err);
+  const sqliteCode = (err as { code?: unknown })?.code;
+  if (typeof sqliteCode === 'string' && /^SQLITE_(CONSTRAINT)/.test(sqliteCode)) {
+    console.error(`[api] ${method}:`, err);
+    return { code: 'conflict', message: '保存的内容与已有数据冲突（例如同一年度已有报告），没有保存。请刷新后再试。' };
+  }
+  if (typeof sqliteCode === 'string' && /^(SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN)|ENOSPC|EACCES|EPERM|EIO)/.test(sqliteCode)) {
+    console.error(`[api] ${method}:`, err);
+    return { code: 'io', message: '无法写入数据文件（磁盘已满、没有权限或文件被占用），刚才的操作没有保存。请检查磁盘空间后重试。' };
+  }
+  console.error(`[api] ${method}:`, err);
+  const detail = err instanceof Error && err.message && !err.message.includes('\n') && /[\u4e00-\u9fff]/.test(err.message) ? `（${err.message}）` : '';
+  return { code: 'internal', message: `操作没有完成${detail}。已保存的内容不受影响，请重试；如果反复出现，请联系技术支持。` };
+}

@@ -1,0 +1,123 @@
+// What the printed report says, in order, independent of how it is drawn: the Word writer and
+// the preview walk the same list of blocks. Labels come from the format data (shared/formats).
+// Pure TypeScript: no Node, no DOM, no docx.
+import { deriveTotals, getFormat, isGovFormatId } from '../../../shared/formats/index';
+import type { ReportFormat, TableId } from '../../../shared/formats/index';
+import { tableGrid } from '../../../shared/formats/grid';
+import type { TableGrid } from '../../../shared/formats/grid';
+import { chineseDate, defaultPeriod, defaultTitle } from '../../../shared/report';
+import type { ReportDoc } from '../../../shared/report';
+import { headingLevel, signatureIndents, splitHeading, titleLines } from './page-layout';
+import type { HeadingLevel } from './page-layout';
+
+export type ContentBlock =
+  | { type: 'letterhead'; issuer: string; docNumber: string }
+  | { type: 'title'; lines: string[] }
+  /** a section heading from the format (一、总体情况 …) */
+  | { type: 'section'; text: string }
+  /** a narrative paragraph; `heading` is the part printed in the heading style of `level` */
+  | { type: 'paragraph'; level: HeadingLevel; heading: string; text: string }
+  | { type: 'table'; id: TableId; grid: TableGrid; values: Record<string, string> }
+  | { type: 'signature'; signature: string; date: string; signatureRight: number; dateRight: number };
+
+export interface ReportContent {
+  format: ReportFormat;
+  title: string;
+  blocks: ContentBlock[];
+}
+
+/** Thrown for reports that cannot be printed in an official layout. */
+export class ExportRefused extends Error {}
+
+/** Printed form of a cell: counts as whole numbers, money with its decimals, empty as 0. */
+export function formatCellValue(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '0';
+  return String(Number(value.toFixed(4)));
+}
+
+/** Every printed cell of the three tables: inputs as entered, totals derived (never typed). */
+export function printedCells(format: ReportFormat, cells: Readonly<Record<string, number | undefined>>): Record<string, string> {
+  const derived = deriveTotals(format, cells);
+  const out: Record<string, string> = {};
+  for (const id of ['t2', 't3', 't4'] as const) {
+    for (const row of tableGrid(format, id).rows) {
+      for (const c of row.cells) {
+        if (c.type === 'value') out[c.cell] = formatCellValue(c.derived ? derived[c.cell] : cells[c.cell]);
+      }
+    }
+  }
+  return out;
+}
+
+/** The optional preamble (spec §1.3): basis, the six parts, statistics period, where published, contact. */
+export function preambleParagraphs(doc: ReportDoc, format: ReportFormat): string[] {
+  const p = doc.preamble;
+  const out: string[] = [];
+  const parts = format.sections.map((s) => s.heading.replace(/^[一二三四五六七八九十]+、/, '')).join('、');
+  if (p.basis) {
+    out.push(
+      `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《${format.name}》（${format.citation}）要求编制，` +
+        `全文包括${parts}${numberWord(format.sections.length)}部分。`,
+    );
+  }
+  const second: string[] = [];
+  if (p.period) second.push(`本报告中所列数据的统计期限为${doc.period.trim() || defaultPeriod(doc.year)}。`);
+  if (p.publishedAt.trim()) second.push(`本报告电子版可在${p.publishedAt.trim().replace(/[。.]$/, '')}查阅或下载。`);
+  if (p.contact) {
+    const u = doc.unit;
+    const items = [
+      u.address.trim() && `地址：${u.address.trim()}`,
+      u.postcode.trim() && `邮编：${u.postcode.trim()}`,
+      u.phone.trim() && `电话：${u.phone.trim()}`,
+      u.email.trim() && `电子邮箱：${u.email.trim()}`,
+    ].filter(Boolean);
+    if (items.length) second.push(`如对本报告有疑问，请与${u.name}联系（${items.join('；')}）。`);
+  }
+  if (second.length) out.push(second.join(''));
+  return out;
+}
+
+function numberWord(n: number): string {
+  return ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][n] ?? String(n);
+}
+
+/** Narrative text as paragraphs: one per non-empty line, headings recognised by their numbering. */
+export function narrativeParagraphs(text: string, sectionHeading: string): ContentBlock[] {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  // A clerk who pasted the section heading into the text should not see it printed twice.
+  if (lines[0] && lines[0].replace(/\s/g, '') === sectionHeading) lines.shift();
+  return lines.map((line) => {
+    const level = headingLevel(line);
+    if (level === 0) return { type: 'paragraph', level, heading: '', text: line };
+    const { heading, rest } = splitHeading(line);
+    return { type: 'paragraph', level, heading, text: rest };
+  });
+}
+
+export function reportContent(doc: ReportDoc, options: { letterhead?: boolean } = {}): ReportContent {
+  if (!isGovFormatId(doc.formatId)) {
+    throw new ExportRefused('这是2019年以前的历史报告，只作历史记录保存，没有官方格式可以导出 Word 文件。请新建本年度报告后再导出。');
+  }
+  const format = getFormat(doc.formatId);
+  const title = doc.title.trim() || defaultTitle(doc.unit.name, doc.year);
+  const blocks: ContentBlock[] = [];
+  if (options.letterhead) {
+    blocks.push({ type: 'letterhead', issuer: doc.letterhead.issuer.trim() || doc.unit.name, docNumber: doc.letterhead.docNumber.trim() });
+  }
+  blocks.push({ type: 'title', lines: titleLines(title) });
+  for (const text of preambleParagraphs(doc, format)) blocks.push({ type: 'paragraph', level: 0, heading: '', text });
+  const values = printedCells(format, doc.cells);
+  for (const section of format.sections) {
+    blocks.push({ type: 'section', text: section.heading });
+    blocks.push(...narrativeParagraphs(doc.sections[section.key] ?? '', section.heading));
+    if (section.table) blocks.push({ type: 'table', id: section.table, grid: tableGrid(format, section.table), values });
+  }
+  const signature = doc.signature.trim() || doc.unit.signature.trim() || doc.unit.name;
+  // No date yet: leave room to write it by hand rather than print a wrong one.
+  const date = chineseDate(doc.date) || `${doc.year + 1}年　　月　　日`;
+  blocks.push({ type: 'signature', signature, date, ...signatureIndents(signature, date) });
+  return { format, title, blocks };
+}

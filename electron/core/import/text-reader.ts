@@ -1,0 +1,79 @@
+// Plain text copied from a web page (as in ../shared/seeds/): tables arrive flattened into tab- or
+// pipe-separated lines, sometimes one cell per line with blank lines between records; labels are
+// broken by spaces and line breaks. This turns such text into paragraphs and tables.
+import type { Block, Row } from './blocks';
+
+const isTableLine = (line: string) => line.includes('\t') || /\|.*\|/.test(line) || /\s\|\s*$/.test(line);
+
+function splitCells(line: string): string[] {
+  if (line.includes('\t')) return line.split('\t').map((c) => c.trim());
+  // 统 计 指 标 | 单位 | 统计数 |  (a trailing pipe closes the last cell)
+  const cells = line.split('|').map((c) => c.trim());
+  if (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+  return cells;
+}
+
+function toRow(cells: string[]): Row {
+  return { cells: cells.map((text) => ({ text, span: 1 })) };
+}
+
+/**
+ * Tables copied one cell per line (a tab, then the cell), records separated by blank lines: each
+ * record becomes one row. Recognised when no line of the block has two non-empty cells.
+ */
+function regroupOneCellPerLine(lines: (string[] | null)[]): Row[] | null {
+  const real = lines.filter((l): l is string[] => l !== null);
+  if (real.length < 4 || real.some((cells) => cells.filter((c) => c !== '').length > 1)) return null;
+  if (!lines.includes(null)) return null;
+  const rows: Row[] = [];
+  let current: string[] = [];
+  for (const l of lines) {
+    if (l === null) {
+      if (current.length) rows.push(toRow(current));
+      current = [];
+    } else {
+      const text = l.find((c) => c !== '');
+      if (text !== undefined) current.push(text);
+    }
+  }
+  if (current.length) rows.push(toRow(current));
+  return rows;
+}
+
+export function textToBlocks(text: string): Block[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (!isTableLine(line)) {
+      if (line.trim() !== '') blocks.push({ kind: 'para', text: line.trim() });
+      i++;
+      continue;
+    }
+    // A table runs on across blank lines (page breaks in the source) and short lines without a
+    // tab that continue the cell above (a header such as “2016\n年度”).
+    const collected: (string[] | null)[] = [];
+    while (i < lines.length) {
+      const l = lines[i];
+      if (isTableLine(l)) {
+        collected.push(splitCells(l));
+        i++;
+      } else if (l.trim() === '') {
+        let j = i;
+        while (j < lines.length && lines[j].trim() === '') j++;
+        if (j < lines.length && isTableLine(lines[j])) {
+          collected.push(null);
+          i = j;
+        } else break;
+      } else if (collected.length && collected[collected.length - 1] !== null && l.trim().length <= 6 && i + 1 < lines.length && (isTableLine(lines[i + 1]) || lines[i + 1].trim() === '')) {
+        const prev = collected[collected.length - 1]!;
+        prev[prev.length - 1] = `${prev[prev.length - 1]}${l.trim()}`;
+        i++;
+      } else break;
+    }
+    const rows = regroupOneCellPerLine(collected) ?? collected.filter((l): l is string[] => l !== null).map(toRow);
+    blocks.push({ kind: 'table', rows, positional: false });
+  }
+  return blocks;
+}

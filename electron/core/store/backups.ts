@@ -1,0 +1,108 @@
+// Backup files of the database in <dataDir>/backups/: made with SQLite's online backup (a
+// consistent copy even in WAL mode), rotated per kind, and checked before a restore.
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { StoreError } from './errors';
+import { APPLICATION_ID, LATEST_VERSION } from './migrations';
+
+export type BackupKind = 'auto' | 'pre-migration' | 'pre-restore';
+
+/** How many backups of each kind are kept (oldest removed first). */
+export const KEEP: Record<BackupKind, number> = { auto: 10, 'pre-migration': 5, 'pre-restore': 5 };
+
+const NAME = /^nianbao-(\d{8})-(\d{6})-(\d{3})-(auto|pre-migration|pre-restore)(?:-v\d+)?\.sqlite$/;
+
+export interface BackupFile {
+  fileName: string;
+  path: string;
+  kind: BackupKind;
+  createdAt: string;
+  bytes: number;
+}
+
+export function backupsDir(dataDir: string): string {
+  return join(dataDir, 'backups');
+}
+
+function stamp(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}-${p(d.getUTCMilliseconds(), 3)}`;
+}
+
+/** A backup's file name is only ever one of ours: this is also the restore path's traversal guard. */
+export function isBackupFileName(name: string): boolean {
+  return NAME.test(name);
+}
+
+export function listBackupFiles(dataDir: string): BackupFile[] {
+  const dir = backupsDir(dataDir);
+  if (!existsSync(dir)) return [];
+  const out: BackupFile[] = [];
+  for (const fileName of readdirSync(dir)) {
+    const m = NAME.exec(fileName);
+    if (!m) continue;
+    const [, ymd, hms, ms, kind] = m;
+    const createdAt = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}T${hms.slice(0, 2)}:${hms.slice(2, 4)}:${hms.slice(4, 6)}.${ms}Z`;
+    const path = join(dir, fileName);
+    out.push({ fileName, path, kind: kind as BackupKind, createdAt, bytes: statSync(path).size });
+  }
+  // Newest first; the name sorts by time.
+  return out.sort((a, b) => (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0));
+}
+
+/** Copies the open database into a new backup file and removes the oldest of that kind beyond KEEP. */
+export async function makeBackup(db: Db, dataDir: string, kind: BackupKind, suffix = ''): Promise<BackupFile> {
+  const dir = backupsDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  let when = new Date();
+  let fileName = `nianbao-${stamp(when)}-${kind}${suffix}.sqlite`;
+  // Two backups within the same millisecond would share a name: move to the next millisecond.
+  while (existsSync(join(dir, fileName))) {
+    when = new Date(when.getTime() + 1);
+    fileName = `nianbao-${stamp(when)}-${kind}${suffix}.sqlite`;
+  }
+  const path = join(dir, fileName);
+  try {
+    await db.backup(path);
+    // The copy inherits WAL mode; a backup should be one self-contained file that opens anywhere
+    // (and reading it must not leave -wal/-shm files beside it).
+    const copy = new Database(path);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+  } catch (err) {
+    rmSync(path, { force: true });
+    throw new StoreError('io', `无法备份数据文件到 ${dir}：${(err as Error).message}。请检查磁盘空间和文件夹权限后重试。`);
+  }
+  rotate(dataDir, kind);
+  const bytes = statSync(path).size;
+  return { fileName, path, kind, createdAt: when.toISOString(), bytes };
+}
+
+function rotate(dataDir: string, kind: BackupKind): void {
+  const ofKind = listBackupFiles(dataDir).filter((b) => b.kind === kind);
+  for (const old of ofKind.slice(KEEP[kind])) rmSync(old.path, { force: true });
+}
+
+/** Opens a backup read-only and checks it is a whole database of ours that this version can open. */
+export function verifyBackup(path: string): void {
+  let db: Db | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw new StoreError('invalid_input', '这个备份文件不是年报编制助手的数据，不能用来恢复。');
+    if (version > LATEST_VERSION) throw new StoreError('newer_version', '这个备份由更新版本的年报编制助手生成，请先升级程序再恢复。');
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new StoreError('io', '这个备份文件已损坏，不能用来恢复，请选择另一个备份。');
+  } catch (err) {
+    if (err instanceof StoreError) throw err;
+    throw new StoreError('io', `这个备份文件无法读取（${(err as Error).message}），请选择另一个备份。`);
+  } finally {
+    db?.close();
+  }
+}

@@ -1,0 +1,94 @@
+// The schema, as an ordered, append-only list: never edit a shipped migration, add the next one.
+// openStore applies every pending one in a single transaction and sets PRAGMA user_version.
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  up(db: Database): void;
+}
+
+/** 'NBAO' as a 32-bit integer: marks the file as ours (PRAGMA application_id). */
+export const APPLICATION_ID = 0x4e42414f;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    up(db) {
+      db.exec(`
+        CREATE TABLE units (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL CHECK (length(name) > 0),
+          kind TEXT NOT NULL CHECK (kind IN ('township', 'subdistrict', 'county_department', 'other')),
+          supervisor TEXT NOT NULL DEFAULT '',
+          address TEXT NOT NULL DEFAULT '',
+          postcode TEXT NOT NULL DEFAULT '',
+          phone TEXT NOT NULL DEFAULT '',
+          email TEXT NOT NULL DEFAULT '',
+          signature TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        -- One report per unit and year. The unit as printed in the report is kept with the report
+        -- (unit_json): renaming the unit later must not rewrite an issued report.
+        CREATE TABLE reports (
+          id INTEGER PRIMARY KEY,
+          unit_id INTEGER NOT NULL REFERENCES units (id) ON DELETE RESTRICT,
+          year INTEGER NOT NULL CHECK (year BETWEEN 2008 AND 2100),
+          format_id TEXT NOT NULL CHECK (format_id IN ('gov-2021', 'gov-2019', 'legacy')),
+          status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+          based_on_id INTEGER REFERENCES reports (id) ON DELETE SET NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          unit_json TEXT NOT NULL,
+          title TEXT NOT NULL DEFAULT '',
+          period TEXT NOT NULL DEFAULT '',
+          preamble TEXT NOT NULL DEFAULT '{}',
+          signature TEXT NOT NULL DEFAULT '',
+          date TEXT NOT NULL DEFAULT '',
+          letterhead TEXT NOT NULL DEFAULT '{}',
+          copied_sections TEXT NOT NULL DEFAULT '[]',
+          previous_cells TEXT,
+          acknowledgements TEXT NOT NULL DEFAULT '{}',
+          legacy TEXT,
+          UNIQUE (unit_id, year)
+        ) STRICT;
+        CREATE INDEX reports_based_on ON reports (based_on_id);
+
+        CREATE TABLE section_texts (
+          report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+          section_key TEXT NOT NULL CHECK (section_key IN ('overview', 'proactive', 'requests', 'review_litigation', 'problems', 'other_matters')),
+          text TEXT NOT NULL,
+          PRIMARY KEY (report_id, section_key)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE cells (
+          report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+          cell_key TEXT NOT NULL CHECK (cell_key GLOB 't[234].*.*'),
+          value REAL NOT NULL,
+          PRIMARY KEY (report_id, cell_key)
+        ) STRICT, WITHOUT ROWID;
+
+        -- Export history: what was handed out, byte for byte (sha256) and as the report then stood.
+        CREATE TABLE exports (
+          id INTEGER PRIMARY KEY,
+          report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+          created_at TEXT NOT NULL,
+          file_name TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          draft INTEGER NOT NULL CHECK (draft IN (0, 1)),
+          saved_path TEXT NOT NULL DEFAULT '',
+          report_json TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX exports_report ON exports (report_id);
+
+        CREATE TABLE ui_state (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

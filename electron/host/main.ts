@@ -1,0 +1,108 @@
+// The browser host: `node dist/host.mjs [--data-dir DIR] [--port N] [--no-open]`. Opens the store,
+// serves the built page and the API on 127.0.0.1, prints the URL with this launch's token and
+// opens the default browser where there is one.
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../core/store/index';
+import { createApi } from '../core/api/index';
+import { resolveDataDir } from '../core/paths';
+import { createHostServer } from './server';
+
+interface HostArgs {
+  port: number;
+  open: boolean;
+}
+
+function parseArgs(argv: string[]): HostArgs {
+  let port = 0;
+  let open = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--no-open') open = false;
+    else if (a === '--port' || a.startsWith('--port=')) {
+      const v = a === '--port' ? argv[++i] : a.slice('--port='.length);
+      port = Number(v);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        console.error(`端口号“${v}”不对：请给出 0 到 65535 之间的整数（0 表示自动选择）。`);
+        process.exit(2);
+      }
+    } else if (a === '--data-dir') i++;
+    else if (a.startsWith('--data-dir=')) continue;
+    else if (a === '--help' || a === '-h') {
+      console.log('用法：node dist/host.mjs [--data-dir 文件夹] [--port 端口] [--no-open]');
+      process.exit(0);
+    }
+  }
+  return { port, open };
+}
+
+/** The command that opens a URL in the default browser, if this machine has one. */
+function browserOpener(url: string): { cmd: string; args: string[] } | null {
+  if (process.platform === 'win32') return { cmd: 'cmd', args: ['/c', 'start', '""', url.replace(/&/g, '^&')] };
+  const cmd = process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const found = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, cmd)));
+  return found ? { cmd, args: [url] } : null;
+}
+
+function openBrowser(url: string): void {
+  const opener = browserOpener(url);
+  if (!opener) {
+    console.error('没有找到默认浏览器，请手动复制上面的网址到浏览器中打开。');
+    return;
+  }
+  try {
+    const child = spawn(opener.cmd, opener.args, { stdio: 'ignore', detached: true, windowsHide: true, windowsVerbatimArguments: process.platform === 'win32' });
+    child.on('error', () => console.error('无法自动打开浏览器，请手动复制上面的网址到浏览器中打开。'));
+    child.unref();
+  } catch {
+    console.error('无法自动打开浏览器，请手动复制上面的网址到浏览器中打开。');
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const args = parseArgs(argv);
+  const dataDir = resolveDataDir(argv);
+  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) console.error(`注意：页面文件不存在（${rendererDir}），请先运行 npm run build。`);
+
+  const store = await openStore(dataDir);
+  const { handleApiCall } = createApi({ store, transport: 'host', dataDir });
+  const token = randomBytes(32).toString('hex');
+  const server = createHostServer({ rendererDir, token, handleApiCall });
+
+  let closing = false;
+  const shutdown = (code: number) => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    server.closeAllConnections();
+    store.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+  process.on('SIGHUP', () => shutdown(0));
+
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    console.error(err.code === 'EADDRINUSE' ? `端口 ${args.port} 已被占用，请换一个端口（--port）或去掉 --port 让程序自动选择。` : `程序服务无法启动：${err.message}`);
+    store.close();
+    process.exit(1);
+  });
+  // Loopback only: other machines on the network must never reach the clerk's data.
+  server.listen(args.port, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    const url = `http://127.0.0.1:${port}/?token=${token}`;
+    console.log(`年报编制助手已启动：${url}`);
+    console.error(`数据文件夹：${dataDir}。按 Ctrl+C 结束。`);
+    if (args.open) openBrowser(url);
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(`年报编制助手无法启动：${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

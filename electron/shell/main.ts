@@ -1,0 +1,178 @@
+// The Electron main process: one window showing the page from app://nianbao/, the API over IPC
+// (one channel per method, each checking its sender), native open/save dialogs, and Electron's
+// security checklist applied (see docs/architecture.md §4).
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { API_METHODS } from '../../shared/api';
+import { createApi } from '../core/api/index';
+import type { ApiHandler } from '../core/api/index';
+import { openStore } from '../core/store/index';
+import type { Store } from '../core/store/index';
+import { resolveDataDir } from '../core/paths';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveInside } from '../core/safe-path';
+import { writeFileAtomic } from '../core/atomic-write';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, isAllowedNavigation, isTrustedSender } from './trusted-url';
+
+const MAX_OPEN_BYTES = 20 * 1024 * 1024;
+const rendererDir = join(__dirname, '..', 'renderer');
+const dataDir = resolveDataDir(process.argv.slice(1));
+
+// Chromium's own profile (caches, local storage) goes in a subfolder of the data folder.
+app.setPath('userData', dataDir);
+app.setPath('sessionData', join(dataDir, 'session'));
+
+// Every renderer sandboxed, whatever a future window's options say.
+app.enableSandbox();
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+
+let mainWindow: BrowserWindow | null = null;
+let store: Store | null = null;
+
+const FiltersSchema = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9*.]{1,20}$/)).max(20) })).max(10);
+const SaveArgsSchema = z.tuple([z.string().min(1).max(260), z.string().max(40_000_000), FiltersSchema]);
+
+function refuseSender(): never {
+  throw new Error('拒绝访问：请求不是来自本程序的页面。');
+}
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('找不到这个文件。', { status: 404 });
+    const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (!file) return new Response('请求的路径不合法。', { status: 400 });
+    try {
+      const s = await stat(file);
+      if (!s.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      return new Response(new Uint8Array(body), {
+        status: 200,
+        headers: { 'Content-Type': mimeType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      });
+    } catch {
+      return new Response('找不到这个文件。', { status: 404 });
+    }
+  });
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function registerIpc(handleApiCall: ApiHandler): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(`api:${method}`, async (event: IpcMainInvokeEvent, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return { ok: false, error: { code: 'unsupported', message: '拒绝访问：请求不是来自本程序的页面。' } };
+      }
+      return handleApiCall(method, input);
+    });
+  }
+
+  ipcMain.handle('platform:saveFile', async (event: IpcMainInvokeEvent, ...raw: unknown[]) => {
+    if (!isTrustedSender(event.senderFrame)) refuseSender();
+    const parsed = SaveArgsSchema.safeParse(raw);
+    if (!parsed.success) throw new Error('保存文件的请求不完整，请重试。');
+    const [fileName, base64, filters] = parsed.data;
+    const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+    const options = { defaultPath: join(app.getPath('documents'), basename(fileName)), filters };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false };
+    try {
+      await writeFileAtomic(result.filePath, Buffer.from(base64, 'base64'));
+    } catch (err) {
+      throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`);
+    }
+    return { saved: true, path: result.filePath };
+  });
+
+  ipcMain.handle('platform:openFile', async (event: IpcMainInvokeEvent, rawFilters: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) refuseSender();
+    const filters = FiltersSchema.safeParse(rawFilters);
+    if (!filters.success) throw new Error('打开文件的请求不完整，请重试。');
+    const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+    const options = { properties: ['openFile' as const], filters: filters.data };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    const path = result.filePaths[0];
+    if (result.canceled || !path) return null;
+    const s = await stat(path);
+    if (s.size > MAX_OPEN_BYTES) throw new Error(`文件“${basename(path)}”超过 20 MB，不像是一份年度报告。请选择报告文件本身。`);
+    return { fileName: basename(path), base64: (await readFile(path)).toString('base64') };
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: '年报编制助手',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(APP_ENTRY_URL);
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window is open on the same data: it gets focus, this process ends.
+  app.quit();
+} else {
+  app.on('second-instance', focusWindow);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => store?.close());
+
+  app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    // The app is offline by design: nothing the page loads may leave the machine.
+    session.defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) => callback({ cancel: true }));
+    serveApp();
+    try {
+      store = await openStore(dataDir);
+    } catch (err) {
+      dialog.showErrorBox('年报编制助手无法打开数据', err instanceof Error ? err.message : String(err));
+      app.quit();
+      return;
+    }
+    registerIpc(createApi({ store, transport: 'electron', dataDir }).handleApiCall);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+}

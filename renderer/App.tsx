@@ -1,0 +1,67 @@
+// The app's frame: loads the unit (first run asks for it), then shows either the list of reports
+// or one report's wizard. Where the clerk is (report and step) lives in the URL hash and in the
+// stored UI state, so a reload or a restart returns to the same place.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Box, Button, CircularProgress } from '@mui/material';
+import { api } from './api/client';
+import type { Unit } from '../shared/report';
+import { UnitSetup } from './features/unit/UnitSetup';
+import { ReportList } from './features/reports/ReportList';
+import { Wizard } from './features/wizard/Wizard';
+import { parseHash, routeHash, type Route } from './route';
+
+type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; unit: (Unit & { id: number }) | null };
+
+export function App() {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+
+  const load = useCallback(async () => {
+    setLoaded({ state: 'loading' });
+    const unit = await api.getUnit({});
+    if (!unit.ok) return setLoaded({ state: 'error', message: unit.error.message });
+    // No place in the URL (a fresh start): go back to where the clerk was last time.
+    if (!window.location.hash || window.location.hash === '#' || window.location.hash === '#/') {
+      const ui = await api.getUiState({});
+      if (ui.ok && ui.value.reportId) {
+        const r = await api.getReport({ id: ui.value.reportId });
+        if (r.ok) navigate({ name: 'report', id: ui.value.reportId, step: ui.value.step }, true);
+      }
+    }
+    setLoaded({ state: 'ready', unit: unit.value });
+  }, []);
+
+  useEffect(() => {
+    void load();
+    const onHash = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [load]);
+
+  const navigate = (to: Route, replace = false) => {
+    const hash = routeHash(to);
+    if (replace) history.replaceState(null, '', hash);
+    else if (window.location.hash !== hash) history.pushState(null, '', hash);
+    setRoute(to);
+    void api.setUiState(to.name === 'report' ? { reportId: to.id, step: to.step } : { reportId: null, step: null });
+  };
+
+  if (loaded.state === 'loading')
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <CircularProgress aria-label="正在载入" />
+      </Box>
+    );
+  if (loaded.state === 'error')
+    return (
+      <Box sx={{ p: 4, maxWidth: 720, mx: 'auto' }}>
+        <Alert severity="error" action={<Button onClick={() => void load()}>重试</Button>}>
+          {loaded.message}
+        </Alert>
+      </Box>
+    );
+  if (!loaded.unit) return <UnitSetup onSaved={(unit) => setLoaded({ state: 'ready', unit })} />;
+  if (route.name === 'report')
+    return <Wizard key={route.id} reportId={route.id} step={route.step} onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)} onClose={() => navigate({ name: 'home' })} />;
+  return <ReportList unit={loaded.unit} onUnitSaved={(unit) => setLoaded({ state: 'ready', unit })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />;
+}

@@ -1,0 +1,80 @@
+// The unit's details (机关信息): the first-run setup, the unit dialog and the report's 基本信息
+// all use these fields and the same validation, so the messages are the same everywhere.
+import { Grid, MenuItem, TextField } from '@mui/material';
+import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../../shared/report';
+import type { Unit } from '../../../shared/report';
+
+export type UnitErrors = Partial<Record<keyof Unit, string>>;
+
+export const emptyUnit = (): Unit => ({ name: '', kind: 'township', supervisor: '', address: '', postcode: '', phone: '', email: '', signature: '' });
+
+/** Checks a unit as the clerk typed it; every message says what to write instead. */
+export function validateUnit(u: Unit): UnitErrors {
+  const e: UnitErrors = {};
+  const name = u.name.trim();
+  if (!name) e.name = '请填写机关名称（全称），例如“某某县某某镇人民政府”';
+  else if (name.length > 60) e.name = '机关名称不超过60个字';
+  if (u.supervisor.length > 60) e.supervisor = '上级主管部门不超过60个字';
+  if (u.address.length > 120) e.address = '地址不超过120个字';
+  if (u.postcode && !/^\d{6}$/.test(u.postcode.trim())) e.postcode = '邮政编码应为6位数字，例如 366000';
+  if (u.phone && !/^[0-9０-９\-－—()（）\s、,，/转]{7,40}$/.test(u.phone.trim())) e.phone = '电话只能含数字、区号连接号“-”和括号，例如 0598-3612345';
+  if (u.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(u.email.trim())) e.email = '电子邮箱格式不对，例如 xtzf@example.gov.cn';
+  if (u.signature.length > 60) e.signature = '署名不超过60个字';
+  return e;
+}
+
+/** Trims what was typed; an empty 署名 becomes the unit's name (what reports print). */
+export function normaliseUnit(u: Unit): Unit {
+  const t = (s: string) => s.trim();
+  const name = t(u.name);
+  return { name, kind: u.kind, supervisor: t(u.supervisor), address: t(u.address), postcode: t(u.postcode), phone: t(u.phone), email: t(u.email), signature: t(u.signature) || name };
+}
+
+export function UnitFields(props: { value: Unit; onChange: (u: Unit) => void; errors: UnitErrors; autoFocus?: boolean; showSignature?: boolean }) {
+  const { value: u, onChange, errors } = props;
+  const field = (key: keyof Unit, label: string, extra: { helper?: string; placeholder?: string; required?: boolean; xs?: number; autoFocus?: boolean } = {}) => (
+    <Grid size={extra.xs ?? 6}>
+      <TextField
+        fullWidth
+        label={label}
+        required={extra.required}
+        autoFocus={extra.autoFocus}
+        value={u[key]}
+        placeholder={extra.placeholder}
+        error={!!errors[key]}
+        helperText={errors[key] ?? extra.helper ?? ' '}
+        onChange={(e) => onChange({ ...u, [key]: e.target.value })}
+        slotProps={{ htmlInput: { 'data-field': `unit.${key}` } }}
+      />
+    </Grid>
+  );
+  return (
+    <Grid container columnSpacing={2} rowSpacing={0.5}>
+      {field('name', '机关名称', { required: true, xs: 8, autoFocus: props.autoFocus, placeholder: '例如：永安市小陶镇人民政府', helper: '写全称，将用于标题和署名' })}
+      <Grid size={4}>
+        <TextField
+          select
+          fullWidth
+          label="机关类型"
+          required
+          value={u.kind}
+          helperText={errors.kind ?? ' '}
+          onChange={(e) => onChange({ ...u, kind: e.target.value as Unit['kind'] })}
+          slotProps={{ htmlInput: { 'data-field': 'unit.kind' } }}
+        >
+          {UNIT_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {UNIT_KIND_LABELS[k]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      {field('supervisor', '上级主管部门', { placeholder: '例如：永安市人民政府办公室' })}
+      {field('address', '地址', { placeholder: '例如：永安市小陶镇小陶街1号' })}
+      {field('postcode', '邮政编码', { xs: 3 })}
+      {field('phone', '联系电话', { xs: 4, placeholder: '0598-3612345' })}
+      {field('email', '电子邮箱', { xs: 5 })}
+      {props.showSignature !== false && field('signature', '署名', { xs: 12, helper: '印在报告末尾，一般为机关全称；不填则使用机关名称' })}
+    </Grid>
+  );
+}

@@ -1,0 +1,48 @@
+// First run: the clerk describes their 机关 once; every new report starts from these details.
+import { useState } from 'react';
+import { Alert, Box, Button, Paper, Typography } from '@mui/material';
+import { api } from '../../api/client';
+import type { Unit } from '../../../shared/report';
+import { UnitFields, emptyUnit, normaliseUnit, validateUnit, type UnitErrors } from './UnitFields';
+
+export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }) {
+  const [unit, setUnit] = useState<Unit>(emptyUnit);
+  const [errors, setErrors] = useState<UnitErrors>({});
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const e = validateUnit(unit);
+    setErrors(e);
+    if (Object.keys(e).length) return setFailure('请先改正标红的项目。');
+    setBusy(true);
+    const r = await api.saveUnit(normaliseUnit(unit));
+    setBusy(false);
+    if (!r.ok) return setFailure(r.error.message);
+    props.onSaved(r.value);
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
+      <Paper variant="outlined" sx={{ p: 4, width: 760, maxWidth: '100%' }} component="form" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <Typography variant="h5" gutterBottom>
+          欢迎使用年报编制助手
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 3 }}>
+          第一次使用，请先填写本机关的信息。这些信息会用于报告标题、署名和联系方式，以后可以随时修改。
+        </Typography>
+        <UnitFields value={unit} onChange={setUnit} errors={errors} autoFocus />
+        {failure && (
+          <Alert severity="error" sx={{ mt: 1 }} role="alert">
+            {failure}
+          </Alert>
+        )}
+        <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2 }}>
+          <Button type="submit" variant="contained" size="large" disabled={busy}>
+            保存并开始
+          </Button>
+        </Box>
+      </Paper>
+    </Box>
+  );
+}

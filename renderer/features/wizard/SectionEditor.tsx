@@ -1,0 +1,331 @@
+// Steps 一, 五, 六: plain text, one paragraph per line, with the format's guidance beside it, an
+// outline of the headings (recognised by their numbering), a character count, and per-section
+// helpers (一: the five aspects; 五: problem + measure pairs; 六: the fee statement).
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { Alert, Box, Button, Chip, FormControlLabel, Paper, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import type { SectionKey } from '../../../shared/formats/index';
+import { isPeoplesGovernment } from '../../../shared/report';
+import { parseCellInput } from '../../../shared/number';
+import { findYearMentions } from '../../../shared/carry-over';
+import { useTopic } from './hooks';
+import type { ReportSession } from './session';
+import { Guidance } from './TableStep';
+import { FindingItem } from './FindingItem';
+import { findingStep } from './steps';
+import type { JumpTarget } from './Wizard';
+
+export interface OutlineEntry {
+  level: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const HEADING_PATTERNS: [number, RegExp][] = [
+  [1, /^[一二三四五六七八九十]+、/],
+  [2, /^（[一二三四五六七八九十]+）/],
+  [3, /^\d+[.．、]/],
+  [4, /^（\d+）/],
+];
+
+/** Headings found by their numbering at the start of a paragraph (一、 （一） 1. （1）). */
+export function outlineOf(text: string): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trimStart();
+    for (const [level, re] of HEADING_PATTERNS) {
+      if (re.test(t)) {
+        // A heading is the numbered phrase up to the first full stop (many are run-in headings).
+        const head = t.split(/[。；;]/)[0];
+        out.push({ level, text: head.length > 40 ? `${head.slice(0, 40)}…` : head, start: pos, end: pos + line.length });
+        break;
+      }
+    }
+    pos += line.length + 1;
+  }
+  return out;
+}
+
+export function countChars(text: string): { chars: number; paragraphs: number } {
+  return { chars: Array.from(text.replace(/\s+/g, '')).length, paragraphs: text.split('\n').filter((l) => l.trim()).length };
+}
+
+const FEE_SENTENCE = /本年度(?:未收取|共收取)信息处理费[^。\n]*。/;
+
+export function SectionEditor(props: { session: ReportSession; section: SectionKey; onJump: (t: JumpTarget) => void }) {
+  const { session } = props;
+  useTopic(session, 'doc');
+  const def = session.model!.format.sections.find((s) => s.key === props.section)!;
+  const [text, setText] = useState(session.doc.sections[props.section] ?? '');
+  const area = useRef<HTMLTextAreaElement>(null);
+  const copied = session.doc.copiedSections.includes(props.section);
+
+  const change = (next: string, select?: [number, number]) => {
+    if (!select) {
+      setText(next);
+      session.setSection(props.section, next);
+      return;
+    }
+    // A helper's insertion: render the new text now so the caret lands in it at once.
+    flushSync(() => setText(next));
+    session.setSection(props.section, next);
+    area.current?.focus();
+    area.current?.setSelectionRange(select[0], select[1]);
+  };
+
+  const selectRange = (start: number, end: number) => {
+    const el = area.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(start, end);
+    const line = el.value.slice(0, start).split('\n').length;
+    el.scrollTop = Math.max(0, (line - 3) * 25.2);
+  };
+
+  /** Inserts a paragraph at the caret's paragraph end (or the end), keeping one paragraph per line. */
+  const insertParagraphs = (paras: string[], selectInFirst?: string) => {
+    const el = area.current;
+    const caret = el && document.activeElement === el ? el.selectionEnd : text.length;
+    const lineEnd = text.indexOf('\n', caret);
+    const at = lineEnd === -1 ? text.length : lineEnd;
+    const before = text.slice(0, at);
+    const lead = before && !before.endsWith('\n') ? '\n' : '';
+    const block = lead + paras.join('\n');
+    const next = before + block + text.slice(at);
+    const blockStart = at + lead.length;
+    let sel: [number, number] = [blockStart + block.length - lead.length, blockStart + block.length - lead.length];
+    if (selectInFirst) {
+      const i = next.indexOf(selectInFirst, blockStart);
+      if (i >= 0) sel = [i, i + selectInFirst.length];
+    }
+    change(next, sel);
+  };
+
+  const outline = useMemo(() => outlineOf(text), [text]);
+  const counts = useMemo(() => countChars(text), [text]);
+  const stale = useMemo(() => findYearMentions(text, session.doc.year), [text, session.doc.year]);
+
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 1.5 }}>
+        <Typography variant="h5" component="h2">
+          {def.heading}
+        </Typography>
+        {copied && <Chip label="沿用上年" color="warning" variant="outlined" size="small" title="这一部分的文字是从上一年度报告复制来的，还没有修改过。请按本年度情况改写。" data-copied={props.section} />}
+      </Box>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          {copied && (
+            <Alert severity="warning" sx={{ mb: 1 }}>
+              以下文字沿用了上一年度报告，请逐段改成本年度的情况；改动后“沿用上年”标记会自动去掉。
+            </Alert>
+          )}
+          <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
+            <Box
+              component="textarea"
+              ref={area}
+              data-section={props.section}
+              aria-label={`${def.heading} 正文`}
+              value={text}
+              spellCheck={false}
+              placeholder={`在这里写“${def.heading}”的正文。每段一行，按 Enter 换段；小标题用“（一）”“1.”等编号开头。`}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => change(e.target.value)}
+              sx={{
+                display: 'block', width: '100%', height: 'calc(100vh - 330px)', minHeight: 300, resize: 'vertical', border: 0, outline: 'none', p: 2,
+                font: 'inherit', fontSize: 15, lineHeight: 1.68, color: 'text.primary', bgcolor: '#fff',
+              }}
+            />
+            <Box sx={{ display: 'flex', justifyContent: 'space-between', px: 2, py: 0.5, borderTop: 1, borderColor: 'divider', bgcolor: 'grey.50' }}>
+              <Typography variant="caption" color="text.secondary" data-char-count={counts.chars}>
+                {counts.chars} 字（不含空格） · {counts.paragraphs} 段
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                自动保存
+              </Typography>
+            </Box>
+          </Paper>
+          {stale.length > 0 && (
+            <Alert severity="warning" sx={{ mt: 1.5 }} data-stale-years>
+              文中有 {stale.length} 处提到其他年份，可能是沿用旧文字没改：
+              <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
+                {stale.slice(0, 20).map((m, i) => (
+                  <Chip key={i} size="small" label={`${text.slice(Math.max(0, m.start - 6), m.end + 6).replace(/\n/g, ' ')}`} onClick={() => selectRange(m.start, m.end)} />
+                ))}
+              </Box>
+            </Alert>
+          )}
+          <SectionFindings session={session} section={props.section} onSelect={selectRange} />
+        </Box>
+        <Box sx={{ width: 340, flexShrink: 0, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+          <Paper variant="outlined" sx={{ p: 1.5 }}>
+            <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
+              这一部分写什么
+            </Typography>
+            <Guidance items={def.guidance} dense />
+            {def.governmentOnly && isPeoplesGovernment(session.doc.unit.kind, session.doc.unit.name) && (
+              <Typography variant="body2" sx={{ mt: 1, color: '#9a5b00' }}>
+                本机关属于人民政府，须写明：{def.governmentOnly.join('、')}。
+              </Typography>
+            )}
+          </Paper>
+          {def.aspects && (
+            <Paper variant="outlined" sx={{ p: 1.5 }}>
+              <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
+                按五个方面分别写
+              </Typography>
+              {def.aspects.map((a) => {
+                const at = text.indexOf(a.title);
+                return (
+                  <Box key={a.key} sx={{ py: 0.75, borderTop: 1, borderColor: 'divider' }}>
+                    <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+                      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                        {a.title}
+                      </Typography>
+                      {at >= 0 ? (
+                        <Button size="small" onClick={() => selectRange(at, at + a.title.length)}>
+                          转到
+                        </Button>
+                      ) : (
+                        <Button size="small" variant="outlined" onClick={() => insertParagraphs([a.title, ''])} data-insert-aspect={a.key}>
+                          插入小标题
+                        </Button>
+                      )}
+                    </Box>
+                    <Typography variant="caption" color="text.secondary">
+                      {a.guidance}
+                    </Typography>
+                  </Box>
+                );
+              })}
+            </Paper>
+          )}
+          {props.section === 'problems' && <ProblemHelper text={text} onInsert={insertParagraphs} />}
+          {props.section === 'other_matters' && <FeeHelper text={text} onChange={change} />}
+          <Paper variant="outlined" sx={{ p: 1.5 }} data-outline>
+            <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
+              提纲
+            </Typography>
+            {outline.length === 0 ? (
+              <Typography variant="caption" color="text.secondary">
+                还没有小标题。以“（一）”“1.”等编号开头的段落会列在这里。
+              </Typography>
+            ) : (
+              outline.map((o, i) => (
+                <Box
+                  key={i}
+                  component="button"
+                  type="button"
+                  onClick={() => selectRange(o.start, o.end)}
+                  sx={{ display: 'block', width: '100%', textAlign: 'left', border: 0, bgcolor: 'transparent', cursor: 'pointer', py: 0.25, pl: (o.level - 1) * 1.5, font: 'inherit', fontSize: 13, color: 'primary.main', '&:hover': { textDecoration: 'underline' } }}
+                >
+                  {o.text}
+                </Box>
+              ))
+            )}
+          </Paper>
+        </Box>
+      </Box>
+    </Box>
+  );
+}
+
+const PROBLEM_PLACEHOLDER = '（写明具体问题）';
+const MEASURE_PLACEHOLDER = '（写明针对这个问题的改进措施和完成时间）';
+
+function ProblemHelper(props: { text: string; onInsert: (paras: string[], select?: string) => void }) {
+  const n = (props.text.match(/^\s*\d+[.．、]\s*问题/gm)?.length ?? 0) + 1;
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }}>
+      <Typography variant="subtitle2">问题与改进措施</Typography>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+        每个问题后面紧跟它的改进措施。点下面的按钮添加一对，然后把括号里的提示换成实际内容。
+      </Typography>
+      <Button variant="outlined" size="small" fullWidth onClick={() => props.onInsert([`${n}.问题：${PROBLEM_PLACEHOLDER}`, `改进措施：${MEASURE_PLACEHOLDER}`], PROBLEM_PLACEHOLDER)} data-add-problem>
+        添加问题与改进措施
+      </Button>
+      {(props.text.includes(PROBLEM_PLACEHOLDER) || props.text.includes(MEASURE_PLACEHOLDER)) && (
+        <Typography variant="caption" color="error" component="p" sx={{ mt: 1 }}>
+          文中还有括号提示没有替换成实际内容。
+        </Typography>
+      )}
+    </Paper>
+  );
+}
+
+function FeeHelper(props: { text: string; onChange: (t: string, select?: [number, number]) => void }) {
+  const [mode, setMode] = useState<'none' | 'charged'>('none');
+  const [amount, setAmount] = useState('');
+  const [count, setCount] = useState('');
+  const [problem, setProblem] = useState('');
+  const existing = FEE_SENTENCE.exec(props.text)?.[0] ?? null;
+  useEffect(() => setProblem(''), [mode, amount, count]);
+
+  const apply = () => {
+    let sentence = '本年度未收取信息处理费。';
+    if (mode === 'charged') {
+      const a = parseCellInput(amount, 'money');
+      const c = parseCellInput(count, 'count');
+      if (!a.ok) return setProblem(`金额：${a.message.replace(/万元/g, '元').replace(/最多4位小数/, '最多2位小数')}`);
+      if (!c.ok) return setProblem(`件数：${c.message}`);
+      if (a.value === 0 || c.value === 0) return setProblem('金额和件数都应大于 0；没有收费请选“未收取”。');
+      if (Math.round(a.value * 100) !== a.value * 100) return setProblem('金额单位是元，最多写到分（2位小数）。');
+      sentence = `本年度共收取信息处理费${a.value}元，涉及${c.value}件申请。`;
+    }
+    // One fee statement per report: replace the old one, else put it first.
+    if (existing) {
+      const i = props.text.indexOf(existing);
+      props.onChange(props.text.slice(0, i) + sentence + props.text.slice(i + existing.length), [i, i + sentence.length]);
+    } else {
+      const next = props.text ? `${sentence}\n${props.text}` : sentence;
+      props.onChange(next, [0, sentence.length]);
+    }
+  };
+
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }} data-fee-helper>
+      <Typography variant="subtitle2">信息处理费</Typography>
+      <Typography variant="caption" color="text.secondary" component="p">
+        {existing ? `文中已有：“${existing}”` : '文中还没有写收费情况。'}
+      </Typography>
+      <RadioGroup value={mode} onChange={(e) => setMode(e.target.value as 'none' | 'charged')}>
+        <FormControlLabel value="none" control={<Radio size="small" />} label="本年度未收取" />
+        <FormControlLabel value="charged" control={<Radio size="small" />} label="收取了信息处理费" />
+      </RadioGroup>
+      {mode === 'charged' && (
+        <Box sx={{ display: 'flex', gap: 1, mb: 1 }}>
+          <TextField label="金额（元）" value={amount} onChange={(e) => setAmount(e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal', 'data-field': 'fee.amount' } }} />
+          <TextField label="涉及申请（件）" value={count} onChange={(e) => setCount(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric', 'data-field': 'fee.count' } }} />
+        </Box>
+      )}
+      {problem && (
+        <Typography variant="caption" color="error" component="p" role="alert" sx={{ mb: 1 }}>
+          {problem}
+        </Typography>
+      )}
+      <Button variant="outlined" size="small" fullWidth onClick={apply} data-fee-apply>
+        {existing ? '替换文中的收费说明' : '写入收费说明'}
+      </Button>
+    </Paper>
+  );
+}
+
+function SectionFindings(props: { session: ReportSession; section: SectionKey; onSelect: (start: number, end: number) => void }) {
+  const { session } = props;
+  useTopic(session, 'findings');
+  const list = session.findings.filter((f) => findingStep(f, session.doc) === props.section);
+  if (!list.length) return null;
+  return (
+    <Box sx={{ mt: 1.5 }} data-findings={props.section}>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
+        本部分检查结果
+      </Typography>
+      <Paper variant="outlined">
+        {list.map((f, i) => (
+          <FindingItem key={`${f.rule}-${i}`} session={session} finding={f} onLocate={f.location ? () => props.onSelect(f.location!.start, f.location!.end) : undefined} />
+        ))}
+      </Paper>
+    </Box>
+  );
+}

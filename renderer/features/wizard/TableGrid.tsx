@@ -1,0 +1,316 @@
+// A table of the report drawn from the format's printed layout (tableGrid): the official headers
+// and merged row labels, one <input> per value cell. Spreadsheet habits: Enter/arrows move, Tab
+// follows rows, a pasted block from Excel/WPS fills from the focused cell.
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { styled } from '@mui/material/styles';
+import { tableGrid, type GridCell, type TableGrid as Grid } from '../../../shared/formats/grid';
+import type { CellKind, ReportFormat, TableId } from '../../../shared/formats/index';
+import { parseCellInput } from '../../../shared/number';
+import { useCell } from './hooks';
+import type { ReportSession } from './session';
+
+const grids = new Map<string, Grid>();
+/** The layout never changes for a format: computed once. */
+export function cachedGrid(format: ReportFormat, id: TableId): Grid {
+  const k = `${format.id}/${id}`;
+  let g = grids.get(k);
+  if (!g) grids.set(k, (g = tableGrid(format, id)));
+  return g;
+}
+
+export function displayValue(v: number | undefined): string {
+  return v === undefined ? '' : String(v);
+}
+
+/** Parses what was typed in a cell; an empty cell is "not filled in" (null). */
+export function parseTyped(raw: string, kind: CellKind): { ok: true; value: number | null } | { ok: false; message: string } {
+  if (raw.trim() === '') return { ok: true, value: null };
+  const r = parseCellInput(raw, kind);
+  return r.ok ? { ok: true, value: r.value } : r;
+}
+
+interface NavCell {
+  key: string;
+  col: number;
+  span: number;
+  derived: boolean;
+  kind: CellKind;
+}
+
+/** Value cells row by row, with the grid column each starts at (for up/down and paste). */
+export function navRows(grid: Grid): NavCell[][] {
+  const rows: NavCell[][] = [];
+  for (const row of grid.rows) {
+    if (row.kind !== 'body') continue;
+    const out: NavCell[] = [];
+    // Label cells merged from rows above take columns on the left; count from the right instead.
+    let right = grid.columns;
+    for (let i = row.cells.length - 1; i >= 0; i--) {
+      const c = row.cells[i];
+      right -= c.colSpan;
+      if (c.type === 'value') out.unshift({ key: c.cell, col: right, span: c.colSpan, derived: c.derived, kind: c.kind });
+    }
+    if (out.length) rows.push(out);
+  }
+  return rows;
+}
+
+const Frame = styled('div')(({ theme }) => ({
+  '& table': { borderCollapse: 'collapse', tableLayout: 'fixed', width: '100%', background: '#fff', fontSize: 13 },
+  '& th, & td': { border: '1px solid #8f9aa7', padding: 0 },
+  '& th': { fontWeight: 400, padding: '4px 6px', background: '#f4f6f9', lineHeight: 1.35 },
+  '& th.h': { textAlign: 'center', fontWeight: 600 },
+  '& th.cap': { textAlign: 'left', fontWeight: 600, background: '#e9edf3' },
+  '& th.note': { fontSize: 12, color: '#333', textAlign: 'center' },
+  '& th.r': { textAlign: 'left' },
+  '& th.r1': { textAlign: 'center' },
+  '& th.blank': { background: '#fafafa' },
+  '& td': { position: 'relative', height: 30, background: '#fff' },
+  '& td.dc': { background: '#e6e9ee' },
+  '& input.c': {
+    display: 'block', width: '100%', height: 30, border: 0, margin: 0, padding: '0 8px', textAlign: 'right', font: 'inherit', fontSize: 14,
+    fontVariantNumeric: 'tabular-nums', background: 'transparent', outline: 'none', color: '#111',
+  },
+  '& input.c::placeholder': { color: '#b8bec6' },
+  '& input.c.d': { color: '#30363d', fontWeight: 600, cursor: 'default' },
+  '& td:focus-within': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2, background: '#eef4fc' },
+  '& td.dc:focus-within': { background: '#dde5f0' },
+  // Findings outline the whole cell (a tall row included): red for errors, orange for warnings.
+  '& td.error': { boxShadow: 'inset 0 0 0 2px #d32f2f', background: '#fff1f1' },
+  '& td.warning': { boxShadow: 'inset 0 0 0 2px #ed8b00', background: '#fff8ec' },
+  '& td.rej': { boxShadow: 'inset 0 0 0 2px #d32f2f', backgroundImage: 'repeating-linear-gradient(135deg, transparent 0 6px, rgba(211,47,47,.09) 6px 8px)' },
+  '& .bubble': {
+    position: 'absolute', top: '100%', right: -1, zIndex: 3, background: '#c62828', color: '#fff', fontSize: 12, lineHeight: 1.4,
+    padding: '4px 8px', borderRadius: 3, width: 'max-content', maxWidth: 320, boxShadow: '0 2px 6px rgba(0,0,0,.25)', pointerEvents: 'none',
+  },
+}));
+
+const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell: string; kind: CellKind; derived: boolean; label: string; colSpan: number }) {
+  const { session, cell, kind } = props;
+  const snap = useCell(session, cell);
+  const [editing, setEditing] = useState<string | null>(null);
+  const atFocus = useRef<number | undefined>(undefined);
+  // A click selects the whole figure (typing replaces it, as in a spreadsheet): the mouseup that
+  // follows the focus would otherwise drop the selection.
+  const justFocused = useRef(false);
+
+  // A value changed from elsewhere (a paste, Escape) while this cell is being edited.
+  useEffect(() => {
+    if (editing === null || props.derived) return;
+    const p = parseTyped(editing, kind);
+    if (!p.ok || (p.value ?? undefined) !== snap.value) {
+      if (p.ok) setEditing(displayValue(snap.value));
+    }
+  }, [snap.value]);
+
+  const cls = [snap.rejected ? 'rej' : '', snap.severity === 'error' ? 'error' : snap.severity === 'warning' ? 'warning' : ''].join(' ').trim();
+  const tip = [props.label, ...snap.findings.map((f) => `${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '提示' : '说明'}：${f.message}`), snap.rejected ? `未接受“${snap.rejected.raw}”：${snap.rejected.message}` : '']
+    .filter(Boolean)
+    .join('\n');
+
+  if (props.derived)
+    return (
+      <td className={`dc ${cls}`.trim()} colSpan={props.colSpan > 1 ? props.colSpan : undefined} title={tip}>
+        <input className="c d" data-cell={cell} aria-label={props.label} aria-readonly="true" readOnly tabIndex={0} value={displayValue(snap.value ?? 0)} onFocus={() => session.setFocusedCell(cell)} />
+      </td>
+    );
+  return (
+    <td className={cls || undefined} colSpan={props.colSpan > 1 ? props.colSpan : undefined} title={tip}>
+      <input
+        className="c"
+        data-cell={cell}
+        aria-label={props.label}
+        aria-invalid={snap.rejected || snap.severity === 'error' ? true : undefined}
+        inputMode={kind === 'money' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        placeholder="0"
+        value={editing ?? displayValue(snap.value)}
+        onFocus={(e) => {
+          atFocus.current = snap.value;
+          setEditing(displayValue(snap.value));
+          session.setFocusedCell(cell);
+          e.currentTarget.select();
+          justFocused.current = true;
+        }}
+        onMouseUp={(e) => {
+          if (justFocused.current) {
+            e.preventDefault();
+            e.currentTarget.select();
+          }
+          justFocused.current = false;
+        }}
+        onBlur={() => setEditing(null)}
+        onChange={(e) => {
+          const raw = e.target.value;
+          setEditing(raw);
+          const p = parseTyped(raw, kind);
+          if (p.ok) session.setCells({ [cell]: p.value });
+          else {
+            // While the entry is refused the cell keeps the value it had before this edit.
+            session.setCells({ [cell]: atFocus.current ?? null });
+            session.rejectCell(cell, raw, p.message);
+          }
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            session.setCells({ [cell]: atFocus.current ?? null });
+            session.clearRejected(cell);
+            setEditing(displayValue(atFocus.current));
+          }
+        }}
+      />
+      {snap.rejected && editing !== null && (
+        <div className="bubble" role="alert" data-cell-error={cell}>
+          {snap.rejected.message}
+          {snap.value !== undefined ? `（保留原值 ${snap.value}）` : '（未填写）'}
+        </div>
+      )}
+    </td>
+  );
+});
+
+function LabelCell({ c }: { c: Extract<GridCell, { type: 'label' }> }) {
+  const cls = c.role === 'header' ? 'h' : c.role === 'caption' ? 'cap' : c.role === 'note' ? 'note' : c.role === 'blank' ? 'blank' : c.level === 1 && c.rowSpan > 1 ? 'r1' : 'r';
+  return (
+    <th className={cls} colSpan={c.colSpan > 1 ? c.colSpan : undefined} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined} scope={c.role === 'header' ? 'col' : c.role === 'row' ? 'row' : undefined}>
+      {c.text}
+    </th>
+  );
+}
+
+export interface PasteReport {
+  filled: number;
+  problems: { cell?: string; text: string }[];
+}
+
+export const TableGrid = memo(function TableGrid(props: { session: ReportSession; table: TableId; caption: string; onPaste: (r: PasteReport) => void }) {
+  const { session } = props;
+  const model = session.model!;
+  const grid = cachedGrid(model.format, props.table);
+  const frame = useRef<HTMLDivElement>(null);
+  const nav = useRef<NavCell[][]>(null as unknown as NavCell[][]);
+  if (!nav.current) nav.current = navRows(grid);
+
+  const locate = useCallback((key: string) => {
+    const rows = nav.current;
+    for (let r = 0; r < rows.length; r++) {
+      const c = rows[r].findIndex((x) => x.key === key);
+      if (c >= 0) return { r, c, cell: rows[r][c] };
+    }
+    return null;
+  }, []);
+
+  const focusKey = (key: string) => {
+    const el = frame.current?.querySelector<HTMLInputElement>(`[data-cell="${key}"]`);
+    el?.focus();
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLInputElement;
+    const key = target.dataset?.cell;
+    if (!key || e.altKey || e.ctrlKey || e.metaKey) return;
+    const pos = locate(key);
+    if (!pos) return;
+    const rows = nav.current;
+    const vertical = (dir: 1 | -1) => {
+      for (let r = pos.r + dir; r >= 0 && r < rows.length; r += dir) {
+        const hit = rows[r].find((x) => x.col <= pos.cell.col && pos.cell.col < x.col + x.span) ?? rows[r].find((x) => x.col >= pos.cell.col) ?? rows[r][rows[r].length - 1];
+        if (hit) return hit.key;
+      }
+      return null;
+    };
+    let next: string | null = null;
+    const all = target.selectionStart === 0 && target.selectionEnd === target.value.length;
+    if (e.key === 'Enter') next = vertical(e.shiftKey ? -1 : 1);
+    else if (e.key === 'ArrowDown') next = vertical(1);
+    else if (e.key === 'ArrowUp') next = vertical(-1);
+    else if (e.key === 'ArrowLeft' && (all || target.selectionStart === 0)) next = rows[pos.r][pos.c - 1]?.key ?? null;
+    else if (e.key === 'ArrowRight' && (all || target.selectionEnd === target.value.length)) next = rows[pos.r][pos.c + 1]?.key ?? null;
+    else return;
+    e.preventDefault();
+    if (next) focusKey(next);
+  };
+
+  const onPaste = (e: React.ClipboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLInputElement;
+    const key = target.dataset?.cell;
+    const text = e.clipboardData.getData('text/plain');
+    if (!key || !/[\t\r\n]/.test(text.replace(/[\r\n]+$/, ''))) return; // one value: the input takes it as typed
+    e.preventDefault();
+    props.onPaste(pasteBlock(session, nav.current, key, text));
+  };
+
+  return (
+    <Frame ref={frame} onKeyDown={onKeyDown} onPaste={onPaste} onFocus={undefined} data-table={props.table}>
+      <table aria-label={props.caption}>
+        <colgroup>
+          {grid.columnWeights.map((w, i) => (
+            <col key={i} style={{ width: `${(w * 100).toFixed(3)}%` }} />
+          ))}
+        </colgroup>
+        <tbody>
+          {grid.rows.map((row, i) => (
+            <tr key={i} className={row.kind}>
+              {row.cells.map((c, j) =>
+                c.type === 'label' ? (
+                  <LabelCell key={j} c={c} />
+                ) : (
+                  <ValueCell key={c.cell} session={session} cell={c.cell} kind={c.kind} derived={c.derived} colSpan={c.colSpan} label={model.byKey.get(c.cell)!.label} />
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Frame>
+  );
+});
+
+/**
+ * Fills a tab-separated block (Excel/WPS copy) from the focused cell, line by line onto the table's
+ * rows. A field that lands on a derived cell is not stored (the program adds up); one that differs
+ * from the computed total is reported. Refused values are listed, the cell keeps its value.
+ */
+export function pasteBlock(session: ReportSession, rows: NavCell[][], startKey: string, text: string): PasteReport {
+  const model = session.model!;
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  let r0 = -1;
+  let col0 = 0;
+  rows.forEach((row, r) => {
+    const c = row.find((x) => x.key === startKey);
+    if (c) {
+      r0 = r;
+      col0 = c.col;
+    }
+  });
+  const problems: PasteReport['problems'] = [];
+  const values: Record<string, number | null> = {};
+  const statedTotals: { key: string; value: number; raw: string }[] = [];
+  lines.forEach((line, i) => {
+    const row = rows[r0 + i];
+    const fields = line.split('\t');
+    fields.forEach((raw, j) => {
+      const field = raw.trim();
+      const cell = row?.find((x) => x.col === col0 + j);
+      if (!cell) {
+        if (field) problems.push({ text: `第${i + 1}行第${j + 1}列的“${field}”超出了表格范围，没有填入。` });
+        return;
+      }
+      const label = model.byKey.get(cell.key)!.label;
+      const p = parseTyped(field, cell.kind);
+      if (cell.derived) {
+        if (p.ok && p.value !== null) statedTotals.push({ key: cell.key, value: p.value, raw: field });
+        else if (!p.ok) problems.push({ cell: cell.key, text: `${label}：“${field}”不是数字（合计由程序计算）。` });
+        return;
+      }
+      if (!p.ok) problems.push({ cell: cell.key, text: `${label}：“${field}”未填入——${p.message}，保留原值。` });
+      else values[cell.key] = p.value;
+    });
+  });
+  session.setCells(values);
+  for (const t of statedTotals) {
+    const computed = session.derived[t.key] ?? 0;
+    if (computed !== t.value) problems.push({ cell: t.key, text: `${model.byKey.get(t.key)!.label}：粘贴的合计 ${t.raw} 与按各项算出的 ${computed} 不一致；合计由程序计算，请核对各项数字。` });
+  }
+  return { filled: Object.keys(values).length, problems };
+}

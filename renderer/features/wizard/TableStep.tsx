@@ -1,0 +1,164 @@
+// Steps 二, 三, 四: the section's guidance, the official table, the cell in focus explained, and
+// every finding of the table with the figure that fixes it.
+import { useMemo, useState } from 'react';
+import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material';
+import type { SectionKey, TableId } from '../../../shared/formats/index';
+import { useCell, useTopic } from './hooks';
+import type { ReportSession } from './session';
+import { TableGrid, type PasteReport } from './TableGrid';
+import { FindingItem } from './FindingItem';
+import { findingStep } from './steps';
+import type { JumpTarget } from './Wizard';
+
+export function Guidance({ items, dense }: { items: string[]; dense?: boolean }) {
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2.5, color: 'text.secondary', fontSize: dense ? 13 : 14, '& li': { mb: 0.5 } }}>
+      {items.map((g, i) => (
+        <li key={i}>{g}</li>
+      ))}
+    </Box>
+  );
+}
+
+export function TableStep(props: { session: ReportSession; section: SectionKey; onJump: (t: JumpTarget) => void }) {
+  const { session } = props;
+  const def = session.model!.format.sections.find((s) => s.key === props.section)!;
+  const table = def.table as TableId;
+  const tableDef = session.model!.format[table];
+  const [paste, setPaste] = useState<PasteReport | null>(null);
+
+  return (
+    <Box>
+      <Typography variant="h5" component="h2">
+        {def.heading}
+      </Typography>
+      <Box sx={{ my: 1.5 }}>
+        <Guidance items={def.guidance} dense />
+      </Box>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        直接输入数字，按 Enter 或方向键换格，Tab 沿行前进；可从 Excel/WPS 表格复制一块数字，点中起始格后按 Ctrl+V 粘贴。没有发生的事项可不填，按 0 计。灰色格为程序自动合计，不能输入。
+      </Typography>
+      {paste && (
+        <Alert
+          severity={paste.problems.length ? 'warning' : 'success'}
+          onClose={() => setPaste(null)}
+          sx={{ mb: 1 }}
+          role={paste.problems.length ? 'alert' : 'status'}
+          data-paste-report
+        >
+          <AlertTitle>
+            已粘贴 {paste.filled} 个数字{paste.problems.length ? `，${paste.problems.length} 处未采用：` : '。'}
+          </AlertTitle>
+          {paste.problems.length > 0 && (
+            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+              {paste.problems.map((p, i) => (
+                <li key={i}>{p.text}</li>
+              ))}
+            </Box>
+          )}
+        </Alert>
+      )}
+      <FocusBar session={session} table={table} />
+      <TableGrid session={session} table={table} caption={`${def.heading}：${tableDef.title}`} onPaste={setPaste} />
+      <RejectedList session={session} table={table} onJump={(cell) => props.onJump({ step: props.section, cell })} />
+      <TableFindings session={session} section={props.section} onJump={props.onJump} />
+    </Box>
+  );
+}
+
+/** What the cell in focus is, what it sums, and what is wrong with it. Sticky above the table. */
+function FocusBar({ session, table }: { session: ReportSession; table: TableId }) {
+  useTopic(session, 'focus');
+  const key = session.focusedCell?.startsWith(`${table}.`) ? session.focusedCell : null;
+  return (
+    <Paper variant="outlined" sx={{ position: 'sticky', top: 0, zIndex: 4, px: 1.5, py: 0.75, mb: 1, minHeight: 46, bgcolor: '#fbfcfe' }} data-focus-bar>
+      {key ? <FocusDetails session={session} cell={key} /> : <Typography variant="body2" color="text.secondary">点中一个格子，这里显示它的名称和检查结果。</Typography>}
+    </Paper>
+  );
+}
+
+function FocusDetails({ session, cell }: { session: ReportSession; cell: string }) {
+  const snap = useCell(session, cell);
+  useTopic(session, 'findings');
+  const findings = session.findingsAt(cell);
+  const info = session.model!.byKey.get(cell)!;
+  const sum = session.model!.derived.find((d) => d.key === cell);
+  return (
+    <Box>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {info.label}
+        <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+          {snap.derived ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}` : info.kind === 'money' ? `单位：${info.unit}，可有小数（最多4位）` : `单位：${info.unit}，填整数`}
+          {!snap.derived && snap.value === undefined ? ' · 未填写（按 0 计）' : ''}
+        </Typography>
+      </Typography>
+      {snap.rejected && (
+        <Typography variant="body2" color="error">
+          “{snap.rejected.raw}”未被接受：{snap.rejected.message}
+        </Typography>
+      )}
+      {findings.map((f, i) => (
+        <Typography key={i} variant="body2" sx={{ color: f.severity === 'error' ? 'error.main' : f.severity === 'warning' ? '#9a5b00' : 'text.secondary' }}>
+          {f.message}
+          {f.expected !== undefined ? `（应为 ${f.expected}）` : ''}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+function RejectedList(props: { session: ReportSession; table: TableId; onJump: (cell: string) => void }) {
+  useTopic(props.session, 'findings');
+  const list = props.session.rejectedCells().filter((r) => r.key.startsWith(`${props.table}.`));
+  if (!list.length) return null;
+  return (
+    <Alert severity="error" sx={{ mt: 1.5 }} data-rejected-list>
+      <AlertTitle>以下输入未被接受，格子里保留的是原来的数字：</AlertTitle>
+      {list.map((r) => (
+        <Box key={r.key} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <span>
+            {props.session.model!.byKey.get(r.key)?.label}：“{r.raw}”——{r.message}
+          </span>
+          <Button size="small" onClick={() => props.onJump(r.key)}>
+            去改正
+          </Button>
+          <Button size="small" color="inherit" onClick={() => props.session.clearRejected(r.key)}>
+            忽略
+          </Button>
+        </Box>
+      ))}
+    </Alert>
+  );
+}
+
+function TableFindings(props: { session: ReportSession; section: SectionKey; onJump: (t: JumpTarget) => void }) {
+  const { session } = props;
+  useTopic(session, 'findings');
+  useTopic(session, 'doc');
+  const findings = useMemo(() => session.findings.filter((f) => findingStep(f, session.doc) === props.section), [session.findings, props.section, session.doc]);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return (
+    <Box sx={{ mt: 2 }} data-findings={props.section}>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
+        本表检查结果
+      </Typography>
+      {findings.length === 0 ? (
+        <Alert severity="success" variant="outlined">
+          本表没有发现问题。
+        </Alert>
+      ) : (
+        <Paper variant="outlined">
+          {errors > 0 && (
+            <Typography variant="body2" sx={{ px: 1.5, pt: 1, color: 'error.main', fontWeight: 600 }}>
+              有 {errors} 处错误需要改正后才能正式导出。
+            </Typography>
+          )}
+          {findings.map((f, i) => {
+            const target = f.cells.find((c) => !session.model?.byKey.get(c)?.derived) ?? f.cells[0];
+            return <FindingItem key={`${f.rule}-${i}`} session={session} finding={f} onLocate={target ? () => props.onJump({ step: props.section, cell: target }) : undefined} />;
+          })}
+        </Paper>
+      )}
+    </Box>
+  );
+}

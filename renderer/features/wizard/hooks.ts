@@ -1,0 +1,21 @@
+// React bindings to the session: each component re-renders only for what it reads.
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { CellSnapshot, ReportSession, Topic } from './session';
+
+export const SessionContext = createContext<ReportSession | null>(null);
+
+export function useSession(): ReportSession {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('ReportSession missing');
+  return s;
+}
+
+/** Re-renders on every change of a topic; returns its version number. */
+export function useTopic(session: ReportSession, topic: Topic): number {
+  return useSyncExternalStore(session.subscribeTopic(topic), () => session.version(topic));
+}
+
+export function useCell(session: ReportSession, key: string): CellSnapshot {
+  const subscribe = useCallback((fn: () => void) => session.subscribeCell(key, fn), [session, key]);
+  return useSyncExternalStore(subscribe, () => session.cellSnapshot(key));
+}

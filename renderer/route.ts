@@ -1,0 +1,12 @@
+// The URL hash names where the clerk is: #/ (the list) or #/report/<id>/<step>.
+export type Route = { name: 'home' } | { name: 'report'; id: number; step: string | null };
+
+export function parseHash(hash: string): Route {
+  const m = /^#\/report\/(\d+)(?:\/([a-z_0-9]+))?/.exec(hash);
+  if (m && Number(m[1]) > 0) return { name: 'report', id: Number(m[1]), step: m[2] ?? null };
+  return { name: 'home' };
+}
+
+export function routeHash(r: Route): string {
+  return r.name === 'report' ? `#/report/${r.id}${r.step ? `/${r.step}` : ''}` : '#/';
+}

@@ -1,0 +1,272 @@
+// Format and citations (spec §6.2 E4, E6, E10): the documents the report cites, the template it
+// follows for its year, headings left over from old outlines, sections left empty.
+import { getFormat, isGovFormatId } from '../formats/index';
+import type { ReportFormat } from '../formats/index';
+import type { Finding, ReportDoc } from '../report';
+import { LEGACY_HEADINGS, LEGACY_PART_NAMES, LEGACY_SUBHEADINGS } from './phrases';
+import type { TextSource } from './text';
+import { compact, excerpt, lines, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
+
+const CURRENT = getFormat('gov-2021');
+const TRIAL = getFormat('gov-2019');
+/** The year the current format took effect (2021 reports on). */
+const CURRENT_FROM = CURRENT.years.from;
+
+const OPEN = '[〔【\\[［(（]';
+const CLOSE = '[〕】\\]］)）]';
+
+/** 国办公开办函〔2021〕30号 split into issuer, year and number, read from the format data. */
+function citationParts(format: ReportFormat): { issuer: string; year: string; no: string } {
+  const m = /^(.+?)〔(\d{4})〕(\d+)号$/.exec(format.citation);
+  if (!m) throw new Error(`格式数据中的文号无法识别：${format.citation}`);
+  return { issuer: m[1]!, year: m[2]!, no: m[3]! };
+}
+
+export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  const out: Finding[] = [];
+  const current = citationParts(CURRENT);
+  const trial = citationParts(TRIAL);
+  const isCurrentYear = doc.year >= CURRENT_FROM;
+  for (const src of sources) {
+    const text = src.text;
+    const ctx = (pos: number) => sentenceAt(text, pos).text;
+
+    // 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64).
+    for (const m of text.matchAll(new RegExp(`国办发\\s*${OPEN}\\s*${current.year}\\s*${CLOSE}\\s*${current.no}\\s*号`, 'g'))) {
+      out.push(
+        textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, m.index, m.index + m[0].length, ctx(m.index)),
+      );
+    }
+    // The format's citations with the wrong brackets.
+    for (const part of [current, trial, { issuer: '国办函', year: '2020', no: '109' }]) {
+      const re = new RegExp(`${part.issuer}\\s*([【\\[［(（])\\s*${part.year}\\s*${CLOSE}\\s*${part.no}\\s*号`, 'g');
+      for (const m of text.matchAll(re)) {
+        const right = `${part.issuer}〔${part.year}〕${part.no}号`;
+        out.push(textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, m.index, m.index + m[0].length, ctx(m.index)));
+      }
+    }
+    if (isCurrentYear) {
+      for (const m of text.matchAll(new RegExp(`(${trial.issuer})?\\s*${OPEN}\\s*${trial.year}\\s*${CLOSE}\\s*${trial.no}\\s*号`, 'g'))) {
+        // Another office's own 〔2019〕60号 is not the format.
+        const issuer = /[\u4e00-\u9fa5]{1,10}$/.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0];
+        if (!m[1] && issuer && !/(公开办函|国办)$/.test(issuer) && !/(格式|通知|》)$/.test(issuer)) continue;
+        out.push(
+          textFinding(
+            'review.outdated_citation',
+            'error',
+            `${src.label}引用了“${compact(m[0])}”。那是2019年的试行格式，${CURRENT_FROM}年度起已由${CURRENT.citation}修订替代；${doc.year}年度报告引用它，审核时会认定为使用了已废止的格式。请改为“${CURRENT.citation}”。`,
+            src,
+            m.index,
+            m.index + m[0].length,
+            ctx(m.index),
+          ),
+        );
+      }
+      for (const m of text.matchAll(/格式\s*[（(]\s*试行\s*[）)]/g)) {
+        out.push(
+          textFinding(
+            'review.outdated_citation',
+            'error',
+            `${src.label}中的“${excerpt(text, m.index, m.index + m[0].length, 60)}”引用的是《${TRIAL.name}》。${CURRENT_FROM}年度起施行的是修订后的《${CURRENT.name}》（${CURRENT.citation}），请删去“（试行）”并改用新格式的名称和文号。`,
+            src,
+            m.index,
+            m.index + m[0].length,
+            ctx(m.index),
+          ),
+        );
+      }
+    }
+    // Names of the 条例, the format and the fee rules, inside 《》.
+    for (const m of text.matchAll(/《([^《》]{2,60})》/g)) {
+      const name = compact(m[1]!);
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (/信息公开条例$/.test(name) && !/政府信息公开条例$/.test(name) && !/[省市县区]/.test(name)) {
+        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, ctx(start)));
+      } else if (/报告格式/.test(name) && /信息/.test(name) && name !== CURRENT.name && name !== TRIAL.name && !name.startsWith(TRIAL.name)) {
+        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`, src, start, end, ctx(start)));
+      } else if (/信息处理费/.test(name) && name !== '政府信息公开信息处理费管理办法') {
+        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`, src, start, end, ctx(start)));
+      }
+    }
+    // Any other 文号 with 【】, [] or （）: GB/T 9704 §7.2.4 writes the year in 〔〕.
+    for (const m of text.matchAll(new RegExp(`([【\\[［(（])\\s*((?:19|20)\\d{2})\\s*([】\\]］)）])\\s*(\\d{1,4})\\s*号`, 'g'))) {
+      const issuer = /[\u4e00-\u9fa5]{1,10}$/.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0] ?? '';
+      if (!issuer || [current.issuer, trial.issuer, '国办函', '国办发'].some((i) => issuer.endsWith(i))) continue;
+      const start = m.index - issuer.length;
+      out.push(
+        textFinding(
+          'review.doc_number_brackets',
+          'warning',
+          `${src.label}中的文号“${compact(text.slice(start, m.index + m[0].length))}”的年份用了“${m[1]}${m[3]}”。发文字号的年份应使用六角括号〔〕，请改为“${issuer}〔${m[2]}〕${m[4]}号”。`,
+          src,
+          start,
+          m.index + m[0].length,
+          ctx(m.index),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** The template (format data) chosen for the report against the one in force for its year. */
+export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[] {
+  const out: Finding[] = [];
+  if (doc.formatId === 'gov-2019' && doc.year >= CURRENT_FROM) {
+    out.push({
+      rule: 'review.outdated_format',
+      severity: 'error',
+      message: `本报告按《${TRIAL.name}》（${TRIAL.citation}）的表格编制，但${doc.year}年度报告应使用${CURRENT.citation}印发的现行格式。使用已废止的试行格式（如“本年新制作数量”“政府集中采购”）会被退回。请在报告设置中改用现行格式，并按新表格重新填报第二部分。`,
+      cells: [],
+      id: 'review.outdated_format',
+    });
+  }
+  if (doc.formatId === 'gov-2021' && doc.year < CURRENT_FROM) {
+    out.push({
+      rule: 'review.format_too_new',
+      severity: 'warning',
+      message: `${doc.year}年度报告按时施行的是《${TRIAL.name}》（${TRIAL.citation}），现行格式（${CURRENT.citation}）从${CURRENT_FROM}年度报告起才使用。如是补录往年报告，请改用${TRIAL.citation}的格式。`,
+      cells: [],
+      id: 'review.format_too_new',
+    });
+  }
+  if (doc.formatId === 'gov-2021' && doc.year >= CURRENT_FROM) {
+    // Labels only the 2019 tables had, typed into the narrative (e.g. text copied from a 2020 report).
+    const current = new Set(CURRENT.markers);
+    const labels = TRIAL.markers.filter((l) => !current.has(l) && l !== '政府集中采购');
+    for (const src of sections) {
+      for (const label of labels) {
+        let pos = src.text.indexOf(label);
+        while (pos >= 0) {
+          out.push(
+            textFinding(
+              'review.outdated_labels',
+              'error',
+              `${src.label}中出现了“${label}”，这是2019年试行格式才有的栏目，现行格式已改为“本年制发件数、本年废止件数、现行有效件数”“本年处理决定数量”等。请按现行格式的口径改写这句话。`,
+              src,
+              pos,
+              pos + label.length,
+              sentenceAt(src.text, pos).text,
+            ),
+          );
+          pos = src.text.indexOf(label, pos + label.length);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const LEVEL1 = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+?)\s*$/;
+const LEVEL2 = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.+?)\s*$/;
+
+function headingText(line: string, re: RegExp): string | null {
+  const m = re.exec(line);
+  if (!m) return null;
+  const t = compact(m[2]!);
+  // A heading is short and is not a sentence; “一、加强领导，落实责任” still counts.
+  if (t.length > 36 || /。./.test(t)) return null;
+  return t.replace(/[。：:]$/, '');
+}
+
+/** Headings inside the section texts: old outlines, another part's heading, an empty part. */
+export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[] {
+  if (!isGovFormatId(doc.formatId)) return [];
+  const format = getFormat(doc.formatId);
+  const out: Finding[] = [];
+  const headingByText = new Map(format.sections.map((s) => [compact(s.heading.replace(/^[一二三四五六七八九十]+、/, '')), s]));
+  for (const src of sections) {
+    const def = format.sections.find((s) => s.key === src.section);
+    if (!def) continue;
+    if (!src.text.trim()) {
+      if (!def.tableOnly) {
+        out.push(
+          sectionFinding(
+            'review.section_empty',
+            'error',
+            `「${def.heading}」还没有内容。年度报告的六个部分缺一不可，请按提示写明本部分的情况${def.key === 'other_matters' ? '（至少写明信息处理费的收取情况）' : ''}。`,
+            def.key,
+          ),
+        );
+      }
+      continue;
+    }
+    const ls = lines(src.text);
+    ls.forEach((line, index) => {
+      const h1 = headingText(line.text, LEVEL1);
+      const h2 = h1 === null ? headingText(line.text, LEVEL2) : null;
+      const at = line.start + (line.text.length - line.text.trimStart().length);
+      const end = line.start + line.text.trimEnd().length;
+      if (h1 !== null) {
+        const other = headingByText.get(h1);
+        if (other) {
+          // The export drops the part's own heading typed as the first line; anywhere else it is pasted text.
+          if (other.key === def.key && index === ls.findIndex((l) => l.text.trim())) return;
+          out.push(
+            textFinding(
+              'review.misplaced_heading',
+              'error',
+              other.key === def.key
+                ? `「${def.heading}」中又出现了本部分的标题“${compact(line.text)}”，打印时会重复。请删去这一行。`
+                : `「${def.heading}」中出现了另一部分的标题“${compact(line.text)}”，像是把整篇报告粘贴进了这一部分。导出时每部分的标题由程序按格式打印，请把这一行以下的内容移到「${other.heading}」中，并删去这一行。`,
+              src,
+              at,
+              end,
+            ),
+          );
+          return;
+        }
+        // The part's own number with other words: a variant of its heading (“五、存在的主要问题和改进措施”).
+        const ownNumber = /^([一二三四五六七八九十]+)、/.exec(def.heading)?.[1];
+        if (index === ls.findIndex((l) => l.text.trim()) && LEVEL1.exec(line.text)?.[1] === ownNumber) {
+          out.push(
+            textFinding(
+              'review.misplaced_heading',
+              'error',
+              `「${def.heading}」的第一行“${compact(line.text)}”不是格式规定的标题。导出时程序会按格式打印“${def.heading}”，这一行会成为多余的、措辞不同的第二个标题。请删去这一行。`,
+              src,
+              at,
+              end,
+            ),
+          );
+          return;
+        }
+        if (LEGACY_HEADINGS.some((re) => re.test(h1))) {
+          out.push(legacyHeading(src, def.heading, compact(line.text), at, end));
+        }
+        return;
+      }
+      if (h2 !== null && LEGACY_SUBHEADINGS.some((re) => re.test(h2))) out.push(legacyHeading(src, def.heading, compact(line.text), at, end));
+    });
+    // A sentence listing the parts by their pre-2019 names (湖南镇 2021, spec §6.1 item 4).
+    for (const s of sentences(src.text)) {
+      if (!/(部分组成|个部分|部分：|主要内容包[含括])/.test(s.text)) continue;
+      const old = LEGACY_PART_NAMES.map((re) => re.exec(s.text)).find(Boolean);
+      if (!old) continue;
+      const parts = format.sections.map((x) => x.heading.replace(/^[一二三四五六七八九十]+、/, '')).join('、');
+      out.push(
+        textFinding(
+          'review.legacy_heading',
+          'error',
+          `${src.label}中「${quote(s.text.trim(), 80)}」按2019年以前的提纲列出各部分（如“${old[0]}”）。现行格式的六个部分是：${parts}。请按现行格式改写这句话。`,
+          src,
+          s.start,
+          s.end,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function legacyHeading(src: TextSource, heading: string, line: string, start: number, end: number): Finding {
+  return textFinding(
+    'review.legacy_heading',
+    'error',
+    `「${heading}」中的小标题“${line}”是2019年以前年度报告的提纲（如概述、收费及减免、回应解读、机构建设等）。现行格式只有六个部分，这一内容应并入对应部分（收费情况写在「六、其他需要报告的事项」）。请删去或改写这个标题。`,
+    src,
+    start,
+    end,
+  );
+}

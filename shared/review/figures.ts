@@ -1,0 +1,230 @@
+// Text against tables (spec §6.2 W17, W27): figures stated in the narrative agree with the tables,
+// “no applications” agrees with table 三, and a total stated with its parts adds up.
+import { deriveTotals, formatModel, isGovFormatId } from '../formats/index';
+import type { Finding, ReportDoc } from '../report';
+import type { TextSource } from './text';
+import { NUMBER_SOURCE, compact, parseNumber, quote, sentenceAt, sentences, textFinding } from './text';
+
+interface FigureRule {
+  id: string;
+  /** what the clerk wrote about, for messages */
+  what: string;
+  /** keyword (regex source) followed by the number */
+  after: string;
+  /** alternative form with the number before the object: (keyword)(…)(number)(unit)(…)(object) */
+  before?: { verb: string; object: string };
+  units: string;
+  /** the sentence must contain this to be about this figure */
+  sentenceMust?: RegExp;
+  cells: (doc: ReportDoc) => string[];
+  years?: 'gov-2021';
+}
+
+const T3_UNITS = '件|个|宗|份|起';
+const T4_UNITS = '件|起|宗|个|例';
+
+const FIGURES: FigureRule[] = [
+  {
+    id: 'new_received',
+    what: '本年新收的政府信息公开申请',
+    // Only applications for information: 「受理行政许可申请12件」 is not one.
+    after: '(?:新收|收到|接收|受理|接到)了?(?:各类|群众|公民)?(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请',
+    before: { verb: '(?:新收|收到|接收|受理|接到)', object: '(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请' },
+    units: T3_UNITS,
+    cells: () => ['t3.new_received.total'],
+  },
+  { id: 'carried_over', what: '上年结转的申请', after: '上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?', units: T3_UNITS, cells: () => ['t3.carried_over.total'] },
+  { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请/, cells: () => ['t3.granted.total'] },
+  { id: 'partial_grant', what: '部分公开的申请', after: '部分公开', units: '件|宗|份', sentenceMust: /申请/, cells: () => ['t3.partial_grant.total'] },
+  {
+    id: 'carried_forward',
+    what: '结转下年度继续办理的申请',
+    after: '结转(?:至|到)?下一?年度?(?:继续办理)?',
+    units: T3_UNITS,
+    cells: () => ['t3.carried_forward.total'],
+  },
+  { id: 'review', what: '行政复议', after: '行政复议(?:案件)?', units: T4_UNITS, cells: () => ['t4.review.total'] },
+  {
+    id: 'litigation',
+    what: '行政诉讼',
+    after: '行政诉讼(?:案件)?',
+    units: T4_UNITS,
+    cells: () => ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
+  },
+  {
+    id: 'normative_issued',
+    what: '本年制发的行政规范性文件',
+    after: '(?:制发|印发|出台|制定)[^。；，、\\d]{0,6}?规范性文件',
+    before: { verb: '(?:制发|印发|出台|制定)', object: '(?:行政)?规范性文件' },
+    units: '件|份|个',
+    cells: (doc) => [doc.formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
+  },
+  { id: 'normative_repealed', what: '本年废止的行政规范性文件', after: '废止[^。；，、\\d]{0,6}?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.repealed'], years: 'gov-2021' },
+  { id: 'normative_in_force', what: '现行有效的行政规范性文件', after: '现行有效的?(?:行政)?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.in_force'], years: 'gov-2021' },
+  { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'] },
+  { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'] },
+  { id: 'coercion', what: '行政强制决定', after: '行政强制(?:决定|措施|案件)?', units: '件|宗|起', cells: () => ['t2.coercion.decisions'] },
+];
+
+const ALL_KEYWORDS = /(收到|新收|受理|结转|予以公开|部分公开|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
+/** Objects that are not the table's: applications for a licence, trainings, items of information. */
+const OTHER_OBJECTS = /(咨询|信息|建议|提案|投诉|来电|来访|培训|学习|讲座|宣传|人次)/;
+/** Words that make a figure last year's or a change, not this year's count. */
+const NOT_THIS_YEAR = /(上一?年(?!度?结转)|去年|同比|较|比|增加|减少|增长|下降|多了|少了|历年|累计)/;
+
+function tableFilled(doc: ReportDoc, table: string): boolean {
+  return Object.keys(doc.cells).some((k) => k.startsWith(`${table}.`));
+}
+
+export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  if (!isGovFormatId(doc.formatId)) return [];
+  const model = formatModel(doc.formatId);
+  const totals = deriveTotals(doc.formatId, doc.cells);
+  const value = (k: string) => (model.byKey.get(k)?.derived ? totals[k] : doc.cells[k]) ?? 0;
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const src of sources) {
+    if (!/^[a-z_]+$/.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
+    const text = src.text;
+    for (const rule of FIGURES) {
+      if (rule.years && doc.formatId !== rule.years) continue;
+      const cells = rule.cells(doc);
+      if (!cells.every((c) => model.byKey.has(c))) continue;
+      if (!tableFilled(doc, cells[0]!.slice(0, 2))) continue;
+      const forms = [new RegExp(`(${rule.after})([^。；！？\\n]{0,14}?)(${NUMBER_SOURCE})\\s*(${rule.units})`, 'g')];
+      if (rule.before) forms.push(new RegExp(`(${rule.before.verb})((?:了|共|共计)?)(${NUMBER_SOURCE})\\s*(${rule.units})${rule.before.object}`, 'g'));
+      for (const re of forms) {
+        for (const m of text.matchAll(re)) {
+          const gap = m[2]!;
+          const sentence = sentenceAt(text, m.index);
+          if (rule.sentenceMust && !rule.sentenceMust.test(sentence.text)) continue;
+          const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
+          const prefix = text.slice(clauseStart, m.index);
+          if (NOT_THIS_YEAR.test(prefix + gap) || new RegExp(`${doc.year - 1}\\s*年`).test(prefix)) continue;
+          // Another figure's keyword between ours and the number: the number is theirs,
+          // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
+          if (ALL_KEYWORDS.test(gap) && !/(均为?|都是?|各)\s*$/.test(gap)) continue;
+          // 「行政许可申请12件」「行政复议培训1次」「行政处罚信息5条」 count something else.
+          if (OTHER_OBJECTS.test(gap) || (cells[0]!.startsWith('t2.') && gap.includes('申请'))) continue;
+          if (/[%％]/.test(text.charAt(m.index + m[0].length))) continue;
+          const stated = parseNumber(m[3]!);
+          if (stated === null) continue;
+          const actual = cells.reduce((sum, c) => sum + value(c), 0);
+          const key = `${rule.id}:${m.index}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (stated === actual) continue;
+          const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
+          const f = textFinding(
+            'review.narrative_figure',
+            'warning',
+            `${src.label}中「${quote(sentence.text.trim(), 80)}」写的${rule.what}是${stated}件，而表格中“${labels}”是${actual}件。叙述和表格必须一致，审核时会逐一核对。请核实后改正文字或表格。`,
+            src,
+            m.index,
+            m.index + m[0].length,
+            sentence.text,
+          );
+          f.cells = cells;
+          f.expected = actual;
+          f.actual = stated;
+          out.push(f);
+        }
+      }
+    }
+    out.push(...noneClaims(doc, src, value));
+    out.push(...sumsOfParts(src));
+  }
+  return out;
+}
+
+/** “未收到申请” while table 三 has some; “未发生行政复议/诉讼” while table 四 has some. */
+function noneClaims(doc: ReportDoc, src: TextSource, value: (k: string) => number): Finding[] {
+  const out: Finding[] = [];
+  const text = src.text;
+  const claims: { re: RegExp; cells: string[]; what: string; table: string }[] = [
+    {
+      re: /(未|没有|无)(收到|受理|接到|接收|发生)[^。；，]{0,16}?申请|申请[^。；，]{0,6}?(为|共)?\s*(0|０|零)\s*件/g,
+      cells: ['t3.new_received.total'],
+      what: '没有收到政府信息公开申请',
+      table: 't3',
+    },
+    { re: /(未|没有|无)(发生|出现)?[^。；，、]{0,10}?行政复议/g, cells: ['t4.review.total'], what: '没有行政复议', table: 't4' },
+    { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政诉讼/g, cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'], what: '没有行政诉讼', table: 't4' },
+  ];
+  for (const c of claims) {
+    if (!tableFilled(doc, c.table)) continue;
+    const actual = c.cells.reduce((s, k) => s + value(k), 0);
+    if (actual === 0) continue;
+    for (const m of text.matchAll(c.re)) {
+      const sentence = sentenceAt(text, m.index);
+      const clauseStart = Math.max(text.lastIndexOf('，', m.index), sentence.start - 1) + 1;
+      if (NOT_THIS_YEAR.test(text.slice(clauseStart, m.index))) continue;
+      const f = textFinding(
+        'review.none_claimed',
+        'warning',
+        `${src.label}中「${quote(sentence.text.trim(), 80)}」说${c.what}，而表格中填了${actual}件。请核实：确实没有的，把表格改为0；有的，请改写这句话并写明件数。`,
+        src,
+        m.index,
+        m.index + m[0].length,
+        sentence.text,
+      );
+      f.cells = c.cells;
+      f.expected = actual;
+      f.actual = 0;
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+const CLAUSE_STOP = /^(办结|答复|结转|较|同比|比|上年|其余|另|此外|同时|并|已|均|全部|其中)/;
+/** Lists that name every part of the whole, so parts short of the total are an error too. */
+const EXHAUSTIVE = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
+
+/** “共收到申请5件，其中自然人2件、法人3件”: the parts listed after 其中 add up to the total. */
+function sumsOfParts(src: TextSource): Finding[] {
+  const out: Finding[] = [];
+  const text = src.text;
+  const totalRe = new RegExp(`(共|共计|合计|总计)[^。；，其]{0,20}?(${NUMBER_SOURCE})\\s*(件|条|个|次|篇|项|人次|名)`, 'g');
+  for (const s of sentences(text)) {
+    for (const m of s.text.matchAll(totalRe)) {
+      const total = parseNumber(m[2]!);
+      const unit = m[3]!;
+      if (total === null) continue;
+      const rest = s.text.slice(m.index + m[0].length);
+      const q = /^[，,：:\s]*其中[，,：:\s]*/.exec(rest);
+      if (!q) continue;
+      const list = rest.slice(q[0].length);
+      const parts: { label: string; n: number }[] = [];
+      let exhaustive = false;
+      for (const seg of list.split(/[、，,；;]/)) {
+        const t = compact(seg);
+        if (!t) continue;
+        if (/^占?比?[0-9.]+[%％]$/.test(t) || /^占比/.test(t)) continue; // 占比81.48%
+        if (parts.length > 0 && CLAUSE_STOP.test(t)) break;
+        const pm = new RegExp(`^(.*?)(${NUMBER_SOURCE})\\s*(${unit})`).exec(t);
+        if (!pm) break;
+        const n = parseNumber(pm[2]!);
+        if (n === null) break;
+        if (EXHAUSTIVE.test(pm[1]!) || pm[1]!.startsWith('其他') || /^其[余它]/.test(pm[1]!)) exhaustive = true;
+        parts.push({ label: pm[1]!, n });
+      }
+      if (parts.length < 2) continue;
+      const sum = parts.reduce((a, p) => a + p.n, 0);
+      if (sum === total || (sum < total && !exhaustive)) continue;
+      const start = s.start + m.index;
+      out.push(
+        textFinding(
+          'review.sum_parts',
+          'warning',
+          `${src.label}中「${quote(s.text.trim(), 90)}」写的总数是${total}${unit}，但“其中”列出的${parts.map((p) => `${p.label}${p.n}${unit}`).join('、')}加起来是${sum}${unit}。请核对总数和各项数字，使两者一致。`,
+          src,
+          start,
+          s.end,
+          s.text,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,313 @@
+// Identity and dates (spec §6.2 E1, E2, E3, W5, W31): the title, the reporting year in every
+// period and statement, the unit's own name, the 成文日期.
+import type { Finding, ReportDoc } from '../report';
+import { chineseDate, defaultTitle } from '../report';
+import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
+import type { TextSource } from './text';
+import { compact, excerpt, insideBookTitle, sentenceAt, textFinding } from './text';
+
+const YEAR = '(?:19|20)\\d{2}';
+/** Spaces inside a line (web copies: 「2020 年 1 月」), never a line break. */
+const SP = '[ \\t\\u3000\\u00a0]*';
+
+// ---------------------------------------------------------------------------------------------
+// Title (E1)
+
+export function checkTitle(doc: ReportDoc): Finding[] {
+  const raw = doc.title;
+  // An empty title prints as the default one, which is right by construction.
+  if (!raw.trim()) return [];
+  const expected = defaultTitle(doc.unit.name, doc.year);
+  const title = compact(raw);
+  if (title === expected) {
+    return raw === expected ? [] : [titleFinding(doc, 'warning', `标题「${raw}」中有多余的空格。请改为「${expected}」，年份与“年”字之间不空格。`)];
+  }
+  const reasons: string[] = [];
+  if (title.includes('政务信息公开')) reasons.push('把“政府信息公开”写成了“政务信息公开”');
+  else if (!title.includes('政府信息公开')) reasons.push('缺少“政府信息公开”（只写“信息公开”的标题会被退回）');
+  if (/工作报告$/.test(title) && !title.includes('年度报告')) reasons.push('“工作报告”前缺少“年度”');
+  else if (!title.includes('工作年度报告')) reasons.push('应以“工作年度报告”结尾');
+  const years = [...title.matchAll(new RegExp(`(${YEAR})年`, 'g'))].map((m) => Number(m[1]));
+  if (years.length === 0) reasons.push(`缺少报告年度“${doc.year}年”`);
+  else if (years.some((y) => y !== doc.year)) reasons.push(`年份写成了“${years.find((y) => y !== doc.year)}年”，而本报告是${doc.year}年度的（标题写统计的年度，不写发布的年份）`);
+  const prefix = title.split(new RegExp(`${YEAR}年`))[0] ?? '';
+  const own = ownNames(doc.unit.name);
+  let shortName = false;
+  if (prefix && prefix !== doc.unit.name) {
+    if (own.core && !prefix.includes(own.core) && isPlaceName(prefix)) reasons.push(`机关名称写成了“${prefix}”，不是本机关（${doc.unit.name}）`);
+    else shortName = true;
+  } else if (!prefix && years.length > 0) shortName = true;
+  if (reasons.length === 0) {
+    if (shortName) {
+      return [titleFinding(doc, 'warning', `标题应以机关全称开头：「${raw}」中的机关名称与“${doc.unit.name}”不一致。请改为「${expected}」。`)];
+    }
+    return [titleFinding(doc, 'error', `标题「${raw}」不符合年度报告格式的写法。请改为「${expected}」。`)];
+  }
+  return [titleFinding(doc, 'error', `标题「${raw}」${reasons.join('；')}。审核时会要求按“机关全称＋年度＋政府信息公开工作年度报告”的格式改正，请改为「${expected}」。`)];
+}
+
+function titleFinding(doc: ReportDoc, severity: Finding['severity'], message: string): Finding {
+  return { rule: 'review.title', severity, message, cells: [], location: { section: 'title', start: 0, end: doc.title.length, quote: doc.title }, id: 'review.title:title' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years and periods (E2)
+
+const PERIOD_RE = new RegExp(
+  `(${YEAR})${SP}年${SP}(?:度${SP})?1${SP}月${SP}1${SP}日${SP}(?:起${SP})?(?:至|到|—|–|-|~|～|－)${SP}(?:(${YEAR})${SP}年${SP})?12${SP}月${SP}31${SP}日${SP}止?`,
+  'g',
+);
+
+/** Words right after “YYYY年” that make the year a history or a range, not this year's statement. */
+const HISTORY_AFTER = /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报)/;
+/** Words right before it that make it a comparison or a history. */
+const HISTORY_BEFORE = /(自|从|于|早在|与|较|比|相比|相较|对比|同|相对|是|为|即)\s*$/;
+/** A sentence with these compares years or follows up last year's report. */
+const COMPARISON_IN_SENTENCE = /(同比|环比|相比|相较|对比|较上年|比上年|上年同期|增长|减少|下降|增加|持平|上一?年度?报告|去年|整改|以来)/;
+/** A sentence about an award or an assessment result, which may name the year it was for. */
+const AWARD_IN_SENTENCE = /(获评|荣获|被评为|获得|评为|考核结果|考评结果|等次)/;
+/** Words before “YYYY年” that introduce the report itself (“现将2024年……报告如下”). */
+const REPORT_BEFORE = /(现将|特向社会公布|向社会公布|现予公布|现就|本报告(为|是)?)(我镇|本镇|我乡|本乡|我街道|本街道|本机关|本单位)?\s*$/;
+/** Sentence-initial: “2024年征求人大代表意见10条。” states that year's work whatever the verb. */
+const SENTENCE_BEFORE = /(^|[。！？\n]|^[（(]?[一二三四五六七八九十\d]+[）).、．])\s*$/;
+/** …unless it tells when something was built or won (history a current report may recall). */
+const HISTORY_VERBS = /^(度)?\s*([一二三四五六七八九十\d]{1,2}月)?[^，。；]{0,4}(建成|建立|成立|开通|启用|投入使用|被评为|获评|获得|荣获)/;
+/** Clause-initial: the year opens a statement about what was done. */
+const CLAUSE_BEFORE = /(^|[，。；：！？\s,;:（）()“”]|^[（(]?[一二三四五六七八九十\d]+[）).、．]|全年|在)\s*$/;
+/** The unit right before the year: “我镇2024年……”, “小陶镇人民政府2024年……”. */
+const UNIT_BEFORE = /(镇|乡|街道|政府|办事处|本级)\s*$/;
+/** What follows a year that states this year's work (not 建成/开通 history, which stays silent). */
+const STATEMENT_AFTER = /^(度)?\s*([，,]|我|本|全|共|累计|未|无|没有|因|镇|乡|街道|党委|政府|各|以|围绕|按照|公开|发布|收到|受理|办理|开展|组织|制定|印发|完成|召开|新收|主动|通过|解读|工作|政务|信息|[一二三四五六七八九十\d]{1,2}月)/;
+
+export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  const out: Finding[] = [];
+  const Y = doc.year;
+  for (const src of sources) {
+    if (src.section === 'title' || src.section === 'signature') continue;
+    const text = src.text;
+    const consumed = new Set<number>();
+    for (const m of text.matchAll(PERIOD_RE)) {
+      const y1 = Number(m[1]);
+      const y2 = m[2] ? Number(m[2]) : y1;
+      for (let i = m.index; i < m.index + m[0].length; i++) consumed.add(i);
+      if (y1 !== Y || y2 !== Y) {
+        out.push(
+          textFinding(
+            'review.period',
+            'error',
+            `${src.label}中的统计期限「${compact(m[0])}」与报告年度不符。本报告是${Y}年度的，统计期限应为“${Y}年1月1日至${Y}年12月31日”，像是沿用了往年报告的文字，请改正。`,
+            src,
+            m.index,
+            m.index + m[0].length,
+          ),
+        );
+      }
+    }
+    if (src.section === 'period') {
+      if (!consumed.size && !new RegExp(`${Y}\\s*年`).test(text)) {
+        out.push(textFinding('review.period', 'error', `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, src, 0, text.length));
+      }
+      continue;
+    }
+    for (const m of text.matchAll(new RegExp(`(${YEAR})(?=${SP}年)`, 'g'))) {
+      const y = Number(m[1]);
+      if (y >= Y || consumed.has(m.index)) continue;
+      // Later years are plans (“2026年，我镇将……”); only earlier ones can be left over from a copy.
+      const finding = staleYear(doc, src, m.index, m[1]!.length, y);
+      if (finding) out.push(finding);
+    }
+  }
+  return out;
+}
+
+function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y: number): Finding | null {
+  const text = src.text;
+  const Y = doc.year;
+  const yearEnd = text.indexOf('年', pos + len) + 1;
+  const after = text.slice(yearEnd, yearEnd + 16);
+  const before = text.slice(Math.max(0, pos - 6), pos);
+  const sentence = sentenceAt(text, pos);
+  const book = insideBookTitle(text, pos);
+  if (book) {
+    // A document named by its year is history, except the year's own work plan copied from last year.
+    const name = text.slice(book.start, book.end);
+    if (/(工作要点|任务分解|工作任务)/.test(name) && !COMPARISON_IN_SENTENCE.test(sentence.text)) {
+      return textFinding(
+        'review.stale_year',
+        'warning',
+        `${src.label}中引用的${name}是${y}年的。本报告写的是${Y}年的工作，应落实的是${Y}年的工作要点；像是沿用了往年报告的文字。请核对后改为本年度的文件，确为往年文件的请标记为已核实。`,
+        src,
+        book.start,
+        book.end,
+        sentence.text,
+      );
+    }
+    return null;
+  }
+  const reportIntro = REPORT_BEFORE.test(before);
+  const asOf = /(截至|截止)(到)?\s*$/.test(before);
+  const own = ownNames(doc.unit.name).core;
+  const statement = STATEMENT_AFTER.test(after) || (own !== '' && after.startsWith(own));
+  // Strong: the year is the subject of the sentence (“2024年，我镇……”, “我镇2024年共……”), so a
+  // comparison later in the sentence (“较上年增加23条”) compares that year, not this one.
+  const strong =
+    reportIntro || asOf || (SENTENCE_BEFORE.test(before) && !HISTORY_VERBS.test(after)) || (UNIT_BEFORE.test(before) && statement) || /^度?\s*[，,]/.test(after);
+  const weak = CLAUSE_BEFORE.test(before) && statement;
+  if (!reportIntro) {
+    if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) return null;
+    // A sentence naming the reporting year too is comparing or telling a story across years.
+    if (new RegExp(`${Y}\\s*年`).test(sentence.text)) return null;
+  }
+  // “在2024年度考核中获评优秀”: last year's assessment, reported this year.
+  if (!strong && !(weak && !COMPARISON_IN_SENTENCE.test(sentence.text) && !AWARD_IN_SENTENCE.test(sentence.text))) return null;
+  const words = text.slice(asOf ? pos - (before.match(/(截至|截止)(到)?\s*$/)![0].length) : pos, yearEnd);
+  const start = asOf ? pos - before.match(/(截至|截止)(到)?\s*$/)![0].length : pos;
+  return textFinding(
+    'review.stale_year',
+    'warning',
+    `${src.label}中「${excerpt(text, start, yearEnd)}」写的是“${compact(words)}”，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为“${Y}年”并核对这句话的内容和数字；如确实是写往年的情况，请写明“与${y}年相比”“${y}年以来”等，或标记为已核实。`,
+    src,
+    start,
+    yearEnd,
+    sentence.text,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The unit's own name (W5)
+
+export interface OwnNames {
+  /** 机关全称 */
+  full: string;
+  /** the place part without the county prefix and the organ: 小陶镇, 泉城路街道 ('' for a department) */
+  core: string;
+}
+
+export function ownNames(fullName: string): OwnNames {
+  const full = compact(fullName);
+  const place = full.replace(/(人民政府|政府|街道办事处|办事处|党委|党工委)$/, (s) => (s === '街道办事处' ? '街道' : ''));
+  const m = /(?:.*[省市县区旗州])?([^省市县区旗州]+?(?:镇|乡|街道))$/.exec(place);
+  return { full, core: m ? m[1]! : '' };
+}
+
+function isPlaceName(s: string): boolean {
+  return /(镇|乡|街道|市|县|区)(人民政府|政府|办事处)?$/.test(s);
+}
+
+const tails = AUTHOR_TAILS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const PLACE_RE = new RegExp(
+  `(?:^|[，。；：、！？\\s（）()“”"]|年|度|联系|请与|由|经|对|向)((?:[\\u4e00-\\u9fa5]{1,4}?[市县区旗])?([\\u4e00-\\u9fa5]{1,4}?)(镇|乡|街道))(?=${tails})`,
+  'g',
+);
+
+export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  const own = ownNames(doc.unit.name);
+  const out: Finding[] = [];
+  if (own.core) {
+    for (const src of sources) {
+      if (src.section === 'signature') continue;
+      for (const m of src.text.matchAll(PLACE_RE)) {
+        let name = m[1]!;
+        let stem = m[2]!;
+        // No word boundaries in Chinese: peel verbs off the front (“请与霞美镇” → 霞美镇), and drop
+        // what is left if it is no place name (“负责协调镇政府……”, “由镇党政办……”).
+        for (let peeled = true; peeled; ) {
+          peeled = false;
+          for (const w of NOT_PLACE_START) {
+            if (stem.startsWith(w) && name.startsWith(w)) {
+              stem = stem.slice(w.length);
+              name = name.slice(w.length);
+              peeled = true;
+            }
+          }
+        }
+        if (!stem) continue;
+        if (GENERIC_PLACE_PREFIXES.some((g) => stem === g || stem.startsWith(g))) continue;
+        if (NOT_IN_PLACE_NAMES.test(stem)) continue;
+        if (sameUnit(name, own)) continue;
+        const start = m.index + m[0].length - name.length;
+        const sentence = sentenceAt(src.text, start);
+        out.push(
+          textFinding(
+            'review.unit_name',
+            'warning',
+            `${src.label}中「${excerpt(src.text, start, start + name.length)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`,
+            src,
+            start,
+            start + name.length,
+            sentence.text,
+          ),
+        );
+      }
+    }
+  }
+  const signature = compact(doc.signature) || compact(doc.unit.signature);
+  if (signature && signature !== own.full && !(own.core && signature.includes(own.core)) && !signature.includes(own.full)) {
+    const section = 'signature';
+    out.push({
+      rule: 'review.signature',
+      severity: 'warning',
+      message: `署名「${signature}」与本机关名称“${own.full}”不一致。署名应为发文机关全称或规范化简称，请改为“${own.full}”。`,
+      cells: [],
+      location: { section, start: 0, end: (doc.signature || doc.unit.signature).length, quote: doc.signature || doc.unit.signature },
+      id: `review.signature:${section}`,
+    });
+  }
+  return out;
+}
+
+function sameUnit(name: string, own: OwnNames): boolean {
+  const stripped = name.replace(/^.*[市县区旗]/, '');
+  return stripped === own.core || own.core.endsWith(stripped) || stripped.endsWith(own.core);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 成文日期 (E3, W31)
+
+export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  const out: Finding[] = [];
+  if (doc.date) {
+    const printed = chineseDate(doc.date);
+    const Y = doc.year;
+    const loc = { section: 'date', start: 0, end: doc.date.length, quote: doc.date };
+    if (doc.date <= `${Y}-12-31`) {
+      out.push({
+        rule: 'review.date_in_year',
+        severity: 'error',
+        message: `成文日期“${printed}”还在${Y}年内。年度报告总结全年的情况，只能在${Y}年结束后成文，请改为${Y + 1}年的实际成文日期（一般在${Y + 1}年1月）。`,
+        cells: [],
+        location: loc,
+        id: 'review.date_in_year:date',
+      });
+    } else if (doc.date > `${Y + 1}-01-31`) {
+      out.push({
+        rule: 'review.date_deadline',
+        severity: 'warning',
+        message: `成文日期“${printed}”晚于${Y + 1}年1月31日。县级以上政府部门须在1月31日前公布上一年度报告，多数县对乡镇（街道）也按这个时间要求。请核对本县通知的报送期限；期限确实更晚的，请标记为已核实。`,
+        cells: [],
+        location: loc,
+        id: 'review.date_deadline:date',
+      });
+    }
+  }
+  // GB/T 9704 §7.3.5.4: dates are written without zero padding (2026年1月8日, not 01月08日).
+  for (const src of sources) {
+    for (const m of src.text.matchAll(/((?:19|20)\d{2}[ \u3000]*年[ \u3000]*)?(?<!\d)(0[1-9])[ \u3000]*月(?:[ \u3000]*(0?[1-9]|[12]\d|3[01])[ \u3000]*日)?|(?<!\d)(\d{1,2})[ \u3000]*月[ \u3000]*(0[1-9])[ \u3000]*日/g)) {
+      const written = compact(m[0]);
+      const fixed = written.replace(/(年|^)0(\d)月/, '$1$2月').replace(/(月)0(\d)日/, '$1$2日');
+      if (fixed === written) continue;
+      out.push(
+        textFinding(
+          'review.date_padding',
+          'warning',
+          `${src.label}中的日期“${written}”的月、日前面补了0。公文日期用阿拉伯数字且不补0，请写为“${fixed}”。`,
+          src,
+          m.index,
+          m.index + m[0].length,
+          sentenceAt(src.text, m.index).text,
+        ),
+      );
+    }
+  }
+  return out;
+}

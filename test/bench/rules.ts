@@ -1,0 +1,49 @@
+// Bench: how long the checks take on a full report (the clean 2025 township fixture). The 审核
+// step re-runs them on every edit, so they must stay well under a millisecond. Prints figures only.
+import { readFileSync } from 'node:fs';
+import { checkReport } from '../../shared/check';
+import type { ReportDoc } from '../../shared/report';
+import { parseReportFile } from '../../shared/report-file';
+import { evaluateTableRules } from '../../shared/rules/index';
+
+function load(name: string): ReportDoc {
+  const r = parseReportFile(readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(r.message);
+  return r.doc;
+}
+
+function measure(iterations: number, fn: () => unknown): { median: number; p95: number; max: number } {
+  for (let i = 0; i < 200; i++) fn(); // warm-up: JIT and the per-format caches
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push((performance.now() - t0) * 1000);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1] };
+}
+
+const fmt = (us: number) => `${us.toFixed(1)} µs`;
+
+export async function benchRules(): Promise<string[]> {
+  const doc = load('2025-clean.nianbao.json');
+  const previous: ReportDoc = { ...structuredClone(doc), year: doc.year - 1 };
+  const broken = load('2025-broken-balance.nianbao.json');
+  const N = 2000;
+  const lines: string[] = [];
+  const cases: [string, () => unknown][] = [
+    ['checkReport(全部规则 + 审读), 2025-clean', () => checkReport(doc)],
+    ['checkReport(…, 上年报告), 跨年度核对', () => checkReport(doc, previous)],
+    ['evaluateTableRules(仅表格规则), 2025-clean', () => evaluateTableRules(doc, previous)],
+    ['evaluateTableRules(仅表格规则), 勾稽不平衡', () => evaluateTableRules(broken)],
+  ];
+  for (const [name, fn] of cases) {
+    const m = measure(N, fn);
+    lines.push(`  ${name}: median ${fmt(m.median)}, p95 ${fmt(m.p95)}, max ${fmt(m.max)} (N=${N})`);
+  }
+  return lines;
+}
+
+// Run directly: node --import tsx test/bench/rules.ts
+if (import.meta.url === `file://${process.argv[1]}`) for (const l of await benchRules()) console.log(l);

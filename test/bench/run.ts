@@ -1,0 +1,19 @@
+// `npm run bench`: prints figures (what was measured, median and p95); asserts nothing.
+import { benchRules } from './rules';
+import { benchExport } from './export';
+import { benchTyping } from './typing';
+
+const benches: [string, () => Promise<string[]>][] = [
+  ['规则校验 (rules: checkReport over a full report)', benchRules],
+  ['Word 导出 (export: buildDocx of a full report)', benchExport],
+  ['表三输入延迟 (typing into table 三 → 总计 painted, headless Chromium via the browser host)', benchTyping],
+];
+
+for (const [name, run] of benches) {
+  console.log(`\n## ${name}`);
+  try {
+    for (const line of await run()) console.log(line);
+  } catch (err) {
+    console.log(`  未能测量：${err instanceof Error ? err.message : String(err)}`);
+  }
+}

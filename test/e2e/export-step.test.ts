@@ -1,0 +1,98 @@
+// The 导出 step end to end through the browser host: the preview shows the report in the page layout,
+// 导出 Word 文件 downloads a real .docx whose SHA-256 is the one listed in the export history; with an
+// error in the tables the confirmation names it and the file comes out as a 草稿.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { artifactsDir, launchBrowser, startHost, tempDir } from '../support/index';
+import type { RunningHost } from '../support/index';
+import { FULL_REPORT_INPUT, fullReport } from '../fixtures/full-report';
+import { SECTION_KEYS } from '../../shared/formats/types';
+
+async function call<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
+  const res = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  assert.ok(body.ok, `${method}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+test('导出 step: preview, download with recorded SHA-256, draft after confirmation', { timeout: 120_000 }, async () => {
+  const data = tempDir('nianbao-e2e-export-');
+  const host = await startHost({ dataDir: data.path });
+  const browser = await launchBrowser();
+  const shots = artifactsDir('export-step');
+  try {
+    const doc = fullReport();
+    await call(host, 'saveUnit', doc.unit);
+    const report = await call<{ id: number }>(host, 'createReport', { year: 2025, formatId: 'gov-2021', basedOnId: null });
+    const id = report.id;
+    await call(host, 'setCells', { id, cells: FULL_REPORT_INPUT.cells });
+    for (const key of SECTION_KEYS) await call(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
+    await call(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble, letterhead: doc.letterhead } });
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${host.url}#/report/${id}/export`);
+
+    // The preview: title broken after the unit name, the three tables with derived totals.
+    const preview = page.getByTestId('export-preview');
+    await preview.waitFor();
+    assert.deepEqual(await page.getByTestId('preview-title').locator('span').allInnerTexts(), ['永安市小陶镇人民政府', '2025年政府信息公开工作年度报告']);
+    assert.equal(await preview.locator('[data-preview-cell="t3.total_processed.total"]').innerText(), '54');
+    assert.equal(await preview.locator('[data-preview-cell="t2.fees.amount"]').innerText(), '3.72');
+    assert.equal(await preview.locator('[data-preview-cell="t3.carried_over.research_institution"]').innerText(), '0');
+    assert.match(await page.getByTestId('preview-signature').innerText(), /永安市小陶镇人民政府\s*2026年1月8日/);
+    await page.getByTestId('export-history-empty').waitFor();
+    await page.screenshot({ path: join(shots, '1-preview.png') });
+    await page.getByTestId('preview-table-t3').screenshot({ path: join(shots, '1-preview-table3.png') });
+    await page.getByTestId('preview-signature').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '1-preview-end.png') });
+
+    // A clean report: no confirmation, a download, a history row with the file's SHA-256.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
+    assert.doesNotMatch(download.suggestedFilename(), /草稿/);
+    const saved = join(data.path, 'final.docx');
+    await download.saveAs(saved);
+    const bytes = readFileSync(saved);
+    assert.match(strFromU8(unzipSync(bytes)['word/document.xml']), /三、收到和处理政府信息公开申请情况/);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const rows = page.getByTestId('export-history-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.equal(await rows.first().locator('[data-sha]').getAttribute('data-sha'), sha);
+    assert.equal(await rows.first().getAttribute('data-draft'), 'false');
+    await page.getByTestId('export-message').waitFor();
+
+    // An unbalanced table 三: the confirmation names the error; the file is a 草稿.
+    await call(host, 'setCells', { id, cells: { 't3.carried_forward.natural_person': 9 } });
+    await page.reload();
+    await page.getByTestId('export-preview').waitFor();
+    await page.getByTestId('export-button').click();
+    const dialog = page.getByTestId('export-confirm-dialog');
+    await dialog.getByText('确定导出草稿').waitFor();
+    assert.match(await dialog.innerText(), /结转|勾稽|一\s*\+\s*二|本年新收/);
+    await page.screenshot({ path: join(shots, '2-confirm-draft.png') });
+    const [draft] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()]);
+    assert.match(draft.suggestedFilename(), /草稿/);
+    const draftPath = join(data.path, 'draft.docx');
+    await draft.saveAs(draftPath);
+    const zip = unzipSync(readFileSync(draftPath));
+    const headers = Object.keys(zip).filter((n) => n.startsWith('word/header'));
+    assert.ok(headers.length > 0 && headers.every((n) => strFromU8(zip[n]).includes('草稿')));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="export-history-row"]').length === 2);
+    assert.equal(await rows.first().getAttribute('data-draft'), 'true');
+    assert.equal(await rows.first().locator('[data-sha]').getAttribute('data-sha'), createHash('sha256').update(readFileSync(draftPath)).digest('hex'));
+    await page.screenshot({ path: join(shots, '3-history.png'), fullPage: false });
+  } finally {
+    await browser.close();
+    await host.stop();
+    data.cleanup();
+  }
+});

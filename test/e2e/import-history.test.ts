@@ -1,0 +1,91 @@
+// 导入报告 and 历年对比 end to end through the browser host, as a clerk does it: paste last year's
+// report copied from the county website, check the preview, save it; import a second year from
+// a file; compare the years and download a report file.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { artifactsDir, launchBrowser, repoRoot, startHost, tempDir } from '../support/index';
+import type { RunningHost } from '../support/index';
+
+const SEEDS = join(repoRoot, '../shared/seeds');
+
+async function call<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
+  const res = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  assert.ok(body.ok, `${method}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+test('paste a 2020 report, import a 2019 one, compare the years, download a report file', { timeout: 180_000 }, async () => {
+  const data = tempDir('nianbao-e2e-import-');
+  const host = await startHost({ dataDir: data.path });
+  const browser = await launchBrowser();
+  const shots = artifactsDir('import-history');
+  try {
+    await call(host, 'saveUnit', { name: '永安市安砂镇人民政府', kind: 'township' });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    page.setDefaultTimeout(15_000);
+    await page.goto(host.url);
+    await page.getByTestId('unit-name').waitFor().catch(async () => {
+      await page.screenshot({ path: join(shots, '0-start.png') });
+      throw new Error(`report list did not show: ${await page.locator('body').innerText()}`);
+    });
+
+    // Paste the 2020 text: the preview says what was read and what was not.
+    await page.getByRole('button', { name: '导入报告' }).click();
+    await page.getByTestId('import-tab-paste').click();
+    await page.getByTestId('import-paste').fill(readFileSync(join(SEEDS, '2020-ansha-fujian-gov2019.txt'), 'utf8'));
+    await page.getByTestId('import-read-paste').click();
+    await page.getByTestId('import-preview').waitFor();
+    assert.equal(await page.getByTestId('import-year').innerText(), '2020 年');
+    assert.match(await page.getByTestId('import-format').innerText(), /2019〕60号/);
+    assert.equal(await page.locator('[data-part="t3"]').getAttribute('data-recognised'), 'yes');
+    assert.equal(await page.locator('[data-part="other_matters"]').getAttribute('data-recognised'), 'yes');
+    assert.match(await page.getByTestId('import-problems').innerText(), /表三有 23 行只有 6 个数字/);
+    await page.screenshot({ path: join(shots, '1-preview.png') });
+    await page.getByTestId('import-commit').click();
+    await page.waitForURL(/#\/report\/\d+/);
+    const reports = await call<{ id: number; year: number }[]>(host, 'listReports', {});
+    assert.deepEqual(reports.map((r) => r.year), [2020]);
+    const saved = await call<{ doc: { cells: Record<string, number> } }>(host, 'getReport', { id: reports[0].id });
+    assert.equal(saved.doc.cells['t2.other_external_services.change'], 151);
+
+    // Importing 2020 again asks before replacing.
+    await page.goto(`${host.url}#/`);
+    await page.getByRole('button', { name: '导入报告' }).click();
+    await page.getByTestId('import-tab-paste').click();
+    await page.getByTestId('import-paste').fill(readFileSync(join(SEEDS, '2020-ansha-fujian-gov2019.txt'), 'utf8'));
+    await page.getByTestId('import-read-paste').click();
+    await page.getByTestId('import-existing').waitFor();
+    assert.equal(await page.getByTestId('import-commit').isDisabled(), true);
+    await page.getByTestId('import-cancel').click();
+
+    // A second year through the API (as the file chooser would send it), then 历年对比.
+    const base64 = readFileSync(join(SEEDS, '2019-dashuikeng-ningxia-gov2019.txt')).toString('base64');
+    const preview = await call<{ report: unknown }>(host, 'importPreview', { fileName: '2019.txt', base64 });
+    await call(host, 'importCommit', { report: preview.report, replace: false });
+    await page.reload();
+    await page.getByRole('button', { name: '历年对比' }).click();
+    await page.getByTestId('history-view').waitFor();
+    assert.equal(await page.getByTestId('history-reports').locator('tbody tr').count(), 2);
+    await page.getByTestId('history-chart').waitFor();
+    const row = page.getByTestId('history-comparison').locator('[data-cell="t2.licensing.change"]');
+    assert.match(await row.innerText(), /行政许可 · 本年增\/减\s+0\s+10\s+\+10/);
+    await page.screenshot({ path: join(shots, '2-history.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-export-2020').click()]);
+    assert.match(download.suggestedFilename(), /\.nianbao\.json$/);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { schema: string; year: number };
+    assert.equal(file.schema, 'nianbao.report/1');
+    assert.equal(file.year, 2020);
+  } finally {
+    await browser.close();
+    await host.stop();
+    data.cleanup();
+  }
+});

@@ -1,0 +1,116 @@
+// `nianbao export FILE -o OUT.docx` run as a real process: exit codes 0 written / 1 refused / 2 usage,
+// Chinese messages, and a .docx that unzips into the report.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { serializeReportFile } from '../../shared/report-file';
+import { fullReport } from '../fixtures/full-report';
+
+const root = process.cwd();
+const node = join(root, 'node_modules', '.bin', 'node');
+
+/** Newest modification time of the sources the command is built from. */
+function newestSource(dirs: string[]): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const s = statSync(p);
+    if (s.isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
+    else if (/\.tsx?$/.test(p)) newest = Math.max(newest, s.mtimeMs);
+  };
+  for (const d of dirs) walk(join(root, d));
+  return newest;
+}
+// The built command (as installed) when it is up to date; otherwise the sources through tsx.
+const dist = join(root, 'dist', 'cli.mjs');
+const useDist = existsSync(dist) && statSync(dist).mtimeMs >= newestSource(['shared', 'electron/core']);
+
+function nianbao(...args: string[]) {
+  const cmd = useDist ? [join(root, 'bin', 'nianbao.mjs')] : ['--import', 'tsx', join(root, 'electron', 'core', 'cli', 'main.ts')];
+  const r = spawnSync(existsSync(node) ? node : process.execPath, [...cmd, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir = '';
+let good = '';
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-export-'));
+  good = join(dir, '2025.nianbao.json');
+  writeFileSync(good, serializeReportFile(fullReport()));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const docText = (path: string, part = 'word/document.xml') => strFromU8(unzipSync(readFileSync(path))[part]);
+
+test('a good report file is written as a .docx (exit 0)', () => {
+  const out = join(dir, '年报.docx');
+  const r = nianbao('export', good, '-o', out);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /已导出/);
+  const xml = docText(out);
+  assert.match(xml, /永安市小陶镇人民政府/);
+  assert.match(xml, /三、收到和处理政府信息公开申请情况/);
+  assert.equal((xml.match(/<w:tbl>/g) ?? []).length, 3);
+  // No temporary file is left beside the output.
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  // A clean report is not a draft.
+  const zip = unzipSync(readFileSync(out));
+  for (const name of Object.keys(zip).filter((n) => n.startsWith('word/header'))) assert.doesNotMatch(strFromU8(zip[name]), /草稿/);
+});
+
+test('--letterhead adds the 发文机关标志 and 发文字号 from the file', () => {
+  const out = join(dir, 'red.docx');
+  const r = nianbao('export', good, '-o', out, '--letterhead');
+  assert.equal(r.code, 0, r.stderr);
+  const xml = docText(out);
+  assert.match(xml, /永安市小陶镇人民政府文件/);
+  assert.match(xml, /小政〔2026〕1号/);
+});
+
+test('a report with errors is written but marked 草稿, and the errors are named', () => {
+  const doc = fullReport();
+  const bad = join(dir, 'unbalanced.nianbao.json');
+  writeFileSync(bad, serializeReportFile({ ...doc, cells: { ...doc.cells, 't3.carried_forward.natural_person': 9 } }));
+  const out = join(dir, 'draft.docx');
+  const r = nianbao('export', bad, '-o', out);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /草稿/);
+  const zip = unzipSync(readFileSync(out));
+  const headers = Object.keys(zip).filter((n) => n.startsWith('word/header'));
+  assert.ok(headers.length > 0 && headers.every((n) => strFromU8(zip[n]).includes('草稿')));
+});
+
+test('broken JSON is refused with a Chinese message (exit 1) and nothing is written', () => {
+  const broken = join(dir, 'broken.nianbao.json');
+  writeFileSync(broken, '{"schema": "nianbao.report/1", "formatId": "gov-2021", ');
+  const out = join(dir, 'broken.docx');
+  const r = nianbao('export', broken, '-o', out);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /[\u4e00-\u9fff]/);
+  assert.match(r.stderr, /无法导出/);
+  assert.equal(existsSync(out), false);
+});
+
+test('a missing file and a history-only (legacy) report are refused (exit 1)', () => {
+  const missing = nianbao('export', join(dir, 'nope.nianbao.json'), '-o', join(dir, 'nope.docx'));
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /文件不存在/);
+  const legacy = join(dir, 'legacy.nianbao.json');
+  writeFileSync(legacy, serializeReportFile(fullReport({ formatId: 'legacy', year: 2016, cells: {} })));
+  const r = nianbao('export', legacy, '-o', join(dir, 'legacy.docx'));
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /历史报告/);
+  assert.equal(existsSync(join(dir, 'legacy.docx')), false);
+});
+
+test('usage errors exit 2: no -o, no file, not .docx', () => {
+  const noOut = nianbao('export', good);
+  assert.equal(noOut.code, 2);
+  assert.match(noOut.stderr, /-o/);
+  assert.match(noOut.stderr, /用法/);
+  assert.equal(nianbao('export', '-o', join(dir, 'x.docx')).code, 2);
+  assert.equal(nianbao('export', good, '-o', join(dir, 'x.pdf')).code, 2);
+});

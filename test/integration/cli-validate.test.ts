@@ -1,0 +1,156 @@
+// `nianbao validate` run as a real process on real files: exit codes, the one-line summaries,
+// the 勾稽 finding with the figure 四 should have, --json, --previous and folders.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { repoRoot, tempDir } from '../support/temp';
+
+const fixtures = join(repoRoot, 'test/fixtures/reports');
+const fixture = (name: string) => join(fixtures, name);
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const s = statSync(p);
+    if (s.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  walk(join(repoRoot, dir));
+  return newest;
+}
+
+// The installed command (bin/nianbao.mjs → dist/cli.mjs) when the build is current, as after
+// `npm test`; otherwise the same entry point from source, so a stale build never hides a change.
+const built = join(repoRoot, 'dist/cli.mjs');
+const useBuilt = existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource('shared'), newestSource('electron/core'));
+const command = useBuilt ? [process.execPath, join(repoRoot, 'bin/nianbao.mjs')] : [process.execPath, '--import', 'tsx', join(repoRoot, 'electron/core/cli/main.ts')];
+
+function validate(...args: string[]) {
+  const r = spawnSync(command[0], [...command.slice(1), 'validate', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const tmp = tempDir('nianbao-cli-validate-');
+after(() => tmp.cleanup());
+
+/** The clean 2025 report's 2024 predecessor, with the given last-year figures. */
+function writePrevious(dir: string, name: string, cells: Record<string, number>) {
+  const doc = JSON.parse(readFileSync(fixture('2025-clean.nianbao.json'), 'utf8'));
+  doc.year = 2024;
+  doc.title = '永安市小陶镇人民政府2024年政府信息公开工作年度报告';
+  doc.date = '2025-01-20';
+  Object.assign(doc.cells, cells);
+  // Last year's own words, so only the figures are compared (identical text is a finding of its own).
+  doc.sections = {
+    overview: '2024年，小陶镇通过门户网站专栏公开政府信息375条，较上年增加20条；新收政府信息公开申请6件，均按期答复。镇政府将政务公开纳入村（社区）年度考核，开展群众评议1次，未发生责任追究情形。',
+    problems: '一是村级公开栏更新不及时；二是政策解读形式单一。下一步将建立公开栏检查台账，增加图解解读。',
+    other_matters: '本年度未收取信息处理费。',
+  };
+  writeFileSync(join(dir, name), JSON.stringify(doc, null, 2));
+  return join(dir, name);
+}
+
+describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`, () => {
+  it('finds no table error in the two published 2019-format seed reports', () => {
+    const r = validate('--json', fixture('2019-dashuikeng.nianbao.json'), fixture('2020-ansha.nianbao.json'));
+    const out = JSON.parse(r.out) as { file: string; findings: { rule: string; severity: string }[] }[];
+    assert.equal(out.length, 2);
+    for (const f of out) assert.deepEqual(f.findings.filter((x) => x.severity === 'error' && !x.rule.startsWith('review.')), [], f.file);
+  });
+
+  it('passes the two published 2019-format seed reports: no errors, exit 0', () => {
+    const r = validate(fixture('2019-dashuikeng.nianbao.json'), fixture('2020-ansha.nianbao.json'));
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /^✓ .*2019-dashuikeng\.nianbao\.json：没有错误/m);
+    assert.match(r.out, /^✓ .*2020-ansha\.nianbao\.json：没有错误/m);
+    assert.doesNotMatch(r.out, /✗ 错误/);
+    assert.match(r.out, /共 2 个文件：0 个有错误，2 个没有错误/);
+  });
+
+  it('prints the 勾稽 finding with the figure 四 should have and exits 1', () => {
+    const r = validate(fixture('2025-broken-balance.nianbao.json'));
+    assert.equal(r.code, 1, r.out + r.err);
+    const lines = r.out.trim().split('\n');
+    assert.match(lines[0], /^✗ .*2025-broken-balance\.nianbao\.json：1 个错误/);
+    assert.match(r.out, /✗ 错误：“自然人”一列不平衡.*结转下年度应为 1 件（本年新收 3 \+ 上年结转 1 − 办理结果 3）.*\[t3\.balance\]/);
+  });
+
+  it('--json prints one entry per file with the findings', () => {
+    const r = validate('--json', fixture('2025-broken-balance.nianbao.json'), fixture('2025-clean.nianbao.json'));
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.out) as { file: string; ok: boolean; findings: { rule: string; severity: string; message: string; cells: string[]; expected?: number; actual?: number }[] }[];
+    assert.equal(out.length, 2);
+    assert.equal(out[0].ok, false);
+    const balance = out[0].findings.find((f) => f.rule === 't3.balance');
+    assert.ok(balance);
+    assert.equal(balance.severity, 'error');
+    assert.equal(balance.expected, 1);
+    assert.equal(balance.actual, 0);
+    assert.equal(balance.cells[0], 't3.carried_forward.natural_person');
+    assert.equal(out[1].ok, true);
+    assert.deepEqual(out[1].findings.filter((f) => f.severity === 'error'), []);
+  });
+
+  it('--previous adds the cross-year checks (warnings: exit 0)', () => {
+    const prev = writePrevious(tmp.path, 'last-year.json', { 't3.carried_forward.natural_person': 2, 't2.normative_documents.in_force': 8 });
+    const r = validate('--previous', prev, fixture('2025-clean.nianbao.json'));
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /以 .*last-year\.json 作为上一年度报告/);
+    assert.match(r.out, /^✓ .*2025-clean\.nianbao\.json：没有错误，\d+ 个警告/m);
+    assert.match(r.out, /! 警告：“自然人”一列的上年结转是 1 件，上一年度报告的“四、结转下年度继续办理”是 2 件.*\[t3\.carry_over\]/);
+  });
+
+  it('in a folder, uses the same unit’s previous-year file automatically and says so', () => {
+    const dir = tempDir('nianbao-cli-folder-');
+    try {
+      copyFileSync(fixture('2025-clean.nianbao.json'), join(dir.path, '小陶镇2025.nianbao.json'));
+      writePrevious(dir.path, '小陶镇2024.nianbao.json', { 't3.carried_forward.natural_person': 1, 't2.normative_documents.in_force': 5 });
+      writeFileSync(join(dir.path, 'notes.txt'), '不是报告文件，应被忽略');
+      const r = validate(dir.path);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, /（以同一文件夹中的 小陶镇2024\.nianbao\.json 作为上一年度报告，已做跨年度核对）/);
+      assert.match(r.out, /现行有效件数是 9，按上年现行有效件数 5 \+ 本年制发件数 2 − 本年废止件数 1 应为 6/);
+      assert.doesNotMatch(r.out, /notes\.txt/);
+      assert.match(r.out, /共 2 个文件/);
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('checks a folder of many townships with one summary line per file', () => {
+    const r = validate(fixtures);
+    assert.equal(r.code, 1);
+    const summaries = r.out.split('\n').filter((l) => /^[✓✗] /.test(l));
+    assert.equal(summaries.length, readdirSync(fixtures).filter((n) => n.endsWith('.nianbao.json')).length);
+    assert.match(r.out, /^✗ .*2025-broken-balance\.nianbao\.json：1 个错误/m);
+    assert.match(r.out, /^✓ .*2025-clean\.nianbao\.json：没有/m);
+    assert.match(r.out, new RegExp(`共 ${summaries.length} 个文件：\\d+ 个有错误，\\d+ 个没有错误。`));
+  });
+
+  it('exits 2 for an unreadable, invalid or newer file, still checking the others', () => {
+    const bad = join(tmp.path, 'bad.nianbao.json');
+    writeFileSync(bad, '{ "schema": "nianbao.report/1", ');
+    const newer = join(tmp.path, 'newer.nianbao.json');
+    writeFileSync(newer, JSON.stringify({ schema: 'nianbao.report/2', formatId: 'gov-2031' }));
+    const r = validate(bad, newer, join(tmp.path, 'missing.nianbao.json'), fixture('2025-clean.nianbao.json'));
+    assert.equal(r.code, 2, r.out + r.err);
+    assert.match(r.out, /✗ .*bad\.nianbao\.json：无法校验。文件不是有效的 JSON/);
+    assert.match(r.out, /✗ .*newer\.nianbao\.json：无法校验。这个报告文件由较新版本的年报编制助手保存/);
+    assert.match(r.out, /✗ .*missing\.nianbao\.json：无法校验。找不到/);
+    assert.match(r.out, /✓ .*2025-clean\.nianbao\.json：没有/);
+  });
+
+  it('exits 2 on bad usage', () => {
+    const none = validate();
+    assert.equal(none.code, 2);
+    assert.match(none.err, /请写出要校验的报告文件或文件夹/);
+    const unknown = validate('--strict', fixture('2025-clean.nianbao.json'));
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /不认识的选项：--strict/);
+    const badPrevious = validate('--previous', join(tmp.path, 'nope.json'), fixture('2025-clean.nianbao.json'));
+    assert.equal(badPrevious.code, 2);
+    assert.match(badPrevious.err, /上一年度报告 .*nope\.json 无法读取/);
+  });
+});

@@ -1,0 +1,293 @@
+// The built Electron main process (dist/shell/main.cjs) run under Node with a stand-in for the
+// 'electron' module, because the Electron runtime cannot be downloaded here. The stand-in only
+// records what main.cjs asks of Electron and lets the test play the roles of Electron (ready,
+// IPC events, protocol requests, navigation, dialogs); everything else is real: the store is a
+// real SQLite file, files are really written, the renderer files are the real build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_METHODS } from '../../shared/api';
+import { repoRoot, tempDir } from '../support';
+import type { TempDir } from '../support';
+
+type Listener = (...args: any[]) => any;
+
+interface FakeContents {
+  events: Map<string, Listener[]>;
+  windowOpenHandler: Listener | null;
+  on(event: string, fn: Listener): void;
+  setWindowOpenHandler(fn: Listener): void;
+}
+
+const state = {
+  paths: {} as Record<string, string>,
+  sandboxForced: false,
+  schemes: [] as any[],
+  protocolHandler: null as null | { scheme: string; fn: (req: { url: string }) => Promise<Response> },
+  ipc: new Map<string, Listener>(),
+  appEvents: new Map<string, Listener[]>(),
+  windows: [] as any[],
+  permissionRequest: null as Listener | null,
+  permissionCheck: null as Listener | null,
+  beforeRequest: null as null | { filter: { urls: string[] }; fn: Listener },
+  nextSave: { canceled: true, filePath: '' } as { canceled: boolean; filePath?: string },
+  nextOpen: { canceled: true, filePaths: [] as string[] },
+  errorBox: null as null | { title: string; message: string },
+  quit: false,
+  exposed: [] as { key: string; value: any }[],
+  invoked: [] as { channel: string; args: unknown[] }[],
+};
+
+let resolveReady!: () => void;
+const ready = new Promise<void>((r) => (resolveReady = r));
+
+function makeContents(): FakeContents {
+  const c: FakeContents = {
+    events: new Map(),
+    windowOpenHandler: null,
+    on(event, fn) {
+      c.events.set(event, [...(c.events.get(event) ?? []), fn]);
+    },
+    setWindowOpenHandler(fn) {
+      c.windowOpenHandler = fn;
+    },
+  };
+  return c;
+}
+
+class FakeBrowserWindow {
+  webContents = makeContents();
+  loadedUrl = '';
+  constructor(readonly options: any) {
+    state.windows.push(this);
+    for (const fn of state.appEvents.get('web-contents-created') ?? []) fn({}, this.webContents);
+  }
+  once() {}
+  on() {}
+  show() {}
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false;
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  static fromWebContents() {
+    return null;
+  }
+  static getAllWindows() {
+    return state.windows;
+  }
+}
+
+const fakeElectron = {
+  app: {
+    setPath: (name: string, p: string) => (state.paths[name] = p),
+    getPath: (name: string) => state.paths[name] ?? join(state.paths.userData ?? '/tmp', name),
+    enableSandbox: () => (state.sandboxForced = true),
+    requestSingleInstanceLock: () => true,
+    on: (event: string, fn: Listener) => state.appEvents.set(event, [...(state.appEvents.get(event) ?? []), fn]),
+    whenReady: () => ready,
+    quit: () => (state.quit = true),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (s: any[]) => (state.schemes = s),
+    handle: (scheme: string, fn: any) => (state.protocolHandler = { scheme, fn }),
+  },
+  ipcMain: { handle: (channel: string, fn: Listener) => state.ipc.set(channel, fn) },
+  dialog: {
+    showSaveDialog: async () => state.nextSave,
+    showOpenDialog: async () => state.nextOpen,
+    showErrorBox: (title: string, message: string) => (state.errorBox = { title, message }),
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
+      setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),
+      webRequest: { onBeforeRequest: (filter: { urls: string[] }, fn: Listener) => (state.beforeRequest = { filter, fn }) },
+    },
+  },
+  BrowserWindow: FakeBrowserWindow,
+  // for the preload
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => state.exposed.push({ key, value }) },
+  ipcRenderer: { invoke: async (channel: string, ...args: unknown[]) => (state.invoked.push({ channel, args }), { channel }) },
+};
+
+const MAIN_FRAME = { url: 'app://nianbao/index.html', parent: null };
+const trusted = { senderFrame: MAIN_FRAME, sender: {} };
+const mainBuilt = existsSync(join(repoRoot, 'dist/shell/main.cjs')) && existsSync(join(repoRoot, 'dist/renderer/index.html'));
+let dir: TempDir;
+
+before(async () => {
+  if (!mainBuilt) return;
+  dir = tempDir('shell-main');
+  const require = createRequire(import.meta.url);
+  const Module = require('node:module');
+  const fakeId = join(repoRoot, 'test', 'fake-electron.cjs');
+  const mod = new Module(fakeId);
+  mod.exports = fakeElectron;
+  mod.loaded = true;
+  require.cache[fakeId] = mod;
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? fakeId : resolve.call(this, request, ...rest);
+  };
+  process.argv.push('--data-dir', dir.path);
+  require(join(repoRoot, 'dist/shell/main.cjs'));
+  resolveReady();
+  for (let i = 0; i < 200 && state.windows.length === 0 && !state.errorBox; i++) await new Promise((r) => setTimeout(r, 10));
+});
+
+after(() => {
+  if (!mainBuilt) return;
+  for (const fn of state.appEvents.get('will-quit') ?? []) fn();
+  dir.cleanup();
+});
+
+const opts = { skip: !mainBuilt && 'run node build/build.mjs first' };
+
+test('one window, sandboxed, isolated, no Node, loading app://nianbao/', opts, () => {
+  assert.equal(state.errorBox, null);
+  assert.equal(state.windows.length, 1);
+  const w = state.windows[0];
+  const p = w.options.webPreferences;
+  assert.equal(p.contextIsolation, true);
+  assert.equal(p.sandbox, true);
+  assert.equal(p.nodeIntegration, false);
+  assert.equal(p.nodeIntegrationInSubFrames, false);
+  assert.equal(p.webviewTag, false);
+  assert.equal(p.webSecurity, true);
+  assert.ok(existsSync(p.preload), 'the preload file exists');
+  assert.equal(w.loadedUrl, 'app://nianbao/index.html');
+  assert.equal(state.sandboxForced, true);
+  assert.deepEqual(state.schemes.map((s) => s.scheme), ['app']);
+  assert.equal(state.schemes[0].privileges.standard, true);
+  assert.equal(state.schemes[0].privileges.secure, true);
+  assert.equal(state.paths.userData, dir.path, 'the data folder from --data-dir');
+  assert.ok(existsSync(join(dir.path, 'nianbao.sqlite')));
+});
+
+test('one IPC channel per API method plus the two dialogs, and nothing else', opts, () => {
+  assert.deepEqual([...state.ipc.keys()].sort(), [...API_METHODS.map((m) => `api:${m}`), 'platform:openFile', 'platform:saveFile'].sort());
+});
+
+test('IPC from our main frame reaches the real API; any other sender is refused', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  const info = await state.ipc.get('api:appInfo')!(trusted, {});
+  assert.equal(info.ok, true);
+  assert.equal(info.value.transport, 'electron');
+  const saved = await state.ipc.get('api:saveUnit')!(trusted, { name: '桌面测试镇人民政府', kind: 'township' });
+  assert.equal(saved.ok, true);
+  const created = await state.ipc.get('api:createReport')!(trusted, { year: 2025, formatId: 'gov-2021' });
+  assert.equal(created.ok, true);
+  assert.equal(created.value.doc.title, '桌面测试镇人民政府2025年政府信息公开工作年度报告');
+  const invalid = await state.ipc.get('api:createReport')!(trusted, { year: 'x' });
+  assert.equal(invalid.error.code, 'invalid_input');
+
+  for (const senderFrame of [null, { url: 'https://evil.example/', parent: null }, { url: 'app://nianbao/index.html', parent: MAIN_FRAME }, { url: 'file:///index.html', parent: null }]) {
+    const r = await state.ipc.get('api:listReports')!({ senderFrame, sender: {} }, {});
+    assert.equal(r.ok, false, JSON.stringify(senderFrame));
+    assert.match(r.error.message, /拒绝访问/);
+    await assert.rejects(state.ipc.get('platform:saveFile')!({ senderFrame, sender: {} }, 'a.docx', 'AA==', []), /拒绝访问/);
+    await assert.rejects(state.ipc.get('platform:openFile')!({ senderFrame, sender: {} }, []), /拒绝访问/);
+  }
+});
+
+test('app:// serves the built renderer with the CSP and refuses paths outside it', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  const handler = state.protocolHandler!;
+  assert.equal(handler.scheme, 'app');
+  const index = await handler.fn({ url: 'app://nianbao/index.html' });
+  assert.equal(index.status, 200);
+  assert.match(index.headers.get('content-type') ?? '', /^text\/html/);
+  assert.match(index.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(await index.text(), readFileSync(join(repoRoot, 'dist/renderer/index.html'), 'utf8'));
+  assert.equal((await handler.fn({ url: 'app://nianbao/' })).status, 200);
+  for (const url of ['app://nianbao/..%2f..%2fpackage.json', 'app://nianbao/..%5c..%5cpackage.json', 'app://nianbao/%2e%2e%2fshell%2fmain.cjs', 'app://nianbao/a%00b']) {
+    const r = await handler.fn({ url });
+    assert.equal(r.status, 400, url);
+  }
+  assert.equal((await handler.fn({ url: 'app://other/index.html' })).status, 404);
+  assert.equal((await handler.fn({ url: 'app://nianbao/missing.js' })).status, 404);
+});
+
+test('navigation, new windows, webviews, permissions and network requests are denied', opts, () => {
+  const c: FakeContents = state.windows[0].webContents;
+  const navigate = (event: string, url: string) => {
+    let prevented = false;
+    for (const fn of c.events.get(event) ?? []) fn({ preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  assert.equal(navigate('will-navigate', 'https://evil.example/'), true);
+  assert.equal(navigate('will-navigate', 'file:///etc/passwd'), true);
+  assert.equal(navigate('will-redirect', 'http://127.0.0.1:8080/'), true);
+  assert.equal(navigate('will-navigate', 'app://nianbao/index.html#x'), false);
+  assert.equal(navigate('will-attach-webview', 'app://nianbao/'), true);
+  assert.deepEqual(c.windowOpenHandler!({ url: 'https://example.com' }), { action: 'deny' });
+  assert.deepEqual(c.windowOpenHandler!({ url: 'app://nianbao/index.html' }), { action: 'deny' });
+  let granted: boolean | null = null;
+  state.permissionRequest!({}, 'media', (g: boolean) => (granted = g));
+  assert.equal(granted, false);
+  assert.equal(state.permissionCheck!({}, 'clipboard-read'), false);
+  assert.ok(state.beforeRequest!.filter.urls.includes('https://*/*'));
+  let cancelled: unknown = null;
+  state.beforeRequest!.fn({ url: 'https://example.com' }, (r: unknown) => (cancelled = r));
+  assert.deepEqual(cancelled, { cancel: true });
+});
+
+test('saveFile: a cancelled dialog saves nothing; a chosen path gets the whole file, written atomically', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  const bytes = Buffer.from('PK\u0003\u0004 报告内容'.repeat(1000));
+  state.nextSave = { canceled: true, filePath: join(dir.path, 'never.docx') };
+  assert.deepEqual(await state.ipc.get('platform:saveFile')!(trusted, '报告.docx', bytes.toString('base64'), [{ name: 'Word 文档', extensions: ['docx'] }]), { saved: false });
+  assert.equal(existsSync(join(dir.path, 'never.docx')), false);
+  const target = join(dir.path, '报告.docx');
+  writeFileSync(target, 'an older file');
+  state.nextSave = { canceled: false, filePath: target };
+  assert.deepEqual(await state.ipc.get('platform:saveFile')!(trusted, '报告.docx', bytes.toString('base64'), [{ name: 'Word 文档', extensions: ['docx'] }]), { saved: true, path: target });
+  assert.ok(readFileSync(target).equals(bytes));
+  assert.deepEqual(readdirSync(dir.path).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
+  state.nextSave = { canceled: false, filePath: join(dir.path, 'no-such-folder', 'x.docx') };
+  await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 'AA==', []), /无法保存到/);
+  await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 42, []), /不完整/);
+});
+
+test('openFile: cancel gives null; a file over 20 MB is refused; otherwise its bytes', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  state.nextOpen = { canceled: true, filePaths: [] };
+  assert.equal(await state.ipc.get('platform:openFile')!(trusted, [{ name: '报告', extensions: ['docx'] }]), null);
+  const small = join(dir.path, '上年报告.docx');
+  writeFileSync(small, 'hello');
+  state.nextOpen = { canceled: false, filePaths: [small] };
+  assert.deepEqual(await state.ipc.get('platform:openFile')!(trusted, []), { fileName: '上年报告.docx', base64: Buffer.from('hello').toString('base64') });
+  const big = join(dir.path, 'big.docx');
+  writeFileSync(big, Buffer.alloc(20 * 1024 * 1024 + 1));
+  state.nextOpen = { canceled: false, filePaths: [big] };
+  await assert.rejects(state.ipc.get('platform:openFile')!(trusted, []), /超过 20 MB/);
+});
+
+test('the preload exposes window.nianbao with named functions only, each invoking its own channel', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  createRequire(import.meta.url)(join(repoRoot, 'dist/shell/preload.cjs'));
+  assert.equal(state.exposed.length, 1);
+  const { key, value } = state.exposed[0];
+  assert.equal(key, 'nianbao');
+  assert.deepEqual(Object.keys(value).sort(), ['api', 'openFile', 'saveFile']);
+  assert.deepEqual(Object.keys(value.api).sort(), [...API_METHODS].sort());
+  // Nothing but functions is reachable: no ipcRenderer, no objects with their own methods.
+  for (const fn of [...Object.values(value.api), value.saveFile, value.openFile]) assert.equal(typeof fn, 'function');
+  assert.notEqual(value.api, fakeElectron.ipcRenderer);
+  await value.api.setCells({ id: 1, cells: { 't3.granted.natural_person': 2 } });
+  await value.saveFile('a.docx', 'AA==', []);
+  await value.openFile([{ name: 'x', extensions: ['docx'] }]);
+  assert.deepEqual(state.invoked, [
+    { channel: 'api:setCells', args: [{ id: 1, cells: { 't3.granted.natural_person': 2 } }] },
+    { channel: 'platform:saveFile', args: ['a.docx', 'AA==', []] },
+    { channel: 'platform:openFile', args: [[{ name: 'x', extensions: ['docx'] }]] },
+  ]);
+});

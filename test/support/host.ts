@@ -1,0 +1,88 @@
+// Starts the real browser host (dist/host.mjs) in a child process on a random port, the way
+// `npm start` does, and parses the one line it prints. Requires `node build/build.mjs` first.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, tempDir } from './temp';
+
+export interface RunningHost {
+  /** the URL the host printed, token included: http://127.0.0.1:<port>/?token=<token> */
+  url: string;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  token: string;
+  port: number;
+  dataDir: string;
+  /** everything the host wrote to stdout and stderr so far */
+  output(): string;
+  /** stops the host (SIGTERM, then SIGKILL after 5 s); removes the data dir if startHost made it */
+  stop(): Promise<void>;
+}
+
+export const STARTED_LINE = /年报编制助手已启动：(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))/;
+
+/** The Node that npm scripts use (≥ 22, loads better-sqlite3); the system Node may be older. */
+export function projectNode(): string {
+  const bin = join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
+  return existsSync(bin) ? bin : process.execPath;
+}
+
+export async function startHost(options: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<RunningHost> {
+  const hostFile = join(repoRoot, 'dist', 'host.mjs');
+  if (!existsSync(hostFile)) throw new Error('dist/host.mjs is missing: run `node build/build.mjs` first');
+  const ownDir = options.dataDir ? null : tempDir('nianbao-host-');
+  const dataDir = options.dataDir ?? ownDir!.path;
+  const child = spawn(projectNode(), [hostFile, '--no-open', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
+    cwd: repoRoot,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const started = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start within 20 s:\n${out}`)), 20_000);
+    child.stdout.on('data', (d: string) => {
+      out += d;
+      const m = STARTED_LINE.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with code ${code} before starting:\n${out}`));
+    });
+  }).catch((err: unknown) => {
+    child.kill('SIGKILL');
+    ownDir?.cleanup();
+    throw err;
+  });
+
+  const port = Number(started[2]);
+  let stopped: Promise<void> | null = null;
+  return {
+    url: started[1],
+    origin: `http://127.0.0.1:${port}`,
+    token: started[3],
+    port,
+    dataDir,
+    output: () => out,
+    stop() {
+      stopped ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+          await exited;
+          clearTimeout(timer);
+        }
+        ownDir?.cleanup();
+      })();
+      return stopped;
+    },
+  };
+}
