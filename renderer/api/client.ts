@@ -43,7 +43,7 @@ function httpClient(): ApiClient {
       if (body && typeof body === 'object' && 'ok' in body) return body;
       return { ok: false, error: { code: 'io', message: `程序服务没有正常回应（HTTP ${res.status}），请刷新页面后重试。` } };
     } catch {
-      return { ok: false, error: { code: 'io', message: '连接不上本机的程序服务，请确认“年报编制助手”仍在运行，然后刷新页面。' } };
+      return { ok: false, error: { code: 'io', message: '连接不上本机的程序服务，请确认“年报编制助手”仍在运行（已退出的请重新启动它）。' } };
     }
   };
   return Object.fromEntries(API_METHODS.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as ApiClient;

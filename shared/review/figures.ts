@@ -20,8 +20,8 @@ interface FigureRule {
   years?: 'gov-2021';
 }
 
-const T3_UNITS = '件|个|宗|份|起';
-const T4_UNITS = '件|起|宗|个|例';
+const T3_UNITS = '件|宗|份|起';
+const T4_UNITS = '件|起|宗|例';
 
 const FIGURES: FigureRule[] = [
   {
@@ -68,7 +68,7 @@ const FIGURES: FigureRule[] = [
 
 const ALL_KEYWORDS = /(收到|新收|受理|结转|予以公开|部分公开|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
 /** Objects that are not the table's: applications for a licence, trainings, items of information. */
-const OTHER_OBJECTS = /(咨询|信息|建议|提案|投诉|来电|来访|培训|学习|讲座|宣传|人次)/;
+const OTHER_OBJECTS = /(后|以内|期限|时限|咨询|信息|建议|提案|投诉|来电|来访|培训|学习|讲座|宣传|人次)/;
 /** Words that make a figure last year's or a change, not this year's count. */
 const NOT_THIS_YEAR = /(上一?年(?!度?结转)|去年|同比|较|比|增加|减少|增长|下降|多了|少了|历年|累计)/;
 
@@ -91,7 +91,8 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
       const cells = rule.cells(doc);
       if (!cells.every((c) => model.byKey.has(c))) continue;
       if (!tableFilled(doc, cells[0]!.slice(0, 2))) continue;
-      const forms = [new RegExp(`(${rule.after})([^。；！？\\n]{0,14}?)(${NUMBER_SOURCE})\\s*(${rule.units})`, 'g')];
+      // Not a duration: 「收到申请后5个工作日内」.
+      const forms = [new RegExp(`(${rule.after})([^。；！？\\n]{0,14}?)(${NUMBER_SOURCE})\\s*(${rule.units})(?!工作日|小时|天|日内|以内|内)`, 'g')];
       if (rule.before) forms.push(new RegExp(`(${rule.before.verb})((?:了|共|共计)?)(${NUMBER_SOURCE})\\s*(${rule.units})${rule.before.object}`, 'g'));
       for (const re of forms) {
         for (const m of text.matchAll(re)) {
@@ -143,12 +144,13 @@ function noneClaims(doc: ReportDoc, src: TextSource, value: (k: string) => numbe
   const text = src.text;
   const claims: { re: RegExp; cells: string[]; what: string; table: string }[] = [
     {
-      re: /(未|没有|无)(收到|受理|接到|接收|发生)[^。；，]{0,16}?申请|申请[^。；，]{0,6}?(为|共)?\s*(0|０|零)\s*件/g,
+      // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议.
+      re: /(未|没有|无)(收到|受理|接到|接收)[^。；，]{0,16}?申请|申请[^。；，]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件/g,
       cells: ['t3.new_received.total'],
       what: '没有收到政府信息公开申请',
       table: 't3',
     },
-    { re: /(未|没有|无)(发生|出现)?[^。；，、]{0,10}?行政复议/g, cells: ['t4.review.total'], what: '没有行政复议', table: 't4' },
+    { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政复议/g, cells: ['t4.review.total'], what: '没有行政复议', table: 't4' },
     { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政诉讼/g, cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'], what: '没有行政诉讼', table: 't4' },
   ];
   for (const c of claims) {

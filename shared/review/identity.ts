@@ -69,11 +69,11 @@ const AWARD_IN_SENTENCE = /(获评|荣获|被评为|获得|评为|考核结果|�
 /** Words before “YYYY年” that introduce the report itself (“现将2024年……报告如下”). */
 const REPORT_BEFORE = /(现将|特向社会公布|向社会公布|现予公布|现就|本报告(为|是)?)(我镇|本镇|我乡|本乡|我街道|本街道|本机关|本单位)?\s*$/;
 /** Sentence-initial: “2024年征求人大代表意见10条。” states that year's work whatever the verb. */
-const SENTENCE_BEFORE = /(^|[。！？\n]|^[（(]?[一二三四五六七八九十\d]+[）).、．])\s*$/;
+const SENTENCE_BEFORE = /(^|[。！？\n]|(^|\n)[（(]?[一二三四五六七八九十\d]+[）).、．]|[一二三四五六七八九十]是)\s*$/;
 /** …unless it tells when something was built or won (history a current report may recall). */
 const HISTORY_VERBS = /^(度)?\s*([一二三四五六七八九十\d]{1,2}月)?[^，。；]{0,4}(建成|建立|成立|开通|启用|投入使用|被评为|获评|获得|荣获)/;
 /** Clause-initial: the year opens a statement about what was done. */
-const CLAUSE_BEFORE = /(^|[，。；：！？\s,;:（）()“”]|^[（(]?[一二三四五六七八九十\d]+[）).、．]|全年|在)\s*$/;
+const CLAUSE_BEFORE = /(^|[，。；：！？\s,;:（）()“”]|全年|在)\s*$/;
 /** The unit right before the year: “我镇2024年……”, “小陶镇人民政府2024年……”. */
 const UNIT_BEFORE = /(镇|乡|街道|政府|办事处|本级)\s*$/;
 /** What follows a year that states this year's work (not 建成/开通 history, which stays silent). */
@@ -131,7 +131,7 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
   if (book) {
     // A document named by its year is history, except the year's own work plan copied from last year.
     const name = text.slice(book.start, book.end);
-    if (/(工作要点|任务分解|工作任务)/.test(name) && !COMPARISON_IN_SENTENCE.test(sentence.text)) {
+    if (/(工作要点|任务分解|工作任务)/.test(name) && !name.includes(String(Y)) && !COMPARISON_IN_SENTENCE.test(sentence.text)) {
       return textFinding(
         'review.stale_year',
         'warning',
@@ -160,8 +160,8 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
   }
   // “在2024年度考核中获评优秀”: last year's assessment, reported this year.
   if (!strong && !(weak && !COMPARISON_IN_SENTENCE.test(sentence.text) && !AWARD_IN_SENTENCE.test(sentence.text))) return null;
-  const words = text.slice(asOf ? pos - (before.match(/(截至|截止)(到)?\s*$/)![0].length) : pos, yearEnd);
-  const start = asOf ? pos - before.match(/(截至|截止)(到)?\s*$/)![0].length : pos;
+  const start = asOf ? pos - /(截至|截止)(到)?\s*$/.exec(before)![0].length : pos;
+  const words = text.slice(start, yearEnd);
   return textFinding(
     'review.stale_year',
     'warning',
@@ -211,17 +211,22 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
         let stem = m[2]!;
         // No word boundaries in Chinese: peel verbs off the front (“请与霞美镇” → 霞美镇), and drop
         // what is left if it is no place name (“负责协调镇政府……”, “由镇党政办……”).
+        const peeledWords: string[] = [];
         for (let peeled = true; peeled; ) {
           peeled = false;
           for (const w of NOT_PLACE_START) {
             if (stem.startsWith(w) && name.startsWith(w)) {
               stem = stem.slice(w.length);
               name = name.slice(w.length);
+              peeledWords.push(w);
               peeled = true;
             }
           }
         }
         if (!stem) continue;
+        // Another town as the object (“联合洪田镇人民政府开展……”) is a partner, not the author; the
+        // contact line (“请与霞美镇人民政府联系”) is the author.
+        if (peeledWords.some((w) => w !== '请与' && w !== '联系')) continue;
         if (GENERIC_PLACE_PREFIXES.some((g) => stem === g || stem.startsWith(g))) continue;
         if (NOT_IN_PLACE_NAMES.test(stem)) continue;
         if (sameUnit(name, own)) continue;
@@ -251,6 +256,18 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
       cells: [],
       location: { section, start: 0, end: (doc.signature || doc.unit.signature).length, quote: doc.signature || doc.unit.signature },
       id: `review.signature:${section}`,
+    });
+  }
+  // 红头: the 发文机关标志 names the issuing organ (“永安市小陶镇人民政府文件”).
+  const issuer = doc.letterhead.enabled ? compact(doc.letterhead.issuer) : '';
+  if (issuer && !issuer.includes(own.full) && !(own.core && issuer.includes(own.core))) {
+    out.push({
+      rule: 'review.signature',
+      severity: 'warning',
+      message: `发文机关标志「${issuer}」与本机关名称“${own.full}”不一致。红头应为发文机关全称或规范化简称加“文件”，请改为“${own.full}文件”。`,
+      cells: [],
+      location: { section: 'letterhead', start: 0, end: doc.letterhead.issuer.length, quote: doc.letterhead.issuer },
+      id: 'review.signature:letterhead',
     });
   }
   return out;

@@ -25,6 +25,7 @@ export const REVIEW_RULES = {
   'review.misplaced_heading': { spec: 'E6', severity: 'error', what: '部分标题放错位置' },
   'review.legacy_heading': { spec: 'E6', severity: 'error', what: '2019年以前的提纲标题' },
   'review.section_empty': { spec: 'E6', severity: 'error', what: '部分没有内容' },
+  /** error in a current-format report; a warning in a 2019 试行 format report (its guidance was not retrieved) */
   'review.accountability': { spec: 'E7', severity: 'error', what: '工作考核、社会评议和责任追究结果' },
   'review.overview_aspects': { spec: 'W8', severity: 'warning', what: '总体情况的五个方面' },
   'review.overview_length': { spec: 'W8', severity: 'warning', what: '总体情况篇幅' },

@@ -29,27 +29,44 @@ test('first run: unit setup, a new report, still there after the host restarts',
     await page.screenshot({ path: join(shots, '1-unit-setup.png') });
     await page.getByRole('button', { name: '保存并开始' }).click();
 
-    // The list is empty; create last year's report (the default year).
-    await page.getByRole('button', { name: '新建年度报告' }).click();
+    // The list is empty. First the year before last, with a little text.
     const lastYear = new Date().getFullYear() - 1;
+    await page.getByRole('button', { name: '新建年度报告' }).click();
     assert.equal(await page.locator('[data-field="new.year"]').inputValue(), String(lastYear));
+    await page.locator('[data-field="new.year"]').fill(String(lastYear - 1));
     await page.getByText('国办公开办函〔2021〕30号').first().waitFor();
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.locator('[data-field="title"]').waitFor();
+    await page.locator('[data-step="overview"] button').click();
+    await page.locator('[data-section="overview"]').fill(`${lastYear - 1}年，我镇主动公开政府信息86条。`);
+    await page.locator('[data-save-state="saved"]').waitFor();
+    await page.getByRole('button', { name: '← 报告列表' }).click();
+    await page.locator(`[data-report-year="${lastYear - 1}"]`).waitFor();
+
+    // Then last year's (the default year), based on it: offered and checked by default.
+    await page.getByRole('button', { name: '新建年度报告' }).click();
+    await page.locator('[data-field="new.year"]').fill(String(lastYear - 1));
+    await page.getByText(`已有${lastYear - 1}年的报告`).waitFor();
+    await page.locator('[data-field="new.year"]').fill(String(lastYear));
+    const basedOn = page.getByLabel(`以 ${lastYear - 1} 年报告为基础`, { exact: false });
+    assert.equal(await basedOn.isChecked(), true);
     await page.getByRole('button', { name: '创建' }).click();
     // Creating opens the wizard on 基本信息 with the generated title.
     await page.locator('[data-field="title"]').waitFor();
     assert.equal(await page.locator('[data-field="title"]').inputValue(), `永安市小陶镇人民政府${lastYear}年政府信息公开工作年度报告`);
+    // The copied text is marked 沿用上年, its stale year is pointed out; editing removes the mark.
+    await page.locator('[data-step="overview"] button').click();
+    await page.locator('[data-copied="overview"]').waitFor();
+    await page.locator('[data-stale-years]').getByText(`${lastYear - 1}年`, { exact: false }).waitFor();
+    await page.screenshot({ path: join(shots, '2-copied-section.png') });
+    await page.locator('[data-section="overview"]').fill(`${lastYear}年，我镇主动公开政府信息92条。`);
+    await page.locator('[data-copied="overview"]').waitFor({ state: 'detached' });
+    await page.locator('[data-save-state="saved"]').waitFor();
     await page.getByRole('button', { name: '← 报告列表' }).click();
     await page.locator(`[data-report-year="${lastYear}"]`).waitFor();
-    await page.screenshot({ path: join(shots, '2-report-list.png') });
+    await page.screenshot({ path: join(shots, '3-report-list.png') });
 
-    // A second report for the year before, then delete it through the confirmation naming the year.
-    await page.getByRole('button', { name: '新建年度报告' }).click();
-    await page.locator('[data-field="new.year"]').fill(String(lastYear));
-    await page.getByText(`已有${lastYear}年的报告`).waitFor();
-    await page.locator('[data-field="new.year"]').fill(String(lastYear - 1));
-    await page.getByRole('button', { name: '创建' }).click();
-    await page.locator('[data-field="title"]').waitFor();
-    await page.getByRole('button', { name: '← 报告列表' }).click();
+    // Delete the older one through the confirmation that names the year.
     await page.getByRole('button', { name: `删除${lastYear - 1}年报告` }).click();
     await page.getByRole('heading', { name: `删除${lastYear - 1}年报告？` }).waitFor();
     await page.getByRole('button', { name: `删除${lastYear - 1}年报告` }).last().click();
@@ -59,10 +76,15 @@ test('first run: unit setup, a new report, still there after the host restarts',
     await host.stop();
     host = await startHost({ dataDir: data.path });
     const again = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await again.goto(host.url.replace('/?', '/?') + '#/');
+    again.setDefaultTimeout(10_000);
+    await again.goto(`${host.url}#/`);
     await again.locator(`[data-report-year="${lastYear}"]`).waitFor();
     assert.equal(await again.locator('[data-report-year]').count(), 1);
     assert.match(await again.getByTestId('unit-name').innerText(), /永安市小陶镇人民政府/);
+    await again.getByRole('button', { name: `打开${lastYear}年报告` }).click();
+    await again.locator('[data-step="overview"] button').click();
+    assert.equal(await again.locator('[data-section="overview"]').inputValue(), `${lastYear}年，我镇主动公开政府信息92条。`);
+    assert.equal(await again.locator('[data-copied="overview"]').count(), 0);
   } finally {
     await browser.close();
     await host.stop();

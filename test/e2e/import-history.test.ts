@@ -55,21 +55,32 @@ test('paste a 2020 report, import a 2019 one, compare the years, download a repo
     const saved = await call<{ doc: { cells: Record<string, number> } }>(host, 'getReport', { id: reports[0].id });
     assert.equal(saved.doc.cells['t2.other_external_services.change'], 151);
 
-    // Importing 2020 again asks before replacing.
-    await page.goto(`${host.url}#/`);
+    // Importing 2020 again asks before replacing: saving needs an explicit confirmation.
+    await page.getByRole('button', { name: /报告列表/ }).click();
     await page.getByRole('button', { name: '导入报告' }).click();
     await page.getByTestId('import-tab-paste').click();
     await page.getByTestId('import-paste').fill(readFileSync(join(SEEDS, '2020-ansha-fujian-gov2019.txt'), 'utf8'));
     await page.getByTestId('import-read-paste').click();
     await page.getByTestId('import-existing').waitFor();
     assert.equal(await page.getByTestId('import-commit').isDisabled(), true);
+    await page.getByTestId('import-confirm-replace').click();
+    assert.equal(await page.getByTestId('import-commit').isDisabled(), false);
     await page.getByTestId('import-cancel').click();
 
-    // A second year through the API (as the file chooser would send it), then 历年对比.
-    const base64 = readFileSync(join(SEEDS, '2019-dashuikeng-ningxia-gov2019.txt')).toString('base64');
-    const preview = await call<{ report: unknown }>(host, 'importPreview', { fileName: '2019.txt', base64 });
-    await call(host, 'importCommit', { report: preview.report, replace: false });
-    await page.reload();
+    // 2019 with a stated 总计 that differs from its parts: shown before saving, read as stated.
+    const text2019 = readFileSync(join(SEEDS, '2019-dashuikeng-ningxia-gov2019.txt'), 'utf8').replace(
+      '一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0',
+      '一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t3',
+    );
+    await page.getByRole('button', { name: '导入报告' }).click();
+    await page.getByTestId('import-tab-paste').click();
+    await page.getByTestId('import-paste').fill(text2019);
+    await page.getByTestId('import-read-paste').click();
+    await page.getByTestId('import-findings').waitFor();
+    assert.match(await page.getByTestId('import-findings').innerText(), /填的是 3，各分项相加是 1/);
+    await page.getByTestId('import-commit').click();
+    await page.waitForURL(/#\/report\/\d+/);
+    await page.getByRole('button', { name: /报告列表/ }).click();
     await page.getByRole('button', { name: '历年对比' }).click();
     await page.getByTestId('history-view').waitFor();
     assert.equal(await page.getByTestId('history-reports').locator('tbody tr').count(), 2);

@@ -18,7 +18,11 @@ const step = async (page: Page, key: string) => {
   await page.locator(`[data-step="${key}"] button`).click();
   await page.waitForFunction((k) => location.hash.endsWith(`/${k}`), key);
 };
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+// The checks run a moment after typing stops: let them settle so the picture shows the result.
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+};
 const saved = (page: Page) => page.locator('[data-save-state="saved"]').waitFor();
 
 test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, pasted block, refused input, reload', { timeout: 110_000 }, async () => {
@@ -149,11 +153,18 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     await page.locator('[data-add-problem]').click();
     await page.keyboard.insertText('部分栏目信息更新不及时');
     const problems = page.locator('[data-section="problems"]');
-    const text5 = await problems.inputValue();
-    assert.match(text5, /^1\.问题：部分栏目信息更新不及时\n改进措施：/);
+    assert.equal(await problems.inputValue(), '1.问题：部分栏目信息更新不及时\n改进措施：');
+    await page.locator('[data-problem-pairs]').getByText('第1个问题的改进措施还没有写').waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     await page.keyboard.insertText('明确专人每月检查更新。');
+    await page.locator('[data-problem-pairs]').waitFor({ state: 'detached' });
+    await page.locator('[data-add-problem]').click();
+    await page.keyboard.insertText('政策解读形式单一');
+    assert.equal(await problems.inputValue(), '1.问题：部分栏目信息更新不及时\n改进措施：明确专人每月检查更新。\n2.问题：政策解读形式单一\n改进措施：');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('增加图解、视频解读。');
     await shot(page, '7-problems');
 
     // 六: the fee helper writes the statement.
@@ -168,6 +179,15 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     // 审核: every finding grouped; a click jumps to the cell.
     await step(page, 'review');
     await page.locator('[data-review-counts]').waitFor();
+    // A notice checked by the clerk: marked 已核实 with a reason (stored through the API).
+    const notice = page.locator('[data-review-group="review_litigation"] [data-severity="info"]').first();
+    await notice.getByRole('button', { name: '已核实' }).click();
+    await notice.getByRole('button', { name: '确定' }).click();
+    await notice.getByText('请写明核实的情况').waitFor();
+    await notice.getByLabel('核实说明').fill('本年度未发生行政诉讼，其余格子按 0 计');
+    await notice.getByRole('button', { name: '确定' }).click();
+    await notice.getByText('核实说明：本年度未发生行政诉讼').waitFor();
+    await page.locator('[data-review-counts]').getByText('已核实 1').waitFor();
     await shot(page, '9-review');
     const firstCellFinding = page.locator('[data-review-group="requests"] [data-finding]').first();
     if (await firstCellFinding.count()) {
@@ -241,6 +261,18 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     assert.match(await fresh.locator('[data-section="problems"]').inputValue(), /明确专人每月检查更新。/);
     await fresh.locator('[data-step="review_litigation"] button').click();
     assert.equal(await fresh.locator('[data-cell="t4.review.total"]').inputValue(), '2');
+    await fresh.locator('[data-step="review"] button').click();
+    await fresh.locator('[data-review-counts]').getByText('已核实 1').waitFor();
+
+    // A failed save is shown, never hidden: the host goes away, the next edit says so in red.
+    await host.stop();
+    await fresh.locator('[data-step="requests"] button').click();
+    await fresh.locator('[data-cell="t3.carried_over.other"]').click();
+    await fresh.keyboard.type('7');
+    await fresh.locator('[data-save-state="error"]').waitFor();
+    const failed = fresh.locator('[data-save-error]');
+    assert.match(await failed.innerText(), /还没有保存：连接不上本机的程序服务[\s\S]*自动重试/);
+    await fresh.screenshot({ path: join(shots, '12-save-failed.png') });
     assert.deepEqual(pageErrors, []);
   } finally {
     await browser.close();

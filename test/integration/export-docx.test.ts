@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildDocx } from '../../electron/core/export/docx';
-import { printedCells } from '../../electron/core/export/content';
+import { printedCells } from '../../shared/print/content';
 import { getFormat } from '../../shared/formats/index';
 import { tableGrid } from '../../shared/formats/grid';
 import type { TableGrid } from '../../shared/formats/grid';

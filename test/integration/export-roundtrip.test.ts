@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocx } from '../../electron/core/export/docx';
-import { printedCells } from '../../electron/core/export/content';
+import { printedCells } from '../../shared/print/content';
 import { readReportSource } from '../../electron/core/import/index';
 import { formatModel, getFormat } from '../../shared/formats/index';
 import { parseReportFile } from '../../shared/report-file';

@@ -64,7 +64,10 @@ test('2021 text: figures read exactly, a wrong unit, a short row and a non-numbe
     if (leaf.startsWith('2.申请人逾期未按收费')) return ['约3', '0', '0', '0', '0', '0', '3'];
     return [String(i % 3), '0', '1', '0', '0', '0', String((i % 3) + 1)];
   });
-  const r = await readReportSource('粘贴的文字.txt', new TextEncoder().encode(text));
+  // A label broken over two lines, the figures on the second.
+  const brokenLabel = text.replace('\t\t5.要求行政机关确认或重新出具已获取信息\t', '\t\t5.要求行政机关确认或重新\n出具已获取信息\t');
+  assert.notEqual(brokenLabel, text);
+  const r = await readReportSource('粘贴的文字.txt', new TextEncoder().encode(brokenLabel));
   assert.equal(r.source, 'text');
   assert.equal(r.report.formatId, 'gov-2021');
   assert.equal(r.report.year, 2023);
@@ -85,6 +88,7 @@ test('2021 text: figures read exactly, a wrong unit, a short row and a non-numbe
   assert.equal(c['t3.granted.research_institution'], 1);
   assert.equal(c['t3.granted.total'], 3);
   assert.equal(c['t3.other_other.natural_person'], 22 % 3);
+  assert.deepEqual([c['t3.not_processed_confirm.natural_person'], c['t3.not_processed_confirm.total']], [19 % 3, (19 % 3) + 1]);
   assert.equal(c['t3.carried_forward.total'], (24 % 3) + 1);
   assert.equal(c['t3.denied_admin_query.natural_person'], undefined);
   assert.ok(r.problems.some((p) => p.includes('8.属于行政查询事项') && p.includes('有 2 个数字')), r.problems.join('\n'));

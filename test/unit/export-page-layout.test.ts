@@ -2,8 +2,8 @@
 // 署名/日期 placement, printed cell values, the preamble.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headingLevel, signatureIndents, splitHeading, titleLines, titleWords, widthInChars } from '../../electron/core/export/page-layout';
-import { formatCellValue, narrativeParagraphs, preambleParagraphs, reportContent } from '../../electron/core/export/content';
+import { headingLevel, signatureIndents, splitHeading, titleLines, titleWords, widthInChars } from '../../shared/print/page-layout';
+import { formatCellValue, narrativeParagraphs, preambleParagraphs, reportContent } from '../../shared/print/content';
 import { getFormat } from '../../shared/formats/index';
 import { fullReport } from '../fixtures/full-report';
 

@@ -62,6 +62,10 @@ test('E7 a township must report 工作考核、社会评议、责任追究; a co
     d.sections.problems = `${CLEAN_PROBLEMS}\n（四）社会评议和责任追究情况\n开展群众评议1次；本年度未发生责任追究情况。`;
   });
   assert.deepEqual(only(reviewDocument(inProblems), 'review.accountability'), []);
+  // A 2019 or 2020 report (试行 format, whose narrative guidance is not verified): a warning.
+  const old2020 = only(reviewDocument(cleanWith((d) => ((d.year = 2020), (d.formatId = 'gov-2019'), (d.cells = {}), (d.sections.overview = doc.sections.overview)))), 'review.accountability');
+  assert.equal(old2020.length, 1);
+  assert.equal(old2020[0]!.severity, 'warning');
 });
 
 test('W8 总体情况: a missing aspect is named; synonyms count; over the length limit is a warning', () => {

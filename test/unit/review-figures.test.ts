@@ -80,6 +80,14 @@ test('W27 “no applications” while table 三 has some is flagged, and the rev
     assert.deepEqual(f[0]!.cells, ['t3.new_received.total']);
     assert.match(f[0]!.message, /表格中填了4件/);
   }
+  for (const fine of ['本年度未发生因政府信息公开申请引发的行政复议和行政诉讼。', '全年共新收政府信息公开申请10件。']) {
+    const doc = cleanWith((d) => {
+      d.cells['t3.new_received.natural_person'] = 9;
+      d.sections.other_matters = `${d.sections.other_matters}\n${fine}`;
+      d.sections.overview = d.sections.overview!.replace(APPLICATIONS, '');
+    });
+    assert.deepEqual(only(reviewDocument(doc), 'review.none_claimed'), [], fine);
+  }
   const zero = cleanWith((d) => {
     for (const k of Object.keys(d.cells)) if (k.startsWith('t3.')) d.cells[k] = 0;
     d.sections.overview = d.sections.overview!.replace(APPLICATIONS, '本年度未收到政府信息公开申请。').replace(OUTCOMES, '');

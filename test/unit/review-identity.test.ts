@@ -138,6 +138,8 @@ test('W5 unit name: another township or street named as the author is flagged; t
     '我镇成立镇政府信息公开工作领导小组，负责协调镇政府信息公开各项工作，具体业务由镇党政办负责组织实施。',
     '推进乡村振兴，围绕特色小城镇建设公开项目信息。',
     '各乡镇政府信息公开工作由县政务公开办统一指导。',
+    '联合洪田镇人民政府开展政策解读进村活动。',
+    '赴大湖镇学习借鉴村务公开经验。',
   ];
   for (const s of own) {
     const f = only(reviewDocument(cleanReplacing('overview', '2025年，小陶镇坚持以习近平新时代中国特色社会主义思想为指导，', s)), 'review.unit_name');
@@ -145,12 +147,16 @@ test('W5 unit name: another township or street named as the author is flagged; t
   }
 });
 
-test('W5 signature: another unit’s name under the report is flagged; the full or short own name is not', () => {
+test('W5 signature and 红头: another unit’s name under the report is flagged; the full or short own name is not', () => {
   const f = only(reviewDocument(cleanWith((d) => (d.signature = '永安市安砂镇人民政府'))), 'review.signature');
   assert.equal(f.length, 1);
   assert.equal(f[0]!.severity, 'warning');
   assert.match(f[0]!.message, /永安市小陶镇人民政府/);
   assert.deepEqual(reviewDocument(cleanWith((d) => (d.signature = '小陶镇人民政府'))), []);
+  const letterhead = only(reviewDocument(cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市安砂镇人民政府文件', docNumber: '安政〔2026〕1号' }))), 'review.signature');
+  assert.equal(letterhead.length, 1);
+  assert.equal(letterhead[0]!.location?.section, 'letterhead');
+  assert.deepEqual(reviewDocument(cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '小政〔2026〕1号' }))), []);
 });
 
 test('E3 成文日期: within the reporting year is an error, after the default deadline a warning', () => {

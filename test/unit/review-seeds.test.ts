@@ -1,4 +1,4 @@
-// 审读 on the five published township reports in /work/shared/seeds (as published, and copied into
+// 审读 on the five published township reports in ../shared/seeds (as published, and copied into
 // a new 2025 report, the copy-paste the review exists to catch), and on clean reports: the findings
 // listed here are the expected outcome, each one checked by reading the seed.
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { ReportDocSchema } from '../../shared/report';
 import type { Finding } from '../../shared/report';
 import { reviewDocument } from '../../shared/review/index';
 import { FULL_REPORT_INPUT } from '../fixtures/full-report';
-import { cleanReport } from '../fixtures/review-clean';
+import { cleanReplacing, cleanReport, cleanSubdistrictReport } from '../fixtures/review-clean';
 import { SEEDS, seedAsPublished, seedCopiedInto2025, splitSeed } from '../fixtures/review-seeds';
 
 type Row = [rule: string, section: string, quote: string];
@@ -20,7 +20,7 @@ const rows = (findings: Finding[]): Row[] =>
  * Each seed as the report of its own year. Why each finding is right:
  * - titles: 霞美镇 「政府信息公开年度报告」 lacks 工作 (S68-type error); 小陶镇 and 大水坑镇 carry a
  *   space from the web page (warning); 安砂镇 has neither the full name nor the year.
- * - 大水坑镇 2019 has no 考核/评议/追究 (E7), no 监督保障 aspect, ~1,500 字 in 一, a 五 of stock phrases
+ * - 大水坑镇 2019 has no 考核/评议/追究 (E7; a warning for the 2019 format), no 监督保障 aspect, ~1,500 字 in 一, a 五 of stock phrases
  *   with no figure or deadline; its 「2020年，我镇将……」 plan is NOT flagged (year + 1).
  * - 安砂镇 2020: its 「2020 年 1 月 1 日起至 2020 年 12 月 31 日止」 period is right; 一 is ~2,900 字;
  *   五 is boilerplate (“有待提高”“进一步加大”…, no figure). No fee finding: 2020 used the 2019 format.
@@ -162,8 +162,34 @@ test('a 2019 report’s plans for 2020 are not stale; the same text in a 2025 re
   assert.match(plan.message, /「2020年，我镇将多举措推动全镇政务公开工作再上新台阶，再取新成绩。」/);
 });
 
-test('a clean, well-written report raises nothing at all', () => {
+test('clean, well-written reports raise nothing at all', () => {
   assert.deepEqual(reviewDocument(cleanReport()), []);
+  assert.deepEqual(reviewDocument(cleanSubdistrictReport()), []);
+});
+
+test('sentences typical of good reports raise nothing (noise check)', () => {
+  const typical = [
+    '根据《中华人民共和国政府信息公开条例》第五十条规定，特发布本报告。',
+    '本报告中所列数据的统计期限为2025年1月1日至2025年12月31日。',
+    '如对本报告有任何疑问，请与永安市小陶镇人民政府党政办公室联系（地址：永安市小陶镇解放北路1号；邮编：366025）。',
+    '全年共发布各类信息1265条，其中政务动态312条、通知公告89条、政策文件37条。',
+    '全年共收到政府信息公开申请4件，办结4件，办结率100%。',
+    '2025年，我镇未发生因政府信息公开引发的行政复议、行政诉讼案件。',
+    '按照县政务公开办的统一部署，完成2024年度政府信息公开工作年度报告的编制发布工作。',
+    '对2024年度报告中提出的问题逐项整改。',
+    '我镇于2024年12月开通“小陶视界”视频号。',
+    '收到市长热线转办件56件，均按期办结。',
+    '主动公开信息数量同比减少2件。',
+    '全镇共有村（居）35个，其中村33个、社区2个。',
+    '小陶镇地处永安市东北部，与大湖镇、洪田镇接壤。',
+    '截至2025年底，全镇累计建成村级公开栏35个。',
+    '在永安市2024年度政务公开绩效考核中，我镇获评优秀等次。',
+    '受理行政许可申请26件，作出行政许可决定12件。',
+    '全年开展政务公开业务培训2期，培训干部86人次。',
+    '本年度共受理群众来信来访23件，其中涉及征地拆迁9件、环境整治14件。',
+    '在收到申请后5个工作日内一次性告知补正要求。',
+  ];
+  for (const s of typical) assert.deepEqual(reviewDocument(cleanReplacing('overview', '组织业务培训2次。', `组织业务培训2次。${s}`)), [], s);
 });
 
 test('the other clean reports of the test fixtures raise no error and no warning', () => {

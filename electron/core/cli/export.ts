@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { checkReport } from '../../../shared/check';
 import { parseReportFile } from '../../../shared/report-file';
 import { buildDocx } from '../export/docx';
-import { ExportRefused } from '../export/content';
+import { ExportRefused } from '../../../shared/print/content';
 
 const USAGE = `用法：nianbao export 报告文件.nianbao.json -o 输出文件.docx [--letterhead]
   -o, --output FILE   写出的 Word 文件（.docx）

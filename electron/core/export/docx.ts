@@ -22,8 +22,8 @@ import {
 import type { IParagraphOptions, IRunOptions } from 'docx';
 import type { ReportDoc } from '../../../shared/report';
 import type { TableGrid } from '../../../shared/formats/grid';
-import { reportContent } from './content';
-import type { ContentBlock } from './content';
+import { reportContent } from '../../../shared/print/content';
+import type { ContentBlock } from '../../../shared/print/content';
 import {
   CHAR_TWIPS,
   FONT,
@@ -34,7 +34,7 @@ import {
   mmToTwips,
   issuerSizePt,
   printedColumnWeights,
-} from './page-layout';
+} from '../../../shared/print/page-layout';
 
 export interface DocxOptions {
   /** 红头 variant: 发文机关标志 in red and 发文字号 */
@@ -43,7 +43,7 @@ export interface DocxOptions {
   draft?: boolean;
 }
 
-export { ExportRefused } from './content';
+export { ExportRefused } from '../../../shared/print/content';
 
 const RED = 'FF0000';
 /** Table text: 5号 fits table 三's ten columns into the 156 mm 版心. */

@@ -196,7 +196,7 @@ export function recognise(blocks: Block[]): Recognised {
   }
   const anyHeading = headingAt.size > 0 || legacyHeadings > 0;
   const classes = format ? tables.map((t) => classify(t.rows, format)) : tables.map((t) => (legacyLabelCount(t.rows) >= 3 ? 'legacy' : undefined));
-  if (!anyHeading && !classes.some(Boolean) && !title.title) {
+  if (!anyHeading && !classes.some(Boolean)) {
     throw new NotAReportError('在这个文件里没有找到政府信息公开工作年度报告的内容（标题、六个部分的标题和统计表格都没有找到）。请确认选择的是年度报告文件。');
   }
   if (year === undefined) {

@@ -124,7 +124,7 @@ interface RowMatcher {
   short: string;
 }
 
-function matchT3Row(matchers: RowMatcher[], leaf: string, found: Set<string>, cursor: number): RowMatcher | undefined {
+function matchT3Row(matchers: RowMatcher[], leaf: string, found: Set<string>, cursor: number): { m: RowMatcher; score: number } | undefined {
   const scored = matchers
     .map((m, index) => {
       let score = 0;
@@ -137,7 +137,8 @@ function matchT3Row(matchers: RowMatcher[], leaf: string, found: Set<string>, cu
   if (!scored.length) return undefined;
   const best = Math.max(...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score === best);
-  return (top.find((s) => s.index >= cursor) ?? top[0]).m;
+  const pick = top.find((s) => s.index >= cursor) ?? top[0];
+  return { m: pick.m, score: pick.score };
 }
 
 export function readTable3(format: ReportFormat, rows: Row[], positional: boolean): TableReadResult {
@@ -156,6 +157,7 @@ export function readTable3(format: ReportFormat, rows: Row[], positional: boolea
   const zeroRows: string[] = [];
   const emptyRows: string[] = [];
   let cursor = 0;
+  let pending: string | undefined;
 
   for (const row of rows) {
     const cells = texts(row);
@@ -182,11 +184,21 @@ export function readTable3(format: ReportFormat, rows: Row[], positional: boolea
       if (figures.length) res.problems.push(`表三有一行数字没有行名称，未读入：${figures.join('、')}`);
       continue;
     }
-    const m = matchT3Row(matchers, labelCore(leafText), found, cursor);
-    if (!m) {
+    // A label broken over two lines of a web copy: the first line has no figures and matches
+    // at best the beginning of a label; it is joined to the next line's label.
+    const leafCore = labelCore(leafText);
+    const joined = pending ? matchT3Row(matchers, pending + leafCore, found, cursor) : undefined;
+    const hit = joined && joined.score > 0 ? joined : matchT3Row(matchers, leafCore, found, cursor);
+    if (figures.length === 0 && (!hit || hit.score === 1)) {
+      pending = joined && joined.score === 1 ? pending + leafCore : leafCore;
+      continue;
+    }
+    pending = undefined;
+    if (!hit) {
       if (figures.length) res.problems.push(`表三中${quote(labelCells.filter((t) => t.trim()).join(''))}一行不是${format.citation}格式中的行，其中的 ${figures.length} 个数字未读入：${figures.join('、')}`);
       continue;
     }
+    const m = hit.m;
     found.add(m.def.key);
     cursor = matchers.indexOf(m) + 1;
     const rowName = m.def.path[m.def.path.length - 1];

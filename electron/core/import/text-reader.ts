@@ -40,6 +40,12 @@ function regroupOneCellPerLine(lines: (string[] | null)[]): Row[] | null {
   return rows;
 }
 
+/** A short fragment without numbering or sentence punctuation: the rest of the cell above. */
+function isCellContinuation(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 6 && !/^[一二三四五六七八九十]+[、.]|^[（(]/.test(t) && !/[。；;：:]$/.test(t);
+}
+
 export function textToBlocks(text: string): Block[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
@@ -66,7 +72,7 @@ export function textToBlocks(text: string): Block[] {
           collected.push(null);
           i = j;
         } else break;
-      } else if (collected.length && collected[collected.length - 1] !== null && l.trim().length <= 6 && i + 1 < lines.length && (isTableLine(lines[i + 1]) || lines[i + 1].trim() === '')) {
+      } else if (collected.length && collected[collected.length - 1] !== null && isCellContinuation(l) && i + 1 < lines.length && isTableLine(lines[i + 1])) {
         const prev = collected[collected.length - 1]!;
         prev[prev.length - 1] = `${prev[prev.length - 1]}${l.trim()}`;
         i++;

@@ -5,9 +5,9 @@ import { memo } from 'react';
 import { Box } from '@mui/material';
 import type { ReportDoc } from '../../../shared/report';
 import type { TableGrid } from '../../../shared/formats/grid';
-import { reportContent } from '../../../electron/core/export/content';
-import type { ContentBlock } from '../../../electron/core/export/content';
-import { CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, issuerSizePt, printedColumnWeights } from '../../../electron/core/export/page-layout';
+import { reportContent } from '../../../shared/print/content';
+import type { ContentBlock } from '../../../shared/print/content';
+import { CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, issuerSizePt, printedColumnWeights } from '../../../shared/print/page-layout';
 
 const mm = (n: number) => `${n}mm`;
 const pt = (n: number) => `${n}pt`;

@@ -169,8 +169,10 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; replace
   const { report, recognised, problems, findings, existing, source } = props.preview;
   const gov = isGovFormatId(report.formatId);
   const seen = new Set(recognised);
-  const errors = findings.filter((f) => f.severity === 'error');
-  const warnings = findings.filter((f) => f.severity !== 'error');
+  // Figures first (stated totals that differ from the derived ones); text review comes later.
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const figureFindings = findings.filter((f) => f.cells.length > 0).sort((a, b) => order[a.severity] - order[b.severity]);
+  const textFindings = findings.length - figureFindings.length;
   return (
     <Stack spacing={2} data-testid="import-preview">
       <Alert severity={problems.length ? 'warning' : 'success'}>
@@ -209,19 +211,24 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; replace
         )}
       </Box>
 
-      {(errors.length > 0 || warnings.length > 0) && (
+      {figureFindings.length > 0 && (
         <Box data-testid="import-findings">
           <Typography variant="subtitle2" gutterBottom>
-            数字核对（原文中的总计与各项之和不一致等，保存后可在“审核”中逐条处理）
+            数字核对（原文中的总计与各项之和不一致、勾稽关系不平等，保存后可在“审核”中逐条处理）
           </Typography>
           <List dense disablePadding>
-            {[...errors, ...warnings].map((f, i) => (
+            {figureFindings.map((f, i) => (
               <ListItem key={`${f.rule}-${i}`} disableGutters data-rule={f.rule} data-severity={f.severity}>
                 <ListItemText primary={`${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '提醒' : '提示'}：${f.message}`} />
               </ListItem>
             ))}
           </List>
         </Box>
+      )}
+      {textFindings > 0 && (
+        <Typography variant="body2" color="text.secondary" data-testid="import-text-findings">
+          另有 {textFindings} 条关于标题和文字的审核提示，保存后在“审核”中查看。
+        </Typography>
       )}
 
       {problems.length > 0 && (

@@ -97,8 +97,9 @@ export function SectionEditor(props: { session: ReportSession; section: SectionK
     const blockStart = at + lead.length;
     let sel: [number, number] = [blockStart + block.length - lead.length, blockStart + block.length - lead.length];
     if (selectInFirst) {
+      // The caret goes right after the given words (e.g. after 「1.问题：」), ready to type.
       const i = next.indexOf(selectInFirst, blockStart);
-      if (i >= 0) sel = [i, i + selectInFirst.length];
+      if (i >= 0) sel = [i + selectInFirst.length, i + selectInFirst.length];
     }
     change(next, sel);
   };
@@ -231,24 +232,44 @@ export function SectionEditor(props: { session: ReportSession; section: SectionK
   );
 }
 
-const PROBLEM_PLACEHOLDER = '（写明具体问题）';
-const MEASURE_PLACEHOLDER = '（写明针对这个问题的改进措施和完成时间）';
+const PROBLEM_LINE = /^\s*\d+[.．、]\s*问题[:：]\s*(.*)$/;
+const MEASURE_LINE = /^\s*改进措施[:：]\s*(.*)$/;
+
+/** Problems written as 「N.问题：…」 each followed by 「改进措施：…」; which are incomplete. */
+export function problemPairs(text: string): { count: number; missing: string[] } {
+  const lines = text.split('\n');
+  const missing: string[] = [];
+  let count = 0;
+  lines.forEach((line, i) => {
+    const p = PROBLEM_LINE.exec(line);
+    if (!p) return;
+    count++;
+    const m = MEASURE_LINE.exec(lines[i + 1] ?? '');
+    const label = `第${count}个问题`;
+    if (!p[1].trim()) missing.push(`${label}还没有写内容`);
+    if (!m) missing.push(`${label}下一段应是它的“改进措施：”`);
+    else if (!m[1].trim()) missing.push(`${label}的改进措施还没有写`);
+  });
+  return { count, missing };
+}
 
 function ProblemHelper(props: { text: string; onInsert: (paras: string[], select?: string) => void }) {
-  const n = (props.text.match(/^\s*\d+[.．、]\s*问题/gm)?.length ?? 0) + 1;
+  const pairs = problemPairs(props.text);
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }}>
       <Typography variant="subtitle2">问题与改进措施</Typography>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-        每个问题后面紧跟它的改进措施。点下面的按钮添加一对，然后把括号里的提示换成实际内容。
+        每个问题后面紧跟它的改进措施。点下面的按钮添加一对，光标会停在“问题：”后面；写完按 ↓ 到“改进措施：”一行接着写。
       </Typography>
-      <Button variant="outlined" size="small" fullWidth onClick={() => props.onInsert([`${n}.问题：${PROBLEM_PLACEHOLDER}`, `改进措施：${MEASURE_PLACEHOLDER}`], PROBLEM_PLACEHOLDER)} data-add-problem>
+      <Button variant="outlined" size="small" fullWidth onClick={() => props.onInsert([`${pairs.count + 1}.问题：`, '改进措施：'], `${pairs.count + 1}.问题：`)} data-add-problem>
         添加问题与改进措施
       </Button>
-      {(props.text.includes(PROBLEM_PLACEHOLDER) || props.text.includes(MEASURE_PLACEHOLDER)) && (
-        <Typography variant="caption" color="error" component="p" sx={{ mt: 1 }}>
-          文中还有括号提示没有替换成实际内容。
-        </Typography>
+      {pairs.missing.length > 0 && (
+        <Box component="ul" sx={{ m: 0, mt: 1, pl: 2.5, color: 'error.main', fontSize: 12 }} data-problem-pairs>
+          {pairs.missing.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </Box>
       )}
     </Paper>
   );

@@ -70,6 +70,8 @@ const Frame = styled('div')(({ theme }) => ({
   '& input.c': {
     display: 'block', width: '100%', height: 30, border: 0, margin: 0, padding: '0 8px', textAlign: 'right', font: 'inherit', fontSize: 14,
     fontVariantNumeric: 'tabular-nums', background: 'transparent', outline: 'none', color: '#111',
+    // A figure changing inside one input must not re-lay out the whole table on every keystroke.
+    contain: 'strict',
   },
   '& input.c::placeholder': { color: '#b8bec6' },
   '& input.c.d': { color: '#30363d', fontWeight: 600, cursor: 'default' },

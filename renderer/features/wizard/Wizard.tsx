@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { SessionContext, useTopic } from './hooks';
 import { ReportSession } from './session';
 import { stepStatuses, wizardSteps, type StepDef } from './steps';
-import { SaveIndicator } from './SaveIndicator';
+import { SaveBanner, SaveIndicator } from './SaveIndicator';
 import { BasicInfoStep } from './BasicInfoStep';
 import { TableStep } from './TableStep';
 import { SectionEditor } from './SectionEditor';
@@ -149,6 +149,7 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
           <SaveIndicator session={session} />
         </Toolbar>
       </AppBar>
+      <SaveBanner session={session} />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <Box component="nav" aria-label="报告各部分" sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto', py: 1.5, px: 1 }}>
           <StepNav session={session} steps={steps} current={current.key} onStep={props.onStep} />

@@ -274,7 +274,7 @@ export class ReportSession {
   }
 
   private scheduleSave() {
-    if (this.save.status !== 'error') this.setSave({ status: 'pending' });
+    if (this.save.status !== 'error' && this.save.status !== 'pending') this.setSave({ status: 'pending' });
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.flush(), this.failures ? this.backoffMs() : DEBOUNCE_MS);
   }

@@ -1,12 +1,12 @@
 // What the printed report says, in order, independent of how it is drawn: the Word writer and
 // the preview walk the same list of blocks. Labels come from the format data (shared/formats).
 // Pure TypeScript: no Node, no DOM, no docx.
-import { deriveTotals, getFormat, isGovFormatId } from '../../../shared/formats/index';
-import type { ReportFormat, TableId } from '../../../shared/formats/index';
-import { tableGrid } from '../../../shared/formats/grid';
-import type { TableGrid } from '../../../shared/formats/grid';
-import { chineseDate, defaultPeriod, defaultTitle } from '../../../shared/report';
-import type { ReportDoc } from '../../../shared/report';
+import { deriveTotals, getFormat, isGovFormatId } from '../formats/index';
+import type { ReportFormat, TableId } from '../formats/index';
+import { tableGrid } from '../formats/grid';
+import type { TableGrid } from '../formats/grid';
+import { chineseDate, defaultPeriod, defaultTitle } from '../report';
+import type { ReportDoc } from '../report';
 import { headingLevel, signatureIndents, splitHeading, titleLines } from './page-layout';
 import type { HeadingLevel } from './page-layout';
 
