@@ -210,3 +210,50 @@ test('a corrupt zip, an unrelated .docx and empty text get a clear Chinese Impor
   await assert.rejects(readReportSource('旧.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), (e: unknown) => e instanceof ImportError && /另存为 \.docx/.test(e.message));
   await assert.rejects(readReportSource('坏.nianbao.json', new TextEncoder().encode('{"schema": "nianbao.report/1", "year": ')), (e: unknown) => e instanceof ImportError);
 });
+
+test('Word-style XML: split runs, content controls, automatic heading numbers, tracked changes, vMerge', async () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const run = (t: string) => `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
+  const para = (...runs: string[]) => `<w:p><w:pPr><w:jc w:val="both"/></w:pPr>${runs.join('<w:proofErr w:type="spellStart"/>')}<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/></w:p>`;
+  // Headings numbered by Word's list numbering: the text has no 一、.
+  const heading = (t: string) => `<w:p><w:pPr><w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>${run(t)}</w:p>`;
+  const tc = (text: string, extra = '') => `<w:tc><w:tcPr>${extra}</w:tcPr>${para(run(text))}</w:tc>`;
+  const cont = `<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>`;
+  const labels = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  // 行政复议 · 结果维持 was 9, changed with tracked changes to 2.
+  const tracked = `<w:tc><w:tcPr/><w:p><w:del w:id="1" w:author="a"><w:r><w:delText>9</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>2</w:t></w:r></w:ins></w:p></w:tc>`;
+  const t4 = `<w:tbl><w:tblPr/><w:tblGrid>${'<w:gridCol/>'.repeat(15)}</w:tblGrid>
+<w:tr>${tc('行政复议', '<w:gridSpan w:val="5"/>')}${tc('行政诉讼', '<w:gridSpan w:val="10"/>')}</w:tr>
+<w:tr>${labels.map((l) => tc(l, '<w:vMerge w:val="restart"/>')).join('')}${tc('未经复议直接起诉', '<w:gridSpan w:val="5"/>')}${tc('复议后起诉', '<w:gridSpan w:val="5"/>')}</w:tr>
+<w:tr>${labels.map(() => cont).join('')}${[...labels, ...labels].map((l) => tc(l)).join('')}</w:tr>
+<w:tr>${tracked}${['0', '1', '0', '3', '0', '0', '0', '0', '0', '1', '0', '0', '0', '1'].map((v) => tc(v)).join('')}</w:tr></w:tbl>`;
+  const body = [
+    `<w:sdt><w:sdtPr/><w:sdtContent>${para(run('测试县'), run('红石镇人民政府'), run('2024'), run('年政府信息公开工作年度报告'))}</w:sdtContent></w:sdt>`,
+    heading('总体情况'),
+    para(run('本年度'), `<w:hyperlink r:id="rId9">${run('主动公开')}</w:hyperlink>`, run('信息 50 条。')),
+    heading('主动公开政府信息情况'),
+    heading('收到和处理政府信息公开申请情况'),
+    heading('政府信息公开行政复议、行政诉讼情况'),
+    t4,
+    heading('存在的主要问题及改进情况'),
+    para(run('一是……')),
+    heading('其他需要报告的事项'),
+    para(run('本年度未收取信息处理费。')),
+  ].join('');
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}<w:sectPr/></w:body></w:document>`;
+  const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
+  const r = await readReportSource('word.docx', bytes);
+  assert.equal(r.report.formatId, 'gov-2021');
+  assert.equal(r.report.year, 2024);
+  assert.equal(r.report.unit.name, '测试县红石镇人民政府');
+  for (const k of ['overview', 'proactive', 'requests', 'review_litigation', 'problems', 'other_matters', 't4']) assert.ok(r.recognised.includes(k), k);
+  assert.equal(r.report.sections.overview, '本年度主动公开信息 50 条。');
+  const t4cells = Object.fromEntries(Object.entries(r.report.cells).filter(([k]) => k.startsWith('t4.')));
+  assert.deepEqual(t4cells, {
+    't4.review.maintain': 2, 't4.review.correct': 0, 't4.review.other': 1, 't4.review.pending': 0, 't4.review.total': 3,
+    't4.litigation_direct.maintain': 0, 't4.litigation_direct.correct': 0, 't4.litigation_direct.other': 0, 't4.litigation_direct.pending': 0, 't4.litigation_direct.total': 0,
+    't4.litigation_after_review.maintain': 1, 't4.litigation_after_review.correct': 0, 't4.litigation_after_review.other': 0, 't4.litigation_after_review.pending': 0, 't4.litigation_after_review.total': 1,
+  });
+  assert.ok(r.problems.some((p) => p.startsWith('没有找到表二')), r.problems.join('\n'));
+  assert.ok(r.problems.some((p) => p.startsWith('没有找到表三')), r.problems.join('\n'));
+});

@@ -95,7 +95,17 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       if (basedOnId !== null) {
         const prev = store.getReport(basedOnId);
         if (!prev) throw new ApiFailure('not_found', `找不到作为基础的报告（编号 ${basedOnId}），它可能已被删除。请重新选择上一年度的报告，或不选基础报告直接新建。`);
-        doc = deriveNextYearReport(prev.doc, year, formatId);
+        const derived = deriveNextYearReport(prev.doc, year, formatId);
+        // The unit record is the authority on the unit's details: the clerk may have corrected
+        // them since last year's report was written.
+        const { id: _id, ...unitFields } = unit;
+        const renamed = prev.doc.unit.name !== unit.name;
+        doc = {
+          ...derived,
+          unit: unitFields,
+          title: defaultTitle(unit.name, year),
+          signature: renamed || !derived.signature ? unit.signature || unit.name : derived.signature,
+        };
       } else {
         const { id: _id, ...unitFields } = unit;
         doc = ReportDocSchema.parse({

@@ -62,7 +62,7 @@ const child = (el: XmlElement, name: string) => elements(el).find((c) => local(c
 const attr = (el: XmlElement | undefined, name: string) => (el ? (el.attrs[`w:${name}`] ?? el.attrs[name]) : undefined);
 
 /** Elements whose text is not part of the document's reading text. */
-const SKIP = new Set(['delText', 'instrText', 'pPr', 'rPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'drawing', 'pict', 'AlternateContent', 'object', 'footnoteReference', 'endnoteReference', 'commentReference']);
+const SKIP = new Set(['delText', 'moveFrom', 'instrText', 'pPr', 'rPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'drawing', 'pict', 'AlternateContent', 'object', 'footnoteReference', 'endnoteReference', 'commentReference']);
 
 function paragraphText(p: XmlElement): string {
   let out = '';

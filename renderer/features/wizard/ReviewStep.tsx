@@ -3,14 +3,14 @@
 import { Alert, Box, Chip, Paper, Typography } from '@mui/material';
 import { countFindings, groupFindingsBySection, type FindingGroupKey } from '../../../shared/check';
 import type { Finding } from '../../../shared/report';
-import { useTopic } from './hooks';
+import { useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
 import { FindingItem } from './FindingItem';
 import type { JumpTarget } from './Wizard';
 
 export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarget) => void }) {
   const { session } = props;
-  useTopic(session, 'findings');
+  useTopicDeferred(session, 'findings');
   useTopic(session, 'doc');
   const doc = session.doc;
   const groups = groupFindingsBySection(doc, session.findings);

@@ -8,7 +8,7 @@ import type { SectionKey } from '../../../shared/formats/index';
 import { isPeoplesGovernment } from '../../../shared/report';
 import { parseCellInput } from '../../../shared/number';
 import { findYearMentions } from '../../../shared/carry-over';
-import { useTopic } from './hooks';
+import { useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
 import { Guidance } from './TableStep';
 import { FindingItem } from './FindingItem';
@@ -334,7 +334,7 @@ function FeeHelper(props: { text: string; onChange: (t: string, select?: [number
 
 function SectionFindings(props: { session: ReportSession; section: SectionKey; onSelect: (start: number, end: number) => void }) {
   const { session } = props;
-  useTopic(session, 'findings');
+  useTopicDeferred(session, 'findings');
   const list = session.findings.filter((f) => findingStep(f, session.doc) === props.section);
   if (!list.length) return null;
   return (

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material';
 import type { SectionKey, TableId } from '../../../shared/formats/index';
-import { useCell, useTopic } from './hooks';
+import { useCell, useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
 import { TableGrid, type PasteReport } from './TableGrid';
 import { FindingItem } from './FindingItem';
@@ -79,7 +79,7 @@ function FocusBar({ session, table }: { session: ReportSession; table: TableId }
 
 function FocusDetails({ session, cell }: { session: ReportSession; cell: string }) {
   const snap = useCell(session, cell);
-  useTopic(session, 'findings');
+  useTopicDeferred(session, 'findings');
   const findings = session.findingsAt(cell);
   const info = session.model!.byKey.get(cell)!;
   const sum = session.model!.derived.find((d) => d.key === cell);
@@ -108,7 +108,7 @@ function FocusDetails({ session, cell }: { session: ReportSession; cell: string 
 }
 
 function RejectedList(props: { session: ReportSession; table: TableId; onJump: (cell: string) => void }) {
-  useTopic(props.session, 'findings');
+  useTopicDeferred(props.session, 'findings');
   const list = props.session.rejectedCells().filter((r) => r.key.startsWith(`${props.table}.`));
   if (!list.length) return null;
   return (
@@ -133,7 +133,7 @@ function RejectedList(props: { session: ReportSession; table: TableId; onJump: (
 
 function TableFindings(props: { session: ReportSession; section: SectionKey; onJump: (t: JumpTarget) => void }) {
   const { session } = props;
-  useTopic(session, 'findings');
+  useTopicDeferred(session, 'findings');
   useTopic(session, 'doc');
   const findings = useMemo(() => session.findings.filter((f) => findingStep(f, session.doc) === props.section), [session.findings, props.section, session.doc]);
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -3,7 +3,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Alert, AppBar, Box, Button, CircularProgress, Step, StepButton, StepLabel, Stepper, Toolbar, Typography } from '@mui/material';
 import { api } from '../../api/client';
-import { SessionContext, useTopic } from './hooks';
+import { SessionContext, useTopic, useTopicDeferred } from './hooks';
 import { ReportSession } from './session';
 import { stepStatuses, wizardSteps, type StepDef } from './steps';
 import { SaveBanner, SaveIndicator } from './SaveIndicator';
@@ -168,7 +168,7 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
 /** The step list with each step's state; re-renders when a state changes, not on every check. */
 function StepNav(props: { session: ReportSession; steps: StepDef[]; current: string; onStep: (k: string) => void }) {
   const { session } = props;
-  useTopic(session, 'findings');
+  useTopicDeferred(session, 'findings');
   useTopic(session, 'doc');
   const statuses = stepStatuses(props.steps, session.findings, session.doc, session.model);
   const signature = JSON.stringify(statuses);
@@ -227,7 +227,7 @@ const StepContent = memo(function StepContent(props: { step: StepDef; session: R
 });
 
 function ExportStepHost({ session }: { session: ReportSession }) {
-  useTopic(session, 'findings');
+  useTopicDeferred(session, 'findings');
   useTopic(session, 'doc');
   // The exporter reads what is stored: send pending edits first.
   useEffect(() => void session.flush(), [session]);

@@ -249,9 +249,14 @@ export class ReportSession {
       if (before.length === list.length && before.every((f, i) => f.rule === list[i].rule && f.severity === list[i].severity && f.expected === list[i].expected)) continue;
       this.updateCell(key, { findings: list, severity: list[0]?.severity ?? null });
     }
+    // Typing that does not change any finding re-renders nothing.
+    const signature = JSON.stringify(findings.map((f) => [f.rule, f.severity, f.message, f.expected, f.actual, f.id, f.cells.length]));
+    if (signature === this.findingsSignature) return;
+    this.findingsSignature = signature;
     this.findings = findings;
     this.notify('findings');
   }
+  private findingsSignature = '';
 
   /** The current findings at one cell (messages up to date, unlike the cell snapshot's). */
   findingsAt(key: string): Finding[] {
