@@ -165,3 +165,21 @@ export const T4_DEF: Table4Def = {
 
 export const T2_TITLE = '主动公开政府信息情况';
 export const T2_FIRST_HEADER = '信息内容';
+
+/** Table 二's block captions: the items of 条例第二十条 each block reports. */
+export const T2_CAPTIONS = {
+  item1: '第二十条第（一）项',
+  item5: '第二十条第（五）项',
+  item6: '第二十条第（六）项',
+  item8: '第二十条第（八）项',
+  item9: '第二十条第（九）项',
+} as const;
+
+/** Table 二 rows both formats print with the same label (2019's 规范性文件 differs: see gov-2019.ts). */
+export const T2_ROWS = {
+  regulations: { key: 'regulations', label: '规章' },
+  licensing: { key: 'licensing', label: '行政许可' },
+  penalty: { key: 'penalty', label: '行政处罚' },
+  coercion: { key: 'coercion', label: '行政强制' },
+  fees: { key: 'fees', label: '行政事业性收费' },
+} as const;

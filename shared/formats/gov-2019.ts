@@ -2,7 +2,9 @@
 // 2019 and 2020 reports, kept to reopen and import them (spec §2).
 import {
   sectionDefs,
+  T2_CAPTIONS,
   T2_FIRST_HEADER,
+  T2_ROWS,
   T2_TITLE,
   T3_APPLICANT_HEADER,
   T3_BALANCE_NOTE,
@@ -32,7 +34,7 @@ export const GOV_2019: ReportFormat = {
     valueColumns: 3,
     blocks: [
       {
-        caption: '第二十条第（一）项',
+        caption: T2_CAPTIONS.item1,
         firstHeader: T2_FIRST_HEADER,
         columns: [
           { key: 'new_made', label: '本年新制作数量', kind: 'count', unit: '件' },
@@ -40,36 +42,36 @@ export const GOV_2019: ReportFormat = {
           { key: 'total_published', label: '对外公开总数量', kind: 'count', unit: '件' },
         ],
         rows: [
-          { key: 'regulations', label: '规章' },
+          T2_ROWS.regulations,
           { key: 'normative_documents', label: '规范性文件' },
         ],
       },
       {
-        caption: '第二十条第（五）项',
+        caption: T2_CAPTIONS.item5,
         firstHeader: T2_FIRST_HEADER,
         columns: [prevYearItems, change, decisions],
         rows: [
-          { key: 'licensing', label: '行政许可' },
+          T2_ROWS.licensing,
           { key: 'other_external_services', label: '其他对外管理服务事项' },
         ],
       },
       {
-        caption: '第二十条第（六）项',
+        caption: T2_CAPTIONS.item6,
         firstHeader: T2_FIRST_HEADER,
         columns: [prevYearItems, change, decisions],
         rows: [
-          { key: 'penalty', label: '行政处罚' },
-          { key: 'coercion', label: '行政强制' },
+          T2_ROWS.penalty,
+          T2_ROWS.coercion,
         ],
       },
       {
-        caption: '第二十条第（八）项',
+        caption: T2_CAPTIONS.item8,
         firstHeader: T2_FIRST_HEADER,
         columns: [prevYearItems, change],
-        rows: [{ key: 'fees', label: '行政事业性收费' }],
+        rows: [T2_ROWS.fees],
       },
       {
-        caption: '第二十条第（九）项',
+        caption: T2_CAPTIONS.item9,
         firstHeader: T2_FIRST_HEADER,
         columns: [
           { key: 'items', label: '采购项目数量', kind: 'count', unit: '项' },
@@ -89,5 +91,5 @@ export const GOV_2019: ReportFormat = {
     rows: [...T3_ROWS_HEAD, { key: 'other', path: [T3_RESULTS_LABEL, T3_OTHER_PROCESSING], outcome: true }, ...T3_ROWS_TAIL],
   },
   t4: T4_DEF,
-  markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '第二十条第（九）项', '政府集中采购', '采购总金额'],
+  markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', T2_CAPTIONS.item9, '政府集中采购', '采购总金额'],
 };

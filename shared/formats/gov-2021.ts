@@ -1,7 +1,9 @@
 // 国办公开办函〔2021〕30号: the current format, for every report of 2021 and later (spec §1).
 import {
   sectionDefs,
+  T2_CAPTIONS,
   T2_FIRST_HEADER,
+  T2_ROWS,
   T2_TITLE,
   T3_APPLICANT_HEADER,
   T3_BALANCE_NOTE,
@@ -29,7 +31,7 @@ export const GOV_2021: ReportFormat = {
     valueColumns: 3,
     blocks: [
       {
-        caption: '第二十条第（一）项',
+        caption: T2_CAPTIONS.item1,
         firstHeader: T2_FIRST_HEADER,
         columns: [
           { key: 'issued', label: '本年制发件数', kind: 'count', unit: '件' },
@@ -37,25 +39,25 @@ export const GOV_2021: ReportFormat = {
           { key: 'in_force', label: '现行有效件数', kind: 'count', unit: '件' },
         ],
         rows: [
-          { key: 'regulations', label: '规章' },
+          T2_ROWS.regulations,
           { key: 'normative_documents', label: '行政规范性文件' },
         ],
       },
-      { caption: '第二十条第（五）项', firstHeader: T2_FIRST_HEADER, columns: [decisions], rows: [{ key: 'licensing', label: '行政许可' }] },
+      { caption: T2_CAPTIONS.item5, firstHeader: T2_FIRST_HEADER, columns: [decisions], rows: [T2_ROWS.licensing] },
       {
-        caption: '第二十条第（六）项',
+        caption: T2_CAPTIONS.item6,
         firstHeader: T2_FIRST_HEADER,
         columns: [decisions],
         rows: [
-          { key: 'penalty', label: '行政处罚' },
-          { key: 'coercion', label: '行政强制' },
+          T2_ROWS.penalty,
+          T2_ROWS.coercion,
         ],
       },
       {
-        caption: '第二十条第（八）项',
+        caption: T2_CAPTIONS.item8,
         firstHeader: T2_FIRST_HEADER,
         columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', kind: 'money', unit: '万元' }],
-        rows: [{ key: 'fees', label: '行政事业性收费' }],
+        rows: [T2_ROWS.fees],
       },
     ],
   },

@@ -52,6 +52,7 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     await page.getByRole('button', { name: '恢复默认标题' }).click();
     assert.equal(await title.inputValue(), `永安市小陶镇人民政府${year}年政府信息公开工作年度报告`);
     await page.locator('[data-field="date"]').fill(`${year + 1}-01-15`);
+    await page.locator('#wizard-main').evaluate((el) => el.scrollTo(0, 0));
     await shot(page, '1-basic');
 
     // 一、总体情况: the five aspects inserted as sub-headings, text typed under them.
@@ -107,9 +108,10 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     await page.locator('td.error > [data-cell="t3.carried_forward.natural_person"]').waitFor();
     assert.equal(await page.locator('td.error > [data-cell="t3.carried_forward.commercial_enterprise"]').count(), 0);
     await page.locator('[data-step="requests"] [data-step-status="error"]').waitFor();
-    // The Enter run ended on 结转下年度; up and down again selects its figure, as in a spreadsheet.
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowDown');
+    // 定位 puts the caret on the cell the fixing figure belongs to, its figure selected.
+    await cell(page, 't3.new_received.natural_person').focus();
+    await balance.getByRole('button', { name: '定位' }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-cell') === 't3.carried_forward.natural_person');
     await page.locator('[data-focus-bar]').getByText('四、结转下年度继续办理 · 自然人').waitFor();
     await shot(page, '4-requests-error');
     // Fix it: the finding and the outline go away.

@@ -20,7 +20,8 @@ export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarg
   const target = (f: Finding): JumpTarget => {
     if (f.location) return { step: f.location.section, section: { key: f.location.section, start: f.location.start, end: f.location.end } };
     const group = (Object.keys(groups) as FindingGroupKey[]).find((k) => groups[k].includes(f)) ?? 'general';
-    const cell = f.cells.find((c) => !session.model?.byKey.get(c)?.derived) ?? f.cells[0];
+    // The rules name first the cell their expected figure belongs to.
+    const cell = f.cells[0];
     return { step: group === 'general' ? 'basic' : group, cell };
   };
 

@@ -13,46 +13,9 @@ import type { ReportSession } from './session';
 import { Guidance } from './TableStep';
 import { FindingItem } from './FindingItem';
 import { findingStep } from './steps';
+import { FEE_SENTENCE, countChars, feeStatement, outlineOf, problemPairs } from './text-logic';
 import type { JumpTarget } from './Wizard';
 
-export interface OutlineEntry {
-  level: number;
-  text: string;
-  start: number;
-  end: number;
-}
-
-const HEADING_PATTERNS: [number, RegExp][] = [
-  [1, /^[一二三四五六七八九十]+、/],
-  [2, /^（[一二三四五六七八九十]+）/],
-  [3, /^\d+[.．、]/],
-  [4, /^（\d+）/],
-];
-
-/** Headings found by their numbering at the start of a paragraph (一、 （一） 1. （1）). */
-export function outlineOf(text: string): OutlineEntry[] {
-  const out: OutlineEntry[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    const t = line.trimStart();
-    for (const [level, re] of HEADING_PATTERNS) {
-      if (re.test(t)) {
-        // A heading is the numbered phrase up to the first full stop (many are run-in headings).
-        const head = t.split(/[。；;]/)[0];
-        out.push({ level, text: head.length > 40 ? `${head.slice(0, 40)}…` : head, start: pos, end: pos + line.length });
-        break;
-      }
-    }
-    pos += line.length + 1;
-  }
-  return out;
-}
-
-export function countChars(text: string): { chars: number; paragraphs: number } {
-  return { chars: Array.from(text.replace(/\s+/g, '')).length, paragraphs: text.split('\n').filter((l) => l.trim()).length };
-}
-
-const FEE_SENTENCE = /本年度(?:未收取|共收取)信息处理费[^。\n]*。/;
 
 export function SectionEditor(props: { session: ReportSession; section: SectionKey; onJump: (t: JumpTarget) => void }) {
   const { session } = props;
@@ -232,27 +195,6 @@ export function SectionEditor(props: { session: ReportSession; section: SectionK
   );
 }
 
-const PROBLEM_LINE = /^\s*\d+[.．、]\s*问题[:：]\s*(.*)$/;
-const MEASURE_LINE = /^\s*改进措施[:：]\s*(.*)$/;
-
-/** Problems written as 「N.问题：…」 each followed by 「改进措施：…」; which are incomplete. */
-export function problemPairs(text: string): { count: number; missing: string[] } {
-  const lines = text.split('\n');
-  const missing: string[] = [];
-  let count = 0;
-  lines.forEach((line, i) => {
-    const p = PROBLEM_LINE.exec(line);
-    if (!p) return;
-    count++;
-    const m = MEASURE_LINE.exec(lines[i + 1] ?? '');
-    const label = `第${count}个问题`;
-    if (!p[1].trim()) missing.push(`${label}还没有写内容`);
-    if (!m) missing.push(`${label}下一段应是它的“改进措施：”`);
-    else if (!m[1].trim()) missing.push(`${label}的改进措施还没有写`);
-  });
-  return { count, missing };
-}
-
 function ProblemHelper(props: { text: string; onInsert: (paras: string[], select?: string) => void }) {
   const pairs = problemPairs(props.text);
   return (
@@ -284,7 +226,7 @@ function FeeHelper(props: { text: string; onChange: (t: string, select?: [number
   useEffect(() => setProblem(''), [mode, amount, count]);
 
   const apply = () => {
-    let sentence = '本年度未收取信息处理费。';
+    let sentence = feeStatement(null);
     if (mode === 'charged') {
       const a = parseCellInput(amount, 'money');
       const c = parseCellInput(count, 'count');
@@ -292,7 +234,7 @@ function FeeHelper(props: { text: string; onChange: (t: string, select?: [number
       if (!c.ok) return setProblem(`件数：${c.message}`);
       if (a.value === 0 || c.value === 0) return setProblem('金额和件数都应大于 0；没有收费请选“未收取”。');
       if (Math.round(a.value * 100) !== a.value * 100) return setProblem('金额单位是元，最多写到分（2位小数）。');
-      sentence = `本年度共收取信息处理费${a.value}元，涉及${c.value}件申请。`;
+      sentence = feeStatement({ amountYuan: a.value, requests: c.value });
     }
     // One fee statement per report: replace the old one, else put it first.
     if (existing) {

@@ -3,57 +3,11 @@
 // follows rows, a pasted block from Excel/WPS fills from the focused cell.
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { styled } from '@mui/material/styles';
-import { tableGrid, type GridCell, type TableGrid as Grid } from '../../../shared/formats/grid';
-import type { CellKind, ReportFormat, TableId } from '../../../shared/formats/index';
-import { parseCellInput } from '../../../shared/number';
+import type { GridCell } from '../../../shared/formats/grid';
+import type { CellKind, TableId } from '../../../shared/formats/index';
+import { cachedGrid, displayValue, navRows, parseTyped, planPaste, type NavCell, type PasteReport } from './grid-logic';
 import { useCell } from './hooks';
 import type { ReportSession } from './session';
-
-const grids = new Map<string, Grid>();
-/** The layout never changes for a format: computed once. */
-export function cachedGrid(format: ReportFormat, id: TableId): Grid {
-  const k = `${format.id}/${id}`;
-  let g = grids.get(k);
-  if (!g) grids.set(k, (g = tableGrid(format, id)));
-  return g;
-}
-
-export function displayValue(v: number | undefined): string {
-  return v === undefined ? '' : String(v);
-}
-
-/** Parses what was typed in a cell; an empty cell is "not filled in" (null). */
-export function parseTyped(raw: string, kind: CellKind): { ok: true; value: number | null } | { ok: false; message: string } {
-  if (raw.trim() === '') return { ok: true, value: null };
-  const r = parseCellInput(raw, kind);
-  return r.ok ? { ok: true, value: r.value } : r;
-}
-
-interface NavCell {
-  key: string;
-  col: number;
-  span: number;
-  derived: boolean;
-  kind: CellKind;
-}
-
-/** Value cells row by row, with the grid column each starts at (for up/down and paste). */
-export function navRows(grid: Grid): NavCell[][] {
-  const rows: NavCell[][] = [];
-  for (const row of grid.rows) {
-    if (row.kind !== 'body') continue;
-    const out: NavCell[] = [];
-    // Label cells merged from rows above take columns on the left; count from the right instead.
-    let right = grid.columns;
-    for (let i = row.cells.length - 1; i >= 0; i--) {
-      const c = row.cells[i];
-      right -= c.colSpan;
-      if (c.type === 'value') out.unshift({ key: c.cell, col: right, span: c.colSpan, derived: c.derived, kind: c.kind });
-    }
-    if (out.length) rows.push(out);
-  }
-  return rows;
-}
 
 const Frame = styled('div')(({ theme }) => ({
   '& table': { borderCollapse: 'collapse', tableLayout: 'fixed', width: '100%', background: '#fff', fontSize: 13 },
@@ -141,7 +95,13 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
           }
           justFocused.current = false;
         }}
-        onBlur={() => setEditing(null)}
+        onBlur={() => {
+          if (editing !== null) {
+            const p = parseTyped(editing, kind);
+            if (!p.ok && p.partial) session.rejectCell(cell, editing, p.message);
+          }
+          setEditing(null);
+        }}
         onChange={(e) => {
           const raw = e.target.value;
           setEditing(raw);
@@ -150,7 +110,7 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
           else {
             // While the entry is refused the cell keeps the value it had before this edit.
             session.setCells({ [cell]: atFocus.current ?? null });
-            session.rejectCell(cell, raw, p.message);
+            if (!p.partial) session.rejectCell(cell, raw, p.message);
           }
         }}
         onKeyDown={(e) => {
@@ -178,11 +138,6 @@ function LabelCell({ c }: { c: Extract<GridCell, { type: 'label' }> }) {
       {c.text}
     </th>
   );
-}
-
-export interface PasteReport {
-  filled: number;
-  problems: { cell?: string; text: string }[];
 }
 
 export const TableGrid = memo(function TableGrid(props: { session: ReportSession; table: TableId; caption: string; onPaste: (r: PasteReport) => void }) {
@@ -222,7 +177,9 @@ export const TableGrid = memo(function TableGrid(props: { session: ReportSession
       return null;
     };
     let next: string | null = null;
-    const all = target.selectionStart === 0 && target.selectionEnd === target.value.length;
+    // Left/right leave the cell when its figure is selected or the caret is at that edge; a
+    // read-only total has nothing to edit, so they always move.
+    const all = target.readOnly || (target.selectionStart === 0 && target.selectionEnd === target.value.length);
     if (e.key === 'Enter') next = vertical(e.shiftKey ? -1 : 1);
     else if (e.key === 'ArrowDown') next = vertical(1);
     else if (e.key === 'ArrowUp') next = vertical(-1);
@@ -243,7 +200,7 @@ export const TableGrid = memo(function TableGrid(props: { session: ReportSession
   };
 
   return (
-    <Frame ref={frame} onKeyDown={onKeyDown} onPaste={onPaste} onFocus={undefined} data-table={props.table}>
+    <Frame ref={frame} onKeyDown={onKeyDown} onPaste={onPaste} data-table={props.table}>
       <table aria-label={props.caption}>
         <colgroup>
           {grid.columnWeights.map((w, i) => (
@@ -268,51 +225,16 @@ export const TableGrid = memo(function TableGrid(props: { session: ReportSession
   );
 });
 
-/**
- * Fills a tab-separated block (Excel/WPS copy) from the focused cell, line by line onto the table's
- * rows. A field that lands on a derived cell is not stored (the program adds up); one that differs
- * from the computed total is reported. Refused values are listed, the cell keeps its value.
- */
-export function pasteBlock(session: ReportSession, rows: NavCell[][], startKey: string, text: string): PasteReport {
+/** Applies a planned paste: inputs stored at once, stated totals compared with the computed ones. */
+function pasteBlock(session: ReportSession, rows: NavCell[][], startKey: string, text: string): PasteReport {
   const model = session.model!;
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
-  let r0 = -1;
-  let col0 = 0;
-  rows.forEach((row, r) => {
-    const c = row.find((x) => x.key === startKey);
-    if (c) {
-      r0 = r;
-      col0 = c.col;
-    }
-  });
-  const problems: PasteReport['problems'] = [];
-  const values: Record<string, number | null> = {};
-  const statedTotals: { key: string; value: number; raw: string }[] = [];
-  lines.forEach((line, i) => {
-    const row = rows[r0 + i];
-    const fields = line.split('\t');
-    fields.forEach((raw, j) => {
-      const field = raw.trim();
-      const cell = row?.find((x) => x.col === col0 + j);
-      if (!cell) {
-        if (field) problems.push({ text: `第${i + 1}行第${j + 1}列的“${field}”超出了表格范围，没有填入。` });
-        return;
-      }
-      const label = model.byKey.get(cell.key)!.label;
-      const p = parseTyped(field, cell.kind);
-      if (cell.derived) {
-        if (p.ok && p.value !== null) statedTotals.push({ key: cell.key, value: p.value, raw: field });
-        else if (!p.ok) problems.push({ cell: cell.key, text: `${label}：“${field}”不是数字（合计由程序计算）。` });
-        return;
-      }
-      if (!p.ok) problems.push({ cell: cell.key, text: `${label}：“${field}”未填入——${p.message}，保留原值。` });
-      else values[cell.key] = p.value;
-    });
-  });
-  session.setCells(values);
-  for (const t of statedTotals) {
+  const labelOf = (k: string) => model.byKey.get(k)?.label ?? k;
+  const plan = planPaste(rows, startKey, text, labelOf);
+  session.setCells(plan.values);
+  const problems = [...plan.problems];
+  for (const t of plan.statedTotals) {
     const computed = session.derived[t.key] ?? 0;
-    if (computed !== t.value) problems.push({ cell: t.key, text: `${model.byKey.get(t.key)!.label}：粘贴的合计 ${t.raw} 与按各项算出的 ${computed} 不一致；合计由程序计算，请核对各项数字。` });
+    if (computed !== t.value) problems.push({ cell: t.key, text: `${labelOf(t.key)}：粘贴的合计 ${t.raw} 与按各项算出的 ${computed} 不一致；合计由程序计算，请核对各项数字。` });
   }
-  return { filled: Object.keys(values).length, problems };
+  return { filled: Object.keys(plan.values).length, problems };
 }

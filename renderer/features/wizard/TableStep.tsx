@@ -5,7 +5,8 @@ import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material
 import type { SectionKey, TableId } from '../../../shared/formats/index';
 import { useCell, useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
-import { TableGrid, type PasteReport } from './TableGrid';
+import { TableGrid } from './TableGrid';
+import type { PasteReport } from './grid-logic';
 import { FindingItem } from './FindingItem';
 import { findingStep } from './steps';
 import type { JumpTarget } from './Wizard';
@@ -88,7 +89,7 @@ function FocusDetails({ session, cell }: { session: ReportSession; cell: string 
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {info.label}
         <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-          {snap.derived ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}` : info.kind === 'money' ? `单位：${info.unit}，可有小数（最多4位）` : `单位：${info.unit}，填整数`}
+          {snap.derived ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}` : info.kind === 'money' ? `单位：${info.unit}，可有小数（最多4位）` : info.kind === 'signed_count' ? `单位：${info.unit}，填整数，减少的写负数（如 -3）` : `单位：${info.unit}，填整数`}
           {!snap.derived && snap.value === undefined ? ' · 未填写（按 0 计）' : ''}
         </Typography>
       </Typography>
@@ -154,7 +155,8 @@ function TableFindings(props: { session: ReportSession; section: SectionKey; onJ
             </Typography>
           )}
           {findings.map((f, i) => {
-            const target = f.cells.find((c) => !session.model?.byKey.get(c)?.derived) ?? f.cells[0];
+            // The rules name first the cell their expected figure belongs to.
+            const target = f.cells[0];
             return <FindingItem key={`${f.rule}-${i}`} session={session} finding={f} onLocate={target ? () => props.onJump({ step: props.section, cell: target }) : undefined} />;
           })}
         </Paper>
