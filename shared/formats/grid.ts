@@ -116,8 +116,9 @@ function table3Grid(format: ReportFormat): TableGrid {
     for (const col of t3.columns) cells.push(valueCell(format, cellKey('t3', row.key, col.key)));
     rows.push({ kind: 'body', cells });
   });
-  // Label columns: the outer two narrow, the innermost (long item labels) wide.
-  const labelWeights = [0.07, 0.08, 0.19].slice(3 - labelColumns);
+  // Label columns: the outer narrow, the middle wide enough for 「（三）不予公开」 in two lines of
+  // 5号 on paper, the innermost (long item labels) widest.
+  const labelWeights = [0.07, 0.11, 0.22].slice(3 - labelColumns);
   const valueWeight = (1 - labelWeights.reduce((a, b) => a + b, 0)) / t3.columns.length;
   return { id: 't3', columns: labelColumns + t3.columns.length, repeatHeaderRows: 3, columnWeights: [...labelWeights, ...Array(t3.columns.length).fill(valueWeight)], rows };
 }

@@ -206,18 +206,6 @@ export function signatureIndents(signature: string, date: string): { signatureRi
   return { signatureRight, dateRight };
 }
 
-/**
- * Printed column widths (fractions of the 版心). The grid's weights suit the wide screen; on paper
- * table 三's middle label column needs room for 「（三）不予公开」 in two lines of 5号, so the
- * 3 label columns become 7% / 11% / 22% and the value columns share the rest equally.
- */
-export function printedColumnWeights(grid: { id: string; columns: number; columnWeights: number[] }): number[] {
-  if (grid.id !== 't3' || grid.columns !== 10) return grid.columnWeights;
-  const labels = [0.07, 0.11, 0.22];
-  const value = (1 - labels.reduce((a, b) => a + b, 0)) / (grid.columns - labels.length);
-  return [...labels, ...Array<number>(grid.columns - labels.length).fill(value)];
-}
-
 /** 发文机关标志 size: as large as 小初 while the name still fits the 版心 on one line. */
 export function issuerSizePt(issuer: string): number {
   return Math.min(SIZE.xiaochu, Math.floor(TEXT_WIDTH_TWIPS / 20 / Math.max(1, [...issuer].length)));

@@ -33,7 +33,6 @@ import {
   TEXT_WIDTH_TWIPS,
   mmToTwips,
   issuerSizePt,
-  printedColumnWeights,
 } from '../../../shared/print/page-layout';
 
 export interface DocxOptions {
@@ -129,7 +128,7 @@ function titleParagraph(lines: string[]): Paragraph {
 }
 
 function columnWidths(grid: TableGrid): number[] {
-  const widths = printedColumnWeights(grid).map((w) => Math.floor(w * TEXT_WIDTH_TWIPS));
+  const widths = grid.columnWeights.map((w) => Math.floor(w * TEXT_WIDTH_TWIPS));
   // The rounding remainder goes to the widest column so the grid adds up to the 版心 exactly.
   const rest = TEXT_WIDTH_TWIPS - widths.reduce((a, b) => a + b, 0);
   const widest = widths.indexOf(Math.max(...widths));
