@@ -7,7 +7,7 @@ import type { ReportDoc } from '../../../shared/report';
 import type { TableGrid } from '../../../shared/formats/grid';
 import { reportContent } from '../../../shared/print/content';
 import type { ContentBlock } from '../../../shared/print/content';
-import { CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, issuerSizePt, printedColumnWeights } from '../../../shared/print/page-layout';
+import { CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, issuerSizePt } from '../../../shared/print/page-layout';
 
 const mm = (n: number) => `${n}mm`;
 const pt = (n: number) => `${n}pt`;
@@ -40,7 +40,7 @@ function headingStyle(level: number) {
 }
 
 function PreviewTable({ grid, values }: { grid: TableGrid; values: Record<string, string> }) {
-  const weights = printedColumnWeights(grid);
+  const weights = grid.columnWeights;
   return (
     <Box
       component="table"
