@@ -90,10 +90,16 @@ export function findYearMentions(text: string, reportYear: number): YearMention[
 }
 
 const SHINGLE = 3;
+/** Spaces and punctuation say nothing about copied wording; compare the characters that remain. */
+const NOT_WORDING = /[\s\p{P}\p{S}]+/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
-function shingles(text: string): Map<string, number> {
-  // Spaces and punctuation say nothing about copied wording; compare the characters that remain.
-  const s = text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
+function stripped(text: string): string {
+  return text.normalize('NFKC').replace(NOT_WORDING, '');
+}
+
+/** The general form, for text with characters outside the BMP (a 3-gram of them fits no number). */
+function shingles(s: string): Map<string, number> {
   const counts = new Map<string, number>();
   const chars = Array.from(s);
   if (chars.length === 0) return counts;
@@ -109,23 +115,113 @@ function shingles(text: string): Map<string, number> {
 }
 
 /**
- * How much of two texts is the same wording, 0..1: the Dice coefficient of their character
- * 3-gram multisets (punctuation and spaces ignored). 1 = identical wording; an empty text is
- * similar to nothing (0), so an unwritten section is never reported as 雷同.
+ * A text's 3-grams: BMP text (all a report holds) as sorted numbers (three 16-bit units in one
+ * exact double), so two texts compare by one merge instead of building string-keyed maps.
  */
-export function similarity(a: string, b: string): number {
-  const A = shingles(a);
-  const B = shingles(b);
-  let sizeA = 0;
-  let sizeB = 0;
-  for (const n of A.values()) sizeA += n;
-  for (const n of B.values()) sizeB += n;
-  if (sizeA === 0 || sizeB === 0) return 0;
+type Grams =
+  | { kind: 'empty' }
+  /** fewer than three characters: the text is its only gram */
+  | { kind: 'short'; s: string }
+  | { kind: 'sorted'; keys: Float64Array }
+  | { kind: 'map'; counts: Map<string, number>; size: number };
+
+function gramsOf(s: string): Grams {
+  if (s.length === 0) return { kind: 'empty' };
+  if (SURROGATE.test(s)) {
+    const counts = shingles(s);
+    let size = 0;
+    for (const n of counts.values()) size += n;
+    return { kind: 'map', counts, size };
+  }
+  if (s.length < SHINGLE) return { kind: 'short', s };
+  const keys = new Float64Array(s.length - SHINGLE + 1);
+  for (let i = 0; i < keys.length; i++) keys[i] = s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+  keys.sort();
+  return { kind: 'sorted', keys };
+}
+
+/** The wizard compares the same texts after every pause in typing: keep the last few texts' grams. */
+const GRAMS_CACHE_SIZE = 48;
+const gramsCache = new Map<string, Grams>();
+
+function cachedGrams(text: string): Grams {
+  const hit = gramsCache.get(text);
+  if (hit) {
+    // Most recently used last, so the oldest is evicted first.
+    gramsCache.delete(text);
+    gramsCache.set(text, hit);
+    return hit;
+  }
+  const grams = gramsOf(stripped(text));
+  if (gramsCache.size >= GRAMS_CACHE_SIZE) gramsCache.delete(gramsCache.keys().next().value!);
+  gramsCache.set(text, grams);
+  return grams;
+}
+
+function gramCount(g: Grams): number {
+  return g.kind === 'empty' ? 0 : g.kind === 'short' ? 1 : g.kind === 'sorted' ? g.keys.length : g.size;
+}
+
+function asMap(g: Grams): Map<string, number> {
+  if (g.kind === 'map') return g.counts;
+  const counts = new Map<string, number>();
+  if (g.kind === 'short') counts.set(g.s, 1);
+  else if (g.kind === 'sorted') {
+    for (const k of g.keys) {
+      const s = String.fromCharCode(Math.floor(k / 4294967296), Math.floor(k / 65536) % 65536, k % 65536);
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** How many 3-grams two texts share, counted as multisets. */
+function commonGrams(A: Grams, B: Grams): number {
+  if (A.kind === 'sorted' && B.kind === 'sorted') {
+    const a = A.keys;
+    const b = B.keys;
+    let i = 0;
+    let j = 0;
+    let common = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i]!;
+      const y = b[j]!;
+      if (x === y) {
+        common++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return common;
+  }
+  // A short text's one gram has fewer than three characters, so it matches only the same short text.
+  if (A.kind === 'short' && B.kind === 'short') return A.s === B.s ? 1 : 0;
+  if (A.kind === 'short' || B.kind === 'short') return A.kind === 'map' || B.kind === 'map' ? mapCommon(asMap(A), asMap(B)) : 0;
+  return mapCommon(asMap(A), asMap(B));
+}
+
+function mapCommon(A: Map<string, number>, B: Map<string, number>): number {
   let common = 0;
   const [small, large] = A.size <= B.size ? [A, B] : [B, A];
   for (const [g, n] of small) {
     const m = large.get(g);
     if (m) common += Math.min(n, m);
   }
+  return common;
+}
+
+/**
+ * How much of two texts is the same wording, 0..1: the Dice coefficient of their character
+ * 3-gram multisets (punctuation and spaces ignored). 1 = identical wording; an empty text is
+ * similar to nothing (0), so an unwritten section is never reported as 雷同.
+ */
+export function similarity(a: string, b: string): number {
+  const A = cachedGrams(a);
+  const B = a === b ? A : cachedGrams(b);
+  const sizeA = gramCount(A);
+  const sizeB = gramCount(B);
+  if (sizeA === 0 || sizeB === 0) return 0;
+  const common = A === B ? sizeA : commonGrams(A, B);
   return (2 * common) / (sizeA + sizeB);
 }

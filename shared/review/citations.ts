@@ -5,7 +5,7 @@ import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import { LEGACY_HEADINGS, LEGACY_PART_NAMES, LEGACY_SUBHEADINGS } from './phrases';
 import type { TextSource } from './text';
-import { compact, excerpt, lines, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
+import { allMatches, compact, excerpt, lines, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
 
 const CURRENT = getFormat('gov-2021');
 const TRIAL = getFormat('gov-2019');
@@ -22,33 +22,51 @@ function citationParts(format: ReportFormat): { issuer: string; year: string; no
   return { issuer: m[1]!, year: m[2]!, no: m[3]! };
 }
 
+const CURRENT_PARTS = citationParts(CURRENT);
+const TRIAL_PARTS = citationParts(TRIAL);
+/** The fee rules' 文号, whose brackets are checked like the formats' own. */
+const FEE_PARTS = { issuer: '国办函', year: '2020', no: '109' };
+/** 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64). */
+const WRONG_ISSUER_RE = new RegExp(`国办发\\s*${OPEN}\\s*${CURRENT_PARTS.year}\\s*${CLOSE}\\s*${CURRENT_PARTS.no}\\s*号`, 'g');
+/** The format's citations with the wrong brackets: each issuer with its pattern. */
+const WRONG_BRACKETS = [CURRENT_PARTS, TRIAL_PARTS, FEE_PARTS].map((part) => ({
+  part,
+  re: new RegExp(`${part.issuer}\\s*([【\\[［(（])\\s*${part.year}\\s*${CLOSE}\\s*${part.no}\\s*号`, 'g'),
+}));
+const TRIAL_CITATION_RE = new RegExp(`(${TRIAL_PARTS.issuer})?\\s*${OPEN}\\s*${TRIAL_PARTS.year}\\s*${CLOSE}\\s*${TRIAL_PARTS.no}\\s*号`, 'g');
+const TRIAL_NAME_RE = /格式\s*[（(]\s*试行\s*[）)]/g;
+const BOOK_TITLE_RE = /《([^《》]{2,60})》/g;
+const OTHER_DOC_NUMBER_RE = new RegExp(`([【\\[［(（])\\s*((?:19|20)\\d{2})\\s*([】\\]］)）])\\s*(\\d{1,4})\\s*号`, 'g');
+const ISSUER_BEFORE = /[\u4e00-\u9fa5]{1,10}$/;
+
 export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
-  const current = citationParts(CURRENT);
-  const trial = citationParts(TRIAL);
+  const current = CURRENT_PARTS;
+  const trial = TRIAL_PARTS;
   const isCurrentYear = doc.year >= CURRENT_FROM;
   for (const src of sources) {
     const text = src.text;
-    const ctx = (pos: number) => sentenceAt(text, pos).text;
 
+    // Every pattern below needs 号 (and most a year): a text without one cites nothing.
+    if (!text.includes('号') && !text.includes('《') && !(isCurrentYear && text.includes('试行'))) continue;
     // 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64).
-    for (const m of text.matchAll(new RegExp(`国办发\\s*${OPEN}\\s*${current.year}\\s*${CLOSE}\\s*${current.no}\\s*号`, 'g'))) {
+    for (const m of text.includes('国办发') ? allMatches(WRONG_ISSUER_RE, text) : []) {
       out.push(
-        textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, m.index, m.index + m[0].length, ctx(m.index)),
+        textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text),
       );
     }
     // The format's citations with the wrong brackets.
-    for (const part of [current, trial, { issuer: '国办函', year: '2020', no: '109' }]) {
-      const re = new RegExp(`${part.issuer}\\s*([【\\[［(（])\\s*${part.year}\\s*${CLOSE}\\s*${part.no}\\s*号`, 'g');
-      for (const m of text.matchAll(re)) {
+    for (const { part, re } of WRONG_BRACKETS) {
+      if (!text.includes(part.issuer)) continue;
+      for (const m of allMatches(re, text)) {
         const right = `${part.issuer}〔${part.year}〕${part.no}号`;
-        out.push(textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, m.index, m.index + m[0].length, ctx(m.index)));
+        out.push(textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text));
       }
     }
     if (isCurrentYear) {
-      for (const m of text.matchAll(new RegExp(`(${trial.issuer})?\\s*${OPEN}\\s*${trial.year}\\s*${CLOSE}\\s*${trial.no}\\s*号`, 'g'))) {
+      for (const m of text.includes(trial.year) ? allMatches(TRIAL_CITATION_RE, text) : []) {
         // Another office's own 〔2019〕60号 is not the format.
-        const issuer = /[\u4e00-\u9fa5]{1,10}$/.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0];
+        const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0];
         if (!m[1] && issuer && !/(公开办函|国办)$/.test(issuer) && !/(格式|通知|》)$/.test(issuer)) continue;
         out.push(
           textFinding(
@@ -58,11 +76,11 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
             src,
             m.index,
             m.index + m[0].length,
-            ctx(m.index),
+            sentenceAt(text, m.index).text,
           ),
         );
       }
-      for (const m of text.matchAll(/格式\s*[（(]\s*试行\s*[）)]/g)) {
+      for (const m of text.includes('试行') ? allMatches(TRIAL_NAME_RE, text) : []) {
         out.push(
           textFinding(
             'review.outdated_citation',
@@ -71,27 +89,27 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
             src,
             m.index,
             m.index + m[0].length,
-            ctx(m.index),
+            sentenceAt(text, m.index).text,
           ),
         );
       }
     }
     // Names of the 条例, the format and the fee rules, inside 《》.
-    for (const m of text.matchAll(/《([^《》]{2,60})》/g)) {
+    for (const m of text.includes('《') ? allMatches(BOOK_TITLE_RE, text) : []) {
       const name = compact(m[1]!);
       const start = m.index;
       const end = m.index + m[0].length;
       if (/信息公开条例$/.test(name) && !/政府信息公开条例$/.test(name) && !/[省市县区]/.test(name)) {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, ctx(start)));
+        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, sentenceAt(text, start).text));
       } else if (/报告格式/.test(name) && /信息/.test(name) && name !== CURRENT.name && name !== TRIAL.name && !name.startsWith(TRIAL.name)) {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`, src, start, end, ctx(start)));
+        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`, src, start, end, sentenceAt(text, start).text));
       } else if (/信息处理费/.test(name) && name !== '政府信息公开信息处理费管理办法') {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`, src, start, end, ctx(start)));
+        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`, src, start, end, sentenceAt(text, start).text));
       }
     }
     // Any other 文号 with 【】, [] or （）: GB/T 9704 §7.2.4 writes the year in 〔〕.
-    for (const m of text.matchAll(new RegExp(`([【\\[［(（])\\s*((?:19|20)\\d{2})\\s*([】\\]］)）])\\s*(\\d{1,4})\\s*号`, 'g'))) {
-      const issuer = /[\u4e00-\u9fa5]{1,10}$/.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0] ?? '';
+    for (const m of text.includes('号') ? allMatches(OTHER_DOC_NUMBER_RE, text) : []) {
+      const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0] ?? '';
       if (!issuer || [current.issuer, trial.issuer, '国办函', '国办发'].some((i) => issuer.endsWith(i))) continue;
       const start = m.index - issuer.length;
       out.push(
@@ -102,13 +120,16 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
           src,
           start,
           m.index + m[0].length,
-          ctx(m.index),
+          sentenceAt(text, m.index).text,
         ),
       );
     }
   }
   return out;
 }
+
+/** Labels only the 2019 tables had (政府集中采购 is a word of ordinary prose too). */
+const TRIAL_ONLY_LABELS = ((current) => TRIAL.markers.filter((l) => !current.has(l) && l !== '政府集中采购'))(new Set(CURRENT.markers));
 
 /** The template (format data) chosen for the report against the one in force for its year. */
 export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[] {
@@ -133,10 +154,8 @@ export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[]
   }
   if (doc.formatId === 'gov-2021' && doc.year >= CURRENT_FROM) {
     // Labels only the 2019 tables had, typed into the narrative (e.g. text copied from a 2020 report).
-    const current = new Set(CURRENT.markers);
-    const labels = TRIAL.markers.filter((l) => !current.has(l) && l !== '政府集中采购');
     for (const src of sections) {
-      for (const label of labels) {
+      for (const label of TRIAL_ONLY_LABELS) {
         let pos = src.text.indexOf(label);
         while (pos >= 0) {
           out.push(
@@ -170,12 +189,21 @@ function headingText(line: string, re: RegExp): string | null {
   return t.replace(/[。：:]$/, '');
 }
 
+const headingMaps = new Map<string, Map<string, ReportFormat['sections'][number]>>();
+/** The format's part headings without their numbers (总体情况 …), to recognise them in a text. */
+function headingsOf(format: ReportFormat): Map<string, ReportFormat['sections'][number]> {
+  let map = headingMaps.get(format.id);
+  if (!map) headingMaps.set(format.id, (map = new Map(format.sections.map((s) => [compact(s.heading.replace(/^[一二三四五六七八九十]+、/, '')), s]))));
+  return map;
+}
+const LISTS_PARTS = /(部分组成|个部分|部分：|主要内容包[含括])/;
+
 /** Headings inside the section texts: old outlines, another part's heading, an empty part. */
 export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[] {
   if (!isGovFormatId(doc.formatId)) return [];
   const format = getFormat(doc.formatId);
   const out: Finding[] = [];
-  const headingByText = new Map(format.sections.map((s) => [compact(s.heading.replace(/^[一二三四五六七八九十]+、/, '')), s]));
+  const headingByText = headingsOf(format);
   for (const src of sections) {
     const def = format.sections.find((s) => s.key === src.section);
     if (!def) continue;
@@ -193,6 +221,7 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
       continue;
     }
     const ls = lines(src.text);
+    const firstLine = ls.findIndex((l) => l.text.trim());
     ls.forEach((line, index) => {
       const h1 = headingText(line.text, LEVEL1);
       const h2 = h1 === null ? headingText(line.text, LEVEL2) : null;
@@ -202,7 +231,7 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
         const other = headingByText.get(h1);
         if (other) {
           // The export drops the part's own heading typed as the first line; anywhere else it is pasted text.
-          if (other.key === def.key && index === ls.findIndex((l) => l.text.trim())) return;
+          if (other.key === def.key && index === firstLine) return;
           out.push(
             textFinding(
               'review.misplaced_heading',
@@ -219,7 +248,7 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
         }
         // The part's own number with other words: a variant of its heading (“五、存在的主要问题和改进措施”).
         const ownNumber = /^([一二三四五六七八九十]+)、/.exec(def.heading)?.[1];
-        if (index === ls.findIndex((l) => l.text.trim()) && LEVEL1.exec(line.text)?.[1] === ownNumber) {
+        if (index === firstLine && LEVEL1.exec(line.text)?.[1] === ownNumber) {
           out.push(
             textFinding(
               'review.misplaced_heading',
@@ -240,8 +269,8 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
       if (h2 !== null && LEGACY_SUBHEADINGS.some((re) => re.test(h2))) out.push(legacyHeading(src, def.heading, compact(line.text), at, end));
     });
     // A sentence listing the parts by their pre-2019 names (湖南镇 2021, spec §6.1 item 4).
-    for (const s of sentences(src.text)) {
-      if (!/(部分组成|个部分|部分：|主要内容包[含括])/.test(s.text)) continue;
+    for (const s of src.text.includes('部分') || src.text.includes('主要内容包') ? sentences(src.text) : []) {
+      if (!LISTS_PARTS.test(s.text)) continue;
       const old = LEGACY_PART_NAMES.map((re) => re.exec(s.text)).find(Boolean);
       if (!old) continue;
       const parts = format.sections.map((x) => x.heading.replace(/^[一二三四五六七八九十]+、/, '')).join('、');

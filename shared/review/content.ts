@@ -1,6 +1,7 @@
 // Required content (spec §6.2 E7, W8, E23, W24, W26, I28): what a reviewer looks for in the
 // narrative parts beyond their mere presence.
 import { GOVERNMENT_ACCOUNTABILITY_ITEMS, getFormat, isGovFormatId } from '../formats/index';
+import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import { isPeoplesGovernment } from '../report';
 import {
@@ -98,17 +99,25 @@ export function checkAccountability(doc: ReportDoc, sources: TextSource[]): Find
   ];
 }
 
+type Aspect = NonNullable<ReportFormat['sections'][number]['aspects']>[number];
+const aspectWordsByFormat = new Map<string, { aspect: Aspect; words: string[] }[]>();
+/** The five aspects of 一 with the words that show each is covered, worked out once per format. */
+function aspectWords(formatId: ReportFormat['id']): { aspect: Aspect; words: string[] }[] {
+  let list = aspectWordsByFormat.get(formatId);
+  if (list) return list;
+  const aspects = getFormat(formatId).sections.find((s) => s.key === 'overview')?.aspects ?? [];
+  list = aspects.map((a) => ({ aspect: a, words: [a.title.replace(/^[（(][一二三四五六七八九十]+[）)]/, ''), ...(OVERVIEW_ASPECT_SYNONYMS[a.key] ?? [])] }));
+  aspectWordsByFormat.set(formatId, list);
+  return list;
+}
+
 /** 一、总体情况: the five aspects and the length (W8). */
 export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] {
   if (!isGovFormatId(doc.formatId)) return [];
   const src = section(sources, 'overview');
   if (!src || !src.text.trim()) return [];
   const out: Finding[] = [];
-  const aspects = getFormat(doc.formatId).sections.find((s) => s.key === 'overview')?.aspects ?? [];
-  const missing = aspects.filter((a) => {
-    const words = [a.title.replace(/^[（(][一二三四五六七八九十]+[）)]/, ''), ...(OVERVIEW_ASPECT_SYNONYMS[a.key] ?? [])];
-    return !words.some((w) => src.text.includes(w));
-  });
+  const missing = aspectWords(doc.formatId).filter(({ words }) => !words.some((w) => src.text.includes(w))).map(({ aspect }) => aspect);
   if (missing.length > 0) {
     out.push(
       sectionFinding(
@@ -119,7 +128,8 @@ export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] 
       ),
     );
   }
-  const length = compact(src.text).length;
+  // Without spaces a text is never longer than with them: count only a long one.
+  const length = src.text.length > OVERVIEW_MAX_CHARS ? compact(src.text).length : 0;
   if (length > OVERVIEW_MAX_CHARS) {
     out.push(
       sectionFinding(
@@ -133,6 +143,26 @@ export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] 
   return out;
 }
 
+/** Years and list numbers (“1.”“（二）”) are not details a reviewer can check. */
+const YEAR_WORD = /(?:19|20)\d{2}\s*年度?/g;
+const LIST_NUMBER = /^\s*[（(]?\s*[0-9０-９一二三四五六七八九十]+\s*[)）.．、]/;
+const bare = (t: string) => t.replace(YEAR_WORD, '').replace(LIST_NUMBER, '');
+
+/** How many sentences 五 has, and how many name a figure, a deadline or a named channel. */
+function concreteness(text: string): { sentences: number; concrete: number } {
+  const ss = sentences(text).filter((s) => compact(s.text).length > 4);
+  const concrete = ss.filter((s) => CONCRETE_MARKERS.some((re) => re.test(bare(s.text))));
+  return { sentences: ss.length, concrete: concrete.length };
+}
+
+const lastYearReports = new Map<number, RegExp>();
+/** “2024年度报告提出的问题”: last year's report followed up, built once per report year. */
+function lastYearReport(year: number): RegExp {
+  let re = lastYearReports.get(year);
+  if (!re) lastYearReports.set(year, (re = new RegExp(`${year - 1}\\s*年度?[^。；]{0,12}(问题|报告)`)));
+  return re;
+}
+
 /** 五: concrete problems with measures, not only stock phrases (W24); last year's follow-up (W26). */
 export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] {
   if (!isGovFormatId(doc.formatId)) return [];
@@ -142,11 +172,9 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
   const out: Finding[] = [];
   const hasProblem = PROBLEM_MARKERS.some((w) => text.includes(w));
   const hasMeasure = MEASURE_MARKERS.some((w) => text.includes(w));
-  const ss = sentences(text).filter((s) => compact(s.text).length > 4);
   const stock = STOCK_PHRASES.filter((p) => text.includes(p));
-  // Years and list numbers (“1.”“（二）”) are not details a reviewer can check.
-  const bare = (t: string) => t.replace(/(?:19|20)\d{2}\s*年度?/g, '').replace(/^\s*[（(]?\s*[0-9０-９一二三四五六七八九十]+\s*[)）.．、]/, '');
-  const concrete = ss.filter((s) => CONCRETE_MARKERS.some((re) => re.test(bare(s.text))));
+  // Counted only when the stock phrases make it matter.
+  let counts: { sentences: number; concrete: number } | undefined;
   if (!hasProblem || !hasMeasure) {
     out.push(
       sectionFinding(
@@ -156,18 +184,18 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
         'problems',
       ),
     );
-  } else if (stock.length >= 2 && concrete.length * 3 < ss.length) {
+  } else if (stock.length >= 2 && (counts = concreteness(text)).concrete * 3 < counts.sentences) {
     // Mostly sentences without a figure, a deadline or a named channel: 泛泛而谈.
     out.push(
       sectionFinding(
         'review.problems',
         'warning',
-        `「五、存在的主要问题及改进情况」多为套话（如“${stock.slice(0, 3).join('”“')}”），${ss.length}句中只有${concrete.length}句写到具体的事项、数字或时限。审核时会被认为照搬照抄、泛泛而谈。请逐条写出本单位的具体问题（如“5个村的公开栏全年只更新2次”），并配上具体措施和完成时间（如“2026年3月底前……”）。`,
+        `「五、存在的主要问题及改进情况」多为套话（如“${stock.slice(0, 3).join('”“')}”），${counts.sentences}句中只有${counts.concrete}句写到具体的事项、数字或时限。审核时会被认为照搬照抄、泛泛而谈。请逐条写出本单位的具体问题（如“5个村的公开栏全年只更新2次”），并配上具体措施和完成时间（如“2026年3月底前……”）。`,
         'problems',
       ),
     );
   }
-  const followUp = FOLLOW_UP_MARKERS.some((re) => re.test(text)) || new RegExp(`${doc.year - 1}\\s*年度?[^。；]{0,12}(问题|报告)`).test(text);
+  const followUp = FOLLOW_UP_MARKERS.some((re) => re.test(text)) || lastYearReport(doc.year).test(text);
   if (!followUp) {
     out.push(
       sectionFinding(

@@ -1,9 +1,12 @@
 // Text against tables (spec §6.2 W17, W27): figures stated in the narrative agree with the tables,
 // “no applications” agrees with table 三, and a total stated with its parts adds up.
 import { deriveTotals, formatModel, isGovFormatId } from '../formats/index';
+import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import type { TextSource } from './text';
-import { NUMBER_SOURCE, compact, parseNumber, quote, sentenceAt, sentences, textFinding } from './text';
+import { NUMBER_SOURCE, allMatches, compact, parseNumber, quote, sentenceAt, sentences, textFinding } from './text';
+
+type GovFormatId = ReportFormat['id'];
 
 interface FigureRule {
   id: string;
@@ -16,9 +19,30 @@ interface FigureRule {
   units: string;
   /** the sentence must contain this to be about this figure */
   sentenceMust?: RegExp;
-  cells: (doc: ReportDoc) => string[];
+  /** the table cells the figure is compared with; they depend on the format only */
+  cells: (formatId: GovFormatId) => string[];
   years?: 'gov-2021';
 }
+
+/**
+ * Words one of which every match of a rule's patterns contains (read off `after` and `before`):
+ * a text with none of them is not scanned with the rule's longer patterns.
+ */
+const NEEDS: Record<string, readonly string[]> = {
+  new_received: ['新收', '收到', '接收', '受理', '接到'],
+  carried_over: ['结转'],
+  granted: ['予以公开'],
+  partial_grant: ['部分公开'],
+  carried_forward: ['结转'],
+  review: ['行政复议'],
+  litigation: ['行政诉讼'],
+  normative_issued: ['规范性文件'],
+  normative_repealed: ['规范性文件'],
+  normative_in_force: ['规范性文件'],
+  licensing: ['行政许可'],
+  penalty: ['行政处罚'],
+  coercion: ['行政强制'],
+};
 
 const T3_UNITS = '件|宗|份|起';
 const T4_UNITS = '件|起|宗|例';
@@ -57,7 +81,7 @@ const FIGURES: FigureRule[] = [
     after: '(?:制发|印发|出台|制定)[^。；，、\\d]{0,6}?规范性文件',
     before: { verb: '(?:制发|印发|出台|制定)', object: '(?:行政)?规范性文件' },
     units: '件|份|个',
-    cells: (doc) => [doc.formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
+    cells: (formatId) => [formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
   },
   { id: 'normative_repealed', what: '本年废止的行政规范性文件', after: '废止[^。；，、\\d]{0,6}?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.repealed'], years: 'gov-2021' },
   { id: 'normative_in_force', what: '现行有效的行政规范性文件', after: '现行有效的?(?:行政)?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.in_force'], years: 'gov-2021' },
@@ -72,42 +96,117 @@ const OTHER_OBJECTS = /(后|以内|期限|时限|咨询|信息|建议|提案|投
 /** Words that make a figure last year's or a change, not this year's count. */
 const NOT_THIS_YEAR = /(上一?年(?!度?结转)|去年|同比|较|比|增加|减少|增长|下降|多了|少了|历年|累计)/;
 
-function tableFilled(doc: ReportDoc, table: string): boolean {
-  return Object.keys(doc.cells).some((k) => k.startsWith(`${table}.`));
+const keysByTable = new Map<string, Map<string, string[]>>();
+/** The format's cell keys table by table (t2 → its keys …), worked out once per format. */
+function tableKeys(formatId: GovFormatId): Map<string, string[]> {
+  let map = keysByTable.get(formatId);
+  if (map) return map;
+  map = new Map();
+  for (const c of formatModel(formatId).cells) {
+    const list = map.get(c.table) ?? [];
+    list.push(c.key);
+    map.set(c.table, list);
+  }
+  keysByTable.set(formatId, map);
+  return map;
+}
+
+/**
+ * Whether a table (t2, t3, t4) has any cell filled in. A filled table almost always has one of the
+ * format's own cells, found at once; only otherwise are all the keys read (an unknown key counts too).
+ */
+function filledTables(doc: ReportDoc & { formatId: GovFormatId }): (table: string) => boolean {
+  const memo = new Map<string, boolean>();
+  const own = tableKeys(doc.formatId);
+  return (table) => {
+    let filled = memo.get(table);
+    if (filled === undefined) {
+      filled = (own.get(table) ?? []).some((k) => Object.prototype.hasOwnProperty.call(doc.cells, k)) || Object.keys(doc.cells).some((k) => k.startsWith(`${table}.`));
+      memo.set(table, filled);
+    }
+    return filled;
+  };
+}
+
+/** Each rule's patterns, built once: the number after the keyword, and the number before the object. */
+const FORMS = new Map<FigureRule, RegExp[]>(
+  FIGURES.map((rule) => {
+    // Not a duration: 「收到申请后5个工作日内」.
+    const forms = [new RegExp(`(${rule.after})([^。；！？\\n]{0,14}?)(${NUMBER_SOURCE})\\s*(${rule.units})(?!工作日|小时|天|日内|以内|内)`, 'g')];
+    if (rule.before) forms.push(new RegExp(`(${rule.before.verb})((?:了|共|共计)?)(${NUMBER_SOURCE})\\s*(${rule.units})${rule.before.object}`, 'g'));
+    return [rule, forms];
+  }),
+);
+const SAME_FOR_BOTH = /(均为?|都是?|各)\s*$/;
+const PERCENT = /[%％]/;
+const SECTION_KEY = /^[a-z_]+$/;
+
+/** “2024年” (the year before the report's), built once per year. */
+const yearBeforeCache = new Map<number, RegExp>();
+function yearBefore(year: number): RegExp {
+  let re = yearBeforeCache.get(year);
+  if (!re) yearBeforeCache.set(year, (re = new RegExp(`${year - 1}\\s*年`)));
+  return re;
+}
+
+interface ApplicableRule {
+  rule: FigureRule;
+  cells: string[];
+  /** t2, t3 or t4: the rule is skipped while that table is empty */
+  table: string;
+  forms: RegExp[];
+  needs: readonly string[];
+}
+
+const rulesByFormat = new Map<GovFormatId, ApplicableRule[]>();
+/** The rules a format has cells for, with those cells: worked out once per format. */
+function rulesFor(formatId: GovFormatId): ApplicableRule[] {
+  let rules = rulesByFormat.get(formatId);
+  if (rules) return rules;
+  const model = formatModel(formatId);
+  rules = [];
+  for (const rule of FIGURES) {
+    if (rule.years && formatId !== rule.years) continue;
+    const cells = rule.cells(formatId);
+    if (!cells.every((c) => model.byKey.has(c))) continue;
+    // A rule without a word list is always scanned.
+    rules.push({ rule, cells, table: cells[0]!.slice(0, 2), forms: FORMS.get(rule)!, needs: NEEDS[rule.id] ?? [''] });
+  }
+  rulesByFormat.set(formatId, rules);
+  return rules;
 }
 
 export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
   if (!isGovFormatId(doc.formatId)) return [];
   const model = formatModel(doc.formatId);
-  const totals = deriveTotals(doc.formatId, doc.cells);
-  const value = (k: string) => (model.byKey.get(k)?.derived ? totals[k] : doc.cells[k]) ?? 0;
+  // The totals only when a figure is compared (most texts state none).
+  let totals: Record<string, number> | null = null;
+  const value = (k: string) => (model.byKey.get(k)?.derived ? (totals ??= deriveTotals(doc.formatId, doc.cells))[k] : doc.cells[k]) ?? 0;
+  const tableFilled = filledTables(doc as ReportDoc & { formatId: GovFormatId });
+  const lastYear = yearBefore(doc.year);
+  // The rules that apply to this report's format whose table is filled in.
+  const rules = rulesFor(doc.formatId).filter((r) => tableFilled(r.table));
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const src of sources) {
-    if (!/^[a-z_]+$/.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
+    if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
     const text = src.text;
-    for (const rule of FIGURES) {
-      if (rule.years && doc.formatId !== rule.years) continue;
-      const cells = rule.cells(doc);
-      if (!cells.every((c) => model.byKey.has(c))) continue;
-      if (!tableFilled(doc, cells[0]!.slice(0, 2))) continue;
-      // Not a duration: 「收到申请后5个工作日内」.
-      const forms = [new RegExp(`(${rule.after})([^。；！？\\n]{0,14}?)(${NUMBER_SOURCE})\\s*(${rule.units})(?!工作日|小时|天|日内|以内|内)`, 'g')];
-      if (rule.before) forms.push(new RegExp(`(${rule.before.verb})((?:了|共|共计)?)(${NUMBER_SOURCE})\\s*(${rule.units})${rule.before.object}`, 'g'));
+    for (const { rule, cells, forms, needs } of rules) {
+      if (!needs.some((w) => text.includes(w))) continue;
       for (const re of forms) {
-        for (const m of text.matchAll(re)) {
+        for (const m of allMatches(re, text)) {
           const gap = m[2]!;
           const sentence = sentenceAt(text, m.index);
           if (rule.sentenceMust && !rule.sentenceMust.test(sentence.text)) continue;
           const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
           const prefix = text.slice(clauseStart, m.index);
-          if (NOT_THIS_YEAR.test(prefix + gap) || new RegExp(`${doc.year - 1}\\s*年`).test(prefix)) continue;
+          if (NOT_THIS_YEAR.test(prefix + gap) || lastYear.test(prefix)) continue;
           // Another figure's keyword between ours and the number: the number is theirs,
           // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
-          if (ALL_KEYWORDS.test(gap) && !/(均为?|都是?|各)\s*$/.test(gap)) continue;
+          if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
           // 「行政许可申请12件」「行政复议培训1次」「行政处罚信息5条」 count something else.
           if (OTHER_OBJECTS.test(gap) || (cells[0]!.startsWith('t2.') && gap.includes('申请'))) continue;
-          if (/[%％]/.test(text.charAt(m.index + m[0].length))) continue;
+          if (PERCENT.test(text.charAt(m.index + m[0].length))) continue;
           const stated = parseNumber(m[3]!);
           if (stated === null) continue;
           const actual = cells.reduce((sum, c) => sum + value(c), 0);
@@ -125,39 +224,44 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
             m.index + m[0].length,
             sentence.text,
           );
-          f.cells = cells;
+          f.cells = [...cells];
           f.expected = actual;
           f.actual = stated;
           out.push(f);
         }
       }
     }
-    out.push(...noneClaims(doc, src, value));
+    out.push(...noneClaims(src, value, tableFilled));
     out.push(...sumsOfParts(src));
   }
   return out;
 }
 
+/** `needs`: a word every match contains, so a text without it is not scanned. */
+const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table: string }[] = [
+  {
+    // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议.
+    re: /(未|没有|无)(收到|受理|接到|接收)[^。；，]{0,16}?申请|申请[^。；，]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件/g,
+    needs: '申请',
+    cells: ['t3.new_received.total'],
+    what: '没有收到政府信息公开申请',
+    table: 't3',
+  },
+  { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政复议/g, needs: '行政复议', cells: ['t4.review.total'], what: '没有行政复议', table: 't4' },
+  { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政诉讼/g, needs: '行政诉讼', cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'], what: '没有行政诉讼', table: 't4' },
+];
+
 /** “未收到申请” while table 三 has some; “未发生行政复议/诉讼” while table 四 has some. */
-function noneClaims(doc: ReportDoc, src: TextSource, value: (k: string) => number): Finding[] {
+function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: (table: string) => boolean): Finding[] {
   const out: Finding[] = [];
   const text = src.text;
-  const claims: { re: RegExp; cells: string[]; what: string; table: string }[] = [
-    {
-      // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议.
-      re: /(未|没有|无)(收到|受理|接到|接收)[^。；，]{0,16}?申请|申请[^。；，]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件/g,
-      cells: ['t3.new_received.total'],
-      what: '没有收到政府信息公开申请',
-      table: 't3',
-    },
-    { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政复议/g, cells: ['t4.review.total'], what: '没有行政复议', table: 't4' },
-    { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政诉讼/g, cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'], what: '没有行政诉讼', table: 't4' },
-  ];
-  for (const c of claims) {
-    if (!tableFilled(doc, c.table)) continue;
+  for (const c of CLAIMS) {
+    if (!tableFilled(c.table) || !text.includes(c.needs)) continue;
+    const matches = allMatches(c.re, text);
+    if (matches.length === 0) continue;
     const actual = c.cells.reduce((s, k) => s + value(k), 0);
     if (actual === 0) continue;
-    for (const m of text.matchAll(c.re)) {
+    for (const m of matches) {
       const sentence = sentenceAt(text, m.index);
       const clauseStart = Math.max(text.lastIndexOf('，', m.index), sentence.start - 1) + 1;
       if (NOT_THIS_YEAR.test(text.slice(clauseStart, m.index))) continue;
@@ -170,7 +274,7 @@ function noneClaims(doc: ReportDoc, src: TextSource, value: (k: string) => numbe
         m.index + m[0].length,
         sentence.text,
       );
-      f.cells = c.cells;
+      f.cells = [...c.cells];
       f.expected = actual;
       f.actual = 0;
       out.push(f);
@@ -183,13 +287,24 @@ const CLAUSE_STOP = /^(办结|答复|结转|较|同比|比|上年|其余|另|此
 /** Lists that name every part of the whole, so parts short of the total are an error too. */
 const EXHAUSTIVE = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
 
+const TOTAL_RE = new RegExp(`(共|共计|合计|总计)[^。；，其]{0,20}?(${NUMBER_SOURCE})\\s*(件|条|个|次|篇|项|人次|名)`, 'g');
+const partRes = new Map<string, RegExp>();
+/** One part of a list in the given unit: 「自然人2件」. */
+function partRe(unit: string): RegExp {
+  let re = partRes.get(unit);
+  if (!re) partRes.set(unit, (re = new RegExp(`^(.*?)(${NUMBER_SOURCE})\\s*(${unit})`)));
+  return re;
+}
+
 /** “共收到申请5件，其中自然人2件、法人3件”: the parts listed after 其中 add up to the total. */
 function sumsOfParts(src: TextSource): Finding[] {
   const out: Finding[] = [];
   const text = src.text;
-  const totalRe = new RegExp(`(共|共计|合计|总计)[^。；，其]{0,20}?(${NUMBER_SOURCE})\\s*(件|条|个|次|篇|项|人次|名)`, 'g');
+  // A total with its parts needs 共/合计/总计 and 其中 in the same sentence.
+  if (!text.includes('其中')) return out;
   for (const s of sentences(text)) {
-    for (const m of s.text.matchAll(totalRe)) {
+    if (!s.text.includes('其中') || !(s.text.includes('共') || s.text.includes('计'))) continue;
+    for (const m of allMatches(TOTAL_RE, s.text)) {
       const total = parseNumber(m[2]!);
       const unit = m[3]!;
       if (total === null) continue;
@@ -204,7 +319,7 @@ function sumsOfParts(src: TextSource): Finding[] {
         if (!t) continue;
         if (/^占?比?[0-9.]+[%％]$/.test(t) || /^占比/.test(t)) continue; // 占比81.48%
         if (parts.length > 0 && CLAUSE_STOP.test(t)) break;
-        const pm = new RegExp(`^(.*?)(${NUMBER_SOURCE})\\s*(${unit})`).exec(t);
+        const pm = partRe(unit).exec(t);
         if (!pm) break;
         const n = parseNumber(pm[2]!);
         if (n === null) break;

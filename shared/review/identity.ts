@@ -4,7 +4,7 @@ import type { Finding, ReportDoc } from '../report';
 import { chineseDate, defaultTitle } from '../report';
 import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
 import type { TextSource } from './text';
-import { compact, excerpt, insideBookTitle, sentenceAt, textFinding } from './text';
+import { allMatches, compact, excerpt, insideBookTitle, sentenceAt, textFinding } from './text';
 
 const YEAR = '(?:19|20)\\d{2}';
 /** Spaces inside a line (web copies: 「2020 年 1 月」), never a line break. */
@@ -79,6 +79,16 @@ const UNIT_BEFORE = /(镇|乡|街道|政府|办事处|本级)\s*$/;
 /** What follows a year that states this year's work (not 建成/开通 history, which stays silent). */
 const STATEMENT_AFTER = /^(度)?\s*([，,]|我|本|全|共|累计|未|无|没有|因|镇|乡|街道|党委|政府|各|以|围绕|按照|公开|发布|收到|受理|办理|开展|组织|制定|印发|完成|召开|新收|主动|通过|解读|工作|政务|信息|[一二三四五六七八九十\d]{1,2}月)/;
 
+/** A year mention: four digits followed by 年 (maybe after spaces). */
+const YEAR_MENTION_RE = new RegExp(`(${YEAR})(?=${SP}年)`, 'g');
+const yearWordCache = new Map<number, RegExp>();
+/** “2025年” (spaces allowed before 年), built once per year. */
+function yearWord(y: number): RegExp {
+  let re = yearWordCache.get(y);
+  if (!re) yearWordCache.set(y, (re = new RegExp(`${y}\\s*年`)));
+  return re;
+}
+
 export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
   const Y = doc.year;
@@ -86,7 +96,7 @@ export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
     if (src.section === 'title' || src.section === 'signature') continue;
     const text = src.text;
     const consumed = new Set<number>();
-    for (const m of text.matchAll(PERIOD_RE)) {
+    for (const m of allMatches(PERIOD_RE, text)) {
       const y1 = Number(m[1]);
       const y2 = m[2] ? Number(m[2]) : y1;
       for (let i = m.index; i < m.index + m[0].length; i++) consumed.add(i);
@@ -104,12 +114,12 @@ export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
       }
     }
     if (src.section === 'period') {
-      if (!consumed.size && !new RegExp(`${Y}\\s*年`).test(text)) {
+      if (!consumed.size && !yearWord(Y).test(text)) {
         out.push(textFinding('review.period', 'error', `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, src, 0, text.length));
       }
       continue;
     }
-    for (const m of text.matchAll(new RegExp(`(${YEAR})(?=${SP}年)`, 'g'))) {
+    for (const m of allMatches(YEAR_MENTION_RE, text)) {
       const y = Number(m[1]);
       if (y >= Y || consumed.has(m.index)) continue;
       // Later years are plans (“2026年，我镇将……”); only earlier ones can be left over from a copy.
@@ -119,6 +129,10 @@ export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
   }
   return out;
 }
+
+const WORK_PLAN = /(工作要点|任务分解|工作任务)/;
+const AS_OF = /(截至|截止)(到)?\s*$/;
+const COMMA_AFTER = /^度?\s*[，,]/;
 
 function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y: number): Finding | null {
   const text = src.text;
@@ -131,7 +145,7 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
   if (book) {
     // A document named by its year is history, except the year's own work plan copied from last year.
     const name = text.slice(book.start, book.end);
-    if (/(工作要点|任务分解|工作任务)/.test(name) && !name.includes(String(Y)) && !COMPARISON_IN_SENTENCE.test(sentence.text)) {
+    if (WORK_PLAN.test(name) && !name.includes(String(Y)) && !COMPARISON_IN_SENTENCE.test(sentence.text)) {
       return textFinding(
         'review.stale_year',
         'warning',
@@ -145,22 +159,22 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
     return null;
   }
   const reportIntro = REPORT_BEFORE.test(before);
-  const asOf = /(截至|截止)(到)?\s*$/.test(before);
+  const asOf = AS_OF.test(before);
   const own = ownNames(doc.unit.name).core;
   const statement = STATEMENT_AFTER.test(after) || (own !== '' && after.startsWith(own));
   // Strong: the year is the subject of the sentence (“2024年，我镇……”, “我镇2024年共……”), so a
   // comparison later in the sentence (“较上年增加23条”) compares that year, not this one.
   const strong =
-    reportIntro || asOf || (SENTENCE_BEFORE.test(before) && !HISTORY_VERBS.test(after)) || (UNIT_BEFORE.test(before) && statement) || /^度?\s*[，,]/.test(after);
+    reportIntro || asOf || (SENTENCE_BEFORE.test(before) && !HISTORY_VERBS.test(after)) || (UNIT_BEFORE.test(before) && statement) || COMMA_AFTER.test(after);
   const weak = CLAUSE_BEFORE.test(before) && statement;
   if (!reportIntro) {
     if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) return null;
     // A sentence naming the reporting year too is comparing or telling a story across years.
-    if (new RegExp(`${Y}\\s*年`).test(sentence.text)) return null;
+    if (yearWord(Y).test(sentence.text)) return null;
   }
   // “在2024年度考核中获评优秀”: last year's assessment, reported this year.
   if (!strong && !(weak && !COMPARISON_IN_SENTENCE.test(sentence.text) && !AWARD_IN_SENTENCE.test(sentence.text))) return null;
-  const start = asOf ? pos - /(截至|截止)(到)?\s*$/.exec(before)![0].length : pos;
+  const start = asOf ? pos - AS_OF.exec(before)![0].length : pos;
   const words = text.slice(start, yearEnd);
   return textFinding(
     'review.stale_year',
@@ -183,7 +197,17 @@ export interface OwnNames {
   core: string;
 }
 
+let lastOwn: { name: string; names: OwnNames } | null = null;
+
+/** The unit's names (read several times per review, for one unit): the result is shared, do not change it. */
 export function ownNames(fullName: string): OwnNames {
+  if (lastOwn?.name === fullName) return lastOwn.names;
+  const names = namesOf(fullName);
+  lastOwn = { name: fullName, names };
+  return names;
+}
+
+function namesOf(fullName: string): OwnNames {
   const full = compact(fullName);
   const place = full.replace(/(人民政府|政府|街道办事处|办事处|党委|党工委)$/, (s) => (s === '街道办事处' ? '街道' : ''));
   const m = /(?:.*[省市县区旗州])?([^省市县区旗州]+?(?:镇|乡|街道))$/.exec(place);
@@ -200,13 +224,42 @@ const PLACE_RE = new RegExp(
   'g',
 );
 
+/** Where a PLACE_RE match can end: 镇/乡/街道 before one of the author words. */
+const PLACE_END_RE = new RegExp(`(?:镇|乡|街道)(?=${tails})`, 'g');
+/** No PLACE_RE match is longer: 2 (联系) + 5 (county) + 4 (stem) + 2 (街道) = 13 characters. */
+const PLACE_MAX_LENGTH = 13;
+
+/**
+ * The matches of PLACE_RE in a text, as `text.matchAll(PLACE_RE)` gives them, but the pattern is
+ * only tried near the places a match can end: scanning the whole text with it is slow.
+ */
+function placeMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  PLACE_END_RE.lastIndex = 0;
+  for (let end = PLACE_END_RE.exec(text); end; end = PLACE_END_RE.exec(text)) {
+    const endsAt = end.index + end[0].length;
+    if (endsAt <= from) continue;
+    // Every match ends at such a place; none can start further back than its longest length.
+    PLACE_RE.lastIndex = Math.max(from, endsAt - PLACE_MAX_LENGTH);
+    const m = PLACE_RE.exec(text);
+    if (!m) break;
+    out.push(m);
+    from = m.index + m[0].length;
+    if (PLACE_END_RE.lastIndex < from) PLACE_END_RE.lastIndex = from;
+  }
+  PLACE_RE.lastIndex = 0;
+  PLACE_END_RE.lastIndex = 0;
+  return out;
+}
+
 export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const own = ownNames(doc.unit.name);
   const out: Finding[] = [];
   if (own.core) {
     for (const src of sources) {
       if (src.section === 'signature') continue;
-      for (const m of src.text.matchAll(PLACE_RE)) {
+      for (const m of placeMatches(src.text)) {
         let name = m[1]!;
         let stem = m[2]!;
         // No word boundaries in Chinese: peel verbs off the front (“请与霞美镇” → 霞美镇), and drop
@@ -281,6 +334,9 @@ function sameUnit(name: string, own: OwnNames): boolean {
 // ---------------------------------------------------------------------------------------------
 // 成文日期 (E3, W31)
 
+/** A month or day written with a leading zero: 01月, 1月08日. */
+const ZERO_PADDED_DATE = /((?:19|20)\d{2}[ \u3000]*年[ \u3000]*)?(?<!\d)(0[1-9])[ \u3000]*月(?:[ \u3000]*(0?[1-9]|[12]\d|3[01])[ \u3000]*日)?|(?<!\d)(\d{1,2})[ \u3000]*月[ \u3000]*(0[1-9])[ \u3000]*日/g;
+
 export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
   if (doc.date) {
@@ -309,7 +365,9 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
   }
   // GB/T 9704 §7.3.5.4: dates are written without zero padding (2026年1月8日, not 01月08日).
   for (const src of sources) {
-    for (const m of src.text.matchAll(/((?:19|20)\d{2}[ \u3000]*年[ \u3000]*)?(?<!\d)(0[1-9])[ \u3000]*月(?:[ \u3000]*(0?[1-9]|[12]\d|3[01])[ \u3000]*日)?|(?<!\d)(\d{1,2})[ \u3000]*月[ \u3000]*(0[1-9])[ \u3000]*日/g)) {
+    // Both forms need 月 and a 0 (ASCII digits: \d) before it.
+    if (!src.text.includes('月') || !src.text.includes('0')) continue;
+    for (const m of allMatches(ZERO_PADDED_DATE, src.text)) {
       const written = compact(m[0]);
       const fixed = written.replace(/(年|^)0(\d)月/, '$1$2月').replace(/(月)0(\d)日/, '$1$2日');
       if (fixed === written) continue;

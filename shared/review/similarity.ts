@@ -8,11 +8,24 @@ import { sectionFinding } from './text';
 
 /** Figures and years masked: a copy with only the numbers changed is still a copy. */
 function masked(text: string): string {
-  return text.replace(/[0-9０-９]+/g, '0');
+  return text.replace(DIGITS, '0');
 }
 
-function normalisedLength(text: string): number {
-  return text.replace(/[\s\p{P}\p{S}]+/gu, '').length;
+const NOT_WORDING_CHAR = /[\s\p{P}\p{S}]/u;
+const DIGITS = /[0-9０-９]+/g;
+
+/** Whether the text has at least `min` characters besides spaces and punctuation (counted as UTF-16 units); stops once it has. */
+function hasWording(text: string, min: number): boolean {
+  if (text.length < min) return false;
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    // CJK ideographs (nearly all of a report) are wording; only other characters need the pattern.
+    if (!(c >= 0x4e00 && c <= 0x9fff) && NOT_WORDING_CHAR.test(ch)) continue;
+    n += ch.length;
+    if (n >= min) return true;
+  }
+  return false;
 }
 
 /** Similarity of two section texts, 0 … 1 (helper E's character 3-gram Dice, figures masked). */
@@ -26,7 +39,7 @@ export function checkSimilarity(doc: ReportDoc, previous: ReportDoc | null | und
   const format = getFormat(doc.formatId);
   for (const def of format.sections) {
     const text = doc.sections[def.key] ?? '';
-    if (normalisedLength(text) < SIMILARITY_MIN_CHARS) continue;
+    if (!hasWording(text, SIMILARITY_MIN_CHARS)) continue;
     const prevText = previous?.sections[def.key];
     const sim = prevText ? textSimilarity(text, prevText) : 0;
     if (sim >= SIMILARITY_THRESHOLD) {

@@ -39,20 +39,52 @@ export interface Span {
   text: string;
 }
 
-/** Sentences: split after 。！？ and at line breaks; the terminator stays with its sentence. */
-export function sentences(text: string): Span[] {
+const SENTENCE = /[^。！？!?\n]+[。！？!?]*|[。！？!?]+/g;
+/** Several checks split the same texts, and the wizard re-runs them on mostly unchanged texts. */
+const SENTENCE_CACHE_SIZE = 32;
+const sentenceCache = new Map<string, readonly Readonly<Span>[]>();
+
+/**
+ * Sentences: split after 。！？ and at line breaks; the terminator stays with its sentence.
+ * The result is shared between callers (cached per text): read it, do not change it.
+ */
+export function sentences(text: string): readonly Readonly<Span>[] {
+  const hit = sentenceCache.get(text);
+  if (hit) return hit;
   const out: Span[] = [];
-  const re = /[^。！？!?\n]+[。！？!?]*|[。！？!?]+/g;
-  for (const m of text.matchAll(re)) {
+  SENTENCE.lastIndex = 0;
+  for (let m = SENTENCE.exec(text); m; m = SENTENCE.exec(text)) {
     if (m[0].trim()) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
+  if (sentenceCache.size >= SENTENCE_CACHE_SIZE) sentenceCache.delete(sentenceCache.keys().next().value!);
+  sentenceCache.set(text, out);
   return out;
 }
 
 /** The sentence around a character position. */
-export function sentenceAt(text: string, pos: number): Span {
+export function sentenceAt(text: string, pos: number): Readonly<Span> {
   for (const s of sentences(text)) if (pos >= s.start && pos < s.end) return s;
   return { start: pos, end: pos, text: '' };
+}
+
+/**
+ * Every match of a global pattern, like `text.matchAll(re)` but without cloning the pattern each
+ * time (the checks run after every pause in typing). Nothing else may use `re` meanwhile.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex = re.unicode || re.flags.includes('v') ? advanceCodePoint(text, re.lastIndex) : re.lastIndex + 1;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+function advanceCodePoint(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
 }
 
 /** Lines with their offsets (headings are recognised line by line). */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { checkReport } from '../../shared/check';
 import type { ReportDoc } from '../../shared/report';
 import { parseReportFile } from '../../shared/report-file';
+import { reviewDocument } from '../../shared/review/index';
 import { evaluateTableRules } from '../../shared/rules/index';
 
 function load(name: string): ReportDoc {
@@ -35,6 +36,8 @@ export async function benchRules(): Promise<string[]> {
   const cases: [string, () => unknown][] = [
     ['checkReport(全部规则 + 审读), 2025-clean', () => checkReport(doc)],
     ['checkReport(…, 上年报告), 跨年度核对', () => checkReport(doc, previous)],
+    ['reviewDocument(仅审读), 2025-clean', () => reviewDocument(doc)],
+    ['reviewDocument(…, 上年报告), 2025-clean', () => reviewDocument(doc, previous)],
     ['evaluateTableRules(仅表格规则), 2025-clean', () => evaluateTableRules(doc, previous)],
     ['evaluateTableRules(仅表格规则), 勾稽不平衡', () => evaluateTableRules(broken)],
   ];

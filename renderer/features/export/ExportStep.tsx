@@ -69,7 +69,7 @@ function ExportHistory({ records, loading, error }: { records: ExportRecord[]; l
         导出记录
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        每次导出都记下时间、文件名和 SHA-256 校验值。用印、归档或发布前，可核对文件的校验值，确认是哪一次导出的版本。
+        每次导出都记下时间、文件名和校验值（文件的“指纹”，内容改动一个字就会不同）。用印、归档或发布前，如需确认手上的文件是哪一次导出的，可请技术人员核对校验值。
       </Typography>
       {error && <Alert severity="error">{error}</Alert>}
       {loading && <CircularProgress size={20} aria-label="正在读取导出记录" />}
@@ -84,7 +84,7 @@ function ExportHistory({ records, loading, error }: { records: ExportRecord[]; l
             <TableRow>
               <TableCell>导出时间</TableCell>
               <TableCell>文件名</TableCell>
-              <TableCell>SHA-256</TableCell>
+              <TableCell>校验值（SHA-256）</TableCell>
               <TableCell>版本</TableCell>
             </TableRow>
           </TableHead>
@@ -113,7 +113,7 @@ function ExportHistory({ records, loading, error }: { records: ExportRecord[]; l
   );
 }
 
-export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: Finding[] }) {
+export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: Finding[]; final?: boolean }) {
   const { reportId, doc, findings } = props;
   const [letterhead, setLetterhead] = useState(doc.letterhead.enabled);
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -168,7 +168,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
       else
         setNotice({
           severity: draft ? 'warning' : 'success',
-          text: `${draft ? '已导出草稿' : '已导出'}：${saved.path || fileName}${saved.path ? '' : '（已交给浏览器下载）'}。${draft ? '改正错误后请重新导出正式版本再用印。' : ''}`,
+          text: `${draft ? '已导出草稿' : '已导出'}：${saved.path || fileName}${saved.path ? '' : '（已交给浏览器下载）'}。${draft ? '改正错误后请重新导出正式版本再用印。' : props.final ? '' : '报告定稿后，可在「基本信息」把“报告状态”改为“定稿”。'}`,
         });
       await loadHistory();
     } finally {
@@ -212,6 +212,11 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
             {missingLetterhead && (
               <Alert severity="info" sx={{ mt: 2 }}>
                 红头需要发文机关标志和发文字号（如“小政〔2026〕1号”），请在「基本信息」一步填写；没有填写的，发文机关标志暂用机关名称，发文字号留空。
+              </Alert>
+            )}
+            {!doc.date && (
+              <Alert severity="info" sx={{ mt: 2 }} data-testid="export-no-date">
+                还没有填成文日期：导出的文件落款处印作“{doc.year + 1}年　　月　　日”，可以打印后手写。需要印上日期的，请在「基本信息」一步选择成文日期。
               </Alert>
             )}
             {errors.length > 0 && (

@@ -106,8 +106,13 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
                     <Button size="small" onClick={() => props.onOpen(summary.id)} data-testid={`history-open-${summary.year}`}>
                       打开
                     </Button>
-                    <Button size="small" onClick={() => void exportFile(summary.id)} data-testid={`history-export-${summary.year}`}>
-                      导出报告文件
+                    <Button
+                      size="small"
+                      onClick={() => void exportFile(summary.id)}
+                      data-testid={`history-export-${summary.year}`}
+                      title="把这份报告的全部内容存成一个文件（不是 Word），用于备份或拿到另一台电脑上用“导入报告”读入"
+                    >
+                      另存报告文件
                     </Button>
                   </TableCell>
                 </TableRow>
@@ -119,7 +124,7 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
 
       <Box>
         <Typography variant="h6" component="h3" gutterBottom>主要数字历年变化</Typography>
-        <KeyFigureChart series={series} />
+        <KeyFigureChart series={series} hasLegacy={reports.some((r) => r.doc.formatId === 'legacy')} />
       </Box>
 
       <Box>
@@ -193,7 +198,7 @@ const COLORS: Record<KeyFigureId, string> = {
 };
 
 /** A line per key figure over the years; a year without the figure leaves a gap in its line. */
-function KeyFigureChart(props: { series: YearFigures[] }) {
+function KeyFigureChart(props: { series: YearFigures[]; hasLegacy: boolean }) {
   const { series } = props;
   const width = 640;
   const height = 240;
@@ -248,9 +253,12 @@ function KeyFigureChart(props: { series: YearFigures[] }) {
           </Stack>
         ))}
       </Stack>
-      <Typography variant="caption" color="text.secondary">
-        2019 年以前的报告按附表中的“受理申请”“同意公开”“行政复议”“行政诉讼”指标显示；行政诉讼为未经复议直接起诉与复议后起诉之和。
+      <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+        年度没有连线的地方，是那一年的报告没有填写这个数字。
       </Typography>
+      {props.hasLegacy && <Typography variant="caption" color="text.secondary">
+        2019 年以前的报告按附表中的“受理申请”“同意公开”“行政复议”“行政诉讼”指标显示；行政诉讼为未经复议直接起诉与复议后起诉之和。
+      </Typography>}
     </Box>
   );
 }

@@ -27,7 +27,20 @@ const SOURCE_LABELS: Record<ImportPreview['source'], string> = {
   text: '复制的文字',
 };
 
-export function ImportDialog(props: { open: boolean; onClose(): void; onImported(reportId: number): void }) {
+/** The name without the usual 人民政府/办事处 ending, to tell a short form of one's own name from another unit's. */
+function nameCore(name: string): string {
+  return name.replace(/\s/g, '').replace(/(人民政府|街道办事处|办事处|政府)$/, '');
+}
+
+/** True when the report names a different 机关 (not just a shorter form of this one's name). */
+export function isOtherUnit(reportUnit: string, ownUnit: string): boolean {
+  const a = nameCore(reportUnit);
+  const b = nameCore(ownUnit);
+  if (!a || !b) return false;
+  return !a.includes(b) && !b.includes(a);
+}
+
+export function ImportDialog(props: { open: boolean; onClose(): void; onImported(reportId: number): void; unitName?: string }) {
   const [tab, setTab] = useState<'file' | 'paste'>('file');
   const [pasted, setPasted] = useState('');
   const [busy, setBusy] = useState(false);
@@ -144,7 +157,7 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
             {error}
           </Alert>
         )}
-        {preview && <PreviewPanel preview={preview} fileName={fileName} replaceConfirmed={replaceConfirmed} onReplaceConfirmed={setReplaceConfirmed} />}
+        {preview && <PreviewPanel preview={preview} fileName={fileName} unitName={props.unitName} replaceConfirmed={replaceConfirmed} onReplaceConfirmed={setReplaceConfirmed} />}
       </DialogContent>
       <DialogActions>
         {preview && (
@@ -165,7 +178,7 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
   );
 }
 
-function PreviewPanel(props: { preview: ImportPreview; fileName: string; replaceConfirmed: boolean; onReplaceConfirmed(v: boolean): void }) {
+function PreviewPanel(props: { preview: ImportPreview; fileName: string; unitName?: string; replaceConfirmed: boolean; onReplaceConfirmed(v: boolean): void }) {
   const { report, recognised, problems, findings, existing, source } = props.preview;
   const gov = isGovFormatId(report.formatId);
   const seen = new Set(recognised);
@@ -178,6 +191,22 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; replace
       <Alert severity={problems.length ? 'warning' : 'success'}>
         {problems.length ? `已读取“${props.fileName}”，有 ${problems.length} 处没有完全读入，请看下面的说明，保存后在程序中补齐。` : `已完整读取“${props.fileName}”。请核对后保存。`}
       </Alert>
+      {existing && (
+        <Alert severity="warning" data-testid="import-existing">
+          <Typography variant="body2" gutterBottom>
+            {existing.year} 年已经有一份报告：“{existing.title || `${existing.year}年报告`}”（{statusLabel(existing.status)}，{formatLabel(existing.formatId)}）。导入会用读取的内容替换这一年的报告，请确认后再保存。
+          </Typography>
+          <FormControlLabel
+            control={<Checkbox checked={props.replaceConfirmed} onChange={(e) => props.onReplaceConfirmed(e.target.checked)} data-testid="import-confirm-replace" />}
+            label={`我确认用导入的内容替换 ${existing.year} 年的报告`}
+          />
+        </Alert>
+      )}
+      {props.unitName && isOtherUnit(report.unit.name, props.unitName) && (
+        <Alert severity="warning" data-testid="import-other-unit">
+          这份报告的机关是“{report.unit.name}”，与本机关“{props.unitName}”不同。保存后它会列入本机关的报告，参与历年对比和上年结转的核对。如果是别的单位的报告，请点“取消”；如果只是机关名称写法不同，可以保存后在“基本信息”中改正。
+        </Alert>
+      )}
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
         <Typography component="dt" color="text.secondary">来源</Typography>
         <Typography component="dd" sx={{ m: 0 }}>{SOURCE_LABELS[source]}</Typography>
@@ -233,7 +262,7 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; replace
 
       {problems.length > 0 && (
         <Box data-testid="import-problems">
-          <Typography variant="subtitle2" gutterBottom>没有读入的内容（程序不会猜测，请对照原文补齐）</Typography>
+          <Typography variant="subtitle2" gutterBottom>请对照原文核对（以下内容没有完全读入，或是程序按原文推断的）</Typography>
           <List dense disablePadding>
             {problems.map((p, i) => (
               <ListItem key={i} disableGutters>
@@ -244,17 +273,6 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; replace
         </Box>
       )}
 
-      {existing && (
-        <Alert severity="warning" data-testid="import-existing">
-          <Typography variant="body2" gutterBottom>
-            {existing.year} 年已经有一份报告：“{existing.title || `${existing.year}年报告`}”（{statusLabel(existing.status)}，{formatLabel(existing.formatId)}）。导入会用读取的内容替换这一年的报告，请确认后再保存。
-          </Typography>
-          <FormControlLabel
-            control={<Checkbox checked={props.replaceConfirmed} onChange={(e) => props.onReplaceConfirmed(e.target.checked)} data-testid="import-confirm-replace" />}
-            label={`我确认用导入的内容替换 ${existing.year} 年的报告`}
-          />
-        </Alert>
-      )}
     </Stack>
   );
 }

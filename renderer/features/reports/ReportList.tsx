@@ -12,6 +12,7 @@ import { UNIT_KIND_LABELS } from '../../../shared/report';
 import { UnitFields, normaliseUnit, validateUnit, type UnitErrors } from '../unit/UnitFields';
 import { ImportDialog } from '../import/ImportDialog';
 import { HistoryView } from '../history/HistoryView';
+import { BackupsDialog, RESTORED_KEY } from '../backups/BackupsDialog';
 import { formatLabel, formatTime, statusLabel } from '../../labels';
 
 export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u: Unit & { id: number }) => void; onOpen: (id: number, step?: string) => void }) {
@@ -22,6 +23,10 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
   const [importing, setImporting] = useState(false);
   const [comparing, setComparing] = useState(false);
   const [editingUnit, setEditingUnit] = useState(false);
+  const [backingUp, setBackingUp] = useState(false);
+  // Set by the backup dialog just before it reloads the page after a restore.
+  const [restored, setRestored] = useState(() => sessionStorage.getItem(RESTORED_KEY) ?? '');
+  useEffect(() => sessionStorage.removeItem(RESTORED_KEY), []);
 
   const refresh = useCallback(async () => {
     const r = await api.listReports({});
@@ -43,6 +48,9 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
           <Button color="inherit" onClick={() => setEditingUnit(true)}>
             机关信息
           </Button>
+          <Button color="inherit" onClick={() => setBackingUp(true)}>
+            数据备份
+          </Button>
         </Toolbar>
       </AppBar>
       <Box sx={{ maxWidth: 1100, mx: 'auto', p: 3 }}>
@@ -60,6 +68,11 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
             新建年度报告
           </Button>
         </Stack>
+        {restored && (
+          <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setRestored('')} data-testid="restored-notice">
+            已恢复到 {restored} 的备份。恢复前的数据已另存为一份备份，如需找回，可在“数据备份”中再恢复。
+          </Alert>
+        )}
         {error && (
           <Alert severity="error" role="alert" sx={{ mb: 2 }} action={<Button onClick={() => void refresh()}>重试</Button>}>
             {error}
@@ -122,7 +135,8 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
         />
       )}
       {editingUnit && <UnitDialog unit={props.unit} onClose={() => setEditingUnit(false)} onSaved={(u) => { setEditingUnit(false); props.onUnitSaved(u); }} />}
-      <ImportDialog open={importing} onClose={() => { setImporting(false); void refresh(); }} onImported={(id) => { setImporting(false); props.onOpen(id, 'basic'); }} />
+      {backingUp && <BackupsDialog onClose={() => setBackingUp(false)} />}
+      <ImportDialog unitName={props.unit.name} open={importing} onClose={() => { setImporting(false); void refresh(); }} onImported={(id) => { setImporting(false); props.onOpen(id, 'basic'); }} />
       <Dialog open={comparing} onClose={() => setComparing(false)} maxWidth="lg" fullWidth>
         <DialogTitle>历年对比</DialogTitle>
         <DialogContent dividers>{comparing && <HistoryView onOpen={(id) => { setComparing(false); props.onOpen(id); }} />}</DialogContent>
@@ -145,7 +159,7 @@ function NewReportDialog(props: { reports: ReportSummary[]; onClose: () => void;
   let problem = '';
   if (!Number.isFinite(year)) problem = '请填写4位数字的年度，例如 ' + (new Date().getFullYear() - 1);
   else if (year < 2019) problem = '2019年以前的报告没有全国统一格式，不能新建；可以用“导入报告”把以前的报告保存进来。';
-  else if (year > new Date().getFullYear()) problem = `${year}年还没有开始或结束，不能编写该年度报告。`;
+  else if (year > new Date().getFullYear()) problem = `${year}年还没有到，不能编写该年度的报告。`;
   else if (props.reports.some((r) => r.year === year)) problem = `已有${year}年的报告，请在列表中直接打开它。`;
   const format = Number.isFinite(year) ? formatForYear(year) : null;
 
@@ -213,7 +227,7 @@ function DeleteDialog(props: { report: ReportSummary; onClose: () => void; onDel
       <DialogTitle>删除{props.report.year}年报告？</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          将删除“{props.report.title || `${props.report.year}年报告`}”的全部文字和表格数据。删除后不能撤销；如需找回，只能从自动备份恢复。
+          将删除“{props.report.title || `${props.report.year}年报告`}”的全部文字和表格数据。删除后不能撤销；如需找回，只能在“数据备份”中恢复到程序上次启动时的备份（那之后对所有报告的修改都会丢失）。
         </DialogContentText>
         {failure && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{failure}</Alert>}
       </DialogContent>

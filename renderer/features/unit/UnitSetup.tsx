@@ -1,15 +1,22 @@
 // First run: the clerk describes their 机关 once; every new report starts from these details.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { api } from '../../api/client';
 import type { Unit } from '../../../shared/report';
 import { UnitFields, emptyUnit, normaliseUnit, validateUnit, type UnitErrors } from './UnitFields';
+import { BackupsDialog } from '../backups/BackupsDialog';
 
 export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }) {
   const [unit, setUnit] = useState<Unit>(emptyUnit);
   const [errors, setErrors] = useState<UnitErrors>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  // No unit but backups in the data folder: the data was lost or reset, and can be restored.
+  const [backups, setBackups] = useState(0);
+  const [restoring, setRestoring] = useState(false);
+  useEffect(() => {
+    void api.listBackups({}).then((r) => r.ok && setBackups(r.value.length));
+  }, []);
 
   const save = async () => {
     const e = validateUnit(unit);
@@ -31,6 +38,20 @@ export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }
         <Typography color="text.secondary" sx={{ mb: 3 }}>
           第一次使用，请先填写本机关的信息。这些信息会用于报告标题、署名和联系方式，以后可以随时修改。
         </Typography>
+        {backups > 0 && (
+          <Alert
+            severity="info"
+            sx={{ mb: 2 }}
+            data-testid="setup-backups"
+            action={
+              <Button color="inherit" size="small" onClick={() => setRestoring(true)}>
+                查看备份
+              </Button>
+            }
+          >
+            数据文件夹里有 {backups} 份以前的备份。如果以前用过本程序而数据不见了，可以先从备份恢复，不必重新填写。
+          </Alert>
+        )}
         <UnitFields value={unit} onChange={setUnit} errors={errors} autoFocus />
         {failure && (
           <Alert severity="error" sx={{ mt: 1 }} role="alert">
@@ -43,6 +64,7 @@ export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }
           </Button>
         </Box>
       </Paper>
+      {restoring && <BackupsDialog onClose={() => setRestoring(false)} />}
     </Box>
   );
 }

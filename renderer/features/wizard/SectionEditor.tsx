@@ -1,7 +1,7 @@
 // Steps 一, 五, 六: plain text, one paragraph per line, with the format's guidance beside it, an
 // outline of the headings (recognised by their numbering), a character count, and per-section
 // helpers (一: the five aspects; 五: problem + measure pairs; 六: the fee statement).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Alert, Box, Button, Chip, FormControlLabel, Paper, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import type { SectionKey } from '../../../shared/formats/index';
@@ -17,12 +17,88 @@ import { FEE_SENTENCE, countChars, feeStatement, outlineOf, problemPairs } from 
 import type { JumpTarget } from './Wizard';
 
 
+/**
+ * Scrolls a section's textarea so that character `index` sits in its upper third. The marks layer
+ * behind it wraps lines exactly as the textarea does, so it tells where that character is even
+ * in long wrapped paragraphs; without the layer, count the line breaks.
+ */
+export function scrollTextareaTo(el: HTMLTextAreaElement, index: number): void {
+  const layer = el.previousElementSibling;
+  let y: number | null = null;
+  if (layer instanceof HTMLElement && layer.hasAttribute('data-marks-layer')) {
+    const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const len = node.textContent?.length ?? 0;
+      if (seen + len > index) {
+        const range = document.createRange();
+        range.setStart(node, index - seen);
+        range.setEnd(node, Math.min(len, index - seen + 1));
+        y = range.getBoundingClientRect().top - layer.getBoundingClientRect().top + layer.scrollTop;
+        break;
+      }
+      seen += len;
+    }
+  }
+  if (y === null) y = (el.value.slice(0, index).split('\n').length - 1) * 25.2;
+  el.scrollTop = Math.max(0, y - el.clientHeight / 3);
+}
+
+/** What the textarea and the layer of year marks behind it share, so their lines wrap alike. */
+const EDITOR_TEXT = {
+  boxSizing: 'border-box', p: 2, m: 0, font: 'inherit', fontSize: 15, lineHeight: 1.68, letterSpacing: 'normal',
+  whiteSpace: 'pre-wrap', overflowWrap: 'break-word', wordBreak: 'normal', overflowY: 'scroll', tabSize: 8,
+} as const;
+
+/**
+ * Other years' mentions (likely left from last year's text) marked in place: a layer behind the
+ * transparent textarea with the same text in transparent ink and the mentions on a yellow ground.
+ */
+function YearMarks(props: { text: string; marks: { start: number; end: number }[]; scrollRef: React.RefObject<HTMLDivElement | null>; gutter: number }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  props.marks.forEach((m, i) => {
+    parts.push(props.text.slice(at, m.start));
+    parts.push(
+      <Box component="mark" key={i} data-year-mark sx={{ bgcolor: '#ffe08a', color: 'transparent', borderRadius: '2px', boxShadow: '0 0 0 1px #f0b400' }}>
+        {props.text.slice(m.start, m.end)}
+      </Box>,
+    );
+    at = m.end;
+  });
+  // A final newline needs a character after it to take up its line, as it does in the textarea.
+  parts.push(props.text.slice(at) + ' ');
+  return (
+    <Box
+      ref={props.scrollRef}
+      aria-hidden
+      data-marks-layer
+      sx={{ ...EDITOR_TEXT, position: 'absolute', inset: 0, color: 'transparent', pointerEvents: 'none', overflowY: 'hidden', pr: `${16 + props.gutter}px` }}
+    >
+      {parts}
+    </Box>
+  );
+}
+
 export function SectionEditor(props: { session: ReportSession; section: SectionKey; onJump: (t: JumpTarget) => void }) {
   const { session } = props;
   useTopic(session, 'doc');
   const def = session.model!.format.sections.find((s) => s.key === props.section)!;
   const [text, setText] = useState(session.doc.sections[props.section] ?? '');
   const area = useRef<HTMLTextAreaElement>(null);
+  const marks = useRef<HTMLDivElement>(null);
+  // The textarea's scrollbar narrows its lines; the marks layer leaves the same room (0 where
+  // scrollbars float over the text), so both wrap at the same characters.
+  const [gutter, setGutter] = useState(0);
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    const measure = () => setGutter(el.offsetWidth - el.clientWidth);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const copied = session.doc.copiedSections.includes(props.section);
 
   const change = (next: string, select?: [number, number]) => {
@@ -43,8 +119,7 @@ export function SectionEditor(props: { session: ReportSession; section: SectionK
     if (!el) return;
     el.focus();
     el.setSelectionRange(start, end);
-    const line = el.value.slice(0, start).split('\n').length;
-    el.scrollTop = Math.max(0, (line - 3) * 25.2);
+    scrollTextareaTo(el, start);
   };
 
   /** Inserts a paragraph at the caret's paragraph end (or the end), keeping one paragraph per line. */
@@ -82,14 +157,27 @@ export function SectionEditor(props: { session: ReportSession; section: SectionK
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           {copied && (
-            <Alert severity="warning" sx={{ mb: 1 }}>
+            <Alert
+              severity="warning"
+              sx={{ mb: 1 }}
+              action={
+                <Button color="inherit" size="small" sx={{ whiteSpace: 'nowrap' }} onClick={() => session.keepCopied(props.section)} title="这部分文字今年仍然适用（例如“未收取信息处理费”），不用改写" data-keep-copied={props.section}>
+                  已核对，照用
+                </Button>
+              }
+            >
               以下文字沿用了上一年度报告，请逐段改成本年度的情况；改动后“沿用上年”标记会自动去掉。
             </Alert>
           )}
           <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
+            <Box sx={{ position: 'relative', bgcolor: '#fff' }}>
+            <YearMarks text={text} marks={stale} scrollRef={marks} gutter={gutter} />
             <Box
               component="textarea"
               ref={area}
+              onScroll={(e: React.UIEvent<HTMLTextAreaElement>) => {
+                if (marks.current) marks.current.scrollTop = e.currentTarget.scrollTop;
+              }}
               data-section={props.section}
               aria-label={`${def.heading} 正文`}
               value={text}
@@ -97,10 +185,12 @@ export function SectionEditor(props: { session: ReportSession; section: SectionK
               placeholder={`在这里写“${def.heading}”的正文。每段一行，按 Enter 换段；小标题用“（一）”“1.”等编号开头。`}
               onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => change(e.target.value)}
               sx={{
-                display: 'block', width: '100%', height: 'calc(100vh - 330px)', minHeight: 300, resize: 'vertical', border: 0, outline: 'none', p: 2,
-                font: 'inherit', fontSize: 15, lineHeight: 1.68, color: 'text.primary', bgcolor: '#fff',
+                ...EDITOR_TEXT,
+                position: 'relative', display: 'block', width: '100%', height: 'calc(100vh - 330px)', minHeight: 300, resize: 'vertical', border: 0, outline: 'none',
+                color: 'text.primary', bgcolor: 'transparent',
               }}
             />
+            </Box>
             <Box sx={{ display: 'flex', justifyContent: 'space-between', px: 2, py: 0.5, borderTop: 1, borderColor: 'divider', bgcolor: 'grey.50' }}>
               <Typography variant="caption" color="text.secondary" data-char-count={counts.chars}>
                 {counts.chars} 字（不含空格） · {counts.paragraphs} 段

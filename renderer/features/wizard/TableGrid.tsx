@@ -79,7 +79,8 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
         aria-invalid={snap.rejected || snap.severity === 'error' ? true : undefined}
         inputMode={kind === 'money' ? 'decimal' : 'numeric'}
         autoComplete="off"
-        placeholder="0"
+        // No grey "0" in a blank cell: it looked filled in, while the review says it is not.
+        placeholder=""
         value={editing ?? displayValue(snap.value)}
         onFocus={(e) => {
           atFocus.current = snap.value;

@@ -37,7 +37,7 @@ export function TableStep(props: { session: ReportSession; section: SectionKey; 
         <Guidance items={def.guidance} dense />
       </Box>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        直接输入数字，按 Enter 或方向键换格，Tab 沿行前进；可从 Excel/WPS 表格复制一块数字，点中起始格后按 Ctrl+V 粘贴。没有发生的事项可不填，按 0 计。灰色格为程序自动合计，不能输入。
+        直接输入数字，按 Enter 或方向键换格，Tab 沿行前进；可从 Excel/WPS 表格复制一块数字，点中起始格后按 Ctrl+V 粘贴。没有发生的事项填 0（留空的格子导出时印作 0）；填完实际数字后，可点表格下方的按钮把其余空格一次填 0。灰色格为程序自动合计，不能输入。
       </Typography>
       {paste && (
         <Alert
@@ -61,6 +61,7 @@ export function TableStep(props: { session: ReportSession; section: SectionKey; 
       )}
       <FocusBar session={session} table={table} />
       <TableGrid session={session} table={table} caption={`${def.heading}：${tableDef.title}`} onPaste={setPaste} />
+      <FillZeros session={session} table={table} />
       <RejectedList session={session} table={table} onJump={(cell) => props.onJump({ step: props.section, cell })} />
       <TableFindings session={session} section={props.section} onJump={props.onJump} />
     </Box>
@@ -84,13 +85,17 @@ function FocusDetails({ session, cell }: { session: ReportSession; cell: string 
   const findings = session.findingsAt(cell);
   const info = session.model!.byKey.get(cell)!;
   const sum = session.model!.derived.find((d) => d.key === cell);
+  // 上年结转 comes from last year's 结转下年度: say where the figure came from.
+  const carried = /^t3\.carried_over\.(.+)$/.exec(cell);
+  const lastYear = carried && session.previous ? session.previous.cells[`t3.carried_forward.${carried[1]}`] : undefined;
   return (
     <Box>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {info.label}
         <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
           {snap.derived ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}` : info.kind === 'money' ? `单位：${info.unit}，可有小数（最多4位）` : info.kind === 'signed_count' ? `单位：${info.unit}，填整数，减少的写负数（如 -3）` : `单位：${info.unit}，填整数`}
-          {!snap.derived && snap.value === undefined ? ' · 未填写（按 0 计）' : ''}
+          {!snap.derived && snap.value === undefined ? ' · 还没有填写（没有发生的请填 0）' : ''}
+          {lastYear !== undefined ? ` · ${session.previous!.year}年报告的“结转下年度继续办理”为 ${lastYear}，应与此相同` : ''}
         </Typography>
       </Typography>
       {snap.rejected && (
@@ -104,6 +109,26 @@ function FocusDetails({ session, cell }: { session: ReportSession; cell: string 
           {f.expected !== undefined ? `（应为 ${f.expected}）` : ''}
         </Typography>
       ))}
+    </Box>
+  );
+}
+
+/** Official tables have no blank cells: after typing what happened, the rest are 0 in one click. */
+function FillZeros({ session, table }: { session: ReportSession; table: TableId }) {
+  useTopicDeferred(session, 'findings');
+  // A refused entry stays for the clerk to correct; it is not silently replaced by 0.
+  const blanks = () => session.model!.inputs.filter((c) => c.table === table && session.doc.cells[c.key] === undefined && !session.cellSnapshot(c.key).rejected).map((c) => c.key);
+  const empty = blanks();
+  if (!empty.length) return null;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 1 }} data-fill-zeros={table}>
+      {/* The blanks are counted again on click: the figure typed last is stored when its cell loses focus. */}
+      <Button size="small" variant="outlined" onClick={() => session.setCells(Object.fromEntries(blanks().map((k) => [k, 0])))}>
+        其余 {empty.length} 个空格填 0
+      </Button>
+      <Typography variant="body2" color="text.secondary">
+        本表实际发生的数字都填好后再点；已填的数字不会改动。
+      </Typography>
     </Box>
   );
 }

@@ -9,7 +9,7 @@ import { stepStatuses, wizardSteps, type StepDef } from './steps';
 import { SaveBanner, SaveIndicator } from './SaveIndicator';
 import { BasicInfoStep } from './BasicInfoStep';
 import { TableStep } from './TableStep';
-import { SectionEditor } from './SectionEditor';
+import { SectionEditor, scrollTextareaTo } from './SectionEditor';
 import { ReviewStep } from './ReviewStep';
 import { ExportStep } from '../export/ExportStep';
 import { formatLabel, statusLabel } from '../../labels';
@@ -114,8 +114,7 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
         if (t.section && el instanceof HTMLTextAreaElement) {
           el.setSelectionRange(t.section.start, t.section.end);
           // Scroll the textarea itself to the selected words.
-          const before = el.value.slice(0, t.section.start).split('\n').length;
-          el.scrollTop = Math.max(0, (before - 3) * 24);
+          scrollTextareaTo(el, t.section.start);
         }
       };
       requestAnimationFrame(place);
@@ -182,7 +181,8 @@ const StepList = memo(function StepList(props: { steps: StepDef[]; current: stri
     <Stepper nonLinear orientation="vertical" activeStep={steps.findIndex((s) => s.key === props.current)} connector={null}>
       {steps.map((s) => {
         const st = statuses[s.key];
-        const caption = st.errors ? `${st.errors} 处错误` : st.warnings ? `${st.warnings} 处提示` : st.done ? '已完成' : '';
+        // An empty part's one error is that it is empty: say so plainly rather than "1 处错误".
+        const caption = st.empty && st.errors <= 1 ? (st.errors ? '还没有填写' : '') : st.errors ? `${st.errors} 处错误` : st.copied ? '沿用上年，待改写' : st.warnings ? `${st.warnings} 处提示` : st.done ? '已完成' : '';
         return (
           <Step key={s.key} completed={st.done && !st.errors} data-step={s.key}>
             <StepButton
@@ -191,7 +191,7 @@ const StepList = memo(function StepList(props: { steps: StepDef[]; current: stri
               sx={{ py: 0.75, px: 1, my: 0, borderRadius: 1, textAlign: 'left', bgcolor: s.key === props.current ? 'action.selected' : undefined }}
               optional={
                 caption ? (
-                  <Typography variant="caption" sx={{ color: st.errors ? 'error.main' : st.warnings ? '#b26a00' : 'success.main' }} data-step-status={st.errors ? 'error' : st.warnings ? 'warning' : 'done'}>
+                  <Typography variant="caption" sx={{ color: st.errors ? 'error.main' : st.warnings || st.copied ? '#b26a00' : 'success.main' }} data-step-status={st.errors ? 'error' : st.warnings || st.copied ? 'warning' : 'done'}>
                     {caption}
                   </Typography>
                 ) : undefined
@@ -231,7 +231,7 @@ function ExportStepHost({ session }: { session: ReportSession }) {
   useTopic(session, 'doc');
   // The exporter reads what is stored: send pending edits first.
   useEffect(() => void session.flush(), [session]);
-  return <ExportStep reportId={session.id} doc={session.currentDoc()} findings={session.findings} />;
+  return <ExportStep reportId={session.id} doc={session.currentDoc()} findings={session.findings} final={session.stored.status === 'final'} />;
 }
 
 function StepFooter(props: { steps: StepDef[]; current: StepDef; onStep: (k: string) => void }) {

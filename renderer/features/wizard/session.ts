@@ -191,6 +191,16 @@ export class ReportSession {
     this.scheduleCheck();
   }
 
+  /** Last year's words checked and kept as they are: no longer 沿用上年 (saving a section clears the mark). */
+  keepCopied(key: SectionKey) {
+    if (!this.doc.copiedSections.includes(key)) return;
+    this.doc.copiedSections = this.doc.copiedSections.filter((k) => k !== key);
+    this.pendingSections.set(key, this.doc.sections[key] ?? '');
+    this.notify('doc');
+    this.scheduleSave();
+    this.scheduleCheck();
+  }
+
   patchMeta(patch: MetaPatch) {
     const { status, ...docPatch } = patch;
     if (status) this.stored = { ...this.stored, status };

@@ -31,11 +31,15 @@ export interface StepStatus {
   errors: number;
   warnings: number;
   done: boolean;
+  /** a text part with nothing written yet */
+  empty: boolean;
+  /** a text part still as copied from last year's report (沿用上年) */
+  copied: boolean;
 }
 
 export function stepStatuses(steps: StepDef[], findings: Finding[], doc: ReportDoc, model: FormatModel | null): Record<string, StepStatus> {
   const out: Record<string, StepStatus> = {};
-  for (const s of steps) out[s.key] = { errors: 0, warnings: 0, done: false };
+  for (const s of steps) out[s.key] = { errors: 0, warnings: 0, done: false, empty: false, copied: false };
   for (const f of findings) {
     const st = out[findingStep(f, doc)];
     if (!st || isAcknowledged(f, doc)) continue;
@@ -46,7 +50,12 @@ export function stepStatuses(steps: StepDef[], findings: Finding[], doc: ReportD
   for (const s of steps) {
     const st = out[s.key];
     if (s.kind === 'basic') st.done = !!doc.title.trim() && !!doc.signature.trim() && !!doc.date;
-    else if (s.kind === 'text') st.done = !!doc.sections[s.section!]?.trim();
+    else if (s.kind === 'text') {
+      st.empty = !doc.sections[s.section!]?.trim();
+      // Last year's words are not this year's report: not done until the clerk has rewritten them.
+      st.copied = !st.empty && doc.copiedSections.includes(s.section!);
+      st.done = !st.empty && !st.copied;
+    }
     else if (s.kind === 'table') {
       const table = model?.format.sections.find((x) => x.key === s.section)?.table;
       st.done = !!table && Object.keys(doc.cells).some((k) => k.startsWith(`${table}.`));
