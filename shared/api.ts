@@ -50,6 +50,9 @@ export interface ImportPreview {
 
 export interface BackupInfo {
   fileName: string;
+  /** auto: at start-up and hourly while editing; manual: 立即备份; pre-change: before a delete or an
+   * import that replaced a report; pre-migration: before a program upgrade; pre-restore: before a restore */
+  kind: 'auto' | 'manual' | 'pre-change' | 'pre-migration' | 'pre-restore';
   createdAt: string;
   bytes: number;
 }
@@ -102,6 +105,7 @@ export const apiSpec = {
   importPreview: { input: fileUpload.strict() },
   importCommit: { input: z.object({ report: ReportDocSchema, replace: z.boolean().default(false) }).strict() },
   listBackups: { input: z.object({}).strict() },
+  backupNow: { input: z.object({}).strict() },
   restoreBackup: { input: z.object({ fileName: z.string().min(1).max(200) }).strict() },
 } as const;
 
@@ -132,6 +136,7 @@ export interface ApiOutputs {
   importPreview: ImportPreview;
   importCommit: StoredReport;
   listBackups: BackupInfo[];
+  backupNow: BackupInfo;
   restoreBackup: { restored: string };
 }
 export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];

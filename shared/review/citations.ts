@@ -47,7 +47,7 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
   for (const src of sources) {
     const text = src.text;
 
-    // Every pattern below needs 号 (and most a year): a text without one cites nothing.
+    // Every pattern below needs 号, 《 or (this year) 试行: a text with none of them cites nothing.
     if (!text.includes('号') && !text.includes('《') && !(isCurrentYear && text.includes('试行'))) continue;
     // 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64).
     for (const m of text.includes('国办发') ? allMatches(WRONG_ISSUER_RE, text) : []) {

@@ -26,7 +26,8 @@ interface FigureRule {
 
 /**
  * Words one of which every match of a rule's patterns contains (read off `after` and `before`):
- * a text with none of them is not scanned with the rule's longer patterns.
+ * a text with none of them is not scanned with the rule's longer patterns. Changing a rule's
+ * `after` or `before` below means checking its words here.
  */
 const NEEDS: Record<string, readonly string[]> = {
   new_received: ['新收', '收到', '接收', '受理', '接到'],

@@ -59,7 +59,7 @@ test('backups: the automatic backup is listed with where the data lives, and res
     assert.equal(await rows.count(), 1);
     const rowText = await rows.first().innerText();
     assert.match(rowText, /\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d/);
-    assert.match(rowText, /启动时自动备份/);
+    assert.match(rowText, /自动备份（启动时和编辑中每小时）/);
     assert.match(rowText, /\d+ KB/);
     const fileName = (await rows.first().getAttribute('data-backup'))!;
     assert.ok(existsSync(join(data.path, 'backups', fileName)), `backup file ${fileName} exists`);
@@ -101,6 +101,12 @@ test('backups: the automatic backup is listed with where the data lives, and res
     assert.match(await again.getByTestId('restore-error').innerText(), /恢复没有完成[\s\S]*不存在/);
     await again.locator(`[data-backup="${fileName}"]`).waitFor({ state: 'detached' });
     assert.equal(await again.getByTestId('backup-row').count(), 1);
+
+    // 立即备份 adds a backup of the data as it is now, listed first.
+    await again.getByTestId('backup-now').click();
+    await again.getByTestId('backup-made').waitFor();
+    assert.equal(await again.getByTestId('backup-row').count(), 2);
+    assert.match(await again.getByTestId('backup-row').first().innerText(), /手动备份/);
     await again.close();
 
     // The data file lost (a reset, a wiped profile) but the backups kept: the first-run screen

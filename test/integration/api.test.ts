@@ -303,12 +303,49 @@ test('appInfo, listBackups and restoreBackup', async () => {
   assert.equal(info.dataDir, dir.path);
 
   const [s] = (await call('listReports', {})).filter((x) => x.year === 2025);
-  await store.backup();
+  const before = await call('listBackups', {});
+  const made = await call('backupNow', {});
+  assert.equal(made.kind, 'manual');
   const backups = await call('listBackups', {});
-  assert.equal(backups.length, 1);
+  assert.equal(backups.length, before.length + 1);
+  assert.deepEqual(backups[0], made, 'the newest backup is listed first');
   assert.ok(backups[0].bytes > 0);
   await call('setSection', { id: s.id, key: 'overview', text: '备份之后写的' });
   assert.deepEqual(await call('restoreBackup', { fileName: backups[0].fileName }), { restored: backups[0].fileName });
   assert.equal((await call('getReport', { id: s.id })).doc.sections.overview, '导入的总体情况');
   assert.equal((await fail('restoreBackup', { fileName: '../../etc/passwd' })).code, 'not_found');
+});
+
+test('a report is backed up before it is deleted, and edits keep the newest backup within the hour', async () => {
+  const { id } = await call('createReport', { year: 2020, formatId: 'gov-2019', basedOnId: null });
+  await call('setSection', { id, key: 'problems', text: '删除之前写下的问题' });
+  const before = await call('listBackups', {});
+  await call('deleteReport', { id });
+  const after = await call('listBackups', {});
+  assert.equal(after.length, before.length + 1);
+  assert.equal(after[0].kind, 'pre-change');
+  // The backup holds the report as it was, last edit included.
+  const Database = (await import('better-sqlite3')).default;
+  const copy = new Database(join(dir.path, 'backups', after[0].fileName), { readonly: true });
+  try {
+    const row = copy.prepare(`SELECT text FROM section_texts WHERE report_id = ? AND section_key = 'problems'`).get(id) as { text: string } | undefined;
+    assert.equal(row?.text, '删除之前写下的问题');
+  } finally {
+    copy.close();
+  }
+  // A fresh backup exists: an edit makes none; an hour later it does.
+  const reports = await call('listReports', {});
+  await call('setSection', { id: reports[0].id, key: 'overview', text: '又改了一次' });
+  assert.equal((await call('listBackups', {})).length, after.length);
+  assert.equal(await store.backupIfStale(60 * 60 * 1000, Date.now() + 61 * 60 * 1000).then((b) => b?.kind), 'auto');
+});
+
+test('importCommit: a report naming this unit short takes the unit record; another unit keeps its own name', async () => {
+  const own = ReportDocSchema.parse({ formatId: 'gov-2021', year: 2022, unit: { name: '小陶镇', kind: 'other' } });
+  const saved = await call('importCommit', { report: own, replace: false });
+  assert.equal(saved.doc.unit.name, UNIT.name);
+  assert.equal(saved.doc.unit.kind, 'township');
+  assert.equal(saved.doc.unit.address, UNIT.address);
+  const other = ReportDocSchema.parse({ formatId: 'gov-2021', year: 2023, unit: { name: '永安市安砂镇人民政府', kind: 'township' } });
+  assert.equal((await call('importCommit', { report: other, replace: false })).doc.unit.name, '永安市安砂镇人民政府');
 });

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { apiSpec, invalidInput } from '../../../shared/api';
-import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, ExportRecord } from '../../../shared/api';
+import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, BackupInfo, ExportRecord } from '../../../shared/api';
 import { defaultTitle, ReportDocSchema } from '../../../shared/report';
 import type { ReportDoc, ReportSummary, StoredReport } from '../../../shared/report';
 import { deriveNextYearReport } from '../../../shared/carry-over';
@@ -14,7 +14,7 @@ import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { ImportError, readReportSource } from '../import/index';
 import { StoreError } from '../store/index';
-import type { ExportRow, Store } from '../store/index';
+import type { BackupFile, ExportRow, Store } from '../store/index';
 import pkg from '../../../package.json';
 
 // zod's own messages (used in invalid-input errors) in Chinese, for every schema on the main side.
@@ -56,6 +56,13 @@ function summary(r: StoredReport): ReportSummary {
 }
 
 /** Keys of the cells the program derives (总计): a file's stated totals are not kept. */
+/** Methods that change the data: after them an hourly backup is due. */
+const EDITS = new Set<ApiMethod>(['saveUnit', 'createReport', 'updateReport', 'setSection', 'setCells', 'setAcknowledgement', 'importCommit']);
+
+function backupInfo(b: BackupFile): BackupInfo {
+  return { fileName: b.fileName, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes };
+}
+
 function withoutStatedTotals(doc: ReportDoc): ReportDoc {
   if (!isGovFormatId(doc.formatId)) return doc;
   const model = formatModel(doc.formatId);
@@ -121,7 +128,10 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
 
     getReport: ({ id }) => store.requireReport(id),
 
-    deleteReport: ({ id }) => {
+    deleteReport: async ({ id }) => {
+      store.requireReport(id);
+      // A wrong delete must be undoable with everything typed up to this moment.
+      await store.backup('pre-change');
       store.deleteReport(id);
       return { deleted: true as const };
     },
@@ -193,24 +203,42 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       };
     },
 
-    importCommit: ({ report, replace }) => {
+    importCommit: async ({ report, replace }) => {
       // Importing on first run sets the unit up from the report itself.
       const unit = store.getUnit() ?? store.saveUnit(report.unit);
-      const doc = withoutStatedTotals(report);
+      const { id: _unitId, ...unitFields } = unit;
+      // A report of this unit read from a web copy often names it short (安砂镇 for 永安市安砂镇人民政府):
+      // the unit record has the full details.
+      const ownUnit = report.unit.name !== '' && unit.name.includes(report.unit.name);
+      const doc = withoutStatedTotals(ownUnit ? { ...report, unit: unitFields } : report);
       const existing = store.findReportByYear(unit.id, doc.year);
       if (existing && !replace) {
         throw new ApiFailure('conflict', `${doc.year}年度的报告已经存在。如果要用导入的内容替换它，请确认“替换”；否则请先把现有报告导出留底。`);
       }
+      if (existing) await store.backup('pre-change');
       // A replaced report is new content: it goes back to draft until the clerk finalises it again.
       return existing ? store.replaceReportDoc(existing.id, doc, 'draft') : store.createReport(unit.id, doc);
     },
 
-    listBackups: () => store.listBackups().map((b) => ({ fileName: b.fileName, createdAt: b.createdAt, bytes: b.bytes })),
+    listBackups: () => store.listBackups().map(backupInfo),
+
+    backupNow: async () => backupInfo(await store.backup('manual')),
 
     restoreBackup: async ({ fileName }) => {
       const restored = await store.restoreBackup(fileName);
       return { restored: restored.fileName };
     },
+  };
+
+  // While the clerk edits, the newest backup is never more than an hour behind.
+  const hourlyBackup = async () => {
+    try {
+      await store.backupIfStale(60 * 60 * 1000);
+    } catch (err) {
+      // The edit itself is saved; a backup that could not be written is reported where the
+      // operator sees it (the host's console) and tried again on the next edit.
+      console.error(`自动备份失败：${err instanceof Error ? err.message : String(err)}`);
+    }
   };
 
   const handleApiCall: ApiHandler = async (method, rawInput) => {
@@ -222,7 +250,9 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     try {
       const handler = handlers[m] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const value = await handler(parsed.data);
+      if (EDITS.has(m)) await hourlyBackup();
+      return { ok: true, value };
     } catch (err) {
       return { ok: false, error: toApiError(m, err) };
     }

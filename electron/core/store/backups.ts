@@ -7,12 +7,16 @@ import { join } from 'node:path';
 import { StoreError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION } from './migrations';
 
-export type BackupKind = 'auto' | 'pre-migration' | 'pre-restore';
+/**
+ * auto: at start-up and hourly while edits happen; pre-change: before a report is deleted or
+ * replaced by an import; manual: the clerk's 立即备份; pre-migration / pre-restore: before those.
+ */
+export type BackupKind = 'auto' | 'manual' | 'pre-change' | 'pre-migration' | 'pre-restore';
 
 /** How many backups of each kind are kept (oldest removed first). */
-export const KEEP: Record<BackupKind, number> = { auto: 10, 'pre-migration': 5, 'pre-restore': 5 };
+export const KEEP: Record<BackupKind, number> = { auto: 10, manual: 10, 'pre-change': 10, 'pre-migration': 5, 'pre-restore': 5 };
 
-const NAME = /^nianbao-(\d{8})-(\d{6})-(\d{3})-(auto|pre-migration|pre-restore)(?:-v\d+)?\.sqlite$/;
+const NAME = /^nianbao-(\d{8})-(\d{6})-(\d{3})-(auto|manual|pre-change|pre-migration|pre-restore)(?:-v\d+)?\.sqlite$/;
 
 export interface BackupFile {
   fileName: string;

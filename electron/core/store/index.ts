@@ -200,6 +200,8 @@ function parseJson<T>(text: string | null, fallback: T): T {
 }
 
 export class Store {
+  private readonly openedAt = Date.now();
+
   constructor(
     private db: Db,
     readonly dataDir: string,
@@ -426,8 +428,20 @@ export class Store {
 
   // ---- backups ----
 
-  backup(kind: 'auto' | 'pre-restore' = 'auto'): Promise<BackupFile> {
+  backup(kind: 'auto' | 'manual' | 'pre-change' | 'pre-restore' = 'auto'): Promise<BackupFile> {
     return makeBackup(this.db, this.dataDir, kind);
+  }
+
+  /**
+   * An automatic backup when the newest one is older than `maxAgeMs`: the browser host and the
+   * window may stay open for days, and start-up backups alone would then be far behind the edits.
+   */
+  async backupIfStale(maxAgeMs: number, now = Date.now()): Promise<BackupFile | null> {
+    // Counted from the newest backup, or from opening (a first session has nothing older to keep).
+    const newest = listBackupFiles(this.dataDir)[0];
+    const since = Math.max(this.openedAt, newest ? Date.parse(newest.createdAt) : 0);
+    if (now - since < maxAgeMs) return null;
+    return makeBackup(this.db, this.dataDir, 'auto');
   }
 
   listBackups(): BackupFile[] {

@@ -25,11 +25,16 @@ export function backupSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** The kind is part of the file name the store gives every backup. */
-export function backupKind(fileName: string): string {
-  if (fileName.includes('-pre-restore')) return '恢复前自动保存';
-  if (fileName.includes('-pre-migration')) return '程序升级前自动保存';
-  return '启动时自动备份';
+const KIND_LABELS: Record<BackupInfo['kind'], string> = {
+  auto: '自动备份（启动时和编辑中每小时）',
+  manual: '手动备份',
+  'pre-change': '删除或替换报告前自动保存',
+  'pre-migration': '程序升级前自动保存',
+  'pre-restore': '恢复前自动保存',
+};
+
+export function backupKind(kind: BackupInfo['kind']): string {
+  return KIND_LABELS[kind];
 }
 
 export function BackupsDialog(props: { onClose: () => void }) {
@@ -38,6 +43,8 @@ export function BackupsDialog(props: { onClose: () => void }) {
   const [error, setError] = useState('');
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const [restoreError, setRestoreError] = useState('');
+  const [backingUp, setBackingUp] = useState(false);
+  const [madeNow, setMadeNow] = useState('');
 
   const load = useCallback(async () => {
     setError('');
@@ -47,6 +54,16 @@ export function BackupsDialog(props: { onClose: () => void }) {
     setBackups(list.value);
   }, []);
   useEffect(() => void load(), [load]);
+
+  const backupNow = async () => {
+    setBackingUp(true);
+    setError('');
+    const r = await api.backupNow({});
+    setBackingUp(false);
+    if (!r.ok) return setError(`没有备份成功：${r.error.message}`);
+    setMadeNow(r.value.fileName);
+    await load();
+  };
 
   return (
     <>
@@ -60,7 +77,8 @@ export function BackupsDialog(props: { onClose: () => void }) {
             {dataDir || '（正在读取……）'}
           </Box>
           <DialogContentText sx={{ mb: 2 }}>
-            程序每次启动时自动把数据备份一份到其中的 backups 文件夹，保留最近 10 份。如果误删了报告或改错了内容，可以从下面选一个当时的备份恢复。
+            程序每次启动时、编辑中每隔一小时、删除或替换报告之前，都会自动把数据备份到其中的 backups 文件夹（每类保留最近 10 份）；
+            也可以随时点“立即备份”。如果误删了报告或改错了内容，可以从下面选一个当时的备份恢复。
             换电脑或重装系统前，请把整个数据文件夹复制保存。
           </DialogContentText>
           {error && (
@@ -94,7 +112,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
                   {backups.map((b) => (
                     <TableRow key={b.fileName} data-testid="backup-row" data-backup={b.fileName} hover>
                       <TableCell>{backupTime(b.createdAt)}</TableCell>
-                      <TableCell>{backupKind(b.fileName)}</TableCell>
+                      <TableCell>{backupKind(b.kind)}</TableCell>
                       <TableCell align="right">{backupSize(b.bytes)}</TableCell>
                       <TableCell align="right">
                         <Button size="small" variant="outlined" onClick={() => setConfirming(b)}>
@@ -109,6 +127,14 @@ export function BackupsDialog(props: { onClose: () => void }) {
           )}
         </DialogContent>
         <DialogActions>
+          {madeNow && (
+            <Typography color="success.main" sx={{ mr: 'auto', ml: 1 }} data-testid="backup-made">
+              已备份：{backupTime(backups?.find((b) => b.fileName === madeNow)?.createdAt ?? new Date().toISOString())}
+            </Typography>
+          )}
+          <Button onClick={() => void backupNow()} disabled={backingUp} data-testid="backup-now">
+            {backingUp ? '正在备份……' : '立即备份'}
+          </Button>
           <Button onClick={props.onClose}>关闭</Button>
         </DialogActions>
       </Dialog>

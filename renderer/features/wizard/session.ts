@@ -235,7 +235,12 @@ export class ReportSession {
     // After a short pause in typing: the totals are painted first, the findings a moment later.
     this.checkTimer = setTimeout(() => {
       this.checkTimer = null;
-      if (!this.disposed) this.runCheck();
+      // In the idle time after a frame, so a key pressed meanwhile is not held behind the checks.
+      const run = () => {
+        if (!this.disposed) this.runCheck();
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 300 });
+      else run();
     }, CHECK_DELAY_MS);
   }
 
