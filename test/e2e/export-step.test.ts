@@ -7,21 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { artifactsDir, launchBrowser, startHost, tempDir } from '../support/index';
-import type { RunningHost } from '../support/index';
-import { FULL_REPORT_INPUT, fullReport } from '../fixtures/full-report';
+import { artifactsDir, launchBrowser, hostApi, startHost, tempDir } from '../support/index';
+import { fullReport } from '../fixtures/full-report';
 import { SECTION_KEYS } from '../../shared/formats/types';
-
-async function call<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  assert.ok(body.ok, `${method}: ${body.error?.message}`);
-  return body.value as T;
-}
 
 test('导出 step: preview, download with recorded SHA-256, draft after confirmation', { timeout: 120_000 }, async () => {
   const data = tempDir('nianbao-e2e-export-');
@@ -30,12 +18,12 @@ test('导出 step: preview, download with recorded SHA-256, draft after confirma
   const shots = artifactsDir('export-step');
   try {
     const doc = fullReport();
-    await call(host, 'saveUnit', doc.unit);
-    const report = await call<{ id: number }>(host, 'createReport', { year: 2025, formatId: 'gov-2021', basedOnId: null });
+    await hostApi(host, 'saveUnit', doc.unit);
+    const report = await hostApi(host, 'createReport', { year: 2025, formatId: 'gov-2021', basedOnId: null });
     const id = report.id;
-    await call(host, 'setCells', { id, cells: FULL_REPORT_INPUT.cells });
-    for (const key of SECTION_KEYS) await call(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
-    await call(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble, letterhead: doc.letterhead } });
+    await hostApi(host, 'setCells', { id, cells: doc.cells });
+    for (const key of SECTION_KEYS) await hostApi(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
+    await hostApi(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble, letterhead: doc.letterhead } });
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.setDefaultTimeout(15_000);
@@ -71,7 +59,7 @@ test('导出 step: preview, download with recorded SHA-256, draft after confirma
     await page.getByTestId('export-message').waitFor();
 
     // An unbalanced table 三: the confirmation names the error; the file is a 草稿.
-    await call(host, 'setCells', { id, cells: { 't3.carried_forward.natural_person': 9 } });
+    await hostApi(host, 'setCells', { id, cells: { 't3.carried_forward.natural_person': 9 } });
     await page.reload();
     await page.getByTestId('export-preview').waitFor();
     await page.getByTestId('export-button').click();

@@ -5,21 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { artifactsDir, launchBrowser, repoRoot, startHost, tempDir } from '../support/index';
-import type { RunningHost } from '../support/index';
+import { artifactsDir, launchBrowser, repoRoot, hostApi, startHost, tempDir } from '../support/index';
 
 const SEEDS = join(repoRoot, '../shared/seeds');
-
-async function call<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  assert.ok(body.ok, `${method}: ${body.error?.message}`);
-  return body.value as T;
-}
 
 test('paste a 2020 report, import a 2019 one, compare the years, download a report file', { timeout: 180_000 }, async () => {
   const data = tempDir('nianbao-e2e-import-');
@@ -27,7 +15,7 @@ test('paste a 2020 report, import a 2019 one, compare the years, download a repo
   const browser = await launchBrowser();
   const shots = artifactsDir('import-history');
   try {
-    await call(host, 'saveUnit', { name: '永安市安砂镇人民政府', kind: 'township' });
+    await hostApi(host, 'saveUnit', { name: '永安市安砂镇人民政府', kind: 'township' });
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.setDefaultTimeout(15_000);
     await page.goto(host.url);
@@ -50,9 +38,9 @@ test('paste a 2020 report, import a 2019 one, compare the years, download a repo
     await page.screenshot({ path: join(shots, '1-preview.png') });
     await page.getByTestId('import-commit').click();
     await page.waitForURL(/#\/report\/\d+/);
-    const reports = await call<{ id: number; year: number }[]>(host, 'listReports', {});
+    const reports = await hostApi(host, 'listReports', {});
     assert.deepEqual(reports.map((r) => r.year), [2020]);
-    const saved = await call<{ doc: { cells: Record<string, number> } }>(host, 'getReport', { id: reports[0].id });
+    const saved = await hostApi(host, 'getReport', { id: reports[0].id });
     assert.equal(saved.doc.cells['t2.other_external_services.change'], 151);
 
     // Importing 2020 again asks before replacing: saving needs an explicit confirmation.

@@ -1,5 +1,6 @@
 // Starts the real browser host (dist/host.mjs) in a child process on a random port, the way
 // `npm start` does, and parses the one line it prints. Requires `node build/build.mjs` first.
+import type { ApiInput, ApiMethod, ApiOutputs, ApiResult } from '../../shared/api';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,4 +86,16 @@ export async function startHost(options: { dataDir?: string; env?: Record<string
       return stopped;
     },
   };
+}
+
+/** Calls the host's API as the page does (token header, JSON) and returns the value; a failed call fails the test. */
+export async function hostApi<M extends ApiMethod>(host: RunningHost, method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+  const res = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as ApiResult<ApiOutputs[M]>;
+  if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
+  return body.value;
 }

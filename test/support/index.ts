@@ -1,6 +1,6 @@
 // The shared test harness: temp dirs, the real browser host, a headless Chromium.
 export { tempDir, artifactsDir, repoRoot } from './temp';
 export type { TempDir } from './temp';
-export { startHost, projectNode, STARTED_LINE } from './host';
+export { startHost, hostApi, projectNode, STARTED_LINE } from './host';
 export type { RunningHost } from './host';
 export { launchBrowser, chromiumExecutable } from './browser';

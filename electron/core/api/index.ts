@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { apiSpec, invalidInput } from '../../../shared/api';
-import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, BackupInfo, ExportRecord } from '../../../shared/api';
+import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, BackupInfo } from '../../../shared/api';
 import { defaultTitle, ReportDocSchema } from '../../../shared/report';
 import type { ReportDoc, ReportSummary, StoredReport } from '../../../shared/report';
 import { deriveNextYearReport } from '../../../shared/carry-over';
@@ -14,7 +14,7 @@ import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { ImportError, readReportSource } from '../import/index';
 import { StoreError } from '../store/index';
-import type { BackupFile, ExportRow, Store } from '../store/index';
+import type { BackupFile, Store } from '../store/index';
 import pkg from '../../../package.json';
 
 // zod's own messages (used in invalid-input errors) in Chinese, for every schema on the main side.
@@ -45,10 +45,6 @@ const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Characters Windows and macOS do not allow in a file name. */
 function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 150) || '年度报告';
-}
-
-function exportRecord(row: ExportRow): ExportRecord {
-  return { id: row.id, reportId: row.reportId, createdAt: row.createdAt, fileName: row.fileName, sha256: row.sha256, draft: row.draft, savedPath: row.savedPath };
 }
 
 function summary(r: StoredReport): ReportSummary {
@@ -171,9 +167,9 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft };
     },
 
-    confirmExport: ({ exportId, savedPath }) => exportRecord(store.confirmExport(exportId, savedPath)),
+    confirmExport: ({ exportId, savedPath }) => store.confirmExport(exportId, savedPath),
 
-    listExports: ({ id }) => store.listExports(id).map(exportRecord),
+    listExports: ({ id }) => store.listExports(id),
 
     exportReportFile: ({ id }) => {
       const { doc } = store.requireReport(id);

@@ -6,6 +6,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from '../../../shared/report';
+import type { ExportRecord } from '../../../shared/api';
 import type { SectionKey } from '../../../shared/formats/types';
 import { StoreError } from './errors';
 import { APPLICATION_ID, MIGRATIONS } from './migrations';
@@ -22,15 +23,8 @@ export const DB_FILE_NAME = 'nianbao.sqlite';
 
 export type UnitRecord = Unit & { id: number };
 
-export interface ExportRow {
-  id: number;
-  reportId: number;
-  createdAt: string;
-  fileName: string;
-  sha256: string;
-  draft: boolean;
-  savedPath: string;
-}
+/** An export history row is exactly the API's ExportRecord. */
+export type ExportRow = ExportRecord;
 
 interface ReportRow {
   id: number;
