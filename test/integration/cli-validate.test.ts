@@ -2,7 +2,7 @@
 // the 勾稽 finding with the figure 四 should have, --json, --previous and folders.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { repoRoot, tempDir } from '../support/temp';
@@ -152,5 +152,33 @@ describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`
     const badPrevious = validate('--previous', join(tmp.path, 'nope.json'), fixture('2025-clean.nianbao.json'));
     assert.equal(badPrevious.code, 2);
     assert.match(badPrevious.err, /上一年度报告 .*nope\.json 无法读取/);
+  });
+
+  it('prints a whole county’s --json report through a pipe (200 files, one broken), and it parses', () => {
+    const county = join(tmp.path, 'county');
+    mkdirSync(county);
+    const base = JSON.parse(readFileSync(fixture('2025-clean.nianbao.json'), 'utf8'));
+    for (let i = 0; i < 200; i++) {
+      // Each township's report copied from 小陶镇's without changing the narrative: a warning with a
+      // long quote per file makes the output far larger than a pipe's buffer.
+      const doc = structuredClone(base);
+      doc.unit.name = doc.signature = `某县第${i}镇人民政府`;
+      doc.title = `${doc.unit.name}2025年政府信息公开工作年度报告`;
+      if (i === 137) doc.cells['t3.carried_forward.natural_person'] += 2;
+      writeFileSync(join(county, `第${i}镇.nianbao.json`), JSON.stringify(doc));
+    }
+    // Through a shell pipe to a reader slower than the writer (as `| jq` or a county script would
+    // be): output still queued when the command ends would be lost.
+    const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+    const line = `${[...command, 'validate', county, '--json'].map(quote).join(' ')}; echo "exit=$?" >&2`;
+    const r = spawnSync('sh', ['-c', `{ ${line}; } | { sleep 2; cat; }`], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    assert.match(r.stderr, /exit=1/);
+    assert.ok(r.stdout.length > 96 * 1024, `output of ${r.stdout.length} bytes is larger than a pipe buffer`);
+    const results = JSON.parse(r.stdout) as { file: string; ok: boolean; findings: { rule: string }[] }[];
+    assert.equal(results.length, 200);
+    assert.ok(results.every((x) => x.findings.some((f) => f.rule === 'review.unit_name')));
+    const broken = results.filter((x) => !x.ok);
+    assert.deepEqual(broken.map((x) => x.file.endsWith('第137镇.nianbao.json')), [true]);
+    assert.ok(broken[0].findings.some((f) => f.rule === 't3.balance'));
   });
 });

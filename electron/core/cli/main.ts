@@ -26,10 +26,14 @@ async function main(): Promise<number> {
   }
 }
 
+// Exit by setting the code, not process.exit(): output to a pipe is written asynchronously, and
+// exiting at once would cut a long --json report short.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(`出错了：${err instanceof Error ? err.message : String(err)}`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );
