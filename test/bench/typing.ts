@@ -1,13 +1,16 @@
 // Bench: typing into table 三 in headless Chromium through the real browser host. Measures, in the
 // page, from the key press (the event's timestamp) to the frame in which the updated （七）总计 is
-// painted: a rAF callback that sees the new value, then a message posted from it, which runs once
-// that frame has been presented. Keys are paced like a clerk typing (so the deferred checks run
-// between keys, as they would). Prints figures only.
+// painted: a rAF callback that sees the new value, then a task posted from it, which runs once the
+// page has finished that frame (style, layout, paint, commit to the compositor; raster and draw
+// follow off the main thread). Keys are paced like a clerk typing (so the deferred checks run
+// between keys, as they would), and each frame is placed on the 60 Hz clock to count missed
+// frames. Prints figures only.
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumExecutable, launchBrowser, startHost } from '../support/index';
 
 const KEYS = Number(process.env.BENCH_KEYS) || 120;
 const PACE_MS = Number(process.env.BENCH_PACE_MS) || 120;
+const FRAME_MS = 1000 / 60;
 const WATCHED = 't3.total_processed.total';
 const TYPED_INTO = ['t3.granted.natural_person', 't3.partial_grant.commercial_enterprise', 't3.denied_third_party.other'];
 
@@ -51,6 +54,10 @@ async function run(unthrottled: boolean): Promise<string[]> {
     await page.reload();
     await page.locator(`[data-cell="${WATCHED}"]`).waitFor();
 
+    // The page reports each painted sample through a binding: waiting for it sends nothing to the
+    // page (an evaluate right before or after the key is itself a task that can request a frame).
+    let painted = () => {};
+    await page.exposeFunction('__painted', () => painted());
     await page.evaluate(`(() => {
       window.__samples = [];
       const total = document.querySelector('[data-cell="${WATCHED}"]');
@@ -58,17 +65,20 @@ async function run(unthrottled: boolean): Promise<string[]> {
       // After React's own listener (on the root element) has run: the DOM holds the new figures.
       window.addEventListener('input', () => { if (current && current.dom === 0) current.dom = performance.now(); });
       document.addEventListener('keydown', (e) => {
-        const sample = { t0: e.timeStamp, dom: 0, raf: 0, painted: 0, changed: false };
+        const sample = { t0: e.timeStamp, dom: 0, raf: 0, painted: 0, changed: false, frames: 0, tick: 0 };
         current = sample;
         const before = total.value;
         let frames = 0;
+        // ts: the frame clock's tick this frame belongs to
         const onFrame = (ts) => {
           if (total.value === before && frames++ < 30) return void requestAnimationFrame(onFrame);
           sample.raf = performance.now();
+          sample.frames = frames;
+          sample.tick = ts;
           sample.changed = total.value !== before;
           // A user-blocking task posted from the frame's rAF runs as soon as that frame's rendering
-          // (style, layout, paint) is done, ahead of queued timers.
-          const done = () => { sample.painted = performance.now(); window.__samples.push(sample); };
+          // (style, layout, paint, commit) is done, ahead of queued timers.
+          const done = () => { sample.painted = performance.now(); window.__samples.push(sample); window.__painted(); };
           if (window.scheduler && scheduler.postTask) scheduler.postTask(done, { priority: 'user-blocking' });
           else { const ch = new MessageChannel(); ch.port1.onmessage = done; ch.port2.postMessage(0); }
         };
@@ -76,16 +86,27 @@ async function run(unthrottled: boolean): Promise<string[]> {
       }, true);
     })()`);
 
-    // Each key changes the total: a digit replaces the selected figure, Backspace clears it.
+    // Each key changes the total: a digit replaces the selected figure, Backspace clears it. Keys
+    // are paced like a person's: a pause after moving to a cell, and the key released once its
+    // frame is painted (a finger lifts 50-150 ms after the press). A keyup sent at once, as
+    // keyboard.press does, can land right after the frame; Chromium then holds back the page's
+    // tasks, the marker above included, until the next frame (DeferRendererTasksAfterInput): the
+    // figure was on screen, the marker a frame late.
     for (let i = 0; i < KEYS; i++) {
+      const key = i % 2 === 0 ? String((i % 9) + 1) : 'Backspace';
       if (i % 2 === 0) {
         await page.locator(`[data-cell="${TYPED_INTO[(i / 2) % TYPED_INTO.length]}"]`).focus();
-        await page.keyboard.press(String((i % 9) + 1));
-      } else await page.keyboard.press('Backspace');
+        await page.waitForTimeout(PACE_MS);
+      }
+      const done = new Promise<void>((resolve) => (painted = resolve));
+      await page.keyboard.down(key);
+      // A key whose frame never came is counted below as not updated, not waited for forever.
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      await page.keyboard.up(key);
       await page.waitForTimeout(PACE_MS);
     }
     // Clicks/focus are not measured: only the keydowns registered above.
-    const samples = (await page.evaluate('window.__samples')) as { t0: number; dom: number; raf: number; painted: number; changed: boolean }[];
+    const samples = (await page.evaluate('window.__samples')) as { t0: number; dom: number; raf: number; painted: number; changed: boolean; frames: number; tick: number }[];
     const ok = samples.filter((x) => x.changed && x.dom > 0);
     if (!ok.length) throw new Error('没有测到任何一次按键（总计没有变化）');
     const stats = (xs: number[]) => {
@@ -94,13 +115,30 @@ async function run(unthrottled: boolean): Promise<string[]> {
     };
     const total = ok.map((x) => x.painted - x.t0);
     const work = ok.map((x) => x.dom - x.t0 + (x.painted - x.raf));
+    // Frames missed: the frame clock ticks every FRAME_MS on the grid of the rAF timestamps. The
+    // total is due in the frame of the first tick after the key (or an earlier frame that had not
+    // yet run), done before the tick after that; every further tick it takes, or a rAF that still
+    // showed the old total, is a missed frame.
+    const missed = ok.map((x) => {
+      const firstTick = x.tick + Math.max(0, Math.ceil((x.t0 - x.tick) / FRAME_MS)) * FRAME_MS;
+      return x.frames + Math.max(0, Math.ceil((x.painted - firstTick) / FRAME_MS) - 1);
+    });
+    const within = (lo: number, hi: number) => total.filter((t) => t > lo && t <= hi).length;
     return [
       unthrottled ? '  —— 同上，但浏览器不按 60 Hz 帧时钟出帧（--disable-gpu-vsync --disable-frame-rate-limit）：只剩本程序自己的耗时 ——' : '  —— 常规无头浏览器（60 Hz 帧时钟）——',
-      `  按键 ${ok.length} 次（每 ${PACE_MS} ms 一次，数字与退格交替，三个格子轮换），总计未更新 ${samples.length - ok.length} 次`,
+      `  按键 ${ok.length} 次（数字与退格交替，三个格子轮换；换格后和每次松键后停 ${PACE_MS} ms），总计未更新 ${KEYS - ok.length} 次`,
       `  按键 → 更新后的“（七）总计·总计”绘制完成${unthrottled ? '' : '（含等待下一帧，60 Hz 下最多 16.7 ms）'}：${stats(total)}`,
       `  其中本程序的工作（按键处理到 DOM 更新 + 该帧的样式、布局、绘制）：${stats(work)}`,
       `  按键 → DOM 中总计已更新：${stats(ok.map((x) => x.dom - x.t0))}`,
       `  该帧的样式、布局、绘制（rAF → 绘制完成）：${stats(ok.map((x) => x.painted - x.raf))}`,
+      ...(unthrottled
+        ? []
+        : [
+            `  按键 → 所在帧的时钟节拍（等帧时钟；帧已在等待中、节拍早于按键的记作 0）：${stats(ok.map((x) => Math.max(0, x.tick - x.t0)))}`,
+            `  所在帧的节拍 → 绘制完成：${stats(ok.map((x) => x.painted - Math.max(x.tick, x.t0)))}`,
+            `  在按键后的第一帧绘制完成（未错过帧）${missed.filter((n) => n === 0).length} 次，错过一帧 ${missed.filter((n) => n === 1).length} 次，错过两帧以上 ${missed.filter((n) => n > 1).length} 次`,
+          ]),
+      `  按键到绘制完成：一帧（${FRAME_MS.toFixed(1)} ms）之内 ${within(0, FRAME_MS)} 次，一到两帧 ${within(FRAME_MS, 2 * FRAME_MS)} 次，超过两帧 ${within(2 * FRAME_MS, Infinity)} 次`,
       `  （测量：keydown 事件时间戳；window 上的 input 监听器；看到新值的 requestAnimationFrame；从它发出的 user-blocking 任务 = 该帧绘制完成）`,
     ];
   } finally {

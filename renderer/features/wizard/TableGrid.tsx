@@ -19,7 +19,10 @@ const Frame = styled('div')(({ theme }) => ({
   '& th.r': { textAlign: 'left' },
   '& th.r1': { textAlign: 'center' },
   '& th.blank': { background: '#fafafa' },
-  '& td': { position: 'relative', height: 30, background: '#fff' },
+  // Only the cell showing its error bubble is positioned: a positioned cell is a paint layer of its
+  // own, and two hundred of them made every keystroke's frame walk two hundred layers.
+  '& td': { height: 30, background: '#fff' },
+  '& td.bub': { position: 'relative' },
   '& td.dc': { background: '#e6e9ee' },
   '& input.c': {
     display: 'block', width: '100%', height: 30, border: 0, margin: 0, padding: '0 8px', textAlign: 'right', font: 'inherit', fontSize: 14,
@@ -59,7 +62,8 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
     }
   }, [snap.value]);
 
-  const cls = [snap.rejected ? 'rej' : '', snap.severity === 'error' ? 'error' : snap.severity === 'warning' ? 'warning' : ''].join(' ').trim();
+  const bubble = !!snap.rejected && editing !== null && !props.derived;
+  const cls = [snap.rejected ? 'rej' : '', snap.severity === 'error' ? 'error' : snap.severity === 'warning' ? 'warning' : '', bubble ? 'bub' : ''].join(' ').trim();
   const tip = [props.label, ...snap.findings.map((f) => `${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '提示' : '说明'}：${f.message}`), snap.rejected ? `未接受“${snap.rejected.raw}”：${snap.rejected.message}` : '']
     .filter(Boolean)
     .join('\n');
@@ -122,7 +126,7 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
           }
         }}
       />
-      {snap.rejected && editing !== null && (
+      {bubble && snap.rejected && (
         <div className="bubble" role="alert" data-cell-error={cell}>
           {snap.rejected.message}
           {snap.value !== undefined ? `（保留原值 ${snap.value}）` : '（未填写）'}

@@ -197,7 +197,8 @@ const StepList = memo(function StepList(props: { steps: StepDef[]; current: stri
                 ) : undefined
               }
             >
-              <StepLabel error={st.errors > 0} sx={{ '& .MuiStepLabel-label': { fontSize: 13, lineHeight: 1.35 } }}>
+              {/* No colour transitions: a state that changes after a check must not animate frames while the clerk types on. */}
+              <StepLabel error={st.errors > 0} sx={{ '& .MuiStepLabel-label': { fontSize: 13, lineHeight: 1.35, transition: 'none' }, '& .MuiStepIcon-root': { transition: 'none' } }}>
                 {s.label}
               </StepLabel>
             </StepButton>
