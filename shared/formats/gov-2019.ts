@@ -21,6 +21,15 @@ import type { ColumnDef, ReportFormat } from './types';
 const prevYearItems: ColumnDef = { key: 'prev_year_items', label: '上一年项目数量', kind: 'count', unit: '项' };
 const change: ColumnDef = { key: 'change', label: '本年增/减', kind: 'signed_count', unit: '项' };
 const decisions: ColumnDef = { key: 'decisions', label: '处理决定数量', kind: 'count', unit: '件' };
+const publishingColumns: ColumnDef[] = [
+  { key: 'new_made', label: '本年新制作数量', kind: 'count', unit: '件' },
+  { key: 'new_published', label: '本年新公开数量', kind: 'count', unit: '件' },
+  { key: 'total_published', label: '对外公开总数量', kind: 'count', unit: '件' },
+];
+const otherExternalServices = { key: 'other_external_services', label: '其他对外管理服务事项' };
+const procurement = { key: 'procurement', label: '政府集中采购' };
+// The format prints no unit; published reports wrote 元 or a bare number (spec §2.2).
+const procurementAmount: ColumnDef = { key: 'amount', label: '采购总金额', kind: 'money', unit: '元', confidence: 'C', note: '格式未印单位，按元计' };
 
 export const GOV_2019: ReportFormat = {
   id: 'gov-2019',
@@ -36,11 +45,7 @@ export const GOV_2019: ReportFormat = {
       {
         caption: T2_CAPTIONS.item1,
         firstHeader: T2_FIRST_HEADER,
-        columns: [
-          { key: 'new_made', label: '本年新制作数量', kind: 'count', unit: '件' },
-          { key: 'new_published', label: '本年新公开数量', kind: 'count', unit: '件' },
-          { key: 'total_published', label: '对外公开总数量', kind: 'count', unit: '件' },
-        ],
+        columns: publishingColumns,
         rows: [
           T2_ROWS.regulations,
           { key: 'normative_documents', label: '规范性文件' },
@@ -52,7 +57,7 @@ export const GOV_2019: ReportFormat = {
         columns: [prevYearItems, change, decisions],
         rows: [
           T2_ROWS.licensing,
-          { key: 'other_external_services', label: '其他对外管理服务事项' },
+          otherExternalServices,
         ],
       },
       {
@@ -73,12 +78,8 @@ export const GOV_2019: ReportFormat = {
       {
         caption: T2_CAPTIONS.item9,
         firstHeader: T2_FIRST_HEADER,
-        columns: [
-          { key: 'items', label: '采购项目数量', kind: 'count', unit: '项' },
-          // The format prints no unit; published reports wrote 元 or a bare number (spec §2.2).
-          { key: 'amount', label: '采购总金额', kind: 'money', unit: '元', confidence: 'C', note: '格式未印单位，按元计' },
-        ],
-        rows: [{ key: 'procurement', label: '政府集中采购' }],
+        columns: [{ key: 'items', label: '采购项目数量', kind: 'count', unit: '项' }, procurementAmount],
+        rows: [procurement],
       },
     ],
   },
@@ -91,5 +92,14 @@ export const GOV_2019: ReportFormat = {
     rows: [...T3_ROWS_HEAD, { key: 'other', path: [T3_RESULTS_LABEL, T3_OTHER_PROCESSING], outcome: true }, ...T3_ROWS_TAIL],
   },
   t4: T4_DEF,
-  markers: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', T2_CAPTIONS.item9, '政府集中采购', '采购总金额'],
+  // Spec §2.6: labels only the 2019 format prints.
+  markers: [
+    ...publishingColumns.map((c) => c.label),
+    prevYearItems.label,
+    change.label,
+    otherExternalServices.label,
+    T2_CAPTIONS.item9,
+    procurement.label,
+    procurementAmount.label,
+  ],
 };

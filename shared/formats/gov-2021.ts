@@ -18,6 +18,13 @@ import {
 import type { ColumnDef, ReportFormat } from './types';
 
 const decisions: ColumnDef = { key: 'decisions', label: '本年处理决定数量', kind: 'count', unit: '件' };
+const stockColumns: ColumnDef[] = [
+  { key: 'issued', label: '本年制发件数', kind: 'count', unit: '件' },
+  { key: 'repealed', label: '本年废止件数', kind: 'count', unit: '件' },
+  { key: 'in_force', label: '现行有效件数', kind: 'count', unit: '件' },
+];
+const feeAmount: ColumnDef = { key: 'amount', label: '本年收费金额（单位：万元）', kind: 'money', unit: '万元' };
+const normativeDocuments = { key: 'normative_documents', label: '行政规范性文件' };
 
 export const GOV_2021: ReportFormat = {
   id: 'gov-2021',
@@ -33,15 +40,8 @@ export const GOV_2021: ReportFormat = {
       {
         caption: T2_CAPTIONS.item1,
         firstHeader: T2_FIRST_HEADER,
-        columns: [
-          { key: 'issued', label: '本年制发件数', kind: 'count', unit: '件' },
-          { key: 'repealed', label: '本年废止件数', kind: 'count', unit: '件' },
-          { key: 'in_force', label: '现行有效件数', kind: 'count', unit: '件' },
-        ],
-        rows: [
-          T2_ROWS.regulations,
-          { key: 'normative_documents', label: '行政规范性文件' },
-        ],
+        columns: stockColumns,
+        rows: [T2_ROWS.regulations, normativeDocuments],
       },
       { caption: T2_CAPTIONS.item5, firstHeader: T2_FIRST_HEADER, columns: [decisions], rows: [T2_ROWS.licensing] },
       {
@@ -56,7 +56,7 @@ export const GOV_2021: ReportFormat = {
       {
         caption: T2_CAPTIONS.item8,
         firstHeader: T2_FIRST_HEADER,
-        columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', kind: 'money', unit: '万元' }],
+        columns: [feeAmount],
         rows: [T2_ROWS.fees],
       },
     ],
@@ -87,5 +87,6 @@ export const GOV_2021: ReportFormat = {
     ],
   },
   t4: T4_DEF,
-  markers: ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额（单位：万元）', '行政规范性文件', '逾期不补正'],
+  // Spec §2.6: labels only the 2021 format prints, and a fragment of its （六）1 row.
+  markers: [...stockColumns.map((c) => c.label), feeAmount.label, normativeDocuments.label, '逾期不补正'],
 };
