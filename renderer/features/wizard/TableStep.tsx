@@ -88,6 +88,7 @@ function FocusDetails({ session, cell }: { session: ReportSession; cell: string 
   // 上年结转 comes from last year's 结转下年度: say where the figure came from.
   const carried = /^t3\.carried_over\.(.+)$/.exec(cell);
   const lastYear = carried && session.previous ? session.previous.cells[`t3.carried_forward.${carried[1]}`] : undefined;
+  const carriedForwardLabel = session.model!.format.t3.rows.find((r) => r.key === 'carried_forward')?.path.join('') ?? '';
   return (
     <Box>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -95,7 +96,7 @@ function FocusDetails({ session, cell }: { session: ReportSession; cell: string 
         <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
           {snap.derived ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}` : info.kind === 'money' ? `单位：${info.unit}，可有小数（最多4位）` : info.kind === 'signed_count' ? `单位：${info.unit}，填整数，减少的写负数（如 -3）` : `单位：${info.unit}，填整数`}
           {!snap.derived && snap.value === undefined ? ' · 还没有填写（没有发生的请填 0）' : ''}
-          {lastYear !== undefined ? ` · ${session.previous!.year}年报告的“结转下年度继续办理”为 ${lastYear}，应与此相同` : ''}
+          {lastYear !== undefined ? ` · ${session.previous!.year}年报告的“${carriedForwardLabel}”为 ${lastYear}，应与此相同` : ''}
         </Typography>
       </Typography>
       {snap.rejected && (
