@@ -1,11 +1,14 @@
 // Display names for ids the API carries (format ids, statuses, ISO times).
 import { FORMATS, isGovFormatId } from '../shared/formats/index';
-import type { ReportStatus } from '../shared/report';
+import type { Finding, ReportStatus } from '../shared/report';
 
 export function formatLabel(id: string): string {
   if (isGovFormatId(id)) return `${FORMATS[id].citation}格式`;
   return '2019年以前的报告（无统一格式）';
 }
+
+/** How serious a finding is, in the same words everywhere in the app. */
+export const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '提示', info: '说明' };
 
 export function statusLabel(s: ReportStatus): string {
   return s === 'final' ? '定稿' : '草稿';
@@ -18,6 +21,13 @@ export function formatTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** 2026年1月8日 14:03:05 in local time (backups made a minute apart must be told apart). */
+export function chineseDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${clockTime(d)}`;
 }
 
 export function clockTime(d: Date): string {

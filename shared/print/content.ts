@@ -2,7 +2,8 @@
 // the preview walk the same list of blocks. Labels come from the format data (shared/formats).
 // Pure TypeScript: no Node, no DOM, no docx.
 import { deriveTotals, getFormat, isGovFormatId } from '../formats/index';
-import type { ReportFormat, TableId } from '../formats/index';
+import type { CellKind, ReportFormat, TableId } from '../formats/index';
+import { formatCellValue } from '../number';
 import { tableGrid } from '../formats/grid';
 import type { TableGrid } from '../formats/grid';
 import { chineseDate, defaultPeriod, defaultTitle } from '../report';
@@ -29,10 +30,9 @@ export interface ReportContent {
 /** Thrown for reports that cannot be printed in an official layout. */
 export class ExportRefused extends Error {}
 
-/** Printed form of a cell: counts as whole numbers, money with its decimals, empty as 0. */
-export function formatCellValue(value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '0';
-  return String(Number(value.toFixed(4)));
+/** Printed form of a cell: as the clerk sees it on screen (formatCellValue), an empty cell as 0. */
+export function printedValue(value: number | undefined, kind: CellKind): string {
+  return formatCellValue(value, kind) || '0';
 }
 
 /** Every printed cell of the three tables: inputs as entered, totals derived (never typed). */
@@ -42,7 +42,7 @@ export function printedCells(format: ReportFormat, cells: Readonly<Record<string
   for (const id of ['t2', 't3', 't4'] as const) {
     for (const row of tableGrid(format, id).rows) {
       for (const c of row.cells) {
-        if (c.type === 'value') out[c.cell] = formatCellValue(c.derived ? derived[c.cell] : cells[c.cell]);
+        if (c.type === 'value') out[c.cell] = printedValue(c.derived ? derived[c.cell] : cells[c.cell], c.kind);
       }
     }
   }

@@ -6,6 +6,8 @@ import type { ReportDoc } from '../../shared/report';
 import { parseReportFile } from '../../shared/report-file';
 import { reviewDocument } from '../../shared/review/index';
 import { evaluateTableRules } from '../../shared/rules/index';
+import { summarise } from './stats';
+import type { Summary } from './stats';
 
 function load(name: string): ReportDoc {
   const r = parseReportFile(readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8'));
@@ -13,7 +15,7 @@ function load(name: string): ReportDoc {
   return r.doc;
 }
 
-function measure(iterations: number, fn: () => unknown): { median: number; p95: number; max: number } {
+function measure(iterations: number, fn: () => unknown): Summary {
   for (let i = 0; i < 200; i++) fn(); // warm-up: JIT and the per-format caches
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -21,8 +23,7 @@ function measure(iterations: number, fn: () => unknown): { median: number; p95: 
     fn();
     times.push((performance.now() - t0) * 1000);
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1] };
+  return summarise(times);
 }
 
 const fmt = (us: number) => `${us.toFixed(1)} µs`;

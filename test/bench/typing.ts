@@ -7,6 +7,7 @@
 // frames. Prints figures only.
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumExecutable, launchBrowser, startHost } from '../support/index';
+import { summarise } from './stats';
 
 const KEYS = Number(process.env.BENCH_KEYS) || 120;
 const PACE_MS = Number(process.env.BENCH_PACE_MS) || 120;
@@ -14,9 +15,6 @@ const FRAME_MS = 1000 / 60;
 const WATCHED = 't3.total_processed.total';
 const TYPED_INTO = ['t3.granted.natural_person', 't3.partial_grant.commercial_enterprise', 't3.denied_third_party.other'];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-}
 
 /** The test browser, or one whose frames are not held to a 60 Hz clock (to see the program's own part). */
 async function browserFor(unthrottled: boolean): Promise<Browser> {
@@ -110,8 +108,8 @@ async function run(unthrottled: boolean): Promise<string[]> {
     const ok = samples.filter((x) => x.changed && x.dom > 0);
     if (!ok.length) throw new Error('没有测到任何一次按键（总计没有变化）');
     const stats = (xs: number[]) => {
-      const sorted = [...xs].sort((a, b) => a - b);
-      return `中位数 ${percentile(sorted, 0.5).toFixed(1)} ms，p95 ${percentile(sorted, 0.95).toFixed(1)} ms，最大 ${sorted[sorted.length - 1].toFixed(1)} ms`;
+      const { median, p95, max } = summarise(xs);
+      return `中位数 ${median.toFixed(1)} ms，p95 ${p95.toFixed(1)} ms，最大 ${max.toFixed(1)} ms`;
     };
     const total = ok.map((x) => x.painted - x.t0);
     const work = ok.map((x) => x.dom - x.t0 + (x.painted - x.raf));

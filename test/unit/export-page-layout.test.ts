@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { headingLevel, signatureIndents, splitHeading, titleLines, titleWords, widthInChars } from '../../shared/print/page-layout';
-import { formatCellValue, narrativeParagraphs, preambleParagraphs, reportContent } from '../../shared/print/content';
+import { narrativeParagraphs, printedValue, preambleParagraphs, reportContent } from '../../shared/print/content';
 import { getFormat } from '../../shared/formats/index';
 import { fullReport } from '../fixtures/full-report';
 
@@ -74,11 +74,11 @@ test('署名 and date (GB/T 9704 §7.3.5.2): 署名 空2字, date 2字 further r
 });
 
 test('printed values: empty as 0, counts whole, money with its decimals', () => {
-  assert.equal(formatCellValue(undefined), '0');
-  assert.equal(formatCellValue(12), '12');
-  assert.equal(formatCellValue(0.35), '0.35');
-  assert.equal(formatCellValue(1.1 + 2.2), '3.3');
-  assert.equal(formatCellValue(-8), '-8');
+  assert.equal(printedValue(undefined, 'count'), '0');
+  assert.equal(printedValue(12, 'count'), '12');
+  assert.equal(printedValue(0.35, 'money'), '0.35');
+  assert.equal(printedValue(1.1 + 2.2, 'money'), '3.3');
+  assert.equal(printedValue(-8, 'signed_count'), '-8');
 });
 
 test('preamble: basis with the format citation, period, where published, contact', () => {

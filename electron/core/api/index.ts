@@ -8,7 +8,7 @@ import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, Backup
 import { defaultTitle, ReportDocSchema } from '../../../shared/report';
 import type { ReportDoc, ReportSummary, StoredReport } from '../../../shared/report';
 import { deriveNextYearReport } from '../../../shared/carry-over';
-import { checkReport } from '../../../shared/check';
+import { checkReport, hasBlockingFindings } from '../../../shared/check';
 import { serializeReportFile } from '../../../shared/report-file';
 import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
@@ -51,7 +51,6 @@ function summary(r: StoredReport): ReportSummary {
   return { id: r.id, year: r.doc.year, formatId: r.doc.formatId, status: r.status, title: r.doc.title, basedOnId: r.basedOnId, createdAt: r.createdAt, updatedAt: r.updatedAt };
 }
 
-/** Keys of the cells the program derives (总计): a file's stated totals are not kept. */
 /** Methods that change the data: after them an hourly backup is due. */
 const EDITS = new Set<ApiMethod>(['saveUnit', 'createReport', 'updateReport', 'setSection', 'setCells', 'setAcknowledgement', 'importCommit']);
 
@@ -59,6 +58,7 @@ function backupInfo(b: BackupFile): BackupInfo {
   return { fileName: b.fileName, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes };
 }
 
+/** Drops the cells the program derives (总计): a file's stated totals are not kept once saved. */
 function withoutStatedTotals(doc: ReportDoc): ReportDoc {
   if (!isGovFormatId(doc.formatId)) return doc;
   const model = formatModel(doc.formatId);
@@ -158,7 +158,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const report = store.requireReport(id);
       const doc = report.doc;
       const findings = checkReport(doc, previousDoc(report));
-      const draft = findings.some((f) => f.severity === 'error' && !(f.id && doc.acknowledgements[f.id]));
+      const draft = hasBlockingFindings(findings);
       const bytes = await buildDocx(doc, { letterhead, draft });
       const title = doc.title || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;

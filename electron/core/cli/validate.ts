@@ -3,7 +3,7 @@
 // 2 bad usage or an unreadable/invalid file. Folders stand for the *.nianbao.json files in them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { checkReport, countFindings, isAcknowledged } from '../../../shared/check';
+import { checkReport, countFindings, hasBlockingFindings, isAcknowledged } from '../../../shared/check';
 import type { Finding, ReportDoc } from '../../../shared/report';
 import { parseReportFile, REPORT_FILE_EXTENSION } from '../../../shared/report-file';
 
@@ -191,7 +191,7 @@ export async function runValidate(args: string[]): Promise<number> {
     results.push({
       r: {
         file: l.file,
-        ok: !findings.some((f) => f.severity === 'error'),
+        ok: !hasBlockingFindings(findings),
         ...(previousInfo ? { previous: previousInfo } : {}),
         findings,
         ...(acknowledged.length ? { acknowledged } : {}),

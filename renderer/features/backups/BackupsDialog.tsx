@@ -7,18 +7,10 @@ import {
 } from '@mui/material';
 import { api } from '../../api/client';
 import type { BackupInfo } from '../../../shared/api';
+import { chineseDateTime } from '../../labels';
 
 /** Set just before the page reloads after a restore, so the list can say what happened. */
 export const RESTORED_KEY = 'nianbao.restored';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 2026年1月8日 14:03:05 in local time: backups made a minute apart must be told apart. */
-export function backupTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
 
 export function backupSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -111,7 +103,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
                 <TableBody>
                   {backups.map((b) => (
                     <TableRow key={b.fileName} data-testid="backup-row" data-backup={b.fileName} hover>
-                      <TableCell>{backupTime(b.createdAt)}</TableCell>
+                      <TableCell>{chineseDateTime(b.createdAt)}</TableCell>
                       <TableCell>{backupKind(b.kind)}</TableCell>
                       <TableCell align="right">{backupSize(b.bytes)}</TableCell>
                       <TableCell align="right">
@@ -129,7 +121,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
         <DialogActions>
           {madeNow && (
             <Typography color="success.main" sx={{ mr: 'auto', ml: 1 }} data-testid="backup-made">
-              已备份：{backupTime(backups?.find((b) => b.fileName === madeNow)?.createdAt ?? new Date().toISOString())}
+              已备份：{chineseDateTime(backups?.find((b) => b.fileName === madeNow)?.createdAt ?? new Date().toISOString())}
             </Typography>
           )}
           <Button onClick={() => void backupNow()} disabled={backingUp} data-testid="backup-now">
@@ -156,7 +148,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
 
 function RestoreConfirm(props: { backup: BackupInfo; onClose: () => void; onFailed: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
-  const when = backupTime(props.backup.createdAt);
+  const when = chineseDateTime(props.backup.createdAt);
   const restore = async () => {
     setBusy(true);
     const r = await api.restoreBackup({ fileName: props.backup.fileName });

@@ -9,7 +9,7 @@ import {
 import { api, bytesToBase64, platform } from '../../api/client';
 import type { ImportPreview } from '../../../shared/api';
 import { FORMATS, isGovFormatId, SECTION_HEADINGS, SECTION_KEYS } from '../../../shared/formats/index';
-import { formatLabel, statusLabel } from '../../labels';
+import { formatLabel, SEVERITY_LABEL, statusLabel } from '../../labels';
 
 const FILE_FILTERS = [
   { name: '年度报告（Word 文档、文本、报告文件）', extensions: ['docx', 'txt', 'json'] },
@@ -248,7 +248,7 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; unitNam
           <List dense disablePadding>
             {figureFindings.map((f, i) => (
               <ListItem key={`${f.rule}-${i}`} disableGutters data-rule={f.rule} data-severity={f.severity}>
-                <ListItemText primary={`${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '提醒' : '提示'}：${f.message}`} />
+                <ListItemText primary={`${SEVERITY_LABEL[f.severity]}：${f.message}`} />
               </ListItem>
             ))}
           </List>

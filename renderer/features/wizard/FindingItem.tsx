@@ -5,8 +5,8 @@ import { Alert, Box, Button, Chip, TextField, Typography } from '@mui/material';
 import type { Finding } from '../../../shared/report';
 import { canAcknowledge } from '../../../shared/check';
 import { findingId, type ReportSession } from './session';
+import { SEVERITY_LABEL } from '../../labels';
 
-export const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '提示', info: '说明' };
 const SEVERITY_COLOR: Record<Finding['severity'], 'error' | 'warning' | 'info'> = { error: 'error', warning: 'warning', info: 'info' };
 
 function figure(v: number | string | undefined): string {

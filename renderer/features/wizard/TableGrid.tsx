@@ -7,6 +7,7 @@ import type { GridCell } from '../../../shared/formats/grid';
 import type { CellKind, TableId } from '../../../shared/formats/index';
 import { cachedGrid, displayValue, navRows, parseTyped, planPaste, type NavCell, type PasteReport } from './grid-logic';
 import { useCell } from './hooks';
+import { SEVERITY_LABEL } from '../../labels';
 import type { ReportSession } from './session';
 
 const Frame = styled('div')(({ theme }) => ({
@@ -64,7 +65,7 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
 
   const bubble = !!snap.rejected && editing !== null && !props.derived;
   const cls = [snap.rejected ? 'rej' : '', snap.severity === 'error' ? 'error' : snap.severity === 'warning' ? 'warning' : '', bubble ? 'bub' : ''].join(' ').trim();
-  const tip = [props.label, ...snap.findings.map((f) => `${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '提示' : '说明'}：${f.message}`), snap.rejected ? `未接受“${snap.rejected.raw}”：${snap.rejected.message}` : '']
+  const tip = [props.label, ...snap.findings.map((f) => `${SEVERITY_LABEL[f.severity]}：${f.message}`), snap.rejected ? `未接受“${snap.rejected.raw}”：${snap.rejected.message}` : '']
     .filter(Boolean)
     .join('\n');
 
