@@ -26,7 +26,8 @@ function newestMtime(dirs) {
 }
 
 const stampFile = join(dist, '.build-stamp');
-const sources = ['shared', 'electron', 'renderer', 'build/build.mjs', 'package.json'];
+// package-lock.json: an upgraded library (docx, MUI, zod) changes what is bundled even when no source changed.
+const sources = ['shared', 'electron', 'renderer', 'build/build.mjs', 'package.json', 'package-lock.json'];
 const sourceTime = newestMtime(sources);
 if (!force && existsSync(stampFile) && Number(readFileSync(stampFile, 'utf8')) >= sourceTime) {
   console.log('构建已是最新（build up to date）');
