@@ -1,7 +1,7 @@
 // Unit names as they appear in reports: 永安市小陶镇人民政府 is also 小陶镇人民政府, 小陶镇 and 小陶.
 // Copied paragraphs have these swapped, and last year's file of a unit may name it shorter.
 
-const OFFICE_SUFFIX = /(人民政府|街道办事处|办事处)$/;
+const OFFICE_SUFFIX = /(人民政府|办事处)$/;
 const PLACE = /^(?:.*[省市县区旗])?(.+?(?:民族乡|镇|乡|街道|苏木))$/u;
 
 /** The place itself: 永安市小陶镇人民政府 → 小陶镇; a name that is not a place stays as written. */
