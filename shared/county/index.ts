@@ -117,6 +117,14 @@ export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
     );
   }
 
+  // A rule the county's sum breaks is broken by some unit first: name them.
+  for (const s of sums) {
+    for (const rule of new Set(s.findings.map((f) => f.rule))) {
+      const entryIds = s.entryIds.filter((id) => rowById.get(id)!.findings.some((f) => f.rule === rule));
+      if (entryIds.length) s.causes.push({ rule, entryIds });
+    }
+  }
+
   for (const r of rows) {
     const c = countFindings(entryById.get(r.entryId)!.doc, r.findings);
     r.errors = c.errors;

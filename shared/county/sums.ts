@@ -44,5 +44,5 @@ export function countySum(
   const withPrevious = units.length > 0 && previousDocs.length === units.length;
   const previous = withPrevious ? sumReport(formatId, year - 1, sumInputs(formatId, previousDocs)) : null;
   const findings = evaluateTableRules(sumReport(formatId, year, inputs), previous);
-  return { formatId, entryIds: units.map((u) => u.entryId), cells, findings, withPrevious };
+  return { formatId, entryIds: units.map((u) => u.entryId), cells, findings, withPrevious, causes: [] };
 }

@@ -63,6 +63,8 @@ export interface CountySum {
   findings: Finding[];
   /** whether last year's sums of the same units were available for the cross-year rules */
   withPrevious: boolean;
+  /** for each rule the sums break, the units whose own reports break it (where to look) */
+  causes: { rule: string; entryIds: string[] }[];
 }
 
 export interface CountyReview {

@@ -157,7 +157,11 @@ function sumSheet(wb: ExcelJS.Workbook, review: CountyReview, sum: CountySum): v
   }
   ws.getCell(row, 1).value = sum.findings.length ? '汇总数的校验（与单位报告相同的表格规则）：' : '汇总数的校验：没有发现问题。';
   ws.getCell(row, 1).font = { bold: true };
-  for (const f of sum.findings) ws.getCell(++row, 1).value = `${SEVERITY_TEXT[f.severity]}：${f.message}`;
+  for (const f of sum.findings) {
+    ws.getCell(++row, 1).value = `${SEVERITY_TEXT[f.severity]}：${f.message}`;
+    const cause = sum.causes.find((c) => c.rule === f.rule);
+    if (cause) ws.getCell(++row, 1).value = `　　出自：${cause.entryIds.map((id) => review.rows.find((r) => r.entryId === id)?.unitName ?? id).join('、')}的报告`;
+  }
 }
 
 /** Every summed cell, one per line, for programs (and people) that look figures up by key. */

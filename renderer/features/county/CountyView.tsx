@@ -8,12 +8,12 @@ import {
 } from '@mui/material';
 import { api, platform } from '../../api/client';
 import type { CountyReview, CountyUnitRow } from '../../../shared/county/types';
-import { FORMATS, formatModel } from '../../../shared/formats/index';
+import { FORMATS, formatForYear, formatModel } from '../../../shared/formats/index';
 import { formatCellValue } from '../../../shared/number';
 import type { ReportDoc } from '../../../shared/report';
 import { SEVERITY_LABEL, formatLabel } from '../../labels';
 import { CountyReport, ReadOnlyTable } from './CountyReport';
-import { isCountyFile, uploadChunks } from './files';
+import { displayName, isCountyFile, uploadChunks } from './files';
 
 const CONTINUITY: Record<CountyUnitRow['continuity'], { label: string; color: 'success' | 'error' | 'default' }> = {
   ok: { label: '衔接一致', color: 'success' },
@@ -46,7 +46,8 @@ export default function CountyView(props: { onClose(): void }) {
 
   const add = async (picked: FileList | null, fresh: boolean) => {
     const all = Array.from(picked ?? []);
-    const files = all.filter((f) => isCountyFile((f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name));
+    // Browsers list a folder in no particular order: read the files by name, as a file manager shows them.
+    const files = all.filter((f) => isCountyFile(displayName(f))).sort((a, b) => displayName(a).localeCompare(displayName(b), 'zh-CN'));
     if (all.length > 0 && files.length === 0) return setError('选中的文件里没有年度报告（*.nianbao.json、*.docx 或网页复制的 *.txt）。请选择装有各单位报告的文件夹。');
     if (files.length === 0) return;
     setError('');
@@ -198,6 +199,24 @@ export default function CountyView(props: { onClose(): void }) {
   );
 }
 
+/** The few findings a county reviewer looks for first, as short tags in the row. */
+const KEY_RULES: [string, string, 'error' | 'warning' | 'info'][] = [
+  ['t3.balance', '勾稽不平衡', 'error'],
+  ['review.outdated_format', '旧格式', 'error'],
+  ['t3.carry_over', '结转不符', 'warning'],
+  ['county.copied_text', '文字雷同', 'warning'],
+  ['county.duplicate_unit', '重复报送', 'warning'],
+  ['county.outlier', '数字异常', 'info'],
+];
+
+function keyFlags(r: CountyUnitRow): { label: string; color: 'error' | 'warning' | 'info' }[] {
+  const rules = new Set(r.findings.map((f) => f.rule));
+  const out = KEY_RULES.filter(([rule]) => rules.has(rule)).map(([, label, color]) => ({ label, color }));
+  const otherErrors = r.findings.filter((f) => f.severity === 'error' && !KEY_RULES.some(([rule]) => rule === f.rule)).length;
+  if (otherErrors) out.push({ label: `其他错误 ${otherErrors}`, color: 'error' });
+  return out;
+}
+
 function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onOpinion(id: string): void }) {
   const { review } = props;
   const cell = { py: 0.5, px: 1 };
@@ -213,6 +232,7 @@ function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onO
             <TableCell align="center">错误</TableCell>
             <TableCell align="center">警告</TableCell>
             <TableCell align="center">提示</TableCell>
+            <TableCell>主要问题</TableCell>
             <TableCell>结转衔接</TableCell>
             <TableCell>成文日期</TableCell>
             <TableCell align="right">操作</TableCell>
@@ -242,12 +262,12 @@ function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onO
                   </Typography>
                 )}
               </TableCell>
-              <TableCell sx={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.fileName}>
+              <TableCell sx={{ maxWidth: 190, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.fileName}>
+                {r.source && r.source !== 'nianbao-file' && <Chip size="small" label={SOURCE_LABEL[r.source]} variant="outlined" sx={{ mr: 0.5, height: 18 }} />}
                 {r.fileName}
-                {r.source && r.source !== 'nianbao-file' && <Chip size="small" label={SOURCE_LABEL[r.source]} variant="outlined" sx={{ ml: 0.5, height: 18 }} />}
               </TableCell>
               <TableCell data-col="format">
-                <Typography variant="body2" color={r.formatId === (review.year !== null && review.year >= 2021 ? 'gov-2021' : r.formatId) ? 'text.primary' : 'error'}>
+                <Typography variant="body2" color={r.formatId === formatForYear(r.year).id ? 'text.primary' : 'error'}>
                   {r.formatId === 'legacy' ? '旧格式' : FORMATS[r.formatId].citation}
                 </Typography>
               </TableCell>
@@ -255,6 +275,13 @@ function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onO
               <TableCell align="center" data-col="errors" sx={{ color: r.errors ? 'error.main' : undefined, fontWeight: r.errors ? 700 : 400 }}>{r.errors}</TableCell>
               <TableCell align="center" data-col="warnings" sx={{ color: r.warnings ? 'warning.dark' : undefined }}>{r.warnings}</TableCell>
               <TableCell align="center" data-col="info">{r.info}</TableCell>
+              <TableCell data-col="flags">
+                <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+                  {keyFlags(r).map((k) => (
+                    <Chip key={k.label} size="small" label={k.label} color={k.color} variant="outlined" sx={{ height: 20 }} />
+                  ))}
+                </Stack>
+              </TableCell>
               <TableCell data-col="continuity">
                 <Chip size="small" label={CONTINUITY[r.continuity].label} color={CONTINUITY[r.continuity].color} variant={r.continuity === 'none' ? 'outlined' : 'filled'} />
               </TableCell>
@@ -275,7 +302,7 @@ function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onO
             <TableRow key={u.entryId} data-testid="county-unreadable" sx={{ '& td': cell }}>
               <TableCell sx={{ color: 'error.main' }}>无法读取</TableCell>
               <TableCell>{u.fileName}</TableCell>
-              <TableCell colSpan={8} sx={{ color: 'error.main' }}>
+              <TableCell colSpan={9} sx={{ color: 'error.main' }}>
                 {u.error}
               </TableCell>
             </TableRow>
@@ -347,11 +374,15 @@ function Sums(props: { review: CountyReview }) {
             <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
               {formatLabel(s.formatId)}：{s.entryIds.length} 个单位
             </Typography>
-            {s.findings.map((f, i) => (
-              <Alert key={i} severity={f.severity} sx={{ my: 0.5, py: 0 }} data-finding={f.rule}>
-                {SEVERITY_LABEL[f.severity]}：{f.message}
-              </Alert>
-            ))}
+            {s.findings.map((f, i) => {
+              const cause = s.causes.find((c) => c.rule === f.rule);
+              return (
+                <Alert key={i} severity={f.severity} sx={{ my: 0.5, py: 0 }} data-finding={f.rule}>
+                  {SEVERITY_LABEL[f.severity]}：{f.message}
+                  {cause && <Box data-testid="county-sum-cause">出自：{cause.entryIds.map((id) => review.rows.find((r) => r.entryId === id)?.unitName ?? id).join('、')}的报告。</Box>}
+                </Alert>
+              );
+            })}
             {(['t2', 't3', 't4'] as const).map((id) => (
               <Box key={id} sx={{ mt: 1 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600, mb: 0.5 }}>
