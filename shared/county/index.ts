@@ -54,7 +54,7 @@ export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
       formatId: e.doc.formatId,
       year: e.doc.year,
       date: e.doc.date,
-      role: e.doc.year === year ? 'current' : 'previous',
+      role: e.doc.year === year ? 'current' : year !== null && e.doc.year === year - 1 ? 'previous' : 'other',
       continuity,
       ...(prev ? { previousEntryId: prev.id } : {}),
       errors: 0,

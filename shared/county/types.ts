@@ -39,8 +39,8 @@ export interface CountyUnitRow {
   year: number;
   /** 成文日期, ISO, or '' when the report has none */
   date: string;
-  /** the role of the file in the batch: a report of the county's year, or last year's kept for 结转 */
-  role: 'current' | 'previous';
+  /** the role of the file in the batch: a report of the county's year, last year's kept for 结转, or another year's (not summed) */
+  role: 'current' | 'previous' | 'other';
   continuity: ContinuityStatus;
   /** the file used as last year's report */
   previousEntryId?: string;

@@ -160,13 +160,19 @@ describe('the county batch through the API', () => {
       const before = dump();
       const files = generateCountyBatch().slice(0, 8).map((g) => ({ fileName: `${g.fileName}.nianbao.json`, base64: Buffer.from(serializeReportFile(g.doc)).toString('base64') }));
       const first = await call('countyAddFiles', { batchId: null, files: files.slice(0, 5) });
-      const second = await call('countyAddFiles', { batchId: first.batchId, files: [...files.slice(5), { fileName: 'x.txt', base64: Buffer.from('随便写的一句话').toString('base64') }] });
-      assert.equal(second.count, 9);
+      // Web text copied from a county site is read like any other report.
+      const web = { fileName: '安砂镇2020年报（网页）.txt', base64: readFileSync(join(repoRoot, '../shared/seeds/2020-ansha-fujian-gov2019.txt')).toString('base64') };
+      const second = await call('countyAddFiles', { batchId: first.batchId, files: [...files.slice(5), web, { fileName: 'x.txt', base64: Buffer.from('随便写的一句话').toString('base64') }] });
+      assert.equal(second.count, 10);
       const { review, docs } = await call('countyReview', { batchId: first.batchId });
-      assert.equal(review.rows.length, 8);
+      assert.equal(review.rows.length, 9);
+      const webRow = review.rows.find((r) => r.fileName === web.fileName)!;
+      assert.equal(webRow.source, 'text');
+      assert.equal(webRow.year, 2020);
+      assert.equal(webRow.role, 'other', 'a year other than the batch’s is not summed with it');
       assert.equal(review.unreadable.length, 1);
       assert.match(review.unreadable[0].error, /x\.txt/);
-      assert.equal(Object.keys(docs).length, 8);
+      assert.equal(Object.keys(docs).length, 9);
       const wb = await call('countyWorkbook', { batchId: first.batchId });
       assert.match(wb.fileName, /\.xlsx$/);
       const op = await call('countyOpinion', { batchId: first.batchId, entryId: review.rows[0].entryId, issuer: '' });

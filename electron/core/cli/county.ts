@@ -86,7 +86,7 @@ export async function runCounty(args: string[]): Promise<number> {
   const lines: string[] = [];
   for (const r of review.rows) {
     const mark = r.errors ? '✗' : '✓';
-    const role = r.role === 'previous' ? '（上年报告，用于核对结转）' : '';
+    const role = r.role === 'previous' ? '（上年报告，用于核对结转）' : r.role === 'other' ? '（其他年度，不参加汇总）' : '';
     lines.push(
       `${mark} ${r.fileName}：${r.unitName} ${r.year}年${role}，${formatLabelOf(r.formatId)}，${r.errors} 个错误，${r.warnings} 个警告，${r.info} 条提示；结转：${CONTINUITY_TEXT[r.continuity]}；成文日期：${r.date || '未写'}`,
     );

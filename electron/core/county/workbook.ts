@@ -50,7 +50,7 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
       file: r.fileName,
       format: formatLabelOf(r.formatId),
       year: r.year,
-      role: r.role === 'current' ? '本年报告' : '上年报告（核对结转）',
+      role: r.role === 'current' ? '本年报告' : r.role === 'previous' ? '上年报告（核对结转）' : '其他年度（不汇总）',
       errors: r.errors,
       warnings: r.warnings,
       info: r.info,

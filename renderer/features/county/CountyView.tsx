@@ -251,14 +251,14 @@ function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onO
               data-errors={r.errors}
               data-continuity={r.continuity}
               data-flags={[...new Set(r.findings.filter((f) => f.rule.startsWith('county.') || f.severity === 'error').map((f) => f.rule))].join(' ')}
-              sx={{ cursor: 'pointer', '& td': cell, opacity: r.role === 'previous' ? 0.75 : 1 }}
+              sx={{ cursor: 'pointer', '& td': cell, opacity: r.role === 'current' ? 1 : 0.75 }}
               onDoubleClick={() => props.onOpen(r.entryId)}
             >
               <TableCell sx={{ fontWeight: 600 }}>
                 {r.unitName}
-                {r.role === 'previous' && (
+                {r.role !== 'current' && (
                   <Typography component="span" variant="caption" color="text.secondary">
-                    （上年报告）
+                    {r.role === 'previous' ? '（上年报告）' : '（其他年度）'}
                   </Typography>
                 )}
               </TableCell>
