@@ -7,7 +7,7 @@ import type { IParagraphOptions, IRunOptions } from 'docx';
 import type { CountyFinding, CountyUnitRow } from '../../../shared/county/index';
 import { formatLabelOf } from './labels';
 import { chineseDate, defaultTitle, type ReportDoc } from '../../../shared/report';
-import { CHAR_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, mmToTwips, titleLines } from '../../../shared/print/page-layout';
+import { CHAR_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, TEXT_WIDTH_TWIPS, mmToTwips, titleLines, widthInChars } from '../../../shared/print/page-layout';
 
 export interface OpinionOptions {
   /** who signs the opinion, e.g. 清溪县人民政府办公室 */
@@ -28,9 +28,9 @@ function para(children: TextRun[], extra: Partial<IParagraphOptions> = {}): Para
 }
 
 const SECTION_TITLES: [CountyFinding['severity'], string, string][] = [
-  ['error', '一、必须改正的错误', '以下问题不改正，报告不能发布。'],
-  ['warning', '二、需要核实或修改的问题', '请逐条核实；确实无误的，请在重新报送时附上说明。'],
-  ['info', '三、供参考的提示', '以下情况请结合本单位实际斟酌。'],
+  ['error', '必须改正的错误', '以下问题不改正，报告不能发布。'],
+  ['warning', '需要核实或修改的问题', '请逐条核实；确实无误的，请在重新报送时附上说明。'],
+  ['info', '供参考的提示', '以下情况请结合本单位实际斟酌。'],
 ];
 
 function findingParagraphs(n: number, f: CountyFinding): Paragraph[] {
@@ -46,6 +46,16 @@ function findingParagraphs(n: number, f: CountyFinding): Paragraph[] {
   return out;
 }
 
+/** 关于《…》的审查意见 in lines, 审查意见 never split; two 字 of slack for Word's wider Latin digits. */
+function opinionTitleLines(reportTitle: string): string[] {
+  const max = Math.floor(TEXT_WIDTH_TWIPS / (SIZE.er * 20)) - 2;
+  const lines = titleLines(`关于${reportTitle}的`, max);
+  const last = lines[lines.length - 1];
+  if (widthInChars(last) + 4 <= max) lines[lines.length - 1] = `${last}审查意见`;
+  else lines.push('审查意见');
+  return lines;
+}
+
 /** The opinion for one unit's report, as .docx bytes. */
 export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, options: OpinionOptions): Promise<Uint8Array> {
   const reportTitle = doc.title.trim() || defaultTitle(doc.unit.name, doc.year);
@@ -53,7 +63,7 @@ export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, optio
   const body: Paragraph[] = [];
   body.push(
     new Paragraph({
-      children: titleLines(title).map((l, i) => run(l, FONT.title, SIZE.er, i > 0 ? { break: 1 } : {})),
+      children: opinionTitleLines(reportTitle).map((l, i) => run(l, FONT.title, SIZE.er, i > 0 ? { break: 1 } : {})),
       alignment: AlignmentType.CENTER,
       spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: LINE_PITCH_TWIPS },
     }),
@@ -66,10 +76,11 @@ export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, optio
       ? '经审查，未发现需要修改的问题，可以按程序发布。'
       : `经审查，发现必须改正的错误${counts.error}处、需要核实的问题${counts.warning}处、供参考的提示${counts.info}处，具体如下。请修改后重新报送。`;
   body.push(para([run(`你单位报送的《${reportTitle}》（${formatLabelOf(doc.formatId)}，文件“${row.fileName}”）已收悉。${summary}`)]));
+  let part = 0;
   for (const [severity, heading, lead] of SECTION_TITLES) {
     const list = row.findings.filter((f) => f.severity === severity);
     if (list.length === 0) continue;
-    body.push(para([run(heading, FONT.heading1)]));
+    body.push(para([run(`${'一二三'[part++]}、${heading}`, FONT.heading1)]));
     body.push(para([run(lead)]));
     list.forEach((f, i) => body.push(...findingParagraphs(i + 1, f)));
   }
