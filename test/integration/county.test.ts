@@ -121,6 +121,32 @@ describe('nianbao county', () => {
     assert.match(unbalanced, /不平衡/);
   });
 
+  it('renders in LibreOffice as an A4 opinion: title, addressee, both quotes, signature', (t) => {
+    if (spawnSync('soffice', ['--version']).status !== 0) {
+      t.skip('LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。');
+      return;
+    }
+    const work = tempDir('county-render');
+    const profile = tempDir('county-lo');
+    try {
+      const name = `${unitName(SCENARIO.copiedTo)}2025年度报告审查意见.docx`;
+      const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile.path}`, '--headless', '--convert-to', 'pdf', '--outdir', work.path, join(opinions, name)], { timeout: 120_000 });
+      assert.equal(r.status, 0, String(r.stderr));
+      const pdf = join(work.path, name.replace(/\.docx$/, '.pdf'));
+      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+      assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      const flat = spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      assert.ok(flat.startsWith(`关于${unitName(SCENARIO.copiedTo)}2025年政府信息公开工作年度报告的审查意见`), flat.slice(0, 80));
+      assert.ok(flat.includes(`${unitName(SCENARIO.copiedTo)}：你单位报送的`));
+      assert.ok(flat.includes(`${unitName(SCENARIO.copiedFrom)}报告原文：“${townName(SCENARIO.copiedFrom)}坚持把依申请公开`));
+      assert.ok(flat.includes('清溪县人民政府办公室'));
+      assert.match(flat, /—1—/, 'page numbers');
+    } finally {
+      work.cleanup();
+      profile.cleanup();
+    }
+  });
+
   it('exits 0 for a folder without errors, 2 for bad usage or an unreadable file', () => {
     const clean = tempDir('county-clean');
     try {
