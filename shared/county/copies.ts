@@ -122,22 +122,27 @@ export function findCopiedParagraphs(units: readonly CopyInput[], names: RegExp 
 
 const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}……` : s);
 
-/** The finding for one side of a copied pair, quoting both texts. */
+/**
+ * The finding for one unit's paragraph that other units' reports also have: it quotes the closest
+ * other text in full and names the rest (a paragraph passed round several townships is one finding).
+ */
 export function copyFinding(
   own: CopyPair['a'],
-  other: CopyPair['b'],
-  otherUnit: { unitName: string; fileName: string },
-  similarity: number,
+  others: { side: CopyPair['b']; unitName: string; fileName: string; similarity: number }[],
 ): CountyFinding {
-  const pct = Math.floor(similarity * 100);
+  const sorted = [...others].sort((x, y) => y.similarity - x.similarity);
+  const best = sorted[0];
+  const pct = Math.floor(best.similarity * 100);
   const same = pct >= 100 ? '完全相同（单位名称除外）' : `几乎相同（相似度${pct}%，单位名称和数字不计）`;
+  const rest = sorted.slice(1).map((o) => o.unitName);
+  const more = rest.length ? `；${rest.join('、')}的报告中也有这段文字` : '';
   return {
     rule: 'county.copied_text',
     severity: 'warning',
-    message: `「${own.heading}」中的这段文字与${otherUnit.unitName}报告「${other.heading}」中的一段${same}。本报告：“${short(own.quote)}”；${otherUnit.unitName}：“${short(other.quote)}”。乡镇之间照抄报告属于内容雷同，请按本单位当年的实际工作改写。`,
+    message: `「${own.heading}」中的这段文字与${best.unitName}报告「${best.side.heading}」中的一段${same}${more}。本报告：“${short(own.quote)}”；${best.unitName}：“${short(best.side.quote)}”。乡镇之间照抄报告属于内容雷同，请按本单位当年的实际工作改写。`,
     cells: [],
     location: { section: own.section, start: own.start, end: own.end, quote: own.quote },
-    id: `county.copied_text:${own.section}:${own.start}:${other.entryId}`,
-    other: { entryId: other.entryId, unitName: otherUnit.unitName, fileName: otherUnit.fileName, section: other.section, start: other.start, end: other.end, quote: other.quote },
+    id: `county.copied_text:${own.section}:${own.start}`,
+    other: { entryId: best.side.entryId, unitName: best.unitName, fileName: best.fileName, section: best.side.section, start: best.side.start, end: best.side.end, quote: best.side.quote },
   };
 }

@@ -5,7 +5,7 @@ import { checkReport, countFindings } from '../check';
 import { FORMATS, formatForYear, isGovFormatId } from '../formats/index';
 import type { ReportDoc } from '../report';
 import { rulesFor } from '../rules/index';
-import { copyFinding, findCopiedParagraphs } from './copies';
+import { copyFinding, findCopiedParagraphs, type CopyPair } from './copies';
 import { unitKey, unitNamePattern } from './names';
 import { findOutliers } from './outliers';
 import { countySum } from './sums';
@@ -92,12 +92,24 @@ export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
 
   const names = unitNamePattern(readable.map((e) => e.doc.unit.name));
   const copyUnits = current.map((e) => ({ entryId: e.id, unitName: e.doc.unit.name, fileName: e.fileName, doc: e.doc }));
+  // Each paragraph found in other units' reports is one finding for its unit; a paragraph passed
+  // round several townships is listed once in the county's findings (under its first unit).
+  const sharing = new Map<string, { own: CopyPair['a']; others: Parameters<typeof copyFinding>[1] }>();
+  const order = new Map(current.map((e, i) => [e.id, i]));
+  const note = (own: CopyPair['a'], other: CopyPair['b'], similarity: number) => {
+    const key = `${own.entryId}\u0000${own.section}\u0000${own.start}`;
+    let g = sharing.get(key);
+    if (!g) sharing.set(key, (g = { own, others: [] }));
+    const e = entryById.get(other.entryId)!;
+    g.others.push({ side: other, unitName: e.doc.unit.name, fileName: e.fileName, similarity });
+  };
   for (const pair of findCopiedParagraphs(copyUnits, names)) {
-    const a = entryById.get(pair.a.entryId)!;
-    const b = entryById.get(pair.b.entryId)!;
-    add(a.id, copyFinding(pair.a, pair.b, { unitName: b.doc.unit.name, fileName: b.fileName }, pair.similarity));
-    // The copy is listed once in the county's findings; each unit's own list has its side.
-    add(b.id, copyFinding(pair.b, pair.a, { unitName: a.doc.unit.name, fileName: a.fileName }, pair.similarity), false);
+    note(pair.a, pair.b, pair.similarity);
+    note(pair.b, pair.a, pair.similarity);
+  }
+  for (const { own, others } of sharing.values()) {
+    const first = others.every((o) => order.get(o.side.entryId)! > order.get(own.entryId)!);
+    add(own.entryId, copyFinding(own, others), first);
   }
 
   const sums: CountySum[] = [];

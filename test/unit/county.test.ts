@@ -118,3 +118,26 @@ describe('a generated county batch', () => {
     assert.match(review.sumNote, /不能逐格相加/);
   });
 });
+
+describe('a paragraph passed round several townships', () => {
+  it('is one finding per unit naming the others, and listed once for the county', () => {
+    const texts = [
+      '全年通过门户网站主动公开政府信息186条，其中惠民补贴信息64条，在石桥村、河口村设置公开栏，公众号推送212条信息，群众反映良好，满意率较上年有所提高。',
+      '今年重点做好防汛救灾信息发布，汛期累计发布预警信息45条，组织转移群众300余人次，转移安置情况和救灾资金发放名单均在村务公开栏张贴公示，接受群众监督。',
+      '围绕集镇改造开展政策解读6场，印发明白纸2000份，在集市日设置咨询台解答群众疑问，改造方案和补偿标准经公示无异议后才实施，全程没有发生信访事件。',
+      '落实村级重大事项“四议两公开”，全年公开村级财务收支明细，逐村建立公开档案，党政办每季度抽查一次，发现问题当场督促整改，整改情况在下季度公开栏中说明。',
+      '推行政策文件“一图读懂”，把补贴标准、申请条件、办理流程画在一张图上，贴到各村便民服务站和农家书屋，老年人看得懂、记得住，咨询电话明显减少。',
+      '每月逢五日开放党政办查阅室，群众可以现场查阅已公开的文件和预决算资料，全年接待查阅群众130余人次，现场解答补贴发放、土地征收等问题。',
+    ];
+    const shared = (t: string) => `${t}镇把依申请公开作为保障群众知情权的重要渠道，在便民服务中心设立受理窗口，公布受理电话和邮寄地址，每件申请从登记、承办、审核到答复全程留痕，严格在法定期限内答复。`;
+    const towns = ['甲山', '乙水', '丙岭', '丁岗', '戊湖', '己川'];
+    const docs = towns.map((t, i) => doc(`清溪县${t}镇人民政府`, i < 3 ? `${texts[i]}\n${shared(t)}` : texts[i]));
+    const review = analyseCounty(entries(docs));
+    const copies = (i: number) => review.rows[i].findings.filter((f) => f.rule === 'county.copied_text');
+    assert.equal(copies(0).length, 1);
+    assert.match(copies(0)[0].message, /清溪县乙水镇人民政府|清溪县丙岭镇人民政府/);
+    assert.match(copies(0)[0].message, /也有这段文字/);
+    assert.equal(copies(3).length, 0);
+    assert.equal(review.comparisons.filter((c) => c.rule === 'county.copied_text').length, 1);
+  });
+});
