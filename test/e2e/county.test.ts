@@ -89,6 +89,8 @@ test('a county office opens a folder of township reports: rows, flags, sums and 
     const copy = page.locator(`[data-testid="county-comparisons"] [data-finding="county.copied_text"]`).filter({ hasText: townName(SCENARIO.copiedTo) });
     assert.equal(await copy.getByTestId('county-quote').count(), 2);
     assert.ok(await page.locator('[data-testid="county-comparisons"] [data-finding="county.outlier"]').count() >= 1);
+    await page.mouse.move(700, 400);
+    await page.screenshot({ path: join(shots, 'county-comparisons-1366x768.png') });
 
     // The sums: per format, the 2021 sum equals the generated figures; the unbalanced unit shows.
     await page.getByTestId('county-tab-sums').click();
