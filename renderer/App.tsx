@@ -1,7 +1,7 @@
 // The app's frame: loads the unit (first run asks for it), then shows either the list of reports
 // or one report's wizard. Where the clerk is (report and step) lives in the URL hash and in the
 // stored UI state, so a reload or a restart returns to the same place.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Alert, Box, Button, CircularProgress } from '@mui/material';
 import { api } from './api/client';
 import type { Unit } from '../shared/report';
@@ -9,6 +9,9 @@ import { UnitSetup } from './features/unit/UnitSetup';
 import { ReportList } from './features/reports/ReportList';
 import { Wizard } from './features/wizard/Wizard';
 import { parseHash, routeHash, type Route } from './route';
+
+// 县级审查 is for the county office only: its code loads when it is opened.
+const CountyView = lazy(() => import('./features/county/CountyView'));
 
 type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; unit: (Unit & { id: number }) | null };
 
@@ -60,7 +63,22 @@ export function App() {
         </Alert>
       </Box>
     );
-  if (!loaded.unit) return <UnitSetup onSaved={(unit) => setLoaded({ state: 'ready', unit })} />;
+  if (route.name === 'county')
+    return (
+      <Suspense fallback={<CircularProgress aria-label="正在载入" sx={{ m: 4 }} />}>
+        <CountyView onClose={() => navigate({ name: 'home' })} />
+      </Suspense>
+    );
+  // A county office has no unit of its own to set up: 县级审查 is offered from the first screen.
+  if (!loaded.unit)
+    return (
+      <>
+        <UnitSetup onSaved={(unit) => setLoaded({ state: 'ready', unit })} />
+        <Button variant="outlined" size="small" onClick={() => navigate({ name: 'county' })} sx={{ position: 'fixed', right: 16, bottom: 16, bgcolor: 'background.paper' }}>
+          县级审查（县政务公开办使用）
+        </Button>
+      </>
+    );
   if (route.name === 'report')
     return <Wizard key={route.id} reportId={route.id} step={route.step} onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)} onClose={() => navigate({ name: 'home' })} />;
   return <ReportList unit={loaded.unit} onUnitSaved={(unit) => setLoaded({ state: 'ready', unit })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
 import type { Finding, ReportDoc, ReportSummary, StoredReport, Unit } from './report';
+import type { CountyReview } from './county/types';
 
 export const ReportIdSchema = z.object({ id: z.number().int().positive() });
 
@@ -68,6 +69,8 @@ const fileUpload = z.object({
   base64: z.string().max(28_000_000),
 });
 
+const countyBatchId = z.string().uuid();
+
 /** Every API method: its request schema and (as a type) its response. */
 export const apiSpec = {
   appInfo: { input: z.object({}).strict() },
@@ -107,6 +110,17 @@ export const apiSpec = {
   listBackups: { input: z.object({}).strict() },
   backupNow: { input: z.object({}).strict() },
   restoreBackup: { input: z.object({ fileName: z.string().min(1).max(200) }).strict() },
+  /** 县级审查: add report files to a batch kept in memory (a new batch when batchId is null); never touches the clerk's reports */
+  countyAddFiles: { input: z.object({ batchId: countyBatchId.nullable(), files: z.array(fileUpload.strict()).min(1).max(100) }).strict() },
+  /** the batch checked, compared and summed, with the reports as read */
+  countyReview: { input: z.object({ batchId: countyBatchId }).strict() },
+  /** the county's workbook (.xlsx) */
+  countyWorkbook: { input: z.object({ batchId: countyBatchId }).strict() },
+  /** one unit's 审查意见 (.docx); issuer signs it */
+  countyOpinion: {
+    input: z.object({ batchId: countyBatchId, entryId: z.string().regex(/^e\d{1,4}$/), issuer: z.string().trim().max(60).default('') }).strict(),
+  },
+  countyClose: { input: z.object({ batchId: countyBatchId }).strict() },
 } as const;
 
 export type ApiMethod = keyof typeof apiSpec;
@@ -138,6 +152,11 @@ export interface ApiOutputs {
   listBackups: BackupInfo[];
   backupNow: BackupInfo;
   restoreBackup: { restored: string };
+  countyAddFiles: { batchId: string; count: number };
+  countyReview: { review: CountyReview; docs: Record<string, ReportDoc> };
+  countyWorkbook: { fileName: string; base64: string };
+  countyOpinion: { fileName: string; base64: string };
+  countyClose: { closed: true };
 }
 export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];
 

@@ -13,6 +13,7 @@ import { serializeReportFile } from '../../../shared/report-file';
 import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { ImportError, readReportSource } from '../import/index';
+import { CountyBatches, buildCountyWorkbook, buildOpinionDocx, opinionFileName } from '../county/index';
 import { StoreError } from '../store/index';
 import type { BackupFile, Store } from '../store/index';
 import pkg from '../../../package.json';
@@ -68,6 +69,13 @@ function withoutStatedTotals(doc: ReportDoc): ReportDoc {
 
 export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handlers: Handlers } {
   const { store } = ctx;
+  // The county's batches live in memory only: they are other units' reports, not the clerk's.
+  const county = new CountyBatches();
+  const countyReview = (batchId: string) => {
+    const review = county.review(batchId);
+    if (!review) throw new ApiFailure('not_found', '这批报告已经关闭（程序重新启动后不再保留）。请重新打开装有各单位报告的文件夹。');
+    return review;
+  };
 
   const requireUnit = () => {
     const unit = store.getUnit();
@@ -223,6 +231,43 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     restoreBackup: async ({ fileName }) => {
       const restored = await store.restoreBackup(fileName);
       return { restored: restored.fileName };
+    },
+
+    countyAddFiles: async ({ batchId, files }) => {
+      const decoded = files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
+      const added = await county.add(batchId, decoded);
+      if (added === 'not_found') throw new ApiFailure('not_found', '这批报告已经关闭（程序重新启动后不再保留）。请重新打开装有各单位报告的文件夹。');
+      if (added === 'too_many') throw new ApiFailure('invalid_input', '一批最多 500 个文件。请只选择本县各单位的年度报告（及其上年报告）。');
+      return added;
+    },
+
+    countyReview: ({ batchId }) => {
+      const review = countyReview(batchId);
+      const docs: Record<string, ReportDoc> = {};
+      for (const e of county.entries(batchId) ?? []) if (e.doc) docs[e.id] = e.doc;
+      return { review, docs };
+    },
+
+    countyWorkbook: async ({ batchId }) => {
+      const review = countyReview(batchId);
+      const bytes = await buildCountyWorkbook(review);
+      return { fileName: `${review.year ?? ''}年度各单位政府信息公开工作年度报告审查汇总.xlsx`, base64: Buffer.from(bytes).toString('base64') };
+    },
+
+    countyOpinion: async ({ batchId, entryId, issuer }) => {
+      const review = countyReview(batchId);
+      const row = review.rows.find((r) => r.entryId === entryId);
+      const doc = county.entries(batchId)?.find((e) => e.id === entryId)?.doc;
+      if (!row || !doc) throw new ApiFailure('not_found', '这批报告中没有这个单位的报告，请刷新后重试。');
+      const today = new Date();
+      const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      const bytes = await buildOpinionDocx(row, doc, { issuer: issuer || '县人民政府办公室', date: iso });
+      return { fileName: opinionFileName(doc), base64: Buffer.from(bytes).toString('base64') };
+    },
+
+    countyClose: ({ batchId }) => {
+      county.close(batchId);
+      return { closed: true as const };
     },
   };
 

@@ -1,11 +1,12 @@
-// The `nianbao` command line: validate, export, import (contract in ../shared/spec/keys-and-file.md).
+// The `nianbao` command line: validate, export, import, county (contract in ../shared/spec/keys-and-file.md).
 // Each command lives in its own module; exit codes are the command's.
 const [command, ...rest] = process.argv.slice(2);
 
 const USAGE = `用法：
   nianbao validate FILE… [--previous FILE] [--json]   校验报告文件（可传入文件夹）
   nianbao export FILE -o OUT.docx [--letterhead]       导出 Word 报告
-  nianbao import IN.docx|IN.txt -o OUT.nianbao.json    读取其他来源的报告`;
+  nianbao import IN.docx|IN.txt -o OUT.nianbao.json    读取其他来源的报告
+  nianbao county DIR -o OUT.xlsx [--opinions DIR]      县级审查：校验、比对、汇总各单位报告`;
 
 async function main(): Promise<number> {
   switch (command) {
@@ -15,6 +16,8 @@ async function main(): Promise<number> {
       return (await import('./export')).runExport(rest);
     case 'import':
       return (await import('./import')).runImport(rest);
+    case 'county':
+      return (await import('./county')).runCounty(rest);
     case '--help':
     case '-h':
     case 'help':

@@ -51,6 +51,9 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
           <Button color="inherit" onClick={() => setBackingUp(true)}>
             数据备份
           </Button>
+          <Button color="inherit" onClick={() => { window.location.hash = '#/county'; }}>
+            县级审查
+          </Button>
         </Toolbar>
       </AppBar>
       <Box sx={{ maxWidth: 1100, mx: 'auto', p: 3 }}>

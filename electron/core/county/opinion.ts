@@ -1,0 +1,138 @@
+// 审查意见: the county's comments on one unit's report, as a Word document to send back. The
+// layout follows the export's conventions (GB/T 9704: A4, 版心 156 × 225 mm, 22 lines of 28 字,
+// 方正小标宋 title, 仿宋 body, 黑体 and 楷体 headings, page numbers “— n —”), in a small builder
+// of its own so the report export can change without touching this.
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { IParagraphOptions, IRunOptions } from 'docx';
+import type { CountyFinding, CountyUnitRow } from '../../../shared/county/index';
+import { formatLabelOf } from './labels';
+import { chineseDate, defaultTitle, type ReportDoc } from '../../../shared/report';
+import { CHAR_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, TEXT_WIDTH_TWIPS, mmToTwips, titleLines, widthInChars } from '../../../shared/print/page-layout';
+
+export interface OpinionOptions {
+  /** who signs the opinion, e.g. 清溪县人民政府办公室 */
+  issuer: string;
+  /** 成文日期, ISO yyyy-mm-dd */
+  date: string;
+}
+
+const fonts = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const });
+const exactLine = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+function run(text: string, font: string = FONT.body, sizePt: number = SIZE.san, extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun({ text, font: fonts(font), size: Math.round(sizePt * 2), sizeComplexScript: Math.round(sizePt * 2), ...extra });
+}
+
+function para(children: TextRun[], extra: Partial<IParagraphOptions> = {}): Paragraph {
+  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, spacing: exactLine, indent: { firstLine: 2 * CHAR_TWIPS }, ...extra });
+}
+
+const SECTION_TITLES: [CountyFinding['severity'], string, string][] = [
+  ['error', '必须改正的错误', '以下问题不改正，报告不能发布。'],
+  ['warning', '需要核实或修改的问题', '请逐条核实；确实无误的，请在重新报送时附上说明。'],
+  ['info', '供参考的提示', '以下情况请结合本单位实际斟酌。'],
+];
+
+function findingParagraphs(n: number, f: CountyFinding): Paragraph[] {
+  const out = [para([run(`${n}. ${f.message}`)])];
+  if (f.expected !== undefined && f.rule !== 'county.outlier') {
+    out.push(para([run(`应为：${String(f.expected)}${f.actual !== undefined ? `（现为 ${String(f.actual)}）` : ''}`, FONT.heading2)]));
+  }
+  if (f.location?.quote && f.rule !== 'county.copied_text') out.push(para([run(`原文：“${f.location.quote}”`, FONT.heading2)]));
+  if (f.other) {
+    out.push(para([run(`本报告原文：“${f.location?.quote ?? ''}”`, FONT.heading2)]));
+    out.push(para([run(`${f.other.unitName}报告原文：“${f.other.quote}”`, FONT.heading2)]));
+  }
+  return out;
+}
+
+/** 关于《…》的审查意见 in lines, 审查意见 never split; two 字 of slack for Word's wider Latin digits. */
+function opinionTitleLines(reportTitle: string): string[] {
+  const max = Math.floor(TEXT_WIDTH_TWIPS / (SIZE.er * 20)) - 2;
+  const lines = titleLines(`关于${reportTitle}的`, max);
+  const last = lines[lines.length - 1];
+  if (widthInChars(last) + 4 <= max) lines[lines.length - 1] = `${last}审查意见`;
+  else lines.push('审查意见');
+  return lines;
+}
+
+/** The opinion for one unit's report, as .docx bytes. */
+export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, options: OpinionOptions): Promise<Uint8Array> {
+  const reportTitle = doc.title.trim() || defaultTitle(doc.unit.name, doc.year);
+  const title = `关于${reportTitle}的审查意见`;
+  const body: Paragraph[] = [];
+  body.push(
+    new Paragraph({
+      children: opinionTitleLines(reportTitle).map((l, i) => run(l, FONT.title, SIZE.er, i > 0 ? { break: 1 } : {})),
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: LINE_PITCH_TWIPS },
+    }),
+  );
+  // 主送机关: 顶格, followed by a full-width colon (GB/T 9704 §7.3.2).
+  body.push(new Paragraph({ children: [run(`${doc.unit.name}：`)], spacing: exactLine }));
+  const counts = { error: row.errors, warning: row.warnings, info: row.info };
+  const summary =
+    row.errors + row.warnings + row.info === 0
+      ? '经审查，未发现需要修改的问题，可以按程序发布。'
+      : `经审查，发现必须改正的错误${counts.error}处、需要核实的问题${counts.warning}处、供参考的提示${counts.info}处，具体如下。请修改后重新报送。`;
+  body.push(para([run(`你单位报送的《${reportTitle}》（${formatLabelOf(doc.formatId)}，文件“${row.fileName}”）已收悉。${summary}`)]));
+  let part = 0;
+  for (const [severity, heading, lead] of SECTION_TITLES) {
+    const list = row.findings.filter((f) => f.severity === severity);
+    if (list.length === 0) continue;
+    body.push(para([run(`${'一二三'[part++]}、${heading}`, FONT.heading1)]));
+    body.push(para([run(lead)]));
+    list.forEach((f, i) => body.push(...findingParagraphs(i + 1, f)));
+  }
+  for (const p of row.problems) body.push(para([run(`另：读取报告时有内容未能识别：${p}`)]));
+  body.push(new Paragraph({ children: [run('')], spacing: exactLine }));
+  body.push(new Paragraph({ children: [run(options.issuer)], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }));
+  body.push(new Paragraph({ children: [run(chineseDate(options.date))], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }));
+
+  const pageNumber = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [run('— ', FONT.pageNumber, SIZE.si), new TextRun({ children: [PageNumber.CURRENT], font: fonts(FONT.pageNumber), size: SIZE.si * 2 }), run(' —', FONT.pageNumber, SIZE.si)],
+      }),
+    ],
+  });
+  const document = new Document({
+    title,
+    creator: '年报编制助手',
+    styles: {
+      default: {
+        document: {
+          run: { font: fonts(FONT.body), size: SIZE.san * 2, sizeComplexScript: SIZE.san * 2, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: exactLine },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) },
+            margin: {
+              top: mmToTwips(PAGE.marginTopMm),
+              bottom: mmToTwips(PAGE.marginBottomMm),
+              left: mmToTwips(PAGE.marginLeftMm),
+              right: mmToTwips(PAGE.marginRightMm),
+              header: mmToTwips(PAGE.headerMm),
+              footer: mmToTwips(PAGE.footerMm),
+            },
+          },
+          grid: { linePitch: LINE_PITCH_TWIPS },
+        },
+        footers: { default: pageNumber },
+        children: body,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** A file name for the opinion: the unit and year, safe on Windows and macOS. */
+export function opinionFileName(doc: ReportDoc): string {
+  return `${doc.unit.name}${doc.year}年度报告审查意见.docx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+}

@@ -1,0 +1,217 @@
+// The county's desk on real files: `nianbao county` run as a process over a folder of generated
+// township reports (report files and Word documents), the workbook read back with exceljs, the
+// opinions read back from the .docx; and the API's county batch leaving the clerk's data alone.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { createApi } from '../../electron/core/api/index';
+import { openStore } from '../../electron/core/store/index';
+import type { ApiInput, ApiMethod, ApiOutputs, ApiResult } from '../../shared/api';
+import { mmToTwips, PAGE } from '../../shared/print/page-layout';
+import { serializeReportFile } from '../../shared/report-file';
+import { generateCountyBatch, SCENARIO, townName, unitName } from '../fixtures/county/generate';
+import { writeCountyFolder } from '../fixtures/county/write';
+import { repoRoot, tempDir } from '../support/temp';
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const s = statSync(p);
+    if (s.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  walk(join(repoRoot, dir));
+  return newest;
+}
+// The bundled command when the build is current (it proves exceljs bundles), else from source.
+const built = join(repoRoot, 'dist/cli.mjs');
+const useBuilt = existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource('shared'), newestSource('electron/core'));
+const command = useBuilt ? [process.execPath, join(repoRoot, 'bin/nianbao.mjs')] : [process.execPath, '--import', 'tsx', join(repoRoot, 'electron/core/cli/main.ts')];
+const county = (...args: string[]) => spawnSync(command[0], [...command.slice(1), 'county', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+
+const docxText = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']);
+const plain = (xml: string) => xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
+
+describe('nianbao county', () => {
+  const dir = tempDir('county-cli');
+  const folder = join(dir.path, '各乡镇报告');
+  const out = join(dir.path, '全县汇总.xlsx');
+  const opinions = join(dir.path, '审查意见');
+  let run: ReturnType<typeof county>;
+  before(async () => {
+    (await import('node:fs')).mkdirSync(folder);
+    await writeCountyFolder(folder);
+    writeFileSync(join(folder, '说明.doc'), 'not a report'); // not a report type: skipped
+    run = county(folder, '-o', out, '--opinions', opinions, '--issuer', '清溪县人民政府办公室');
+  });
+  after(() => dir.cleanup());
+
+  it('exits 1 when a report has errors and prints one line per file', () => {
+    assert.equal(run.status, 1, run.stderr + run.stdout);
+    assert.match(run.stdout, /✗ 12-黄土镇-2025\.nianbao\.json：清溪县黄土镇人民政府 2025年/);
+    assert.match(run.stdout, /08-东城街道-2025\.docx/);
+    assert.match(run.stdout, /04-龙泉镇-2025\.nianbao\.json.*结转：与上年结转不一致/);
+    assert.match(run.stdout, /已写出汇总表/);
+    assert.doesNotMatch(run.stdout, /说明\.doc/);
+  });
+
+  it('writes a workbook with the summary, the findings with both quotes and the summed tables', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['概况', '问题清单', '汇总（2021格式）', '汇总（2019格式）', '汇总明细']);
+    const summary = wb.getWorksheet('概况')!;
+    const rows: Record<string, unknown>[] = [];
+    summary.eachRow((r, n) => n > 1 && rows.push({ unit: r.getCell(2).value, file: r.getCell(3).value, year: r.getCell(5).value, errors: r.getCell(7).value, continuity: r.getCell(10).value, date: r.getCell(11).value }));
+    const yellow = rows.find((r) => r.unit === unitName(SCENARIO.unbalanced))!;
+    assert.ok(Number(yellow.errors) >= 1);
+    assert.equal(rows.find((r) => r.file === '03-石门镇-2025.nianbao.json')!.continuity, '衔接一致');
+    assert.equal(rows.filter((r) => r.year === 2025).length, 20);
+
+    const findings: { unit: string; rule: string; quote: string; otherUnit: string; otherQuote: string }[] = [];
+    wb.getWorksheet('问题清单')!.eachRow((r, n) => n > 1 && findings.push({ unit: String(r.getCell(1).value), rule: String(r.getCell(4).value), quote: String(r.getCell(6).value ?? ''), otherUnit: String(r.getCell(7).value ?? ''), otherQuote: String(r.getCell(8).value ?? '') }));
+    const copy = findings.find((f) => f.rule === 'county.copied_text' && f.unit === unitName(SCENARIO.copiedFrom))!;
+    assert.ok(copy, 'the copied paragraph is listed');
+    assert.equal(copy.otherUnit, unitName(SCENARIO.copiedTo));
+    assert.match(copy.quote, new RegExp(`^${townName(SCENARIO.copiedFrom)}坚持把依申请公开`));
+    assert.match(copy.otherQuote, new RegExp(`^${townName(SCENARIO.copiedTo)}坚持把依申请公开`));
+    assert.ok(findings.some((f) => f.rule === 'county.outlier' && f.unit === unitName(SCENARIO.outlier)));
+    assert.ok(findings.some((f) => f.rule === 't3.balance' && f.unit.startsWith('全县汇总')), 'the county sum is checked by the same rules');
+
+    // The summed values, by key, against the generated reports.
+    const generated = generateCountyBatch().filter((g) => g.doc.year === 2025 && g.doc.formatId === 'gov-2021');
+    const expectNew = generated.reduce((n, g) => n + (g.doc.cells['t3.new_received.natural_person'] ?? 0) + (g.doc.cells['t3.new_received.commercial_enterprise'] ?? 0), 0);
+    const byKey = new Map<string, number>();
+    wb.getWorksheet('汇总明细')!.eachRow((r, n) => n > 1 && String(r.getCell(1).value).includes('2021') && byKey.set(String(r.getCell(2).value), Number(r.getCell(4).value)));
+    assert.equal(byKey.get('t3.new_received.total'), expectNew);
+    assert.equal(byKey.get('t2.licensing.decisions'), generated.reduce((n, g) => n + g.doc.cells['t2.licensing.decisions'], 0));
+
+    // The laid-out table: the official label in the row, the sum in the 总计 column.
+    const sheet = wb.getWorksheet('汇总（2021格式）')!;
+    let found = false;
+    sheet.eachRow((r) => {
+      const labels = (r.values as unknown[]).filter((v) => typeof v === 'string') as string[];
+      if (labels.includes('一、本年新收政府信息公开申请数量')) {
+        const nums = (r.values as unknown[]).filter((v) => typeof v === 'number') as number[];
+        assert.equal(nums[nums.length - 1], expectNew);
+        found = true;
+      }
+    });
+    assert.ok(found, 'table 三 is laid out with its official row labels');
+    assert.ok(sheet.model.merges.length > 5, 'spans of the printed layout are merged cells');
+  });
+
+  it('writes one opinion per unit in the official layout, findings quoted', () => {
+    const files = readdirSync(opinions);
+    assert.equal(files.length, 20);
+    const copied = docxText(readFileSync(join(opinions, `${unitName(SCENARIO.copiedTo)}2025年度报告审查意见.docx`)));
+    const text = plain(copied);
+    assert.match(text, /关于清溪县柳溪镇人民政府2025年政府信息公开工作年度报告的审查意见/);
+    assert.match(text, /清溪县柳溪镇人民政府：/);
+    assert.match(text, /清溪县白沙镇人民政府报告原文：“白沙镇坚持把依申请公开/);
+    assert.match(text, /清溪县人民政府办公室/);
+    assert.match(copied, new RegExp(`<w:pgSz w:w="${mmToTwips(PAGE.widthMm)}" w:h="${mmToTwips(PAGE.heightMm)}"`));
+    assert.match(copied, new RegExp(`w:top="${mmToTwips(PAGE.marginTopMm)}"`));
+    assert.match(copied, /方正小标宋简体/);
+    const unbalanced = plain(docxText(readFileSync(join(opinions, `${unitName(SCENARIO.unbalanced)}2025年度报告审查意见.docx`))));
+    assert.match(unbalanced, /一、必须改正的错误/);
+    assert.match(unbalanced, /不平衡/);
+  });
+
+  it('renders in LibreOffice as an A4 opinion: title, addressee, both quotes, signature', (t) => {
+    if (spawnSync('soffice', ['--version']).status !== 0) {
+      t.skip('LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。');
+      return;
+    }
+    const work = tempDir('county-render');
+    const profile = tempDir('county-lo');
+    try {
+      const name = `${unitName(SCENARIO.copiedTo)}2025年度报告审查意见.docx`;
+      const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile.path}`, '--headless', '--convert-to', 'pdf', '--outdir', work.path, join(opinions, name)], { timeout: 120_000 });
+      assert.equal(r.status, 0, String(r.stderr));
+      const pdf = join(work.path, name.replace(/\.docx$/, '.pdf'));
+      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+      assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      const flat = spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      assert.ok(flat.startsWith(`关于${unitName(SCENARIO.copiedTo)}2025年政府信息公开工作年度报告的审查意见`), flat.slice(0, 80));
+      assert.ok(flat.includes(`${unitName(SCENARIO.copiedTo)}：你单位报送的`));
+      assert.ok(flat.includes(`${unitName(SCENARIO.copiedFrom)}报告原文：“${townName(SCENARIO.copiedFrom)}坚持把依申请公开`));
+      assert.ok(flat.includes('清溪县人民政府办公室'));
+      assert.match(flat, /—1—/, 'page numbers');
+    } finally {
+      work.cleanup();
+      profile.cleanup();
+    }
+  });
+
+  it('exits 0 for a folder without errors, 2 for bad usage or an unreadable file', () => {
+    const clean = tempDir('county-clean');
+    try {
+      const docs = generateCountyBatch().filter((g, i) => i < 6 && !([SCENARIO.unbalanced, SCENARIO.format2019] as number[]).includes(i));
+      for (const g of docs) writeFileSync(join(clean.path, `${g.fileName}.nianbao.json`), serializeReportFile(g.doc));
+      const ok = county(clean.path, '-o', join(clean.path, 'out.xlsx'));
+      assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+      assert.equal(county(clean.path).status, 2, 'no -o');
+      assert.equal(county(clean.path, '-o', 'x.csv').status, 2);
+      const bad = county(clean.path, '-o', join(clean.path, 'out.xlsx'), '--bogus');
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /--bogus/);
+      assert.equal(county(join(clean.path, 'nowhere'), '-o', join(clean.path, 'o.xlsx')).status, 2);
+      writeFileSync(join(clean.path, '坏文件.nianbao.json'), '{ "schema": "nianbao.report/1", ');
+      const broken = county(clean.path, '-o', join(clean.path, 'out2.xlsx'));
+      assert.equal(broken.status, 2);
+      assert.match(broken.stdout, /坏文件\.nianbao\.json：无法读取/);
+      assert.ok(existsSync(join(clean.path, 'out2.xlsx')), 'the readable reports are still summed');
+    } finally {
+      clean.cleanup();
+    }
+  });
+});
+
+describe('the county batch through the API', () => {
+  it('reads, reviews and exports without touching the clerk’s reports', async () => {
+    const dir = tempDir('county-api');
+    const store = await openStore(dir.path);
+    try {
+      const { handleApiCall } = createApi({ store, transport: 'host', dataDir: dir.path });
+      const call = async <M extends ApiMethod>(m: M, input: ApiInput<M>) => {
+        const r = (await handleApiCall(m, input)) as ApiResult<ApiOutputs[M]>;
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      const dump = () => JSON.stringify(['units', 'reports', 'section_texts', 'cells', 'exports'].map((t) => store.database.prepare(`SELECT * FROM ${t}`).all()));
+      const before = dump();
+      const files = generateCountyBatch().slice(0, 8).map((g) => ({ fileName: `${g.fileName}.nianbao.json`, base64: Buffer.from(serializeReportFile(g.doc)).toString('base64') }));
+      const first = await call('countyAddFiles', { batchId: null, files: files.slice(0, 5) });
+      // Web text copied from a county site is read like any other report.
+      const web = { fileName: '安砂镇2020年报（网页）.txt', base64: readFileSync(join(repoRoot, '../shared/seeds/2020-ansha-fujian-gov2019.txt')).toString('base64') };
+      const second = await call('countyAddFiles', { batchId: first.batchId, files: [...files.slice(5), web, { fileName: 'x.txt', base64: Buffer.from('随便写的一句话').toString('base64') }] });
+      assert.equal(second.count, 10);
+      const { review, docs } = await call('countyReview', { batchId: first.batchId });
+      assert.equal(review.rows.length, 9);
+      const webRow = review.rows.find((r) => r.fileName === web.fileName)!;
+      assert.equal(webRow.source, 'text');
+      assert.equal(webRow.year, 2020);
+      assert.equal(webRow.role, 'other', 'a year other than the batch’s is not summed with it');
+      assert.equal(review.unreadable.length, 1);
+      assert.match(review.unreadable[0].error, /x\.txt/);
+      assert.equal(Object.keys(docs).length, 9);
+      const wb = await call('countyWorkbook', { batchId: first.batchId });
+      assert.match(wb.fileName, /\.xlsx$/);
+      const op = await call('countyOpinion', { batchId: first.batchId, entryId: review.rows[0].entryId, issuer: '' });
+      assert.match(plain(docxText(Buffer.from(op.base64, 'base64'))), /审查意见/);
+      assert.equal(dump(), before, 'the clerk’s tables are unchanged');
+      await call('countyClose', { batchId: first.batchId });
+      const gone = await handleApiCall('countyReview', { batchId: first.batchId });
+      assert.equal(gone.ok, false);
+      const bad = await handleApiCall('countyAddFiles', { batchId: null, files: [], extra: 1 });
+      assert.equal(bad.ok, false, 'strict schemas refuse unknown fields');
+    } finally {
+      store.close();
+      dir.cleanup();
+    }
+  });
+});
