@@ -2,10 +2,10 @@
 // electron/core/api, carried over IPC by electron/shell and over HTTP by electron/host.
 // Both doors validate every request with these schemas; the renderer is untrusted.
 import { z } from 'zod';
-import { LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
+import { recordKey, LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
 import type { Finding, ReportDoc, ReportSummary, StoredReport, Unit } from './report';
 
-export const ReportIdSchema = z.object({ id: z.number().int().positive() });
+export const ReportIdSchema = z.strictObject({ id: z.number().int().positive() });
 
 /** Fields of a report a clerk edits on the 基本信息 step. */
 export const ReportMetaPatchSchema = z
@@ -48,11 +48,14 @@ export interface ImportPreview {
   source: 'nianbao-file' | 'docx' | 'text';
 }
 
+/** auto: at start-up and hourly while editing; manual: 立即备份; pre-change: before a delete or an
+ * import that replaced a report; pre-migration: before a program upgrade; pre-restore: before a restore */
+export const BACKUP_KINDS = ['auto', 'manual', 'pre-change', 'pre-migration', 'pre-restore'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
 export interface BackupInfo {
   fileName: string;
-  /** auto: at start-up and hourly while editing; manual: 立即备份; pre-change: before a delete or an
-   * import that replaced a report; pre-migration: before a program upgrade; pre-restore: before a restore */
-  kind: 'auto' | 'manual' | 'pre-change' | 'pre-migration' | 'pre-restore';
+  kind: BackupKind;
   createdAt: string;
   bytes: number;
 }
@@ -62,7 +65,7 @@ export interface UiState {
   step: string | null;
 }
 
-const fileUpload = z.object({
+const fileUpload = z.strictObject({
   fileName: z.string().min(1).max(260),
   /** the file's bytes, base64; at most 20 MB */
   base64: z.string().max(28_000_000),
@@ -94,7 +97,7 @@ export const apiSpec = {
   },
   /** mark a warning as reviewed (reason) or take the mark back (null) */
   setAcknowledgement: {
-    input: z.object({ id: z.number().int().positive(), findingId: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500).nullable() }).strict(),
+    input: z.object({ id: z.number().int().positive(), findingId: recordKey.min(1).max(200), reason: z.string().trim().min(1).max(500).nullable() }).strict(),
   },
   getUiState: { input: z.object({}).strict() },
   setUiState: { input: z.object({ reportId: z.number().int().positive().nullable(), step: z.string().max(40).nullable() }).strict() },
@@ -102,11 +105,13 @@ export const apiSpec = {
   confirmExport: { input: z.object({ exportId: z.number().int().positive(), savedPath: z.string().max(1000).default('') }).strict() },
   listExports: { input: ReportIdSchema.strict() },
   exportReportFile: { input: ReportIdSchema.strict() },
-  importPreview: { input: fileUpload.strict() },
+  importPreview: { input: fileUpload },
   importCommit: { input: z.object({ report: ReportDocSchema, replace: z.boolean().default(false) }).strict() },
   listBackups: { input: z.object({}).strict() },
   backupNow: { input: z.object({}).strict() },
   restoreBackup: { input: z.object({ fileName: z.string().min(1).max(200) }).strict() },
+  /** 导出诊断信息: the log, versions and a database check for the county's IT person; no report text */
+  exportDiagnostics: { input: z.object({}).strict() },
 } as const;
 
 export type ApiMethod = keyof typeof apiSpec;
@@ -115,7 +120,13 @@ export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiSpec)[M]['
 
 /** Responses, by method. */
 export interface ApiOutputs {
-  appInfo: { version: string; transport: 'electron' | 'host'; dataDir: string };
+  appInfo: {
+    version: string;
+    transport: 'electron' | 'host';
+    dataDir: string;
+    /** what the start-up check found (a damaged data file kept aside), in Chinese; null when all was well */
+    startupProblem: { kind: 'damaged' | 'wal-missing'; message: string; keptAt: string } | null;
+  };
   getUnit: (Unit & { id: number }) | null;
   saveUnit: Unit & { id: number };
   listReports: ReportSummary[];
@@ -138,6 +149,7 @@ export interface ApiOutputs {
   listBackups: BackupInfo[];
   backupNow: BackupInfo;
   restoreBackup: { restored: string };
+  exportDiagnostics: { fileName: string; content: string };
 }
 export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];
 
@@ -157,9 +169,16 @@ export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiR
 
 /** Turns a zod error into the API's Chinese invalid-input error. */
 export function invalidInput(error: z.ZodError): ApiError {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i) }));
   return {
     code: 'invalid_input',
-    message: `提交的内容不符合要求：${error.issues.map((i) => `${i.path.join('.') || '（整体）'} ${i.message}`).join('；')}`,
-    issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    message: `提交的内容不符合要求，没有保存：${issues.map((i) => `${i.path || '（整体）'} ${i.message}`).join('；')}`,
+    issues,
   };
+}
+
+/** Unknown keys (every schema is strict) are named, so a caller sees what to take out. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `有程序不认识的项：${issue.keys.map((k) => `“${k.slice(0, 40)}”`).join('、')}，请去掉后重试`;
+  return issue.message;
 }
