@@ -172,9 +172,31 @@ export function invalidInput(error: z.ZodError): ApiError {
   const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i) }));
   return {
     code: 'invalid_input',
-    message: `提交的内容不符合要求，没有保存：${issues.map((i) => `${i.path || '（整体）'} ${i.message}`).join('；')}`,
+    message: `提交的内容不符合要求：${issues.map((i) => `${i.path || '（整体）'} ${i.message}`).join('；')}（没有保存）`,
     issues,
   };
+}
+
+const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The path of the first key anywhere in the input that names an object's prototype, or null.
+ * zod's records skip `__proto__` silently instead of refusing it; the API refuses it outright.
+ */
+export function prototypeKeyPath(input: unknown, path: string[] = [], depth = 0): string | null {
+  if (input === null || typeof input !== 'object' || depth > 64) return null;
+  for (const key of Object.keys(input)) {
+    if (PROTOTYPE_NAMES.has(key)) return [...path, key].join('.');
+    const found = prototypeKeyPath((input as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The API's refusal of a prototype key, in the same shape as an invalid-input error. */
+export function prototypeKeyError(path: string): ApiError {
+  const message = `提交的内容中有不允许的名称“${path.slice(0, 80)}”，没有保存。请刷新页面后重试；如果反复出现，请联系技术支持。`;
+  return { code: 'invalid_input', message, issues: [{ path, message: '不允许的名称' }] };
 }
 
 /** Unknown keys (every schema is strict) are named, so a caller sees what to take out. */

@@ -3,7 +3,7 @@
 // validates the input with the shared zod schema, runs the handler and returns errors as data.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { apiSpec, invalidInput } from '../../../shared/api';
+import { apiSpec, invalidInput, prototypeKeyError, prototypeKeyPath } from '../../../shared/api';
 import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, BackupInfo } from '../../../shared/api';
 import { defaultTitle, ReportDocSchema } from '../../../shared/report';
 import type { ReportDoc, ReportSummary, StoredReport } from '../../../shared/report';
@@ -252,6 +252,8 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { ok: false, error: { code: 'unsupported', message: `程序不认识“${String(method).slice(0, 60)}”这个操作。请刷新页面；如果仍然出现，请把程序更新到最新版本。` } };
     }
     const m = method as ApiMethod;
+    const protoPath = prototypeKeyPath(rawInput);
+    if (protoPath) return { ok: false, error: prototypeKeyError(protoPath) };
     const parsed = (apiSpec[m].input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     try {
