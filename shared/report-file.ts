@@ -12,7 +12,10 @@ export const REPORT_FILE_VERSION = 1;
 export const REPORT_FILE_EXTENSION = '.nianbao.json';
 
 /** The file as zod sees it after cell strings have been read: the envelope plus the report. */
-export const ReportFileSchema = ReportDocSchema.extend({ schema: z.literal(REPORT_FILE_SCHEMA) });
+export const ReportFileSchema = ReportDocSchema.extend({ schema: z.literal(REPORT_FILE_SCHEMA) })
+  // Later versions of the same schema may add fields (spec: more may be added, none removed): at
+  // the top they are dropped, never stored; the objects inside stay strict like the API's.
+  .strip();
 export type ReportFile = z.infer<typeof ReportFileSchema>;
 
 /**

@@ -36,11 +36,35 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** A report file or a .docx is well under a megabyte; anything over this is refused unread. */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+/** A report file is at most about a megabyte (six sections of 50,000 characters); five is generous. */
+export const MAX_REPORT_FILE_BYTES = 5 * 1024 * 1024;
 /** A report has about 200 cells; a file with thousands is not one (and would be slow to check). */
 export const MAX_FILE_ENTRIES = 5000;
 
+/** A report file nests five levels deep; JSON nested far deeper is refused before it is parsed. */
+const MAX_JSON_DEPTH = 32;
+
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) max = depth;
+      if (max > MAX_JSON_DEPTH) return max;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
 /** Counts the entries of the report file's maps before the schema walks them. */
 function oversizedMaps(text: string): string | null {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return `内容嵌套超过 ${MAX_JSON_DEPTH} 层，远多于报告文件应有的层次`;
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -76,6 +100,7 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ImportError(`“${fileName}”里没有文字，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
   if (/^\s*\{/.test(text)) {
+    if (bytes.length > MAX_REPORT_FILE_BYTES) throw new ImportError(`“${fileName}”有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，远大于一份报告文件（不超过 5 MB），没有读取。请选择年报编制助手导出的报告文件。`);
     const oversized = oversizedMaps(text);
     if (oversized) throw new ImportError(`“${fileName}”不像是一份报告文件：${oversized}。请选择年报编制助手导出的报告文件。`);
     let parsed: ReturnType<typeof parseReportFile>;
