@@ -37,6 +37,7 @@ const state = {
   errorBox: null as null | { title: string; message: string },
   quit: false,
   exposed: [] as { key: string; value: any }[],
+  crashReporter: null as null | Record<string, unknown>,
   invoked: [] as { channel: string; args: unknown[] }[],
 };
 
@@ -112,6 +113,7 @@ const fakeElectron = {
     },
   },
   BrowserWindow: FakeBrowserWindow,
+  crashReporter: { start: (options: Record<string, unknown>) => (state.crashReporter = options) },
   // for the preload
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => state.exposed.push({ key, value }) },
   ipcRenderer: { invoke: async (channel: string, ...args: unknown[]) => (state.invoked.push({ channel, args }), { channel }) },
@@ -161,6 +163,8 @@ test('one window, sandboxed, isolated, no Node, loading app://nianbao/', opts, (
   assert.equal(p.nodeIntegrationInSubFrames, false);
   assert.equal(p.webviewTag, false);
   assert.equal(p.webSecurity, true);
+  assert.equal(p.nodeIntegrationInWorker, false);
+  assert.equal(p.allowRunningInsecureContent, false);
   assert.ok(existsSync(p.preload), 'the preload file exists');
   assert.equal(w.loadedUrl, 'app://nianbao/index.html');
   assert.equal(state.sandboxForced, true);
@@ -189,12 +193,43 @@ test('IPC from our main frame reaches the real API; any other sender is refused'
   assert.equal(invalid.error.code, 'invalid_input');
 
   for (const senderFrame of [null, { url: 'https://evil.example/', parent: null }, { url: 'app://nianbao/index.html', parent: MAIN_FRAME }, { url: 'file:///index.html', parent: null }]) {
-    const r = await state.ipc.get('api:listReports')!({ senderFrame, sender: {} }, {});
-    assert.equal(r.ok, false, JSON.stringify(senderFrame));
-    assert.match(r.error.message, /拒绝访问/);
+    // Every API channel, not just one: a handler registered without the check fails here.
+    for (const method of API_METHODS) {
+      const r = await state.ipc.get(`api:${method}`)!({ senderFrame, sender: {} }, {});
+      assert.equal(r.ok, false, `${method} from ${JSON.stringify(senderFrame)}`);
+      assert.match(r.error.message, /拒绝访问/);
+    }
     await assert.rejects(state.ipc.get('platform:saveFile')!({ senderFrame, sender: {} }, 'a.docx', 'AA==', []), /拒绝访问/);
     await assert.rejects(state.ipc.get('platform:openFile')!({ senderFrame, sender: {} }, []), /拒绝访问/);
   }
+});
+
+test('IPC payloads are validated strictly: unknown keys, including __proto__, are refused and nothing is stored', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  const before = await state.ipc.get('api:getUnit')!(trusted, {});
+  for (const input of [JSON.parse('{"name": "改名镇人民政府", "kind": "township", "__proto__": {"admin": true}}'), { name: '改名镇人民政府', kind: 'township', constructor: 1 }, { name: '改名镇人民政府', kind: 'township', extra: '多余' }]) {
+    const r = await state.ipc.get('api:saveUnit')!(trusted, input);
+    assert.equal(r.ok, false);
+    assert.match(r.error.message, /不允许的名称|不认识的项/);
+  }
+  assert.deepEqual(await state.ipc.get('api:getUnit')!(trusted, {}), before);
+});
+
+test('crash reports stay on this machine; errors and crashes of the page go to the log file', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  assert.equal(state.crashReporter?.uploadToServer, false, 'crashReporter.start with uploads off');
+  assert.equal(state.paths.crashDumps, join(dir.path, 'crashes'), 'dumps in the data folder');
+  for (const fn of state.appEvents.get('render-process-gone') ?? []) fn({}, {}, { reason: 'crashed', exitCode: 139 });
+  // A failed save is logged as well as reported to the page.
+  state.nextSave = { canceled: false, filePath: join(dir.path, 'no-such-folder', 'x.docx') };
+  await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 'AA==', []), /无法保存到/);
+  const log = readFileSync(join(dir.path, 'logs', 'nianbao.log'), 'utf8');
+  assert.match(log, /INFO \[shell\] 已启动/);
+  assert.match(log, /ERROR \[shell\] 页面进程意外结束（crashed，退出码 139）/);
+  assert.match(log, /WARN \[shell\] 保存文件失败/);
+  const diagnostics = await state.ipc.get('api:exportDiagnostics')!(trusted, {});
+  assert.ok(diagnostics.ok);
+  assert.match(diagnostics.value.content, /页面进程意外结束/);
 });
 
 test('app:// serves the built renderer with the CSP and refuses paths outside it', async (t) => {
