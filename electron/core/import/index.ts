@@ -80,6 +80,10 @@ function oversizedMaps(text: string): string | null {
   return null;
 }
 
+function oversizedReportFile(fileName: string, size: number): ImportError {
+  return new ImportError(`“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，远大于一份报告文件（不超过 5 MB），没有读取。请选择年报编制助手导出的报告文件。`);
+}
+
 export async function readReportSource(fileName: string, bytes: Uint8Array): Promise<ImportReadResult> {
   if (bytes.length === 0) throw new ImportError(`“${fileName}”是空文件，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
   if (bytes.length > MAX_SOURCE_BYTES) throw new ImportError(`“${fileName}”超过 20 MB，不像是一份年度报告，没有读取。请选择报告文件本身。`);
@@ -91,6 +95,9 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
       throw err;
     }
   }
+  // A report file too large to be one is refused before its text is even decoded.
+  const firstChar = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+  if (firstChar === 0x7b && bytes.length > MAX_REPORT_FILE_BYTES) throw oversizedReportFile(fileName, bytes.length);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new ImportError(`“${fileName}”是旧版 Word 文档（.doc 或 .wps），不能直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后重新导入。`);
   }
@@ -100,7 +107,7 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ImportError(`“${fileName}”里没有文字，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
   if (/^\s*\{/.test(text)) {
-    if (bytes.length > MAX_REPORT_FILE_BYTES) throw new ImportError(`“${fileName}”有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，远大于一份报告文件（不超过 5 MB），没有读取。请选择年报编制助手导出的报告文件。`);
+    if (bytes.length > MAX_REPORT_FILE_BYTES) throw oversizedReportFile(fileName, bytes.length);
     const oversized = oversizedMaps(text);
     if (oversized) throw new ImportError(`“${fileName}”不像是一份报告文件：${oversized}。请选择年报编制助手导出的报告文件。`);
     let parsed: ReturnType<typeof parseReportFile>;
