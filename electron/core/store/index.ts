@@ -119,8 +119,8 @@ export class Store {
     readonly dataDir: string,
     readonly path: string,
     private readonly lock: DataDirLock | null = null,
-    /** what the start-up check found (a damaged file kept aside), for the first screen */
-    readonly startupProblem: StartupProblem | null = null,
+    /** what the start-up check found (a damaged file kept aside), for the first screen; a restore settles it */
+    public startupProblem: StartupProblem | null = null,
   ) {}
 
   /** Checkpoints, marks the exit as clean, closes the file and lets the next program in. */
@@ -267,6 +267,7 @@ export class Store {
       migrate(db, db.pragma('user_version', { simple: true }) as number);
       this.db = db;
     }
+    this.startupProblem = null;
     return source;
   }
 
