@@ -18,11 +18,15 @@ export function StartupNotice() {
         severity="error"
         role="alert"
         data-testid="startup-problem"
-        onClose={() => setMessage('')}
         action={
-          <Button color="inherit" size="small" onClick={() => setRestoring(true)} data-testid="startup-restore">
-            从备份恢复
-          </Button>
+          <Box sx={{ display: 'flex', gap: 1, whiteSpace: 'nowrap' }}>
+            <Button color="inherit" size="small" variant="outlined" onClick={() => setRestoring(true)} data-testid="startup-restore">
+              从备份恢复
+            </Button>
+            <Button color="inherit" size="small" onClick={() => setMessage('')}>
+              知道了
+            </Button>
+          </Box>
         }
       >
         <AlertTitle>数据文件有问题</AlertTitle>
