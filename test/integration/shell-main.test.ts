@@ -326,3 +326,36 @@ test('the preload exposes window.nianbao with named functions only, each invokin
     { channel: 'platform:openFile', args: [[{ name: 'x', extensions: ['docx'] }]] },
   ]);
 });
+
+test('a second desktop window on the same data folder hands over to the first and quits before touching the data', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  // In a child process, with an Electron stand-in whose single-instance lock is already taken.
+  const other = tempDir('shell-second');
+  try {
+    const fake = join(other.path, 'fake-electron.cjs');
+    writeFileSync(
+      fake,
+      `const calls = [];
+       process.on('exit', () => console.log(JSON.stringify(calls)));
+       const noop = () => {};
+       module.exports = {
+         app: { setPath: noop, getPath: () => ${JSON.stringify(other.path)}, enableSandbox: noop, requestSingleInstanceLock: () => false,
+                on: (e) => calls.push('on:' + e), whenReady: () => { calls.push('whenReady'); return new Promise(noop); }, quit: () => calls.push('quit') },
+         protocol: { registerSchemesAsPrivileged: noop, handle: noop },
+         crashReporter: { start: noop },
+         ipcMain: { handle: (c) => calls.push('ipc:' + c) },
+         dialog: {}, session: {}, BrowserWindow: function () { calls.push('window'); },
+       };`,
+    );
+    const loader = join(other.path, 'loader.cjs');
+    writeFileSync(loader, `const M = require('node:module'); const r = M._resolveFilename; M._resolveFilename = function (q, ...a) { return q === 'electron' ? ${JSON.stringify(fake)} : r.call(this, q, ...a); };`);
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, ['--require', loader, join(repoRoot, 'dist/shell/main.cjs'), '--data-dir', join(other.path, 'data')], { encoding: 'utf8', timeout: 20_000 });
+    const calls: string[] = JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]');
+    assert.ok(calls.includes('quit'), run.stdout + run.stderr);
+    assert.ok(!calls.includes('whenReady') && !calls.includes('window') && !calls.some((c) => c.startsWith('ipc:')), calls.join(' '));
+    assert.equal(existsSync(join(other.path, 'data', 'nianbao.sqlite')), false, 'the data was not opened');
+  } finally {
+    other.cleanup();
+  }
+});

@@ -3,7 +3,7 @@
 // kept aside byte for byte in damaged/<time>/, and the clerk is told and offered a backup restore.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { StoreError } from './errors';
 import { damagedFileError, inspect } from './database';
 import type { FileHeader } from './database';
@@ -65,7 +65,7 @@ export function keepAside(path: string, dataDir: string, kind: StartupProblem['k
   let dir = join(base, stamp());
   for (let i = 2; existsSync(dir); i++) dir = join(base, `${stamp()}-${i}`);
   mkdirSync(dir, { recursive: true });
-  const name = (f: string) => join(dir, f.slice(f.lastIndexOf('/') + 1).slice(f.lastIndexOf('\\') + 1));
+  const name = (f: string) => join(dir, basename(f));
   if (kind === 'damaged') {
     for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) renameSync(f, name(f));
   } else {
