@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { recordKey, LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
 import type { Finding, ReportDoc, ReportSummary, StoredReport, Unit } from './report';
+import { FORMATS } from './formats/index';
+import type { ReportFormat } from './formats/index';
 
 export const ReportIdSchema = z.strictObject({ id: z.number().int().positive() });
 
@@ -81,7 +83,8 @@ export const apiSpec = {
     input: z
       .object({
         year: z.number().int().min(2008).max(2100),
-        formatId: z.enum(['gov-2021', 'gov-2019']),
+        /** a format of shared/formats: a new national format needs no change here */
+        formatId: z.enum(Object.keys(FORMATS) as [ReportFormat['id'], ...ReportFormat['id'][]]),
         /** base the new report on this earlier report (normally last year's) */
         basedOnId: z.number().int().positive().nullable().default(null),
       })
