@@ -1,18 +1,19 @@
 // A damaged data file, end to end through the real browser host and a headless Chromium: the
 // first screen says what happened and where the file was kept, 从备份恢复 brings the report
 // back, and 导出诊断信息 in the backups dialog downloads the log, versions and database check
-// without any report text.
+// without any report text; report text with markup in it is shown as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifactsDir, hostApi, launchBrowser, startHost, tempDir } from '../support/index';
 
-test('a damaged data file: the clerk is told, restores a backup from the first screen, and can export diagnostics', { timeout: 90_000 }, async () => {
+test('a damaged data file: the clerk is told, restores a backup from the first screen, can export diagnostics; markup in the text stays text', { timeout: 90_000 }, async () => {
   const data = tempDir('nianbao-e2e-startup-');
   const shots = artifactsDir('startup-check');
   const browser = await launchBrowser();
-  const secret = '只属于这份报告的一句正文';
+  // Report text with markup in it: shown and exported as text, never as elements.
+  const secret = '只属于这份报告的一句正文<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
   let host = await startHost({ dataDir: data.path });
   try {
     await hostApi(host, 'saveUnit', { name: '永安市小陶镇人民政府', kind: 'township' });
@@ -49,6 +50,14 @@ test('a damaged data file: the clerk is told, restores a backup from the first s
     assert.match(content, /启动时发现数据文件已损坏|ERROR \[store\]/);
     assert.ok(!content.includes(secret), 'no report text');
     await page.getByTestId('diagnostics-saved').waitFor();
+
+    // The restored narrative, markup and all, is shown as text in the export preview.
+    await page.goto(`${host.url}#/report/${report.id}/export`);
+    const preview = page.getByTestId('export-preview');
+    await preview.waitFor();
+    assert.ok((await preview.innerText()).includes(secret), 'the markup is shown as the clerk typed it');
+    assert.equal(await preview.locator('img, script').count(), 0, 'no element made from the text');
+    assert.equal(await page.evaluate('window.__xss'), undefined);
   } finally {
     await host.stop();
     await browser.close();
