@@ -5,11 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { theme } from './theme';
 import { App } from './App';
+import { StartupNotice } from './features/backups/StartupNotice';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ThemeProvider theme={theme}>
       <CssBaseline />
+      <StartupNotice />
       <App />
     </ThemeProvider>
   </StrictMode>,

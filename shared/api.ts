@@ -2,11 +2,13 @@
 // electron/core/api, carried over IPC by electron/shell and over HTTP by electron/host.
 // Both doors validate every request with these schemas; the renderer is untrusted.
 import { z } from 'zod';
-import { LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
+import { recordKey, LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
 import type { Finding, ReportDoc, ReportSummary, StoredReport, Unit } from './report';
 import type { CountyReview } from './county/types';
+import { FORMATS } from './formats/index';
+import type { ReportFormat } from './formats/index';
 
-export const ReportIdSchema = z.object({ id: z.number().int().positive() });
+export const ReportIdSchema = z.strictObject({ id: z.number().int().positive() });
 
 /** Fields of a report a clerk edits on the 基本信息 step. */
 export const ReportMetaPatchSchema = z
@@ -49,11 +51,14 @@ export interface ImportPreview {
   source: 'nianbao-file' | 'docx' | 'text';
 }
 
+/** auto: at start-up and hourly while editing; manual: 立即备份; pre-change: before a delete or an
+ * import that replaced a report; pre-migration: before a program upgrade; pre-restore: before a restore */
+export const BACKUP_KINDS = ['auto', 'manual', 'pre-change', 'pre-migration', 'pre-restore'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
 export interface BackupInfo {
   fileName: string;
-  /** auto: at start-up and hourly while editing; manual: 立即备份; pre-change: before a delete or an
-   * import that replaced a report; pre-migration: before a program upgrade; pre-restore: before a restore */
-  kind: 'auto' | 'manual' | 'pre-change' | 'pre-migration' | 'pre-restore';
+  kind: BackupKind;
   createdAt: string;
   bytes: number;
 }
@@ -63,7 +68,7 @@ export interface UiState {
   step: string | null;
 }
 
-const fileUpload = z.object({
+const fileUpload = z.strictObject({
   fileName: z.string().min(1).max(260),
   /** the file's bytes, base64; at most 20 MB */
   base64: z.string().max(28_000_000),
@@ -81,7 +86,8 @@ export const apiSpec = {
     input: z
       .object({
         year: z.number().int().min(2008).max(2100),
-        formatId: z.enum(['gov-2021', 'gov-2019']),
+        /** a format of shared/formats: a new national format needs no change here */
+        formatId: z.enum(Object.keys(FORMATS) as [ReportFormat['id'], ...ReportFormat['id'][]]),
         /** base the new report on this earlier report (normally last year's) */
         basedOnId: z.number().int().positive().nullable().default(null),
       })
@@ -97,7 +103,7 @@ export const apiSpec = {
   },
   /** mark a warning as reviewed (reason) or take the mark back (null) */
   setAcknowledgement: {
-    input: z.object({ id: z.number().int().positive(), findingId: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500).nullable() }).strict(),
+    input: z.object({ id: z.number().int().positive(), findingId: recordKey.min(1).max(200), reason: z.string().trim().min(1).max(500).nullable() }).strict(),
   },
   getUiState: { input: z.object({}).strict() },
   setUiState: { input: z.object({ reportId: z.number().int().positive().nullable(), step: z.string().max(40).nullable() }).strict() },
@@ -105,7 +111,7 @@ export const apiSpec = {
   confirmExport: { input: z.object({ exportId: z.number().int().positive(), savedPath: z.string().max(1000).default('') }).strict() },
   listExports: { input: ReportIdSchema.strict() },
   exportReportFile: { input: ReportIdSchema.strict() },
-  importPreview: { input: fileUpload.strict() },
+  importPreview: { input: fileUpload },
   importCommit: { input: z.object({ report: ReportDocSchema, replace: z.boolean().default(false) }).strict() },
   listBackups: { input: z.object({}).strict() },
   backupNow: { input: z.object({}).strict() },
@@ -121,6 +127,8 @@ export const apiSpec = {
     input: z.object({ batchId: countyBatchId, entryId: z.string().regex(/^e\d{1,4}$/), issuer: z.string().trim().max(60).default('') }).strict(),
   },
   countyClose: { input: z.object({ batchId: countyBatchId }).strict() },
+  /** 导出诊断信息: the log, versions and a database check for the county's IT person; no report text */
+  exportDiagnostics: { input: z.object({}).strict() },
 } as const;
 
 export type ApiMethod = keyof typeof apiSpec;
@@ -129,7 +137,13 @@ export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiSpec)[M]['
 
 /** Responses, by method. */
 export interface ApiOutputs {
-  appInfo: { version: string; transport: 'electron' | 'host'; dataDir: string };
+  appInfo: {
+    version: string;
+    transport: 'electron' | 'host';
+    dataDir: string;
+    /** what the start-up check found (a damaged data file kept aside), in Chinese; null when all was well */
+    startupProblem: { kind: 'damaged' | 'wal-missing'; message: string; keptAt: string } | null;
+  };
   getUnit: (Unit & { id: number }) | null;
   saveUnit: Unit & { id: number };
   listReports: ReportSummary[];
@@ -157,6 +171,7 @@ export interface ApiOutputs {
   countyWorkbook: { fileName: string; base64: string };
   countyOpinion: { fileName: string; base64: string };
   countyClose: { closed: true };
+  exportDiagnostics: { fileName: string; content: string };
 }
 export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];
 
@@ -176,9 +191,38 @@ export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiR
 
 /** Turns a zod error into the API's Chinese invalid-input error. */
 export function invalidInput(error: z.ZodError): ApiError {
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i) }));
   return {
     code: 'invalid_input',
-    message: `提交的内容不符合要求：${error.issues.map((i) => `${i.path.join('.') || '（整体）'} ${i.message}`).join('；')}`,
-    issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    message: `提交的内容不符合要求：${issues.map((i) => `${i.path || '（整体）'} ${i.message}`).join('；')}（没有保存）`,
+    issues,
   };
+}
+
+const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The path of the first key anywhere in the input that names an object's prototype, or null.
+ * zod's records skip `__proto__` silently instead of refusing it; the API refuses it outright.
+ */
+export function prototypeKeyPath(input: unknown, path: string[] = [], depth = 0): string | null {
+  if (input === null || typeof input !== 'object' || depth > 64) return null;
+  for (const key of Object.keys(input)) {
+    if (PROTOTYPE_NAMES.has(key)) return [...path, key].join('.');
+    const found = prototypeKeyPath((input as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The API's refusal of a prototype key, in the same shape as an invalid-input error. */
+export function prototypeKeyError(path: string): ApiError {
+  const message = `提交的内容中有不允许的名称“${path.slice(0, 80)}”，没有保存。请刷新页面后重试；如果反复出现，请联系技术支持。`;
+  return { code: 'invalid_input', message, issues: [{ path, message: '不允许的名称' }] };
+}
+
+/** Unknown keys (every schema is strict) are named, so a caller sees what to take out. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `有程序不认识的项：${issue.keys.map((k) => `“${k.slice(0, 40)}”`).join('、')}，请去掉后重试`;
+  return issue.message;
 }

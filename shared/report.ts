@@ -20,7 +20,13 @@ export function isPeoplesGovernment(kind: UnitKind, name = ''): boolean {
 
 const text = (max: number) => z.string().max(max);
 
-export const UnitSchema = z.object({
+// Every object the program accepts is strict: a key it does not know (`__proto__`, `constructor`,
+// a misspelt field) is refused, never dropped or stored (issue 13). Record keys likewise refuse
+// the names that would reach an object's prototype.
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const recordKey = z.string().refine((k) => !PROTOTYPE_KEYS.has(k), { message: '不能用作名称' });
+
+export const UnitSchema = z.strictObject({
   /** 机关全称, e.g. 永安市小陶镇人民政府 */
   name: z.string().trim().min(1, '请填写机关名称').max(60, '机关名称不超过60个字'),
   kind: z.enum(UNIT_KINDS),
@@ -38,7 +44,7 @@ export type Unit = z.infer<typeof UnitSchema>;
 export const SectionKeySchema = z.enum(SECTION_KEYS);
 
 /** Optional preamble items (not required by the format; most published reports have them). */
-export const PreambleSchema = z.object({
+export const PreambleSchema = z.strictObject({
   basis: z.boolean().default(true),
   period: z.boolean().default(true),
   contact: z.boolean().default(true),
@@ -48,7 +54,7 @@ export const PreambleSchema = z.object({
 export type Preamble = z.infer<typeof PreambleSchema>;
 
 /** 红头 variant: the report issued as a document. */
-export const LetterheadSchema = z.object({
+export const LetterheadSchema = z.strictObject({
   enabled: z.boolean().default(false),
   /** 发文机关标志, e.g. 永安市小陶镇人民政府文件 */
   issuer: text(60).default(''),
@@ -58,9 +64,9 @@ export const LetterheadSchema = z.object({
 
 export const CellValuesSchema = z.record(z.string().regex(/^t[234]\.[a-z_]+\.[a-z_]+$/, '单元格编号格式不对'), z.number().finite());
 
-export const AcknowledgementSchema = z.object({ reason: z.string().trim().min(1, '请写明已核实的理由').max(500), at: z.string() });
+export const AcknowledgementSchema = z.strictObject({ reason: z.string().trim().min(1, '请写明已核实的理由').max(500), at: z.string() });
 
-export const ReportDocSchema = z.object({
+export const ReportDocSchema = z.strictObject({
   formatId: z.enum(['gov-2021', 'gov-2019', 'legacy']),
   year: z.number().int().min(2008, '年度不早于2008年').max(2100, '年度不晚于2100年'),
   unit: UnitSchema,
@@ -80,10 +86,10 @@ export const ReportDocSchema = z.object({
   /** last year's figures kept as the baseline for cross-year checks (t2 现行有效, t3 结转) */
   previousCells: CellValuesSchema.optional(),
   /** warnings the clerk has checked and marked as reviewed, by finding id */
-  acknowledgements: z.record(z.string(), AcknowledgementSchema).default({}),
+  acknowledgements: z.record(recordKey, AcknowledgementSchema).default({}),
   /** pre-2019 reports: the headings and texts as found, and the 附表 indicators */
-  legacySections: z.array(z.object({ heading: z.string(), text: z.string() })).optional(),
-  indicators: z.record(z.string(), z.number().finite()).optional(),
+  legacySections: z.array(z.strictObject({ heading: z.string(), text: z.string() })).optional(),
+  indicators: z.record(recordKey, z.number().finite()).optional(),
 });
 export type ReportDoc = z.infer<typeof ReportDocSchema>;
 export type ReportDocInput = z.input<typeof ReportDocSchema>;

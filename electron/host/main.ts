@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../core/store/index';
 import { createApi } from '../core/api/index';
 import { resolveDataDir } from '../core/paths';
+import { logError, openLog } from '../core/log/index';
 import { createHostServer } from './server';
 
 interface HostArgs {
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) console.error(`注意：页面文件不存在（${rendererDir}），请先运行 npm run build。`);
 
+  const log = openLog(dataDir);
   const store = await openStore(dataDir);
+  if (store.startupProblem) log.error('store', store.startupProblem.message);
   const { handleApiCall } = createApi({ store, transport: 'host', dataDir });
   const token = randomBytes(32).toString('hex');
   const server = createHostServer({ rendererDir, token, handleApiCall });
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  logError('host', '无法启动', err);
   console.error(`年报编制助手无法启动：${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveInside } from '../core/safe-path';
 import type { ApiHandler } from '../core/api/index';
 import type { ApiError } from '../../shared/api';
+import { logError } from '../core/log/index';
 
 export const TOKEN_HEADER = 'x-nianbao-token';
 /** A 20 MB upload is 26.7 MB in base64, plus the JSON around it. */
@@ -82,7 +83,7 @@ export function createHostServer(options: HostServerOptions): Server {
   let port = 0;
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      console.error('[host]', err);
+      logError('host', '请求处理失败', err);
       if (!res.headersSent) sendError(res, 500, 'internal', '程序服务出错了，刚才的操作可能没有完成。请刷新页面后重试。');
       else res.destroy();
     });

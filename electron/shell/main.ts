@@ -1,7 +1,7 @@
 // The Electron main process: one window showing the page from app://nianbao/, the API over IPC
 // (one channel per method, each checking its sender), native open/save dialogs, and Electron's
 // security checklist applied (see docs/architecture.md §4).
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, protocol, session } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -14,6 +14,7 @@ import type { Store } from '../core/store/index';
 import { resolveDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveInside } from '../core/safe-path';
 import { writeFileAtomic } from '../core/atomic-write';
+import { openLog } from '../core/log/index';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, isAllowedNavigation, isTrustedSender } from './trusted-url';
 
 const MAX_OPEN_BYTES = 20 * 1024 * 1024;
@@ -23,6 +24,14 @@ const dataDir = resolveDataDir(process.argv.slice(1));
 // Chromium's own profile (caches, local storage) goes in a subfolder of the data folder.
 app.setPath('userData', dataDir);
 app.setPath('sessionData', join(dataDir, 'session'));
+
+// Errors go to <dataDir>/logs (a packaged Windows app has no console); crash dumps stay on this
+// machine in <dataDir>/crashes and are never uploaded. Both are in 导出诊断信息.
+const log = openLog(dataDir);
+app.setPath('crashDumps', join(dataDir, 'crashes'));
+crashReporter.start({ uploadToServer: false, compress: true });
+process.on('uncaughtException', (err) => log.error('shell', '未处理的错误', err));
+process.on('unhandledRejection', (err) => log.error('shell', '未处理的异步错误', err));
 
 // Every renderer sandboxed, whatever a future window's options say.
 app.enableSandbox();
@@ -92,6 +101,7 @@ function registerIpc(handleApiCall: ApiHandler): void {
     try {
       await writeFileAtomic(result.filePath, Buffer.from(base64, 'base64'));
     } catch (err) {
+      log.warn('shell', '保存文件失败', err);
       throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`);
     }
     return { saved: true, path: result.filePath };
@@ -153,6 +163,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', focusWindow);
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('render-process-gone', (_event, _contents, details) => log.error('shell', `页面进程意外结束（${details.reason}，退出码 ${details.exitCode}）`));
+  app.on('child-process-gone', (_event, details) => log.error('shell', `${details.type} 进程意外结束（${details.reason}，退出码 ${details.exitCode}）`));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => store?.close());
 
@@ -165,10 +177,13 @@ if (!app.requestSingleInstanceLock()) {
     try {
       store = await openStore(dataDir);
     } catch (err) {
+      log.error('shell', '无法打开数据', err);
       dialog.showErrorBox('年报编制助手无法打开数据', err instanceof Error ? err.message : String(err));
       app.quit();
       return;
     }
+    if (store.startupProblem) log.error('store', store.startupProblem.message);
+    log.info('shell', `已启动，数据文件夹 ${dataDir}`);
     registerIpc(createApi({ store, transport: 'electron', dataDir }).handleApiCall);
     createWindow();
     app.on('activate', () => {

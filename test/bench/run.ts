@@ -3,12 +3,14 @@ import { benchRules } from './rules';
 import { benchExport } from './export';
 import { benchTyping } from './typing';
 import { benchCounty } from './county';
+import { benchSoak } from './soak';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['规则校验 (rules: checkReport over a full report)', benchRules],
   ['Word 导出 (export: buildDocx of a full report)', benchExport],
   ['县级审查 (county: 200 reports read, checked, compared and summed; workbook)', benchCounty],
   ['表三输入延迟 (typing into table 三 → 总计 painted, headless Chromium via the browser host)', benchTyping],
+  ['故障与恶意输入 (soak: API fuzz, SIGKILL rounds, hostile files, damaged files, two instances)', benchSoak],
 ];
 
 for (const [name, run] of benches) {

@@ -37,6 +37,7 @@ const state = {
   errorBox: null as null | { title: string; message: string },
   quit: false,
   exposed: [] as { key: string; value: any }[],
+  crashReporter: null as null | Record<string, unknown>,
   invoked: [] as { channel: string; args: unknown[] }[],
 };
 
@@ -112,6 +113,7 @@ const fakeElectron = {
     },
   },
   BrowserWindow: FakeBrowserWindow,
+  crashReporter: { start: (options: Record<string, unknown>) => (state.crashReporter = options) },
   // for the preload
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => state.exposed.push({ key, value }) },
   ipcRenderer: { invoke: async (channel: string, ...args: unknown[]) => (state.invoked.push({ channel, args }), { channel }) },
@@ -161,6 +163,8 @@ test('one window, sandboxed, isolated, no Node, loading app://nianbao/', opts, (
   assert.equal(p.nodeIntegrationInSubFrames, false);
   assert.equal(p.webviewTag, false);
   assert.equal(p.webSecurity, true);
+  assert.equal(p.nodeIntegrationInWorker, false);
+  assert.equal(p.allowRunningInsecureContent, false);
   assert.ok(existsSync(p.preload), 'the preload file exists');
   assert.equal(w.loadedUrl, 'app://nianbao/index.html');
   assert.equal(state.sandboxForced, true);
@@ -189,12 +193,43 @@ test('IPC from our main frame reaches the real API; any other sender is refused'
   assert.equal(invalid.error.code, 'invalid_input');
 
   for (const senderFrame of [null, { url: 'https://evil.example/', parent: null }, { url: 'app://nianbao/index.html', parent: MAIN_FRAME }, { url: 'file:///index.html', parent: null }]) {
-    const r = await state.ipc.get('api:listReports')!({ senderFrame, sender: {} }, {});
-    assert.equal(r.ok, false, JSON.stringify(senderFrame));
-    assert.match(r.error.message, /拒绝访问/);
+    // Every API channel, not just one: a handler registered without the check fails here.
+    for (const method of API_METHODS) {
+      const r = await state.ipc.get(`api:${method}`)!({ senderFrame, sender: {} }, {});
+      assert.equal(r.ok, false, `${method} from ${JSON.stringify(senderFrame)}`);
+      assert.match(r.error.message, /拒绝访问/);
+    }
     await assert.rejects(state.ipc.get('platform:saveFile')!({ senderFrame, sender: {} }, 'a.docx', 'AA==', []), /拒绝访问/);
     await assert.rejects(state.ipc.get('platform:openFile')!({ senderFrame, sender: {} }, []), /拒绝访问/);
   }
+});
+
+test('IPC payloads are validated strictly: unknown keys, including __proto__, are refused and nothing is stored', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  const before = await state.ipc.get('api:getUnit')!(trusted, {});
+  for (const input of [JSON.parse('{"name": "改名镇人民政府", "kind": "township", "__proto__": {"admin": true}}'), { name: '改名镇人民政府', kind: 'township', constructor: 1 }, { name: '改名镇人民政府', kind: 'township', extra: '多余' }]) {
+    const r = await state.ipc.get('api:saveUnit')!(trusted, input);
+    assert.equal(r.ok, false);
+    assert.match(r.error.message, /不允许的名称|不认识的项/);
+  }
+  assert.deepEqual(await state.ipc.get('api:getUnit')!(trusted, {}), before);
+});
+
+test('crash reports stay on this machine; errors and crashes of the page go to the log file', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  assert.equal(state.crashReporter?.uploadToServer, false, 'crashReporter.start with uploads off');
+  assert.equal(state.paths.crashDumps, join(dir.path, 'crashes'), 'dumps in the data folder');
+  for (const fn of state.appEvents.get('render-process-gone') ?? []) fn({}, {}, { reason: 'crashed', exitCode: 139 });
+  // A failed save is logged as well as reported to the page.
+  state.nextSave = { canceled: false, filePath: join(dir.path, 'no-such-folder', 'x.docx') };
+  await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 'AA==', []), /无法保存到/);
+  const log = readFileSync(join(dir.path, 'logs', 'nianbao.log'), 'utf8');
+  assert.match(log, /INFO \[shell\] 已启动/);
+  assert.match(log, /ERROR \[shell\] 页面进程意外结束（crashed，退出码 139）/);
+  assert.match(log, /WARN \[shell\] 保存文件失败/);
+  const diagnostics = await state.ipc.get('api:exportDiagnostics')!(trusted, {});
+  assert.ok(diagnostics.ok);
+  assert.match(diagnostics.value.content, /页面进程意外结束/);
 });
 
 test('app:// serves the built renderer with the CSP and refuses paths outside it', async (t) => {
@@ -290,4 +325,37 @@ test('the preload exposes window.nianbao with named functions only, each invokin
     { channel: 'platform:saveFile', args: ['a.docx', 'AA==', []] },
     { channel: 'platform:openFile', args: [[{ name: 'x', extensions: ['docx'] }]] },
   ]);
+});
+
+test('a second desktop window on the same data folder hands over to the first and quits before touching the data', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  // In a child process, with an Electron stand-in whose single-instance lock is already taken.
+  const other = tempDir('shell-second');
+  try {
+    const fake = join(other.path, 'fake-electron.cjs');
+    writeFileSync(
+      fake,
+      `const calls = [];
+       process.on('exit', () => console.log(JSON.stringify(calls)));
+       const noop = () => {};
+       module.exports = {
+         app: { setPath: noop, getPath: () => ${JSON.stringify(other.path)}, enableSandbox: noop, requestSingleInstanceLock: () => false,
+                on: (e) => calls.push('on:' + e), whenReady: () => { calls.push('whenReady'); return new Promise(noop); }, quit: () => calls.push('quit') },
+         protocol: { registerSchemesAsPrivileged: noop, handle: noop },
+         crashReporter: { start: noop },
+         ipcMain: { handle: (c) => calls.push('ipc:' + c) },
+         dialog: {}, session: {}, BrowserWindow: function () { calls.push('window'); },
+       };`,
+    );
+    const loader = join(other.path, 'loader.cjs');
+    writeFileSync(loader, `const M = require('node:module'); const r = M._resolveFilename; M._resolveFilename = function (q, ...a) { return q === 'electron' ? ${JSON.stringify(fake)} : r.call(this, q, ...a); };`);
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, ['--require', loader, join(repoRoot, 'dist/shell/main.cjs'), '--data-dir', join(other.path, 'data')], { encoding: 'utf8', timeout: 20_000 });
+    const calls: string[] = JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]');
+    assert.ok(calls.includes('quit'), run.stdout + run.stderr);
+    assert.ok(!calls.includes('whenReady') && !calls.includes('window') && !calls.some((c) => c.startsWith('ipc:')), calls.join(' '));
+    assert.equal(existsSync(join(other.path, 'data', 'nianbao.sqlite')), false, 'the data was not opened');
+  } finally {
+    other.cleanup();
+  }
 });

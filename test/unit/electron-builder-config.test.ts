@@ -3,10 +3,12 @@
 // files from the asar, and its main file is what the build produces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { join, matchesGlob } from 'node:path';
 import { createRequire } from 'node:module';
-import { repoRoot } from '../support';
+import { repoRoot, tempDir } from '../support';
 
 const config = JSON.parse(readFileSync(join(repoRoot, 'build/electron-builder.json'), 'utf8'));
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -79,4 +81,36 @@ test('the main and preload files the installer starts are produced by the build'
   assert.match(main, /require\("better-sqlite3"\)/);
   // Files are matched against the config's patterns as electron-builder would.
   assert.ok(config.files.some((g: string) => matchesGlob(config.extraMetadata.main, g)));
+});
+
+test('the afterPack hook sets the fuses in the packed binary: no RunAsNode, cookies encrypted, asar integrity, app only from asar', async () => {
+  assert.equal(config.afterPack, './build/after-pack.mjs', 'electron-builder runs the hook');
+  const hook = await import(pathToFileURL(join(repoRoot, 'build/after-pack.mjs')).href);
+  const { FuseV1Options, FuseState, getCurrentFuseWire } = await import('@electron/fuses');
+  // A stand-in binary: the fuse wire as Electron lays it out (sentinel, version 1, length, one
+  // byte per fuse, all at their shipped defaults), inside other bytes.
+  const dir = tempDir('fuses');
+  try {
+    const shipped = [FuseState.ENABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE];
+    const binary = Buffer.concat([randomBytes(5000), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, shipped.length, ...shipped]), randomBytes(5000)]);
+    for (const [platform, file] of [['linux', 'nianbao'], ['win32', '年报编制助手.exe']] as const) {
+      const out = join(dir.path, platform);
+      mkdirSync(out);
+      writeFileSync(join(out, file), binary);
+      await hook.default({ appOutDir: out, electronPlatformName: platform, packager: { appInfo: { productFilename: '年报编制助手' }, executableName: 'nianbao' } });
+      const wire = await getCurrentFuseWire(join(out, file));
+      assert.equal(wire[FuseV1Options.RunAsNode], FuseState.DISABLE, `${platform}: RunAsNode off`);
+      assert.equal(wire[FuseV1Options.EnableCookieEncryption], FuseState.ENABLE, `${platform}: cookie encryption on`);
+      assert.equal(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable], FuseState.DISABLE);
+      assert.equal(wire[FuseV1Options.EnableNodeCliInspectArguments], FuseState.DISABLE);
+      assert.equal(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation], FuseState.ENABLE, `${platform}: asar integrity on`);
+      assert.equal(wire[FuseV1Options.OnlyLoadAppFromAsar], FuseState.ENABLE, `${platform}: app only from asar`);
+      assert.equal(wire[FuseV1Options.GrantFileProtocolExtraPrivileges], FuseState.DISABLE);
+    }
+    assert.equal(hook.executablePath({ appOutDir: '/o', electronPlatformName: 'darwin', packager: { appInfo: { productFilename: 'A' }, executableName: 'a' } }), join('/o', 'A.app'));
+    assert.equal(hook.fuseConfig('darwin').resetAdHocDarwinSignature, true);
+  } finally {
+    dir.cleanup();
+  }
+  assert.equal(config.asar, true, 'OnlyLoadAppFromAsar needs the app packed in an asar');
 });

@@ -1,7 +1,6 @@
 // The desktop shell's security logic that can run without Electron: which URLs and frames are
 // trusted, the app:// path guard, the CSP, atomic file writes, the data folder, and the shape of
-// the preload bridge. The Electron runtime cannot be downloaded here, so the window itself is
-// checked by reading its configuration (last test).
+// the preload bridge. The window and its handlers are exercised in test/integration/shell-main.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -141,29 +140,8 @@ test('the data folder: --data-dir, then NIANBAO_DATA_DIR, then the per-user fold
   assert.equal(resolveDataDir([], { XDG_CONFIG_HOME: '/xdg' }, 'linux'), '/xdg/nianbao');
 });
 
-test('the window and IPC are configured as the checklist says (read from the shell source)', () => {
-  const main = readFileSync(join(repoRoot, 'electron/shell/main.ts'), 'utf8');
-  const prefs = /webPreferences:\s*\{([\s\S]*?)\}/.exec(main)?.[1] ?? '';
-  for (const [key, value] of [
-    ['contextIsolation', 'true'],
-    ['sandbox', 'true'],
-    ['nodeIntegration', 'false'],
-    ['nodeIntegrationInWorker', 'false'],
-    ['nodeIntegrationInSubFrames', 'false'],
-    ['webviewTag', 'false'],
-    ['webSecurity', 'true'],
-    ['allowRunningInsecureContent', 'false'],
-  ]) {
-    assert.match(prefs, new RegExp(`\\b${key}: ${value},`), `${key}: ${value}`);
-  }
-  const handlers = main.match(/ipcMain\.handle\(/g)?.length ?? 0;
-  const checks = main.match(/isTrustedSender\(event\.senderFrame\)/g)?.length ?? 0;
-  assert.ok(handlers >= 3 && checks === handlers, `every IPC handler checks its sender (${checks}/${handlers})`);
-  for (const needle of ["setWindowOpenHandler(() => ({ action: 'deny' }))", "'will-navigate'", "'will-attach-webview'", 'setPermissionRequestHandler', 'setPermissionCheckHandler', 'requestSingleInstanceLock', 'registerSchemesAsPrivileged', 'protocol.handle(APP_SCHEME', 'resolveInside(rendererDir']) {
-    assert.ok(main.includes(needle), needle);
-  }
-  assert.doesNotMatch(readFileSync(join(repoRoot, 'electron/shell/preload.ts'), 'utf8'), /exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
-});
+// The window's options, every IPC handler's sender check, navigation, permissions and the
+// app:// guard are tested by what they do, in test/integration/shell-main.test.ts.
 
 test('the built preload is one CommonJS file that requires only electron', { skip: !existsSync(join(repoRoot, 'dist/shell/preload.cjs')) && 'run node build/build.mjs first' }, () => {
   const preload = readFileSync(join(repoRoot, 'dist/shell/preload.cjs'), 'utf8');

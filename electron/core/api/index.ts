@@ -3,7 +3,7 @@
 // validates the input with the shared zod schema, runs the handler and returns errors as data.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { apiSpec, invalidInput } from '../../../shared/api';
+import { apiSpec, invalidInput, prototypeKeyError, prototypeKeyPath } from '../../../shared/api';
 import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, BackupInfo } from '../../../shared/api';
 import { defaultTitle, ReportDocSchema } from '../../../shared/report';
 import type { ReportDoc, ReportSummary, StoredReport } from '../../../shared/report';
@@ -16,6 +16,8 @@ import { ImportError, readReportSource } from '../import/index';
 import { CountyBatches, buildCountyWorkbook, buildOpinionDocx, opinionFileName } from '../county/index';
 import { StoreError } from '../store/index';
 import type { BackupFile, Store } from '../store/index';
+import { logError } from '../log/index';
+import { diagnostics } from './diagnostics';
 import pkg from '../../../package.json';
 
 // zod's own messages (used in invalid-input errors) in Chinese, for every schema on the main side.
@@ -25,6 +27,8 @@ export interface ApiContext {
   store: Store;
   transport: 'electron' | 'host';
   dataDir: string;
+  /** the clock of the hourly backup (tests move it forward); Date.now by default */
+  now?: () => number;
 }
 
 export type ApiHandler = (method: string, rawInput: unknown) => Promise<ApiResult<unknown>>;
@@ -42,6 +46,7 @@ export class ApiFailure extends Error {
 }
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const HOURLY = 60 * 60 * 1000;
 
 /** Characters Windows and macOS do not allow in a file name. */
 function safeFileName(name: string): string {
@@ -87,7 +92,10 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
   const previousDoc = (r: StoredReport): ReportDoc | null => store.findReportByYear(r.unitId, r.doc.year - 1)?.doc ?? null;
 
   const handlers: Handlers = {
-    appInfo: () => ({ version: pkg.version, transport: ctx.transport, dataDir: ctx.dataDir }),
+    appInfo: () => {
+      const p = store.startupProblem;
+      return { version: pkg.version, transport: ctx.transport, dataDir: ctx.dataDir, startupProblem: p ? { kind: p.kind, message: p.message, keptAt: p.keptAt } : null };
+    },
 
     getUnit: () => store.getUnit(),
 
@@ -269,16 +277,17 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       county.close(batchId);
       return { closed: true as const };
     },
+    exportDiagnostics: () => diagnostics(store, { version: pkg.version, transport: ctx.transport, dataDir: ctx.dataDir }),
   };
 
   // While the clerk edits, the newest backup is never more than an hour behind.
   const hourlyBackup = async () => {
     try {
-      await store.backupIfStale(60 * 60 * 1000);
+      await store.backupIfStale(HOURLY, (ctx.now ?? Date.now)());
     } catch (err) {
-      // The edit itself is saved; a backup that could not be written is reported where the
-      // operator sees it (the host's console) and tried again on the next edit.
-      console.error(`自动备份失败：${err instanceof Error ? err.message : String(err)}`);
+      // The edit itself is saved; a backup that could not be written goes to the log and is
+      // tried again on the next edit.
+      logError('backup', '自动备份失败', err);
     }
   };
 
@@ -287,6 +296,8 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { ok: false, error: { code: 'unsupported', message: `程序不认识“${String(method).slice(0, 60)}”这个操作。请刷新页面；如果仍然出现，请把程序更新到最新版本。` } };
     }
     const m = method as ApiMethod;
+    const protoPath = prototypeKeyPath(rawInput);
+    if (protoPath) return { ok: false, error: prototypeKeyError(protoPath) };
     const parsed = (apiSpec[m].input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     try {
@@ -309,14 +320,14 @@ export function toApiError(method: string, err: unknown): ApiError {
   if (err instanceof z.ZodError) return invalidInput(err);
   const sqliteCode = (err as { code?: unknown })?.code;
   if (typeof sqliteCode === 'string' && /^SQLITE_(CONSTRAINT)/.test(sqliteCode)) {
-    console.error(`[api] ${method}:`, err);
+    logError('api', method, err);
     return { code: 'conflict', message: '保存的内容与已有数据冲突（例如同一年度已有报告），没有保存。请刷新后再试。' };
   }
   if (typeof sqliteCode === 'string' && /^(SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN)|ENOSPC|EACCES|EPERM|EIO)/.test(sqliteCode)) {
-    console.error(`[api] ${method}:`, err);
+    logError('api', method, err);
     return { code: 'io', message: '无法写入数据文件（磁盘已满、没有权限或文件被占用），刚才的操作没有保存。请检查磁盘空间后重试。' };
   }
-  console.error(`[api] ${method}:`, err);
+  logError('api', method, err);
   const detail = err instanceof Error && err.message && !err.message.includes('\n') && /[\u4e00-\u9fff]/.test(err.message) ? `（${err.message}）` : '';
   return { code: 'internal', message: `操作没有完成${detail}。已保存的内容不受影响，请重试；如果反复出现，请联系技术支持。` };
 }

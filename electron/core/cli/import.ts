@@ -5,35 +5,38 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { serializeReportFile } from '../../../shared/report-file';
 import { ImportError, readReportSource } from '../import/index';
 
 const USAGE = '用法：nianbao import IN.docx|IN.txt -o OUT.nianbao.json';
 
-export async function runImport(args: string[]): Promise<number> {
-  let input: string | undefined;
-  let output: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-o' || a === '--output') {
-      output = args[++i];
-      if (!output) {
-        console.error(`-o 后面要写输出文件名。\n${USAGE}`);
-        return 2;
-      }
-    } else if (a.startsWith('-')) {
-      console.error(`不认识的选项：${a}\n${USAGE}`);
-      return 2;
-    } else if (input === undefined) input = a;
-    else {
-      console.error(`一次只能导入一个文件（多了“${a}”）。\n${USAGE}`);
-      return 2;
-    }
+/** The arguments, or a Chinese message saying what is wrong with them. */
+export function parseImportArgs(args: string[]): { input: string; output: string } | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { output: { type: 'string', short: 'o' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const option = /'([^']+)'/.exec((err as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { error: '-o 后面要写输出文件名。' };
+    return { error: `不认识的选项：${option || (err as Error).message}` };
   }
-  if (!input || !output) {
-    console.error(`${!input ? '缺少要导入的文件' : '缺少输出文件（-o OUT.nianbao.json）'}。\n${USAGE}`);
+  const [input, extra] = parsed.positionals;
+  if (extra !== undefined) return { error: `一次只能导入一个文件（多了“${extra}”）。` };
+  const output = parsed.values.output;
+  if (output === '') return { error: '-o 后面要写输出文件名。' };
+  if (!input || !output) return { error: `${!input ? '缺少要导入的文件' : '缺少输出文件（-o OUT.nianbao.json）'}。` };
+  return { input, output };
+}
+
+export async function runImport(args: string[]): Promise<number> {
+  const parsedArgs = parseImportArgs(args);
+  if ('error' in parsedArgs) {
+    console.error(`${parsedArgs.error}\n${USAGE}`);
     return 2;
   }
+  const { input, output } = parsedArgs;
 
   let bytes: Uint8Array;
   try {

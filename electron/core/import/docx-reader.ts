@@ -1,7 +1,7 @@
 // A .docx made by Word, WPS or LibreOffice: unzip, read word/document.xml and turn its body into
 // paragraphs and tables (gridSpan and vMerge resolved into logical cells). Only the text and the
 // table structure matter here; styles, numbering and drawings are ignored.
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { Block, Cell, Row } from './blocks';
 
 export class DocxFormatError extends Error {}
@@ -25,8 +25,17 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** A small XML parser: enough for WordprocessingML (no DTDs; CDATA kept as text). */
+/** Deeper than any real document (Word nests tables in tables a few levels): beyond it, a hostile file. */
+export const MAX_XML_DEPTH = 200;
+/** word/document.xml of a long report is a few MB; a larger one is refused before it is inflated. */
+export const MAX_DOCUMENT_XML_BYTES = 40 * 1024 * 1024;
+
+/**
+ * A small XML parser: enough for WordprocessingML. Word never writes a DTD, so a document with one
+ * (the way to entity-expansion attacks) is refused, as is nesting deeper than MAX_XML_DEPTH.
+ */
 export function parseXml(xml: string): XmlElement {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new DocxFormatError('Word 正文中含有文档类型定义（DTD），Word 和 WPS 不会写这种内容，文件可能被改动过。请在 Word 或 WPS 中打开后另存为 .docx 再导入。');
   const root: XmlElement = { name: '#root', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   const re = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=>\/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
@@ -50,6 +59,7 @@ export function parseXml(xml: string): XmlElement {
         const el: XmlElement = { name: m[3], attrs, children: [] };
         top.children.push(el);
         if (m[5] !== '/') stack.push(el);
+        if (stack.length > MAX_XML_DEPTH) throw new DocxFormatError(`Word 正文的嵌套层次超过 ${MAX_XML_DEPTH} 层，不像是正常的文档。请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
       }
     }
   }
@@ -153,23 +163,46 @@ function bodyBlocks(body: XmlElement): Block[] {
   return blocks;
 }
 
+/** The XML's bytes as text: UTF-8 or UTF-16 (by BOM), or the encoding its declaration names (GBK, GB18030). */
+function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.-]+)["']/.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(declared === 'utf8' ? 'utf-8' : declared, { fatal: true });
+  } catch {
+    throw new DocxFormatError(`Word 正文使用了程序不认识的文字编码（${declared.slice(0, 30)}）。请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
+  }
+  try {
+    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new DocxFormatError(`Word 正文的文字不是它声明的 ${declared.toUpperCase()} 编码，文件可能已损坏。请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
+  }
+}
+
 /** Throws DocxFormatError (Chinese) when the bytes are not a readable Word document. */
 export function docxToBlocks(bytes: Uint8Array): Block[] {
   let files: Record<string, Uint8Array>;
+  let tooLarge = false;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === '[Content_Types].xml' });
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name !== 'word/document.xml') return false;
+        // A zip bomb declares (or, lying, produces) far more than any report: refused before inflating.
+        if (f.originalSize > MAX_DOCUMENT_XML_BYTES || f.originalSize > Math.max(1, f.size) * 200) tooLarge = true;
+        return !tooLarge;
+      },
+    });
   } catch {
     throw new DocxFormatError('文件已损坏或不完整，无法作为 Word 文档（.docx）打开。请在 Word 或 WPS 中打开该文件，另存为 .docx 后重新导入。');
   }
+  if (tooLarge) throw new DocxFormatError('这个文件解压后异常庞大（压缩包炸弹或损坏的文件），为保护电脑没有读取。请选择 Word 或 WPS 正常保存的 .docx 文件。');
   const xmlBytes = files['word/document.xml'];
   if (!xmlBytes) throw new DocxFormatError('这个文件是压缩包，但里面没有 Word 正文（word/document.xml），不是 .docx 文档。请选择 Word 或 WPS 保存的 .docx 文件。');
-  let xml: string;
-  try {
-    xml = strFromU8(xmlBytes);
-  } catch {
-    throw new DocxFormatError('Word 文档的正文无法解码，文件可能已损坏。请在 Word 或 WPS 中另存为 .docx 后重新导入。');
-  }
-  const root = parseXml(xml);
+  if (xmlBytes.length > MAX_DOCUMENT_XML_BYTES) throw new DocxFormatError('这个文件解压后异常庞大（压缩包炸弹或损坏的文件），为保护电脑没有读取。请选择 Word 或 WPS 正常保存的 .docx 文件。');
+  const root = parseXml(decodeXml(xmlBytes));
   const doc = elements(root).find((e) => local(e.name) === 'document');
   const body = doc && child(doc, 'body');
   if (!body) throw new DocxFormatError('Word 文档中没有找到正文，文件可能已损坏。请在 Word 或 WPS 中另存为 .docx 后重新导入。');

@@ -26,15 +26,67 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
   } catch {
     try {
-      return new TextDecoder('gbk', { fatal: true }).decode(bytes);
+      // GB18030 is the superset of GBK that Chinese Windows writes (Notepad's ANSI, WPS's plain text).
+      return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     } catch {
       throw new ImportError('文件的文字编码无法识别（不是 UTF-8 或 GBK）。请用记事本打开后“另存为”UTF-8 编码，或直接复制文字粘贴导入。');
     }
   }
 }
 
+/** A report file or a .docx is well under a megabyte; anything over this is refused unread. */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+/** A report file is at most about a megabyte (six sections of 50,000 characters); five is generous. */
+export const MAX_REPORT_FILE_BYTES = 5 * 1024 * 1024;
+/** A report has about 200 cells; a file with thousands is not one (and would be slow to check). */
+export const MAX_FILE_ENTRIES = 5000;
+
+/** A report file nests five levels deep; JSON nested far deeper is refused before it is parsed. */
+const MAX_JSON_DEPTH = 32;
+
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) max = depth;
+      if (max > MAX_JSON_DEPTH) return max;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+/** Counts the entries of the report file's maps before the schema walks them. */
+function oversizedMaps(text: string): string | null {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return `内容嵌套超过 ${MAX_JSON_DEPTH} 层，远多于报告文件应有的层次`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return null; // parseReportFile says where the JSON is broken
+  }
+  if (typeof raw !== 'object' || raw === null) return null;
+  for (const field of ['cells', 'previousCells', 'indicators', 'acknowledgements', 'sections', 'legacySections']) {
+    const v = (raw as Record<string, unknown>)[field];
+    const n = v && typeof v === 'object' ? Object.keys(v).length : 0;
+    if (n > MAX_FILE_ENTRIES) return `字段“${field}”有 ${n} 项，远多于一份年度报告应有的数量（不超过 ${MAX_FILE_ENTRIES} 项）`;
+  }
+  return null;
+}
+
+function oversizedReportFile(fileName: string, size: number): ImportError {
+  return new ImportError(`“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，远大于一份报告文件（不超过 5 MB），没有读取。请选择年报编制助手导出的报告文件。`);
+}
+
 export async function readReportSource(fileName: string, bytes: Uint8Array): Promise<ImportReadResult> {
   if (bytes.length === 0) throw new ImportError(`“${fileName}”是空文件，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
+  if (bytes.length > MAX_SOURCE_BYTES) throw new ImportError(`“${fileName}”超过 20 MB，不像是一份年度报告，没有读取。请选择报告文件本身。`);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     try {
       return { ...recognise(docxToBlocks(bytes)), source: 'docx' };
@@ -43,6 +95,9 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
       throw err;
     }
   }
+  // A report file too large to be one is refused before its text is even decoded.
+  const firstChar = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+  if (firstChar === 0x7b && bytes.length > MAX_REPORT_FILE_BYTES) throw oversizedReportFile(fileName, bytes.length);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new ImportError(`“${fileName}”是旧版 Word 文档（.doc 或 .wps），不能直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后重新导入。`);
   }
@@ -52,6 +107,9 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ImportError(`“${fileName}”里没有文字，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
   if (/^\s*\{/.test(text)) {
+    if (bytes.length > MAX_REPORT_FILE_BYTES) throw oversizedReportFile(fileName, bytes.length);
+    const oversized = oversizedMaps(text);
+    if (oversized) throw new ImportError(`“${fileName}”不像是一份报告文件：${oversized}。请选择年报编制助手导出的报告文件。`);
     let parsed: ReturnType<typeof parseReportFile>;
     try {
       parsed = parseReportFile(text);

@@ -156,54 +156,53 @@ function contactFrom(text: string): Partial<Unit> {
   return out;
 }
 
-export function recognise(blocks: Block[]): Recognised {
-  const problems: string[] = [];
-  const recognised: string[] = [];
-  const paras = blocks.filter((b): b is Extract<Block, { kind: 'para' }> => b.kind === 'para').map((b) => b.text);
-  const tables = blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
-  const allText = norm(blocks.map((b) => (b.kind === 'para' ? b.text : b.rows.map((r) => r.cells.map((c) => c.text).join('')).join(''))).join(''));
-  if (!allText) throw new NotAReportError('文件里没有文字内容。请确认选择的是年度报告文件；复制网页时请先全选正文再粘贴。');
-  const tableText = norm(tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text).join('')).join('')).join(''));
+type Para = Extract<Block, { kind: 'para' }>;
+type Table = Extract<Block, { kind: 'table' }>;
 
-  // Format first (headings are the same in both gov formats; the year decides a tie).
-  const detected = detectFormat(tableText, allText);
-  const firstLevel1 = paras.findIndex((p) => LEVEL1.test(norm(p)) && labelCore(p).length <= 30);
-  const title = readTitle(paras, firstLevel1);
-  let year = title.year;
-  if (year === undefined) {
-    const found = findYearInText(paras);
-    if (found) {
-      year = found.year;
-      problems.push(`标题中没有写年度，按正文中的“${found.quote}”读作 ${found.year} 年，请核对`);
-    }
-  }
-  const legacyHeadings = paras.filter((p) => LEVEL1.test(norm(p)) && LEGACY_HEADING_MARKERS.some((m) => labelCore(p).includes(norm(m)))).length;
-  const legacyTables = tables.filter((t) => legacyLabelCount(t.rows) >= 3).length;
-  const isLegacy = !detected.format && (detected.scores['gov-2019'] ?? 0) === 0 && (detected.scores['gov-2021'] ?? 0) === 0 && (legacyTables > 0 || legacyHeadings > 0 || (year !== undefined && year < 2019));
-  const format: ReportFormat | undefined = isLegacy ? undefined : (detected.format ?? (year !== undefined ? formatForYear(year) : undefined));
+const blockText = (b: Block) => (b.kind === 'para' ? b.text : b.rows.map((r) => r.cells.map((c) => c.text).join('')).join(''));
 
-  // Headings of the six parts.
+/** The year: from the title, else from the 统计期限 or a title-like line in the text (reported). */
+function readYear(paras: string[], title: TitleInfo, problems: string[]): number | undefined {
+  if (title.year !== undefined) return title.year;
+  const found = findYearInText(paras);
+  if (!found) return undefined;
+  problems.push(`标题中没有写年度，按正文中的“${found.quote}”读作 ${found.year} 年，请核对`);
+  return found.year;
+}
+
+/** The format by its markers; with none (or a tie) the year decides; a pre-2019 report has none. */
+function chooseFormat(detected: ReturnType<typeof detectFormat>, year: number | undefined, legacyHeadings: number, legacyTables: number): ReportFormat | undefined {
+  const noGovMarkers = (detected.scores['gov-2019'] ?? 0) === 0 && (detected.scores['gov-2021'] ?? 0) === 0;
+  const isLegacy = !detected.format && noGovMarkers && (legacyTables > 0 || legacyHeadings > 0 || (year !== undefined && year < 2019));
+  if (isLegacy) return undefined;
+  return detected.format ?? (year !== undefined ? formatForYear(year) : undefined);
+}
+
+/** Which paragraph starts which of the six parts, in order. */
+function findHeadings(paras: string[], format: ReportFormat | undefined): Map<number, SectionKey> {
   const headingAt = new Map<number, SectionKey>();
-  if (format) {
-    let last = -1;
-    paras.forEach((p, i) => {
-      const key = sectionOf(p, format, last);
-      if (key) {
-        headingAt.set(i, key);
-        last = SECTION_KEYS.indexOf(key);
-      }
-    });
-  }
-  const anyHeading = headingAt.size > 0 || legacyHeadings > 0;
-  const classes = format ? tables.map((t) => classify(t.rows, format)) : tables.map((t) => (legacyLabelCount(t.rows) >= 3 ? 'legacy' : undefined));
-  if (!anyHeading && !classes.some(Boolean)) {
-    throw new NotAReportError('在这个文件里没有找到政府信息公开工作年度报告的内容（标题、六个部分的标题和统计表格都没有找到）。请确认选择的是年度报告文件。');
-  }
-  if (year === undefined) {
-    throw new NotAReportError('没有从标题或统计期限中读出报告年度。请在文件的标题中写明年度（如“2024年政府信息公开工作年度报告”）后重新导入。');
-  }
+  if (!format) return headingAt;
+  let last = -1;
+  paras.forEach((p, i) => {
+    const key = sectionOf(p, format, last);
+    if (key) {
+      headingAt.set(i, key);
+      last = SECTION_KEYS.indexOf(key);
+    }
+  });
+  return headingAt;
+}
 
-  // Unit name: the title, else the 填报单位 of a 统计表, else the signature at the end.
+interface Closing {
+  unitName: string;
+  signature: string;
+  date: string;
+  /** paragraph indexes of the signature and date, not narrative */
+  tail: Set<number>;
+}
+
+/** The unit name (title, else 填报单位, else the signature) and the signature and date at the end. */
+function readClosing(blocks: Block[], paras: string[], title: TitleInfo, problems: string[]): Closing {
   let unitName = title.unitName;
   if (!unitName) {
     for (const p of paras) {
@@ -214,7 +213,6 @@ export function recognise(blocks: Block[]): Recognised {
       }
     }
   }
-  // Signature and date: the last lines of the document.
   let date = '';
   let signature = '';
   const tail = new Set<number>();
@@ -240,20 +238,22 @@ export function recognise(blocks: Block[]): Recognised {
   } else if (!/(人民政府|办事处|局|委员会|办公室|中心)$/.test(unitName)) {
     problems.push(`机关名称读作“${unitName}”，可能不是全称（如“××县××镇人民政府”），请在导入后核对`);
   }
+  return { unitName, signature, date, tail };
+}
 
-  // The preamble: paragraphs between the title and the first heading.
-  const firstHeadingIdx = Math.min(...[...headingAt.keys(), firstLevel1 >= 0 ? firstLevel1 : paras.length]);
+/** The preamble between the title and the first heading: the unit's contact details and which items it has. */
+function readPreamble(paras: string[], title: TitleInfo, firstHeadingIdx: number, closing: Closing): Pick<ReportDoc, 'unit' | 'preamble' | 'letterhead'> {
   const preambleText = paras.slice(title.end + 1, firstHeadingIdx).join('\n');
   const contact = contactFrom(preambleText);
   const unit: Unit = {
-    name: unitName,
-    kind: unitKind(unitName),
+    name: closing.unitName,
+    kind: unitKind(closing.unitName),
     supervisor: '',
     address: contact.address ?? '',
     postcode: contact.postcode ?? '',
     phone: contact.phone ?? '',
     email: contact.email ?? '',
-    signature: signature || '',
+    signature: closing.signature || '',
   };
   const letterhead = { enabled: !!title.letterhead?.issuer, issuer: title.letterhead?.issuer ?? '', docNumber: title.letterhead?.docNumber ?? '' };
   const preamble = {
@@ -262,32 +262,21 @@ export function recognise(blocks: Block[]): Recognised {
     contact: Boolean(contact.phone || contact.email || contact.address),
     publishedAt: '',
   };
+  return { unit, preamble, letterhead };
+}
 
-  if (!format) {
-    const legacy = readLegacy(blocks, tail);
-    const report = ReportDocSchema.parse({
-      formatId: 'legacy',
-      year,
-      unit,
-      title: title.title || defaultTitle(unitName, year),
-      preamble,
-      signature,
-      date,
-      letterhead,
-      legacySections: legacy.legacySections,
-      indicators: legacy.indicators,
-    });
-    return { report, recognised: legacy.recognised, problems: [...problems, ...legacy.problems] };
-  }
-
+/** Says when the format was decided by the year, or does not match the year. */
+function formatProblems(detected: ReturnType<typeof detectFormat>, format: ReportFormat, year: number): string[] {
   if (!detected.format) {
-    if ((detected.scores['gov-2019'] ?? 0) > 0) problems.push(`表格中同时有 2019 年试行格式和 2021 年格式的标签，按 ${year} 年度定为${format.citation}格式，请核对`);
-    else problems.push(`表格中没有能判断格式的标签，按 ${year} 年度定为${format.citation}格式`);
-  } else if (formatForYear(year).id !== format.id) {
-    problems.push(`这份 ${year} 年的报告使用的是${format.citation}的表格（${year} 年度应使用${formatForYear(year).citation}）`);
+    if ((detected.scores['gov-2019'] ?? 0) > 0) return [`表格中同时有 2019 年试行格式和 2021 年格式的标签，按 ${year} 年度定为${format.citation}格式，请核对`];
+    return [`表格中没有能判断格式的标签，按 ${year} 年度定为${format.citation}格式`];
   }
+  if (formatForYear(year).id !== format.id) return [`这份 ${year} 年的报告使用的是${format.citation}的表格（${year} 年度应使用${formatForYear(year).citation}）`];
+  return [];
+}
 
-  // Sections: the paragraphs under each heading; tables are read separately.
+/** The paragraphs under each heading, and which part each table stands in. */
+function readSections(blocks: Block[], headingAt: Map<number, SectionKey>, format: ReportFormat, tail: Set<number>) {
   const sections: Partial<Record<SectionKey, string>> = {};
   let current: SectionKey | undefined;
   let paraIndex = -1;
@@ -308,13 +297,14 @@ export function recognise(blocks: Block[]): Recognised {
     if (format.t2.blocks.some((blk) => norm(blk.caption) === norm(b.text))) continue;
     sections[current] = sections[current] ? `${sections[current]}\n${b.text}` : b.text;
   }
-  for (const key of SECTION_KEYS) {
-    if ([...headingAt.values()].includes(key)) recognised.push(key);
-    else problems.push(`没有找到“${format.sections.find((s) => s.key === key)!.heading}”这一部分的标题`);
-  }
+  return { sections, tableSection };
+}
 
-  // Tables: consecutive pieces of the same table are joined (a table broken across pages).
+/** The three tables: pieces of one table (broken across pages) joined, each read by its labels. */
+function readTables(tables: Table[], classes: TableClass[], tableSection: (SectionKey | undefined)[], format: ReportFormat) {
   const cells: Record<string, number> = {};
+  const recognised: string[] = [];
+  const problems: string[] = [];
   const groups: { cls: Exclude<TableClass, undefined>; rows: Row[]; positional: boolean }[] = [];
   tables.forEach((t, i) => {
     const cls = classes[i] ?? (tableSection[i] === 'proactive' ? 't2' : tableSection[i] === 'requests' ? 't3' : tableSection[i] === 'review_litigation' ? 't4' : undefined);
@@ -350,19 +340,58 @@ export function recognise(blocks: Block[]): Recognised {
   ] as const) {
     if (!seen.has(id)) problems.push(`没有找到${name}`);
   }
+  return { cells, recognised, problems };
+}
 
-  const report = ReportDocSchema.parse({
-    formatId: format.id,
-    year,
-    unit,
-    title: title.title || defaultTitle(unitName, year),
-    preamble,
-    sections,
-    cells,
-    signature,
-    date,
-    letterhead,
-  });
+export function recognise(blocks: Block[]): Recognised {
+  const problems: string[] = [];
+  const paras = blocks.filter((b): b is Para => b.kind === 'para').map((b) => b.text);
+  const tables = blocks.filter((b): b is Table => b.kind === 'table');
+  const allText = norm(blocks.map(blockText).join(''));
+  if (!allText) throw new NotAReportError('文件里没有文字内容。请确认选择的是年度报告文件；复制网页时请先全选正文再粘贴。');
+  const tableText = norm(tables.map(blockText).join(''));
+
+  // Format first (headings are the same in both gov formats; the year decides a tie).
+  const detected = detectFormat(tableText, allText);
+  const firstLevel1 = paras.findIndex((p) => LEVEL1.test(norm(p)) && labelCore(p).length <= 30);
+  const title = readTitle(paras, firstLevel1);
+  const year = readYear(paras, title, problems);
+  const legacyHeadings = paras.filter((p) => LEVEL1.test(norm(p)) && LEGACY_HEADING_MARKERS.some((m) => labelCore(p).includes(norm(m)))).length;
+  const legacyTables = tables.filter((t) => legacyLabelCount(t.rows) >= 3).length;
+  const format = chooseFormat(detected, year, legacyHeadings, legacyTables);
+
+  const headingAt = findHeadings(paras, format);
+  const classes = format ? tables.map((t) => classify(t.rows, format)) : tables.map((t) => (legacyLabelCount(t.rows) >= 3 ? 'legacy' : undefined));
+  if (headingAt.size === 0 && legacyHeadings === 0 && !classes.some(Boolean)) {
+    throw new NotAReportError('在这个文件里没有找到政府信息公开工作年度报告的内容（标题、六个部分的标题和统计表格都没有找到）。请确认选择的是年度报告文件。');
+  }
+  if (year === undefined) {
+    throw new NotAReportError('没有从标题或统计期限中读出报告年度。请在文件的标题中写明年度（如“2024年政府信息公开工作年度报告”）后重新导入。');
+  }
+
+  const closing = readClosing(blocks, paras, title, problems);
+  const firstHeadingIdx = Math.min(...[...headingAt.keys(), firstLevel1 >= 0 ? firstLevel1 : paras.length]);
+  const front = readPreamble(paras, title, firstHeadingIdx, closing);
+  const common = { year, ...front, title: title.title || defaultTitle(closing.unitName, year), signature: closing.signature, date: closing.date };
+
+  if (!format) {
+    const legacy = readLegacy(blocks, closing.tail);
+    const report = ReportDocSchema.parse({ ...common, formatId: 'legacy', legacySections: legacy.legacySections, indicators: legacy.indicators });
+    return { report, recognised: legacy.recognised, problems: [...problems, ...legacy.problems] };
+  }
+
+  problems.push(...formatProblems(detected, format, year));
+  const { sections, tableSection } = readSections(blocks, headingAt, format, closing.tail);
+  const recognised: string[] = [];
+  for (const key of SECTION_KEYS) {
+    if ([...headingAt.values()].includes(key)) recognised.push(key);
+    else problems.push(`没有找到“${format.sections.find((s) => s.key === key)!.heading}”这一部分的标题`);
+  }
+  const tablesRead = readTables(tables, classes, tableSection, format);
+  recognised.push(...tablesRead.recognised);
+  problems.push(...tablesRead.problems);
+
+  const report = ReportDocSchema.parse({ ...common, formatId: format.id, sections, cells: tablesRead.cells });
   return { report, recognised, problems };
 }
 

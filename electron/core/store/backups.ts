@@ -6,17 +6,15 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from './errors';
 import { APPLICATION_ID, LATEST_VERSION } from './migrations';
+import { BACKUP_KINDS } from '../../../shared/api';
+import type { BackupKind } from '../../../shared/api';
 
-/**
- * auto: at start-up and hourly while edits happen; pre-change: before a report is deleted or
- * replaced by an import; manual: the clerk's 立即备份; pre-migration / pre-restore: before those.
- */
-export type BackupKind = 'auto' | 'manual' | 'pre-change' | 'pre-migration' | 'pre-restore';
+export type { BackupKind } from '../../../shared/api';
 
 /** How many backups of each kind are kept (oldest removed first). */
 export const KEEP: Record<BackupKind, number> = { auto: 10, manual: 10, 'pre-change': 10, 'pre-migration': 5, 'pre-restore': 5 };
 
-const NAME = /^nianbao-(\d{8})-(\d{6})-(\d{3})-(auto|manual|pre-change|pre-migration|pre-restore)(?:-v\d+)?\.sqlite$/;
+const NAME = new RegExp(`^nianbao-(\\d{8})-(\\d{6})-(\\d{3})-(${BACKUP_KINDS.join('|')})(?:-v\\d+)?\\.sqlite$`);
 
 export interface BackupFile {
   fileName: string;

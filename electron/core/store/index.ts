@@ -1,150 +1,46 @@
-// The store: one SQLite file in the data directory, owned by the main side only. Opening it
-// checks that the file is ours and not from a newer version, backs it up, and migrates it.
-// Every function takes and returns the shared ReportDoc; rows are an implementation detail.
-import Database from 'better-sqlite3';
+// The store: one SQLite file in the data directory, owned by the main side only. This file is the
+// facade callers use; each job lives in its own module: database (open, migrate), lock (one program
+// per folder), startup (the damaged-file check), units, reports, content (sections, cells, marks),
+// exports, ui-state and backups.
 import type { Database as Db } from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from '../../../shared/report';
-import type { ExportRecord } from '../../../shared/api';
 import type { SectionKey } from '../../../shared/formats/types';
 import { StoreError } from './errors';
 import { APPLICATION_ID, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations';
+import { DB_FILE_NAME, foreignFileError, inspect, migrate, newerVersionError, openConnection } from './database';
+import type { FileHeader } from './database';
+import { DataDirLock } from './lock';
+import { checkDataFile, keepAside, SESSION_MARKER } from './startup';
+import type { StartupProblem } from './startup';
 import { isBackupFileName, listBackupFiles, makeBackup, verifyBackup, backupsDir } from './backups';
-import type { BackupFile } from './backups';
+import type { BackupFile, BackupKind } from './backups';
+import * as units from './units';
+import type { UnitRecord } from './units';
+import * as reports from './reports';
+import * as content from './content';
+import * as exportsTable from './exports';
+import type { ExportRow } from './exports';
+import * as uiState from './ui-state';
 
 export { StoreError } from './errors';
 export { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations';
 export type { Migration } from './migrations';
 export type { BackupFile } from './backups';
-
-export const DB_FILE_NAME = 'nianbao.sqlite';
-
-export type UnitRecord = Unit & { id: number };
-
-/** An export history row is exactly the API's ExportRecord. */
-export type ExportRow = ExportRecord;
-
-interface ReportRow {
-  id: number;
-  unit_id: number;
-  year: number;
-  format_id: ReportDoc['formatId'];
-  status: ReportStatus;
-  based_on_id: number | null;
-  created_at: string;
-  updated_at: string;
-  unit_json: string;
-  title: string;
-  period: string;
-  preamble: string;
-  signature: string;
-  date: string;
-  letterhead: string;
-  copied_sections: string;
-  previous_cells: string | null;
-  acknowledgements: string;
-  legacy: string | null;
-}
-
-interface UnitRow {
-  id: number;
-  name: string;
-  kind: Unit['kind'];
-  supervisor: string;
-  address: string;
-  postcode: string;
-  phone: string;
-  email: string;
-  signature: string;
-}
+export { DB_FILE_NAME } from './database';
+export { LOCK_FILE_NAME } from './lock';
+export { SESSION_MARKER } from './startup';
+export type { StartupProblem } from './startup';
+export type { UnitRecord } from './units';
+export type { ExportRow } from './exports';
 
 export interface OpenStoreOptions {
   /** make an automatic backup at open (default true) */
   backupAtOpen?: boolean;
   /** the migration list; tests pass a longer one to exercise upgrading an existing file */
   migrations?: readonly Migration[];
-}
-
-/** Timestamps are ISO 8601 UTC; strictly increasing within a process so updated_at always moves. */
-let lastNow = 0;
-function now(): string {
-  let t = Date.now();
-  if (t <= lastNow) t = lastNow + 1;
-  lastNow = t;
-  return new Date(t).toISOString();
-}
-
-function describeOpenError(path: string, err: unknown): StoreError {
-  const code = (err as { code?: string }).code ?? '';
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new StoreError('io', `数据文件 ${path} 已损坏或不是数据库文件，程序没有改动它。请从 backups 文件夹中的备份恢复，或换一个数据文件夹。`);
-  }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new StoreError('io', `数据文件 ${path} 正被另一个程序占用。请关闭其他正在运行的年报编制助手后重试。`);
-  }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM' || code === 'EACCES') {
-    return new StoreError('io', `无法打开数据文件 ${path}：没有读写权限或文件夹不存在。请检查文件夹权限后重试。`);
-  }
-  return new StoreError('io', `无法打开数据文件 ${path}：${(err as Error).message ?? String(err)}`);
-}
-
-/**
- * Reads the file header (https://sqlite.org/fileformat.html#the_database_header) without opening
- * the database: a file we must refuse stays byte for byte as it was, with no -wal/-shm created.
- */
-function inspect(path: string): { version: number; appId: number; pages: number } | null {
-  if (!existsSync(path)) return null;
-  let header: Buffer;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      header = Buffer.alloc(100);
-      const n = readSync(fd, header, 0, 100, 0);
-      if (n === 0) return null;
-      if (n < 100) header = header.subarray(0, n);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (err) {
-    throw describeOpenError(path, err);
-  }
-  if (header.length < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
-    throw new StoreError('io', `数据文件 ${path} 已损坏或不是数据库文件，程序没有改动它。请从 backups 文件夹中的备份恢复，或换一个数据文件夹。`);
-  }
-  return { pages: header.readUInt32BE(28), version: header.readUInt32BE(60), appId: header.readInt32BE(68) };
-}
-
-function newerVersionError(path: string, version: number, latest: number): StoreError {
-  return new StoreError(
-    'newer_version',
-    `数据文件 ${path} 是由更新版本的年报编制助手保存的（数据版本 ${version}，本程序只认识到 ${latest}）。为保护数据，程序没有打开也没有改动它。请安装最新版本的年报编制助手后再打开。`,
-  );
-}
-
-function foreignFileError(path: string): StoreError {
-  return new StoreError('io', `数据文件 ${path} 不是年报编制助手的数据文件，程序没有改动它。请把它移走，或用 --data-dir 指定另一个文件夹。`);
-}
-
-function configure(db: Db): void {
-  db.pragma('journal_mode = WAL');
-  // The bundled build defaults WAL to NORMAL; FULL makes every acknowledged commit durable.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-}
-
-function migrate(db: Db, from: number, migrations: readonly Migration[] = MIGRATIONS): void {
-  const pending = migrations.filter((m) => m.version > from);
-  if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-  })();
 }
 
 /** Opens (creating if needed) the store in dataDir. Throws StoreError with a Chinese message. */
@@ -154,23 +50,34 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   } catch (err) {
     throw new StoreError('io', `无法创建数据文件夹 ${dataDir}：${(err as Error).message}。请检查权限，或用 --data-dir 指定另一个文件夹。`);
   }
+  const lock = DataDirLock.acquire(dataDir);
+  try {
+    return await openLocked(dataDir, lock, options);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function openLocked(dataDir: string, lock: DataDirLock, options: OpenStoreOptions): Promise<Store> {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1].version;
   const path = join(dataDir, DB_FILE_NAME);
-  const header = inspect(path);
-  if (header) {
-    if (header.version > latest) throw newerVersionError(path, header.version, latest);
-    // A file with no application id is only acceptable when empty (e.g. created, then the first migration interrupted).
-    if (header.appId !== APPLICATION_ID && !(header.appId === 0 && header.version === 0 && header.pages <= 1)) throw foreignFileError(path);
-  }
 
-  let db: Db;
-  try {
-    db = new Database(path);
-    configure(db);
-  } catch (err) {
-    throw describeOpenError(path, err);
+  // A file from a newer version or another program is refused before anything opens it.
+  const found = readHeader(path);
+  if (found) refuseForeign(path, found, latest);
+  let problem: StartupProblem | null = null;
+  let verdict = checkDataFile(path, dataDir);
+  if (!verdict.ok && verdict.kind === 'wal-missing') {
+    problem = keepAside(path, dataDir, verdict.kind, verdict.detail);
+    verdict = checkDataFile(path, dataDir);
   }
+  // A damaged file is moved aside whole: the program starts on a new file and offers a restore.
+  if (!verdict.ok) problem = keepAside(path, dataDir, verdict.kind, verdict.detail, verdict.technical);
+  const header = verdict.ok ? verdict.header : null;
+
+  const db = openConnection(path);
   try {
     // The header read above can lag behind a WAL that was never checkpointed: check again, now that it is replayed.
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -179,7 +86,8 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     if (version > 0 && appId !== APPLICATION_ID) throw foreignFileError(path);
     if (header && version > 0 && version < latest) await makeBackup(db, dataDir, 'pre-migration', `-v${version}`);
     migrate(db, version, migrations);
-    const store = new Store(db, dataDir, path);
+    writeFileSync(join(dataDir, SESSION_MARKER), `${process.pid}\n`);
+    const store = new Store(db, dataDir, path, lock, problem);
     if ((options.backupAtOpen ?? true) && header && version > 0) await makeBackup(db, dataDir, 'auto');
     return store;
   } catch (err) {
@@ -188,9 +96,19 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   }
 }
 
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (text === null || text === '') return fallback;
-  return JSON.parse(text) as T;
+/** The header, or null when there is none or it is damaged (the start-up check deals with that). */
+function readHeader(path: string): FileHeader | null {
+  try {
+    return inspect(path);
+  } catch {
+    return null;
+  }
+}
+
+function refuseForeign(path: string, header: FileHeader, latest: number): void {
+  if (header.version > latest) throw newerVersionError(path, header.version, latest);
+  // A file with no application id is only acceptable when empty (e.g. created, then the first migration interrupted).
+  if (header.appId !== APPLICATION_ID && !(header.appId === 0 && header.version === 0 && (header.pages ?? 0) <= 1)) throw foreignFileError(path);
 }
 
 export class Store {
@@ -200,10 +118,23 @@ export class Store {
     private db: Db,
     readonly dataDir: string,
     readonly path: string,
+    private readonly lock: DataDirLock | null = null,
+    /** what the start-up check found (a damaged file kept aside), for the first screen; a restore settles it */
+    public startupProblem: StartupProblem | null = null,
   ) {}
 
+  /** Checkpoints, marks the exit as clean, closes the file and lets the next program in. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+        rmSync(join(this.dataDir, SESSION_MARKER), { force: true });
+      } catch {
+        // a full disk or a busy reader: the WAL stays and is replayed at the next start
+      }
+      this.db.close();
+    }
+    this.lock?.release();
   }
 
   get isOpen(): boolean {
@@ -216,213 +147,78 @@ export class Store {
   }
 
   // ---- unit ----
-
-  /** The app works with one unit: the first one saved. */
   getUnit(): UnitRecord | null {
-    const row = this.db.prepare(`SELECT * FROM units ORDER BY id LIMIT 1`).get() as UnitRow | undefined;
-    return row ? unitFromRow(row) : null;
+    return units.getUnit(this.db);
   }
-
-  /** Creates the unit, or updates the existing one. */
   saveUnit(unit: Unit): UnitRecord {
-    const t = now();
-    const existing = this.getUnit();
-    const values = { ...pickUnit(unit), t };
-    if (existing) {
-      this.db
-        .prepare(
-          `UPDATE units SET name = @name, kind = @kind, supervisor = @supervisor, address = @address, postcode = @postcode,
-             phone = @phone, email = @email, signature = @signature, updated_at = @t WHERE id = @id`,
-        )
-        .run({ ...values, id: existing.id });
-      return { ...pickUnit(unit), id: existing.id };
-    }
-    const r = this.db
-      .prepare(
-        `INSERT INTO units (name, kind, supervisor, address, postcode, phone, email, signature, created_at, updated_at)
-         VALUES (@name, @kind, @supervisor, @address, @postcode, @phone, @email, @signature, @t, @t)`,
-      )
-      .run(values);
-    return { ...pickUnit(unit), id: Number(r.lastInsertRowid) };
+    return units.saveUnit(this.db, unit);
   }
 
   // ---- reports ----
-
   listReports(unitId?: number): ReportSummary[] {
-    const rows = (
-      unitId === undefined
-        ? this.db.prepare(`SELECT * FROM reports ORDER BY year DESC, id DESC`).all()
-        : this.db.prepare(`SELECT * FROM reports WHERE unit_id = ? ORDER BY year DESC, id DESC`).all(unitId)
-    ) as ReportRow[];
-    return rows.map(summaryFromRow);
+    return reports.listReports(this.db, unitId);
   }
-
   getReport(id: number): StoredReport | null {
-    const row = this.db.prepare(`SELECT * FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
-    return row ? this.assemble(row) : null;
+    return reports.getReport(this.db, id);
   }
-
   /** getReport that throws not_found. */
   requireReport(id: number): StoredReport {
-    const r = this.getReport(id);
-    if (!r) throw new StoreError('not_found', `找不到编号为 ${id} 的报告，它可能已被删除。请回到报告列表刷新后再试。`);
-    return r;
+    return reports.requireReport(this.db, id);
   }
-
   findReportByYear(unitId: number, year: number): StoredReport | null {
-    const row = this.db.prepare(`SELECT * FROM reports WHERE unit_id = ? AND year = ?`).get(unitId, year) as ReportRow | undefined;
-    return row ? this.assemble(row) : null;
+    return reports.findReportByYear(this.db, unitId, year);
   }
-
-  /** Saves a new report. Throws conflict when the unit already has a report for that year. */
   createReport(unitId: number, doc: ReportDoc, options: { basedOnId?: number | null; status?: ReportStatus } = {}): StoredReport {
-    const id = this.db.transaction(() => {
-      if (this.db.prepare(`SELECT 1 FROM reports WHERE unit_id = ? AND year = ?`).get(unitId, doc.year)) {
-        throw new StoreError('conflict', `${doc.year}年度的报告已经存在，每个年度只能有一份。请在报告列表中打开它，或先删除它再新建。`);
-      }
-      const t = now();
-      const r = this.db
-        .prepare(
-          `INSERT INTO reports (unit_id, year, format_id, status, based_on_id, created_at, updated_at, unit_json, title, period,
-             preamble, signature, date, letterhead, copied_sections, previous_cells, acknowledgements, legacy)
-           VALUES (@unitId, @year, @formatId, @status, @basedOnId, @t, @t, '{}', '', '', '{}', '', '', '{}', '[]', NULL, '{}', NULL)`,
-        )
-        .run({ unitId, year: doc.year, formatId: doc.formatId, status: options.status ?? 'draft', basedOnId: options.basedOnId ?? null, t });
-      const newId = Number(r.lastInsertRowid);
-      this.writeDoc(newId, doc);
-      return newId;
-    })();
-    return this.requireReport(id);
+    return reports.createReport(this.db, unitId, doc, options);
   }
-
-  /** Replaces everything a report says with `doc` (same id, history kept), in one transaction. */
   replaceReportDoc(id: number, doc: ReportDoc, status?: ReportStatus): StoredReport {
-    this.db.transaction(() => {
-      const current = this.requireReport(id);
-      if (current.doc.year !== doc.year) {
-        const clash = this.db.prepare(`SELECT id FROM reports WHERE unit_id = ? AND year = ? AND id <> ?`).get(current.unitId, doc.year, id);
-        if (clash) throw new StoreError('conflict', `${doc.year}年度的报告已经存在，不能把这份报告改成该年度。`);
-      }
-      this.writeDoc(id, doc);
-      this.db
-        .prepare(`UPDATE reports SET year = ?, format_id = ?, status = ?, updated_at = ? WHERE id = ?`)
-        .run(doc.year, doc.formatId, status ?? current.status, now(), id);
-    })();
-    return this.requireReport(id);
+    return reports.replaceReportDoc(this.db, id, doc, status);
   }
-
   deleteReport(id: number): void {
-    const r = this.db.prepare(`DELETE FROM reports WHERE id = ?`).run(id);
-    if (r.changes === 0) throw new StoreError('not_found', `找不到编号为 ${id} 的报告，它可能已被删除。请回到报告列表刷新。`);
+    reports.deleteReport(this.db, id);
   }
-
-  /** Applies a change to a report's own fields (not sections or cells) and bumps updated_at. */
   updateReport(id: number, change: (doc: ReportDoc) => ReportDoc, status?: ReportStatus): StoredReport {
-    this.db.transaction(() => {
-      const current = this.requireReport(id);
-      const next = change(current.doc);
-      this.writeFields(id, next);
-      this.db.prepare(`UPDATE reports SET status = ?, updated_at = ? WHERE id = ?`).run(status ?? current.status, now(), id);
-    })();
-    return this.requireReport(id);
+    return reports.updateReport(this.db, id, change, status);
   }
 
-  /** Saves one section's text ('' removes it); an edited section is no longer "沿用上年". */
+  // ---- sections, cells, reviewed warnings ----
   setSection(id: number, key: SectionKey, text: string): string {
-    return this.db.transaction(() => {
-      const row = this.reportRow(id);
-      if (text === '') this.db.prepare(`DELETE FROM section_texts WHERE report_id = ? AND section_key = ?`).run(id, key);
-      else
-        this.db
-          .prepare(`INSERT INTO section_texts (report_id, section_key, text) VALUES (?, ?, ?) ON CONFLICT (report_id, section_key) DO UPDATE SET text = excluded.text`)
-          .run(id, key, text);
-      const copied = parseJson<SectionKey[]>(row.copied_sections, []);
-      if (copied.includes(key)) {
-        this.db.prepare(`UPDATE reports SET copied_sections = ? WHERE id = ?`).run(JSON.stringify(copied.filter((k) => k !== key)), id);
-      }
-      return this.touch(id);
-    })();
+    return content.setSection(this.db, id, key, text);
   }
-
-  /** Sets cells; null removes a cell (not filled in). */
   setCells(id: number, cells: Record<string, number | null>): string {
-    return this.db.transaction(() => {
-      this.reportRow(id);
-      const del = this.db.prepare(`DELETE FROM cells WHERE report_id = ? AND cell_key = ?`);
-      const put = this.db.prepare(`INSERT INTO cells (report_id, cell_key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, cell_key) DO UPDATE SET value = excluded.value`);
-      for (const [key, value] of Object.entries(cells)) {
-        if (value === null) del.run(id, key);
-        else put.run(id, key, value);
-      }
-      return this.touch(id);
-    })();
+    return content.setCells(this.db, id, cells);
   }
-
   setAcknowledgement(id: number, findingId: string, reason: string | null): string {
-    return this.db.transaction(() => {
-      const row = this.reportRow(id);
-      const acks = parseJson<ReportDoc['acknowledgements']>(row.acknowledgements, {});
-      if (reason === null) delete acks[findingId];
-      else acks[findingId] = { reason, at: now() };
-      this.db.prepare(`UPDATE reports SET acknowledgements = ? WHERE id = ?`).run(JSON.stringify(acks), id);
-      return this.touch(id);
-    })();
+    return content.setAcknowledgement(this.db, id, findingId, reason);
   }
 
   // ---- exports ----
-
   addExport(reportId: number, record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc }): ExportRow {
-    const t = now();
-    const r = this.db
-      .prepare(`INSERT INTO exports (report_id, created_at, file_name, sha256, draft, saved_path, report_json) VALUES (?, ?, ?, ?, ?, '', ?)`)
-      .run(reportId, t, record.fileName, record.sha256, record.draft ? 1 : 0, JSON.stringify(record.doc));
-    return { id: Number(r.lastInsertRowid), reportId, createdAt: t, fileName: record.fileName, sha256: record.sha256, draft: record.draft, savedPath: '' };
+    return exportsTable.addExport(this.db, reportId, record);
   }
-
   confirmExport(exportId: number, savedPath: string): ExportRow {
-    const r = this.db.prepare(`UPDATE exports SET saved_path = ? WHERE id = ?`).run(savedPath, exportId);
-    if (r.changes === 0) throw new StoreError('not_found', `找不到编号为 ${exportId} 的导出记录。请重新导出一次。`);
-    return this.getExport(exportId)!;
+    return exportsTable.confirmExport(this.db, exportId, savedPath);
   }
-
   getExport(exportId: number): ExportRow | null {
-    const row = this.db.prepare(`SELECT id, report_id, created_at, file_name, sha256, draft, saved_path FROM exports WHERE id = ?`).get(exportId) as ExportDbRow | undefined;
-    return row ? exportFromRow(row) : null;
+    return exportsTable.getExport(this.db, exportId);
   }
-
-  /** The report exactly as it was exported. */
   exportedDoc(exportId: number): ReportDoc | null {
-    const row = this.db.prepare(`SELECT report_json FROM exports WHERE id = ?`).get(exportId) as { report_json: string } | undefined;
-    return row ? (JSON.parse(row.report_json) as ReportDoc) : null;
+    return exportsTable.exportedDoc(this.db, exportId);
   }
-
   listExports(reportId: number): ExportRow[] {
-    this.reportRow(reportId);
-    const rows = this.db
-      .prepare(`SELECT id, report_id, created_at, file_name, sha256, draft, saved_path FROM exports WHERE report_id = ? ORDER BY id DESC`)
-      .all(reportId) as ExportDbRow[];
-    return rows.map(exportFromRow);
+    return exportsTable.listExports(this.db, reportId);
   }
 
   // ---- ui state ----
-
   getUiValue(key: string): string | null {
-    const row = this.db.prepare(`SELECT value FROM ui_state WHERE key = ?`).get(key) as { value: string } | undefined;
-    return row ? row.value : null;
+    return uiState.getUiValue(this.db, key);
   }
-
   setUiValues(values: Record<string, string | null>): void {
-    this.db.transaction(() => {
-      for (const [key, value] of Object.entries(values)) {
-        if (value === null) this.db.prepare(`DELETE FROM ui_state WHERE key = ?`).run(key);
-        else this.db.prepare(`INSERT INTO ui_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
-      }
-    })();
+    uiState.setUiValues(this.db, values);
   }
 
   // ---- backups ----
-
-  backup(kind: 'auto' | 'manual' | 'pre-change' | 'pre-restore' = 'auto'): Promise<BackupFile> {
+  backup(kind: Exclude<BackupKind, 'pre-migration'> = 'auto'): Promise<BackupFile> {
     return makeBackup(this.db, this.dataDir, kind);
   }
 
@@ -467,130 +263,15 @@ export class Store {
       rmSync(`${this.path}-shm`, { force: true });
       renameSync(staging, this.path);
     } finally {
-      const db = new Database(this.path);
-      configure(db);
+      const db = openConnection(this.path);
       migrate(db, db.pragma('user_version', { simple: true }) as number);
       this.db = db;
     }
+    this.startupProblem = null;
     return source;
   }
 
   backupsDir(): string {
     return backupsDir(this.dataDir);
   }
-
-  // ---- internals ----
-
-  private reportRow(id: number): ReportRow {
-    const row = this.db.prepare(`SELECT * FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
-    if (!row) throw new StoreError('not_found', `找不到编号为 ${id} 的报告，它可能已被删除。请回到报告列表刷新后再试。`);
-    return row;
-  }
-
-  private touch(id: number): string {
-    const t = now();
-    this.db.prepare(`UPDATE reports SET updated_at = ? WHERE id = ?`).run(t, id);
-    return t;
-  }
-
-  private writeFields(id: number, doc: ReportDoc): void {
-    const legacy = doc.legacySections || doc.indicators ? JSON.stringify({ legacySections: doc.legacySections, indicators: doc.indicators }) : null;
-    this.db
-      .prepare(
-        `UPDATE reports SET unit_json = @unit, title = @title, period = @period, preamble = @preamble, signature = @signature,
-           date = @date, letterhead = @letterhead, copied_sections = @copied, previous_cells = @previous,
-           acknowledgements = @acks, legacy = @legacy WHERE id = @id`,
-      )
-      .run({
-        id,
-        unit: JSON.stringify(pickUnit(doc.unit)),
-        title: doc.title,
-        period: doc.period,
-        preamble: JSON.stringify(doc.preamble),
-        signature: doc.signature,
-        date: doc.date,
-        letterhead: JSON.stringify(doc.letterhead),
-        copied: JSON.stringify(doc.copiedSections),
-        previous: doc.previousCells ? JSON.stringify(doc.previousCells) : null,
-        acks: JSON.stringify(doc.acknowledgements),
-        legacy,
-      });
-  }
-
-  private writeDoc(id: number, doc: ReportDoc): void {
-    this.writeFields(id, doc);
-    this.db.prepare(`DELETE FROM section_texts WHERE report_id = ?`).run(id);
-    this.db.prepare(`DELETE FROM cells WHERE report_id = ?`).run(id);
-    const putSection = this.db.prepare(`INSERT INTO section_texts (report_id, section_key, text) VALUES (?, ?, ?)`);
-    for (const [key, text] of Object.entries(doc.sections)) if (typeof text === 'string' && text !== '') putSection.run(id, key, text);
-    const putCell = this.db.prepare(`INSERT INTO cells (report_id, cell_key, value) VALUES (?, ?, ?)`);
-    for (const [key, value] of Object.entries(doc.cells)) putCell.run(id, key, value);
-  }
-
-  private assemble(row: ReportRow): StoredReport {
-    const sections: ReportDoc['sections'] = {};
-    for (const s of this.db.prepare(`SELECT section_key, text FROM section_texts WHERE report_id = ?`).all(row.id) as { section_key: SectionKey; text: string }[]) {
-      sections[s.section_key] = s.text;
-    }
-    const cells: Record<string, number> = {};
-    for (const c of this.db.prepare(`SELECT cell_key, value FROM cells WHERE report_id = ? ORDER BY cell_key`).all(row.id) as { cell_key: string; value: number }[]) {
-      cells[c.cell_key] = c.value;
-    }
-    const legacy = parseJson<{ legacySections?: ReportDoc['legacySections']; indicators?: ReportDoc['indicators'] } | null>(row.legacy, null);
-    const doc: ReportDoc = {
-      formatId: row.format_id,
-      year: row.year,
-      unit: parseJson<Unit>(row.unit_json, { name: '', kind: 'township', supervisor: '', address: '', postcode: '', phone: '', email: '', signature: '' }),
-      title: row.title,
-      period: row.period,
-      preamble: parseJson<ReportDoc['preamble']>(row.preamble, { basis: true, period: true, contact: true, publishedAt: '' }),
-      sections,
-      cells,
-      signature: row.signature,
-      date: row.date as ReportDoc['date'],
-      letterhead: parseJson<ReportDoc['letterhead']>(row.letterhead, { enabled: false, issuer: '', docNumber: '' }),
-      copiedSections: parseJson<SectionKey[]>(row.copied_sections, []),
-      acknowledgements: parseJson<ReportDoc['acknowledgements']>(row.acknowledgements, {}),
-    };
-    if (row.previous_cells !== null) doc.previousCells = parseJson<Record<string, number>>(row.previous_cells, {});
-    if (legacy?.legacySections) doc.legacySections = legacy.legacySections;
-    if (legacy?.indicators) doc.indicators = legacy.indicators;
-    return {
-      id: row.id,
-      unitId: row.unit_id,
-      status: row.status,
-      basedOnId: row.based_on_id,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      doc,
-    };
-  }
 }
-
-interface ExportDbRow {
-  id: number;
-  report_id: number;
-  created_at: string;
-  file_name: string;
-  sha256: string;
-  draft: number;
-  saved_path: string;
-}
-
-function exportFromRow(r: ExportDbRow): ExportRow {
-  return { id: r.id, reportId: r.report_id, createdAt: r.created_at, fileName: r.file_name, sha256: r.sha256, draft: r.draft === 1, savedPath: r.saved_path };
-}
-
-/** Only the unit's own fields: callers may pass a UnitRecord with its id. */
-function pickUnit(u: Unit): Unit {
-  return { name: u.name, kind: u.kind, supervisor: u.supervisor, address: u.address, postcode: u.postcode, phone: u.phone, email: u.email, signature: u.signature };
-}
-
-function unitFromRow(r: UnitRow): UnitRecord {
-  return { id: r.id, name: r.name, kind: r.kind, supervisor: r.supervisor, address: r.address, postcode: r.postcode, phone: r.phone, email: r.email, signature: r.signature };
-}
-
-function summaryFromRow(r: ReportRow): ReportSummary {
-  return { id: r.id, year: r.year, formatId: r.format_id, status: r.status, title: r.title, basedOnId: r.based_on_id, createdAt: r.created_at, updatedAt: r.updated_at };
-}
-

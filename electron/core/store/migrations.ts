@@ -89,6 +89,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Format ids are the business of shared/formats and the API's schema, not of a CHECK: a new
+    // national format must not need a table rebuild. This is the last rebuild (SQLite cannot drop a
+    // CHECK in place): the table is copied row for row under its own name, ids kept.
+    version: 2,
+    up(db) {
+      db.exec(`
+        CREATE TABLE reports_v2 (
+          id INTEGER PRIMARY KEY,
+          unit_id INTEGER NOT NULL REFERENCES units (id) ON DELETE RESTRICT,
+          year INTEGER NOT NULL CHECK (year BETWEEN 2008 AND 2100),
+          format_id TEXT NOT NULL CHECK (length(format_id) BETWEEN 1 AND 40),
+          status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+          based_on_id INTEGER REFERENCES reports (id) ON DELETE SET NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          unit_json TEXT NOT NULL,
+          title TEXT NOT NULL DEFAULT '',
+          period TEXT NOT NULL DEFAULT '',
+          preamble TEXT NOT NULL DEFAULT '{}',
+          signature TEXT NOT NULL DEFAULT '',
+          date TEXT NOT NULL DEFAULT '',
+          letterhead TEXT NOT NULL DEFAULT '{}',
+          copied_sections TEXT NOT NULL DEFAULT '[]',
+          previous_cells TEXT,
+          acknowledgements TEXT NOT NULL DEFAULT '{}',
+          legacy TEXT,
+          UNIQUE (unit_id, year)
+        ) STRICT;
+        INSERT INTO reports_v2 SELECT id, unit_id, year, format_id, status, based_on_id, created_at, updated_at, unit_json, title, period,
+          preamble, signature, date, letterhead, copied_sections, previous_cells, acknowledgements, legacy FROM reports;
+        DROP TABLE reports;
+        ALTER TABLE reports_v2 RENAME TO reports;
+        CREATE INDEX reports_based_on ON reports (based_on_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,7 +5,7 @@ import {
   Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle,
   Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography,
 } from '@mui/material';
-import { api } from '../../api/client';
+import { api, bytesToBase64, platform } from '../../api/client';
 import type { BackupInfo } from '../../../shared/api';
 import { chineseDateTime } from '../../labels';
 
@@ -37,6 +37,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
   const [restoreError, setRestoreError] = useState('');
   const [backingUp, setBackingUp] = useState(false);
   const [madeNow, setMadeNow] = useState('');
+  const [diagnosticsSaved, setDiagnosticsSaved] = useState('');
 
   const load = useCallback(async () => {
     setError('');
@@ -55,6 +56,15 @@ export function BackupsDialog(props: { onClose: () => void }) {
     if (!r.ok) return setError(`没有备份成功：${r.error.message}`);
     setMadeNow(r.value.fileName);
     await load();
+  };
+
+  // For the county's IT person: the log, versions and a database check, never report text.
+  const exportDiagnostics = async () => {
+    setError('');
+    const r = await api.exportDiagnostics({});
+    if (!r.ok) return setError(`没有导出诊断信息：${r.error.message}`);
+    const saved = await platform.saveFile(r.value.fileName, bytesToBase64(new TextEncoder().encode(r.value.content)), [{ name: '文本文件', extensions: ['txt'] }], 'text/plain');
+    if (saved.saved) setDiagnosticsSaved(saved.path ? `诊断信息已保存到 ${saved.path}，可以发给县里的技术人员。` : `已下载 ${r.value.fileName}，可以发给县里的技术人员。`);
   };
 
   return (
@@ -81,6 +91,11 @@ export function BackupsDialog(props: { onClose: () => void }) {
           {restoreError && (
             <Alert severity="error" role="alert" sx={{ mb: 2 }} onClose={() => setRestoreError('')} data-testid="restore-error">
               恢复没有完成，现在的数据仍在使用：{restoreError}
+            </Alert>
+          )}
+          {diagnosticsSaved && (
+            <Alert severity="success" sx={{ mb: 2 }} onClose={() => setDiagnosticsSaved('')} data-testid="diagnostics-saved">
+              {diagnosticsSaved}
             </Alert>
           )}
           {!backups && !error && <CircularProgress size={24} aria-label="正在读取备份" />}
@@ -124,6 +139,9 @@ export function BackupsDialog(props: { onClose: () => void }) {
               已备份：{chineseDateTime(backups?.find((b) => b.fileName === madeNow)?.createdAt ?? new Date().toISOString())}
             </Typography>
           )}
+          <Button onClick={() => void exportDiagnostics()} data-testid="export-diagnostics">
+            导出诊断信息
+          </Button>
           <Button onClick={() => void backupNow()} disabled={backingUp} data-testid="backup-now">
             {backingUp ? '正在备份……' : '立即备份'}
           </Button>

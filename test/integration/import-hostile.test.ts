@@ -1,0 +1,65 @@
+// Hostile input to the importer, through readReportSource (what the API and the command line
+// use) and through the API's importPreview: each hostile file refused with a Chinese message,
+// each awkward but honest one (UTF-16 or GBK XML, GBK text) read exactly as its UTF-8 twin, and
+// narrative text with markup kept as text through import, the database and the Word export.
+// Time and memory per file are printed by test/bench/soak.ts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { unzipSync, strFromU8 } from 'fflate';
+import { readReportSource, ImportError } from '../../electron/core/import/index';
+import { createApi } from '../../electron/core/api/index';
+import { openStore } from '../../electron/core/store/index';
+import { buildDocx } from '../../electron/core/export/docx';
+import { hostileFiles } from '../support/hostile-files';
+import { tempDir } from '../support';
+
+const files = await hostileFiles();
+
+for (const f of files) {
+  test(`${f.expect === 'refused' ? 'refused' : 'read'}: ${f.name}`, async () => {
+    if (f.expect === 'refused') {
+      await assert.rejects(readReportSource(f.fileName, f.bytes), (err: unknown) => {
+        assert.ok(err instanceof ImportError, `an ImportError, not ${String(err).slice(0, 200)}`);
+        assert.match(err.message, /[\u4e00-\u9fff]/);
+        if (f.message) assert.match(err.message, f.message);
+        return true;
+      });
+      return;
+    }
+    const read = await readReportSource(f.fileName, f.bytes);
+    if (f.sameAs) assert.deepEqual(read, await readReportSource(f.sameAs.fileName, f.sameAs.bytes), 'read exactly as the UTF-8 file');
+    if (f.contains) assert.ok(JSON.stringify(read.report).includes(JSON.stringify(f.contains).slice(1, -1)), `keeps “${f.contains}”`);
+  });
+}
+
+test('through the API: hostile files are refused and nothing is stored; markup stays text into the Word file', async () => {
+  const dir = tempDir('import-hostile-api');
+  const store = await openStore(dir.path, { backupAtOpen: false });
+  try {
+    const { handleApiCall } = createApi({ store, transport: 'host', dataDir: dir.path });
+    for (const f of files.filter((x) => x.expect === 'refused' && x.bytes.length < 20 * 1024 * 1024)) {
+      const r = await handleApiCall('importPreview', { fileName: f.fileName, base64: Buffer.from(f.bytes).toString('base64') });
+      assert.equal(r.ok, false, f.name);
+      if (!r.ok) assert.match(r.error.message, /[\u4e00-\u9fff]/);
+    }
+    const big = files.find((x) => x.fileName === 'big.txt')!;
+    const tooBig = await handleApiCall('importPreview', { fileName: big.fileName, base64: Buffer.from(big.bytes).toString('base64') });
+    assert.ok(!tooBig.ok && /超过 20 MB|不符合要求/.test(tooBig.error.message));
+
+    const markup = files.find((x) => x.fileName === 'markup.docx')!;
+    const preview = await handleApiCall('importPreview', { fileName: markup.fileName, base64: Buffer.from(markup.bytes).toString('base64') });
+    assert.ok(preview.ok);
+    const committed = await handleApiCall('importCommit', { report: (preview.value as { report: unknown }).report });
+    assert.ok(committed.ok, JSON.stringify(committed));
+    const stored = store.requireReport((committed.value as { id: number }).id).doc;
+    assert.equal(stored.sections.overview, markup.contains);
+    // In the Word file it is the same characters, escaped as text, not elements.
+    const xml = strFromU8(unzipSync(await buildDocx(stored, { letterhead: false, draft: false }))['word/document.xml']);
+    assert.ok(xml.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(!xml.includes('<script>'));
+    assert.ok(xml.includes('&lt;w:p&gt;标签&lt;/w:p&gt;&amp;amp;照原样'));
+  } finally {
+    store.close();
+    dir.cleanup();
+  }
+});

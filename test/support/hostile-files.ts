@@ -1,0 +1,125 @@
+// Hostile and awkward files for the importer, built in memory: zip bombs (honest and lying
+// sizes), entity expansion, 20 MB+ files, deep nesting, XML in other encodings (declared right
+// or wrong), GBK text as Chinese Windows writes it, a report file with 10^6 cells, a newer
+// schema. Each says whether it must be refused (with a Chinese message) or read (correctly).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { buildDocx } from '../../electron/core/export/docx';
+import { serializeReportFile } from '../../shared/report-file';
+import { fullReport } from '../fixtures/full-report';
+import { repoRoot } from './temp';
+
+export interface HostileFile {
+  name: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** refused: a Chinese message; read: read exactly as `sameAs` (the same content in UTF-8) is read */
+  expect: 'refused' | 'read';
+  /** the message must match this, when refused */
+  message?: RegExp;
+  sameAs?: { fileName: string; bytes: Uint8Array };
+  /** and the text that must come through unchanged, when read */
+  contains?: string;
+}
+
+let gbkTable: Map<string, number[]> | null = null;
+
+/** Characters GBK cannot write become '?', as Notepad does when saving as ANSI. */
+export function gbkSafe(text: string): string {
+  gbkEncode('');
+  return [...text].map((ch) => (ch.codePointAt(0)! < 0x80 || gbkTable!.has(ch) ? ch : '?')).join('');
+}
+
+/** GBK bytes of a string: Node decodes GB18030 but has no encoder, so the table comes from the decoder. */
+export function gbkEncode(text: string): Uint8Array {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gb18030');
+    for (let a = 0x81; a <= 0xfe; a++) {
+      for (let b = 0x40; b <= 0xfe; b++) {
+        if (b === 0x7f) continue;
+        const ch = decoder.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, [a, b]);
+      }
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = gbkTable.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+const docx = (documentXml: Uint8Array | string, level: 0 | 9 = 9) =>
+  zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'word/document.xml': [typeof documentXml === 'string' ? strToU8(documentXml) : documentXml, { level }] });
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** Sets the declared uncompressed size of word/document.xml (local header and central directory) to `size`. */
+function lieAboutSize(zip: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer);
+  const name = 'word/document.xml';
+  for (let i = 0; i < out.length - 46; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50 && new TextDecoder().decode(out.subarray(i + 30, i + 30 + name.length)) === name) view.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50 && new TextDecoder().decode(out.subarray(i + 46, i + 46 + name.length)) === name) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+export async function hostileFiles(): Promise<HostileFile[]> {
+  const markup = '本年度共主动公开信息<script>alert(1)</script>条，<w:p>标签</w:p>&amp;照原样。';
+  const report = fullReport({ sections: { overview: markup } });
+  const realDocx = await buildDocx(report, { letterhead: false, draft: false });
+  const realXml = gbkSafe(strFromU8(unzipSync(realDocx)['word/document.xml']));
+  const seed = gbkSafe(readFileSync(join(repoRoot, '..', 'shared', 'seeds', '2020-ansha-fujian-gov2019.txt'), 'utf8'));
+  const bomb = new Uint8Array(60 * 1024 * 1024).fill(0x61);
+  const files: HostileFile[] = [
+    { name: 'zip bomb (60 MB of XML in a few KB)', fileName: 'bomb.docx', bytes: docx(bomb), expect: 'refused', message: /异常庞大/ },
+    { name: 'zip bomb with a lying size', fileName: 'liar.docx', bytes: lieAboutSize(docx(bomb), 4096), expect: 'refused' },
+    {
+      name: 'XML entity expansion (billion laughs)',
+      fileName: 'laughs.docx',
+      bytes: docx(
+        `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><w:document ${W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`,
+      ),
+      expect: 'refused',
+      message: /文档类型定义/,
+    },
+    { name: 'a 21 MB text file', fileName: 'big.txt', bytes: new Uint8Array(21 * 1024 * 1024).fill(0x41), expect: 'refused', message: /超过 20 MB/ },
+    { name: 'a 21 MB .docx', fileName: 'big.docx', bytes: (() => { const b = new Uint8Array(21 * 1024 * 1024); b.set(realDocx); return b; })(), expect: 'refused', message: /超过 20 MB/ },
+    { name: 'XML nested 100,000 deep', fileName: 'deep.docx', bytes: docx(`<w:document ${W}><w:body>${'<w:sdt>'.repeat(100_000)}${'</w:sdt>'.repeat(100_000)}</w:body></w:document>`, 0), expect: 'refused', message: /嵌套层次/ },
+    { name: 'JSON nested 1,000,000 deep', fileName: 'deep.nianbao.json', bytes: strToU8(`{"schema":"nianbao.report/1","sections":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`), expect: 'refused' },
+    { name: 'XML in UTF-16 (BOM), a real report', fileName: 'utf16.docx', bytes: docx(new Uint8Array([0xff, 0xfe, ...Buffer.from(realXml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), 'utf16le')])), expect: 'read', sameAs: { fileName: 'utf8.docx', bytes: docx(realXml) } },
+    { name: 'XML declared GBK, in GBK, a real report', fileName: 'gbk.docx', bytes: docx(gbkEncode(realXml.replace(/encoding="UTF-8"/i, 'encoding="GBK"'))), expect: 'read', sameAs: { fileName: 'utf8.docx', bytes: docx(realXml) } },
+    { name: 'XML declared UTF-8, bytes in GBK', fileName: 'mislabelled.docx', bytes: docx(new Uint8Array([...strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>`), ...gbkEncode('政府信息公开工作年度报告'), ...strToU8('</w:t></w:r></w:p></w:body></w:document>')])), expect: 'refused', message: /不是它声明的 UTF-8 编码/ },
+    { name: 'XML in an unknown encoding', fileName: 'klingon.docx', bytes: docx(`<?xml version="1.0" encoding="x-klingon"?><w:document ${W}><w:body/></w:document>`), expect: 'refused', message: /不认识的文字编码/ },
+    { name: 'GBK text from Chinese Windows (a real published report)', fileName: 'ansha-gbk.txt', bytes: gbkEncode(seed), expect: 'read', sameAs: { fileName: 'ansha.txt', bytes: strToU8(seed) }, contains: '安砂镇' },
+    {
+      name: 'a report file with 10^6 cells',
+      fileName: 'million.nianbao.json',
+      bytes: strToU8(`{"schema":"nianbao.report/1","formatId":"gov-2021","year":2025,"unit":{"name":"某镇人民政府","kind":"township"},"cells":{${Array.from({ length: 1_000_000 }, (_, i) => `"t2.x.${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}":1`).join(',')}}}`),
+      expect: 'refused',
+      message: /远大于|远多于/,
+    },
+    {
+      name: 'a report file with 6,000 cells (under the size limit)',
+      fileName: 'many.nianbao.json',
+      bytes: strToU8(`{"schema":"nianbao.report/1","formatId":"gov-2021","year":2025,"unit":{"name":"某镇人民政府","kind":"township"},"cells":{${Array.from({ length: 6000 }, (_, i) => `"t2.x.${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}":1`).join(',')}}}`),
+      expect: 'refused',
+      message: /远多于/,
+    },
+    { name: 'a report file of a newer schema', fileName: 'future.nianbao.json', bytes: strToU8(serializeReportFile(report).replace('nianbao.report/1', 'nianbao.report/2')), expect: 'refused', message: /较新版本/ },
+    { name: 'a report file with an unknown field inside the unit', fileName: 'extra.nianbao.json', bytes: strToU8(serializeReportFile(report).replace('"kind"', '"__proto__": {"polluted": 1}, "kind"')), expect: 'refused', message: /不认识的项/ },
+    { name: 'narrative with markup, in a .docx', fileName: 'markup.docx', bytes: realDocx, expect: 'read', contains: markup },
+  ];
+  return files;
+}
