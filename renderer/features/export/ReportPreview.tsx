@@ -130,8 +130,8 @@ function Block({ b }: { b: ContentBlock }) {
     case 'signature':
       return (
         <Box data-testid="preview-signature" sx={{ mt: pt(LINE_PITCH_PT) }}>
-          <Box sx={{ ...body, textIndent: 0, textAlign: 'right', pr: `${b.signatureRight}em` }}>{b.signature}</Box>
-          <Box sx={{ ...body, textIndent: 0, textAlign: 'right', pr: `${b.dateRight}em` }}>{b.date}</Box>
+          <Box sx={{ ...body, textIndent: 0, textAlign: 'left', pl: `${b.layout.signature.left}em` }}>{b.layout.signature.text}</Box>
+          <Box sx={{ ...body, textIndent: 0, textAlign: 'left', pl: `${b.layout.date.left}em` }}>{b.layout.date.text}</Box>
         </Box>
       );
   }

@@ -1,0 +1,147 @@
+// Column widths of the printed tables, chosen by measuring the labels: header words are never cut
+// inside a word (商业企业 stays whole or breaks as 商业/企业, never 商业企/业) and, among the widths
+// that allow that, the one that makes the table shortest wins. The Word writer and the preview
+// both use these widths, so the screen wraps the labels where the paper does.
+// Pure TypeScript: no Node, no DOM.
+import type { GridCell, TableGrid } from '../formats/grid';
+import { widthInChars } from './page-layout';
+
+export interface TableMetrics {
+  /** table text size in pt (5号 = 10.5) */
+  fontPt: number;
+  /** left + right cell padding in pt */
+  paddingPt: number;
+  /** height of one table text line in pt */
+  linePt: number;
+  /** top + bottom cell padding in pt */
+  paddingYPt: number;
+}
+
+type LabelCell = Extract<GridCell, { type: 'label' }>;
+
+/**
+ * Places a header may break: between the two-character words of 商业企业, 社会公益组织… and after a
+ * closing bracket. Three-character words (自然人) and two-character ones (总计) do not break.
+ */
+export function headerBreaks(text: string): number[] {
+  const chars = [...text];
+  const out: number[] = [];
+  if (chars.length >= 4 && chars.length % 2 === 0 && chars.every((c) => /[\u4e00-\u9fff]/.test(c))) {
+    for (let k = 2; k < chars.length; k += 2) out.push(k);
+    return out;
+  }
+  chars.forEach((c, k) => {
+    if (k > 0 && /[）)、，。：]/.test(chars[k - 1]) && k < chars.length) out.push(k);
+  });
+  return out;
+}
+
+/** Lines a text takes in a width of `chars` 字, breaking only at `breaks` (or anywhere when null). */
+export function wrapLines(text: string, chars: number, breaks: number[] | null): number {
+  const units = [...text];
+  if (units.length === 0) return 1;
+  const fits = (w: number) => w <= chars + 1e-9;
+  if (breaks) {
+    // Whole words, greedily: a word wider than the column means these widths will not do.
+    const cuts = [0, ...breaks, units.length];
+    let lines = 1;
+    let used = 0;
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const w = widthInChars(units.slice(cuts[k], cuts[k + 1]).join(''));
+      if (!fits(w)) return Infinity;
+      if (used > 0 && !fits(used + w)) {
+        lines++;
+        used = w;
+      } else used += w;
+    }
+    return lines;
+  }
+  // A closing mark never starts a line: Word and LibreOffice squeeze it onto the line before.
+  const noStart = /[，。、：；）”’》％%.,]/;
+  let lines = 1;
+  let used = 0;
+  for (const ch of units) {
+    const w = widthInChars(ch);
+    if (used > 0 && !fits(used + w) && !noStart.test(ch)) {
+      lines++;
+      used = w;
+    } else used += w;
+  }
+  return lines;
+}
+
+/** Height in pt of a table with the given column widths (pt), rows as the grid lays them out. */
+export function tableHeight(grid: TableGrid, widthsPt: number[], m: TableMetrics): number {
+  const n = grid.rows.length;
+  const rowHeights = new Array<number>(n).fill(m.linePt + m.paddingYPt);
+  const spanning: { from: number; to: number; need: number }[] = [];
+  const occupied: number[][] = grid.rows.map(() => []);
+  for (let r = 0; r < n; r++) {
+    let col = 0;
+    for (const cell of grid.rows[r].cells) {
+      while (occupied[r].includes(col)) col++;
+      const w = widthsPt.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0) - m.paddingPt;
+      const chars = w / m.fontPt;
+      let lines = 1;
+      if (cell.type === 'label' && cell.text) {
+        const isHeader = (cell as LabelCell).role === 'header';
+        lines = wrapLines(cell.text, chars, isHeader ? headerBreaks(cell.text) : null);
+        if (!Number.isFinite(lines)) return Infinity;
+      } else if (cell.type === 'value') {
+        if (chars < 3) return Infinity; // a three-digit count must fit
+      }
+      const need = lines * m.linePt + m.paddingYPt;
+      if (cell.rowSpan > 1) {
+        spanning.push({ from: r, to: r + cell.rowSpan - 1, need });
+        for (let k = 1; k < cell.rowSpan; k++) for (let c = col; c < col + cell.colSpan; c++) occupied[r + k]?.push(c);
+      } else rowHeights[r] = Math.max(rowHeights[r], need);
+      col += cell.colSpan;
+    }
+  }
+  // A merged label taller than its rows stretches the last of them.
+  for (const s of spanning) {
+    const have = rowHeights.slice(s.from, s.to + 1).reduce((a, b) => a + b, 0);
+    if (have < s.need) rowHeights[s.to] += s.need - have;
+  }
+  return rowHeights.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Column widths (pt) for table 三: every value column the same width, the label columns sharing
+ * the rest; tried over a grid of candidates, the shortest table wins (ties: wider value columns,
+ * which keep the header words on fewer lines). Other tables keep the format's proportions.
+ */
+export function printColumnWidthsPt(grid: TableGrid, totalPt: number, m: TableMetrics): { widths: number[]; heightPt: number } {
+  const proportional = grid.columnWeights.map((w) => w * totalPt);
+  if (grid.id !== 't3') return { widths: proportional, heightPt: tableHeight(grid, proportional, m) };
+  const valueColumns = grid.rows[grid.rows.length - 1].cells.filter((c) => c.type === 'value').length;
+  const labelColumns = grid.columns - valueColumns;
+  const step = m.fontPt / 2;
+  // A label column is at least as wide as the numbering that starts its labels (「（三）」, 3 字),
+  // so no label is printed one character a line.
+  const minLabel = 3 * m.fontPt + m.paddingPt;
+  let best: { widths: number[]; heightPt: number; value: number } | null = null;
+  const consider = (widths: number[], value: number) => {
+    if (widths.some((w) => w < m.fontPt + m.paddingPt)) return;
+    const h = tableHeight(grid, widths, m);
+    if (!Number.isFinite(h)) return;
+    if (!best || h < best.heightPt - 0.01 || (Math.abs(h - best.heightPt) <= 0.01 && value > best.value)) best = { widths, heightPt: h, value };
+  };
+  for (let vc = 3; vc <= 7; vc += 0.5) {
+    const value = vc * m.fontPt + m.paddingPt;
+    const labelTotal = totalPt - value * valueColumns;
+    if (labelTotal <= 0) continue;
+    if (labelColumns === 1) consider([labelTotal, ...Array(valueColumns).fill(value)], value);
+    else if (labelColumns === 2) {
+      for (let a = minLabel; a < labelTotal; a += step) consider([a, labelTotal - a, ...Array(valueColumns).fill(value)], value);
+    } else {
+      for (let a = minLabel; a < labelTotal; a += step) {
+        for (let b = minLabel; a + b + minLabel <= labelTotal; b += step) {
+          consider([a, b, labelTotal - a - b, ...Array(valueColumns).fill(value)], value);
+        }
+      }
+    }
+  }
+  const chosen = best as { widths: number[]; heightPt: number } | null;
+  return chosen ?? { widths: proportional, heightPt: tableHeight(grid, proportional, m) };
+}
