@@ -20,20 +20,57 @@ export interface TableMetrics {
 type LabelCell = Extract<GridCell, { type: 'label' }>;
 
 /**
- * Places a header may break: between the two-character words of 商业企业, 社会公益组织… and after a
- * closing bracket. Three-character words (自然人) and two-character ones (总计) do not break.
+ * Places a header may break: after a closing bracket or a 顿号, and between the two-character words
+ * of an even run of Chinese (商业|企业, 社会|公益|组织, 不予|公开). Three-character words (自然人)
+ * and two-character ones (总计) do not break.
  */
 export function headerBreaks(text: string): number[] {
-  const chars = [...text];
+  const units = [...text];
   const out: number[] = [];
-  if (chars.length >= 4 && chars.length % 2 === 0 && chars.every((c) => /[\u4e00-\u9fff]/.test(c))) {
-    for (let k = 2; k < chars.length; k += 2) out.push(k);
-    return out;
-  }
-  chars.forEach((c, k) => {
-    if (k > 0 && /[）)、，。：]/.test(chars[k - 1]) && k < chars.length) out.push(k);
+  let start = 0;
+  const flush = (end: number) => {
+    const run = units.slice(start, end);
+    if (run.length >= 4 && run.length % 2 === 0 && run.every((c) => /[\u4e00-\u9fff]/.test(c))) for (let k = start + 2; k < end; k += 2) out.push(k);
+  };
+  units.forEach((c, k) => {
+    if (/[）)、]/.test(c) && k + 1 < units.length) {
+      flush(k + 1);
+      out.push(k + 1);
+      start = k + 1;
+    } else if (!/[\u4e00-\u9fff]/.test(c)) {
+      flush(k);
+      start = k + 1;
+    }
   });
-  return out;
+  flush(units.length);
+  return [...new Set(out)].sort((x, y) => x - y);
+}
+
+/** Header labels and merged group labels (「（三）不予公开」) break between words, never inside one. */
+export function breaksAtWords(cell: GridCell): boolean {
+  return cell.type === 'label' && (cell.role === 'header' || (cell.role === 'row' && cell.rowSpan > 1));
+}
+
+/**
+ * A header label broken into lines at word boundaries for a column `chars` 字 wide, or null when a
+ * word does not fit. Word and LibreOffice fill Chinese lines greedily (商业企/业), so the writer
+ * prints these lines with explicit breaks.
+ */
+export function headerLines(text: string, chars: number): string[] | null {
+  const units = [...text];
+  const cuts = [0, ...headerBreaks(text), units.length];
+  const lines: string[] = [];
+  let line = '';
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const word = units.slice(cuts[k], cuts[k + 1]).join('');
+    if (widthInChars(word) > chars + 1e-9) return null;
+    if (line && widthInChars(line + word) > chars + 1e-9) {
+      lines.push(line);
+      line = word;
+    } else line += word;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** Lines a text takes in a width of `chars` 字, breaking only at `breaks` (or anywhere when null). */
@@ -70,6 +107,13 @@ export function wrapLines(text: string, chars: number, breaks: number[] | null):
   return lines;
 }
 
+/** Width in 字 available to text in a cell spanning these columns (pt), with the renderers' slack. */
+export function cellChars(widthsPt: number[], m: TableMetrics): number {
+  // A quarter character of slack: renderers round widths and take the borders out of the cell,
+  // and a word that fits exactly on paper is the one that wraps on screen.
+  return (widthsPt.reduce((a, b) => a + b, 0) - m.paddingPt) / m.fontPt - 0.25;
+}
+
 /** Height in pt of a table with the given column widths (pt), rows as the grid lays them out. */
 export function tableHeight(grid: TableGrid, widthsPt: number[], m: TableMetrics): number {
   const n = grid.rows.length;
@@ -80,13 +124,12 @@ export function tableHeight(grid: TableGrid, widthsPt: number[], m: TableMetrics
     let col = 0;
     for (const cell of grid.rows[r].cells) {
       while (occupied[r].includes(col)) col++;
-      const w = widthsPt.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0) - m.paddingPt;
-      const chars = w / m.fontPt;
+      const chars = cellChars(widthsPt.slice(col, col + cell.colSpan), m);
       let lines = 1;
       if (cell.type === 'label' && cell.text) {
-        const isHeader = (cell as LabelCell).role === 'header';
-        lines = wrapLines(cell.text, chars, isHeader ? headerBreaks(cell.text) : null);
-        if (!Number.isFinite(lines)) return Infinity;
+        const words = breaksAtWords(cell) ? headerLines(cell.text, chars) : null;
+        if (!words && (cell as LabelCell).role === 'header') return Infinity;
+        lines = words ? words.length : wrapLines(cell.text, chars, null);
       } else if (cell.type === 'value') {
         if (chars < 3) return Infinity; // a three-digit count must fit
       }
@@ -119,7 +162,9 @@ export function printColumnWidthsPt(grid: TableGrid, totalPt: number, m: TableMe
   const step = m.fontPt / 2;
   // A label column is at least as wide as the numbering that starts its labels (「（三）」, 3 字),
   // so no label is printed one character a line.
-  const minLabel = 3 * m.fontPt + m.paddingPt;
+  const minLabel = 3.25 * m.fontPt + m.paddingPt;
+  // …except the outermost, whose one label (「三、本年度办理结果」) runs down twenty rows.
+  const minOuter = 2.25 * m.fontPt + m.paddingPt;
   let best: { widths: number[]; heightPt: number; value: number } | null = null;
   const consider = (widths: number[], value: number) => {
     if (widths.some((w) => w < m.fontPt + m.paddingPt)) return;
@@ -127,7 +172,7 @@ export function printColumnWidthsPt(grid: TableGrid, totalPt: number, m: TableMe
     if (!Number.isFinite(h)) return;
     if (!best || h < best.heightPt - 0.01 || (Math.abs(h - best.heightPt) <= 0.01 && value > best.value)) best = { widths, heightPt: h, value };
   };
-  for (let vc = 3; vc <= 7; vc += 0.5) {
+  for (let vc = 3; vc <= 7.5; vc += 0.25) {
     const value = vc * m.fontPt + m.paddingPt;
     const labelTotal = totalPt - value * valueColumns;
     if (labelTotal <= 0) continue;
@@ -135,7 +180,7 @@ export function printColumnWidthsPt(grid: TableGrid, totalPt: number, m: TableMe
     else if (labelColumns === 2) {
       for (let a = minLabel; a < labelTotal; a += step) consider([a, labelTotal - a, ...Array(valueColumns).fill(value)], value);
     } else {
-      for (let a = minLabel; a < labelTotal; a += step) {
+      for (let a = minOuter; a < labelTotal; a += step) {
         for (let b = minLabel; a + b + minLabel <= labelTotal; b += step) {
           consider([a, b, labelTotal - a - b, ...Array(valueColumns).fill(value)], value);
         }

@@ -44,7 +44,7 @@ import {
   issuerSizePt,
   scriptRuns,
 } from '../../../shared/print/page-layout';
-import { printColumnWidthsPt } from '../../../shared/print/table-layout';
+import { breaksAtWords, cellChars, headerLines, printColumnWidthsPt } from '../../../shared/print/table-layout';
 import type { SignatureLayout } from '../../../shared/print/page-layout';
 
 export interface DocxOptions {
@@ -190,9 +190,11 @@ const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const CELL_MARGIN_X = Math.round((TABLE_TEXT.paddingPt / 2) * 20);
 const CELL_MARGIN_Y = Math.round((TABLE_TEXT.paddingYPt / 2) * 20);
 
-function tableParagraph(text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], keepNext: boolean): Paragraph {
+function tableParagraph(text: string | string[], align: (typeof AlignmentType)[keyof typeof AlignmentType], keepNext: boolean): Paragraph {
+  const lines = typeof text === 'string' ? [text] : text;
   return new Paragraph({
-    children: runs(text, FONT.table, TABLE_TEXT.fontPt),
+    // Header lines are broken where the words allow (商业/企业), never where the line fills up.
+    children: lines.flatMap((line, i) => scriptRuns(line).flatMap((seg, k) => runs(seg.text, FONT.table, TABLE_TEXT.fontPt, i > 0 && k === 0 ? { break: 1 } : {}))),
     style: STYLE.table,
     alignment: align,
     keepNext: keepNext || undefined,
@@ -260,8 +262,9 @@ function tableFor(grid: TableGrid, values: Record<string, string>): Table {
         return new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [tableParagraph('', AlignmentType.CENTER, keep[r])] });
       }
       const isValue = cell.type === 'value';
-      const text = isValue ? (values[cell.cell] ?? '0') : cell.text;
       const left = !isValue && cell.role === 'row' && (cell.level ?? 1) > 1;
+      let text: string | string[] = isValue ? (values[cell.cell] ?? '0') : cell.text;
+      if (breaksAtWords(cell) && cell.text) text = headerLines(cell.text, cellChars(widths.slice(at, at + span).map((w) => w / 20), TABLE_TEXT)) ?? cell.text;
       return new TableCell({
         ...common,
         verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
