@@ -30,6 +30,7 @@ import type { GridCell, TableGrid } from '../../../shared/formats/grid';
 import { reportContent } from '../../../shared/print/content';
 import type { ContentBlock } from '../../../shared/print/content';
 import {
+  BODY_TRACKING_TWIPS,
   CHAR_PITCH_TWIPS,
   FONT,
   GRID_BASE_PT,
@@ -72,9 +73,12 @@ const STYLE = {
 } as const;
 const NO_GRID_STYLES = Object.values(STYLE);
 
-/** All four font slots; East Asian runs carry the hint so quotes and dashes take the Chinese font. */
+/**
+ * All four font slots. East Asian runs name the Chinese font everywhere and carry the hint, so
+ * quotes and dashes take it; Latin runs set digits and letters in Times New Roman (practice).
+ */
 function fonts(name: string, latin = false) {
-  return latin ? { ascii: name, hAnsi: name, eastAsia: name, cs: name } : { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const };
+  return latin ? { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: name, cs: FONT.latin } : { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const };
 }
 
 /**
@@ -96,10 +100,7 @@ function runs(text: string, font: string, sizePt: number, extra: Partial<IRunOpt
   );
 }
 
-// 3号 tightened by 0.3 pt a character so 28 字 fill the 156 mm line (std §5.2.3): the grid's cells
-// (15.8 pt) are narrower than a 16 pt character, and LibreOffice gives such a character two cells
-// (14 字 a line), so text does not snap to the character grid; the grid is there for Word's 页面设置.
-const BODY_CHAR_SPACING = Math.floor(CHAR_PITCH_TWIPS - SIZE.san * 20) - 1;
+const BODY_CHAR_SPACING = BODY_TRACKING_TWIPS;
 
 const exactLine = { line: LINE_PITCH_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 /** n 字 on the body grid, in twips. */
@@ -292,12 +293,20 @@ function signatureParagraphs(layout: SignatureLayout): Paragraph[] {
   // Kept together and with the body's last paragraph: 署名 and date never stand alone on a page.
   // Placed by left indents on the character grid, so the date starts where §7.3.5 says whatever its
   // digits measure.
-  const line = (text: string, left: number, keepNext: boolean) =>
-    new Paragraph({ children: runs(text, FONT.body, SIZE.san), alignment: AlignmentType.LEFT, spacing: exactLine, indent: { left: chars(left), firstLine: 0 }, keepNext: keepNext || undefined, keepLines: true });
+  const line = (text: string, left: number, keepNext: boolean, right?: number) =>
+    new Paragraph({
+      children: runs(text, FONT.body, SIZE.san),
+      alignment: right === undefined ? AlignmentType.LEFT : AlignmentType.RIGHT,
+      spacing: exactLine,
+      indent: right === undefined ? { left: chars(left), firstLine: 0 } : { right: chars(right), firstLine: 0 },
+      keepNext: keepNext || undefined,
+      keepLines: true,
+    });
   return [
     ...Array.from({ length: layout.blankLines }, () => blankLine({ keepNext: true })),
     line(layout.signature.text, layout.signature.left, true),
-    line(layout.date.text, layout.date.left, false),
+    // With a seal the date's right end is what §7.3.5.1 fixes (空4字): aligned there exactly.
+    line(layout.date.text, layout.date.left, false, layout.sealed ? 4 : undefined),
   ];
 }
 
@@ -345,7 +354,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
         children: [
           new TextRun({
             children: ['— ', PageNumber.CURRENT, ' —'],
-            font: fonts(FONT.pageNumber, true),
+            font: fonts(FONT.pageNumber),
             size: SIZE.si * 2,
             sizeComplexScript: SIZE.si * 2,
             language: { value: 'en-US', eastAsia: 'zh-CN' },
