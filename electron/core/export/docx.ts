@@ -265,7 +265,7 @@ function tableFor(grid: TableGrid, values: Record<string, string>): Table {
       const isValue = cell.type === 'value';
       const left = !isValue && cell.role === 'row' && (cell.level ?? 1) > 1;
       let text: string | string[] = isValue ? (values[cell.cell] ?? '0') : cell.text;
-      if (breaksAtWords(cell) && cell.text) text = headerLines(cell.text, cellChars(widths.slice(at, at + span).map((w) => w / 20), TABLE_TEXT)) ?? cell.text;
+      if (cell.type === 'label' && breaksAtWords(cell) && cell.text) text = headerLines(cell.text, cellChars(widths.slice(at, at + span).map((w) => w / 20), TABLE_TEXT)) ?? cell.text;
       return new TableCell({
         ...common,
         verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
