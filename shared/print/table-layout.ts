@@ -116,6 +116,12 @@ export function cellChars(widthsPt: number[], m: TableMetrics): number {
 
 /** Height in pt of a table with the given column widths (pt), rows as the grid lays them out. */
 export function tableHeight(grid: TableGrid, widthsPt: number[], m: TableMetrics): number {
+  const rows = tableRowHeights(grid, widthsPt, m);
+  return rows ? rows.reduce((a, b) => a + b, 0) : Infinity;
+}
+
+/** Height in pt of each row, or null when a header word does not fit its column. */
+export function tableRowHeights(grid: TableGrid, widthsPt: number[], m: TableMetrics): number[] | null {
   const n = grid.rows.length;
   const rowHeights = new Array<number>(n).fill(m.linePt + m.paddingYPt);
   const spanning: { from: number; to: number; need: number }[] = [];
@@ -128,10 +134,10 @@ export function tableHeight(grid: TableGrid, widthsPt: number[], m: TableMetrics
       let lines = 1;
       if (cell.type === 'label' && cell.text) {
         const words = breaksAtWords(cell) ? headerLines(cell.text, chars) : null;
-        if (!words && (cell as LabelCell).role === 'header') return Infinity;
+        if (!words && (cell as LabelCell).role === 'header') return null;
         lines = words ? words.length : wrapLines(cell.text, chars, null);
       } else if (cell.type === 'value') {
-        if (chars < 3) return Infinity; // a three-digit count must fit
+        if (chars < 3) return null; // a three-digit count must fit
       }
       const need = lines * m.linePt + m.paddingYPt;
       if (cell.rowSpan > 1) {
@@ -146,7 +152,31 @@ export function tableHeight(grid: TableGrid, widthsPt: number[], m: TableMetrics
     const have = rowHeights.slice(s.from, s.to + 1).reduce((a, b) => a + b, 0);
     if (have < s.need) rowHeights[s.to] += s.need - have;
   }
-  return rowHeights.reduce((a, b) => a + b, 0);
+  return rowHeights;
+}
+
+/**
+ * Rows kept with the next one: captions and headers always; the rows of a merged label (「（三）
+ * 不予公开」 and its eight items, or 「三、本年度办理结果」 and everything under it), so no merged
+ * label is ever cut by a page break; table 二's blocks and the small table 四 whole.
+ */
+export function rowsKeptWithNext(grid: TableGrid): boolean[] {
+  const keep = grid.rows.map((row, r) => r < grid.rows.length - 1 && row.kind !== 'body');
+  const occupied: number[][] = grid.rows.map(() => []);
+  grid.rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row.cells) {
+      while (occupied[r].includes(col)) col++;
+      if (cell.rowSpan > 1) {
+        for (let k = r; k < r + cell.rowSpan - 1; k++) keep[k] = true;
+        for (let k = 1; k < cell.rowSpan; k++) for (let c = col; c < col + cell.colSpan; c++) occupied[r + k]?.push(c);
+      }
+      col += cell.colSpan;
+    }
+    const next = grid.rows[r + 1];
+    if (grid.id !== 't3' && next && next.kind !== 'caption') keep[r] = true;
+  });
+  return keep;
 }
 
 /**

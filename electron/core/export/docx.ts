@@ -45,7 +45,8 @@ import {
   issuerSizePt,
   scriptRuns,
 } from '../../../shared/print/page-layout';
-import { breaksAtWords, cellChars, headerLines, printColumnWidthsPt } from '../../../shared/print/table-layout';
+import { breaksAtWords, cellChars, headerLines, printColumnWidthsPt, rowsKeptWithNext } from '../../../shared/print/table-layout';
+export { rowsKeptWithNext } from '../../../shared/print/table-layout';
 import type { SignatureLayout } from '../../../shared/print/page-layout';
 
 export interface DocxOptions {
@@ -202,30 +203,6 @@ function tableParagraph(text: string | string[], align: (typeof AlignmentType)[k
     spacing: { line: Math.round(TABLE_TEXT.linePt * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     indent: { firstLine: 0 },
   });
-}
-
-/**
- * Rows kept with the next one: captions and headers always; the rows of a merged label (「（三）
- * 不予公开」 and its eight items, or 「三、本年度办理结果」 and everything under it), so no merged
- * label is ever cut by a page break; table 二's blocks and the small table 四 whole.
- */
-export function rowsKeptWithNext(grid: TableGrid): boolean[] {
-  const keep = grid.rows.map((row, r) => r < grid.rows.length - 1 && row.kind !== 'body');
-  const occupied: number[][] = grid.rows.map(() => []);
-  grid.rows.forEach((row, r) => {
-    let col = 0;
-    for (const cell of row.cells) {
-      while (occupied[r].includes(col)) col++;
-      if (cell.rowSpan > 1) {
-        for (let k = r; k < r + cell.rowSpan - 1; k++) keep[k] = true;
-        for (let k = 1; k < cell.rowSpan; k++) for (let c = col; c < col + cell.colSpan; c++) occupied[r + k]?.push(c);
-      }
-      col += cell.colSpan;
-    }
-    const next = grid.rows[r + 1];
-    if (grid.id !== 't3' && next && next.kind !== 'caption') keep[r] = true;
-  });
-  return keep;
 }
 
 function tableFor(grid: TableGrid, values: Record<string, string>): Table {
