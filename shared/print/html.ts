@@ -72,7 +72,7 @@ function tableHtml(item: Extract<PageItem, { kind: 'table' }>): string {
         const span = c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '';
         const lastShown = shown.filter((x) => x >= Math.max(p.r, r) && x < p.r + c.rowSpan).length;
         const rows = lastShown > 1 ? ` rowspan="${lastShown}"` : '';
-        if (c.type === 'value') return `<td${span} data-print-cell="${escapeHtml(c.cell)}">${escapeHtml(values[c.cell] ?? '0')}</td>`;
+        if (c.type === 'value') return `<td${span} data-preview-cell="${escapeHtml(c.cell)}">${escapeHtml(values[c.cell] ?? '0')}</td>`;
         const left = c.role === 'row' && (c.level ?? 1) > 1 ? ' class="nb-left"' : '';
         const words = breaksAtWords(c) && c.text ? headerLines(c.text, cellChars(widthsPt.slice(p.col, p.col + c.colSpan), TABLE_TEXT)) : null;
         const text = words ? words.map(escapeHtml).join('<br>') : escapeHtml(c.text);
@@ -82,7 +82,7 @@ function tableHtml(item: Extract<PageItem, { kind: 'table' }>): string {
     return `<tr style="height:${item.rowHeightsPt[i].toFixed(2)}pt">${cells}</tr>`;
   });
   const cols = widthsPt.map((w) => `<col style="width:${w.toFixed(2)}pt">`).join('');
-  return `<table data-print-table="${grid.id}"><colgroup>${cols}</colgroup><tbody>${rowsHtml.join('')}</tbody></table>`;
+  return `<table data-testid="preview-table-${grid.id}"><colgroup>${cols}</colgroup><tbody>${rowsHtml.join('')}</tbody></table>`;
 }
 
 function itemHtml(item: PageItem): string {
@@ -92,7 +92,7 @@ function itemHtml(item: PageItem): string {
       return `<div style="height:${item.heightPt.toFixed(2)}pt"><div style="height:35mm"></div><div class="nb-issuer" style="font-size:${size}pt;line-height:${(size * 1.2).toFixed(1)}pt">${escapeHtml(item.issuer)}</div><div style="height:${2 * LINE_PITCH_PT}pt"></div><div class="nb-line nb-number">${escapeHtml(item.docNumber) || '&nbsp;'}</div></div>`;
     }
     case 'title':
-      return `<div class="nb-title" data-print-title>${item.lines.map((l) => `<div>${escapeHtml(l)}</div>`).join('')}</div>`;
+      return `<div class="nb-title" data-testid="preview-title">${item.lines.map((l) => `<span style="display:block">${escapeHtml(l)}</span>`).join('')}</div>`;
     case 'blank':
       return `<div style="height:${item.heightPt.toFixed(2)}pt"></div>`;
     case 'line': {

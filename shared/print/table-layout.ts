@@ -185,6 +185,19 @@ export function rowsKeptWithNext(grid: TableGrid): boolean[] {
  * which keep the header words on fewer lines). Other tables keep the format's proportions.
  */
 export function printColumnWidthsPt(grid: TableGrid, totalPt: number, m: TableMetrics): { widths: number[]; heightPt: number } {
+  // The search takes a moment and its answer depends only on the labels: kept per table layout,
+  // so the preview can repaginate as the clerk types.
+  const key = JSON.stringify([totalPt, m, grid.columns, grid.rows.map((r) => r.cells.map((c) => (c.type === 'label' ? [c.text, c.colSpan, c.rowSpan, c.role] : c.colSpan)))]);
+  const cached = widthCache.get(key);
+  if (cached) return { widths: [...cached.widths], heightPt: cached.heightPt };
+  const result = searchColumnWidths(grid, totalPt, m);
+  widthCache.set(key, result);
+  return { widths: [...result.widths], heightPt: result.heightPt };
+}
+
+const widthCache = new Map<string, { widths: number[]; heightPt: number }>();
+
+function searchColumnWidths(grid: TableGrid, totalPt: number, m: TableMetrics): { widths: number[]; heightPt: number } {
   const proportional = grid.columnWeights.map((w) => w * totalPt);
   if (grid.id !== 't3') return { widths: proportional, heightPt: tableHeight(grid, proportional, m) };
   const valueColumns = grid.rows[grid.rows.length - 1].cells.filter((c) => c.type === 'value').length;
