@@ -109,7 +109,18 @@ function registerIpc(handleApiCall: ApiHandler): void {
     const [fileName, html] = parsed.data;
     const printer = new BrowserWindow({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        javascript: false,
+        spellcheck: false,
+      },
     });
     let pdf: Buffer;
     try {

@@ -5,10 +5,10 @@
 // every piece of report text is escaped.
 import type { GridCell } from '../formats/grid';
 import type { ReportContent } from './content';
-import { CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, issuerSizePt } from './page-layout';
+import { AUTOSPACE_EM, CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, issuerSizePt, scriptRuns } from './page-layout';
 import { paginate, TYPE_AREA_PT } from './paginate';
 import type { PageItem, PrintedPage, Span } from './paginate';
-import { breaksAtWords, cellChars, headerLines } from './table-layout';
+import { breaksAtWords, cellChars, headerLines, topAligned } from './table-layout';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -40,9 +40,25 @@ export const PRINT_CSS = `
 /** Page rules for printing: A4, no browser margins, one sheet per page. */
 export const PAGE_CSS = `@page { size: A4; margin: 0; } html, body { margin: 0; padding: 0; } .nb-print .nb-page { break-after: page; } .nb-print .nb-page:last-child { break-after: auto; }`;
 
-function spanHtml(s: Span): string {
-  const text = escapeHtml(s.text);
-  return s.style === 'body' ? text : `<span class="${s.style}">${text}</span>`;
+const IDEOGRAPH = /[\u4e00-\u9fff]/;
+
+/**
+ * A line's spans, with the space Word and LibreOffice put between Chinese and digits (⅕ em, as
+ * printedWidth counts it) drawn explicitly: browsers do not add it.
+ */
+function lineHtml(spans: Span[]): string {
+  const flat = spans.flatMap((s) => scriptRuns(s.text).map((seg) => ({ ...seg, style: s.style })));
+  return flat
+    .map((seg, i) => {
+      let text = escapeHtml(seg.text);
+      if (seg.latin) {
+        const before = i > 0 && IDEOGRAPH.test([...flat[i - 1].text].pop() ?? '');
+        const after = i + 1 < flat.length && IDEOGRAPH.test(flat[i + 1].text[0] ?? '');
+        if (before || after) text = `<span style="${before ? `margin-left:${AUTOSPACE_EM}em;` : ''}${after ? `margin-right:${AUTOSPACE_EM}em;` : ''}">${text}</span>`;
+      }
+      return seg.style === 'body' ? text : `<span class="${seg.style}">${text}</span>`;
+    })
+    .join('');
 }
 
 function tableHtml(item: Extract<PageItem, { kind: 'table' }>): string {
@@ -73,7 +89,7 @@ function tableHtml(item: Extract<PageItem, { kind: 'table' }>): string {
         const lastShown = shown.filter((x) => x >= Math.max(p.r, r) && x < p.r + c.rowSpan).length;
         const rows = lastShown > 1 ? ` rowspan="${lastShown}"` : '';
         if (c.type === 'value') return `<td${span} data-preview-cell="${escapeHtml(c.cell)}">${escapeHtml(values[c.cell] ?? '0')}</td>`;
-        const left = c.role === 'row' && (c.level ?? 1) > 1 ? ' class="nb-left"' : '';
+        const left = (c.role === 'row' && (c.level ?? 1) > 1 ? ' class="nb-left"' : '') + (topAligned(c) ? ' style="vertical-align:top"' : '');
         const words = breaksAtWords(c) && c.text ? headerLines(c.text, cellChars(widthsPt.slice(p.col, p.col + c.colSpan), TABLE_TEXT)) : null;
         const text = words ? words.map(escapeHtml).join('<br>') : escapeHtml(c.text);
         return `<td${span}${rows}${left}>${text}</td>`;
@@ -98,7 +114,7 @@ function itemHtml(item: PageItem): string {
     case 'line': {
       const justify = item.align === 'justify' && !item.last ? ' nb-justify' : '';
       const pad = item.align === 'right' ? `text-align:right;padding-right:${(item.rightChars * CHAR_PT).toFixed(2)}pt` : `padding-left:${(item.indentChars * CHAR_PT).toFixed(2)}pt`;
-      return `<div class="nb-line${justify}" style="${pad}">${item.spans.map(spanHtml).join('')}</div>`;
+      return `<div class="nb-line${justify}" style="${pad}">${lineHtml(item.spans)}</div>`;
     }
     case 'table':
       return tableHtml(item);

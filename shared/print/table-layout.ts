@@ -4,7 +4,7 @@
 // both use these widths, so the screen wraps the labels where the paper does.
 // Pure TypeScript: no Node, no DOM.
 import type { GridCell, TableGrid } from '../formats/grid';
-import { widthInChars } from './page-layout';
+import { TABLE_TEXT, TEXT_WIDTH_TWIPS, widthInChars } from './page-layout';
 
 export interface TableMetrics {
   /** table text size in pt (5号 = 10.5) */
@@ -156,19 +156,42 @@ export function tableRowHeights(grid: TableGrid, widthsPt: number[], m: TableMet
 }
 
 /**
+ * A merged label over more rows than this (「三、本年度办理结果」, twenty-odd rows) is not kept whole:
+ * it may not fit a page. It is printed at the top of its cell instead, so its text is never cut,
+ * and the page may break between the groups under it.
+ */
+export const MAX_KEPT_ROWS = 8;
+
+/** Merged labels printed at the top of their cell (the long ones a page break may cross). */
+export const topAligned = (cell: GridCell): boolean => cell.type === 'label' && cell.rowSpan > MAX_KEPT_ROWS;
+
+/**
  * Rows kept with the next one: captions and headers always; the rows of a merged label (「（三）
- * 不予公开」 and its eight items, or 「三、本年度办理结果」 and everything under it), so no merged
- * label is ever cut by a page break; table 二's blocks and the small table 四 whole.
+ * 不予公开」 and its eight items), so no merged label is ever cut by a page break; table 二's blocks
+ * and the small table 四 whole.
  */
 export function rowsKeptWithNext(grid: TableGrid): boolean[] {
   const keep = grid.rows.map((row, r) => r < grid.rows.length - 1 && row.kind !== 'body');
+  const { widths } = printColumnWidthsPt(grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT);
+  const heights = tableRowHeights(grid, widths, TABLE_TEXT) ?? grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt);
   const occupied: number[][] = grid.rows.map(() => []);
   grid.rows.forEach((row, r) => {
     let col = 0;
     for (const cell of row.cells) {
       while (occupied[r].includes(col)) col++;
       if (cell.rowSpan > 1) {
-        for (let k = r; k < r + cell.rowSpan - 1; k++) keep[k] = true;
+        if (!topAligned(cell)) for (let k = r; k < r + cell.rowSpan - 1; k++) keep[k] = true;
+        else if (cell.type === 'label') {
+          // A long label printed at the top: the rows its text covers (and one more) stay together.
+          const chars = cellChars(widths.slice(col, col + cell.colSpan), TABLE_TEXT);
+          const lines = headerLines(cell.text, chars)?.length ?? wrapLines(cell.text, chars, null);
+          const need = lines * TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt;
+          let have = 0;
+          for (let k = r; k < r + cell.rowSpan - 1 && have < need + TABLE_TEXT.linePt; k++) {
+            keep[k] = true;
+            have += heights[k];
+          }
+        }
         for (let k = 1; k < cell.rowSpan; k++) for (let c = col; c < col + cell.colSpan; c++) occupied[r + k]?.push(c);
       }
       col += cell.colSpan;

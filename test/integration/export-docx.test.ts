@@ -545,13 +545,17 @@ test('page number 7 mm under the 版心: the footer line is placed from the bott
   assert.ok(Math.abs(topOfNumberMm - 7) < 0.1, `${topOfNumberMm.toFixed(2)} mm`);
 });
 
-test('no 成文日期, or a 红头 without 发文字号: refused as a final version, written as a 草稿 on request', async () => {
-  await assert.rejects(buildDocx({ ...doc, date: '' }), (err: Error) => err instanceof ExportRefused && /成文日期/.test(err.message));
+test('no 成文日期, or a 红头 without 发文字号: refused as a final version, otherwise always marked 草稿', async () => {
+  await assert.rejects(buildDocx({ ...doc, date: '' }, { final: true }), (err: Error) => err instanceof ExportRefused && /成文日期/.test(err.message));
   const noNumber = { ...doc, letterhead: { ...doc.letterhead, docNumber: '' } };
-  await assert.rejects(buildDocx(noNumber, { letterhead: true }), /发文字号/);
+  await assert.rejects(buildDocx(noNumber, { letterhead: true, final: true }), /发文字号/);
   // Without the 红头 the missing number does not matter.
-  await buildDocx(noNumber);
-  const draft = unzipSync(await buildDocx({ ...doc, date: '' }, { draft: true }));
+  const plain = unzipSync(await buildDocx(noNumber, { final: true }));
+  assert.ok(Object.keys(plain).filter((n) => /^word\/header\d*\.xml$/.test(n)).every((h) => !/草稿/.test(strFromU8(plain[h]))));
+  // Not asked to be final: written, but every page says 草稿, the same as with draft: true.
+  const marked = await buildDocx({ ...doc, date: '' });
+  assert.deepEqual(marked, await buildDocx({ ...doc, date: '' }, { draft: true }));
+  const draft = unzipSync(marked);
   const headers = Object.keys(draft).filter((n) => /^word\/header\d*\.xml$/.test(n));
   assert.ok(headers.length >= 2 && headers.every((h) => /草稿/.test(textOf(parseXml(strFromU8(draft[h]))))));
   assert.match(all(parseXml(strFromU8(draft['word/document.xml'])), 'w:p').map(textOf).join('\n'), /2026年　　月　　日/);

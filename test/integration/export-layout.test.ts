@@ -15,6 +15,7 @@ import { reportContent } from '../../shared/print/content';
 import { getFormat } from '../../shared/formats/index';
 import { tableGrid } from '../../shared/formats/grid';
 import { PAGE, LINE_PITCH_PT, scriptRuns } from '../../shared/print/page-layout';
+import { MAX_KEPT_ROWS } from '../../shared/print/table-layout';
 import type { ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
 
@@ -190,20 +191,31 @@ for (const v of variants) {
     const grid = tableGrid(getFormat(v.doc.formatId), 't3');
     const widths = columnWidths(grid).map((w) => w / 20);
     const edges = widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [LEFT]);
-    const merged = grid.rows.flatMap((r) => r.cells.filter((c) => c.type === 'label' && c.role === 'row' && c.rowSpan > 1)).map((c) => (c.type === 'label' ? { text: c.text, level: c.level ?? 1 } : null)).filter((c) => !!c);
+    const merged = grid.rows.flatMap((row, r) =>
+      row.cells.flatMap((c) =>
+        c.type === 'label' && c.role === 'row' && c.rowSpan > 1
+          ? [{ text: c.text, level: c.level ?? 1, rowSpan: c.rowSpan, items: grid.rows.slice(r, r + c.rowSpan).map((x) => x.cells.filter((y) => y.type === 'label').pop()!).map((y) => (y.type === 'label' ? y.text : '')) }]
+          : [],
+      ),
+    );
     assert.ok(merged.length >= 4, 'table 三 should have merged group labels');
+    // The text a page shows in a label column, top to bottom.
+    const columnText = (p: Page, col: number) =>
+      p.words
+        .filter((w) => w.y1 - w.y0 < 16 && w.x0 >= edges[col] - 1 && w.x0 < edges[col + 1] - 2)
+        .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
+        .map((w) => w.text)
+        .join('');
     for (const m of merged) {
       const col = m.level - 1;
-      // The text a page shows in that label column, top to bottom.
-      const perPage = pages.map((p) =>
-        p.words
-          .filter((w) => w.y1 - w.y0 < 16 && w.x0 >= edges[col] - 1 && w.x0 < edges[col + 1] - 2)
-          .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
-          .map((w) => w.text)
-          .join(''),
-      );
+      const perPage = pages.map((p) => columnText(p, col));
       const whole = perPage.filter((s) => s.includes(m.text));
       assert.equal(whole.length, 1, `「${m.text}」 is not printed whole on one page: ${perPage.map((s, i) => `p${i + 1}: ${s.slice(0, 60)}`).join(' | ')}`);
+      // A group label (（三）不予公开 …) shares its page with every item under it.
+      if (m.rowSpan > MAX_KEPT_ROWS) continue;
+      const page = pages[perPage.findIndex((s) => s.includes(m.text))];
+      const items = columnText(page, col + 1);
+      for (const item of m.items) assert.ok(items.includes(item), `「${m.text}」 is on page ${page.n} but its item 「${item}」 is not`);
     }
   });
 

@@ -105,7 +105,7 @@ export async function runExport(args: string[]): Promise<number> {
 
   let bytes: Uint8Array;
   try {
-    bytes = await buildDocx(doc, { letterhead, sealed: parsed.sealed, draft });
+    bytes = await buildDocx(doc, { letterhead, sealed: parsed.sealed, draft, final: !parsed.draft });
   } catch (err) {
     if (err instanceof ExportRefused) {
       console.error(`无法导出 ${parsed.input}：${err.message}`);

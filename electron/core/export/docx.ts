@@ -45,7 +45,7 @@ import {
   issuerSizePt,
   scriptRuns,
 } from '../../../shared/print/page-layout';
-import { breaksAtWords, cellChars, headerLines, printColumnWidthsPt, rowsKeptWithNext } from '../../../shared/print/table-layout';
+import { breaksAtWords, cellChars, headerLines, printColumnWidthsPt, rowsKeptWithNext, topAligned } from '../../../shared/print/table-layout';
 export { rowsKeptWithNext } from '../../../shared/print/table-layout';
 import type { SignatureLayout } from '../../../shared/print/page-layout';
 
@@ -54,8 +54,10 @@ export interface DocxOptions {
   letterhead?: boolean;
   /** the copy that will be sealed: 署名 centred over the date 空4字 from the right (§7.3.5.1) */
   sealed?: boolean;
-  /** mark every page 草稿 (unresolved errors, no 成文日期, a 红头 without 发文字号…) */
+  /** mark every page 草稿 (unresolved errors…); a report that cannot be final is marked anyway */
   draft?: boolean;
+  /** the caller wants the final version: refuse (ExportRefused) rather than mark it 草稿 */
+  final?: boolean;
 }
 
 export { ExportRefused } from '../../../shared/print/content';
@@ -245,6 +247,7 @@ function tableFor(grid: TableGrid, values: Record<string, string>): Table {
       if (cell.type === 'label' && breaksAtWords(cell) && cell.text) text = headerLines(cell.text, cellChars(widths.slice(at, at + span).map((w) => w / 20), TABLE_TEXT)) ?? cell.text;
       return new TableCell({
         ...common,
+        verticalAlign: topAligned(cell) ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
         verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
         children: [tableParagraph(text, left ? AlignmentType.LEFT : AlignmentType.CENTER, keep[r])],
       });
@@ -414,7 +417,9 @@ function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string): Uint8A
 
 export async function buildDocx(doc: ReportDoc, options: DocxOptions = {}): Promise<Uint8Array> {
   const content = reportContent(doc, { letterhead: options.letterhead, sealed: options.sealed });
-  if (content.draftReasons.length > 0 && !options.draft) throw new ExportRefused(content.draftReasons.join('\n'));
+  // No 成文日期, or a 红头 without 发文字号: never the final version (refused when one was asked for).
+  if (content.draftReasons.length > 0 && options.final) throw new ExportRefused(content.draftReasons.join('\n'));
+  options = { ...options, draft: !!options.draft || content.draftReasons.length > 0 };
   const children = content.blocks.flatMap((b, i) => blockToChildren(b, content.blocks[i + 1]?.type === 'signature'));
   const header = options.draft ? { default: draftHeader(content.draftReasons), even: draftHeader(content.draftReasons) } : undefined;
   const unit = doc.unit.name.trim();
