@@ -107,7 +107,16 @@ export const apiSpec = {
   },
   getUiState: { input: z.object({}).strict() },
   setUiState: { input: z.object({ reportId: z.number().int().positive().nullable(), step: z.string().max(40).nullable() }).strict() },
-  exportDocx: { input: z.object({ id: z.number().int().positive(), letterhead: z.boolean().default(false) }).strict() },
+  exportDocx: {
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        letterhead: z.boolean().default(false),
+        /** the copy that will be sealed: 署名 centred over the date 空4字 (GB/T 9704 §7.3.5.1) */
+        sealed: z.boolean().default(false),
+      })
+      .strict(),
+  },
   confirmExport: { input: z.object({ exportId: z.number().int().positive(), savedPath: z.string().max(1000).default('') }).strict() },
   listExports: { input: ReportIdSchema.strict() },
   exportReportFile: { input: ReportIdSchema.strict() },
@@ -157,7 +166,15 @@ export interface ApiOutputs {
   getUiState: UiState;
   setUiState: UiState;
   /** the .docx bytes for the caller to save (dialog or download) and the record made */
-  exportDocx: { exportId: number; fileName: string; sha256: string; base64: string; draft: boolean };
+  exportDocx: {
+    exportId: number;
+    fileName: string;
+    sha256: string;
+    base64: string;
+    draft: boolean;
+    /** why the file is a 草稿 although nothing is wrong in the figures: no 成文日期, a 红头 without 发文字号 (Chinese) */
+    draftReasons: string[];
+  };
   confirmExport: ExportRecord;
   listExports: ExportRecord[];
   exportReportFile: { fileName: string; content: string };

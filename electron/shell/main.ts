@@ -43,6 +43,8 @@ let store: Store | null = null;
 
 const FiltersSchema = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9*.]{1,20}$/)).max(20) })).max(10);
 const SaveArgsSchema = z.tuple([z.string().min(1).max(260), z.string().max(40_000_000), FiltersSchema]);
+// The print HTML of a report: a whole document, a few hundred kB at most; 5 MB is far beyond any report.
+const PrintArgsSchema = z.tuple([z.string().min(1).max(260).regex(/\.pdf$/i), z.string().min(1).max(5_000_000).startsWith('<!DOCTYPE html>')]);
 
 function refuseSender(): never {
   throw new Error('拒绝访问：请求不是来自本程序的页面。');
@@ -102,6 +104,50 @@ function registerIpc(handleApiCall: ApiHandler): void {
       await writeFileAtomic(result.filePath, Buffer.from(base64, 'base64'));
     } catch (err) {
       log.warn('shell', '保存文件失败', err);
+      throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`);
+    }
+    return { saved: true, path: result.filePath };
+  });
+
+  // The report's print HTML to PDF (the 导出 step's 导出 PDF): drawn in a hidden window that runs no
+  // script, has no preload and can reach nothing outside (the session blocks the network), printed
+  // with Chromium's printToPDF, then saved through the native dialog like a Word file.
+  ipcMain.handle('platform:printToPdf', async (event: IpcMainInvokeEvent, ...raw: unknown[]) => {
+    if (!isTrustedSender(event.senderFrame)) refuseSender();
+    const parsed = PrintArgsSchema.safeParse(raw);
+    if (!parsed.success) throw new Error('导出 PDF 的请求不完整，请重试。');
+    const [fileName, html] = parsed.data;
+    const printer = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        javascript: false,
+        spellcheck: false,
+      },
+    });
+    let pdf: Buffer;
+    try {
+      await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+      pdf = await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    } catch (err) {
+      throw new Error(`PDF 没有生成：${(err as Error).message}。请重试；仍不行的，可先导出 Word 文件再另存为 PDF。`);
+    } finally {
+      printer.destroy();
+    }
+    const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+    const options = { defaultPath: join(app.getPath('documents'), basename(fileName)), filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false };
+    try {
+      await writeFileAtomic(result.filePath, pdf);
+    } catch (err) {
       throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`);
     }
     return { saved: true, path: result.filePath };

@@ -1,5 +1,5 @@
 // The preload (sandboxed, bundled to one CommonJS file): exposes window.nianbao with named
-// functions only, one per API method, plus the two file dialogs. Never ipcRenderer itself.
+// functions only, one per API method, plus the two file dialogs and printing to PDF. Never ipcRenderer itself.
 // Its shape is renderer/api/client.ts's DesktopBridge (test/unit/shell-security.test.ts checks).
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_METHODS } from '../../shared/api';
@@ -11,6 +11,7 @@ export interface PreloadBridge {
   api: ApiClient;
   saveFile(fileName: string, base64: string, filters: FileFilter[]): Promise<{ saved: false } | { saved: true; path: string }>;
   openFile(filters: FileFilter[]): Promise<{ fileName: string; base64: string } | null>;
+  printToPdf(fileName: string, html: string): Promise<{ saved: false } | { saved: true; path: string }>;
 }
 
 const api = Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(`api:${method}`, input)])) as unknown as ApiClient;
@@ -19,6 +20,7 @@ const bridge: PreloadBridge = {
   api,
   saveFile: (fileName, base64, filters) => ipcRenderer.invoke('platform:saveFile', fileName, base64, filters),
   openFile: (filters) => ipcRenderer.invoke('platform:openFile', filters),
+  printToPdf: (fileName, html) => ipcRenderer.invoke('platform:printToPdf', fileName, html),
 };
 
 contextBridge.exposeInMainWorld('nianbao', bridge);

@@ -10,6 +10,8 @@ export interface DesktopBridge {
   saveFile(fileName: string, base64: string, filters: { name: string; extensions: string[] }[]): Promise<{ saved: false } | { saved: true; path: string }>;
   /** shows the native open dialog */
   openFile(filters: { name: string; extensions: string[] }[]): Promise<{ fileName: string; base64: string } | null>;
+  /** prints a whole HTML document (the report's print pages) to PDF and saves it through the native dialog */
+  printToPdf(fileName: string, html: string): Promise<{ saved: false } | { saved: true; path: string }>;
 }
 
 declare global {
@@ -84,6 +86,22 @@ export const platform = {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return { saved: true, path: '' };
+  },
+  /**
+   * The report as PDF: on the desktop Chromium's printToPDF of the print pages, saved through the
+   * dialog; in the browser a print view of the same pages, where the clerk picks 另存为 PDF.
+   */
+  async printPdf(fileName: string, html: string): Promise<{ saved: false } | { saved: true; path: string } | { printView: true }> {
+    if (isDesktop) return window.nianbao!.printToPdf(fileName, html);
+    const view = window.open('', '_blank');
+    if (!view) throw new Error('浏览器拦截了打印窗口。请允许本页面打开新窗口（地址栏右侧的提示），然后再点一次。');
+    view.document.open();
+    view.document.write(html);
+    view.document.close();
+    view.focus();
+    // Give the fonts a moment, then the browser's print dialog (选择“另存为 PDF”).
+    setTimeout(() => view.print(), 500);
+    return { printView: true };
   },
   /** Lets the clerk pick a file: the native dialog on the desktop, a file input in the browser. */
   async openFile(filters: { name: string; extensions: string[] }[]): Promise<{ fileName: string; base64: string } | null> {

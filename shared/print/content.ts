@@ -8,8 +8,8 @@ import { tableGrid } from '../formats/grid';
 import type { TableGrid } from '../formats/grid';
 import { chineseDate, defaultPeriod, defaultTitle } from '../report';
 import type { ReportDoc } from '../report';
-import { headingLevel, signatureIndents, splitHeading, titleLines } from './page-layout';
-import type { HeadingLevel } from './page-layout';
+import { headingLevel, normaliseNumbering, signatureLayout, splitHeading, titleLines } from './page-layout';
+import type { HeadingLevel, SignatureLayout } from './page-layout';
 
 export type ContentBlock =
   | { type: 'letterhead'; issuer: string; docNumber: string }
@@ -19,12 +19,22 @@ export type ContentBlock =
   /** a narrative paragraph; `heading` is the part printed in the heading style of `level` */
   | { type: 'paragraph'; level: HeadingLevel; heading: string; text: string }
   | { type: 'table'; id: TableId; grid: TableGrid; values: Record<string, string> }
-  | { type: 'signature'; signature: string; date: string; signatureRight: number; dateRight: number };
+  /** 署名 and 成文日期, placed per GB/T 9704 §7.3.5 (positions in 字 from the left of the 版心) */
+  | { type: 'signature'; layout: SignatureLayout };
+
+export interface ContentOptions {
+  /** 红头 variant: 发文机关标志 and 发文字号 */
+  letterhead?: boolean;
+  /** the copy that will be sealed: 署名 centred over the date, 空4字 (§7.3.5.1) */
+  sealed?: boolean;
+}
 
 export interface ReportContent {
   format: ReportFormat;
   title: string;
   blocks: ContentBlock[];
+  /** why this cannot be the final, sealed version (Chinese); empty when it can */
+  draftReasons: string[];
 }
 
 /** Thrown for reports that cannot be printed in an official layout. */
@@ -89,7 +99,8 @@ export function narrativeParagraphs(text: string, sectionHeading: string): Conte
     .filter((l) => l.length > 0);
   // A clerk who pasted the section heading into the text should not see it printed twice.
   if (lines[0] && lines[0].replace(/\s/g, '') === sectionHeading) lines.shift();
-  return lines.map((line) => {
+  return lines.map((raw) => {
+    const line = normaliseNumbering(raw);
     const level = headingLevel(line);
     if (level === 0) return { type: 'paragraph', level, heading: '', text: line };
     const { heading, rest } = splitHeading(line);
@@ -97,7 +108,18 @@ export function narrativeParagraphs(text: string, sectionHeading: string): Conte
   });
 }
 
-export function reportContent(doc: ReportDoc, options: { letterhead?: boolean } = {}): ReportContent {
+/**
+ * What keeps a report from being the final version on paper, whatever the checks say: a final
+ * export needs its 成文日期, and a 红头 needs its 发文字号 (GB/T 9704 §7.2.4, §7.3.5).
+ */
+export function draftReasons(doc: ReportDoc, options: ContentOptions = {}): string[] {
+  const out: string[] = [];
+  if (!chineseDate(doc.date)) out.push('还没有填成文日期：正式文件的落款必须有成文日期。请在「基本信息」一步选择成文日期后再导出；只想先打印核对的，可以导出草稿。');
+  if (options.letterhead && !doc.letterhead.docNumber.trim()) out.push('加红头需要发文字号（如“小政〔2026〕1号”）。请在「基本信息」一步填写发文字号，或不加红头导出；只想先打印核对的，可以导出草稿。');
+  return out;
+}
+
+export function reportContent(doc: ReportDoc, options: ContentOptions = {}): ReportContent {
   if (!isGovFormatId(doc.formatId)) {
     throw new ExportRefused('这是2019年以前的历史报告，只作历史记录保存，没有官方格式可以导出 Word 文件。请新建本年度报告后再导出。');
   }
@@ -116,8 +138,8 @@ export function reportContent(doc: ReportDoc, options: { letterhead?: boolean } 
     if (section.table) blocks.push({ type: 'table', id: section.table, grid: tableGrid(format, section.table), values });
   }
   const signature = doc.signature.trim() || doc.unit.signature.trim() || doc.unit.name;
-  // No date yet: leave room to write it by hand rather than print a wrong one.
+  // No date yet (only ever in a 草稿): leave room to write it by hand rather than print a wrong one.
   const date = chineseDate(doc.date) || `${doc.year + 1}年　　月　　日`;
-  blocks.push({ type: 'signature', signature, date, ...signatureIndents(signature, date) });
-  return { format, title, blocks };
+  blocks.push({ type: 'signature', layout: signatureLayout(signature, date, !!options.sealed) });
+  return { format, title, blocks, draftReasons: draftReasons(doc, options) };
 }

@@ -43,6 +43,9 @@ export const FONT = {
   heading2: '楷体_GB2312',
   pageNumber: '宋体',
   table: '宋体',
+  /** digits and Latin letters (practice): half an em each, in Word's Times New Roman and in
+   * LibreOffice's metric twin Liberation Serif alike, so a date measures the same everywhere */
+  latin: 'Times New Roman',
 } as const;
 
 /** CSS font stacks for the preview: the Word font first, then what Windows, macOS and Linux have. */
@@ -64,6 +67,26 @@ export const CHAR_PITCH_PT = (PAGE.textWidthMm / 25.4 * 72) / PAGE.charsPerLine;
 export const TEXT_WIDTH_TWIPS = mmToTwips(PAGE.widthMm) - mmToTwips(PAGE.marginLeftMm) - mmToTwips(PAGE.marginRightMm);
 /** 1 字 at 3号 in twips, for indents (2 字 = first-line indent, 空2字 for the 署名). */
 export const CHAR_TWIPS = SIZE.san * 20;
+/** One cell of the character grid: the 版心 width over 28 (≈ 315.9 twips, 15.8 pt). */
+export const CHAR_PITCH_TWIPS = TEXT_WIDTH_TWIPS / PAGE.charsPerLine;
+/**
+ * docGrid charSpace (1/4096 pt beyond the 16 pt body size): a hair under the exact pitch so Word's
+ * floor(版心 ÷ pitch) is 28, never 27, and LibreOffice lays 28 characters in a line.
+ */
+export const GRID_BASE_PT = SIZE.san;
+export const GRID_CHAR_SPACE = Math.floor((CHAR_PITCH_TWIPS / 20 - GRID_BASE_PT) * 4096) - 4;
+
+/** Table text: 5号, one exact line of 12.6 pt, cells padded 2.85 pt left and right, 1.4 pt top and bottom. */
+export const TABLE_TEXT = { fontPt: SIZE.wu, linePt: 12.6, paddingPt: 5.7, paddingYPt: 2.8 } as const;
+
+/**
+ * The page number's place (std §7.5): its line, 14 pt exact, starts 7 mm below the 版心, so the
+ * footer's distance from the bottom edge is the bottom margin less 7 mm less that line.
+ */
+export const PAGE_NUMBER = {
+  lineTwips: SIZE.si * 20,
+  footerTwips: mmToTwips(PAGE.marginBottomMm - 7) - SIZE.si * 20,
+} as const;
 
 /** Width of a string in 字 (a CJK character = 1, ASCII = ½): how GB/T 9704 counts spaces. */
 export function widthInChars(s: string): number {
@@ -178,32 +201,132 @@ export type HeadingLevel = 0 | 1 | 2 | 3 | 4;
 export function headingLevel(line: string): HeadingLevel {
   if (/^[一二三四五六七八九十]{1,3}、/.test(line)) return 1;
   if (/^[（(][一二三四五六七八九十]{1,3}[）)]/.test(line)) return 2;
-  if (/^\d{1,2}(?:[.．](?!\d)|、)/.test(line)) return 3;
+  if (/^(?:\d{1,2}|[０-９]{1,2})(?:[.．](?!\d)|、)/.test(line)) return 3;
   if (/^[（(]\d{1,2}[）)]/.test(line)) return 4;
   return 0;
 }
 
+/** "1、" and "１．" are written "1." (GB/T 9704 §7.3.3: the third level takes a full stop-dot). */
+export function normaliseNumbering(line: string): string {
+  return line.replace(/^(\d{1,2})(?:、|．)/, '$1.').replace(/^([０-９]{1,2})[.．、]/, (_m, d: string) => `${String.fromCharCode(...[...d].map((c) => c.charCodeAt(0) - 0xfee0))}.`);
+}
+
+/** Width in 字 of a paragraph's first line: 28 字 less the 2 字 first-line indent. */
+export const FIRST_LINE_CHARS = PAGE.charsPerLine - 2;
+
+const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[）)])/;
+
 /**
  * A heading line followed by text in the same paragraph ("（一）主动公开。本年度……"): the heading
- * style covers the words up to the first 。 only, the rest is body text.
+ * style covers the words up to the first 。 or ：, and only while that phrase fits on the first
+ * line; a longer lead-in is a sentence, not a heading, so only its number takes the style.
  */
 export function splitHeading(line: string): { heading: string; rest: string } {
   const stop = line.search(/[。：:]/);
-  if (stop >= 0 && stop < line.length - 1) return { heading: line.slice(0, stop + 1), rest: line.slice(stop + 1) };
+  if (stop >= 0 && stop < line.length - 1) {
+    const phrase = line.slice(0, stop + 1);
+    if (widthInChars(phrase) <= FIRST_LINE_CHARS) return { heading: phrase, rest: line.slice(stop + 1) };
+    const number = NUMBERING.exec(line)?.[0] ?? '';
+    return { heading: number, rest: line.slice(number.length) };
+  }
+  if (widthInChars(line) > FIRST_LINE_CHARS) {
+    const number = NUMBERING.exec(line)?.[0] ?? '';
+    return { heading: number, rest: line.slice(number.length) };
+  }
   return { heading: line, rest: '' };
 }
 
+/** Latin letters, digits and their punctuation: the stretches Word should treat as en-US words. */
+const LATIN = /[\u0021-\u007e\u00a0-\u024f]+(?:[ \u00a0][\u0021-\u007e\u00a0-\u024f]+)*/g;
+
 /**
- * 署名 and 成文日期 without a seal (std §7.3.5.2): the 署名 空2字 from the right, the date on the
- * next line starting 2 字 right of the 署名's first character; a date longer than the 署名 gets the
- * 空2字 itself and the 署名 moves left. Returns the right indents in 字.
+ * Splits text into East Asian and Latin stretches, so each run carries its own language tag:
+ * a number, an e-mail address or a web address tagged en-US is one word and never broken.
+ */
+export function scriptRuns(text: string): { text: string; latin: boolean }[] {
+  const out: { text: string; latin: boolean }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(LATIN)) {
+    const at = m.index ?? 0;
+    if (at > last) out.push({ text: text.slice(last, at), latin: false });
+    out.push({ text: m[0], latin: true });
+    last = at + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), latin: false });
+  return out;
+}
+
+/**
+ * Body tracking in twips: 3号 tightened by 0.3 pt a character so 28 字 fill the 156 mm line
+ * (std §5.2.3). The grid's cells (15.8 pt) are narrower than a 16 pt character, and LibreOffice
+ * gives such a character two cells (14 字 a line), so body text does not snap to the character grid.
+ */
+export const BODY_TRACKING_TWIPS = Math.floor(TEXT_WIDTH_TWIPS / PAGE.charsPerLine - SIZE.san * 20) - 1;
+
+/** The space Word and LibreOffice put between Chinese and a digit (自动调整中文与数字的间距): ⅕ em. */
+export const AUTOSPACE_EM = 0.2;
+
+/**
+ * Printed width of a 3号 line in 字 (grid cells of 156 mm ÷ 28), from the real advances: a CJK
+ * character or full-width mark 16 pt, a digit or Latin letter of Times New Roman 8 pt (digits
+ * are exactly half an em; letters taken as digits), each less the body tracking, plus the
+ * automatic space at each change between Chinese and digits.
+ */
+export function printedWidth(s: string): number {
+  const pitch = TEXT_WIDTH_TWIPS / PAGE.charsPerLine;
+  let w = 0;
+  let prevLatin: boolean | null = null;
+  for (const ch of s) {
+    const latin = ch.charCodeAt(0) < 0x2000;
+    w += ((latin ? SIZE.san * 10 : SIZE.san * 20) + BODY_TRACKING_TWIPS) / pitch;
+    if (prevLatin !== null && prevLatin !== latin && ch !== ' ') w += (AUTOSPACE_EM * SIZE.san * 20) / pitch;
+    prevLatin = latin;
+  }
+  return w;
+}
+
+/** Where the 署名 and the 成文日期 go, in 字 from the left edge of the 版心 (x) or right (right). */
+export interface SignatureLayout {
+  sealed: boolean;
+  /** blank lines between the body and the 署名 */
+  blankLines: number;
+  signature: { text: string; left: number; width: number };
+  date: { text: string; left: number; width: number };
+}
+
+/**
+ * 署名 and 成文日期 (GB/T 9704 §7.3.5). Without a seal (§7.3.5.2): one blank line, the 署名 空2字
+ * from the right, the date on the next line starting 2 字 right of the 署名; a date longer than the
+ * 署名 takes the 空2字 itself and the 署名 moves left. With a seal (§7.3.5.1): the date 空4字 from
+ * the right, the 署名 centred over it, and room above for the seal to press on both (its top within
+ * one line of the body; a 42 mm seal covers about four lines).
+ * Positions are given from the left, so the printed date starts exactly where the rule says
+ * whatever its digits measure.
+ */
+export function signatureLayout(signature: string, date: string, sealed = false, lineChars: number = PAGE.charsPerLine): SignatureLayout {
+  const s = printedWidth(signature);
+  const d = printedWidth(date);
+  if (sealed) {
+    const dateLeft = lineChars - 4 - d;
+    const sigLeft = Math.max(0, dateLeft + (d - s) / 2);
+    return { sealed, blankLines: 2, signature: { text: signature, left: sigLeft, width: s }, date: { text: date, left: dateLeft, width: d } };
+  }
+  let sigLeft = lineChars - 2 - s;
+  let dateLeft = sigLeft + 2;
+  if (dateLeft + d > lineChars - 2) {
+    dateLeft = lineChars - 2 - d;
+    sigLeft = dateLeft - 2;
+  }
+  return { sealed, blankLines: 1, signature: { text: signature, left: Math.max(0, sigLeft), width: s }, date: { text: date, left: Math.max(0, dateLeft), width: d } };
+}
+
+/**
+ * 署名 and 成文日期 without a seal (std §7.3.5.2) as right indents in 字 (kept for callers that
+ * align right): see signatureLayout.
  */
 export function signatureIndents(signature: string, date: string): { signatureRight: number; dateRight: number } {
-  const s = widthInChars(signature);
-  const d = widthInChars(date);
-  const dateRight = Math.max(2, s - d);
-  const signatureRight = dateRight + d + 2 - s;
-  return { signatureRight, dateRight };
+  const l = signatureLayout(signature, date);
+  return { signatureRight: PAGE.charsPerLine - l.signature.left - l.signature.width, dateRight: PAGE.charsPerLine - l.date.left - l.date.width };
 }
 
 /** 发文机关标志 size: as large as 小初 while the name still fits the 版心 on one line. */

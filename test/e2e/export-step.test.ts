@@ -10,8 +10,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { artifactsDir, launchBrowser, hostApi, startHost, tempDir } from '../support/index';
 import { fullReport } from '../fixtures/full-report';
 import { SECTION_KEYS } from '../../shared/formats/types';
+import { execFileSync } from 'node:child_process';
+import { reportContent } from '../../shared/print/content';
+import { paginate } from '../../shared/print/paginate';
 
-test('导出 step: preview, download with recorded SHA-256, draft after confirmation', { timeout: 120_000 }, async () => {
+test('导出 step: paginated preview, PDF from the print view, download with recorded SHA-256, draft after confirmation', { timeout: 180_000 }, async () => {
   const data = tempDir('nianbao-e2e-export-');
   const host = await startHost({ dataDir: data.path });
   const browser = await launchBrowser();
@@ -36,12 +39,45 @@ test('导出 step: preview, download with recorded SHA-256, draft after confirma
     assert.equal(await preview.locator('[data-preview-cell="t3.total_processed.total"]').innerText(), '54');
     assert.equal(await preview.locator('[data-preview-cell="t2.fees.amount"]').innerText(), '3.72');
     assert.equal(await preview.locator('[data-preview-cell="t3.carried_over.research_institution"]').innerText(), '0');
-    assert.match(await page.getByTestId('preview-signature').innerText(), /永安市小陶镇人民政府\s*2026年1月8日/);
+    // Paginated as printed: A4 sheets, each with its page number; the 署名 and date on the last one,
+    // with body text above them; table 三's rows of 「（三）不予公开」 on one sheet.
+    const expectedPages = paginate(reportContent(doc, { letterhead: doc.letterhead.enabled })).length;
+    assert.equal(Number(await preview.getAttribute('data-pages')), expectedPages);
+    const sheets = preview.locator('section.nb-page');
+    assert.equal(await sheets.count(), expectedPages);
+    for (let n = 1; n <= expectedPages; n++) assert.match(await sheets.nth(n - 1).locator('.nb-folio').innerText(), new RegExp(`— ${n} —`));
+    const lastSheet = await sheets.nth(expectedPages - 1).innerText();
+    assert.match(lastSheet, /永安市小陶镇人民政府\s*2026年1月8日/);
+    assert.match(lastSheet, /[。；]\s*\n[\s\S]*永安市小陶镇人民政府\s*2026年1月8日/);
+    const sheetBox = await sheets.first().boundingBox();
+    assert.ok(sheetBox && Math.abs(sheetBox.width / sheetBox.height - 210 / 297) < 0.01, 'sheets are not A4');
     await page.getByTestId('export-history-empty').waitFor();
     await page.screenshot({ path: join(shots, '1-preview.png') });
-    await page.getByTestId('preview-table-t3').screenshot({ path: join(shots, '1-preview-table3.png') });
-    await page.getByTestId('preview-signature').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(shots, '1-preview-end.png') });
+    await page.getByTestId('preview-table-t3').first().screenshot({ path: join(shots, '1-preview-table3.png') });
+    await sheets.nth(expectedPages - 1).scrollIntoViewIfNeeded();
+    await sheets.nth(expectedPages - 1).screenshot({ path: join(shots, '1-preview-last-page.png') });
+
+    // 导出 PDF in the browser: a print view of the same pages; headless Chromium prints it.
+    const [view] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('export-pdf-button').click()]);
+    await view.waitForLoadState();
+    const pdfPath = join(shots, 'print-view.pdf');
+    await view.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    assert.equal(Number(/Pages:\s+(\d+)/.exec(info)?.[1]), expectedPages, 'the PDF has other page breaks than the preview');
+    assert.match(info, /Page size:\s+59[45][.\d]* x 84[12]/);
+    const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    assert.match(pdfText, /三、收到和处理政府信息公开申请情况/);
+    assert.match(pdfText.replace(/\s+/g, ''), /xtzdzb@163\.com/);
+    await view.close();
+    await page.getByTestId('export-message').waitFor();
+    assert.match(await page.getByTestId('export-message').innerText(), /另存为 PDF/);
+
+    // The sealed layout moves the date: 空4字 from the right, the 署名 centred above it.
+    await page.getByTestId('sealed-switch').click();
+    const sealedLast = preview.locator('section.nb-page').last();
+    await sealedLast.getByText('2026年1月8日').waitFor();
+    await sealedLast.screenshot({ path: join(shots, '1-preview-sealed-last-page.png') });
+    await page.getByTestId('sealed-switch').click();
 
     // A clean report: no confirmation, a download, a history row with the file's SHA-256.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
@@ -78,6 +114,18 @@ test('导出 step: preview, download with recorded SHA-256, draft after confirma
     assert.equal(await rows.first().getAttribute('data-draft'), 'true');
     assert.equal(await rows.first().locator('[data-sha]').getAttribute('data-sha'), createHash('sha256').update(readFileSync(draftPath)).digest('hex'));
     await page.screenshot({ path: join(shots, '3-history.png'), fullPage: false });
+
+    // No 成文日期: only a 草稿 can be exported, and the step says why.
+    await hostApi(host, 'setCells', { id, cells: { 't3.carried_forward.natural_person': doc.cells['t3.carried_forward.natural_person'] ?? null } });
+    await hostApi(host, 'updateReport', { id, patch: { date: '' } });
+    await page.reload();
+    await page.getByTestId('export-not-final').waitFor();
+    assert.match(await page.getByTestId('export-not-final').innerText(), /成文日期/);
+    await page.getByTestId('export-button').click();
+    await page.getByTestId('export-confirm-not-final').waitFor();
+    assert.match(await page.getByTestId('export-confirm-dialog').innerText(), /还不是正式文件/);
+    const [undated] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()]);
+    assert.match(undated.suggestedFilename(), /草稿/);
   } finally {
     await browser.close();
     await host.stop();

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,9 +66,10 @@ test('--letterhead adds the 发文机关标志 and 发文字号 from the file', 
   const out = join(dir, 'red.docx');
   const r = nianbao('export', good, '-o', out, '--letterhead');
   assert.equal(r.code, 0, r.stderr);
-  const xml = docText(out);
-  assert.match(xml, /永安市小陶镇人民政府文件/);
-  assert.match(xml, /小政〔2026〕1号/);
+  // Text as Word shows it: digits sit in their own (en-US) runs.
+  const text = [...docText(out).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  assert.match(text, /永安市小陶镇人民政府文件/);
+  assert.match(text, /小政〔2026〕1号/);
 });
 
 test('a report with errors is written but marked 草稿, and the errors are named', () => {
@@ -113,4 +115,60 @@ test('usage errors exit 2: no -o, no file, not .docx', () => {
   assert.match(noOut.stderr, /用法/);
   assert.equal(nianbao('export', '-o', join(dir, 'x.docx')).code, 2);
   assert.equal(nianbao('export', good, '-o', join(dir, 'x.pdf')).code, 2);
+});
+
+test('no 成文日期: refused (exit 1, nothing written, a Chinese reason) unless --draft, which writes a 草稿', () => {
+  const undated = join(dir, 'undated.nianbao.json');
+  writeFileSync(undated, serializeReportFile(fullReport({ date: '' })));
+  const out = join(dir, 'undated.docx');
+  const r = nianbao('export', undated, '-o', out);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /成文日期/);
+  assert.match(r.stderr, /--draft/);
+  assert.equal(existsSync(out), false);
+  const d = nianbao('export', undated, '-o', out, '--draft');
+  assert.equal(d.code, 0, d.stderr);
+  assert.match(d.stdout, /草稿/);
+  const zip = unzipSync(readFileSync(out));
+  const headers = Object.keys(zip).filter((n) => n.startsWith('word/header'));
+  assert.ok(headers.length > 0 && headers.every((n) => strFromU8(zip[n]).includes('草稿')));
+});
+
+test('a 红头 without 发文字号: refused (exit 1) unless --draft; without --letterhead it exports', () => {
+  const doc = fullReport();
+  const noNumber = join(dir, 'no-number.nianbao.json');
+  writeFileSync(noNumber, serializeReportFile({ ...doc, letterhead: { ...doc.letterhead, docNumber: '' } }));
+  const r = nianbao('export', noNumber, '-o', join(dir, 'no-number.docx'), '--letterhead');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /发文字号/);
+  assert.equal(existsSync(join(dir, 'no-number.docx')), false);
+  assert.equal(nianbao('export', noNumber, '-o', join(dir, 'no-number.docx'), '--letterhead', '--draft').code, 0);
+  assert.equal(nianbao('export', noNumber, '-o', join(dir, 'plain.docx')).code, 0);
+});
+
+test('--sealed writes the sealed layout; two exports of one report have the same SHA-256', () => {
+  const a = join(dir, 'sealed-a.docx');
+  const b = join(dir, 'sealed-b.docx');
+  assert.equal(nianbao('export', good, '-o', a, '--sealed').code, 0);
+  assert.equal(nianbao('export', good, '-o', b, '--sealed').code, 0);
+  const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+  assert.equal(sha(a), sha(b));
+  assert.notEqual(sha(a), sha(join(dir, '年报.docx')));
+  assert.match(docText(a), /<w:jc w:val="right"\/>/);
+});
+
+test('usage errors in Chinese (exit 2): unknown option, a value on a flag, help exits 0', () => {
+  const unknown = nianbao('export', good, '-o', join(dir, 'x.docx'), '--colour');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /不认识的选项：--colour/);
+  const twoFiles = nianbao('export', good, good, '-o', join(dir, 'x.docx'));
+  assert.equal(twoFiles.code, 2);
+  assert.match(twoFiles.stderr, /一次只能导出一个报告文件/);
+  const valued = nianbao('export', good, '-o', join(dir, 'x.docx'), '--draft=yes');
+  assert.equal(valued.code, 2);
+  assert.match(valued.stderr, /[\u4e00-\u9fff]/);
+  const help = nianbao('export', '--help');
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /--sealed/);
+  assert.match(help.stdout, /--draft/);
 });

@@ -8,8 +8,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { buildDocx } from '../../electron/core/export/docx';
+import { createHash } from 'node:crypto';
+import { ExportRefused, buildDocx, rowsKeptWithNext } from '../../electron/core/export/docx';
 import { printedCells } from '../../shared/print/content';
+import { TEXT_WIDTH_TWIPS, printedWidth } from '../../shared/print/page-layout';
 import { getFormat } from '../../shared/formats/index';
 import { tableGrid } from '../../shared/formats/grid';
 import type { TableGrid } from '../../shared/formats/grid';
@@ -88,13 +90,34 @@ function runFont(r: El): { name: string; size: number; bold: boolean; color?: st
   assert.ok(rPr, 'run without properties');
   const f = first(rPr, 'w:rFonts');
   assert.ok(f, 'run without w:rFonts');
-  // Every run names all four font slots, the same font, with the East Asian hint.
   const slots = ['w:ascii', 'w:hAnsi', 'w:eastAsia', 'w:cs'].map((k) => f.attrs[k]);
-  assert.ok(slots.every((s) => s && s === slots[0]), `font slots differ: ${JSON.stringify(f.attrs)}`);
-  assert.equal(f.attrs['w:hint'], 'eastAsia');
+  const lang = first(rPr, 'w:lang')?.attrs;
+  const text = textOf(r);
+  if (/^[\x21-\x7e\u00a0-\u024f ]+$/.test(text) && !/^— .* —$/.test(text) && !first(r, 'w:fldChar')) {
+    // Latin text and digits: tagged en-US, set in Times New Roman, the Chinese font in its East Asian slot.
+    assert.deepEqual(lang, { 'w:val': 'en-US', 'w:eastAsia': 'zh-CN' }, `「${text}」 not tagged en-US`);
+    assert.deepEqual([slots[0], slots[1], slots[3]], ['Times New Roman', 'Times New Roman', 'Times New Roman'], `「${text}」: ${JSON.stringify(f.attrs)}`);
+  } else if (text) {
+    // East Asian text: zh-CN, the same font in all four slots, with the East Asian hint.
+    assert.equal(lang?.['w:eastAsia'], 'zh-CN', `「${text}」 not tagged zh-CN`);
+    assert.ok(slots.every((s) => s && s === slots[0]), `font slots differ: ${JSON.stringify(f.attrs)}`);
+    assert.equal(f.attrs['w:hint'], 'eastAsia');
+  }
   const sz = first(rPr, 'w:sz');
   const b = first(rPr, 'w:b');
-  return { name: slots[0]!, size: Number(sz?.attrs['w:val']) / 2, bold: !!b && b.attrs['w:val'] !== 'false', color: first(rPr, 'w:color')?.attrs['w:val'] };
+  return { name: slots[2]!, size: Number(sz?.attrs['w:val']) / 2, bold: !!b && b.attrs['w:val'] !== 'false', color: first(rPr, 'w:color')?.attrs['w:val'] };
+}
+
+/** A paragraph's text in stretches of one style (runs split by script merged back). */
+function styledText(p: El): { text: string; name: string; size: number; bold: boolean; color?: string }[] {
+  const out: { text: string; name: string; size: number; bold: boolean; color?: string }[] = [];
+  for (const r of runsOf(p)) {
+    const f = runFont(r);
+    const last = out[out.length - 1];
+    if (last && last.name === f.name && last.bold === f.bold && last.size === f.size && !first(r, 'w:br')) last.text += textOf(r);
+    else out.push({ text: textOf(r), ...f });
+  }
+  return out;
 }
 
 function runsOf(p: El) {
@@ -162,29 +185,31 @@ test('fonts: title 2号 小标宋, body 3号 仿宋 indented 2字, headings by l
   // Title first, centred, broken after the unit name.
   const title = paragraphs[0];
   assert.equal(first(title, 'w:jc')!.attrs['w:val'], 'center');
-  const titleRuns = runsOf(title);
-  assert.deepEqual(titleRuns.map(textOf), ['永安市小陶镇人民政府', '2025年政府信息公开工作年度报告']);
-  assert.ok(first(titleRuns[1], 'w:br'), 'second title line not on its own line');
-  for (const r of titleRuns) assert.deepEqual(runFont(r), { name: '方正小标宋简体', size: 22, bold: false, color: undefined });
+  const titleLines = styledText(title);
+  assert.deepEqual(titleLines.map((l) => l.text), ['永安市小陶镇人民政府', '2025年政府信息公开工作年度报告']);
+  assert.ok(first(runsOf(title)[1], 'w:br'), 'second title line not on its own line');
+  for (const l of titleLines) assert.deepEqual({ ...l, text: '' }, { text: '', name: '方正小标宋简体', size: 22, bold: false, color: undefined });
 
   const bodyPara = paragraphByText(body, '本报告根据《中华人民共和国政府信息公开条例》');
   assert.match(textOf(bodyPara), /国办公开办函〔2021〕30号/);
-  assert.equal(first(bodyPara, 'w:ind')!.attrs['w:firstLine'], '640');
+  // 2 字 on the 28-字 line: two cells of the 156 mm ÷ 28 grid.
+  assert.equal(first(bodyPara, 'w:ind')!.attrs['w:firstLine'], String(Math.round((2 * TEXT_WIDTH_TWIPS) / 28)));
   assert.equal(runFont(runsOf(bodyPara)[0]).name, '仿宋_GB2312');
   assert.equal(runFont(runsOf(bodyPara)[0]).size, 16);
   assert.match(textOf(paragraphByText(body, '本报告中所列数据')), /统计期限为2025年1月1日至2025年12月31日.*0598-3781234/);
 
-  const h1 = runsOf(paragraphByText(body, '一、总体情况'));
-  assert.equal(runFont(h1[0]).name, '黑体');
-  const h2 = runsOf(paragraphByText(body, '（一）主动公开。'));
-  assert.equal(textOf(h2[0]), '（一）主动公开。');
-  assert.equal(runFont(h2[0]).name, '楷体_GB2312');
-  assert.equal(runFont(h2[1]).name, '仿宋_GB2312');
-  const h3 = runsOf(paragraphByText(body, '1.严格发布审查。'));
-  assert.deepEqual(runFont(h3[0]), { name: '仿宋_GB2312', size: 16, bold: true, color: undefined });
-  assert.equal(runFont(h3[1]).bold, false);
-  const h4 = runsOf(paragraphByText(body, '（1）工作考核。'));
-  assert.deepEqual(runFont(h4[0]), { name: '仿宋_GB2312', size: 16, bold: false, color: undefined });
+  const h1 = styledText(paragraphByText(body, '一、总体情况'));
+  assert.equal(h1[0].name, '黑体');
+  const h2 = styledText(paragraphByText(body, '（一）主动公开。'));
+  assert.equal(h2[0].text, '（一）主动公开。');
+  assert.equal(h2[0].name, '楷体_GB2312');
+  assert.equal(h2[1].name, '仿宋_GB2312');
+  // 「1.」 items: bold up to the first 。 only, the rest of the paragraph regular.
+  const h3 = styledText(paragraphByText(body, '1.严格发布审查。'));
+  assert.deepEqual(h3[0], { text: '1.严格发布审查。', name: '仿宋_GB2312', size: 16, bold: true, color: undefined });
+  assert.ok(h3.slice(1).every((x) => !x.bold));
+  const h4 = styledText(paragraphByText(body, '（1）工作考核。'));
+  assert.deepEqual({ ...h4[0], text: '' }, { text: '', name: '仿宋_GB2312', size: 16, bold: false, color: undefined });
 
   // Section headings in the format's order, exactly as the format writes them.
   const texts = paragraphs.map(textOf);
@@ -220,11 +245,17 @@ test('署名 and 成文日期 without a seal: blank line, 署名 空2字, date 2
   assert.equal(texts[i + 1], '2026年1月8日');
   const sig = paragraphs[i];
   const date = paragraphs[i + 1];
-  assert.equal(first(sig, 'w:jc')!.attrs['w:val'], 'right');
-  assert.equal(first(sig, 'w:ind')!.attrs['w:right'], '640');
-  // 署名 10 字, date 6 字 (digits are half-width): the date ends 4 字 from the right.
-  assert.equal(first(date, 'w:jc')!.attrs['w:val'], 'right');
-  assert.equal(first(date, 'w:ind')!.attrs['w:right'], '1280');
+  // Placed from the left on the 28-字 grid: the 署名 (10 字) ends 空2字 from the right, the date
+  // starts 2 字 right of the 署名's first character.
+  const cell = TEXT_WIDTH_TWIPS / 28;
+  const left = (p: El) => Number(first(p, 'w:ind')!.attrs['w:left']);
+  assert.equal(first(sig, 'w:jc')!.attrs['w:val'], 'left');
+  const sigWidth = printedWidth('永安市小陶镇人民政府');
+  assert.ok(Math.abs(left(sig) - (28 - 2 - sigWidth) * cell) <= 1, `署名 at ${left(sig)}`);
+  assert.ok(Math.abs(left(date) - left(sig) - 2 * cell) <= 1, `date at ${left(date)}`);
+  // Kept with the body above: the blank line and the 署名 keep with the next paragraph, and so
+  // does the body's last paragraph.
+  assert.ok(first(paragraphs[i - 1], 'w:keepNext') && first(sig, 'w:keepNext') && first(paragraphs[i - 2], 'w:keepNext'), '署名 and date not kept with the body');
 });
 
 /** The docx rows of a table, each as its cells (continuation cells of vertical merges marked). */
@@ -442,4 +473,125 @@ test('LibreOffice renders it: plausible page count, every label and figure, page
     rmSync(dir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+// ---- issue 11: what a county needs to accept the file unchanged ----
+
+test('the same report gives the same bytes; a change of one character gives other bytes', async () => {
+  const sha = async (d: typeof doc, o: Parameters<typeof buildDocx>[1] = {}) => createHash('sha256').update(await buildDocx(d, o)).digest('hex');
+  const a = await sha(doc);
+  await new Promise((r) => setTimeout(r, 1100)); // a second later: no clock in the file
+  assert.equal(await sha(doc), a);
+  assert.equal(await sha(structuredClone(doc)), a);
+  assert.notEqual(await sha({ ...doc, sections: { ...doc.sections, overview: doc.sections.overview + '。' } }), a);
+  assert.notEqual(await sha(doc, { letterhead: true }), a);
+  // Timestamps inside come from the report (its 成文日期), not from the clock.
+  const files = unzipSync(await buildDocx(doc));
+  const core = strFromU8(files['docProps/core.xml']);
+  assert.match(core, /<dcterms:created[^>]*>2026-01-08T00:00:00Z<\/dcterms:created>/);
+  assert.match(core, /<dcterms:modified[^>]*>2026-01-08T00:00:00Z<\/dcterms:modified>/);
+});
+
+test('document properties: title, unit, no 「Un-named」', async () => {
+  const { files } = await unpack();
+  const core = strFromU8(files['docProps/core.xml']);
+  assert.match(core, /<dc:title>永安市小陶镇人民政府2025年政府信息公开工作年度报告<\/dc:title>/);
+  assert.match(core, /<dc:creator>永安市小陶镇人民政府<\/dc:creator>/);
+  assert.match(core, /<cp:lastModifiedBy>永安市小陶镇人民政府<\/cp:lastModifiedBy>/);
+  assert.doesNotMatch(core, /Un-named/);
+  assert.match(strFromU8(files['docProps/app.xml']), /<Company>永安市小陶镇人民政府<\/Company>/);
+});
+
+test('Word heading styles with outline levels: the navigation pane shows the six parts', async () => {
+  const { xml } = await unpack();
+  const styles = all(xml('word/styles.xml'), 'w:style');
+  for (const [id, level] of [['Heading1', '0'], ['Heading2', '1'], ['Heading3', '2'], ['Heading4', '3']] as const) {
+    const st = styles.find((x) => x.attrs['w:styleId'] === id);
+    assert.ok(st, `style ${id} missing`);
+    assert.equal(first(st, 'w:outlineLvl')?.attrs['w:val'], level, `${id} outline level`);
+    assert.ok(first(st, 'w:keepNext'), `${id} not kept with next`);
+  }
+  const body = first(xml('word/document.xml'), 'w:body')!;
+  const h1 = kids(body, 'w:p').filter((p) => first(p, 'w:pStyle')?.attrs['w:val'] === 'Heading1').map(textOf);
+  assert.deepEqual(h1, format.sections.map((s) => s.heading));
+  // A heading standing alone (「（三）政府信息管理。」) is a heading kept with its text.
+  const standalone = paragraphByText(body, '（三）政府信息管理。');
+  assert.equal(first(standalone, 'w:pStyle')?.attrs['w:val'], 'Heading2');
+  assert.ok(first(standalone, 'w:keepNext'));
+});
+
+test('document grid: 每页22行、每行28字 in Word\'s 页面设置', async () => {
+  const { xml } = await unpack();
+  const body = xml('word/document.xml');
+  const grid = first(first(body, 'w:sectPr')!, 'w:docGrid')!.attrs;
+  assert.equal(grid['w:type'], 'linesAndChars');
+  const m = first(body, 'w:pgMar')!.attrs;
+  const pg = first(body, 'w:pgSz')!.attrs;
+  const height = Number(pg['w:h']) - Number(m['w:top']) - Number(m['w:bottom']);
+  const width = Number(pg['w:w']) - Number(m['w:left']) - Number(m['w:right']);
+  assert.equal(Math.floor(height / Number(grid['w:linePitch'])), 22);
+  // Word's character pitch: the Normal style's East Asian size plus charSpace/4096 pt.
+  const normal = all(xml('word/styles.xml'), 'w:style').find((x) => x.attrs['w:styleId'] === 'Normal')!;
+  const sizePt = Number(first(normal, 'w:sz')!.attrs['w:val']) / 2;
+  const pitchPt = sizePt + Number(grid['w:charSpace']) / 4096;
+  assert.equal(Math.floor(width / 20 / pitchPt), 28);
+});
+
+test('page number 7 mm under the 版心: the footer line is placed from the bottom edge', async () => {
+  const { xml } = await unpack();
+  const m = first(xml('word/document.xml'), 'w:pgMar')!.attrs;
+  const footerLine = 14 * 20;
+  const topOfNumberMm = (Number(m['w:bottom']) - Number(m['w:footer']) - footerLine) / MM;
+  assert.ok(Math.abs(topOfNumberMm - 7) < 0.1, `${topOfNumberMm.toFixed(2)} mm`);
+});
+
+test('no 成文日期, or a 红头 without 发文字号: refused as a final version, otherwise always marked 草稿', async () => {
+  await assert.rejects(buildDocx({ ...doc, date: '' }, { final: true }), (err: Error) => err instanceof ExportRefused && /成文日期/.test(err.message));
+  const noNumber = { ...doc, letterhead: { ...doc.letterhead, docNumber: '' } };
+  await assert.rejects(buildDocx(noNumber, { letterhead: true, final: true }), /发文字号/);
+  // Without the 红头 the missing number does not matter.
+  const plain = unzipSync(await buildDocx(noNumber, { final: true }));
+  assert.ok(Object.keys(plain).filter((n) => /^word\/header\d*\.xml$/.test(n)).every((h) => !/草稿/.test(strFromU8(plain[h]))));
+  // Not asked to be final: written, but every page says 草稿, the same as with draft: true.
+  const marked = await buildDocx({ ...doc, date: '' });
+  assert.deepEqual(marked, await buildDocx({ ...doc, date: '' }, { draft: true }));
+  const draft = unzipSync(marked);
+  const headers = Object.keys(draft).filter((n) => /^word\/header\d*\.xml$/.test(n));
+  assert.ok(headers.length >= 2 && headers.every((h) => /草稿/.test(textOf(parseXml(strFromU8(draft[h]))))));
+  assert.match(all(parseXml(strFromU8(draft['word/document.xml'])), 'w:p').map(textOf).join('\n'), /2026年　　月　　日/);
+});
+
+test('table 三: the rows of a merged label are kept together, so no page break cuts the label', async () => {
+  const { xml } = await unpack();
+  const tbl = kids(first(xml('word/document.xml'), 'w:body')!, 'w:tbl')[1];
+  const grid = tableGrid(format, 't3');
+  const keep = rowsKeptWithNext(grid);
+  const rows = kids(tbl, 'w:tr');
+  rows.forEach((tr, r) => {
+    const kept = kids(tr, 'w:tc').every((tc) => all(tc, 'w:p').every((p) => !!first(p, 'w:keepNext')));
+    assert.equal(kept, keep[r], `row ${r}`);
+  });
+  // 「（三）不予公开」 spans its eight items: the first seven keep with the next row.
+  const start = grid.rows.findIndex((row) => row.cells.some((c) => c.type === 'label' && c.text === '（三）不予公开'));
+  for (let r = start; r < start + 7; r++) assert.ok(keep[r], `row ${r} of （三） not kept with the next`);
+  // Header words are printed in whole-word lines (商业/企业), never as the line happens to fill.
+  const header = all(tbl, 'w:tc').find((tc) => textOf(tc) === '商业企业' || textOf(tc).replace(/\s/g, '') === '商业企业');
+  assert.ok(header, 'no 商业企业 header');
+  const pieces: string[] = [''];
+  for (const r of all(header, 'w:r')) {
+    if (first(r, 'w:br')) pieces.push('');
+    pieces[pieces.length - 1] += textOf(r);
+  }
+  assert.ok(pieces.join('|') === '商业企业' || pieces.join('|') === '商业|企业', pieces.join('|'));
+});
+
+test('sealed layout (§7.3.5.1): date right-aligned 空4字, 署名 centred above, two blank lines for the seal', async () => {
+  const { xml } = await unpack({ sealed: true });
+  const paragraphs = kids(first(xml('word/document.xml'), 'w:body')!, 'w:p');
+  const texts = paragraphs.map(textOf);
+  const i = texts.lastIndexOf('永安市小陶镇人民政府');
+  assert.deepEqual(texts.slice(i - 2, i), ['', '']);
+  const date = paragraphs[i + 1];
+  assert.equal(first(date, 'w:jc')!.attrs['w:val'], 'right');
+  assert.equal(Number(first(date, 'w:ind')!.attrs['w:right']), Math.round((4 * TEXT_WIDTH_TWIPS) / 28));
 });

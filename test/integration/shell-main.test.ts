@@ -19,6 +19,7 @@ interface FakeContents {
   windowOpenHandler: Listener | null;
   on(event: string, fn: Listener): void;
   setWindowOpenHandler(fn: Listener): void;
+  printToPDF?: (options: unknown) => Promise<Buffer>;
 }
 
 const state = {
@@ -39,6 +40,7 @@ const state = {
   exposed: [] as { key: string; value: any }[],
   crashReporter: null as null | Record<string, unknown>,
   invoked: [] as { channel: string; args: unknown[] }[],
+  printed: [] as unknown[],
 };
 
 let resolveReady!: () => void;
@@ -53,6 +55,11 @@ function makeContents(): FakeContents {
     },
     setWindowOpenHandler(fn) {
       c.windowOpenHandler = fn;
+    },
+    // Issue 11: the print window's PDF (what Chromium would print is not simulated, only handed on).
+    printToPDF: async (options: unknown) => {
+      state.printed.push(options);
+      return Buffer.from('%PDF-1.7 fake');
     },
   };
   return c;
@@ -76,6 +83,10 @@ class FakeBrowserWindow {
   loadURL(url: string) {
     this.loadedUrl = url;
     return Promise.resolve();
+  }
+  destroyed = false;
+  destroy() {
+    this.destroyed = true;
   }
   static fromWebContents() {
     return null;
@@ -176,7 +187,7 @@ test('one window, sandboxed, isolated, no Node, loading app://nianbao/', opts, (
 });
 
 test('one IPC channel per API method plus the two dialogs, and nothing else', opts, () => {
-  assert.deepEqual([...state.ipc.keys()].sort(), [...API_METHODS.map((m) => `api:${m}`), 'platform:openFile', 'platform:saveFile'].sort());
+  assert.deepEqual([...state.ipc.keys()].sort(), [...API_METHODS.map((m) => `api:${m}`), 'platform:openFile', 'platform:printToPdf', 'platform:saveFile'].sort());
 });
 
 test('IPC from our main frame reaches the real API; any other sender is refused', async (t) => {
@@ -201,6 +212,7 @@ test('IPC from our main frame reaches the real API; any other sender is refused'
     }
     await assert.rejects(state.ipc.get('platform:saveFile')!({ senderFrame, sender: {} }, 'a.docx', 'AA==', []), /拒绝访问/);
     await assert.rejects(state.ipc.get('platform:openFile')!({ senderFrame, sender: {} }, []), /拒绝访问/);
+    await assert.rejects(state.ipc.get('platform:printToPdf')!({ senderFrame, sender: {} }, 'a.pdf', '<!DOCTYPE html><p>x'), /拒绝访问/);
   }
 });
 
@@ -292,6 +304,28 @@ test('saveFile: a cancelled dialog saves nothing; a chosen path gets the whole f
   await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 42, []), /不完整/);
 });
 
+test('printToPdf: the print HTML in a hidden window without script, PDF saved through the dialog; bad payloads refused', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  const html = '<!DOCTYPE html><html><body><p>报告</p></body></html>';
+  const before = state.windows.length;
+  state.nextSave = { canceled: false, filePath: join(dir.path, '报告.pdf') };
+  assert.deepEqual(await state.ipc.get('platform:printToPdf')!(trusted, '报告.pdf', html), { saved: true, path: join(dir.path, '报告.pdf') });
+  assert.equal(readFileSync(join(dir.path, '报告.pdf'), 'utf8'), '%PDF-1.7 fake');
+  const printer = state.windows[before] as FakeBrowserWindow;
+  assert.equal(printer.options.show, false);
+  assert.equal(printer.options.webPreferences.javascript, false);
+  assert.equal(printer.options.webPreferences.sandbox, true);
+  assert.equal(printer.options.webPreferences.preload, undefined);
+  assert.equal(decodeURIComponent(printer.loadedUrl.replace(/^data:text\/html;charset=utf-8,/, '')), html);
+  assert.equal(printer.destroyed, true);
+  assert.deepEqual(state.printed.at(-1), { pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+  await assert.rejects(state.ipc.get('platform:printToPdf')!(trusted, '报告.exe', html), /不完整/);
+  await assert.rejects(state.ipc.get('platform:printToPdf')!(trusted, '报告.pdf', 'https://evil.example/'), /不完整/);
+  await assert.rejects(state.ipc.get('platform:printToPdf')!(trusted, '报告.pdf', 42), /不完整/);
+  state.nextSave = { canceled: true, filePath: '' };
+  assert.deepEqual(await state.ipc.get('platform:printToPdf')!(trusted, '报告.pdf', html), { saved: false });
+});
+
 test('openFile: cancel gives null; a file over 20 MB is refused; otherwise its bytes', async (t) => {
   if (!mainBuilt) return t.skip('run node build/build.mjs first');
   state.nextOpen = { canceled: true, filePaths: [] };
@@ -312,10 +346,10 @@ test('the preload exposes window.nianbao with named functions only, each invokin
   assert.equal(state.exposed.length, 1);
   const { key, value } = state.exposed[0];
   assert.equal(key, 'nianbao');
-  assert.deepEqual(Object.keys(value).sort(), ['api', 'openFile', 'saveFile']);
+  assert.deepEqual(Object.keys(value).sort(), ['api', 'openFile', 'printToPdf', 'saveFile']);
   assert.deepEqual(Object.keys(value.api).sort(), [...API_METHODS].sort());
   // Nothing but functions is reachable: no ipcRenderer, no objects with their own methods.
-  for (const fn of [...Object.values(value.api), value.saveFile, value.openFile]) assert.equal(typeof fn, 'function');
+  for (const fn of [...Object.values(value.api), value.saveFile, value.openFile, value.printToPdf]) assert.equal(typeof fn, 'function');
   assert.notEqual(value.api, fakeElectron.ipcRenderer);
   await value.api.setCells({ id: 1, cells: { 't3.granted.natural_person': 2 } });
   await value.saveFile('a.docx', 'AA==', []);

@@ -2,8 +2,24 @@
 // 署名/日期 placement, printed cell values, the preamble.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headingLevel, signatureIndents, splitHeading, titleLines, titleWords, widthInChars } from '../../shared/print/page-layout';
-import { narrativeParagraphs, printedValue, preambleParagraphs, reportContent } from '../../shared/print/content';
+import {
+  AUTOSPACE_EM,
+  TABLE_TEXT,
+  TEXT_WIDTH_TWIPS,
+  headingLevel,
+  normaliseNumbering,
+  printedWidth,
+  scriptRuns,
+  signatureIndents,
+  signatureLayout,
+  splitHeading,
+  titleLines,
+  titleWords,
+  widthInChars,
+} from '../../shared/print/page-layout';
+import { draftReasons, narrativeParagraphs, printedValue, preambleParagraphs, reportContent } from '../../shared/print/content';
+import { cellChars, headerLines, printColumnWidthsPt, tableHeight } from '../../shared/print/table-layout';
+import { tableGrid } from '../../shared/formats/grid';
 import { getFormat } from '../../shared/formats/index';
 import { fullReport } from '../fixtures/full-report';
 
@@ -67,10 +83,108 @@ test('narrative: one paragraph per line, blank lines dropped, a pasted section h
   );
 });
 
+const near = (a: number, b: number, msg: string) => assert.ok(Math.abs(a - b) < 1e-9, `${msg}: ${a} vs ${b}`);
+
 test('署名 and date (GB/T 9704 §7.3.5.2): 署名 空2字, date 2字 further right; a longer date takes the 空2字', () => {
-  assert.deepEqual(signatureIndents('永安市小陶镇人民政府', '2026年1月8日'), { signatureRight: 2, dateRight: 4 });
-  // 署名 3 字, date 7 字: date 空2字, the 署名 starts 2 字 left of the date.
-  assert.deepEqual(signatureIndents('小陶镇', '2026年12月18日'), { signatureRight: 8, dateRight: 2 });
+  const a = signatureLayout('永安市小陶镇人民政府', '2026年1月8日');
+  assert.equal(a.blankLines, 1);
+  near(a.signature.left, 28 - 2 - a.signature.width, '署名 空2字');
+  near(a.date.left, a.signature.left + 2, 'date 2 字 right of the 署名');
+  // 署名 3 字, a date wider than it: the date 空2字, the 署名 starts 2 字 left of the date.
+  const b = signatureLayout('小陶镇', '2026年12月18日');
+  near(b.date.left + b.date.width, 26, 'date 空2字');
+  near(b.signature.left, b.date.left - 2, '署名 2 字 left of the date');
+  // The old right-indent form agrees.
+  const r = signatureIndents('永安市小陶镇人民政府', '2026年1月8日');
+  near(r.signatureRight, 2, 'signatureRight');
+});
+
+test('署名 and date with a seal (§7.3.5.1): date 空4字, 署名 centred over it, room for the seal', () => {
+  const l = signatureLayout('永安市小陶镇人民政府', '2026年1月8日', true);
+  assert.equal(l.sealed, true);
+  assert.ok(l.blankLines >= 2);
+  near(l.date.left + l.date.width, 24, 'date 空4字');
+  near(l.signature.left + l.signature.width / 2, l.date.left + l.date.width / 2, '署名 centred over the date');
+});
+
+test('real widths: digits are half a 字 (Times New Roman), with the Chinese–digit spacing counted', () => {
+  const cjk = printedWidth('年');
+  const digit = printedWidth('1');
+  assert.ok(cjk > 0.98 && cjk < 1.0, `CJK ${cjk}`);
+  assert.ok(digit > 0.45 && digit < 0.5, `digit ${digit}`);
+  // 2026年1月8日: six digits, three characters, five changes between them.
+  near(printedWidth('2026年1月8日'), 6 * digit + 3 * cjk + 5 * (AUTOSPACE_EM * 16 * 20) / (TEXT_WIDTH_TWIPS / 28), 'date width');
+});
+
+test('「1、」 is written 「1.」; a heading phrase is bold only up to its first 。 or ： within one line', () => {
+  assert.equal(normaliseNumbering('1、严格发布审查。'), '1.严格发布审查。');
+  assert.equal(normaliseNumbering('１．严格发布审查。'), '1.严格发布审查。');
+  assert.equal(normaliseNumbering('2025年全年'), '2025年全年');
+  assert.deepEqual(splitHeading('1.严格发布审查。落实制度。'), { heading: '1.严格发布审查。', rest: '落实制度。' });
+  assert.deepEqual(splitHeading('1.工作措施：一是……'), { heading: '1.工作措施：', rest: '一是……' });
+  // A lead-in longer than the first line is a sentence: only its number takes the heading type.
+  const long = '1.全年共受理政府信息公开申请五十二件其中自然人申请三十八件法人或者其他组织申请十四件。';
+  assert.deepEqual(splitHeading(long), { heading: '1.', rest: long.slice(2) });
+  const blocks = narrativeParagraphs('（三）政府信息管理。\n1、严格发布审查。落实“先审查、后公开”。', '二、');
+  assert.deepEqual(
+    blocks.map((b) => (b.type === 'paragraph' ? [b.level, b.heading, b.text] : b.type)),
+    [
+      [2, '（三）政府信息管理。', ''],
+      [3, '1.严格发布审查。', '落实“先审查、后公开”。'],
+    ],
+  );
+});
+
+test('Latin stretches (numbers, e-mail, web addresses) are split from Chinese for their language tag', () => {
+  assert.deepEqual(scriptRuns('电子邮箱：xtzdzb@163.com）。电话：0598-3781234'), [
+    { text: '电子邮箱：', latin: false },
+    { text: 'xtzdzb@163.com', latin: true },
+    { text: '）。电话：', latin: false },
+    { text: '0598-3781234', latin: true },
+  ]);
+});
+
+test('table 三: header words never cut, and the chosen widths make the table shorter than the format proportions', () => {
+  assert.deepEqual(headerLines('商业企业', 3), ['商业', '企业']);
+  assert.deepEqual(headerLines('社会公益组织', 4.5), ['社会公益', '组织']);
+  assert.deepEqual(headerLines('（三）不予公开', 3), ['（三）', '不予', '公开']);
+  assert.equal(headerLines('自然人', 2.5), null);
+  for (const id of ['gov-2021', 'gov-2019'] as const) {
+    const grid = tableGrid(getFormat(id), 't3');
+    const total = TEXT_WIDTH_TWIPS / 20;
+    const { widths, heightPt } = printColumnWidthsPt(grid, total, TABLE_TEXT);
+    near(widths.reduce((x, y) => x + y, 0), total, `${id} widths add up`);
+    // Every header label fits its column at word boundaries.
+    let col = 0;
+    const occupied: number[][] = grid.rows.map(() => []);
+    grid.rows.forEach((row, r) => {
+      col = 0;
+      for (const c of row.cells) {
+        while (occupied[r].includes(col)) col++;
+        if (c.type === 'label' && c.role === 'header') assert.ok(headerLines(c.text, cellChars(widths.slice(col, col + c.colSpan), TABLE_TEXT)), `${id}: 「${c.text}」 does not fit`);
+        for (let k = 1; k < c.rowSpan; k++) for (let x = col; x < col + c.colSpan; x++) occupied[r + k].push(x);
+        col += c.colSpan;
+      }
+    });
+    // No taller than the obvious alternative that also keeps the headers whole: value columns 4¼
+    // 字 wide (商业企业 on one line), the label columns sharing the rest as the format weighs them.
+    const valueW = 4.25 * TABLE_TEXT.fontPt + TABLE_TEXT.paddingPt;
+    const labelWeights = grid.columnWeights.slice(0, 3);
+    const labelRest = total - 7 * valueW;
+    const alt = [...labelWeights.map((w) => (w / labelWeights.reduce((x, y) => x + y, 0)) * labelRest), ...Array(7).fill(valueW)];
+    const altHeight = tableHeight(grid, alt, TABLE_TEXT);
+    assert.ok(Number.isFinite(altHeight));
+    assert.ok(heightPt < altHeight, `${id}: ${heightPt} pt vs ${altHeight} pt`);
+  }
+});
+
+test('not final without a 成文日期, nor a 红头 without its 发文字号', () => {
+  assert.deepEqual(draftReasons(fullReport()), []);
+  assert.deepEqual(draftReasons(fullReport(), { letterhead: true }), []);
+  assert.match(draftReasons(fullReport({ date: '' })).join(''), /成文日期/);
+  const noNumber = fullReport();
+  assert.match(draftReasons({ ...noNumber, letterhead: { ...noNumber.letterhead, docNumber: '' } }, { letterhead: true }).join(''), /发文字号/);
+  assert.deepEqual(draftReasons({ ...noNumber, letterhead: { ...noNumber.letterhead, docNumber: '' } }), []);
 });
 
 test('printed values: empty as 0, counts whole, money with its decimals', () => {
@@ -101,6 +215,7 @@ test('content: custom title, undated report leaves the date to be written by han
   assert.deepEqual(c.blocks[0], { type: 'title', lines: ['小陶镇2025年政府信息公开工作年度报告'] });
   const sig = c.blocks.at(-1)!;
   assert.equal(sig.type, 'signature');
-  if (sig.type === 'signature') assert.equal(sig.date, '2026年　　月　　日');
+  if (sig.type === 'signature') assert.equal(sig.layout.date.text, '2026年　　月　　日');
+  assert.match(c.draftReasons.join(''), /成文日期/);
   assert.throws(() => reportContent(fullReport({ formatId: 'legacy', year: 2016 })), /历史报告/);
 });

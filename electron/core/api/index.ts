@@ -12,6 +12,7 @@ import { checkReport, hasBlockingFindings } from '../../../shared/check';
 import { serializeReportFile } from '../../../shared/report-file';
 import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
+import { draftReasons } from '../../../shared/print/content';
 import { ImportError, readReportSource } from '../import/index';
 import { CountyBatches, buildCountyWorkbook, buildOpinionDocx, opinionFileName } from '../county/index';
 import { StoreError } from '../store/index';
@@ -170,17 +171,19 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { reportId, step };
     },
 
-    exportDocx: async ({ id, letterhead }) => {
+    exportDocx: async ({ id, letterhead, sealed }) => {
       const report = store.requireReport(id);
       const doc = report.doc;
       const findings = checkReport(doc, previousDoc(report));
-      const draft = hasBlockingFindings(findings);
-      const bytes = await buildDocx(doc, { letterhead, draft });
+      // No 成文日期, or a 红头 without 发文字号, is never the final version: the file is a 草稿.
+      const reasons = doc.formatId === 'legacy' ? [] : draftReasons(doc, { letterhead });
+      const draft = hasBlockingFindings(findings) || reasons.length > 0;
+      const bytes = await buildDocx(doc, { letterhead, sealed, draft });
       const title = doc.title || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const row = store.addExport(id, { fileName, sha256, draft, doc });
-      return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft };
+      return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft, draftReasons: reasons };
     },
 
     confirmExport: ({ exportId, savedPath }) => store.confirmExport(exportId, savedPath),

@@ -1,51 +1,68 @@
-// `nianbao export FILE -o OUT.docx [--letterhead]`: the Word report in the official layout.
-// Exit codes (keys-and-file.md): 0 written, 1 refused (report unreadable or not exportable), 2 usage.
+// `nianbao export FILE -o OUT.docx [--letterhead] [--sealed] [--draft]`: the Word report in the
+// official layout. Exit codes (keys-and-file.md): 0 written, 1 refused (report unreadable or not
+// exportable, or not final: no 成文日期, a 红头 without 发文字号 — unless --draft), 2 usage.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { checkReport } from '../../../shared/check';
 import { parseReportFile } from '../../../shared/report-file';
 import { buildDocx } from '../export/docx';
-import { ExportRefused } from '../../../shared/print/content';
+import { ExportRefused, draftReasons } from '../../../shared/print/content';
 
-const USAGE = `用法：nianbao export 报告文件.nianbao.json -o 输出文件.docx [--letterhead]
+const USAGE = `用法：nianbao export 报告文件.nianbao.json -o 输出文件.docx [--letterhead] [--sealed] [--draft]
   -o, --output FILE   写出的 Word 文件（.docx）
-  --letterhead        加红头（发文机关标志和发文字号，取自报告文件的 letterhead）`;
+  --letterhead        加红头（发文机关标志和发文字号，取自报告文件的 letterhead）
+  --sealed            用印版式：成文日期右空四字，署名居中于日期之上，留出盖章位置（GB/T 9704 7.3.5.1）
+  --draft             导出草稿：没有成文日期或红头缺发文字号时也写出文件，每页标「草稿」
+  -h, --help          显示本说明`;
 
 interface ExportArgs {
   input: string;
   output: string;
   letterhead: boolean;
+  sealed: boolean;
+  draft: boolean;
 }
 
-function parseArgs(args: string[]): ExportArgs | string {
-  const positional: string[] = [];
-  let output = '';
-  let letterhead = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-o' || a === '--output') {
-      const next = args[i + 1];
-      if (!next || next.startsWith('-')) return `${a} 后面要写输出文件名，例如 -o 报告.docx`;
-      output = next;
-      i++;
-    } else if (a.startsWith('--output=')) output = a.slice('--output='.length);
-    else if (a === '--letterhead') letterhead = true;
-    else if (a.startsWith('-') && a !== '-') return `不认识的选项：${a}`;
-    else positional.push(a);
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  letterhead: { type: 'boolean', default: false },
+  sealed: { type: 'boolean', default: false },
+  draft: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The arguments, or a Chinese usage error; 'help' when help was asked for. */
+export function parseExportArgs(args: string[]): ExportArgs | 'help' | string {
+  let parsed: ReturnType<typeof parseNodeArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseNodeArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    const e = err as { code?: string; message: string };
+    const option = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不认识的选项：${option || e.message}`;
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      if (/output|-o/.test(e.message)) return '-o 后面要写输出文件名，例如 -o 报告.docx';
+      return `选项 ${option} 不带参数值，请去掉等号后面的内容`;
+    }
+    return `命令行参数有误：${e.message}`;
   }
-  if (positional.length === 0) return '请写出要导出的报告文件（.nianbao.json）';
-  if (positional.length > 1) return `一次只能导出一个报告文件，收到了 ${positional.length} 个：${positional.join('、')}`;
-  if (!output) return '请用 -o 指定输出的 Word 文件，例如 -o 报告.docx';
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const output = values.output ?? '';
+  if (positionals.length === 0) return '请写出要导出的报告文件（.nianbao.json）';
+  if (positionals.length > 1) return `一次只能导出一个报告文件，收到了 ${positionals.length} 个：${positionals.join('、')}`;
+  if (!output || output.startsWith('-')) return '请用 -o 指定输出的 Word 文件，例如 -o 报告.docx';
   if (!/\.docx$/i.test(output)) return `输出文件应以 .docx 结尾：${output}`;
-  return { input: positional[0], output, letterhead };
+  return { input: positionals[0], output, letterhead: values.letterhead, sealed: values.sealed, draft: values.draft };
 }
 
 export async function runExport(args: string[]): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
+  const parsed = parseExportArgs(args);
+  if (parsed === 'help') {
     console.log(USAGE);
     return 0;
   }
-  const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     console.error(`${parsed}\n${USAGE}`);
     return 2;
@@ -75,10 +92,20 @@ export async function runExport(args: string[]): Promise<number> {
   // A report with errors is still written, but marked 草稿 so it is never taken for the sealed version.
   let errors: string[] = [];
   if (doc.formatId !== 'legacy') errors = checkReport(doc).filter((f) => f.severity === 'error').map((f) => f.message);
+  const letterhead = parsed.letterhead || doc.letterhead.enabled;
+  // No 成文日期, or a 红头 without 发文字号: not a final document. Refused unless a draft is asked for.
+  const notFinal = doc.formatId === 'legacy' ? [] : draftReasons(doc, { letterhead });
+  if (notFinal.length > 0 && !parsed.draft) {
+    console.error(`无法导出正式文件 ${parsed.input}：`);
+    for (const m of notFinal) console.error(`  · ${m}`);
+    console.error('需要先打印核对的，可加 --draft 导出草稿（每页标「草稿」）。没有写出任何文件。');
+    return 1;
+  }
+  const draft = errors.length > 0 || notFinal.length > 0 || parsed.draft;
 
   let bytes: Uint8Array;
   try {
-    bytes = await buildDocx(doc, { letterhead: parsed.letterhead || doc.letterhead.enabled, draft: errors.length > 0 });
+    bytes = await buildDocx(doc, { letterhead, sealed: parsed.sealed, draft, final: !parsed.draft });
   } catch (err) {
     if (err instanceof ExportRefused) {
       console.error(`无法导出 ${parsed.input}：${err.message}`);
@@ -101,6 +128,10 @@ export async function runExport(args: string[]): Promise<number> {
     console.error(`注意：报告还有 ${errors.length} 处错误，导出的文件每页都标了「草稿」，不能用印发布：`);
     for (const m of errors) console.error(`  · ${m}`);
   }
-  console.log(`已导出 ${parsed.output}${errors.length > 0 ? '（草稿）' : ''}`);
+  if (notFinal.length > 0) {
+    console.error('注意：按 --draft 导出了草稿，每页都标了「草稿」，不能用印发布：');
+    for (const m of notFinal) console.error(`  · ${m}`);
+  }
+  console.log(`已导出 ${parsed.output}${draft ? '（草稿）' : ''}`);
   return 0;
 }

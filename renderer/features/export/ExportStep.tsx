@@ -30,6 +30,9 @@ import type { Finding, ReportDoc } from '../../../shared/report';
 import { api, platform } from '../../api/client';
 import { formatTime } from '../../labels';
 import { ReportPreview } from './ReportPreview';
+import { draftReasons, reportContent } from '../../../shared/print/content';
+import { printDocumentHtml } from '../../../shared/print/html';
+import { defaultTitle } from '../../../shared/report';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DOCX_FILTERS = [{ name: 'Word 文档', extensions: ['docx'] }];
@@ -116,6 +119,8 @@ function ExportHistory({ records, loading, error }: { records: ExportRecord[]; l
 export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: Finding[]; final?: boolean }) {
   const { reportId, doc, findings } = props;
   const [letterhead, setLetterhead] = useState(doc.letterhead.enabled);
+  const [sealed, setSealed] = useState(false);
+  const [pdfBusy, setPdfBusy] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
@@ -125,6 +130,9 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
 
   const errors = findings.filter((f) => f.severity === 'error');
   const legacy = doc.formatId === 'legacy';
+  // No 成文日期, or a 红头 without 发文字号: whatever the checks say, only a 草稿 can be exported.
+  const notFinal = legacy ? [] : draftReasons(doc, { letterhead });
+  const willBeDraft = errors.length > 0 || notFinal.length > 0;
 
   const loadHistory = useCallback(async () => {
     setHistoryLoading(true);
@@ -145,7 +153,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
     setBusy(true);
     setNotice(null);
     try {
-      const made = await api.exportDocx({ id: reportId, letterhead });
+      const made = await api.exportDocx({ id: reportId, letterhead, sealed });
       if (!made.ok) {
         setNotice({ severity: 'error', text: made.error.message });
         return;
@@ -177,8 +185,26 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
   };
 
   const onExportClick = () => {
-    if (errors.length > 0) setConfirmOpen(true);
+    if (willBeDraft) setConfirmOpen(true);
     else void runExport();
+  };
+
+  const exportPdf = async () => {
+    setPdfBusy(true);
+    setNotice(null);
+    try {
+      const content = reportContent(doc, { letterhead, sealed });
+      const title = doc.title.trim() || defaultTitle(doc.unit.name, doc.year);
+      const fileName = `${title.replace(/[\\/:*?"<>|]/g, '')}${willBeDraft ? '（草稿）' : ''}.pdf`;
+      const r = await platform.printPdf(fileName, printDocumentHtml(content, { draft: willBeDraft }));
+      if ('printView' in r) setNotice({ severity: 'info', text: '已打开打印页面：在打印对话框的“目标打印机”中选择“另存为 PDF”即可保存。分页与下面的预览相同。' });
+      else if (r.saved) setNotice({ severity: willBeDraft ? 'warning' : 'success', text: `已导出 PDF：${r.path}${willBeDraft ? '（草稿，不能用印发布）' : ''}` });
+      else setNotice({ severity: 'info', text: '已取消保存，没有写出 PDF 文件。' });
+    } catch (err) {
+      setNotice({ severity: 'error', text: `PDF 没有导出：${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setPdfBusy(false);
+    }
   };
 
   const missingLetterhead = letterhead && (!doc.letterhead.issuer.trim() || !doc.letterhead.docNumber.trim());
@@ -190,7 +216,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
           导出 Word 文件
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          下面是报告的打印样式（A4，GB/T 9704 版式：仿宋三号正文、每页 22 行）。分页以导出的 Word 文件为准。
+          下面是报告逐页的打印样式（A4，GB/T 9704 版式：仿宋三号正文，每页 22 行、每行 28 字），分页与导出的 PDF 相同。
         </Typography>
       </Box>
 
@@ -204,19 +230,32 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
                 control={<Switch checked={letterhead} onChange={(e) => setLetterhead(e.target.checked)} slotProps={{ input: { 'aria-label': '加红头' } }} data-testid="letterhead-switch" />}
                 label="加红头（以文件形式印发时使用）"
               />
+              <FormControlLabel
+                control={<Switch checked={sealed} onChange={(e) => setSealed(e.target.checked)} slotProps={{ input: { 'aria-label': '用印版式' } }} data-testid="sealed-switch" />}
+                label="用印版式（留出盖章位置）"
+              />
               <Box sx={{ flexGrow: 1 }} />
               <Button variant="contained" size="large" sx={{ textTransform: 'none' }} onClick={onExportClick} disabled={busy} data-testid="export-button" startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
                 导出 Word 文件
               </Button>
+              <Button variant="outlined" size="large" sx={{ textTransform: 'none' }} onClick={() => void exportPdf()} disabled={pdfBusy} data-testid="export-pdf-button" startIcon={pdfBusy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+                导出 PDF
+              </Button>
             </Stack>
-            {missingLetterhead && (
+            {missingLetterhead && !doc.letterhead.issuer.trim() && doc.letterhead.docNumber.trim() && (
               <Alert severity="info" sx={{ mt: 2 }}>
-                红头需要发文机关标志和发文字号（如“小政〔2026〕1号”），请在「基本信息」一步填写；没有填写的，发文机关标志暂用机关名称，发文字号留空。
+                红头的发文机关标志没有填写，暂用机关名称。需要“××人民政府文件”字样的，请在「基本信息」一步填写。
               </Alert>
             )}
-            {!doc.date && (
-              <Alert severity="info" sx={{ mt: 2 }} data-testid="export-no-date">
-                还没有填成文日期：导出的文件落款处印作“{doc.year + 1}年　　月　　日”，可以打印后手写。需要印上日期的，请在「基本信息」一步选择成文日期。
+            {notFinal.length > 0 && (
+              <Alert severity="warning" sx={{ mt: 2 }} data-testid="export-not-final">
+                现在只能导出草稿（每页标「草稿」，不能用印发布）：
+                <Box component="ul" sx={{ pl: 3, my: 0.5 }}>
+                  {notFinal.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </Box>
+                {!doc.date && <>草稿的落款印作“{doc.year + 1}年　　月　　日”。</>}
               </Alert>
             )}
             {errors.length > 0 && (
@@ -232,15 +271,24 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
           </Paper>
 
           <ExportHistory records={records} loading={historyLoading} error={historyError} />
-          <ReportPreview doc={doc} letterhead={letterhead} />
+          <ReportPreview doc={doc} letterhead={letterhead} sealed={sealed} draft={willBeDraft} />
         </>
       )}
       {legacy && <ExportHistory records={records} loading={historyLoading} error={historyError} />}
 
       <Dialog open={confirmOpen} onClose={() => setConfirmOpen(false)} aria-labelledby="export-confirm-title" data-testid="export-confirm-dialog">
-        <DialogTitle id="export-confirm-title">报告还有错误，确定导出草稿吗？</DialogTitle>
+        <DialogTitle id="export-confirm-title">{errors.length > 0 ? '报告还有错误，确定导出草稿吗？' : '还不是正式文件，确定导出草稿吗？'}</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 1 }}>下面 {errors.length} 处错误还没有改正：</DialogContentText>
+          {notFinal.length > 0 && (
+            <Box component="ul" sx={{ pl: 3, mt: 0, mb: 1 }} data-testid="export-confirm-not-final">
+              {notFinal.map((m) => (
+                <li key={m}>
+                  <Typography variant="body2">{m}</Typography>
+                </li>
+              ))}
+            </Box>
+          )}
+          {errors.length > 0 && <DialogContentText sx={{ mb: 1 }}>下面 {errors.length} 处错误还没有改正：</DialogContentText>}
           <Box component="ul" sx={{ pl: 3, my: 0 }}>
             {errors.slice(0, 8).map((f, i) => (
               <li key={f.id ?? `${f.rule}-${i}`}>

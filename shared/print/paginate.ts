@@ -1,0 +1,252 @@
+// The report cut into printed pages, by the same rules the Word file carries: 28 字 lines on a
+// 22-line page, headings kept with what follows, widow and orphan control (two lines at least on
+// either side of a break), the rows of a merged table label kept together, table headers repeated,
+// and the 署名 and date kept with the body's last lines. The 导出 step's preview and the PDF are
+// drawn from these pages, so the preview shows the page breaks as they print.
+// Pure TypeScript: no Node, no DOM.
+import type { TableGrid } from '../formats/grid';
+import type { ContentBlock, ReportContent } from './content';
+import { LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, TEXT_WIDTH_TWIPS, issuerSizePt, printedWidth, scriptRuns } from './page-layout';
+import { printColumnWidthsPt, rowsKeptWithNext, tableRowHeights } from './table-layout';
+
+/** A stretch of a line in one type: the heading part of a paragraph or its body text. */
+export interface Span {
+  text: string;
+  style: 'body' | 'h1' | 'h2' | 'h3' | 'h4';
+}
+
+export type PageItem =
+  | { kind: 'letterhead'; issuer: string; docNumber: string; heightPt: number }
+  | { kind: 'title'; lines: string[]; heightPt: number }
+  /** one printed line of body text; `last` = the paragraph's last line (not justified) */
+  | { kind: 'line'; spans: Span[]; indentChars: number; align: 'justify' | 'left' | 'right'; rightChars: number; last: boolean; heightPt: number }
+  | { kind: 'blank'; heightPt: number }
+  /** rows [from, to) of a table; `header` rows repeated on a continuation page come first */
+  | { kind: 'table'; grid: TableGrid; values: Record<string, string>; widthsPt: number[]; header: number[]; rows: number[]; rowHeightsPt: number[]; heightPt: number };
+
+export interface PrintedPage {
+  number: number;
+  items: PageItem[];
+}
+
+/** The 版心's height in pt (225 mm). */
+export const TYPE_AREA_PT = (PAGE.textHeightMm / 25.4) * 72;
+const LINE_CHARS = PAGE.charsPerLine;
+const CLOSING = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]/;
+const OPENING = /[（《「『【“‘(\[]$/;
+
+/**
+ * Breaks a paragraph into lines of 28 字 (the first indented 2 字), measured with the printed
+ * widths: a Latin stretch (a number, an e-mail, a web address) is never cut unless longer than a
+ * line, a closing mark never starts a line and an opening one never ends it.
+ */
+export function breakLines(spans: Span[], firstIndent = 2, width = LINE_CHARS): Span[][] {
+  // Units: one CJK character, or one whole Latin stretch.
+  const units: Span[] = [];
+  for (const s of spans) {
+    for (const seg of scriptRuns(s.text)) {
+      if (seg.latin) units.push({ text: seg.text, style: s.style });
+      else for (const ch of seg.text) units.push({ text: ch, style: s.style });
+    }
+  }
+  const lines: Span[][] = [];
+  let line: Span[] = [];
+  let used = 0;
+  let cap = width - firstIndent;
+  const push = (u: Span) => {
+    const last = line[line.length - 1];
+    if (last && last.style === u.style) last.text += u.text;
+    else line.push({ ...u });
+  };
+  const lineText = () => line.map((s) => s.text).join('');
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    const w = printedWidth(lineText() + u.text) - printedWidth(lineText());
+    if (used + w <= cap + 1e-6 || line.length === 0) {
+      if (line.length === 0 && w > cap && u.text.length > 1) {
+        // A Latin stretch longer than a line: cut it where the line ends.
+        let piece = '';
+        for (const ch of u.text) {
+          if (printedWidth(piece + ch) > cap && piece) {
+            push({ text: piece, style: u.style });
+            lines.push(line);
+            line = [];
+            cap = width;
+            piece = '';
+          }
+          piece += ch;
+        }
+        push({ text: piece, style: u.style });
+        used = printedWidth(piece);
+        continue;
+      }
+      push(u);
+      used += w;
+      continue;
+    }
+    // A closing mark may not start the next line: squeezed onto this one.
+    if (CLOSING.test(u.text)) {
+      push(u);
+      used += w;
+      continue;
+    }
+    // An opening mark may not end a line: it moves down with what it opens.
+    const carry: Span[] = [];
+    const text = lineText();
+    if (OPENING.test(text) && text.length > 1) {
+      const lastSpan = line[line.length - 1];
+      const ch = [...lastSpan.text].pop()!;
+      lastSpan.text = lastSpan.text.slice(0, lastSpan.text.length - ch.length);
+      if (!lastSpan.text) line.pop();
+      carry.push({ text: ch, style: lastSpan.style });
+    }
+    lines.push(line);
+    line = [];
+    used = 0;
+    cap = width;
+    for (const c of carry) {
+      push(c);
+      used += printedWidth(c.text);
+    }
+    i--; // place u on the new line
+  }
+  if (line.length) lines.push(line);
+  return lines.length ? lines : [[]];
+}
+
+const HEADING_STYLE: Span['style'][] = ['body', 'h1', 'h2', 'h3', 'h4'];
+
+/** A chain link: an item, and whether it must stay on the same page as the next one. */
+interface Atom {
+  item: PageItem;
+  glue: boolean;
+  /** for table rows: the table this row belongs to, to repeat its header on a new page */
+  table?: { key: number; grid: TableGrid; values: Record<string, string>; widthsPt: number[]; heights: number[]; row: number };
+}
+
+function paragraphAtoms(spans: Span[], keepWithNext: boolean, firstIndent = 2): Atom[] {
+  const lines = breakLines(spans, firstIndent);
+  return lines.map((l, i) => ({
+    item: { kind: 'line', spans: l, indentChars: i === 0 ? firstIndent : 0, align: 'justify', rightChars: 0, last: i === lines.length - 1, heightPt: LINE_PITCH_PT },
+    // Widow and orphan control: the first two and the last two lines stay together.
+    glue: i < lines.length - 1 && (i === 0 || i >= lines.length - 2) ? true : i === lines.length - 1 ? keepWithNext : false,
+  }));
+}
+
+function atomsOf(blocks: ContentBlock[]): Atom[] {
+  const atoms: Atom[] = [];
+  blocks.forEach((b, k) => {
+    const beforeSignature = blocks[k + 1]?.type === 'signature';
+    switch (b.type) {
+      case 'letterhead': {
+        const issuerPt = issuerSizePt(b.issuer);
+        // 35 mm to the 发文机关标志, two blank lines, the 发文字号 and its red line, two blank lines.
+        const heightPt = (35 / 25.4) * 72 + issuerPt * 1.2 + 5 * LINE_PITCH_PT;
+        atoms.push({ item: { kind: 'letterhead', issuer: b.issuer, docNumber: b.docNumber, heightPt }, glue: true });
+        break;
+      }
+      case 'title':
+        atoms.push({ item: { kind: 'title', lines: b.lines, heightPt: b.lines.length * 35 }, glue: true });
+        atoms.push({ item: { kind: 'blank', heightPt: LINE_PITCH_PT }, glue: true });
+        break;
+      case 'section':
+        atoms.push(...paragraphAtoms([{ text: b.text, style: 'h1' }], true));
+        break;
+      case 'paragraph': {
+        const spans: Span[] = [];
+        if (b.heading) spans.push({ text: b.heading, style: HEADING_STYLE[b.level] });
+        if (b.text) spans.push({ text: b.text, style: 'body' });
+        atoms.push(...paragraphAtoms(spans, (b.level > 0 && !b.text) || beforeSignature));
+        break;
+      }
+      case 'table': {
+        const { widths } = printColumnWidthsPt(b.grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT);
+        const heights = tableRowHeights(b.grid, widths, TABLE_TEXT) ?? b.grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt);
+        const keep = rowsKeptWithNext(b.grid);
+        b.grid.rows.forEach((_, r) => {
+          atoms.push({
+            item: { kind: 'table', grid: b.grid, values: b.values, widthsPt: widths, header: [], rows: [r], rowHeightsPt: [heights[r]], heightPt: heights[r] },
+            glue: keep[r],
+            table: { key: k, grid: b.grid, values: b.values, widthsPt: widths, heights, row: r },
+          });
+        });
+        atoms.push({ item: { kind: 'blank', heightPt: 12 }, glue: beforeSignature });
+        break;
+      }
+      case 'signature': {
+        const l = b.layout;
+        for (let i = 0; i < l.blankLines; i++) atoms.push({ item: { kind: 'blank', heightPt: LINE_PITCH_PT }, glue: true });
+        const line = (text: string, left: number, right: number | null, glue: boolean): Atom => ({
+          item: { kind: 'line', spans: [{ text, style: 'body' }], indentChars: right === null ? left : 0, align: right === null ? 'left' : 'right', rightChars: right ?? 0, last: true, heightPt: LINE_PITCH_PT },
+          glue,
+        });
+        atoms.push(line(l.signature.text, l.signature.left, null, true));
+        atoms.push(line(l.date.text, l.date.left, l.sealed ? 4 : null, false));
+        break;
+      }
+    }
+  });
+  return atoms;
+}
+
+/** Cuts the content into pages of the 225 mm 版心. */
+export function paginate(content: ReportContent): PrintedPage[] {
+  const atoms = atomsOf(content.blocks);
+  const pages: PageItem[][] = [];
+  let i = 0;
+  while (i < atoms.length) {
+    const page: PageItem[] = [];
+    let used = 0;
+    const start = i;
+    // A page that opens inside a table repeats that table's header rows.
+    const cont = atoms[i].table;
+    let headerPt = 0;
+    let header: number[] = [];
+    if (cont && cont.row >= cont.grid.repeatHeaderRows && cont.grid.repeatHeaderRows > 0) {
+      header = Array.from({ length: cont.grid.repeatHeaderRows }, (_, r) => r);
+      headerPt = header.reduce((a, r) => a + cont.heights[r], 0);
+    }
+    used += headerPt;
+    let end = i;
+    while (end < atoms.length && used + atoms[end].item.heightPt <= TYPE_AREA_PT + 0.5) {
+      used += atoms[end].item.heightPt;
+      end++;
+    }
+    if (end < atoms.length) {
+      // Do not break inside a glued chain: move the chain to the next page, unless it fills the page.
+      let cut = end;
+      while (cut > start && atoms[cut - 1].glue) cut--;
+      if (cut > start) end = cut;
+      if (end === start) end = start + 1;
+    }
+    for (let k = start; k < end; k++) page.push(atoms[k].item);
+    pages.push(mergeTableRows(page, header, cont));
+    i = end;
+  }
+  return pages.map((items, n) => ({ number: n + 1, items }));
+}
+
+/** Consecutive rows of one table become one table item (with its repeated header, if any). */
+function mergeTableRows(items: PageItem[], header: number[], cont: Atom['table']): PageItem[] {
+  const out: PageItem[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (item.kind === 'table' && prev?.kind === 'table' && prev.grid === item.grid) {
+      prev.rows.push(...item.rows);
+      prev.rowHeightsPt.push(...item.rowHeightsPt);
+      prev.heightPt += item.heightPt;
+      continue;
+    }
+    if (item.kind === 'table') {
+      const first = out.length === 0 && cont && cont.grid === item.grid ? header : [];
+      const hHeights = first.map((r) => cont!.heights[r]);
+      out.push({ ...item, header: first, rows: [...item.rows], rowHeightsPt: [...hHeights, ...item.rowHeightsPt], heightPt: item.heightPt + hHeights.reduce((a, b) => a + b, 0) });
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+/** Page-number geometry for drawing: 4号 "— n —", its line 7 mm under the 版心, 空一字 from the edge. */
+export const PAGE_NUMBER_STYLE = { sizePt: SIZE.si, gapMm: 7 } as const;

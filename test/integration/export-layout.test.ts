@@ -1,0 +1,280 @@
+// The Word export as a county reviewer sees it: both formats, plain, 红头 and sealed, rendered once
+// each by LibreOffice, then checked from the PDF's geometry (pdftotext -bbox-layout): no heading is
+// the last line of a page, 署名 and date share a page with body text and sit where GB/T 9704 §7.3.5
+// puts them, no merged label of table 三 is cut by a page break, no number or e-mail is broken, 28
+// characters a line and 22 lines a full page, the page number 7 mm under the 版心. Every page is
+// kept as a PNG in test-artifacts/export-layout/ for people to look at.
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDocx, columnWidths } from '../../electron/core/export/docx';
+import { reportContent } from '../../shared/print/content';
+import { getFormat } from '../../shared/formats/index';
+import { tableGrid } from '../../shared/formats/grid';
+import { PAGE, LINE_PITCH_PT, scriptRuns } from '../../shared/print/page-layout';
+import { MAX_KEPT_ROWS } from '../../shared/print/table-layout';
+import type { ReportDoc } from '../../shared/report';
+import { fullReport } from '../fixtures/full-report';
+
+const PT_PER_MM = 72 / 25.4;
+const TOP = PAGE.marginTopMm * PT_PER_MM;
+const BOTTOM = (PAGE.heightMm - PAGE.marginBottomMm) * PT_PER_MM;
+const LEFT = PAGE.marginLeftMm * PT_PER_MM;
+const RIGHT = (PAGE.widthMm - PAGE.marginRightMm) * PT_PER_MM;
+const CHAR = (RIGHT - LEFT) / PAGE.charsPerLine;
+
+interface Word {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
+interface Line extends Word {
+  words: Word[];
+}
+interface Page {
+  n: number;
+  lines: Line[];
+  words: Word[];
+}
+
+function parseBbox(html: string): Page[] {
+  const pages: Page[] = [];
+  const num = (s: string, k: string) => Number(new RegExp(`${k}="([\\d.]+)"`).exec(s)?.[1]);
+  const box = (attrs: string) => ({ x0: num(attrs, 'xMin'), y0: num(attrs, 'yMin'), x1: num(attrs, 'xMax'), y1: num(attrs, 'yMax') });
+  for (const [, body] of html.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)) {
+    const page: Page = { n: pages.length + 1, lines: [], words: [] };
+    for (const [, attrs, inner] of body.matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/g)) {
+      const words = [...inner.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map(([, a, t]) => ({ ...box(a), text: t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') }));
+      page.lines.push({ ...box(attrs), words, text: words.map((w) => w.text).join('') });
+      page.words.push(...words);
+    }
+    pages.push(page);
+  }
+  return pages;
+}
+
+/** Lines set in 3号 (16 pt: boxes about 20 pt tall) inside the 版心: the body, not the tables. */
+const bodyLines = (p: Page) => p.lines.filter((l) => l.y1 - l.y0 > 17 && l.y0 >= TOP - 2 && l.y1 <= BOTTOM + 2 && l.y1 - l.y0 < 26);
+/** Every line inside the 版心 (body and tables), top to bottom. */
+const typeAreaLines = (p: Page) => p.lines.filter((l) => l.y0 >= TOP - 2 && l.y1 <= BOTTOM + 2).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+const isTableLine = (l: Line) => l.y1 - l.y0 < 16;
+const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}\.(?!\d)|（\d{1,2}）)/;
+const isCjk = (s: string) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+$/.test(s);
+
+interface Variant {
+  name: string;
+  doc: ReportDoc;
+  letterhead: boolean;
+  sealed: boolean;
+}
+const doc2021 = fullReport();
+const doc2019 = fullReport({ formatId: 'gov-2019', year: 2020, date: '2021-01-20' });
+const variants: Variant[] = [];
+for (const [fmt, doc] of [['gov-2021', doc2021], ['gov-2019', doc2019]] as const) {
+  variants.push({ name: `${fmt}-plain`, doc, letterhead: false, sealed: false });
+  variants.push({ name: `${fmt}-letterhead`, doc, letterhead: true, sealed: false });
+  variants.push({ name: `${fmt}-sealed`, doc, letterhead: false, sealed: true });
+}
+
+const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+const SKIP = 'LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。';
+const rendered = new Map<string, { pages: Page[]; pdf: string }>();
+let work = '';
+let profile = '';
+
+before(async () => {
+  if (!haveSoffice) return;
+  work = mkdtempSync(join(tmpdir(), 'nianbao-layout-'));
+  profile = mkdtempSync(join(tmpdir(), 'lo-'));
+  const files: string[] = [];
+  for (const v of variants) {
+    const path = join(work, `${v.name}.docx`);
+    writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed }));
+    files.push(path);
+  }
+  // One LibreOffice start for all six: renders are slow on a shared machine.
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], { stdio: 'pipe', timeout: 300_000 });
+  const out = join(process.cwd(), 'test-artifacts', 'export-layout');
+  rmSync(out, { recursive: true, force: true });
+  for (const v of variants) {
+    const pdf = join(work, `${v.name}.pdf`);
+    rendered.set(v.name, { pdf, pages: parseBbox(execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })) });
+    const dir = join(out, v.name);
+    mkdirSync(dir, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(dir, 'page')]);
+    copyFileSync(pdf, join(dir, `${v.name}.pdf`));
+    copyFileSync(join(work, `${v.name}.docx`), join(dir, `${v.name}.docx`));
+  }
+}, { timeout: 320_000 });
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+function get(name: string) {
+  const r = rendered.get(name);
+  assert.ok(r, `${name} was not rendered`);
+  return r;
+}
+
+for (const v of variants) {
+  test(`${v.name}: every page kept as a picture, page numbers 7 mm under the 版心`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    assert.ok(pages.length >= 4 && pages.length <= 9, `${pages.length} pages`);
+    const pngs = readdirSync(join(process.cwd(), 'test-artifacts', 'export-layout', v.name)).filter((f) => f.endsWith('.png'));
+    assert.equal(pngs.length, pages.length);
+    for (const p of pages) {
+      // "— n —": the number's line starts 7 mm below the 版心's bottom edge (std §7.5).
+      const num = p.lines.find((l) => l.y0 > BOTTOM && l.text.replace(/\s/g, '') === `—${p.n}—`);
+      assert.ok(num, `page ${p.n}: no page number — ${p.n} —`);
+      const gapMm = (num.y0 - BOTTOM) / PT_PER_MM;
+      assert.ok(gapMm > 6 && gapMm < 8.5, `page ${p.n}: page number ${gapMm.toFixed(1)} mm under the 版心, want 7`);
+      if (p.n % 2 === 1) assert.ok(Math.abs(RIGHT - 14 - num.x1) < 3, `odd page ${p.n}: number ends at ${num.x1}, want 空一字 from the right`);
+      else assert.ok(Math.abs(LEFT + 14 - num.x0) < 3, `even page ${p.n}: number starts at ${num.x0}, want 空一字 from the left`);
+    }
+  });
+
+  test(`${v.name}: no heading is the last line of a page`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    for (const p of pages.slice(0, -1)) {
+      const lines = typeAreaLines(p);
+      const last = lines[lines.length - 1];
+      assert.ok(last, `page ${p.n} is empty`);
+      if (isTableLine(last)) continue;
+      assert.doesNotMatch(last.text, HEADING_START, `page ${p.n} ends with the heading 「${last.text}」`);
+    }
+  });
+
+  test(`${v.name}: 署名 and 成文日期 together, with body text, placed per GB/T 9704 §7.3.5`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    const content = reportContent(v.doc, { letterhead: v.letterhead, sealed: v.sealed });
+    const sig = content.blocks.find((b) => b.type === 'signature');
+    assert.ok(sig && sig.type === 'signature');
+    const dateText = sig.layout.date.text;
+    const page = pages.find((p) => bodyLines(p).some((l) => l.text === dateText));
+    assert.ok(page, `no page shows the date ${dateText}`);
+    const lines = bodyLines(page);
+    const di = lines.findIndex((l) => l.text === dateText);
+    const date = lines[di];
+    const signature = lines[di - 1];
+    assert.equal(signature?.text, sig.layout.signature.text, 'the 署名 is not on the line above the date');
+    assert.ok(Math.abs(date.y0 - signature.y0 - LINE_PITCH_PT) < 1.5, '署名 and date are not on consecutive lines');
+    const body = lines.slice(0, di - 1);
+    assert.ok(body.length > 0, '署名 and date stand alone on their page');
+    const lastBody = body[body.length - 1];
+    const gapLines = Math.round((signature.y0 - lastBody.y0) / LINE_PITCH_PT) - 1;
+    assert.equal(gapLines, sig.layout.blankLines, `${gapLines} blank lines between the body and the 署名`);
+    if (v.sealed) {
+      // §7.3.5.1: the date 空4字 from the right, the 署名 centred over it.
+      assert.ok(Math.abs(RIGHT - date.x1 - 4 * CHAR) < CHAR * 0.3, `date ends ${((RIGHT - date.x1) / CHAR).toFixed(2)} 字 from the right, want 4`);
+      const mid = (l: Line) => (l.x0 + l.x1) / 2;
+      assert.ok(Math.abs(mid(signature) - mid(date)) < CHAR * 0.3, `署名 centred ${((mid(signature) - mid(date)) / CHAR).toFixed(2)} 字 off the date`);
+    } else {
+      // §7.3.5.2: the 署名 空2字 from the right, the date starting 2 字 right of the 署名.
+      assert.ok(Math.abs(RIGHT - signature.x1 - 2 * CHAR) < CHAR * 0.3, `署名 ends ${((RIGHT - signature.x1) / CHAR).toFixed(2)} 字 from the right, want 2`);
+      assert.ok(Math.abs(date.x0 - signature.x0 - 2 * CHAR) < CHAR * 0.15, `date starts ${((date.x0 - signature.x0) / CHAR).toFixed(2)} 字 right of the 署名, want 2`);
+    }
+  });
+
+  test(`${v.name}: table 三's merged labels are never cut by a page break`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    const grid = tableGrid(getFormat(v.doc.formatId), 't3');
+    const widths = columnWidths(grid).map((w) => w / 20);
+    const edges = widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [LEFT]);
+    const merged = grid.rows.flatMap((row, r) =>
+      row.cells.flatMap((c) =>
+        c.type === 'label' && c.role === 'row' && c.rowSpan > 1
+          ? [{ text: c.text, level: c.level ?? 1, rowSpan: c.rowSpan, items: grid.rows.slice(r, r + c.rowSpan).map((x) => x.cells.filter((y) => y.type === 'label').pop()!).map((y) => (y.type === 'label' ? y.text : '')) }]
+          : [],
+      ),
+    );
+    assert.ok(merged.length >= 4, 'table 三 should have merged group labels');
+    // The text a page shows in a label column, top to bottom.
+    const columnText = (p: Page, col: number) =>
+      p.words
+        .filter((w) => w.y1 - w.y0 < 16 && w.x0 >= edges[col] - 1 && w.x0 < edges[col + 1] - 2)
+        .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
+        .map((w) => w.text)
+        .join('');
+    for (const m of merged) {
+      const col = m.level - 1;
+      const perPage = pages.map((p) => columnText(p, col));
+      const whole = perPage.filter((s) => s.includes(m.text));
+      assert.equal(whole.length, 1, `「${m.text}」 is not printed whole on one page: ${perPage.map((s, i) => `p${i + 1}: ${s.slice(0, 60)}`).join(' | ')}`);
+      // A group label (（三）不予公开 …) shares its page with every item under it.
+      if (m.rowSpan > MAX_KEPT_ROWS) continue;
+      const page = pages[perPage.findIndex((s) => s.includes(m.text))];
+      const items = columnText(page, col + 1);
+      for (const item of m.items) assert.ok(items.includes(item), `「${m.text}」 is on page ${page.n} but its item 「${item}」 is not`);
+    }
+  });
+
+  test(`${v.name}: numbers, e-mail and web addresses are never broken across lines`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    const content = reportContent(v.doc, { letterhead: v.letterhead, sealed: v.sealed });
+    const tokens = new Set<string>();
+    for (const b of content.blocks) {
+      if (b.type !== 'paragraph') continue;
+      for (const seg of scriptRuns(b.heading + b.text)) if (seg.latin && seg.text.trim().length >= 3) tokens.add(seg.text.trim());
+    }
+    assert.ok([...tokens].some((x) => x.includes('@')), 'the fixture should carry an e-mail address');
+    const lines = pages.flatMap((p) => bodyLines(p).map((l) => l.text.replace(/\s/g, '')));
+    for (const token of tokens) assert.ok(lines.some((l) => l.includes(token.replace(/\s/g, ''))), `「${token}」 is broken across lines`);
+  });
+
+  test(`${v.name}: 28 characters a line, 22 lines a full page, on the line grid`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    let fullLines = 0;
+    let fullPages = 0;
+    for (const p of pages) {
+      const lines = bodyLines(p).filter((l) => l.x0 < LEFT + 3 * CHAR);
+      for (const [i, l] of lines.entries()) {
+        // A full line of Chinese text: reaches the right edge, no Latin in it, and the paragraph
+        // goes on with a Chinese character (a number too long for the line's end, or a closing
+        // mark that may not start a line, legitimately shortens or lengthens a line).
+        const next = lines[i + 1];
+        if (RIGHT - l.x1 > CHAR * 0.6 || !isCjk(l.text) || !next || next.x0 > LEFT + CHAR || !/^[\u4e00-\u9fff]/.test(next.text)) continue;
+        const indented = l.x0 > LEFT + CHAR;
+        assert.equal([...l.text].length, indented ? 26 : 28, `page ${p.n}: 「${l.text}」 has ${[...l.text].length} characters`);
+        fullLines++;
+      }
+      // Body lines sit on the 22-line grid of the 版心.
+      const body = bodyLines(p);
+      // Page 1 carries the title (and 版头), set on their own pitch; the grid starts below them.
+      if (body.length === 0 || p.n === 1) continue;
+      // Consecutive body lines with no table between them are whole line pitches apart.
+      const all = typeAreaLines(p);
+      for (let i = 1; i < body.length; i++) {
+        const between = all.some((l) => isTableLine(l) && l.y0 > body[i - 1].y0 && l.y0 < body[i].y0);
+        if (between) continue;
+        const k = (body[i].y0 - body[i - 1].y0) / LINE_PITCH_PT;
+        assert.ok(k > 0.9 && Math.abs(k - Math.round(k)) < 0.06, `page ${p.n}: line 「${body[i].text.slice(0, 10)}」 is off the line grid (${k.toFixed(2)} pitches below the line above)`);
+      }
+      const onlyBody = typeAreaLines(p).every((l) => !isTableLine(l)) && p.n < pages.length;
+      if (onlyBody) {
+        // A page of body text starts at the top of the 版心 and holds 22 lines; it may hold 21
+        // only when widow control carried a two-line paragraph over whole.
+        assert.ok(body[0].y0 - TOP < LINE_PITCH_PT / 2, `page ${p.n}: text starts ${(body[0].y0 - TOP).toFixed(1)} pt below the 版心's top`);
+        const span = Math.round((body[body.length - 1].y0 - body[0].y0) / LINE_PITCH_PT) + 1;
+        const nextFirst = bodyLines(pages[p.n])[0];
+        assert.ok(span === 22 || (span === 21 && nextFirst && nextFirst.x0 > LEFT + CHAR), `page ${p.n}: ${span} lines of body text`);
+        fullPages++;
+      }
+    }
+    assert.ok(fullLines >= 10, `only ${fullLines} full lines found`);
+    assert.ok(LINE_PITCH_PT * 22 <= BOTTOM - TOP + 0.5 && LINE_PITCH_PT * 23 > BOTTOM - TOP, 'the line pitch does not give 22 lines in the 版心');
+    if (v.name.endsWith('plain')) assert.ok(fullPages >= 1, 'the plain export should have a page of body text only');
+  });
+}
