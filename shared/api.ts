@@ -3,7 +3,7 @@
 // Both doors validate every request with these schemas; the renderer is untrusted.
 import { z } from 'zod';
 import { LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
-import type { Finding, ReportDoc, ReportSummary, StoredReport, Unit } from './report';
+import type { Finding, ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from './report';
 
 export const ReportIdSchema = z.object({ id: z.number().int().positive() });
 
@@ -92,6 +92,20 @@ export const apiSpec = {
   setCells: {
     input: z.object({ id: z.number().int().positive(), cells: z.record(CellValuesSchema.keyType, z.number().finite().nullable()) }).strict(),
   },
+  /**
+   * The page's save queue: a batch of cells (null clears), section texts and 基本信息 fields,
+   * stored in ONE transaction, so a batch is either kept whole or not at all (safe to resend).
+   */
+  saveEdits: {
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        cells: z.record(CellValuesSchema.keyType, z.number().finite().nullable()).default({}),
+        sections: z.partialRecord(SectionKeySchema, z.string().max(50000)).default({}),
+        meta: ReportMetaPatchSchema.default({}),
+      })
+      .strict(),
+  },
   /** mark a warning as reviewed (reason) or take the mark back (null) */
   setAcknowledgement: {
     input: z.object({ id: z.number().int().positive(), findingId: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500).nullable() }).strict(),
@@ -125,6 +139,7 @@ export interface ApiOutputs {
   updateReport: StoredReport;
   setSection: { updatedAt: string };
   setCells: { updatedAt: string };
+  saveEdits: { updatedAt: string; status: ReportStatus };
   setAcknowledgement: { updatedAt: string };
   getUiState: UiState;
   setUiState: UiState;

@@ -565,6 +565,24 @@ export class Store {
       doc,
     };
   }
+
+  /**
+   * The page's save queue sends cells, section texts and 基本信息 fields together: all of them in
+   * one transaction (the writes above nest as savepoints), so a batch is stored whole or not at all.
+   */
+  saveEdits(
+    id: number,
+    edits: { cells: Record<string, number | null>; sections: Partial<Record<SectionKey, string>>; change?: (doc: ReportDoc) => ReportDoc; status?: ReportStatus },
+  ): { updatedAt: string; status: ReportStatus } {
+    return this.db.transaction(() => {
+      this.reportRow(id);
+      if (Object.keys(edits.cells).length) this.setCells(id, edits.cells);
+      for (const [key, text] of Object.entries(edits.sections) as [SectionKey, string][]) this.setSection(id, key, text);
+      if (edits.change || edits.status) this.updateReport(id, edits.change ?? ((doc) => doc), edits.status);
+      const report = this.requireReport(id);
+      return { updatedAt: report.updatedAt, status: report.status };
+    })();
+  }
 }
 
 interface ExportDbRow {
