@@ -1,14 +1,24 @@
 // The app's frame: loads the unit (first run asks for it), then shows either the list of reports
 // or one report's wizard. Where the clerk is (report and step) lives in the URL hash and in the
 // stored UI state, so a reload or a restart returns to the same place.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Alert, Box, Button, CircularProgress } from '@mui/material';
 import { api } from './api/client';
 import type { Unit } from '../shared/report';
-import { UnitSetup } from './features/unit/UnitSetup';
-import { ReportList } from './features/reports/ReportList';
-import { Wizard } from './features/wizard/Wizard';
 import { parseHash, routeHash, type Route } from './route';
+import { ErrorBoundary } from './ErrorBoundary';
+
+// Each screen is its own chunk, loaded when first shown: the first screen does not wait for the
+// wizard (the rules, the formats' tables) to be parsed.
+const UnitSetup = lazy(() => import('./features/unit/UnitSetup').then((m) => ({ default: m.UnitSetup })));
+const ReportList = lazy(() => import('./features/reports/ReportList').then((m) => ({ default: m.ReportList })));
+const Wizard = lazy(() => import('./features/wizard/Wizard').then((m) => ({ default: m.Wizard })));
+
+const Loading = (props: { label: string }) => (
+  <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+    <CircularProgress aria-label={props.label} />
+  </Box>
+);
 
 type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; unit: (Unit & { id: number }) | null };
 
@@ -46,12 +56,7 @@ export function App() {
     void api.setUiState(to.name === 'report' ? { reportId: to.id, step: to.step } : { reportId: null, step: null });
   };
 
-  if (loaded.state === 'loading')
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
-        <CircularProgress aria-label="正在载入" />
-      </Box>
-    );
+  if (loaded.state === 'loading') return <Loading label="正在载入" />;
   if (loaded.state === 'error')
     return (
       <Box sx={{ p: 4, maxWidth: 720, mx: 'auto' }}>
@@ -60,8 +65,18 @@ export function App() {
         </Alert>
       </Box>
     );
-  if (!loaded.unit) return <UnitSetup onSaved={(unit) => setLoaded({ state: 'ready', unit })} />;
-  if (route.name === 'report')
-    return <Wizard key={route.id} reportId={route.id} step={route.step} onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)} onClose={() => navigate({ name: 'home' })} />;
-  return <ReportList unit={loaded.unit} onUnitSaved={(unit) => setLoaded({ state: 'ready', unit })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />;
+  const unit = loaded.unit;
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<Loading label="正在载入" />}>
+        {!unit ? (
+          <UnitSetup onSaved={(u) => setLoaded({ state: 'ready', unit: u })} />
+        ) : route.name === 'report' ? (
+          <Wizard key={route.id} reportId={route.id} step={route.step} onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)} onClose={() => navigate({ name: 'home' })} />
+        ) : (
+          <ReportList unit={unit} onUnitSaved={(u) => setLoaded({ state: 'ready', unit: u })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />
+        )}
+      </Suspense>
+    </ErrorBoundary>
+  );
 }

@@ -148,8 +148,23 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
   );
 }
 
+/**
+ * The year a new report is most likely for: the year after the newest report there is (based on
+ * it), never later than last year; with no reports, last year (January's report on the year before).
+ */
+export function defaultNewYear(reports: ReportSummary[], thisYear = new Date().getFullYear()): number {
+  const lastYear = thisYear - 1;
+  const taken = new Set(reports.map((r) => r.year));
+  const newest = reports.length ? Math.max(...reports.map((r) => r.year)) : null;
+  if (newest !== null && newest + 1 <= thisYear && !taken.has(newest + 1)) return Math.max(2019, newest + 1);
+  if (!taken.has(lastYear)) return lastYear;
+  // Every recent year exists: the newest free one before it, else next year's (shown as not yet due).
+  for (let y = lastYear - 1; y >= 2019; y--) if (!taken.has(y)) return y;
+  return thisYear;
+}
+
 function NewReportDialog(props: { reports: ReportSummary[]; onClose: () => void; onCreated: (id: number) => void }) {
-  const [yearText, setYearText] = useState(String(new Date().getFullYear() - 1));
+  const [yearText, setYearText] = useState(() => String(defaultNewYear(props.reports)));
   const year = /^\d{4}$/.test(yearText.trim()) ? Number(yearText.trim()) : NaN;
   const previous = props.reports.find((r) => r.year === year - 1) ?? null;
   const [basedOn, setBasedOn] = useState(true);

@@ -5,6 +5,7 @@ import { deriveTotals, formatModel, isGovFormatId } from '../../../shared/format
 import type { FormatModel } from '../../../shared/formats/index';
 import type { Finding, ReportDoc, StoredReport } from '../../../shared/report';
 import type { FocusRequest } from './types';
+import { isPremature } from './steps';
 
 export type Topic = 'doc' | 'findings' | 'save' | 'focus';
 
@@ -171,12 +172,15 @@ export class ReportState {
   /** Lays fresh findings onto their cells and tells the lists, each only if something changed. */
   protected applyFindings(findings: Finding[]) {
     const byCell = new Map<string, Finding[]>();
-    for (const f of findings)
+    for (const f of findings) {
+      // A column not yet filled in is not outlined as wrong (see isPremature).
+      if (isPremature(f, this.doc)) continue;
       for (const c of f.cells) {
         const list = byCell.get(c);
         if (list) list.push(f);
         else byCell.set(c, [f]);
       }
+    }
     const touched = new Set<string>([...byCell.keys()]);
     for (const [key, s] of this.snapshots) if (s.findings.length) touched.add(key);
     for (const key of touched) {

@@ -144,7 +144,11 @@ export class ReportSession extends ReportState {
 
   /** Marks a warning as checked (reason) or takes the mark back (null); saved at once. */
   async acknowledge(f: Finding, reason: string | null): Promise<string | null> {
-    const id = findingId(f);
+    return this.acknowledgeId(findingId(f), reason);
+  }
+
+  /** The same for any id (a dismissed year mention in a section's text). */
+  async acknowledgeId(id: string, reason: string | null): Promise<string | null> {
     const r = await api.setAcknowledgement({ id: this.id, findingId: id, reason });
     if (!r.ok) return r.error.message;
     const acks = { ...this.doc.acknowledgements };
