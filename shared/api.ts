@@ -15,7 +15,9 @@ export const ReportMetaPatchSchema = z
     period: z.string().max(80),
     preamble: PreambleSchema,
     signature: z.string().max(60),
-    date: ReportDocSchema.shape.date,
+    // Without the field's default: zod 4 fills defaults of absent keys even in .partial(), and a
+    // patch of the title would blank the date.
+    date: ReportDocSchema.shape.date.unwrap(),
     letterhead: LetterheadSchema,
     status: z.enum(REPORT_STATUSES),
   })

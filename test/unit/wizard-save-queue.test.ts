@@ -83,6 +83,11 @@ test('saveEdits stores cells, section texts and 基本信息 fields of one batch
   assert.equal(bad.ok, false);
   assert.equal(stored().cells['t3.granted.natural_person'], 2);
   assert.equal(stored().sections.overview, '本年度，我镇认真贯彻落实条例。');
+  // A batch without a date (an empty patch) leaves the stored date alone.
+  assert.ok((await handle('saveEdits', { id: reportId, meta: { date: '2026-01-15' } })).ok);
+  assert.ok((await handle('saveEdits', { id: reportId, cells: { 't3.granted.natural_person': 2 }, meta: {} })).ok);
+  assert.ok((await handle('updateReport', { id: reportId, patch: { title: '另一个标题' } })).ok);
+  assert.equal(stored().date, '2026-01-15');
   // Unknown fields are refused (the schema is strict).
   assert.equal((await handle('saveEdits', { id: reportId, cells: {}, extra: 1 })).ok, false);
 });

@@ -16,6 +16,16 @@ export type { MetaPatch, SaveState } from './save-queue';
 export const journalKey = (reportId: number) => `nianbao.unsaved.${reportId}`;
 const reviewedKey = (reportId: number) => `nianbao.reviewed.${reportId}`;
 
+/** Only the parts a batch has: a smaller request, and nothing the schema might fill in. */
+function withoutEmptyParts(id: number, b: EditBatch) {
+  return {
+    id,
+    ...(Object.keys(b.cells).length ? { cells: b.cells } : {}),
+    ...(Object.keys(b.sections).length ? { sections: b.sections } : {}),
+    ...(Object.keys(b.meta).length ? { meta: b.meta } : {}),
+  };
+}
+
 function pageStorage(): JournalStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
@@ -37,7 +47,7 @@ export class ReportSession extends ReportState {
     super(stored);
     this.storage = options.storage === undefined ? pageStorage() : options.storage;
     this.queue = new SaveQueue({
-      send: options.send ?? ((batch) => api.saveEdits({ id: this.id, ...batch })),
+      send: options.send ?? ((batch) => api.saveEdits(withoutEmptyParts(this.id, batch))),
       storage: this.storage,
       journalKey: journalKey(this.id),
       onState: () => this.notify('save'),
