@@ -152,7 +152,7 @@ test('second pass: default year, step states, date field, balance, sticky header
     await shot(page, '7-year-mention');
     await chips.first().locator('.MuiChip-deleteIcon').click();
     await page.locator('[data-stale-years]').waitFor({ state: 'detached' });
-    assert.equal(await stepState(page, 'problems'), 'done');
+    assert.ok(['done', 'warning'].includes((await stepState(page, 'problems')) ?? ''), 'rewritten text is finished (warnings aside)');
 
     // 审核: opened once, its state means something.
     await step(page, 'review');
@@ -201,9 +201,8 @@ test('browser mode: the program restarts with an edit pending and nothing is los
     await cell(page, 't3.partial_grant.natural_person').click();
     await page.keyboard.type('2');
     const banner = page.locator('[data-save-error]');
-    await banner.waitFor();
+    await banner.filter({ hasText: '2 处修改还没有保存' }).waitFor();
     assert.match(await banner.innerText(), /程序服务已停止[\s\S]*请重新启动“年报编制助手”，本页会自动重新连接/);
-    assert.match(await banner.innerText(), /2 处修改还没有保存/);
     await shot(page, '9-host-stopped-banner');
 
     // Started again on the same data folder: same address and token; the page saves by itself.

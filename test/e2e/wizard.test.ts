@@ -279,7 +279,7 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     await fresh.keyboard.type('7');
     await fresh.locator('[data-save-state="error"]').waitFor();
     const failed = fresh.locator('[data-save-error]');
-    assert.match(await failed.innerText(), /还没有保存：连接不上本机的程序服务[\s\S]*自动重试/);
+    assert.match(await failed.innerText(), /程序服务已停止[\s\S]*1 处修改还没有保存[\s\S]*请重新启动“年报编制助手”/);
     await fresh.screenshot({ path: join(shots, '12-save-failed.png') });
     assert.deepEqual(pageErrors, []);
   } finally {

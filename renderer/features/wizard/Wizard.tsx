@@ -135,6 +135,7 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
         </Toolbar>
       </AppBar>
       <SaveBanner session={session} />
+      <ReplayedNotice session={session} />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <Box component="nav" aria-label="报告各部分" sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto', py: 1.5, px: 1 }}>
           <StepNav session={session} steps={steps} current={current.key} onStep={props.onStep} />
@@ -147,6 +148,20 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
         </Box>
       </Box>
     </Box>
+  );
+}
+
+/** Edits an earlier page typed and never got stored, found in the browser and saved now. */
+function ReplayedNotice({ session }: { session: ReportSession }) {
+  const [open, setOpen] = useState(!!session.replayed);
+  useTopic(session, 'save');
+  const b = session.replayed;
+  if (!open || !b) return null;
+  const n = Object.keys(b.cells).length + Object.keys(b.sections).length + Object.keys(b.meta).length;
+  return (
+    <Alert severity="info" square onClose={() => setOpen(false)} data-replayed={n}>
+      找回了上次没能保存的 {n} 处修改（程序关闭或页面关闭时还没保存的），已放回原处{session.save.status === 'saved' ? '并保存好了' : '，正在保存'}。
+    </Alert>
   );
 }
 

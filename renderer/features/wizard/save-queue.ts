@@ -99,7 +99,11 @@ export class SaveQueue {
   add(edit: Partial<EditBatch>) {
     this.pending = merge(this.pending, { cells: edit.cells ?? {}, sections: edit.sections ?? {}, meta: edit.meta ?? {} });
     this.writeJournal();
-    if (this.state.status !== 'error') this.setState({ status: this.inflight ? 'saving' : 'pending' });
+    // Told only when the state changes (typing re-renders nothing else), or in the error state,
+    // where the banner counts what is waiting.
+    const next = this.inflight ? 'saving' : 'pending';
+    if (this.state.status === 'error') this.setState({});
+    else if (this.state.status !== next) this.setState({ status: next });
     // After a failure the next attempt keeps its backoff; typing does not hammer a dead host.
     if (!this.state.failures) this.schedule(this.o.debounceMs);
   }
