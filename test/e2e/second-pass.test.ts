@@ -68,12 +68,15 @@ test('second pass: default year, step states, date field, balance, sticky header
     const dateGroup = page.locator('[role="group"][data-field="date"]');
     assert.equal(await dateGroup.locator('.Mui-error').count(), 0);
     assert.match(await dateGroup.innerText(), /可以先不填/);
+    await page.locator('#wizard-main').evaluate((el) => el.scrollTo(0, 480));
     await shot(page, '2-basic-date-blank');
     await page.locator('[data-field="date.year"]').fill(String(last + 2));
     await page.locator('[data-field="date.month"]').fill('2');
     await page.locator('[data-field="date.day"]').fill('30');
     await page.locator('[data-field="title"]').click();
     await dateGroup.getByText(/2月只有2[89]天/).waitFor();
+    await page.locator('#wizard-main').evaluate((el) => el.scrollTo(0, 480));
+    await shot(page, '2b-basic-date-impossible');
     assert.equal(await dateGroup.getAttribute('data-value'), '');
     await page.locator('[data-field="date.month"]').fill('1');
     await page.locator('[data-field="date.day"]').fill('');
@@ -86,6 +89,7 @@ test('second pass: default year, step states, date field, balance, sticky header
     const created = withDate.find((r) => r.year === last + 1);
     assert.ok(created);
     assert.equal((await hostApi(host, 'getReport', { id: created.id })).doc.date, `${last + 2}-01-15`);
+    await page.locator('#wizard-main').evaluate((el) => el.scrollTo(0, 480));
     await shot(page, '3-basic-date-filled');
 
     // Table 三: 上年结转 1 came from last year. Received 2, granted 1, still open 1: 2 + 1 ≠ 1 + 1.

@@ -53,7 +53,7 @@ export function SaveBanner({ session }: { session: ReportSession }) {
       square
       data-save-error
       action={
-        <Button color="inherit" size="small" variant="outlined" onClick={() => session.retryNow()}>
+        <Button color="inherit" size="small" variant="outlined" sx={{ whiteSpace: 'nowrap' }} onClick={() => session.retryNow()}>
           立即重试
         </Button>
       }

@@ -23,6 +23,8 @@ const Frame = styled('div')(({ theme }) => ({
   // Table 三's column headers stay on screen below the focus bar while the lower rows scroll by.
   '& thead.sticky': { position: 'sticky', top: 'var(--focus-bar-h, 54px)', zIndex: 2 },
   '& thead.sticky th': { boxShadow: 'inset 0 -1px 0 #8f9aa7' },
+  // A white band above the head covers the rows passing between the focus bar and the head.
+  '& thead.sticky tr:first-of-type th': { boxShadow: '0 -10px 0 #fff, inset 0 -1px 0 #8f9aa7' },
   // Only the cell showing its error bubble is positioned: a positioned cell is a paint layer of its
   // own, and two hundred of them made every keystroke's frame walk two hundred layers.
   '& td': { height: 30, background: '#fff' },
