@@ -26,7 +26,7 @@ test('a new next-year report opens without an error; 审核 is 未审核 until o
   const st = stepStatuses(steps, checkReport(next, clean), next, model);
   assert.deepEqual(Object.values(st).filter((s) => s.state === 'error'), []);
   assert.equal(st.requests.state, 'todo');
-  assert.equal(st.requests.caption, '未填写');
+  assert.equal(st.requests.caption, '还没有填写');
   assert.equal(st.review.state, 'todo');
   assert.equal(st.review.caption, '未审核');
   assert.equal(st.overview.state, 'incomplete');

@@ -38,7 +38,7 @@ export function isPremature(f: Finding, doc: ReportDoc): boolean {
 
 /**
  * One state per step, each meaning one thing:
- * todo: nothing entered yet (审核: not opened yet) · error: N errors to fix · incomplete: entered
+ * todo: nothing entered yet (还没有填写) (审核: not opened yet) · error: N errors to fix · incomplete: entered
  * but not finished (blank cells, last year's words) · warning: finished, N warnings to check ·
  * done: finished, nothing left.
  */
@@ -71,7 +71,7 @@ export function stepStatuses(steps: StepDef[], findings: Finding[], doc: ReportD
     else if (f.severity === 'warning') st.warnings++;
   }
   const settle = (st: StepStatus, started: boolean, complete: boolean, incompleteCaption: string) => {
-    if (!started) [st.state, st.caption] = ['todo', '未填写'];
+    if (!started) [st.state, st.caption] = ['todo', '还没有填写'];
     else if (st.errors) [st.state, st.caption] = ['error', `${st.errors} 处错误`];
     else if (!complete) [st.state, st.caption] = ['incomplete', incompleteCaption];
     else if (st.warnings) [st.state, st.caption] = ['warning', `${st.warnings} 处提示`];
