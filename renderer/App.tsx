@@ -10,9 +10,13 @@ import { ErrorBoundary } from './ErrorBoundary';
 
 // Each screen is its own chunk, loaded when first shown: the first screen does not wait for the
 // wizard (the rules, the formats' tables) to be parsed.
+const loadReportList = () => import('./features/reports/ReportList');
+const loadWizard = () => import('./features/wizard/Wizard');
 const UnitSetup = lazy(() => import('./features/unit/UnitSetup').then((m) => ({ default: m.UnitSetup })));
-const ReportList = lazy(() => import('./features/reports/ReportList').then((m) => ({ default: m.ReportList })));
-const Wizard = lazy(() => import('./features/wizard/Wizard').then((m) => ({ default: m.Wizard })));
+const ReportList = lazy(() => loadReportList().then((m) => ({ default: m.ReportList })));
+const Wizard = lazy(() => loadWizard().then((m) => ({ default: m.Wizard })));
+// The screen the URL names starts loading at once, alongside the first API calls.
+void (parseHash(window.location.hash).name === 'report' ? loadWizard() : loadReportList()).catch(() => undefined);
 
 const Loading = (props: { label: string }) => (
   <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>

@@ -3,15 +3,10 @@
 import { z } from 'zod';
 import { SECTION_KEYS } from './formats/types';
 
-export const UNIT_KINDS = ['township', 'subdistrict', 'county_department', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  township: '乡镇人民政府',
-  subdistrict: '街道办事处',
-  county_department: '县级部门',
-  other: '其他机关',
-};
+// The unit kinds live apart (no zod) so the first screen can name them without loading the schemas.
+import { UNIT_KINDS, type UnitKind } from './unit-kinds';
+export { UNIT_KINDS, UNIT_KIND_LABELS } from './unit-kinds';
+export type { UnitKind } from './unit-kinds';
 
 /** A 人民政府 must also report 工作考核、社会评议和责任追究 (条例第五十条第（四）项). */
 export function isPeoplesGovernment(kind: UnitKind, name = ''): boolean {
