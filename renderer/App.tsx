@@ -24,6 +24,22 @@ const Loading = (props: { label: string }) => (
   </Box>
 );
 
+// The first screen's questions go out as soon as the script runs, together, not one after another
+// behind the first render: the unit, where the clerk was, and the list of reports.
+const freshStart = !window.location.hash || window.location.hash === '#' || window.location.hash === '#/';
+let early: { unit: ReturnType<typeof api.getUnit>; ui: ReturnType<typeof api.getUiState> | null } | null = {
+  unit: api.getUnit({}),
+  ui: freshStart ? api.getUiState({}) : null,
+};
+let earlyReports: ReturnType<typeof api.listReports> | null = parseHash(window.location.hash).name === 'home' ? api.listReports({}) : null;
+
+/** The list asked for at start, once; later visits to the list ask again. */
+function takeEarlyReports() {
+  const r = earlyReports;
+  earlyReports = null;
+  return r;
+}
+
 type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; unit: (Unit & { id: number }) | null };
 
 export function App() {
@@ -32,15 +48,15 @@ export function App() {
 
   const load = useCallback(async () => {
     setLoaded({ state: 'loading' });
-    const unit = await api.getUnit({});
+    const first = early;
+    early = null;
+    const unit = await (first?.unit ?? api.getUnit({}));
     if (!unit.ok) return setLoaded({ state: 'error', message: unit.error.message });
-    // No place in the URL (a fresh start): go back to where the clerk was last time.
+    // No place in the URL (a fresh start): go back to where the clerk was last time (the host
+    // answers only with a report that still exists).
     if (!window.location.hash || window.location.hash === '#' || window.location.hash === '#/') {
-      const ui = await api.getUiState({});
-      if (ui.ok && ui.value.reportId) {
-        const r = await api.getReport({ id: ui.value.reportId });
-        if (r.ok) navigate({ name: 'report', id: ui.value.reportId, step: ui.value.step }, true);
-      }
+      const ui = await (first?.ui ?? api.getUiState({}));
+      if (ui.ok && ui.value.reportId) navigate({ name: 'report', id: ui.value.reportId, step: ui.value.step }, true);
     }
     setLoaded({ state: 'ready', unit: unit.value });
   }, []);
@@ -53,6 +69,8 @@ export function App() {
   }, [load]);
 
   const navigate = (to: Route, replace = false) => {
+    // A list asked for at start is stale once the clerk has been in a report.
+    if (to.name === 'report') earlyReports = null;
     const hash = routeHash(to);
     if (replace) history.replaceState(null, '', hash);
     else if (window.location.hash !== hash) history.pushState(null, '', hash);
@@ -78,7 +96,7 @@ export function App() {
         ) : route.name === 'report' ? (
           <Wizard key={route.id} reportId={route.id} step={route.step} onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)} onClose={() => navigate({ name: 'home' })} />
         ) : (
-          <ReportList unit={unit} onUnitSaved={(u) => setLoaded({ state: 'ready', unit: u })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />
+          <ReportList unit={unit} preloaded={takeEarlyReports()} onUnitSaved={(u) => setLoaded({ state: 'ready', unit: u })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />
         )}
       </Suspense>
     </ErrorBoundary>

@@ -31,11 +31,13 @@ export async function benchFirstScreen(): Promise<string[]> {
         const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
         const page = await context.newPage();
         page.setDefaultTimeout(20_000);
+        // Marked in the page the moment the list shows a report (no polling delay in the figure).
+        await page.addInitScript(`new MutationObserver(() => { if (!window.__usable && document.querySelector('[data-report-year]')) window.__usable = performance.now(); }).observe(document, { subtree: true, childList: true });`);
         await page.goto(host.url, { waitUntil: 'commit' });
         await page.locator('[data-report-year="2025"]').waitFor();
         await page.getByRole('button', { name: '新建年度报告' }).waitFor();
         toList.push(performance.now() - t0);
-        listInPage.push((await page.evaluate('performance.now()')) as number);
+        listInPage.push((await page.evaluate('window.__usable')) as number);
         await context.close();
 
         // The same start, straight into table 三 (the clerk was there last time).
@@ -70,7 +72,7 @@ export async function benchFirstScreen(): Promise<string[]> {
       `  ${ROUNDS} 轮；每轮重新启动程序服务（同一数据文件夹，1 份报告），新的浏览器上下文（无缓存）`,
       `  启动程序服务 → 打印网址：${fmt(toHost)}`,
       `  启动程序服务 → 首屏可用（报告列表已列出报告，“新建年度报告”可点）：${fmt(toList)}`,
-      `  其中页面内（导航开始 → 首屏可用）：${fmt(listInPage)}`,
+      `  其中页面内（导航开始 → 报告列表出现，页面自己记时）：${fmt(listInPage)}`,
       `  启动程序服务 → 表三可用（在格子里输入一个数字，（七）总计随之更新）：${fmt(toTable)}`,
     ];
   } finally {

@@ -8,6 +8,7 @@ import {
 import { api } from '../../api/client';
 import { formatForYear } from '../../../shared/formats/index';
 import type { ReportSummary, Unit } from '../../../shared/report';
+import type { ApiResult } from '../../../shared/api';
 import { UNIT_KIND_LABELS } from '../../../shared/unit-kinds';
 import { RESTORED_KEY } from '../backups/restored-key';
 
@@ -24,7 +25,7 @@ const BackupsDialog = lazy(() => loadBackupsDialog().then((m) => ({ default: m.B
 import { formatLabel, formatTime, statusLabel } from '../../labels';
 import { defaultNewYear } from './new-year';
 
-export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u: Unit & { id: number }) => void; onOpen: (id: number, step?: string) => void }) {
+export function ReportList(props: { unit: Unit & { id: number }; preloaded?: Promise<ApiResult<ReportSummary[]>> | null; onUnitSaved: (u: Unit & { id: number }) => void; onOpen: (id: number, step?: string) => void }) {
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
   const [error, setError] = useState('');
   const [creating, setCreating] = useState(false);
@@ -37,8 +38,12 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
   const [restored, setRestored] = useState(() => sessionStorage.getItem(RESTORED_KEY) ?? '');
   useEffect(() => sessionStorage.removeItem(RESTORED_KEY), []);
 
+  // The list asked for while the page was starting is used once; every refresh asks again.
+  const [preloaded] = useState(() => ({ promise: props.preloaded ?? null }));
   const refresh = useCallback(async () => {
-    const r = await api.listReports({});
+    const pending = preloaded.promise;
+    preloaded.promise = null;
+    const r = await (pending ?? api.listReports({}));
     if (!r.ok) return setError(r.error.message);
     setError('');
     setReports([...r.value].sort((a, b) => b.year - a.year));
