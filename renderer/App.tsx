@@ -5,10 +5,40 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Alert, Box, Button, CircularProgress } from '@mui/material';
 import { api } from './api/client';
 import type { Unit } from '../shared/report';
-import { UnitSetup } from './features/unit/UnitSetup';
-import { ReportList } from './features/reports/ReportList';
-import { Wizard } from './features/wizard/Wizard';
 import { parseHash, routeHash, type Route } from './route';
+import { ErrorBoundary } from './ErrorBoundary';
+
+// Each screen is its own chunk, loaded when first shown: the first screen does not wait for the
+// wizard (the rules, the formats' tables) to be parsed.
+const loadReportList = () => import('./features/reports/ReportList');
+const loadWizard = () => import('./features/wizard/Wizard');
+const UnitSetup = lazy(() => import('./features/unit/UnitSetup').then((m) => ({ default: m.UnitSetup })));
+const ReportList = lazy(() => loadReportList().then((m) => ({ default: m.ReportList })));
+const Wizard = lazy(() => loadWizard().then((m) => ({ default: m.Wizard })));
+// The screen the URL names starts loading at once, alongside the first API calls.
+void (parseHash(window.location.hash).name === 'report' ? loadWizard() : loadReportList()).catch(() => undefined);
+
+const Loading = (props: { label: string }) => (
+  <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+    <CircularProgress aria-label={props.label} />
+  </Box>
+);
+
+// The first screen's questions go out as soon as the script runs, together, not one after another
+// behind the first render: the unit, where the clerk was, and the list of reports.
+const freshStart = !window.location.hash || window.location.hash === '#' || window.location.hash === '#/';
+let early: { unit: ReturnType<typeof api.getUnit>; ui: ReturnType<typeof api.getUiState> | null } | null = {
+  unit: api.getUnit({}),
+  ui: freshStart ? api.getUiState({}) : null,
+};
+let earlyReports: ReturnType<typeof api.listReports> | null = parseHash(window.location.hash).name === 'home' ? api.listReports({}) : null;
+
+/** The list asked for at start, once; later visits to the list ask again. */
+function takeEarlyReports() {
+  const r = earlyReports;
+  earlyReports = null;
+  return r;
+}
 
 // 县级审查 is for the county office only: its code loads when it is opened.
 const CountyView = lazy(() => import('./features/county/CountyView'));
@@ -21,15 +51,15 @@ export function App() {
 
   const load = useCallback(async () => {
     setLoaded({ state: 'loading' });
-    const unit = await api.getUnit({});
+    const first = early;
+    early = null;
+    const unit = await (first?.unit ?? api.getUnit({}));
     if (!unit.ok) return setLoaded({ state: 'error', message: unit.error.message });
-    // No place in the URL (a fresh start): go back to where the clerk was last time.
+    // No place in the URL (a fresh start): go back to where the clerk was last time (the host
+    // answers only with a report that still exists).
     if (!window.location.hash || window.location.hash === '#' || window.location.hash === '#/') {
-      const ui = await api.getUiState({});
-      if (ui.ok && ui.value.reportId) {
-        const r = await api.getReport({ id: ui.value.reportId });
-        if (r.ok) navigate({ name: 'report', id: ui.value.reportId, step: ui.value.step }, true);
-      }
+      const ui = await (first?.ui ?? api.getUiState({}));
+      if (ui.ok && ui.value.reportId) navigate({ name: 'report', id: ui.value.reportId, step: ui.value.step }, true);
     }
     setLoaded({ state: 'ready', unit: unit.value });
   }, []);
@@ -42,6 +72,8 @@ export function App() {
   }, [load]);
 
   const navigate = (to: Route, replace = false) => {
+    // A list asked for at start is stale once the clerk has been in a report.
+    if (to.name === 'report') earlyReports = null;
     const hash = routeHash(to);
     if (replace) history.replaceState(null, '', hash);
     else if (window.location.hash !== hash) history.pushState(null, '', hash);
@@ -49,12 +81,7 @@ export function App() {
     void api.setUiState(to.name === 'report' ? { reportId: to.id, step: to.step } : { reportId: null, step: null });
   };
 
-  if (loaded.state === 'loading')
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
-        <CircularProgress aria-label="正在载入" />
-      </Box>
-    );
+  if (loaded.state === 'loading') return <Loading label="正在载入" />;
   if (loaded.state === 'error')
     return (
       <Box sx={{ p: 4, maxWidth: 720, mx: 'auto' }}>
@@ -63,23 +90,26 @@ export function App() {
         </Alert>
       </Box>
     );
-  if (route.name === 'county')
-    return (
-      <Suspense fallback={<CircularProgress aria-label="正在载入" sx={{ m: 4 }} />}>
-        <CountyView onClose={() => navigate({ name: 'home' })} />
+  const unit = loaded.unit;
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<Loading label="正在载入" />}>
+        {route.name === 'county' ? (
+          <CountyView onClose={() => navigate({ name: 'home' })} />
+        ) : !unit ? (
+          <>
+            <UnitSetup onSaved={(u) => setLoaded({ state: 'ready', unit: u })} />
+            {/* A county office has no unit of its own to set up: 县级审查 is offered from the first screen. */}
+            <Button variant="outlined" size="small" onClick={() => navigate({ name: 'county' })} sx={{ position: 'fixed', right: 16, bottom: 16, bgcolor: 'background.paper' }}>
+              县级审查（县政务公开办使用）
+            </Button>
+          </>
+        ) : route.name === 'report' ? (
+          <Wizard key={route.id} reportId={route.id} step={route.step} onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)} onClose={() => navigate({ name: 'home' })} />
+        ) : (
+          <ReportList unit={unit} preloaded={takeEarlyReports()} onUnitSaved={(u) => setLoaded({ state: 'ready', unit: u })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />
+        )}
       </Suspense>
-    );
-  // A county office has no unit of its own to set up: 县级审查 is offered from the first screen.
-  if (!loaded.unit)
-    return (
-      <>
-        <UnitSetup onSaved={(unit) => setLoaded({ state: 'ready', unit })} />
-        <Button variant="outlined" size="small" onClick={() => navigate({ name: 'county' })} sx={{ position: 'fixed', right: 16, bottom: 16, bgcolor: 'background.paper' }}>
-          县级审查（县政务公开办使用）
-        </Button>
-      </>
-    );
-  if (route.name === 'report')
-    return <Wizard key={route.id} reportId={route.id} step={route.step} onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)} onClose={() => navigate({ name: 'home' })} />;
-  return <ReportList unit={loaded.unit} onUnitSaved={(unit) => setLoaded({ state: 'ready', unit })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />;
+    </ErrorBoundary>
+  );
 }

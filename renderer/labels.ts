@@ -10,8 +10,19 @@ export function formatLabel(id: string): string {
 /** How serious a finding is, in the same words everywhere in the app. */
 export const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '提示', info: '说明' };
 
+/**
+ * The report's state: 编写中 or 定稿. 草稿 is kept for what the export marks (a file exported with
+ * errors is 「草稿」 in its name and header), so each word means one thing.
+ */
 export function statusLabel(s: ReportStatus): string {
-  return s === 'final' ? '定稿' : '草稿';
+  return s === 'final' ? '定稿' : '编写中';
+}
+
+export const REPORT_STATUS_HINT = '报告写完、核对无误后改为“定稿”；定稿后仍可修改';
+
+/** An export record: a file marked 草稿 (exported with errors) or a formal one. */
+export function exportKindLabel(draft: boolean): string {
+  return draft ? '草稿（有错误时导出）' : '正式';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

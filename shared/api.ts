@@ -3,7 +3,7 @@
 // Both doors validate every request with these schemas; the renderer is untrusted.
 import { z } from 'zod';
 import { recordKey, LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
-import type { Finding, ReportDoc, ReportSummary, StoredReport, Unit } from './report';
+import type { Finding, ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from './report';
 import type { CountyReview } from './county/types';
 import { FORMATS } from './formats/index';
 import type { ReportFormat } from './formats/index';
@@ -18,7 +18,9 @@ export const ReportMetaPatchSchema = z
     period: z.string().max(80),
     preamble: PreambleSchema,
     signature: z.string().max(60),
-    date: ReportDocSchema.shape.date,
+    // Without the field's default: zod 4 fills defaults of absent keys even in .partial(), and a
+    // patch of the title would blank the date.
+    date: ReportDocSchema.shape.date.unwrap(),
     letterhead: LetterheadSchema,
     status: z.enum(REPORT_STATUSES),
   })
@@ -101,6 +103,20 @@ export const apiSpec = {
   setCells: {
     input: z.object({ id: z.number().int().positive(), cells: z.record(CellValuesSchema.keyType, z.number().finite().nullable()) }).strict(),
   },
+  /**
+   * The page's save queue: a batch of cells (null clears), section texts and 基本信息 fields,
+   * stored in ONE transaction, so a batch is either kept whole or not at all (safe to resend).
+   */
+  saveEdits: {
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        cells: z.record(CellValuesSchema.keyType, z.number().finite().nullable()).default({}),
+        sections: z.partialRecord(SectionKeySchema, z.string().max(50000)).default({}),
+        meta: ReportMetaPatchSchema.default({}),
+      })
+      .strict(),
+  },
   /** mark a warning as reviewed (reason) or take the mark back (null) */
   setAcknowledgement: {
     input: z.object({ id: z.number().int().positive(), findingId: recordKey.min(1).max(200), reason: z.string().trim().min(1).max(500).nullable() }).strict(),
@@ -162,6 +178,7 @@ export interface ApiOutputs {
   updateReport: StoredReport;
   setSection: { updatedAt: string };
   setCells: { updatedAt: string };
+  saveEdits: { updatedAt: string; status: ReportStatus };
   setAcknowledgement: { updatedAt: string };
   getUiState: UiState;
   setUiState: UiState;

@@ -78,12 +78,16 @@ export interface YearMention {
  * the next one (plans: 「2026年将……」) are expected; citations such as 〔2018〕25号 are not years of
  * events, so only a year followed by 年 counts.
  */
+const REPORT_AFTER_YEAR = /^度?(?:的)?(?:政府信息公开(?:工作)?)?(?:年度)?(?:工作)?报告/;
+
 export function findYearMentions(text: string, reportYear: number): YearMention[] {
   const out: YearMention[] = [];
   const re = /(?<![\d〔［\[【])((?:19|20)\d{2})[ \u3000\u00a0]*年/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const year = Number(m[1]);
     if (year === reportYear || year === reportYear + 1) continue;
+    // 「2024年度报告提出的……问题」 names an earlier report (五 follows up on it): not stale text.
+    if (REPORT_AFTER_YEAR.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, year });
   }
   return out;

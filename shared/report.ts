@@ -3,15 +3,10 @@
 import { z } from 'zod';
 import { SECTION_KEYS } from './formats/types';
 
-export const UNIT_KINDS = ['township', 'subdistrict', 'county_department', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  township: '乡镇人民政府',
-  subdistrict: '街道办事处',
-  county_department: '县级部门',
-  other: '其他机关',
-};
+// The unit kinds live apart (no zod) so the first screen can name them without loading the schemas.
+import { UNIT_KINDS, type UnitKind } from './unit-kinds';
+export { UNIT_KINDS, UNIT_KIND_LABELS } from './unit-kinds';
+export type { UnitKind } from './unit-kinds';
 
 /** A 人民政府 must also report 工作考核、社会评议和责任追究 (条例第五十条第（四）项). */
 export function isPeoplesGovernment(kind: UnitKind, name = ''): boolean {
@@ -40,6 +35,21 @@ export const UnitSchema = z.strictObject({
   signature: text(60).default(''),
 });
 export type Unit = z.infer<typeof UnitSchema>;
+
+/**
+ * The unit as a clerk types it (first-run setup, 机关信息, 基本信息): UnitSchema plus the formats a
+ * printed address block needs, every message saying what to write. Stored units and report files
+ * are read with UnitSchema itself (imported reports carry numbers in every style).
+ */
+export const UnitFormSchema = UnitSchema.extend({
+  name: z.string().trim().min(1, '请填写机关名称（全称），例如“某某县某某镇人民政府”').max(60, '机关名称不超过60个字'),
+  supervisor: z.string().max(60, '上级主管部门不超过60个字'),
+  address: z.string().max(120, '地址不超过120个字'),
+  postcode: z.string().trim().regex(/^(\d{6})?$/, '邮政编码应为6位数字，例如 366000'),
+  phone: z.string().trim().regex(/^([0-9０-９\-－—()（）\s、,，/转]{7,40})?$/, '电话只能含数字、区号连接号“-”和括号，例如 0598-3612345'),
+  email: z.string().trim().regex(/^([^\s@]+@[^\s@]+\.[^\s@]+)?$/, '电子邮箱格式不对，例如 xtzf@example.gov.cn'),
+  signature: z.string().max(60, '署名不超过60个字'),
+});
 
 export const SectionKeySchema = z.enum(SECTION_KEYS);
 

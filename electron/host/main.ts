@@ -1,7 +1,7 @@
-// The browser host: `node dist/host.mjs [--data-dir DIR] [--port N] [--no-open]`. Opens the store,
-// serves the built page and the API on 127.0.0.1, prints the URL with this launch's token and
-// opens the default browser where there is one.
-import { randomBytes } from 'node:crypto';
+// The browser host: `node dist/host.mjs [--data-dir DIR] [--port N] [--no-open] [--new-token]`.
+// Opens the store, serves the built page and the API on 127.0.0.1, prints the URL with the token
+// and opens the default browser where there is one. Port and token are kept per data folder
+// (launch-record.ts): a page left open reconnects when the program is started again.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -11,18 +11,24 @@ import { createApi } from '../core/api/index';
 import { resolveDataDir } from '../core/paths';
 import { logError, openLog } from '../core/log/index';
 import { createHostServer } from './server';
+import { newToken, readLaunchRecord, writeLaunchRecord } from './launch-record';
 
 interface HostArgs {
-  port: number;
+  /** null: the port remembered for this data folder (or any free one) */
+  port: number | null;
   open: boolean;
+  /** start with a fresh token: pages opened before can no longer call the API */
+  newToken: boolean;
 }
 
 function parseArgs(argv: string[]): HostArgs {
-  let port = 0;
+  let port: number | null = null;
   let open = true;
+  let freshToken = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--no-open') open = false;
+    else if (a === '--new-token') freshToken = true;
     else if (a === '--port' || a.startsWith('--port=')) {
       const v = a === '--port' ? argv[++i] : a.slice('--port='.length);
       port = Number(v);
@@ -33,11 +39,11 @@ function parseArgs(argv: string[]): HostArgs {
     } else if (a === '--data-dir') i++;
     else if (a.startsWith('--data-dir=')) continue;
     else if (a === '--help' || a === '-h') {
-      console.log('用法：node dist/host.mjs [--data-dir 文件夹] [--port 端口] [--no-open]');
+      console.log('用法：node dist/host.mjs [--data-dir 文件夹] [--port 端口] [--no-open] [--new-token]');
       process.exit(0);
     }
   }
-  return { port, open };
+  return { port, open, newToken: freshToken };
 }
 
 /** The command that opens a URL in the default browser, if this machine has one. */
@@ -74,7 +80,8 @@ async function main(): Promise<void> {
   const store = await openStore(dataDir);
   if (store.startupProblem) log.error('store', store.startupProblem.message);
   const { handleApiCall } = createApi({ store, transport: 'host', dataDir });
-  const token = randomBytes(32).toString('hex');
+  const remembered = readLaunchRecord(dataDir);
+  const token = !args.newToken && remembered ? remembered.token : newToken();
   const server = createHostServer({ rendererDir, token, handleApiCall });
 
   let closing = false;
@@ -90,19 +97,39 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown(0));
   process.on('SIGHUP', () => shutdown(0));
 
-  server.on('error', (err: NodeJS.ErrnoException) => {
+  // The remembered port when none is asked for; taken by another program, any free one.
+  const wanted = args.port ?? remembered?.port ?? 0;
+  const listen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const onError = (err: NodeJS.ErrnoException) => reject(err);
+      server.once('error', onError);
+      // Loopback only: other machines on the network must never reach the clerk's data.
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve((server.address() as { port: number }).port);
+      });
+    });
+  let port: number;
+  try {
+    port = await listen(wanted);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE' && args.port === null && wanted !== 0) {
+      console.error(`上次使用的端口 ${wanted} 已被其他程序占用，改用新的端口；之前打开的页面请关闭，改用下面的新网址。`);
+      port = await listen(0).catch((again: NodeJS.ErrnoException) => fail(again));
+    } else port = fail(e);
+  }
+  function fail(err: NodeJS.ErrnoException): never {
     console.error(err.code === 'EADDRINUSE' ? `端口 ${args.port} 已被占用，请换一个端口（--port）或去掉 --port 让程序自动选择。` : `程序服务无法启动：${err.message}`);
     store.close();
     process.exit(1);
-  });
-  // Loopback only: other machines on the network must never reach the clerk's data.
-  server.listen(args.port, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    const url = `http://127.0.0.1:${port}/?token=${token}`;
-    console.log(`年报编制助手已启动：${url}`);
-    console.error(`数据文件夹：${dataDir}。按 Ctrl+C 结束。`);
-    if (args.open) openBrowser(url);
-  });
+  }
+  server.on('error', (err) => console.error(`[host] ${err.message}`));
+  if (!writeLaunchRecord(dataDir, { port, token })) console.error('注意：无法在数据文件夹中记下端口和口令，下次启动后已打开的页面需要用新网址重新打开。');
+  const url = `http://127.0.0.1:${port}/?token=${token}`;
+  console.log(`年报编制助手已启动：${url}`);
+  console.error(`数据文件夹：${dataDir}。按 Ctrl+C 结束。`);
+  if (args.open) openBrowser(url);
 }
 
 main().catch((err: unknown) => {

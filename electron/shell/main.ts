@@ -193,6 +193,21 @@ function createWindow(): void {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // The page refuses to unload while edits are unsaved (its beforeunload); Electron shows no dialog
+  // of its own, so ask here. preventDefault() on this event lets the window close after all.
+  const win = mainWindow;
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      title: '还有修改没有保存',
+      message: '还有修改没有保存完，现在关闭可能丢失最后的改动。',
+      detail: '请先留在本页，等右上角显示“已保存”后再关闭。',
+      buttons: ['留在本页', '仍要关闭'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(APP_ENTRY_URL);
 }

@@ -1,6 +1,5 @@
 // The page's only way out: the API (over IPC in the desktop window, over HTTP in the browser host)
 // and the two platform services, saving and opening a file. Components import `api` and `platform`.
-import { API_METHODS } from '../../shared/api';
 import type { ApiClient, ApiMethod, ApiResult } from '../../shared/api';
 
 /** What the desktop preload exposes as window.nianbao (named functions only). */
@@ -32,6 +31,13 @@ function hostToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** Why the last call did not reach the program: its service is not running, or it refused this page's token. */
+export type HostProblem = 'unreachable' | 'unauthorized' | null;
+let hostProblem: HostProblem = null;
+export function currentHostProblem(): HostProblem {
+  return hostProblem;
+}
+
 function httpClient(): ApiClient {
   const token = hostToken();
   const call = async (method: ApiMethod, input: unknown): Promise<ApiResult<unknown>> => {
@@ -41,19 +47,31 @@ function httpClient(): ApiClient {
         headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': token },
         body: JSON.stringify(input ?? {}),
       });
+      hostProblem = res.status === 401 ? 'unauthorized' : null;
       const body = (await res.json().catch(() => null)) as ApiResult<unknown> | null;
       if (body && typeof body === 'object' && 'ok' in body) return body;
       return { ok: false, error: { code: 'io', message: `程序服务没有正常回应（HTTP ${res.status}），请刷新页面后重试。` } };
     } catch {
-      return { ok: false, error: { code: 'io', message: '连接不上本机的程序服务，请确认“年报编制助手”仍在运行（已退出的请重新启动它）。' } };
+      hostProblem = 'unreachable';
+      return { ok: false, error: { code: 'io', message: '连接不上本机的程序服务：“年报编制助手”已经退出或正在重新启动。请重新启动它，本页会自动重新连接。' } };
     }
   };
-  return Object.fromEntries(API_METHODS.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as ApiClient;
+  // Any method name becomes a call; the host answers an unknown one with a Chinese error. (Listing
+  // the names from shared/api would load zod and every schema before the first screen.)
+  const methods = new Map<string, (input: unknown) => Promise<ApiResult<unknown>>>();
+  return new Proxy({} as ApiClient, {
+    get(_target, name) {
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      let fn = methods.get(name);
+      if (!fn) methods.set(name, (fn = (input: unknown) => call(name as ApiMethod, input)));
+      return fn;
+    },
+  });
 }
 
 export const isDesktop = typeof window !== 'undefined' && !!window.nianbao;
 
-export const api: ApiClient = isDesktop ? window.nianbao!.api : httpClient();
+export const api: ApiClient = window.nianbao?.api ?? httpClient();
 
 function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
@@ -68,31 +86,95 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
+/** What a platform call (file dialogs) answers: like the API, errors are data with a Chinese message. */
+export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: { code: 'io'; message: string } };
+
+/** Electron wraps a main-side error as “Error invoking remote method 'x': Error: …”: keep the clerk's part. */
+export function platformErrorMessage(err: unknown, doing: string): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  const own = raw.replace(/^Error invoking remote method '[^']*':\s*/, '').replace(/^(?:[A-Za-z]*Error:\s*)+/, '').trim();
+  // Only a message written for the clerk (Chinese) is shown as it is; anything else is described.
+  return /[\u4e00-\u9fff]/.test(own) ? own : `${doing}没有成功（${own || '原因不明'}）。请重试；如果反复出现，请重新启动程序。`;
+}
+
+async function asResult<T>(doing: string, run: () => Promise<T>): Promise<PlatformResult<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (err) {
+    return { ok: false, error: { code: 'io', message: platformErrorMessage(err, doing) } };
+  }
+}
+
 export const platform = {
   /** Saves a file: the native dialog on the desktop, a download in the browser. */
-  async saveFile(
+  trySaveFile(
     fileName: string,
     base64: string,
     filters: { name: string; extensions: string[] }[],
     mime = 'application/octet-stream',
-  ): Promise<{ saved: false } | { saved: true; path: string }> {
-    if (isDesktop) return window.nianbao!.saveFile(fileName, base64, filters);
-    const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mime }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return { saved: true, path: '' };
+  ): Promise<PlatformResult<{ saved: false } | { saved: true; path: string }>> {
+    return asResult('保存文件', async () => {
+      const bridge = window.nianbao;
+      if (bridge) return bridge.saveFile(fileName, base64, filters);
+      const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { saved: true as const, path: '' };
+    });
+  },
+  /** Lets the clerk pick a file: the native dialog on the desktop, a file input in the browser. */
+  tryOpenFile(filters: { name: string; extensions: string[] }[]): Promise<PlatformResult<{ fileName: string; base64: string } | null>> {
+    return asResult('打开文件', async () => {
+      const bridge = window.nianbao;
+      if (bridge) return bridge.openFile(filters);
+      return new Promise<{ fileName: string; base64: string } | null>((resolve, reject) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+        input.style.display = 'none';
+        input.addEventListener('change', async () => {
+          const file = input.files?.[0];
+          input.remove();
+          if (!file) return resolve(null);
+          try {
+            resolve({ fileName: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+          } catch {
+            reject(new Error(`读不出文件“${file.name}”：它可能已被移走、正被其他程序占用或没有读取权限。请换一个文件或复制到桌面后再选。`));
+          }
+        });
+        input.addEventListener('cancel', () => {
+          input.remove();
+          resolve(null);
+        });
+        document.body.appendChild(input);
+        input.click();
+      });
+    });
+  },
+  /** trySaveFile for callers that catch: a failure throws an Error whose message is the Chinese one. */
+  async saveFile(fileName: string, base64: string, filters: { name: string; extensions: string[] }[], mime?: string): Promise<{ saved: false } | { saved: true; path: string }> {
+    const r = await platform.trySaveFile(fileName, base64, filters, mime);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  },
+  /** tryOpenFile for callers that catch. */
+  async openFile(filters: { name: string; extensions: string[] }[]): Promise<{ fileName: string; base64: string } | null> {
+    const r = await platform.tryOpenFile(filters);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
   },
   /**
    * The report as PDF: on the desktop Chromium's printToPDF of the print pages, saved through the
    * dialog; in the browser a print view of the same pages, where the clerk picks 另存为 PDF.
    */
   async printPdf(fileName: string, html: string): Promise<{ saved: false } | { saved: true; path: string } | { printView: true }> {
-    if (isDesktop) return window.nianbao!.printToPdf(fileName, html);
+    const bridge = window.nianbao;
+    if (bridge) return bridge.printToPdf(fileName, html);
     const view = window.open('', '_blank');
     if (!view) throw new Error('浏览器拦截了打印窗口。请允许本页面打开新窗口（地址栏右侧的提示），然后再点一次。');
     view.document.open();
@@ -102,27 +184,5 @@ export const platform = {
     // Give the fonts a moment, then the browser's print dialog (选择“另存为 PDF”).
     setTimeout(() => view.print(), 500);
     return { printView: true };
-  },
-  /** Lets the clerk pick a file: the native dialog on the desktop, a file input in the browser. */
-  async openFile(filters: { name: string; extensions: string[] }[]): Promise<{ fileName: string; base64: string } | null> {
-    if (isDesktop) return window.nianbao!.openFile(filters);
-    return new Promise((resolve) => {
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
-      input.style.display = 'none';
-      input.addEventListener('change', async () => {
-        const file = input.files?.[0];
-        input.remove();
-        if (!file) return resolve(null);
-        resolve({ fileName: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
-      });
-      input.addEventListener('cancel', () => {
-        input.remove();
-        resolve(null);
-      });
-      document.body.appendChild(input);
-      input.click();
-    });
   },
 };

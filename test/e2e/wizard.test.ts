@@ -51,7 +51,9 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     await title.fill('自拟标题');
     await page.getByRole('button', { name: '恢复默认标题' }).click();
     assert.equal(await title.inputValue(), `永安市小陶镇人民政府${year}年政府信息公开工作年度报告`);
-    await page.locator('[data-field="date"]').fill(`${year + 1}-01-15`);
+    await page.locator('[data-field="date.year"]').fill(String(year + 1));
+    await page.locator('[data-field="date.month"]').fill('1');
+    await page.locator('[data-field="date.day"]').fill('15');
     await page.locator('#wizard-main').evaluate((el) => el.scrollTo(0, 0));
     await shot(page, '1-basic');
 
@@ -104,17 +106,21 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     // The error at the right cells, in Chinese, with the figure that fixes it.
     const balance = page.locator('[data-findings="requests"] [data-finding="t3.balance"]');
     await balance.waitFor();
-    assert.match(await balance.innerText(), /自然人[\s\S]*应为 2/);
+    // Shown as the equation and its difference; no single figure is named as the one to change.
+    assert.match(await balance.innerText(), /“自然人”一列不平衡[\s\S]*差 2 件/);
+    assert.doesNotMatch(await balance.innerText(), /应为/);
     await page.locator('td.error > [data-cell="t3.carried_forward.natural_person"]').waitFor();
     assert.equal(await page.locator('td.error > [data-cell="t3.carried_forward.commercial_enterprise"]').count(), 0);
     await page.locator('[data-step="requests"] [data-step-status="error"]').waitFor();
-    // 定位 puts the caret on the cell the fixing figure belongs to, its figure selected.
-    await cell(page, 't3.new_received.natural_person').focus();
+    // Every cell that could be wrong is outlined; 定位 starts at the column's 本年新收.
+    for (const row of ['new_received', 'carried_over', 'total_processed']) await page.locator(`td.error > [data-cell="t3.${row}.natural_person"]`).waitFor();
+    await cell(page, 't3.granted.natural_person').focus();
     await balance.getByRole('button', { name: '定位' }).click();
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-cell') === 't3.carried_forward.natural_person');
-    await page.locator('[data-focus-bar]').getByText('四、结转下年度继续办理 · 自然人').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-cell') === 't3.new_received.natural_person');
+    await page.locator('[data-focus-bar]').getByText('一、本年新收政府信息公开申请数量 · 自然人').waitFor();
     await shot(page, '4-requests-error');
-    // Fix it: the finding and the outline go away.
+    // Fix it (here the ledger says 2 applications were still open): the finding and the outline go away.
+    await cell(page, 't3.carried_forward.natural_person').click();
     await page.keyboard.type('2');
     await balance.waitFor({ state: 'detached' });
     assert.equal(await page.locator('td.error > [data-cell="t3.carried_forward.natural_person"]').count(), 0);
@@ -230,7 +236,7 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     const report = page.locator('[data-paste-report]');
     await report.waitFor();
     const reportText = await report.innerText();
-    assert.match(reportText, /已粘贴 143 个数字/);
+    assert.match(reportText, /已填入 143 个数字/);
     assert.match(reportText, /（一）予以公开 · 其他：“x”未填入/);
     assert.match(reportText, /（七）总计 · 其他：粘贴的合计 9 与按各项算出的 4 不一致/);
     assert.equal(await cell(page, 't3.new_received.other').inputValue(), '15');
@@ -256,7 +262,7 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     assert.equal(await fresh.locator('[data-cell="t2.fees.amount"]').inputValue(), '0.35');
     assert.equal(await fresh.locator('[data-cell="t2.normative_documents.in_force"]').inputValue(), '15');
     await fresh.locator('[data-step="basic"] button').click();
-    assert.equal(await fresh.locator('[data-field="date"]').inputValue(), `${year + 1}-01-15`);
+    assert.equal(await fresh.locator('[data-field="date"]').getAttribute('data-value'), `${year + 1}-01-15`);
     await fresh.locator('[data-step="overview"] button').click();
     assert.match(await fresh.locator('[data-section="overview"]').inputValue(), /（三）政府信息管理\n/);
     await fresh.locator('[data-step="problems"] button').click();
@@ -273,7 +279,7 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     await fresh.keyboard.type('7');
     await fresh.locator('[data-save-state="error"]').waitFor();
     const failed = fresh.locator('[data-save-error]');
-    assert.match(await failed.innerText(), /还没有保存：连接不上本机的程序服务[\s\S]*自动重试/);
+    assert.match(await failed.innerText(), /程序服务已停止[\s\S]*1 处修改还没有保存[\s\S]*请重新启动“年报编制助手”/);
     await fresh.screenshot({ path: join(shots, '12-save-failed.png') });
     assert.deepEqual(pageErrors, []);
   } finally {

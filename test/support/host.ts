@@ -28,12 +28,17 @@ export function projectNode(): string {
   return existsSync(bin) ? bin : process.execPath;
 }
 
-export async function startHost(options: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<RunningHost> {
+/**
+ * port: a number (0 = any free port, the default), or 'remembered' to start as `npm start` does,
+ * on the port this data folder used last time.
+ */
+export async function startHost(options: { dataDir?: string; env?: Record<string, string>; args?: string[]; port?: number | 'remembered' } = {}): Promise<RunningHost> {
   const hostFile = join(repoRoot, 'dist', 'host.mjs');
   if (!existsSync(hostFile)) throw new Error('dist/host.mjs is missing: run `node build/build.mjs` first');
   const ownDir = options.dataDir ? null : tempDir('nianbao-host-');
   const dataDir = options.dataDir ?? ownDir!.path;
-  const child = spawn(projectNode(), [hostFile, '--no-open', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
+  const portArgs = options.port === 'remembered' ? [] : ['--port', String(options.port ?? 0)];
+  const child = spawn(projectNode(), [hostFile, '--no-open', ...portArgs, '--data-dir', dataDir, ...(options.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -59,7 +59,7 @@ function summary(r: StoredReport): ReportSummary {
 }
 
 /** Methods that change the data: after them an hourly backup is due. */
-const EDITS = new Set<ApiMethod>(['saveUnit', 'createReport', 'updateReport', 'setSection', 'setCells', 'setAcknowledgement', 'importCommit']);
+const EDITS = new Set<ApiMethod>(['saveUnit', 'createReport', 'updateReport', 'setSection', 'setCells', 'saveEdits', 'setAcknowledgement', 'importCommit']);
 
 function backupInfo(b: BackupFile): BackupInfo {
   return { fileName: b.fileName, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes };
@@ -157,6 +157,12 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     setSection: ({ id, key, text }) => ({ updatedAt: store.setSection(id, key, text) }),
 
     setCells: ({ id, cells }) => ({ updatedAt: store.setCells(id, cells) }),
+
+    saveEdits: ({ id, cells, sections, meta }) => {
+      const { status, ...fields } = meta;
+      const change = Object.keys(fields).length ? (doc: ReportDoc) => ({ ...doc, ...fields }) : undefined;
+      return store.saveEdits(id, { cells, sections, change, status });
+    },
 
     setAcknowledgement: ({ id, findingId, reason }) => ({ updatedAt: store.setAcknowledgement(id, findingId, reason) }),
 

@@ -274,4 +274,22 @@ export class Store {
   backupsDir(): string {
     return backupsDir(this.dataDir);
   }
+
+  /**
+   * The page's save queue sends cells, section texts and 基本信息 fields together: all of them in
+   * one transaction (the writes nest as savepoints), so a batch is stored whole or not at all.
+   */
+  saveEdits(
+    id: number,
+    edits: { cells: Record<string, number | null>; sections: Partial<Record<SectionKey, string>>; change?: (doc: ReportDoc) => ReportDoc; status?: ReportStatus },
+  ): { updatedAt: string; status: ReportStatus } {
+    return this.db.transaction(() => {
+      reports.requireReport(this.db, id);
+      if (Object.keys(edits.cells).length) content.setCells(this.db, id, edits.cells);
+      for (const [key, text] of Object.entries(edits.sections) as [SectionKey, string][]) content.setSection(this.db, id, key, text);
+      if (edits.change || edits.status) reports.updateReport(this.db, id, edits.change ?? ((doc) => doc), edits.status);
+      const report = reports.requireReport(this.db, id);
+      return { updatedAt: report.updatedAt, status: report.status };
+    })();
+  }
 }

@@ -10,7 +10,8 @@ import type { BackupInfo } from '../../../shared/api';
 import { chineseDateTime } from '../../labels';
 
 /** Set just before the page reloads after a restore, so the list can say what happened. */
-export const RESTORED_KEY = 'nianbao.restored';
+import { RESTORED_KEY } from './restored-key';
+export { RESTORED_KEY };
 
 export function backupSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;

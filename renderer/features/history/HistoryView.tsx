@@ -23,6 +23,8 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
   const [reports, setReports] = useState<Loaded[] | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
+  // A file that could not be saved is told here; the comparison itself stays on screen.
+  const [saveFailure, setSaveFailure] = useState('');
   const [currentId, setCurrentId] = useState<number | ''>('');
   const [previousId, setPreviousId] = useState<number | ''>('');
   const [changedOnly, setChangedOnly] = useState(false);
@@ -62,10 +64,12 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
 
   const exportFile = async (id: number) => {
     setNotice('');
+    setSaveFailure('');
     const r = await api.exportReportFile({ id });
-    if (!r.ok) return setError(r.error.message);
-    const saved = await platform.saveFile(r.value.fileName, bytesToBase64(new TextEncoder().encode(r.value.content)), [{ name: '报告文件', extensions: ['json'] }], 'application/json');
-    if (saved.saved) setNotice(saved.path ? `报告文件已保存到 ${saved.path}` : `已下载报告文件 ${r.value.fileName}`);
+    if (!r.ok) return setSaveFailure(`报告文件没有生成：${r.error.message}`);
+    const saved = await platform.trySaveFile(r.value.fileName, bytesToBase64(new TextEncoder().encode(r.value.content)), [{ name: '报告文件', extensions: ['json'] }], 'application/json');
+    if (!saved.ok) return setSaveFailure(`报告文件没有保存成功：${saved.error.message}`);
+    if (saved.value.saved) setNotice(saved.value.path ? `报告文件已保存到 ${saved.value.path}` : `已下载报告文件 ${r.value.fileName}`);
   };
 
   if (error) return <Alert severity="error" data-testid="history-error">{error}</Alert>;
@@ -82,6 +86,7 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
   return (
     <Stack spacing={3} data-testid="history-view">
       {notice && <Alert severity="success" onClose={() => setNotice('')}>{notice}</Alert>}
+      {saveFailure && <Alert severity="error" role="alert" onClose={() => setSaveFailure('')} data-testid="history-save-failure">{saveFailure}</Alert>}
       <Box>
         <Typography variant="h6" component="h3" gutterBottom>各年度报告</Typography>
         <TableContainer>

@@ -78,8 +78,10 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
   };
 
   const chooseFile = async () => {
-    const file = await platform.openFile(FILE_FILTERS);
-    if (file) await read(file.fileName, file.base64);
+    setError('');
+    const file = await platform.tryOpenFile(FILE_FILTERS);
+    if (!file.ok) return setError(file.error.message);
+    if (file.value) await read(file.value.fileName, file.value.base64);
   };
 
   const readPasted = async () => {

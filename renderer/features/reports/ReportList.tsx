@@ -1,6 +1,6 @@
 // The first screen after setup: the unit, its reports by year, and the ways to start one
 // (new, based on last year, imported) or to compare years.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import {
   Alert, AppBar, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel,
   Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Toolbar, Typography, Chip, Stack,
@@ -8,14 +8,24 @@ import {
 import { api } from '../../api/client';
 import { formatForYear } from '../../../shared/formats/index';
 import type { ReportSummary, Unit } from '../../../shared/report';
-import { UNIT_KIND_LABELS } from '../../../shared/report';
-import { UnitFields, normaliseUnit, validateUnit, type UnitErrors } from '../unit/UnitFields';
-import { ImportDialog } from '../import/ImportDialog';
-import { HistoryView } from '../history/HistoryView';
-import { BackupsDialog, RESTORED_KEY } from '../backups/BackupsDialog';
-import { formatLabel, formatTime, statusLabel } from '../../labels';
+import type { ApiResult } from '../../../shared/api';
+import { UNIT_KIND_LABELS } from '../../../shared/unit-kinds';
+import { RESTORED_KEY } from '../backups/restored-key';
 
-export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u: Unit & { id: number }) => void; onOpen: (id: number, step?: string) => void }) {
+// The dialogs are loaded when first opened (and fetched in idle time after the list is shown):
+// the first screen waits for none of them.
+const loadUnitDialog = () => import('../unit/UnitDialog');
+const loadImportDialog = () => import('../import/ImportDialog');
+const loadHistoryView = () => import('../history/HistoryView');
+const loadBackupsDialog = () => import('../backups/BackupsDialog');
+const UnitDialog = lazy(() => loadUnitDialog().then((m) => ({ default: m.UnitDialog })));
+const ImportDialog = lazy(() => loadImportDialog().then((m) => ({ default: m.ImportDialog })));
+const HistoryView = lazy(() => loadHistoryView().then((m) => ({ default: m.HistoryView })));
+const BackupsDialog = lazy(() => loadBackupsDialog().then((m) => ({ default: m.BackupsDialog })));
+import { formatLabel, formatTime, statusLabel } from '../../labels';
+import { defaultNewYear } from './new-year';
+
+export function ReportList(props: { unit: Unit & { id: number }; preloaded?: Promise<ApiResult<ReportSummary[]>> | null; onUnitSaved: (u: Unit & { id: number }) => void; onOpen: (id: number, step?: string) => void }) {
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
   const [error, setError] = useState('');
   const [creating, setCreating] = useState(false);
@@ -28,13 +38,22 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
   const [restored, setRestored] = useState(() => sessionStorage.getItem(RESTORED_KEY) ?? '');
   useEffect(() => sessionStorage.removeItem(RESTORED_KEY), []);
 
+  // The list asked for while the page was starting is used once; every refresh asks again.
+  const [preloaded] = useState(() => ({ promise: props.preloaded ?? null }));
   const refresh = useCallback(async () => {
-    const r = await api.listReports({});
+    const pending = preloaded.promise;
+    preloaded.promise = null;
+    const r = await (pending ?? api.listReports({}));
     if (!r.ok) return setError(r.error.message);
     setError('');
     setReports([...r.value].sort((a, b) => b.year - a.year));
   }, []);
   useEffect(() => void refresh(), [refresh]);
+  useEffect(() => {
+    const prefetch = () => void Promise.all([loadUnitDialog(), loadImportDialog(), loadHistoryView(), loadBackupsDialog()]).catch(() => undefined);
+    const id = typeof requestIdleCallback === 'function' ? requestIdleCallback(prefetch, { timeout: 2000 }) : setTimeout(prefetch, 500);
+    return () => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id as number) : clearTimeout(id as ReturnType<typeof setTimeout>));
+  }, []);
 
   return (
     <Box sx={{ minHeight: '100vh' }}>
@@ -137,12 +156,16 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
           }}
         />
       )}
+      <Suspense fallback={null}>
       {editingUnit && <UnitDialog unit={props.unit} onClose={() => setEditingUnit(false)} onSaved={(u) => { setEditingUnit(false); props.onUnitSaved(u); }} />}
       {backingUp && <BackupsDialog onClose={() => setBackingUp(false)} />}
-      <ImportDialog unitName={props.unit.name} open={importing} onClose={() => { setImporting(false); void refresh(); }} onImported={(id) => { setImporting(false); props.onOpen(id, 'basic'); }} />
+      {importing && <ImportDialog unitName={props.unit.name} open={importing} onClose={() => { setImporting(false); void refresh(); }} onImported={(id) => { setImporting(false); props.onOpen(id, 'basic'); }} />}
+      </Suspense>
       <Dialog open={comparing} onClose={() => setComparing(false)} maxWidth="lg" fullWidth>
         <DialogTitle>历年对比</DialogTitle>
-        <DialogContent dividers>{comparing && <HistoryView onOpen={(id) => { setComparing(false); props.onOpen(id); }} />}</DialogContent>
+        <DialogContent dividers>
+          <Suspense fallback={null}>{comparing && <HistoryView onOpen={(id) => { setComparing(false); props.onOpen(id); }} />}</Suspense>
+        </DialogContent>
         <DialogActions>
           <Button onClick={() => setComparing(false)}>关闭</Button>
         </DialogActions>
@@ -152,7 +175,7 @@ export function ReportList(props: { unit: Unit & { id: number }; onUnitSaved: (u
 }
 
 function NewReportDialog(props: { reports: ReportSummary[]; onClose: () => void; onCreated: (id: number) => void }) {
-  const [yearText, setYearText] = useState(String(new Date().getFullYear() - 1));
+  const [yearText, setYearText] = useState(() => String(defaultNewYear(props.reports)));
   const year = /^\d{4}$/.test(yearText.trim()) ? Number(yearText.trim()) : NaN;
   const previous = props.reports.find((r) => r.year === year - 1) ?? null;
   const [basedOn, setBasedOn] = useState(true);
@@ -240,36 +263,6 @@ function DeleteDialog(props: { report: ReportSummary; onClose: () => void; onDel
         </Button>
         <Button color="error" variant="contained" onClick={() => void del()} disabled={busy}>
           删除{props.report.year}年报告
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
-function UnitDialog(props: { unit: Unit & { id: number }; onClose: () => void; onSaved: (u: Unit & { id: number }) => void }) {
-  const [unit, setUnit] = useState<Unit>(props.unit);
-  const [errors, setErrors] = useState<UnitErrors>({});
-  const [failure, setFailure] = useState('');
-  const save = async () => {
-    const e = validateUnit(unit);
-    setErrors(e);
-    if (Object.keys(e).length) return setFailure('请先改正标红的项目。');
-    const r = await api.saveUnit(normaliseUnit(unit));
-    if (!r.ok) return setFailure(r.error.message);
-    props.onSaved(r.value);
-  };
-  return (
-    <Dialog open onClose={props.onClose} maxWidth="md" fullWidth>
-      <DialogTitle>机关信息</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>修改后用于今后新建的报告；已有报告的机关信息请在该报告的“基本信息”中修改。</DialogContentText>
-        <UnitFields value={unit} onChange={setUnit} errors={errors} />
-        {failure && <Alert severity="error" role="alert">{failure}</Alert>}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>取消</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          保存
         </Button>
       </DialogActions>
     </Dialog>

@@ -1,25 +1,22 @@
 // The unit's details (机关信息): the first-run setup, the unit dialog and the report's 基本信息
 // all use these fields and the same validation, so the messages are the same everywhere.
 import { Grid, MenuItem, TextField } from '@mui/material';
-import { UNIT_KINDS, UNIT_KIND_LABELS } from '../../../shared/report';
+import { UNIT_KINDS, UNIT_KIND_LABELS, UnitFormSchema } from '../../../shared/report';
 import type { Unit } from '../../../shared/report';
 
 export type UnitErrors = Partial<Record<keyof Unit, string>>;
 
 export const emptyUnit = (): Unit => ({ name: '', kind: 'township', supervisor: '', address: '', postcode: '', phone: '', email: '', signature: '' });
 
-/** Checks a unit as the clerk typed it; every message says what to write instead. */
+/** Checks a unit as the clerk typed it with the shared schema; every message says what to write instead. */
 export function validateUnit(u: Unit): UnitErrors {
+  const r = UnitFormSchema.safeParse(u);
   const e: UnitErrors = {};
-  const name = u.name.trim();
-  if (!name) e.name = '请填写机关名称（全称），例如“某某县某某镇人民政府”';
-  else if (name.length > 60) e.name = '机关名称不超过60个字';
-  if (u.supervisor.length > 60) e.supervisor = '上级主管部门不超过60个字';
-  if (u.address.length > 120) e.address = '地址不超过120个字';
-  if (u.postcode && !/^\d{6}$/.test(u.postcode.trim())) e.postcode = '邮政编码应为6位数字，例如 366000';
-  if (u.phone && !/^[0-9０-９\-－—()（）\s、,，/转]{7,40}$/.test(u.phone.trim())) e.phone = '电话只能含数字、区号连接号“-”和括号，例如 0598-3612345';
-  if (u.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(u.email.trim())) e.email = '电子邮箱格式不对，例如 xtzf@example.gov.cn';
-  if (u.signature.length > 60) e.signature = '署名不超过60个字';
+  if (r.success) return e;
+  for (const issue of r.error.issues) {
+    const key = issue.path[0] as keyof Unit | undefined;
+    if (key && !e[key]) e[key] = issue.message;
+  }
   return e;
 }
 

@@ -6,6 +6,8 @@ import { defaultPeriod, defaultTitle } from '../../../shared/report';
 import type { Unit } from '../../../shared/report';
 import { UnitFields, normaliseUnit, validateUnit, type UnitErrors } from '../unit/UnitFields';
 import { useTopic } from './hooks';
+import { ChineseDateField } from './ChineseDateField';
+import { REPORT_STATUS_HINT, statusLabel } from '../../labels';
 import type { ReportSession } from './session';
 
 function Section(props: { title: string; hint?: string; children: React.ReactNode }) {
@@ -94,10 +96,11 @@ export function BasicInfoStep({ session }: { session: ReportSession }) {
               fullWidth
               value={session.stored.status}
               onChange={(e) => session.patchMeta({ status: e.target.value as 'draft' | 'final' })}
-              helperText="定稿后仍可修改"
+              helperText={REPORT_STATUS_HINT}
+              slotProps={{ htmlInput: { 'data-field': 'status' } }}
             >
-              <MenuItem value="draft">草稿</MenuItem>
-              <MenuItem value="final">定稿</MenuItem>
+              <MenuItem value="draft">{statusLabel('draft')}</MenuItem>
+              <MenuItem value="final">{statusLabel('final')}</MenuItem>
             </TextField>
           </Grid>
         </Grid>
@@ -141,15 +144,14 @@ export function BasicInfoStep({ session }: { session: ReportSession }) {
             />
           </Grid>
           <Grid size={4}>
-            <TextField
-              label="成文日期"
-              type="date"
-              fullWidth
+            {/* Optional: the export prints “年　月　日” to be written by hand when it is blank. */}
+            <ChineseDateField
+              label="成文日期（可不填）"
+              dataField="date"
               value={doc.date}
-              error={!doc.date || !!dateProblem}
-              helperText={!doc.date ? '请选择成文日期（一般为次年1月）' : dateProblem || ' '}
-              onChange={(e) => session.patchMeta({ date: e.target.value as '' })}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-field': 'date', min: `${doc.year}-01-01`, max: `${doc.year + 2}-12-31` } }}
+              onChange={(date) => session.patchMeta({ date: date as '' })}
+              warning={dateProblem}
+              helperText={doc.date ? '印在署名下方' : `可以先不填：导出时落款印作“${doc.year + 1}年　月　日”，打印后手写`}
             />
           </Grid>
         </Grid>

@@ -5,6 +5,7 @@ import { Alert, Box, Button, Chip, TextField, Typography } from '@mui/material';
 import type { Finding } from '../../../shared/report';
 import { canAcknowledge } from '../../../shared/check';
 import { findingId, type ReportSession } from './session';
+import { presentFinding } from './finding-text';
 import { SEVERITY_LABEL } from '../../labels';
 
 const SEVERITY_COLOR: Record<Finding['severity'], 'error' | 'warning' | 'info'> = { error: 'error', warning: 'warning', info: 'info' };
@@ -19,6 +20,7 @@ export function FindingItem(props: { session: ReportSession; finding: Finding; o
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState('');
+  const shown = presentFinding(f, session.model, session.doc, session.derived);
 
   const submit = async (r: string | null) => {
     if (r !== null && !r.trim()) return setFailure('请写明核实的情况，例如“经核对台账，本年确无收到申请”。');
@@ -38,12 +40,12 @@ export function FindingItem(props: { session: ReportSession; finding: Finding; o
       <Chip size="small" label={ack ? '已核实' : SEVERITY_LABEL[f.severity]} color={ack ? 'default' : SEVERITY_COLOR[f.severity]} variant={ack ? 'outlined' : 'filled'} sx={{ mt: 0.25, minWidth: 52 }} />
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
-          {f.message}
+          {shown.message}
         </Typography>
-        {f.expected !== undefined && (
-          <Typography variant="body2" sx={{ color: f.severity === 'error' ? 'error.dark' : 'text.secondary', fontWeight: 600 }} data-expected={String(f.expected)}>
-            应为 {figure(f.expected)}
-            {f.actual !== undefined && <span style={{ fontWeight: 400 }}>（现为 {figure(f.actual)}）</span>}
+        {shown.expected !== undefined && (
+          <Typography variant="body2" sx={{ color: f.severity === 'error' ? 'error.dark' : 'text.secondary', fontWeight: 600 }} data-expected={String(shown.expected)}>
+            应为 {figure(shown.expected)}
+            {shown.actual !== undefined && <span style={{ fontWeight: 400 }}>（现为 {figure(shown.actual)}）</span>}
           </Typography>
         )}
         {f.location?.quote && (

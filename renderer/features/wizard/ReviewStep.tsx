@@ -1,17 +1,21 @@
 // 审核: every finding of the whole report, grouped by the part of the report it is fixed in.
 // Clicking one opens that step with the caret on the cell or the words.
+import { useEffect } from 'react';
 import { Alert, Box, Chip, Paper, Typography } from '@mui/material';
 import { countFindings, groupFindingsBySection, type FindingGroupKey } from '../../../shared/check';
 import type { Finding } from '../../../shared/report';
 import { useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
 import { FindingItem } from './FindingItem';
-import type { JumpTarget } from './Wizard';
+import { presentFinding } from './finding-text';
+import type { JumpTarget } from './types';
 
 export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarget) => void }) {
   const { session } = props;
   useTopicDeferred(session, 'findings');
   useTopic(session, 'doc');
+  // The step list says 未审核 until the clerk has looked at this page once.
+  useEffect(() => session.markReviewed(), [session]);
   const doc = session.doc;
   const groups = groupFindingsBySection(doc, session.findings);
   const counts = countFindings(doc, session.findings);
@@ -20,8 +24,8 @@ export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarg
   const target = (f: Finding): JumpTarget => {
     if (f.location) return { step: f.location.section, section: { key: f.location.section, start: f.location.start, end: f.location.end } };
     const group = (Object.keys(groups) as FindingGroupKey[]).find((k) => groups[k].includes(f)) ?? 'general';
-    // The rules name first the cell their expected figure belongs to.
-    const cell = f.cells[0];
+    // The rules name first the cell their expected figure belongs to (the balance: 本年新收).
+    const cell = presentFinding(f, session.model, doc, session.derived).target;
     return { step: group === 'general' ? 'basic' : group, cell };
   };
 

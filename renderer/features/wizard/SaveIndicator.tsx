@@ -2,6 +2,7 @@
 // banner with the whole message until a retry succeeds; nothing is hidden or dropped.
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { clockTime } from '../../labels';
+import { currentHostProblem, isDesktop } from '../../api/client';
 import { useTopic } from './hooks';
 import type { ReportSession } from './session';
 
@@ -22,6 +23,24 @@ export function SaveIndicator({ session }: { session: ReportSession }) {
   );
 }
 
+/** Says exactly what to do: the reason the edits are not stored yet, and what brings them home. */
+export function saveFailureAdvice(session: ReportSession): string {
+  const s = session.save;
+  const n = countEdits(session);
+  const waiting = `${n} 处修改还没有保存，暂存在本页${isDesktop ? '' : '和本浏览器中'}`;
+  const problem = isDesktop ? null : currentHostProblem();
+  if (problem === 'unreachable')
+    return `程序服务已停止（运行“年报编制助手”的窗口可能被关掉了）。${waiting}。请重新启动“年报编制助手”，本页会自动重新连接并保存这些修改；在此之前请不要关闭本页。`;
+  if (problem === 'unauthorized')
+    return `本页的访问口令已失效（程序换了口令）。${waiting}。请用程序启动时显示的完整网址重新打开本页，重新打开这份报告时这些修改会自动保存。`;
+  return `${waiting}：${s.message}${s.retryIn > 0 ? `（${s.retryIn} 秒后自动重试）` : '（正在重试…）'}。保存成功前请不要关闭本页。`;
+}
+
+function countEdits(session: ReportSession): number {
+  const u = session.queue.unsaved();
+  return Object.keys(u.cells).length + Object.keys(u.sections).length + Object.keys(u.meta).length;
+}
+
 export function SaveBanner({ session }: { session: ReportSession }) {
   useTopic(session, 'save');
   const s = session.save;
@@ -34,13 +53,12 @@ export function SaveBanner({ session }: { session: ReportSession }) {
       square
       data-save-error
       action={
-        <Button color="inherit" size="small" variant="outlined" onClick={() => session.retryNow()}>
+        <Button color="inherit" size="small" variant="outlined" sx={{ whiteSpace: 'nowrap' }} onClick={() => session.retryNow()}>
           立即重试
         </Button>
       }
     >
-      最近的修改还没有保存：{s.message}
-      {s.retryIn > 0 ? `（${s.retryIn} 秒后自动重试；没保存的修改保留在本页，保存成功前请不要关闭或刷新本页）` : '（正在重试…）'}
+      {saveFailureAdvice(session)}
     </Alert>
   );
 }

@@ -4,17 +4,22 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Alert, Box, Button, Chip, FormControlLabel, Paper, Radio, RadioGroup, TextField, Typography } from '@mui/material';
-import type { SectionKey } from '../../../shared/formats/index';
+import type { FormatModel, SectionKey } from '../../../shared/formats/index';
 import { isPeoplesGovernment } from '../../../shared/report';
 import { parseCellInput } from '../../../shared/number';
 import { findYearMentions } from '../../../shared/carry-over';
 import { useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
-import { Guidance } from './TableStep';
+import { Guidance } from './Guidance';
 import { FindingItem } from './FindingItem';
 import { findingStep } from './steps';
 import { FEE_SENTENCE, countChars, feeStatement, outlineOf, problemPairs } from './text-logic';
-import type { JumpTarget } from './Wizard';
+import type { JumpTarget } from './types';
+
+/** The 已核实 id of a year mention the clerk says is not left-over text (kept with the report). */
+export function yearMentionAckId(section: SectionKey, text: string, m: { start: number; end: number }): string {
+  return `text.year:${section}:${text.slice(Math.max(0, m.start - 8), m.end + 8).replace(/\s+/g, ' ')}`;
+}
 
 
 /**
@@ -80,10 +85,16 @@ function YearMarks(props: { text: string; marks: { start: number; end: number }[
   );
 }
 
-export function SectionEditor(props: { session: ReportSession; section: SectionKey; onJump: (t: JumpTarget) => void }) {
-  const { session } = props;
+export function SectionEditor(props: { session: ReportSession; model: FormatModel; section: SectionKey; onJump: (t: JumpTarget) => void }) {
+  const def = props.model.format.sections.find((s) => s.key === props.section);
+  if (!def) return null;
+  return <SectionEditorFor {...props} def={def} />;
+}
+
+function SectionEditorFor(props: { session: ReportSession; section: SectionKey; def: FormatModel['format']['sections'][number]; onJump: (t: JumpTarget) => void }) {
+  const { session, def } = props;
   useTopic(session, 'doc');
-  const def = session.model!.format.sections.find((s) => s.key === props.section)!;
+  useTopic(session, 'focus');
   const [text, setText] = useState(session.doc.sections[props.section] ?? '');
   const area = useRef<HTMLTextAreaElement>(null);
   const marks = useRef<HTMLDivElement>(null);
@@ -142,9 +153,28 @@ export function SectionEditor(props: { session: ReportSession; section: SectionK
     change(next, sel);
   };
 
+  // A jump (审核 → 去修改) to words in this section: placed once the editor is on screen.
+  const request = session.focusRequest?.section?.key === props.section ? session.focusRequest : null;
+  useEffect(() => {
+    if (!request?.section) return;
+    session.takeFocusRequest({ section: props.section });
+    area.current?.scrollIntoView({ block: 'nearest' });
+    selectRange(request.section.start, request.section.end);
+  }, [request?.id]);
+
   const outline = useMemo(() => outlineOf(text), [text]);
   const counts = useMemo(() => countChars(text), [text]);
-  const stale = useMemo(() => findYearMentions(text, session.doc.year), [text, session.doc.year]);
+  const acks = session.doc.acknowledgements;
+  // A mention the clerk dismissed (“不是旧文字”) stays dismissed while its words are unchanged.
+  const stale = useMemo(
+    () => findYearMentions(text, session.doc.year).filter((m) => !acks[yearMentionAckId(props.section, text, m)]),
+    [text, session.doc.year, acks, props.section],
+  );
+  const [dismissFailure, setDismissFailure] = useState('');
+  const dismiss = async (m: { start: number; end: number }) => {
+    const problem = await session.acknowledgeId(yearMentionAckId(props.section, text, m), '写的是往年的情况（如上年度报告提出的问题），不是沿用的旧文字');
+    setDismissFailure(problem ?? '');
+  };
 
   return (
     <Box>
@@ -202,12 +232,21 @@ export function SectionEditor(props: { session: ReportSession; section: SectionK
           </Paper>
           {stale.length > 0 && (
             <Alert severity="warning" sx={{ mt: 1.5 }} data-stale-years>
-              文中有 {stale.length} 处提到其他年份，可能是沿用旧文字没改：
+              文中有 {stale.length} 处提到其他年份，可能是沿用旧文字没改。点一处查看；确是写往年情况的，点 × 表示“不是旧文字”：
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
                 {stale.slice(0, 20).map((m, i) => (
-                  <Chip key={i} size="small" label={`${text.slice(Math.max(0, m.start - 6), m.end + 6).replace(/\n/g, ' ')}`} onClick={() => selectRange(m.start, m.end)} />
+                  <Chip
+                    key={i}
+                    size="small"
+                    label={`${text.slice(Math.max(0, m.start - 6), m.end + 6).replace(/\n/g, ' ')}`}
+                    onClick={() => selectRange(m.start, m.end)}
+                    onDelete={() => void dismiss(m)}
+                    title="点 × 表示这里写的是往年的情况，不是沿用的旧文字"
+                    data-year-mention={m.year}
+                  />
                 ))}
               </Box>
+              {dismissFailure && <Box sx={{ color: 'error.main', mt: 0.5 }}>{dismissFailure}</Box>}
             </Alert>
           )}
           <SectionFindings session={session} section={props.section} onSelect={selectRange} />

@@ -4,7 +4,7 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { styled } from '@mui/material/styles';
 import type { GridCell } from '../../../shared/formats/grid';
-import type { CellKind, TableId } from '../../../shared/formats/index';
+import type { CellKind, FormatModel, TableId } from '../../../shared/formats/index';
 import { cachedGrid, displayValue, navRows, parseTyped, planPaste, type NavCell, type PasteReport } from './grid-logic';
 import { useCell } from './hooks';
 import { SEVERITY_LABEL } from '../../labels';
@@ -20,6 +20,11 @@ const Frame = styled('div')(({ theme }) => ({
   '& th.r': { textAlign: 'left' },
   '& th.r1': { textAlign: 'center' },
   '& th.blank': { background: '#fafafa' },
+  // Table 三's column headers stay on screen below the focus bar while the lower rows scroll by.
+  '& thead.sticky': { position: 'sticky', top: 'var(--focus-bar-h, 54px)', zIndex: 2 },
+  '& thead.sticky th': { boxShadow: 'inset 0 -1px 0 #8f9aa7' },
+  // A white band above the head covers the rows passing between the focus bar and the head.
+  '& thead.sticky tr:first-of-type th': { boxShadow: '0 -10px 0 #fff, inset 0 -1px 0 #8f9aa7' },
   // Only the cell showing its error bubble is positioned: a positioned cell is a paint layer of its
   // own, and two hundred of them made every keystroke's frame walk two hundred layers.
   '& td': { height: 30, background: '#fff' },
@@ -49,6 +54,15 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
   const { session, cell, kind } = props;
   const snap = useCell(session, cell);
   const [editing, setEditing] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // A jump (定位, 去改正) to this cell: taken once the cell is on screen.
+  useEffect(() => {
+    const el = input.current;
+    if (!snap.focusRequest || !el) return;
+    session.takeFocusRequest({ cell });
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+  }, [snap.focusRequest]);
   const atFocus = useRef<number | undefined>(undefined);
   // A click selects the whole figure (typing replaces it, as in a spreadsheet): the mouseup that
   // follows the focus would otherwise drop the selection.
@@ -72,12 +86,13 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
   if (props.derived)
     return (
       <td className={`dc ${cls}`.trim()} colSpan={props.colSpan > 1 ? props.colSpan : undefined} title={tip}>
-        <input className="c d" data-cell={cell} aria-label={props.label} aria-readonly="true" readOnly tabIndex={0} value={displayValue(snap.value ?? 0)} onFocus={() => session.setFocusedCell(cell)} />
+        <input ref={input} className="c d" data-cell={cell} aria-label={props.label} aria-readonly="true" readOnly tabIndex={0} value={displayValue(snap.value ?? 0)} onFocus={() => session.setFocusedCell(cell)} />
       </td>
     );
   return (
     <td className={cls || undefined} colSpan={props.colSpan > 1 ? props.colSpan : undefined} title={tip}>
       <input
+        ref={input}
         className="c"
         data-cell={cell}
         aria-label={props.label}
@@ -146,9 +161,8 @@ function LabelCell({ c }: { c: Extract<GridCell, { type: 'label' }> }) {
   );
 }
 
-export const TableGrid = memo(function TableGrid(props: { session: ReportSession; table: TableId; caption: string; onPaste: (r: PasteReport) => void }) {
-  const { session } = props;
-  const model = session.model!;
+export const TableGrid = memo(function TableGrid(props: { session: ReportSession; model: FormatModel; table: TableId; caption: string; onPaste: (r: PasteReport) => void }) {
+  const { session, model } = props;
   const grid = cachedGrid(model.format, props.table);
   const frame = useRef<HTMLDivElement>(null);
   const nav = useRef<NavCell[][]>(null as unknown as NavCell[][]);
@@ -202,8 +216,24 @@ export const TableGrid = memo(function TableGrid(props: { session: ReportSession
     const text = e.clipboardData.getData('text/plain');
     if (!key || !/[\t\r\n]/.test(text.replace(/[\r\n]+$/, ''))) return; // one value: the input takes it as typed
     e.preventDefault();
-    props.onPaste(pasteBlock(session, nav.current, key, text));
+    props.onPaste(pasteBlock(session, model, nav.current, key, text));
   };
+
+  // The header rows leading the table (table 三, 四) form its sticky head; table 二 repeats headers per block.
+  const lead = grid.rows.findIndex((r) => r.kind !== 'header');
+  const head = lead > 0 ? grid.rows.slice(0, lead) : [];
+  const body = grid.rows.slice(head.length);
+  const renderRow = (row: (typeof grid.rows)[number], i: number) => (
+    <tr key={i} className={row.kind}>
+      {row.cells.map((c, j) =>
+        c.type === 'label' ? (
+          <LabelCell key={j} c={c} />
+        ) : (
+          <ValueCell key={c.cell} session={session} cell={c.cell} kind={c.kind} derived={c.derived} colSpan={c.colSpan} label={model.byKey.get(c.cell)?.label ?? c.cell} />
+        ),
+      )}
+    </tr>
+  );
 
   return (
     <Frame ref={frame} onKeyDown={onKeyDown} onPaste={onPaste} data-table={props.table}>
@@ -213,34 +243,27 @@ export const TableGrid = memo(function TableGrid(props: { session: ReportSession
             <col key={i} style={{ width: `${(w * 100).toFixed(3)}%` }} />
           ))}
         </colgroup>
-        <tbody>
-          {grid.rows.map((row, i) => (
-            <tr key={i} className={row.kind}>
-              {row.cells.map((c, j) =>
-                c.type === 'label' ? (
-                  <LabelCell key={j} c={c} />
-                ) : (
-                  <ValueCell key={c.cell} session={session} cell={c.cell} kind={c.kind} derived={c.derived} colSpan={c.colSpan} label={model.byKey.get(c.cell)!.label} />
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
+        {head.length > 0 && <thead className="sticky">{head.map(renderRow)}</thead>}
+        <tbody>{body.map((row, i) => renderRow(row, i + head.length))}</tbody>
       </table>
     </Frame>
   );
 });
 
 /** Applies a planned paste: inputs stored at once, stated totals compared with the computed ones. */
-function pasteBlock(session: ReportSession, rows: NavCell[][], startKey: string, text: string): PasteReport {
-  const model = session.model!;
+function pasteBlock(session: ReportSession, model: FormatModel, rows: NavCell[][], startKey: string, text: string): PasteReport {
   const labelOf = (k: string) => model.byKey.get(k)?.label ?? k;
   const plan = planPaste(rows, startKey, text, labelOf);
+  // Counted before storing: a figure placed is a number pasted into a cell; an empty field over a
+  // filled cell clears it; an empty field over a blank cell does nothing and is not counted.
+  const entries = Object.entries(plan.values);
+  const filled = entries.filter(([, v]) => v !== null).length;
+  const cleared = entries.filter(([k, v]) => v === null && session.doc.cells[k] !== undefined).length;
   session.setCells(plan.values);
   const problems = [...plan.problems];
   for (const t of plan.statedTotals) {
     const computed = session.derived[t.key] ?? 0;
     if (computed !== t.value) problems.push({ cell: t.key, text: `${labelOf(t.key)}：粘贴的合计 ${t.raw} 与按各项算出的 ${computed} 不一致；合计由程序计算，请核对各项数字。` });
   }
-  return { filled: Object.keys(plan.values).length, problems };
+  return { filled, cleared, problems };
 }

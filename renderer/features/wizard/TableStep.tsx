@@ -1,32 +1,25 @@
 // Steps 二, 三, 四: the section's guidance, the official table, the cell in focus explained, and
 // every finding of the table with the figure that fixes it.
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material';
-import type { SectionKey, TableId } from '../../../shared/formats/index';
+import type { FormatModel, SectionKey, TableId } from '../../../shared/formats/index';
 import { useCell, useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
 import { TableGrid } from './TableGrid';
 import type { PasteReport } from './grid-logic';
 import { FindingItem } from './FindingItem';
-import { findingStep } from './steps';
-import type { JumpTarget } from './Wizard';
+import { findingStep, isPremature } from './steps';
+import { Guidance } from './Guidance';
+import { presentFinding } from './finding-text';
+import type { JumpTarget } from './types';
 
-export function Guidance({ items, dense }: { items: string[]; dense?: boolean }) {
-  return (
-    <Box component="ul" sx={{ m: 0, pl: 2.5, color: 'text.secondary', fontSize: dense ? 13 : 14, '& li': { mb: 0.5 } }}>
-      {items.map((g, i) => (
-        <li key={i}>{g}</li>
-      ))}
-    </Box>
-  );
-}
-
-export function TableStep(props: { session: ReportSession; section: SectionKey; onJump: (t: JumpTarget) => void }) {
-  const { session } = props;
-  const def = session.model!.format.sections.find((s) => s.key === props.section)!;
-  const table = def.table as TableId;
-  const tableDef = session.model!.format[table];
+export function TableStep(props: { session: ReportSession; model: FormatModel; section: SectionKey; onJump: (t: JumpTarget) => void }) {
+  const { session, model } = props;
   const [paste, setPaste] = useState<PasteReport | null>(null);
+  const def = model.format.sections.find((s) => s.key === props.section);
+  const table = def?.table;
+  if (!def || !table) return null;
+  const tableDef = model.format[table];
 
   return (
     <Box>
@@ -47,8 +40,8 @@ export function TableStep(props: { session: ReportSession; section: SectionKey; 
           role={paste.problems.length ? 'alert' : 'status'}
           data-paste-report
         >
-          <AlertTitle>
-            已粘贴 {paste.filled} 个数字{paste.problems.length ? `，${paste.problems.length} 处未采用：` : '。'}
+          <AlertTitle data-paste-count={paste.filled}>
+            {pasteSummary(paste)}
           </AlertTitle>
           {paste.problems.length > 0 && (
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
@@ -59,36 +52,57 @@ export function TableStep(props: { session: ReportSession; section: SectionKey; 
           )}
         </Alert>
       )}
-      <FocusBar session={session} table={table} />
-      <TableGrid session={session} table={table} caption={`${def.heading}：${tableDef.title}`} onPaste={setPaste} />
-      <FillZeros session={session} table={table} />
-      <RejectedList session={session} table={table} onJump={(cell) => props.onJump({ step: props.section, cell })} />
+      <FocusBar session={session} model={model} table={table} />
+      <TableGrid session={session} model={model} table={table} caption={`${def.heading}：${tableDef.title}`} onPaste={setPaste} />
+      <FillZeros session={session} model={model} table={table} />
+      <RejectedList session={session} model={model} table={table} onJump={(cell) => props.onJump({ step: props.section, cell })} />
       <TableFindings session={session} section={props.section} onJump={props.onJump} />
     </Box>
   );
 }
 
+/** How a paste went: the figures really placed, the cells it cleared, what was left out. */
+export function pasteSummary(p: PasteReport): string {
+  const placed = p.filled ? `已填入 ${p.filled} 个数字` : '没有填入数字';
+  const cleared = p.cleared ? `，清空 ${p.cleared} 格（粘贴内容在那里是空的）` : '';
+  return `${placed}${cleared}${p.problems.length ? `，${p.problems.length} 处未采用：` : '。'}`;
+}
+
 /** What the cell in focus is, what it sums, and what is wrong with it. Sticky above the table. */
-function FocusBar({ session, table }: { session: ReportSession; table: TableId }) {
+function FocusBar({ session, model, table }: { session: ReportSession; model: FormatModel; table: TableId }) {
   useTopic(session, 'focus');
   const key = session.focusedCell?.startsWith(`${table}.`) ? session.focusedCell : null;
+  const bar = useRef<HTMLDivElement>(null);
+  // The table's sticky header sits right under this bar, whose height follows its messages.
+  useLayoutEffect(() => {
+    const el = bar.current;
+    const holder = el?.parentElement;
+    if (!el || !holder) return;
+    const measure = () => holder.style.setProperty('--focus-bar-h', `${el.offsetHeight}px`);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
-    <Paper variant="outlined" sx={{ position: 'sticky', top: 0, zIndex: 4, px: 1.5, py: 0.75, mb: 1, minHeight: 46, bgcolor: '#fbfcfe' }} data-focus-bar>
-      {key ? <FocusDetails session={session} cell={key} /> : <Typography variant="body2" color="text.secondary">点中一个格子，这里显示它的名称和检查结果。</Typography>}
+    <Paper ref={bar} variant="outlined" sx={{ position: 'sticky', top: 0, zIndex: 4, px: 1.5, py: 0.75, mb: 1, minHeight: 46, bgcolor: '#fbfcfe' }} data-focus-bar>
+      {key ? <FocusDetails session={session} model={model} cell={key} /> : <Typography variant="body2" color="text.secondary">点中一个格子，这里显示它的名称和检查结果。</Typography>}
     </Paper>
   );
 }
 
-function FocusDetails({ session, cell }: { session: ReportSession; cell: string }) {
+function FocusDetails({ session, model, cell }: { session: ReportSession; model: FormatModel; cell: string }) {
   const snap = useCell(session, cell);
   useTopicDeferred(session, 'findings');
-  const findings = session.findingsAt(cell);
-  const info = session.model!.byKey.get(cell)!;
-  const sum = session.model!.derived.find((d) => d.key === cell);
+  const findings = session.findingsAt(cell).filter((f) => !isPremature(f, session.doc));
+  const info = model.byKey.get(cell);
+  const sum = model.derived.find((d) => d.key === cell);
   // 上年结转 comes from last year's 结转下年度: say where the figure came from.
   const carried = /^t3\.carried_over\.(.+)$/.exec(cell);
-  const lastYear = carried && session.previous ? session.previous.cells[`t3.carried_forward.${carried[1]}`] : undefined;
-  const carriedForwardLabel = session.model!.format.t3.rows.find((r) => r.key === 'carried_forward')?.path.join('') ?? '';
+  const previous = session.previous;
+  const lastYear = carried && previous ? previous.cells[`t3.carried_forward.${carried[1]}`] : undefined;
+  const carriedForwardLabel = model.format.t3.rows.find((r) => r.key === 'carried_forward')?.path.join('') ?? '';
+  if (!info) return null;
   return (
     <Box>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -96,7 +110,7 @@ function FocusDetails({ session, cell }: { session: ReportSession; cell: string 
         <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
           {snap.derived ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}` : info.kind === 'money' ? `单位：${info.unit}，可有小数（最多4位）` : info.kind === 'signed_count' ? `单位：${info.unit}，填整数，减少的写负数（如 -3）` : `单位：${info.unit}，填整数`}
           {!snap.derived && snap.value === undefined ? ' · 还没有填写（没有发生的请填 0）' : ''}
-          {lastYear !== undefined ? ` · ${session.previous!.year}年报告的“${carriedForwardLabel}”为 ${lastYear}，应与此相同` : ''}
+          {lastYear !== undefined && previous ? ` · ${previous.year}年报告的“${carriedForwardLabel}”为 ${lastYear}，应与此相同` : ''}
         </Typography>
       </Typography>
       {snap.rejected && (
@@ -104,21 +118,24 @@ function FocusDetails({ session, cell }: { session: ReportSession; cell: string 
           “{snap.rejected.raw}”未被接受：{snap.rejected.message}
         </Typography>
       )}
-      {findings.map((f, i) => (
-        <Typography key={i} variant="body2" sx={{ color: f.severity === 'error' ? 'error.main' : f.severity === 'warning' ? '#9a5b00' : 'text.secondary' }}>
-          {f.message}
-          {f.expected !== undefined ? `（应为 ${f.expected}）` : ''}
-        </Typography>
-      ))}
+      {findings.map((f, i) => {
+        const shown = presentFinding(f, model, session.doc, session.derived);
+        return (
+          <Typography key={i} variant="body2" sx={{ color: f.severity === 'error' ? 'error.main' : f.severity === 'warning' ? '#9a5b00' : 'text.secondary' }}>
+            {shown.message}
+            {shown.expected !== undefined ? `（应为 ${shown.expected}）` : ''}
+          </Typography>
+        );
+      })}
     </Box>
   );
 }
 
 /** Official tables have no blank cells: after typing what happened, the rest are 0 in one click. */
-function FillZeros({ session, table }: { session: ReportSession; table: TableId }) {
+function FillZeros({ session, model, table }: { session: ReportSession; model: FormatModel; table: TableId }) {
   useTopicDeferred(session, 'findings');
   // A refused entry stays for the clerk to correct; it is not silently replaced by 0.
-  const blanks = () => session.model!.inputs.filter((c) => c.table === table && session.doc.cells[c.key] === undefined && !session.cellSnapshot(c.key).rejected).map((c) => c.key);
+  const blanks = () => model.inputs.filter((c) => c.table === table && session.doc.cells[c.key] === undefined && !session.cellSnapshot(c.key).rejected).map((c) => c.key);
   const empty = blanks();
   if (!empty.length) return null;
   return (
@@ -134,7 +151,7 @@ function FillZeros({ session, table }: { session: ReportSession; table: TableId 
   );
 }
 
-function RejectedList(props: { session: ReportSession; table: TableId; onJump: (cell: string) => void }) {
+function RejectedList(props: { session: ReportSession; model: FormatModel; table: TableId; onJump: (cell: string) => void }) {
   useTopicDeferred(props.session, 'findings');
   const list = props.session.rejectedCells().filter((r) => r.key.startsWith(`${props.table}.`));
   if (!list.length) return null;
@@ -144,7 +161,7 @@ function RejectedList(props: { session: ReportSession; table: TableId; onJump: (
       {list.map((r) => (
         <Box key={r.key} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
           <span>
-            {props.session.model!.byKey.get(r.key)?.label}：“{r.raw}”——{r.message}
+            {props.model.byKey.get(r.key)?.label ?? r.key}：“{r.raw}”——{r.message}
           </span>
           <Button size="small" onClick={() => props.onJump(r.key)}>
             去改正
@@ -162,17 +179,27 @@ function TableFindings(props: { session: ReportSession; section: SectionKey; onJ
   const { session } = props;
   useTopicDeferred(session, 'findings');
   useTopic(session, 'doc');
-  const findings = useMemo(() => session.findings.filter((f) => findingStep(f, session.doc) === props.section), [session.findings, props.section, session.doc]);
+  const all = useMemo(() => session.findings.filter((f) => findingStep(f, session.doc) === props.section), [session.findings, props.section, session.doc]);
+  // A column with only 上年结转 filled is not started: its balance is not an error yet.
+  const findings = all.filter((f) => !isPremature(f, session.doc));
+  const notStarted = all.length - findings.length;
   const errors = findings.filter((f) => f.severity === 'error').length;
   return (
     <Box sx={{ mt: 2 }} data-findings={props.section}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
         本表检查结果
       </Typography>
-      {findings.length === 0 ? (
-        <Alert severity="success" variant="outlined">
-          本表没有发现问题。
+      {notStarted > 0 && (
+        <Alert severity="info" variant="outlined" sx={{ mb: 1 }} data-not-started>
+          上年结转已从上年度报告带入；{notStarted} 列还没有填写本年的数字，填好后这里显示勾稽关系的检查结果。
         </Alert>
+      )}
+      {findings.length === 0 ? (
+        notStarted ? null : (
+          <Alert severity="success" variant="outlined">
+            本表没有发现问题。
+          </Alert>
+        )
       ) : (
         <Paper variant="outlined">
           {errors > 0 && (
@@ -181,8 +208,8 @@ function TableFindings(props: { session: ReportSession; section: SectionKey; onJ
             </Typography>
           )}
           {findings.map((f, i) => {
-            // The rules name first the cell their expected figure belongs to.
-            const target = f.cells[0];
+            // The rules name first the cell their expected figure belongs to (the balance: 本年新收).
+            const target = presentFinding(f, props.session.model, session.doc, session.derived).target;
             return <FindingItem key={`${f.rule}-${i}`} session={session} finding={f} onLocate={target ? () => props.onJump({ step: props.section, cell: target }) : undefined} />;
           })}
         </Paper>

@@ -1,21 +1,23 @@
 // One report, step by step: 基本信息 → 一 … 六 → 审核 → 导出. The stepper is non-linear (any step
 // can be opened at any time) and shows each step's state from the findings.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Alert, AppBar, Box, Button, CircularProgress, Step, StepButton, StepLabel, Stepper, Toolbar, Typography } from '@mui/material';
 import { api } from '../../api/client';
 import { SessionContext, useTopic, useTopicDeferred } from './hooks';
 import { ReportSession } from './session';
-import { stepStatuses, wizardSteps, type StepDef } from './steps';
+import { stepStatuses, wizardSteps, type StepDef, type StepState } from './steps';
 import { SaveBanner, SaveIndicator } from './SaveIndicator';
 import { BasicInfoStep } from './BasicInfoStep';
 import { TableStep } from './TableStep';
-import { SectionEditor, scrollTextareaTo } from './SectionEditor';
+import { SectionEditor } from './SectionEditor';
 import { ReviewStep } from './ReviewStep';
-import { ExportStep } from '../export/ExportStep';
+import type { JumpTarget } from './types';
 import { formatLabel, statusLabel } from '../../labels';
 
-/** Where to put the caret after a jump: a cell, or a character range of a section. */
-export type JumpTarget = { step: string; cell?: string; section?: { key: string; start: number; end: number } };
+// The export step (preview, Word export) is loaded when it is first opened.
+const ExportStep = lazy(() => import('../export/ExportStep').then((m) => ({ default: m.ExportStep })));
+
+export type { JumpTarget } from './types';
 
 export function Wizard(props: { reportId: number; step: string | null; onStep: (step: string) => void; onClose: () => void }) {
   const [session, setSession] = useState<ReportSession | null>(null);
@@ -99,27 +101,11 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
 
   const jump = useCallback(
     (t: JumpTarget) => {
+      // The cell or editor takes the request when it is on screen (at once, or after the step renders).
+      session.requestFocus(t);
       props.onStep(t.step);
-      // Wait for the step to render, then put the caret where the problem is.
-      let tries = 0;
-      const place = () => {
-        const selector = t.cell ? `[data-cell="${t.cell}"]` : t.section ? `[data-section="${t.section.key}"]` : null;
-        const el = selector ? (document.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement | null) : null;
-        if (!el) {
-          if (selector && tries++ < 30) requestAnimationFrame(place);
-          return;
-        }
-        el.scrollIntoView({ block: 'center' });
-        el.focus();
-        if (t.section && el instanceof HTMLTextAreaElement) {
-          el.setSelectionRange(t.section.start, t.section.end);
-          // Scroll the textarea itself to the selected words.
-          scrollTextareaTo(el, t.section.start);
-        }
-      };
-      requestAnimationFrame(place);
     },
-    [props.onStep],
+    [session, props.onStep],
   );
 
   const close = async () => {
@@ -149,6 +135,7 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
         </Toolbar>
       </AppBar>
       <SaveBanner session={session} />
+      <ReplayedNotice session={session} />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
         <Box component="nav" aria-label="报告各部分" sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto', py: 1.5, px: 1 }}>
           <StepNav session={session} steps={steps} current={current.key} onStep={props.onStep} />
@@ -164,14 +151,54 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
   );
 }
 
+/** Edits an earlier page typed and never got stored, found in the browser and saved now. */
+function ReplayedNotice({ session }: { session: ReportSession }) {
+  const [open, setOpen] = useState(!!session.replayed);
+  useTopic(session, 'save');
+  const b = session.replayed;
+  if (!open || !b) return null;
+  const n = Object.keys(b.cells).length + Object.keys(b.sections).length + Object.keys(b.meta).length;
+  return (
+    <Alert severity="info" square onClose={() => setOpen(false)} data-replayed={n}>
+      找回了上次没能保存的 {n} 处修改（程序关闭或页面关闭时还没保存的），已放回原处{session.save.status === 'saved' ? '并保存好了' : '，正在保存'}。
+    </Alert>
+  );
+}
+
 /** The step list with each step's state; re-renders when a state changes, not on every check. */
 function StepNav(props: { session: ReportSession; steps: StepDef[]; current: string; onStep: (k: string) => void }) {
   const { session } = props;
   useTopicDeferred(session, 'findings');
   useTopic(session, 'doc');
-  const statuses = stepStatuses(props.steps, session.findings, session.doc, session.model);
+  const statuses = stepStatuses(props.steps, session.findings, session.doc, session.model, session.reviewed);
   const signature = JSON.stringify(statuses);
   return <StepList steps={props.steps} current={props.current} onStep={props.onStep} signature={signature} />;
+}
+
+const STATE_COLOR: Record<StepState, { bg: string; fg: string; border: string; caption: string }> = {
+  todo: { bg: '#fff', fg: '#5f6b7a', border: '#9aa5b1', caption: 'text.secondary' },
+  none: { bg: '#fff', fg: '#5f6b7a', border: '#9aa5b1', caption: 'text.secondary' },
+  incomplete: { bg: '#e3ecf7', fg: '#1f4f8a', border: '#1f4f8a', caption: '#1f4f8a' },
+  error: { bg: '#d32f2f', fg: '#fff', border: '#d32f2f', caption: 'error.main' },
+  warning: { bg: '#ed8b00', fg: '#fff', border: '#ed8b00', caption: '#9a5b00' },
+  done: { bg: '#2e7d32', fg: '#fff', border: '#2e7d32', caption: 'success.main' },
+};
+
+/** The step's number always shows; its colour is the state (the caption says it in words). */
+function StepNumber(props: { n: number; state: StepState; current: boolean }) {
+  const c = STATE_COLOR[props.state];
+  return (
+    <Box
+      component="span"
+      aria-hidden
+      sx={{
+        width: 24, height: 24, borderRadius: '50%', display: 'inline-grid', placeItems: 'center', fontSize: 12, fontWeight: 700, lineHeight: 1,
+        bgcolor: c.bg, color: c.fg, border: `2px solid ${c.border}`, boxShadow: props.current ? '0 0 0 2px rgba(31,79,138,.35)' : undefined,
+      }}
+    >
+      {props.n}
+    </Box>
+  );
 }
 
 const StepList = memo(function StepList(props: { steps: StepDef[]; current: string; onStep: (k: string) => void; signature: string }) {
@@ -179,26 +206,26 @@ const StepList = memo(function StepList(props: { steps: StepDef[]; current: stri
   const steps = props.steps;
   return (
     <Stepper nonLinear orientation="vertical" activeStep={steps.findIndex((s) => s.key === props.current)} connector={null}>
-      {steps.map((s) => {
+      {steps.map((s, i) => {
         const st = statuses[s.key];
-        // An empty part's one error is that it is empty: say so plainly rather than "1 处错误".
-        const caption = st.empty && st.errors <= 1 ? (st.errors ? '还没有填写' : '') : st.errors ? `${st.errors} 处错误` : st.copied ? '沿用上年，待改写' : st.warnings ? `${st.warnings} 处提示` : st.done ? '已完成' : '';
+        const color = STATE_COLOR[st.state];
         return (
-          <Step key={s.key} completed={st.done && !st.errors} data-step={s.key}>
+          <Step key={s.key} completed={false} data-step={s.key} data-step-state={st.state}>
             <StepButton
               onClick={() => props.onStep(s.key)}
               aria-current={s.key === props.current ? 'step' : undefined}
+              icon={<StepNumber n={i + 1} state={st.state} current={s.key === props.current} />}
               sx={{ py: 0.75, px: 1, my: 0, borderRadius: 1, textAlign: 'left', bgcolor: s.key === props.current ? 'action.selected' : undefined }}
               optional={
-                caption ? (
-                  <Typography variant="caption" sx={{ color: st.errors ? 'error.main' : st.warnings || st.copied ? '#b26a00' : 'success.main' }} data-step-status={st.errors ? 'error' : st.warnings || st.copied ? 'warning' : 'done'}>
-                    {caption}
+                st.caption ? (
+                  <Typography variant="caption" sx={{ color: color.caption }} data-step-status={st.state}>
+                    {st.caption}
                   </Typography>
                 ) : undefined
               }
             >
               {/* No colour transitions: a state that changes after a check must not animate frames while the clerk types on. */}
-              <StepLabel error={st.errors > 0} sx={{ '& .MuiStepLabel-label': { fontSize: 13, lineHeight: 1.35, transition: 'none' }, '& .MuiStepIcon-root': { transition: 'none' } }}>
+              <StepLabel error={false} sx={{ '& .MuiStepLabel-label': { fontSize: 13, lineHeight: 1.35, transition: 'none' } }}>
                 {s.label}
               </StepLabel>
             </StepButton>
@@ -211,20 +238,14 @@ const StepList = memo(function StepList(props: { steps: StepDef[]; current: stri
 
 const StepContent = memo(function StepContent(props: { step: StepDef; session: ReportSession; onJump: (t: JumpTarget) => void }) {
   const { step, session } = props;
-  if (!session.model && step.kind !== 'basic' && step.kind !== 'export')
-    return <Alert severity="info">2019年以前的报告没有全国统一格式，只保存了原文，不能在这里逐项编辑。</Alert>;
-  switch (step.kind) {
-    case 'basic':
-      return <BasicInfoStep session={session} />;
-    case 'table':
-      return <TableStep session={session} section={step.section!} onJump={props.onJump} />;
-    case 'text':
-      return <SectionEditor session={session} section={step.section!} onJump={props.onJump} />;
-    case 'review':
-      return <ReviewStep session={session} onJump={props.onJump} />;
-    case 'export':
-      return <ExportStepHost session={session} />;
-  }
+  const model = session.model;
+  if (step.kind === 'basic') return <BasicInfoStep session={session} />;
+  if (step.kind === 'export') return <ExportStepHost session={session} />;
+  if (!model) return <Alert severity="info">2019年以前的报告没有全国统一格式，只保存了原文，不能在这里逐项编辑。</Alert>;
+  if (step.kind === 'review') return <ReviewStep session={session} onJump={props.onJump} />;
+  if (!step.section) return null;
+  if (step.kind === 'table') return <TableStep session={session} model={model} section={step.section} onJump={props.onJump} />;
+  return <SectionEditor session={session} model={model} section={step.section} onJump={props.onJump} />;
 });
 
 function ExportStepHost({ session }: { session: ReportSession }) {
@@ -232,7 +253,11 @@ function ExportStepHost({ session }: { session: ReportSession }) {
   useTopic(session, 'doc');
   // The exporter reads what is stored: send pending edits first.
   useEffect(() => void session.flush(), [session]);
-  return <ExportStep reportId={session.id} doc={session.currentDoc()} findings={session.findings} final={session.stored.status === 'final'} />;
+  return (
+    <Suspense fallback={<CircularProgress aria-label="正在载入导出" />}>
+      <ExportStep reportId={session.id} doc={session.currentDoc()} findings={session.findings} final={session.stored.status === 'final'} />
+    </Suspense>
+  );
 }
 
 function StepFooter(props: { steps: StepDef[]; current: StepDef; onStep: (k: string) => void }) {

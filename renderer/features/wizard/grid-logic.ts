@@ -56,7 +56,10 @@ export function navRows(grid: TableGrid): NavCell[][] {
 }
 
 export interface PasteReport {
+  /** figures really placed (empty pasted fields are not figures) */
   filled: number;
+  /** filled cells an empty pasted field cleared */
+  cleared: number;
   problems: { cell?: string; text: string }[];
 }
 
