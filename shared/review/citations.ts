@@ -3,6 +3,7 @@
 import { getFormat, isGovFormatId } from '../formats/index';
 import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
+import { severityOf } from '../rules/registry';
 import { LEGACY_HEADINGS, LEGACY_PART_NAMES, LEGACY_SUBHEADINGS } from './phrases';
 import type { TextSource } from './text';
 import { allMatches, compact, excerpt, lines, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
@@ -52,7 +53,7 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
     // 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64).
     for (const m of text.includes('国办发') ? allMatches(WRONG_ISSUER_RE, text) : []) {
       out.push(
-        textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text),
+        textFinding('review.citation', `${src.label}中的文号“${compact(m[0])}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text),
       );
     }
     // The format's citations with the wrong brackets.
@@ -60,7 +61,7 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
       if (!text.includes(part.issuer)) continue;
       for (const m of allMatches(re, text)) {
         const right = `${part.issuer}〔${part.year}〕${part.no}号`;
-        out.push(textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text));
+        out.push(textFinding('review.citation', `${src.label}中的文号“${compact(m[0])}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text));
       }
     }
     if (isCurrentYear) {
@@ -71,7 +72,6 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
         out.push(
           textFinding(
             'review.outdated_citation',
-            'error',
             `${src.label}引用了“${compact(m[0])}”。那是2019年的试行格式，${CURRENT_FROM}年度起已由${CURRENT.citation}修订替代；${doc.year}年度报告引用它，审核时会认定为使用了已废止的格式。请改为“${CURRENT.citation}”。`,
             src,
             m.index,
@@ -84,7 +84,6 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
         out.push(
           textFinding(
             'review.outdated_citation',
-            'error',
             `${src.label}中的“${excerpt(text, m.index, m.index + m[0].length, 60)}”引用的是《${TRIAL.name}》。${CURRENT_FROM}年度起施行的是修订后的《${CURRENT.name}》（${CURRENT.citation}），请删去“（试行）”并改用新格式的名称和文号。`,
             src,
             m.index,
@@ -100,11 +99,11 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
       const start = m.index;
       const end = m.index + m[0].length;
       if (/信息公开条例$/.test(name) && !/政府信息公开条例$/.test(name) && !/[省市县区]/.test(name)) {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, sentenceAt(text, start).text));
+        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, sentenceAt(text, start).text));
       } else if (/报告格式/.test(name) && /信息/.test(name) && name !== CURRENT.name && name !== TRIAL.name && !name.startsWith(TRIAL.name)) {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`, src, start, end, sentenceAt(text, start).text));
+        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`, src, start, end, sentenceAt(text, start).text));
       } else if (/信息处理费/.test(name) && name !== '政府信息公开信息处理费管理办法') {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`, src, start, end, sentenceAt(text, start).text));
+        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`, src, start, end, sentenceAt(text, start).text));
       }
     }
     // Any other 文号 with 【】, [] or （）: GB/T 9704 §7.2.4 writes the year in 〔〕.
@@ -115,7 +114,6 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
       out.push(
         textFinding(
           'review.doc_number_brackets',
-          'warning',
           `${src.label}中的文号“${compact(text.slice(start, m.index + m[0].length))}”的年份用了“${m[1]}${m[3]}”。发文字号的年份应使用六角括号〔〕，请改为“${issuer}〔${m[2]}〕${m[4]}号”。`,
           src,
           start,
@@ -137,7 +135,7 @@ export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[]
   if (doc.formatId === 'gov-2019' && doc.year >= CURRENT_FROM) {
     out.push({
       rule: 'review.outdated_format',
-      severity: 'error',
+      severity: severityOf('review.outdated_format'),
       message: `本报告按《${TRIAL.name}》（${TRIAL.citation}）的表格编制，但${doc.year}年度报告应使用${CURRENT.citation}印发的现行格式。使用已废止的试行格式（如“本年新制作数量”“政府集中采购”）会被退回。请在报告设置中改用现行格式，并按新表格重新填报第二部分。`,
       cells: [],
       id: 'review.outdated_format',
@@ -146,7 +144,7 @@ export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[]
   if (doc.formatId === 'gov-2021' && doc.year < CURRENT_FROM) {
     out.push({
       rule: 'review.format_too_new',
-      severity: 'warning',
+      severity: severityOf('review.format_too_new'),
       message: `${doc.year}年度报告按时施行的是《${TRIAL.name}》（${TRIAL.citation}），现行格式（${CURRENT.citation}）从${CURRENT_FROM}年度报告起才使用。如是补录往年报告，请改用${TRIAL.citation}的格式。`,
       cells: [],
       id: 'review.format_too_new',
@@ -161,7 +159,6 @@ export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[]
           out.push(
             textFinding(
               'review.outdated_labels',
-              'error',
               `${src.label}中出现了“${label}”，这是2019年试行格式才有的栏目，现行格式已改为“本年制发件数、本年废止件数、现行有效件数”“本年处理决定数量”等。请按现行格式的口径改写这句话。`,
               src,
               pos,
@@ -212,7 +209,6 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
         out.push(
           sectionFinding(
             'review.section_empty',
-            'error',
             `「${def.heading}」还没有内容。年度报告的六个部分缺一不可，请按提示写明本部分的情况${def.key === 'other_matters' ? '（至少写明信息处理费的收取情况）' : ''}。`,
             def.key,
           ),
@@ -235,7 +231,6 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
           out.push(
             textFinding(
               'review.misplaced_heading',
-              'error',
               other.key === def.key
                 ? `「${def.heading}」中又出现了本部分的标题“${compact(line.text)}”，打印时会重复。请删去这一行。`
                 : `「${def.heading}」中出现了另一部分的标题“${compact(line.text)}”，像是把整篇报告粘贴进了这一部分。导出时每部分的标题由程序按格式打印，请把这一行以下的内容移到「${other.heading}」中，并删去这一行。`,
@@ -252,7 +247,6 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
           out.push(
             textFinding(
               'review.misplaced_heading',
-              'error',
               `「${def.heading}」的第一行“${compact(line.text)}”不是格式规定的标题。导出时程序会按格式打印“${def.heading}”，这一行会成为多余的、措辞不同的第二个标题。请删去这一行。`,
               src,
               at,
@@ -277,7 +271,6 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
       out.push(
         textFinding(
           'review.legacy_heading',
-          'error',
           `${src.label}中「${quote(s.text.trim(), 80)}」按2019年以前的提纲列出各部分（如“${old[0]}”）。现行格式的六个部分是：${parts}。请按现行格式改写这句话。`,
           src,
           s.start,
@@ -292,7 +285,6 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
 function legacyHeading(src: TextSource, heading: string, line: string, start: number, end: number): Finding {
   return textFinding(
     'review.legacy_heading',
-    'error',
     `「${heading}」中的小标题“${line}”是2019年以前年度报告的提纲（如概述、收费及减免、回应解读、机构建设等）。现行格式只有六个部分，这一内容应并入对应部分（收费情况写在「六、其他需要报告的事项」）。请删去或改写这个标题。`,
     src,
     start,

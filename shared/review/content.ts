@@ -38,7 +38,6 @@ export function checkFee(doc: ReportDoc, sources: TextSource[]): Finding[] {
     return [
       sectionFinding(
         'review.fee',
-        'warning',
         other
           ? `「六、其他需要报告的事项」写了“${other[0]}”，但没有点明“信息处理费”。现行格式要求报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，请写明${suggestion}`
           : `「六、其他需要报告的事项」没有说明信息处理费的收取情况。现行格式要求在这一部分报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，没有收取也要写明。请加上${suggestion}`,
@@ -55,7 +54,6 @@ export function checkFee(doc: ReportDoc, sources: TextSource[]): Finding[] {
       return [
         textFinding(
           'review.fee',
-          'warning',
           `「六、其他需要报告的事项」中“${s.text.trim()}”只写了${amount ? '金额，没有写收费的件数' : '件数，没有写收取的金额'}。请把金额（元）和件数都写上，例如“收取信息处理费2件，共计200元”。`,
           src,
           s.start,
@@ -68,7 +66,6 @@ export function checkFee(doc: ReportDoc, sources: TextSource[]): Finding[] {
   return [
     textFinding(
       'review.fee',
-      'warning',
       `「六、其他需要报告的事项」提到了信息处理费（“${s.text.trim()}”），但没有说明是否收取、收取多少。请写明${suggestion}`,
       src,
       s.start,
@@ -92,9 +89,10 @@ export function checkAccountability(doc: ReportDoc, sources: TextSource[]): Find
   return [
     sectionFinding(
       'review.accountability',
-      severity,
       `乡镇（街道）属于人民政府，年度报告须写明${GOVERNMENT_ACCOUNTABILITY_ITEMS.join('、')}结果情况（条例第五十条第（四）项）。「一、总体情况」和「五、存在的主要问题及改进情况」中没有写到${missing.join('、')}。请在“（五）监督保障”中补上，例如“本年度政务公开工作纳入镇年度绩效考核，考核结果为……；开展社会评议……次；未发生因政府信息公开工作被责任追究的情况。”`,
       'overview',
+      [],
+      severity,
     ),
   ];
 }
@@ -122,7 +120,6 @@ export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] 
     out.push(
       sectionFinding(
         'review.overview_aspects',
-        'warning',
         `「一、总体情况」应分别写主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，现在没有写到：${missing.map((a) => a.title).join('、')}。请按这几个小标题补上本年度的具体做法和数字；确实没有相关工作的，也请写明。`,
         'overview',
       ),
@@ -134,7 +131,6 @@ export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] 
     out.push(
       sectionFinding(
         'review.overview_length',
-        'warning',
         `「一、总体情况」约${length}字，超过了${OVERVIEW_MAX_CHARS}字左右的篇幅要求（部分市县的通知要求精炼到一千字左右）。请删去与政府信息公开无关的工作总结和套话，保留各方面的具体做法和数字；本县没有篇幅要求的，可标记为已核实。`,
         'overview',
       ),
@@ -179,7 +175,6 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
     out.push(
       sectionFinding(
         'review.problems',
-        'warning',
         `「五、存在的主要问题及改进情况」${!hasProblem ? '没有写出本年度工作中存在的具体问题' : '只写了问题，没有写对应的改进措施'}。这一部分应逐条写出具体问题，每个问题配上改进措施（做什么、什么时候完成）。`,
         'problems',
       ),
@@ -189,7 +184,6 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
     out.push(
       sectionFinding(
         'review.problems',
-        'warning',
         `「五、存在的主要问题及改进情况」多为套话（如“${stock.slice(0, 3).join('”“')}”），${counts.sentences}句中只有${counts.concrete}句写到具体的事项、数字或时限。审核时会被认为照搬照抄、泛泛而谈。请逐条写出本单位的具体问题（如“5个村的公开栏全年只更新2次”），并配上具体措施和完成时间（如“2026年3月底前……”）。`,
         'problems',
       ),
@@ -200,7 +194,6 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
     out.push(
       sectionFinding(
         'review.problems_follow_up',
-        'info',
         `「五、存在的主要问题及改进情况」没有说明上一年度报告所提问题的整改情况。评估时通常会看这一点，可补一句，例如“上年度报告提出的……问题，已通过……整改到位。”`,
         'problems',
       ),
@@ -219,7 +212,6 @@ export function checkComparison(doc: ReportDoc, sources: TextSource[]): Finding[
   return [
     sectionFinding(
       'review.no_comparison',
-      'info',
       `报告中没有与上年的比较。评估时会看报告是否分析了本年数字的变化，可在「一、总体情况」中加一句，例如“全年主动公开信息××条，较上年增加××条”。`,
       'overview',
     ),

@@ -218,7 +218,6 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
           const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
           const f = textFinding(
             'review.narrative_figure',
-            'warning',
             `${src.label}中「${quote(sentence.text.trim(), 80)}」写的${rule.what}是${stated}件，而表格中“${labels}”是${actual}件。叙述和表格必须一致，审核时会逐一核对。请核实后改正文字或表格。`,
             src,
             m.index,
@@ -268,7 +267,6 @@ function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: 
       if (NOT_THIS_YEAR.test(text.slice(clauseStart, m.index))) continue;
       const f = textFinding(
         'review.none_claimed',
-        'warning',
         `${src.label}中「${quote(sentence.text.trim(), 80)}」说${c.what}，而表格中填了${actual}件。请核实：确实没有的，把表格改为0；有的，请改写这句话并写明件数。`,
         src,
         m.index,
@@ -334,7 +332,6 @@ function sumsOfParts(src: TextSource): Finding[] {
       out.push(
         textFinding(
           'review.sum_parts',
-          'warning',
           `${src.label}中「${quote(s.text.trim(), 90)}」写的总数是${total}${unit}，但“其中”列出的${parts.map((p) => `${p.label}${p.n}${unit}`).join('、')}加起来是${sum}${unit}。请核对总数和各项数字，使两者一致。`,
           src,
           start,

@@ -1,6 +1,7 @@
 // Identity and dates (spec §6.2 E1, E2, E3, W5, W31): the title, the reporting year in every
 // period and statement, the unit's own name, the 成文日期.
 import type { Finding, ReportDoc } from '../report';
+import { severityOf } from '../rules/registry';
 import { chineseDate, defaultTitle } from '../report';
 import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
 import type { TextSource } from './text';
@@ -104,7 +105,6 @@ export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
         out.push(
           textFinding(
             'review.period',
-            'error',
             `${src.label}中的统计期限「${compact(m[0])}」与报告年度不符。本报告是${Y}年度的，统计期限应为“${Y}年1月1日至${Y}年12月31日”，像是沿用了往年报告的文字，请改正。`,
             src,
             m.index,
@@ -115,7 +115,7 @@ export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
     }
     if (src.section === 'period') {
       if (!consumed.size && !yearWord(Y).test(text)) {
-        out.push(textFinding('review.period', 'error', `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, src, 0, text.length));
+        out.push(textFinding('review.period', `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, src, 0, text.length));
       }
       continue;
     }
@@ -148,7 +148,6 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
     if (WORK_PLAN.test(name) && !name.includes(String(Y)) && !COMPARISON_IN_SENTENCE.test(sentence.text)) {
       return textFinding(
         'review.stale_year',
-        'warning',
         `${src.label}中引用的${name}是${y}年的。本报告写的是${Y}年的工作，应落实的是${Y}年的工作要点；像是沿用了往年报告的文字。请核对后改为本年度的文件，确为往年文件的请标记为已核实。`,
         src,
         book.start,
@@ -178,7 +177,6 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
   const words = text.slice(start, yearEnd);
   return textFinding(
     'review.stale_year',
-    'warning',
     `${src.label}中「${excerpt(text, start, yearEnd)}」写的是“${compact(words)}”，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为“${Y}年”并核对这句话的内容和数字；如确实是写往年的情况，请写明“与${y}年相比”“${y}年以来”等，或标记为已核实。`,
     src,
     start,
@@ -288,7 +286,6 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
         out.push(
           textFinding(
             'review.unit_name',
-            'warning',
             `${src.label}中「${excerpt(src.text, start, start + name.length)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`,
             src,
             start,
@@ -304,7 +301,7 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
     const section = 'signature';
     out.push({
       rule: 'review.signature',
-      severity: 'warning',
+      severity: severityOf('review.signature'),
       message: `署名「${signature}」与本机关名称“${own.full}”不一致。署名应为发文机关全称或规范化简称，请改为“${own.full}”。`,
       cells: [],
       location: { section, start: 0, end: (doc.signature || doc.unit.signature).length, quote: doc.signature || doc.unit.signature },
@@ -316,7 +313,7 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
   if (issuer && !issuer.includes(own.full) && !(own.core && issuer.includes(own.core))) {
     out.push({
       rule: 'review.signature',
-      severity: 'warning',
+      severity: severityOf('review.signature'),
       message: `发文机关标志「${issuer}」与本机关名称“${own.full}”不一致。红头应为发文机关全称或规范化简称加“文件”，请改为“${own.full}文件”。`,
       cells: [],
       location: { section: 'letterhead', start: 0, end: doc.letterhead.issuer.length, quote: doc.letterhead.issuer },
@@ -346,7 +343,7 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
     if (doc.date <= `${Y}-12-31`) {
       out.push({
         rule: 'review.date_in_year',
-        severity: 'error',
+        severity: severityOf('review.date_in_year'),
         message: `成文日期“${printed}”还在${Y}年内。年度报告总结全年的情况，只能在${Y}年结束后成文，请改为${Y + 1}年的实际成文日期（一般在${Y + 1}年1月）。`,
         cells: [],
         location: loc,
@@ -355,7 +352,7 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
     } else if (doc.date > `${Y + 1}-01-31`) {
       out.push({
         rule: 'review.date_deadline',
-        severity: 'warning',
+        severity: severityOf('review.date_deadline'),
         message: `成文日期“${printed}”晚于${Y + 1}年1月31日。县级以上政府部门须在1月31日前公布上一年度报告，多数县对乡镇（街道）也按这个时间要求。请核对本县通知的报送期限；期限确实更晚的，请标记为已核实。`,
         cells: [],
         location: loc,
@@ -374,7 +371,6 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
       out.push(
         textFinding(
           'review.date_padding',
-          'warning',
           `${src.label}中的日期“${written}”的月、日前面补了0。公文日期用阿拉伯数字且不补0，请写为“${fixed}”。`,
           src,
           m.index,

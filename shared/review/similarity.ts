@@ -46,7 +46,6 @@ export function checkSimilarity(doc: ReportDoc, previous: ReportDoc | null | und
       out.push(
         sectionFinding(
           'review.same_as_last_year',
-          'warning',
           `「${def.heading}」与${previous!.year}年度报告的同一部分${text.trim() === prevText!.trim() ? '完全相同' : `几乎相同（相似度${Math.floor(sim * 100)}%）`}。年度报告内容雷同、照搬上年会被通报（格式要求“不得内容雷同”）。请按${doc.year}年的实际工作改写，写明本年新的做法和数字。`,
           def.key,
         ),
@@ -55,7 +54,6 @@ export function checkSimilarity(doc: ReportDoc, previous: ReportDoc | null | und
       out.push(
         sectionFinding(
           'review.same_as_last_year',
-          'warning',
           `「${def.heading}」是从上一年度报告沿用过来的，还没有修改。照搬上年内容会被认定为内容雷同，请按${doc.year}年的实际工作改写。`,
           def.key,
         ),
