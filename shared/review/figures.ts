@@ -232,7 +232,6 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
       }
     }
     out.push(...noneClaims(src, value, tableFilled));
-    out.push(...sumsOfParts(src));
   }
   return out;
 }
@@ -277,68 +276,6 @@ function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: 
       f.expected = actual;
       f.actual = 0;
       out.push(f);
-    }
-  }
-  return out;
-}
-
-const CLAUSE_STOP = /^(办结|答复|结转|较|同比|比|上年|其余|另|此外|同时|并|已|均|全部|其中)/;
-/** Lists that name every part of the whole, so parts short of the total are an error too. */
-const EXHAUSTIVE = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
-
-const TOTAL_RE = new RegExp(`(共|共计|合计|总计)[^。；，其]{0,20}?(${NUMBER_SOURCE})\\s*(件|条|个|次|篇|项|人次|名)`, 'g');
-const partRes = new Map<string, RegExp>();
-/** One part of a list in the given unit: 「自然人2件」. */
-function partRe(unit: string): RegExp {
-  let re = partRes.get(unit);
-  if (!re) partRes.set(unit, (re = new RegExp(`^(.*?)(${NUMBER_SOURCE})\\s*(${unit})`)));
-  return re;
-}
-
-/** “共收到申请5件，其中自然人2件、法人3件”: the parts listed after 其中 add up to the total. */
-function sumsOfParts(src: TextSource): Finding[] {
-  const out: Finding[] = [];
-  const text = src.text;
-  // A total with its parts needs 共/合计/总计 and 其中 in the same sentence.
-  if (!text.includes('其中')) return out;
-  for (const s of sentences(text)) {
-    if (!s.text.includes('其中') || !(s.text.includes('共') || s.text.includes('计'))) continue;
-    for (const m of allMatches(TOTAL_RE, s.text)) {
-      const total = parseNumber(m[2]!);
-      const unit = m[3]!;
-      if (total === null) continue;
-      const rest = s.text.slice(m.index + m[0].length);
-      const q = /^[，,：:\s]*其中[，,：:\s]*/.exec(rest);
-      if (!q) continue;
-      const list = rest.slice(q[0].length);
-      const parts: { label: string; n: number }[] = [];
-      let exhaustive = false;
-      for (const seg of list.split(/[、，,；;]/)) {
-        const t = compact(seg);
-        if (!t) continue;
-        if (/^占?比?[0-9.]+[%％]$/.test(t) || /^占比/.test(t)) continue; // 占比81.48%
-        if (parts.length > 0 && CLAUSE_STOP.test(t)) break;
-        const pm = partRe(unit).exec(t);
-        if (!pm) break;
-        const n = parseNumber(pm[2]!);
-        if (n === null) break;
-        if (EXHAUSTIVE.test(pm[1]!) || pm[1]!.startsWith('其他') || /^其[余它]/.test(pm[1]!)) exhaustive = true;
-        parts.push({ label: pm[1]!, n });
-      }
-      if (parts.length < 2) continue;
-      const sum = parts.reduce((a, p) => a + p.n, 0);
-      if (sum === total || (sum < total && !exhaustive)) continue;
-      const start = s.start + m.index;
-      out.push(
-        textFinding(
-          'review.sum_parts',
-          `${src.label}中「${quote(s.text.trim(), 90)}」写的总数是${total}${unit}，但“其中”列出的${parts.map((p) => `${p.label}${p.n}${unit}`).join('、')}加起来是${sum}${unit}。请核对总数和各项数字，使两者一致。`,
-          src,
-          start,
-          s.end,
-          s.text,
-        ),
-      );
     }
   }
   return out;

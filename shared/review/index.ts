@@ -7,6 +7,7 @@ import { checkAccountability, checkComparison, checkFee, checkOverview, checkPro
 import { checkFigures } from './figures';
 import { checkDate, checkTitle, checkUnitNames, checkYears } from './identity';
 import { checkSimilarity } from './similarity';
+import { checkSums } from './sums';
 import { allSources, sectionSources } from './text';
 
 export { textSimilarity } from './similarity';
@@ -34,6 +35,7 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkFee(doc, sections),
     ...checkProblems(doc, sections),
     ...checkFigures(doc, sections),
+    ...checkSums(sources),
     ...checkSimilarity(doc, previous),
     ...checkComparison(doc, sections),
   ];

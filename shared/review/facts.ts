@@ -1,0 +1,347 @@
+// The facts layer of the review: each text is read once into typed facts with their positions —
+// quantities, totals with their parts, dates (malformed ones too), names of bodies, 《》 titles,
+// outline numbers, the report describing itself. The checks read these instead of scanning the text.
+// Every scan is one linear pass with a simple pattern; results are cached per text.
+import type { Span, TextSource } from './text';
+import { sentences } from './text';
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+const DIGIT_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** A number as written: 12, １２, 1.5, 十二, 两百零五, 1.2万, 三万. null when it is not one. */
+export function readNumber(raw: string): number | null {
+  let s = raw.replace(/[０-９．]/g, (d) => (d === '．' ? '.' : String.fromCharCode(d.charCodeAt(0) - 0xfee0))).replace(/,/g, '');
+  let factor = 1;
+  if (s.endsWith('万') && s.length > 1) {
+    factor = 10000;
+    s = s.slice(0, -1);
+  }
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s) * factor;
+  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in DIGIT_DIGITS) digit = DIGIT_DIGITS[ch]!;
+    else if (ch === '万') {
+      total += (section + digit) * 10000;
+      section = 0;
+      digit = 0;
+    } else {
+      section += (digit || 1) * SMALL_UNITS[ch]!;
+      digit = 0;
+    }
+  }
+  return (total + section + digit) * factor;
+}
+
+/** Measure words a count or an amount is written with. Longer ones first. */
+export const MEASURES = ['人次', '万元', '亿元', '件', '条', '个', '项', '次', '篇', '期', '名', '家', '处', '份', '宗', '起', '例', '场', '批', '户', '元'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** How exact a quantity is: 300余条 is more than 300, 近300条 a little less. */
+export type Approx = 'exact' | 'more' | 'near' | 'about';
+
+export interface Quantity {
+  /** where the number (with 近/约 before it) starts, and where the measure word ends */
+  start: number;
+  end: number;
+  value: number;
+  /** the upper end of a range (3至5件), else value */
+  upper: number;
+  approx: Approx;
+  measure: Measure;
+  /** index of the sentence in the facts' `sentences` */
+  sentence: number;
+  /** where its clause starts (after ，；：、 or the sentence start) */
+  clauseStart: number;
+}
+
+const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?万?|[零〇一二两三四五六七八九十百千万]+)';
+const MEASURE_ALT = MEASURES.join('|');
+/**
+ * One quantity: [近/约/…] number [至 number] [余/多] measure. The Chinese numeral must not be only
+ * units (万元, 千方百计) and is not an ordinal (第一次) — both checked after the match.
+ */
+const QUANTITY_RE = new RegExp(`(近|约|逾|超过|大约|将近)?(${NUM})(?:\\s*(?:至|到|-|—|～|~)\\s*(${NUM}))?\\s*(余|多)?\\s*(${MEASURE_ALT})`, 'g');
+/** Words after a measure that make it no count: 一次性, 一条龙, 个人, 条件, 件事 is fine. */
+const NOT_A_COUNT_AFTER: Partial<Record<Measure, RegExp>> = {
+  次: /^(性|数|要|序|日|年|月|会)/,
+  条: /^(件|例|款|龙|线|理|目)/,
+  个: /^(人|体|别|性|案)/,
+  名: /^(称|义|单|册|录|额|誉)/,
+  家: /^(庭|属|人|乡|园|风|长|门|底)/,
+  处: /^(理|置|分|罚|室|长|于|在|级)/,
+  份: /^(额|子)/,
+  期: /^(间|限|满|待|末|初|望|内|刊)/,
+  起: /^(来|草|诉|到|始|因|点)/,
+  项: /^(目)/,
+  件: /^(事项|中)/,
+  元: /^(旦|素|宵)/,
+  户: /^(籍|口|外)/,
+  场: /^(所|景|地|合|面)/,
+  批: /^(准|复|示|评|次|量)/,
+  例: /^(如|会|行|外)/,
+};
+const ONLY_UNITS = /^[十百千万]+$/;
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+export interface DateFact {
+  start: number;
+  end: number;
+  /** as written, digits only where given */
+  year?: number;
+  yearDigits?: number;
+  month?: number;
+  day?: number;
+  /** why it cannot be a date, in Chinese, or '' */
+  problem: string;
+}
+
+const DATE_RE = /(?<![0-9０-９])([0-9]{1,6})[ \u3000]*年(?:[ \u3000]*度)?(?:[ \u3000]*([0-9]{1,3})[ \u3000]*(月份?|日))?(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?|(?<![0-9年])([0-9]{1,3})[ \u3000]*月(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?/g;
+
+function daysIn(month: number, year?: number): number {
+  if (month === 2) return year === undefined ? 29 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names of bodies, titles, outline numbers, the report describing itself
+
+export type BodyLevel = 'province' | 'city' | 'county' | 'township';
+
+export interface BodyFact {
+  start: number;
+  end: number;
+  name: string;
+  level: BodyLevel;
+  /** 全省/全市/全县 (the whole area), or an organ of it (市政府, 县政府办公室) */
+  generic: boolean;
+}
+
+/** 全省、全市、市政府、县政府办公室…: a province, city or county as a body. */
+const GENERIC_BODY_RE = /(全省|全市|全县|全区|(?:省|市|县|区)(?:人民)?政府(?:办公室|办)?|(?:省|市|县|区)政务公开办(?:公室)?)/g;
+
+export interface TitleFact {
+  start: number;
+  end: number;
+  /** the words inside 《》 */
+  name: string;
+}
+
+export interface OutlineFact {
+  /** where the number starts and ends (一、 / （一） / 1. / （1）) */
+  start: number;
+  end: number;
+  level: 1 | 2 | 3 | 4;
+  /** 1-based position it claims */
+  n: number;
+  raw: string;
+  /** a bracket missing or mixed: “三)” “（三” “(三）” */
+  malformed: boolean;
+}
+
+const OUTLINE_RE = /^[ \t\u3000]*(?:([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．](?![一二三四五六七八九十])|([（(]?)[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*([）)])|([0-9０-９]{1,2})[ \t\u3000]*[.．、](?![0-9０-９])|([（(]?)[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*([）)]))/;
+
+export interface PartsFact {
+  start: number;
+  end: number;
+  /** the number of parts the report says it has */
+  stated: number;
+  /** the parts it lists (0 when it lists none) */
+  listed: number;
+}
+
+const PARTS_RE = /(?:本报告|本年度报告|报告全文|年度报告)[^。；\n]{0,12}?(?:由|分为?|包括|共分为?)([^。；\n]{0,80}?)(?:等)?(?:共)?([一二三四五六七八九十两0-9])个?部分(?:组成|内容)?/g;
+
+// ---------------------------------------------------------------------------------------------
+
+export interface SourceFacts {
+  text: string;
+  sentences: readonly Readonly<Span>[];
+  quantities: Quantity[];
+  dates: DateFact[];
+  bodies: BodyFact[];
+  titles: TitleFact[];
+  outline: OutlineFact[];
+  parts: PartsFact[];
+}
+
+const FACTS_CACHE_SIZE = 48;
+const factsCache = new Map<string, SourceFacts>();
+
+/** The facts of one text, read once (cached per text: read them, do not change them). */
+export function factsOf(text: string): SourceFacts {
+  const hit = factsCache.get(text);
+  if (hit) return hit;
+  const ss = sentences(text);
+  const facts: SourceFacts = {
+    text,
+    sentences: ss,
+    quantities: readQuantities(text, ss),
+    dates: /[年月]/.test(text) ? readDates(text) : [],
+    bodies: readBodies(text),
+    titles: text.includes('《') ? readTitles(text) : [],
+    outline: readOutline(text),
+    parts: text.includes('部分') ? readParts(text) : [],
+  };
+  if (factsCache.size >= FACTS_CACHE_SIZE) factsCache.delete(factsCache.keys().next().value!);
+  factsCache.set(text, facts);
+  return facts;
+}
+
+/** The facts of each source, in order. */
+export function sourceFacts(sources: readonly TextSource[]): { src: TextSource; facts: SourceFacts }[] {
+  return sources.map((src) => ({ src, facts: factsOf(src.text) }));
+}
+
+const CLAUSE_MARKS = '，,；;：:、。！？!?\n（(）)';
+
+function readQuantities(text: string, ss: readonly Readonly<Span>[]): Quantity[] {
+  const out: Quantity[] = [];
+  let si = 0;
+  QUANTITY_RE.lastIndex = 0;
+  for (let m = QUANTITY_RE.exec(text); m; m = QUANTITY_RE.exec(text)) {
+    const raw = m[2]!;
+    const measure = m[5] as Measure;
+    const numStart = m.index + (m[1]?.length ?? 0);
+    if (ONLY_UNITS.test(raw) && raw !== '十') continue;
+    // Part of a longer number or word: 2025年12个 is fine, but “第一次”, “一二三” are not counts.
+    const prev = text.charAt(numStart - 1);
+    if (prev === '第' || prev === '.' || /[0-9０-９]/.test(prev)) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (NOT_A_COUNT_AFTER[measure]?.test(after)) continue;
+    // 元/万元 after a Chinese numeral word is seldom money (一元化, 多元).
+    if ((measure === '元' || measure === '万元') && !/[0-9０-９]/.test(raw)) continue;
+    const value = readNumber(raw);
+    if (value === null) continue;
+    const upper = m[3] ? (readNumber(m[3]) ?? value) : value;
+    while (si < ss.length - 1 && ss[si]!.end <= m.index) si++;
+    let cs = m.index - 1;
+    const sStart = ss[si]?.start ?? 0;
+    while (cs >= sStart && !CLAUSE_MARKS.includes(text.charAt(cs))) cs--;
+    const approx: Approx = m[4] ? 'more' : m[1] === '近' || m[1] === '将近' ? 'near' : m[1] ? (m[1] === '逾' || m[1] === '超过' ? 'more' : 'about') : 'exact';
+    out.push({ start: m.index, end: m.index + m[0].length, value, upper, approx, measure, sentence: si, clauseStart: Math.max(cs + 1, sStart) });
+  }
+  QUANTITY_RE.lastIndex = 0;
+  return out;
+}
+
+function readDates(text: string): DateFact[] {
+  const out: DateFact[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const f: DateFact = { start: m.index, end: m.index + m[0].length, problem: '' };
+    if (m[1] !== undefined) {
+      const yd = m[1].length;
+      // Only 4 digits, or 5–6 that start like a year (202525年), are years; 100年, 12345 are not.
+      if (yd < 4 && !m[2]) continue;
+      if (yd > 4 && !/^(19|20)/.test(m[1])) continue;
+      if (yd < 4) continue;
+      f.year = Number(m[1]);
+      f.yearDigits = yd;
+      if (m[2] !== undefined) {
+        if (m[3] === '日') {
+          f.day = Number(m[2]);
+          f.problem = `“${m[0].trim()}”缺少月份`;
+        } else f.month = Number(m[2]);
+      }
+      if (m[4] !== undefined) f.day = Number(m[4]);
+      if (yd !== 4) f.problem = `年份“${m[1]}”不是4位数`;
+    } else {
+      f.month = Number(m[5]);
+      if (m[6] !== undefined) f.day = Number(m[6]);
+    }
+    if (!f.problem && f.month !== undefined && (f.month < 1 || f.month > 12)) f.problem = `没有${f.month}月`;
+    if (!f.problem && f.day !== undefined && f.month !== undefined && (f.day < 1 || f.day > daysIn(f.month, f.year))) {
+      f.problem = `${f.year ? `${f.year}年` : ''}${f.month}月没有${f.day}日`;
+    }
+    out.push(f);
+  }
+  DATE_RE.lastIndex = 0;
+  return out;
+}
+
+/** Province, city, county or township names, and the generic 全省/市政府 forms. */
+const BODY_END_RE = /(?:省|市|县|区|镇|乡|街道)/g;
+
+function readBodies(text: string): BodyFact[] {
+  const out: BodyFact[] = [];
+  if (!/[省市县区]/.test(text)) return out;
+  GENERIC_BODY_RE.lastIndex = 0;
+  for (let m = GENERIC_BODY_RE.exec(text); m; m = GENERIC_BODY_RE.exec(text)) {
+    const name = m[1]!;
+    const ch = name.startsWith('全') ? name.charAt(1) : name.charAt(0);
+    // 本市/该县 is not generic here; 县政府 after a place name (永安市人民政府) is the named city.
+    const prev = text.charAt(m.index - 1);
+    if (!name.startsWith('全') && /[\u4e00-\u9fa5]/.test(prev) && !/[在由向和与及、经对把将被为]/.test(prev)) continue;
+    const level: BodyLevel = ch === '省' ? 'province' : ch === '市' ? 'city' : 'county';
+    out.push({ start: m.index, end: m.index + name.length, name, level, generic: true });
+  }
+  GENERIC_BODY_RE.lastIndex = 0;
+  return out;
+}
+
+const TITLE_RE = /《([^《》\n]{1,80})》/g;
+
+function readTitles(text: string): TitleFact[] {
+  const out: TitleFact[] = [];
+  TITLE_RE.lastIndex = 0;
+  for (let m = TITLE_RE.exec(text); m; m = TITLE_RE.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, name: m[1]! });
+  TITLE_RE.lastIndex = 0;
+  return out;
+}
+
+function readOutline(text: string): OutlineFact[] {
+  const out: OutlineFact[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const m = OUTLINE_RE.exec(line);
+    if (m) {
+      const at = start + m.index + (m[0].length - m[0].trimStart().length);
+      const raw = m[0].trim();
+      if (m[1]) out.push({ start: at, end: start + m[0].length, level: 1, n: readNumber(m[1])!, raw, malformed: false });
+      else if (m[3]) {
+        const open = m[2]!;
+        const close = m[4]!;
+        // （一） or (一); “三)” and “(三）” are not how a heading is written.
+        const malformed = !open || (open === '（') !== (close === '）');
+        out.push({ start: at, end: start + m[0].length, level: 2, n: readNumber(m[3])!, raw, malformed });
+      } else if (m[5]) out.push({ start: at, end: start + m[0].length, level: 3, n: readNumber(m[5])!, raw, malformed: false });
+      else if (m[7]) {
+        const open = m[6]!;
+        const close = m[8]!;
+        out.push({ start: at, end: start + m[0].length, level: 4, n: readNumber(m[7])!, raw, malformed: !open || (open === '（') !== (close === '）') });
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+function readParts(text: string): PartsFact[] {
+  const out: PartsFact[] = [];
+  PARTS_RE.lastIndex = 0;
+  for (let m = PARTS_RE.exec(text); m; m = PARTS_RE.exec(text)) {
+    const stated = readNumber(m[2]!);
+    if (stated === null) continue;
+    const list = m[1]!.replace(/^[\s：:“”"]+|[\s”"]+$/g, '');
+    const items = list ? list.split(/[、，,；;]|(?<=[^和])和(?=[^和])|及/).filter((x) => x.replace(/[\s“”"等]/g, '').length >= 2) : [];
+    out.push({ start: m.index, end: m.index + m[0].length, stated, listed: items.length >= 2 ? items.length : 0 });
+  }
+  PARTS_RE.lastIndex = 0;
+  return out;
+}
+
+/** The text of the clause a position is in (from the last ，；： before it, within its sentence). */
+export function clauseBefore(facts: SourceFacts, q: Quantity): string {
+  return facts.text.slice(q.clauseStart, q.start);
+}
