@@ -146,7 +146,7 @@ export interface OutlineFact {
   malformed: boolean;
 }
 
-const OUTLINE_RE = /^[ \t\u3000]*(?:([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．](?![一二三四五六七八九十])|([（(]?)[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*([）)])|([0-9０-９]{1,2})[ \t\u3000]*[.．、](?![0-9０-９])|([（(]?)[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*([）)]))/;
+const OUTLINE_RE = /^[ \t\u3000]*(?:其中[：:][ \u3000]*)?(?:([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．](?![一二三四五六七八九十])|([（(]?)[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*([）)])|([0-9０-９]{1,2})[ \t\u3000]*[.．、](?![0-9０-９])|([（(]?)[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*([）)]))/;
 
 export interface PartsFact {
   start: number;
@@ -304,7 +304,8 @@ function readOutline(text: string): OutlineFact[] {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
-    const m = OUTLINE_RE.exec(line);
+    // A tab-indented line is a table row pasted as text (其中：1．…), not the outline.
+    const m = line.includes('\t') ? null : OUTLINE_RE.exec(line);
     if (m) {
       const at = start + m.index + (m[0].length - m[0].trimStart().length);
       const raw = m[0].trim();

@@ -8,6 +8,8 @@ import { checkFigures } from './figures';
 import { checkDate, checkTitle, checkUnitNames, checkYears } from './identity';
 import { checkSimilarity } from './similarity';
 import { checkSums } from './sums';
+import { checkDates } from './dates';
+import { checkContacts, checkOutline, checkPartsCount, checkRepeatedParagraphs, checkWording } from './wording';
 import { allSources, sectionSources } from './text';
 
 export { textSimilarity } from './similarity';
@@ -36,6 +38,12 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkProblems(doc, sections),
     ...checkFigures(doc, sections),
     ...checkSums(sources),
+    ...checkDates(doc, sources),
+    ...checkOutline(sections),
+    ...checkPartsCount(doc, sources),
+    ...checkWording(sources),
+    ...checkRepeatedParagraphs(sections),
+    ...checkContacts(doc, sources),
     ...checkSimilarity(doc, previous),
     ...checkComparison(doc, sections),
   ];

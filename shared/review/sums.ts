@@ -12,7 +12,8 @@ import { quote, textFinding } from './text';
 /** Words before a count that make it a total. */
 const TOTAL_BEFORE = /(共|共计|合计|总计|累计|总共|一共)[^，,；;。：:]{0,24}$/;
 /** What may follow a total and open its list; group 1 says how complete the list claims to be. */
-const OPENER = /^[ \u3000]*(?:[，,]?[ \u3000]*(其中|包括|包含|含|分别为|分别是|具体为|具体是|具体如下|分别是：)[，,：:\s]*|([：:])\s*|([（(])(?:[ \u3000]*(其中|包括|含)[，,：:\s]*)?)/;
+const OPENER =
+  /^[ \u3000]*(?:[，,]?[ \u3000]*(?:[^，,。；;：:\d（(]{0,8}?(分别为|分别是|具体为|具体是|具体如下|结果为|情况为|情况如下)|(其中|包括|包含|含))[，,：:\s]*|([：:])\s*|([（(])(?:[ \u3000]*(其中|包括|含)[，,：:\s]*)?)/;
 /** A label that ends a list: the clause goes on about something else. */
 const CLAUSE_STOP = /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
 /** Parts that together name everything: the applicant types of table 三, or a rest bucket. */
@@ -100,10 +101,10 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
     crossed = true;
   } else {
     zoneStart = total.end + m[0].length;
-    kind = m[1] ?? m[4] ?? (m[2] ? '：' : undefined);
-    bracket = Boolean(m[3]);
+    kind = m[1] ? '分别为' : (m[2] ?? m[5] ?? (m[3] ? '：' : undefined));
+    bracket = Boolean(m[4]);
     // A bare colon or bracket opens a list only after a total word (共…：); 其中/分别为 always do.
-    if ((m[2] || (bracket && !m[4])) && !TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+    if ((m[3] || (bracket && !m[5])) && !TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
   }
   const parts: Part[] = [];
   const partIndexes: number[] = [];
@@ -132,7 +133,7 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   const etc = /^[\s]*等/.test(listTail);
   const complete =
     !etc &&
-    (kind === '分别为' || kind === '分别是' || kind === '具体为' || kind === '具体是' || kind === '：' || kind === '包括' || kind === '包含' || (bracket && !m?.[4]) ||
+    (kind === '分别为' || kind === '：' || kind === '包括' || kind === '包含' || (bracket && !m?.[5]) ||
       parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label)));
   // Counts in the clauses before 其中 (收到6件，上年结转1件，其中……): the list may be of any of them
   // or of all together, so it is judged only against the one it fits worst when it fits none.
