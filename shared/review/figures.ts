@@ -4,7 +4,8 @@ import { deriveTotals, formatModel, isGovFormatId } from '../formats/index';
 import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import type { TextSource } from './text';
-import { NUMBER_SOURCE, allMatches, compact, parseNumber, quote, sentenceAt, sentences, textFinding } from './text';
+import { factsOf } from './facts';
+import { NUMBER_SOURCE, allMatches, parseNumber, quote, sentenceAt, textFinding } from './text';
 
 type GovFormatId = ReportFormat['id'];
 
@@ -22,6 +23,8 @@ interface FigureRule {
   /** the table cells the figure is compared with; they depend on the format only */
   cells: (formatId: GovFormatId) => string[];
   years?: 'gov-2021';
+  /** 'max': the text may give a part of the cells' figure (撤回 is one kind of 其他处理) */
+  bound?: 'max';
 }
 
 /**
@@ -40,6 +43,12 @@ const NEEDS: Record<string, readonly string[]> = {
   normative_issued: ['规范性文件'],
   normative_repealed: ['规范性文件'],
   normative_in_force: ['规范性文件'],
+  denied: ['不予公开'],
+  unable: ['无法提供'],
+  not_held: ['不掌握'],
+  not_processed: ['不予处理'],
+  other_processing: ['其他处理', '其它处理'],
+  withdrawn: ['撤回'],
   licensing: ['行政许可'],
   penalty: ['行政处罚'],
   coercion: ['行政强制'],
@@ -86,12 +95,61 @@ const FIGURES: FigureRule[] = [
   },
   { id: 'normative_repealed', what: '本年废止的行政规范性文件', after: '废止[^。；，、\\d]{0,6}?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.repealed'], years: 'gov-2021' },
   { id: 'normative_in_force', what: '现行有效的行政规范性文件', after: '现行有效的?(?:行政)?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.in_force'], years: 'gov-2021' },
+  {
+    id: 'denied',
+    what: '不予公开的申请',
+    after: '(?<!部分公开、|予以公开、)不予公开',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.denied_state_secret.total', 't3.denied_law_forbidden.total', 't3.denied_three_security.total', 't3.denied_third_party.total', 't3.denied_internal_affairs.total', 't3.denied_process_info.total', 't3.denied_enforcement_file.total', 't3.denied_admin_query.total'],
+  },
+  {
+    id: 'unable',
+    what: '无法提供的申请',
+    after: '无法提供',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.unable_not_held.total', 't3.unable_need_create.total', 't3.unable_unclear.total'],
+  },
+  {
+    id: 'not_held',
+    what: '本机关不掌握相关政府信息的申请',
+    after: '(?:本机关|本单位|我镇|我乡|我街道)?不掌握(?:相关|该|所申请的?)?(?:政府)?(?:信息)?(?:的)?(?:告知申请人|答复申请人|告知)?',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.unable_not_held.total'],
+  },
+  {
+    id: 'not_processed',
+    what: '不予处理的申请',
+    after: '不予处理',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.not_processed_petition.total', 't3.not_processed_repeat.total', 't3.not_processed_publication.total', 't3.not_processed_massive.total', 't3.not_processed_confirm.total'],
+  },
+  {
+    id: 'other_processing',
+    what: '其他处理的申请',
+    after: '其[他它]处理',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: (formatId) => (formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total']),
+  },
+  {
+    id: 'withdrawn',
+    what: '申请人撤回的申请（计入“其他处理”）',
+    after: '(?:主动)?撤回(?:了)?(?:政府信息公开)?(?:申请)?',
+    before: { verb: '(?:申请人|主动)?撤回', object: '(?:政府信息公开)?申请' },
+    units: '件|宗|份',
+    bound: 'max',
+    cells: (formatId) => (formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total']),
+  },
   { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'] },
   { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'] },
   { id: 'coercion', what: '行政强制决定', after: '行政强制(?:决定|措施|案件)?', units: '件|宗|起', cells: () => ['t2.coercion.decisions'] },
 ];
 
-const ALL_KEYWORDS = /(收到|新收|受理|结转|予以公开|部分公开|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
+const ALL_KEYWORDS = /(收到|新收|受理|结转|予以公开|部分公开|不予公开|无法提供|不掌握|不予处理|其[他它]处理|撤回|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
 /** Objects that are not the table's: applications for a licence, trainings, items of information. */
 const OTHER_OBJECTS = /(后|以内|期限|时限|咨询|信息|建议|提案|投诉|来电|来访|培训|学习|讲座|宣传|人次)/;
 /** Words that make a figure last year's or a change, not this year's count. */
@@ -214,7 +272,7 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
           const key = `${rule.id}:${m.index}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          if (stated === actual) continue;
+          if (stated === actual || (rule.bound === 'max' && stated <= actual)) continue;
           const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
           const f = textFinding(
             'review.narrative_figure',
@@ -232,6 +290,7 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
       }
     }
     out.push(...noneClaims(src, value, tableFilled));
+    if (tableFilled('t3')) out.push(...allDone(src, value));
   }
   return out;
 }
@@ -279,4 +338,122 @@ function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: 
     }
   }
   return out;
+}
+
+/** “均已办结”“全部答复” about the applications: nothing may be carried forward then. */
+// “均在法定期限内答复”“均按期答复” are about timeliness: a carried-forward one may not be due yet.
+const ALL_DONE = /(均已|全部|都已|已全部|全部已|均已按时|均已按期|已全部按时|已全部按期|全部按时|全部按期)(办结|答复|办理完毕|处理完毕|作出答复|予以答复)/g;
+/** …about the applications, not about 人大建议 or 热线 (the sentence must speak of 申请). */
+const ABOUT_REQUESTS = /(政府信息公开申请|依申请公开|公开申请|申请)/;
+const ABOUT_OTHER = /(建议|提案|热线|来信|来访|投诉|举报|诉求|工单|转办件)/;
+
+function allDone(src: TextSource, value: (k: string) => number): Finding[] {
+  const text = src.text;
+  if (!text.includes('办结') && !text.includes('答复') && !text.includes('完毕')) return [];
+  const forward = value('t3.carried_forward.total');
+  if (forward <= 0) return [];
+  const out: Finding[] = [];
+  for (const m of allMatches(ALL_DONE, text)) {
+    const sentence = sentenceAt(text, m.index);
+    const before = text.slice(sentence.start, m.index);
+    if (!ABOUT_REQUESTS.test(before) || ABOUT_OTHER.test(before)) continue;
+    const f = textFinding(
+      'review.all_done',
+      `${src.label}中「${quote(sentence.text.trim(), 80)}」说申请${m[0]}，而表格“四、结转下年度继续办理”是${forward}件。结转的申请还没有办结：请写明“已办结××件，结转下年度继续办理${forward}件”，或核对表格。`,
+      src,
+      m.index,
+      m.index + m[0].length,
+      sentence.text,
+    );
+    f.cells = ['t3.carried_forward.total'];
+    f.expected = 0;
+    f.actual = forward;
+    out.push(f);
+  }
+  return out;
+}
+
+/**
+ * The （二）依申请公开 sub-part of 一 (or the part that is about applications) with no count at all:
+ * neither a number of applications nor “未收到”. Read from the facts layer's outline and quantities.
+ */
+export function checkRequestsCount(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  if (!isGovFormatId(doc.formatId)) return [];
+  const src = sources.find((s) => s.section === 'overview');
+  if (!src || !src.text.includes('依申请')) return [];
+  const facts = factsOf(src.text);
+  const heads = facts.outline.filter((o) => o.level === 2);
+  const at = heads.findIndex((o) => /依申请公开/.test(src.text.slice(o.end, o.end + 12)));
+  if (at < 0) return [];
+  const from = heads[at]!.start;
+  const to = heads[at + 1]?.start ?? src.text.length;
+  const body = src.text.slice(from, to);
+  if (/(未|没有|无)[^。；]{0,10}(收到|受理|接到|发生)|申请[^。；]{0,6}(为|共)?\s*(0|０|零)\s*件/.test(body)) return [];
+  if (facts.quantities.some((q) => q.start >= from && q.end <= to && q.measure !== '元' && q.measure !== '万元')) return [];
+  const headEnd = src.text.indexOf('\n', from);
+  return [
+    textFinding(
+      'review.requests_no_count',
+      `${src.label}的“（二）依申请公开”一段没有写件数。请写明本年新收、上年结转、办结和结转下年度的申请件数（与第三部分表格一致）；没有收到申请的，写明“本年度未收到政府信息公开申请”。`,
+      src,
+      from,
+      headEnd < 0 || headEnd > to ? to : headEnd,
+      body,
+    ),
+  ];
+}
+
+/**
+ * Money in the narrative against table 二's money cells, in the column's unit (万元 for 本年收费金额,
+ * 元 for the 2019 采购总金额): 3500元 is 0.35 万元. The same number in the other unit means the table
+ * figure was typed in the wrong unit (“240万元” written in a 元 column as 240).
+ */
+const MONEY_CELLS: { formatId: GovFormatId; cell: string; words: RegExp; unit: '元' | '万元' }[] = [
+  { formatId: 'gov-2021', cell: 't2.fees.amount', words: /(行政事业性收费|收费金额)/, unit: '万元' },
+  { formatId: 'gov-2019', cell: 't2.procurement.amount', words: /(政府集中采购|采购总金额|采购金额)/, unit: '元' },
+];
+
+export function checkMoney(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  if (!isGovFormatId(doc.formatId)) return [];
+  const out: Finding[] = [];
+  for (const mc of MONEY_CELLS) {
+    if (mc.formatId !== doc.formatId) continue;
+    const cell = doc.cells[mc.cell];
+    if (cell === undefined) continue;
+    const label = formatModel(doc.formatId).byKey.get(mc.cell)?.label ?? mc.cell;
+    for (const src of sources) {
+      if (!SECTION_KEY.test(src.section)) continue;
+      const facts = factsOf(src.text);
+      for (const q of facts.quantities) {
+        if (q.measure !== '元' && q.measure !== '万元') continue;
+        if (q.approx !== 'exact' || q.upper !== q.value) continue;
+        const clause = src.text.slice(q.clauseStart, q.start);
+        if (!mc.words.test(clause) || clause.includes('信息处理费') || NOT_THIS_YEAR.test(clause)) continue;
+        const inColumn = q.measure === mc.unit ? q.value : mc.unit === '万元' ? q.value / 10000 : q.value * 10000;
+        if (Math.abs(inColumn - cell) < 1e-6) continue;
+        const sentence = facts.sentences[q.sentence]!;
+        const written = src.text.slice(q.start, q.end);
+        const sameNumber = Math.abs(q.value - cell) < 1e-9 && q.measure !== mc.unit;
+        const f = textFinding(
+          sameNumber ? 'review.money_unit' : 'review.narrative_figure',
+          sameNumber
+            ? `${src.label}中写的是“${written}”，表格“${label}”填的是${cell}，但这一栏的单位是${mc.unit}：${written}应填${round4(inColumn)}。请按${mc.unit}改正表格。`
+            : `${src.label}中「${quote(sentence.text.trim(), 80)}」写的金额是${written}（合${round4(inColumn)}${mc.unit}），而表格中“${label}”是${cell}${mc.unit}。叙述和表格必须一致，请核实后改正。`,
+          src,
+          q.start,
+          q.end,
+          sentence.text,
+        );
+        f.cells = [mc.cell];
+        f.expected = round4(inColumn);
+        f.actual = cell;
+        out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10000) / 10000;
 }

@@ -60,7 +60,7 @@ const PERIOD_RE = new RegExp(
 );
 
 /** Words right after “YYYY年” that make the year a history or a range, not this year's statement. */
-const HISTORY_AFTER = /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报)/;
+const HISTORY_AFTER = /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?结转)/;
 /** Words right before it that make it a comparison or a history. */
 const HISTORY_BEFORE = /(自|从|于|早在|与|较|比|相比|相较|对比|同|相对|是|为|即)\s*$/;
 /** A sentence with these compares years or follows up last year's report. */
@@ -68,7 +68,10 @@ const COMPARISON_IN_SENTENCE = /(同比|环比|相比|相较|对比|较上年|�
 /** A sentence about an award or an assessment result, which may name the year it was for. */
 const AWARD_IN_SENTENCE = /(获评|荣获|被评为|获得|评为|考核结果|考评结果|等次)/;
 /** Words before “YYYY年” that introduce the report itself (“现将2024年……报告如下”). */
-const REPORT_BEFORE = /(现将|特向社会公布|向社会公布|现予公布|现就|本报告(为|是)?)(我镇|本镇|我乡|本乡|我街道|本街道|本机关|本单位)?\s*$/;
+const REPORT_BEFORE = /(现将|现公布|现予公布|现发布|特发布|特向社会公布|向社会公布|现就|本报告(为|是)?)(我镇|本镇|我乡|本乡|我街道|本街道|本机关|本单位|[\u4e00-\u9fa5]{1,16}?(?:镇|乡|街道|人民政府|政府|办事处))?\s*$/;
+/** Around a 《》 title: the report is presenting that title as itself (现将《…》予以公布). */
+const PRESENTS_BEFORE = /(现将|现公布|现予公布|现发布|特发布|特此公布|本报告为|本报告是|现就)\s*$/;
+const PRESENTS_AFTER = /^\s*(予以公布|公布如下|如下|现予公布|向社会公布)/;
 /** Sentence-initial: “2024年征求人大代表意见10条。” states that year's work whatever the verb. */
 const SENTENCE_BEFORE = /(^|[。！？\n]|(^|\n)[（(]?[一二三四五六七八九十\d]+[）).、．]|[一二三四五六七八九十]是)\s*$/;
 /** …unless it tells when something was built or won (history a current report may recall). */
@@ -140,6 +143,8 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
   const yearEnd = text.indexOf('年', pos + len) + 1;
   const after = text.slice(yearEnd, yearEnd + 16);
   const before = text.slice(Math.max(0, pos - 6), pos);
+  // Wide enough for a unit's name between 现将 and the year (现将洪田镇人民政府2024年……).
+  const longBefore = text.slice(Math.max(0, pos - 22), pos);
   const sentence = sentenceAt(text, pos);
   const book = insideBookTitle(text, pos);
   if (book) {
@@ -155,9 +160,20 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
         sentence.text,
       );
     }
+    // An earlier year's report presented as this one: 现将《……2024年……年度报告》予以公布.
+    if (/(年度报告|工作报告|年报)》$/.test(name) && (PRESENTS_BEFORE.test(text.slice(Math.max(0, book.start - 8), book.start)) || PRESENTS_AFTER.test(text.slice(book.end, book.end + 8)))) {
+      return textFinding(
+        'review.stale_year',
+        `${src.label}中把${name}作为本报告，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为${Y}年度报告的名称。`,
+        src,
+        book.start,
+        book.end,
+        sentence.text,
+      );
+    }
     return null;
   }
-  const reportIntro = REPORT_BEFORE.test(before);
+  const reportIntro = REPORT_BEFORE.test(longBefore);
   const asOf = AS_OF.test(before);
   const own = ownNames(doc.unit.name).core;
   const statement = STATEMENT_AFTER.test(after) || (own !== '' && after.startsWith(own));
@@ -216,9 +232,11 @@ function isPlaceName(s: string): boolean {
   return /(镇|乡|街道|市|县|区)(人民政府|政府|办事处)?$/.test(s);
 }
 
-const tails = AUTHOR_TAILS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+/** A year after a unit's name (洪田镇2024年度……报告): the author of a report or of the year's work. */
+const YEAR_TAIL = '(?:19|20)\\d{2}\\s*年';
+const tails = [...AUTHOR_TAILS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), YEAR_TAIL].join('|');
 const PLACE_RE = new RegExp(
-  `(?:^|[，。；：、！？\\s（）()“”"]|年|度|联系|请与|由|经|对|向)((?:[\\u4e00-\\u9fa5]{1,4}?[市县区旗])?([\\u4e00-\\u9fa5]{1,4}?)(镇|乡|街道))(?=${tails})`,
+  `(?:^|[，。；：、！？\\s（）()“”"]|年|度|联系|请与|由|经|对|向|公布|发布|现将)((?:[\\u4e00-\\u9fa5]{1,4}?[市县区旗])?([\\u4e00-\\u9fa5]{1,4}?)(镇|乡|街道))(?=${tails})`,
   'g',
 );
 

@@ -4,11 +4,12 @@ import type { Finding, ReportDoc } from '../report';
 import { RULE_REGISTRY, type RuleId } from '../rules/registry';
 import { checkCitations, checkStructure, checkTemplate } from './citations';
 import { checkAccountability, checkComparison, checkFee, checkOverview, checkProblems } from './content';
-import { checkFigures } from './figures';
+import { checkFigures, checkMoney, checkRequestsCount } from './figures';
 import { checkDate, checkTitle, checkUnitNames, checkYears } from './identity';
 import { checkSimilarity } from './similarity';
 import { checkSums } from './sums';
 import { checkDates } from './dates';
+import { checkWrongLevel } from './bodies';
 import { checkContacts, checkOutline, checkPartsCount, checkRepeatedParagraphs, checkWording } from './wording';
 import { allSources, sectionSources } from './text';
 
@@ -28,6 +29,7 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkTitle(doc),
     ...checkYears(doc, sources),
     ...checkUnitNames(doc, sources),
+    ...checkWrongLevel(doc, sources),
     ...checkDate(doc, sources),
     ...checkTemplate(doc, sections),
     ...checkCitations(doc, sources),
@@ -38,6 +40,8 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkProblems(doc, sections),
     ...checkFigures(doc, sections),
     ...checkSums(sources),
+    ...checkMoney(doc, sections),
+    ...checkRequestsCount(doc, sections),
     ...checkDates(doc, sources),
     ...checkOutline(sections),
     ...checkPartsCount(doc, sources),
