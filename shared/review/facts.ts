@@ -13,6 +13,13 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** A number as written: 12, １２, 1.5, 十二, 两百零五, 1.2万, 三万. null when it is not one. */
 export function readNumber(raw: string): number | null {
+  // Fast path: plain ASCII digits (most figures).
+  let plain = raw.length > 0;
+  for (let i = 0; i < raw.length && plain; i++) {
+    const c = raw.charCodeAt(i);
+    plain = c >= 48 && c <= 57;
+  }
+  if (plain) return Number(raw);
   let s = raw.replace(/[０-９．]/g, (d) => (d === '．' ? '.' : String.fromCharCode(d.charCodeAt(0) - 0xfee0))).replace(/,/g, '');
   let factor = 1;
   if (s.endsWith('万') && s.length > 1) {
@@ -60,13 +67,13 @@ export interface Quantity {
   clauseStart: number;
 }
 
-const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?万?|[零〇一二两三四五六七八九十百千万]+)';
+const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万(?!元))?|[零〇一二两三四五六七八九十百千万]+)';
 const MEASURE_ALT = MEASURES.join('|');
 /**
  * One quantity: [近/约/…] number [至 number] [余/多] measure. The Chinese numeral must not be only
  * units (万元, 千方百计) and is not an ordinal (第一次) — both checked after the match.
  */
-const QUANTITY_RE = new RegExp(`(近|约|逾|超过|大约|将近)?(${NUM})(?:\\s*(?:至|到|-|—|～|~)\\s*(${NUM}))?\\s*(余|多)?\\s*(${MEASURE_ALT})`, 'g');
+const QUANTITY_AT = new RegExp(`(${NUM})(?:\\s*(?:至|到|-|—|～|~)\\s*(${NUM}))?\\s*(余|多)?\\s*(${MEASURE_ALT})`, 'g');
 /** Words after a measure that make it no count: 一次性, 一条龙, 个人, 条件, 件事 is fine. */
 const NOT_A_COUNT_AFTER: Partial<Record<Measure, RegExp>> = {
   次: /^(性|数|要|序|日|年|月|会)/,
@@ -202,33 +209,47 @@ export function sourceFacts(sources: readonly TextSource[]): { src: TextSource; 
 
 const CLAUSE_MARKS = '，,；;：:、。！？!?\n（(）)';
 
+/** The characters a written number starts with. */
+const NUMBER_CHARS = new Set('0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万');
+const PREFIX_BEFORE = /(近|约|逾|超过|大约|将近)$/;
+
 function readQuantities(text: string, ss: readonly Readonly<Span>[]): Quantity[] {
   const out: Quantity[] = [];
   let si = 0;
-  QUANTITY_RE.lastIndex = 0;
-  for (let m = QUANTITY_RE.exec(text); m; m = QUANTITY_RE.exec(text)) {
-    const raw = m[2]!;
-    const measure = m[5] as Measure;
-    const numStart = m.index + (m[1]?.length ?? 0);
+  // The last clause mark before the current match, found by one forward walk over the text.
+  let walked = 0;
+  let lastMark = -1;
+  // The pattern starts with the number itself (a leading optional 近/约 makes the scan slow);
+  // the words before it are looked at afterwards.
+  QUANTITY_AT.lastIndex = 0;
+  for (let m = QUANTITY_AT.exec(text); m; m = QUANTITY_AT.exec(text)) {
+    const k = m.index;
+    if (k > 0 && NUMBER_CHARS.has(text.charAt(k - 1))) continue;
+    const raw = m[1]!;
+    const measure = m[4] as Measure;
+    const numStart = k;
+    const prefix = PREFIX_BEFORE.exec(text.slice(Math.max(0, k - 2), k))?.[1];
+    const start = k - (prefix?.length ?? 0);
+    const end = k + m[0].length;
     if (ONLY_UNITS.test(raw) && raw !== '十') continue;
-    // Part of a longer number or word: 2025年12个 is fine, but “第一次”, “一二三” are not counts.
+    // Part of a longer number or word: “第一次”, “3.5” after a digit are not counts.
     const prev = text.charAt(numStart - 1);
-    if (prev === '第' || prev === '.' || /[0-9０-９]/.test(prev)) continue;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (prev === '第' || prev === '.') continue;
+    const after = text.slice(end, end + 3);
     if (NOT_A_COUNT_AFTER[measure]?.test(after)) continue;
     // 元/万元 after a Chinese numeral word is seldom money (一元化, 多元).
     if ((measure === '元' || measure === '万元') && !/[0-9０-９]/.test(raw)) continue;
     const value = readNumber(raw);
     if (value === null) continue;
-    const upper = m[3] ? (readNumber(m[3]) ?? value) : value;
-    while (si < ss.length - 1 && ss[si]!.end <= m.index) si++;
-    let cs = m.index - 1;
+    const upper = m[2] ? (readNumber(m[2]) ?? value) : value;
+    while (si < ss.length - 1 && ss[si]!.end <= start) si++;
+    for (; walked < start; walked++) if (CLAUSE_MARKS.includes(text.charAt(walked))) lastMark = walked;
     const sStart = ss[si]?.start ?? 0;
-    while (cs >= sStart && !CLAUSE_MARKS.includes(text.charAt(cs))) cs--;
-    const approx: Approx = m[4] ? 'more' : m[1] === '近' || m[1] === '将近' ? 'near' : m[1] ? (m[1] === '逾' || m[1] === '超过' ? 'more' : 'about') : 'exact';
-    out.push({ start: m.index, end: m.index + m[0].length, value, upper, approx, measure, sentence: si, clauseStart: Math.max(cs + 1, sStart) });
+    const cs = lastMark;
+    const approx: Approx = m[3] ? 'more' : prefix === '近' || prefix === '将近' ? 'near' : prefix ? (prefix === '逾' || prefix === '超过' ? 'more' : 'about') : 'exact';
+    out.push({ start, end, value, upper, approx, measure, sentence: si, clauseStart: Math.max(cs + 1, sStart) });
   }
-  QUANTITY_RE.lastIndex = 0;
+  QUANTITY_AT.lastIndex = 0;
   return out;
 }
 
@@ -346,3 +367,28 @@ function readParts(text: string): PartsFact[] {
 export function clauseBefore(facts: SourceFacts, q: Quantity): string {
   return facts.text.slice(q.clauseStart, q.start);
 }
+
+/**
+ * What a check works out from a text alone (marks with their positions), kept with the text's facts
+ * so an unchanged text is not scanned again. `key` names the check (and anything else it depends on).
+ */
+const memos = new WeakMap<SourceFacts, Map<string, unknown>>();
+export function memo<T>(facts: SourceFacts, key: string, compute: () => T): T {
+  let byKey = memos.get(facts);
+  if (!byKey) memos.set(facts, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = compute();
+  byKey.set(key, value);
+  return value;
+}
+
+/** A place in a text a check reports, with the message after the place's label. */
+export interface Mark {
+  start: number;
+  end: number;
+  /** the message without the leading place label (「一、总体情况」中…) */
+  message: string;
+  /** the words the finding id rests on (the sentence around the mark) */
+  context?: string;
+}
+

@@ -4,7 +4,7 @@ import { deriveTotals, formatModel, isGovFormatId } from '../formats/index';
 import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import type { TextSource } from './text';
-import { factsOf } from './facts';
+import { factsOf, memo } from './facts';
 import { NUMBER_SOURCE, allMatches, parseNumber, quote, sentenceAt, textFinding } from './text';
 
 type GovFormatId = ReportFormat['id'];
@@ -235,59 +235,78 @@ function rulesFor(formatId: GovFormatId): ApplicableRule[] {
   return rules;
 }
 
+/** A figure stated in a text, as the figure rules read it (text, format and year only: kept with the facts). */
+interface FigureHit {
+  rule: ApplicableRule;
+  start: number;
+  end: number;
+  stated: number;
+  sentence: string;
+}
+
+function figureHits(text: string, formatId: GovFormatId, year: number): FigureHit[] {
+  const out: FigureHit[] = [];
+  const lastYear = yearBefore(year);
+  const seen = new Set<string>();
+  for (const applicable of rulesFor(formatId)) {
+    const { rule, cells, forms, needs } = applicable;
+    if (!needs.some((w) => text.includes(w))) continue;
+    for (const re of forms) {
+      for (const m of allMatches(re, text)) {
+        const gap = m[2]!;
+        const sentence = sentenceAt(text, m.index);
+        if (rule.sentenceMust && !rule.sentenceMust.test(sentence.text)) continue;
+        const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
+        const prefix = text.slice(clauseStart, m.index);
+        if (NOT_THIS_YEAR.test(prefix + gap) || lastYear.test(prefix)) continue;
+        // Another figure's keyword between ours and the number: the number is theirs,
+        // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
+        if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
+        // 「行政许可申请12件」「行政复议培训1次」「行政处罚信息5条」 count something else.
+        if (OTHER_OBJECTS.test(gap) || (cells[0]!.startsWith('t2.') && gap.includes('申请'))) continue;
+        if (PERCENT.test(text.charAt(m.index + m[0].length))) continue;
+        const stated = parseNumber(m[3]!);
+        if (stated === null) continue;
+        const key = `${rule.id}:${m.index}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ rule: applicable, start: m.index, end: m.index + m[0].length, stated, sentence: sentence.text });
+      }
+    }
+  }
+  return out;
+}
+
 export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
   if (!isGovFormatId(doc.formatId)) return [];
-  const model = formatModel(doc.formatId);
+  const formatId = doc.formatId;
+  const model = formatModel(formatId);
   // The totals only when a figure is compared (most texts state none).
   let totals: Record<string, number> | null = null;
-  const value = (k: string) => (model.byKey.get(k)?.derived ? (totals ??= deriveTotals(doc.formatId, doc.cells))[k] : doc.cells[k]) ?? 0;
+  const value = (k: string) => (model.byKey.get(k)?.derived ? (totals ??= deriveTotals(formatId, doc.cells))[k] : doc.cells[k]) ?? 0;
   const tableFilled = filledTables(doc as ReportDoc & { formatId: GovFormatId });
-  const lastYear = yearBefore(doc.year);
-  // The rules that apply to this report's format whose table is filled in.
-  const rules = rulesFor(doc.formatId).filter((r) => tableFilled(r.table));
   const out: Finding[] = [];
-  const seen = new Set<string>();
   for (const src of sources) {
     if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
-    const text = src.text;
-    for (const { rule, cells, forms, needs } of rules) {
-      if (!needs.some((w) => text.includes(w))) continue;
-      for (const re of forms) {
-        for (const m of allMatches(re, text)) {
-          const gap = m[2]!;
-          const sentence = sentenceAt(text, m.index);
-          if (rule.sentenceMust && !rule.sentenceMust.test(sentence.text)) continue;
-          const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
-          const prefix = text.slice(clauseStart, m.index);
-          if (NOT_THIS_YEAR.test(prefix + gap) || lastYear.test(prefix)) continue;
-          // Another figure's keyword between ours and the number: the number is theirs,
-          // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
-          if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
-          // 「行政许可申请12件」「行政复议培训1次」「行政处罚信息5条」 count something else.
-          if (OTHER_OBJECTS.test(gap) || (cells[0]!.startsWith('t2.') && gap.includes('申请'))) continue;
-          if (PERCENT.test(text.charAt(m.index + m[0].length))) continue;
-          const stated = parseNumber(m[3]!);
-          if (stated === null) continue;
-          const actual = cells.reduce((sum, c) => sum + value(c), 0);
-          const key = `${rule.id}:${m.index}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          if (stated === actual || (rule.bound === 'max' && stated <= actual)) continue;
-          const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
-          const f = textFinding(
-            'review.narrative_figure',
-            `${src.label}中「${quote(sentence.text.trim(), 80)}」写的${rule.what}是${stated}件，而表格中“${labels}”是${actual}件。叙述和表格必须一致，审核时会逐一核对。请核实后改正文字或表格。`,
-            src,
-            m.index,
-            m.index + m[0].length,
-            sentence.text,
-          );
-          f.cells = [...cells];
-          f.expected = actual;
-          f.actual = stated;
-          out.push(f);
-        }
-      }
+    const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}`, () => figureHits(src.text, formatId, doc.year));
+    for (const { rule: { rule, cells, table }, start, end, stated, sentence } of hits) {
+      // Figures are not compared with a table that is not filled in yet.
+      if (!tableFilled(table)) continue;
+      const actual = cells.reduce((sum, c) => sum + value(c), 0);
+      if (stated === actual || (rule.bound === 'max' && stated <= actual)) continue;
+      const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
+      const f = textFinding(
+        'review.narrative_figure',
+        `${src.label}中「${quote(sentence.trim(), 80)}」写的${rule.what}是${stated}件，而表格中“${labels}”是${actual}件。叙述和表格必须一致，审核时会逐一核对。请核实后改正文字或表格。`,
+        src,
+        start,
+        end,
+        sentence,
+      );
+      f.cells = [...cells];
+      f.expected = actual;
+      f.actual = stated;
+      out.push(f);
     }
     out.push(...noneClaims(src, value, tableFilled));
     if (tableFilled('t3')) out.push(...allDone(src, value));

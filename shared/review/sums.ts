@@ -4,8 +4,8 @@
 // 其中, or before a closing 合计. Parts over the total are always wrong; parts short of it only when
 // the list claims to be complete (分别为, a colon, brackets, 包括 without 等, applicant types, 其他).
 import type { Finding } from '../report';
-import type { Quantity, SourceFacts } from './facts';
-import { factsOf } from './facts';
+import type { Mark, Quantity, SourceFacts } from './facts';
+import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
 import { quote, textFinding } from './text';
 
@@ -45,18 +45,24 @@ export function checkSums(sources: readonly TextSource[]): Finding[] {
   const out: Finding[] = [];
   for (const src of sources) {
     if (src.section === 'title' || src.section === 'signature' || src.section === 'period') continue;
-    const facts = factsOf(src.text);
-    const qs = facts.quantities;
-    if (qs.length < 3) continue;
-    const used = new Set<number>();
-    for (let i = 0; i < qs.length; i++) {
-      if (used.has(i)) continue;
-      const verdict = partsAfter(facts, i) ?? partsBefore(facts, i);
-      if (!verdict) continue;
-      for (const p of verdict.partIndexes) used.add(p);
-      const f = judge(src, facts, verdict);
-      if (f) out.push(f);
-    }
+    for (const m of memo(factsOf(src.text), 'sums', () => sumMarks(factsOf(src.text)))) out.push(textFinding('review.sum_parts', `${src.label}中${m.message}`, src, m.start, m.end, m.context));
+  }
+  return out;
+}
+
+/** The totals of one text whose parts do not add up (text only, so kept with the text's facts). */
+function sumMarks(facts: SourceFacts): Mark[] {
+  const out: Mark[] = [];
+  const qs = facts.quantities;
+  if (qs.length < 3) return out;
+  const used = new Set<number>();
+  for (let i = 0; i < qs.length; i++) {
+    if (used.has(i)) continue;
+    const verdict = partsAfter(facts, i) ?? partsBefore(facts, i);
+    if (!verdict) continue;
+    for (const p of verdict.partIndexes) used.add(p);
+    const m = judge(facts, verdict);
+    if (m) out.push(m);
   }
   return out;
 }
@@ -176,7 +182,7 @@ function partsBefore(facts: SourceFacts, i: number): Verdict | null {
   return { total, parts, partIndexes, complete, start: parts[0]!.q.start, end: total.end };
 }
 
-function judge(src: TextSource, facts: SourceFacts, v: Verdict): Finding | null {
+function judge(facts: SourceFacts, v: Verdict): Mark | null {
   // Parts with a range or a vague figure cannot be added up.
   if (v.parts.some((p) => p.q.approx !== 'exact' || p.q.upper !== p.q.value)) return null;
   const sum = round(v.parts.reduce((a, p) => a + p.q.value, 0));
@@ -195,14 +201,7 @@ function judge(src: TextSource, facts: SourceFacts, v: Verdict): Finding | null 
     ? `“${written}”的意思是${v.total.approx === 'near' ? `不到${v.total.value}${unit}` : v.total.approx === 'more' ? `${low}${unit}多、不到${high}${unit}` : `${low}至${high}${unit}左右`}，`
     : `总数是${v.total.value}${unit}，`;
   const fix = under && !over ? '各项加起来比总数少：如果还有没列出的部分，请写明“其他××”；否则请核对总数和各项数字。' : '各项加起来超过了总数，请核对总数和各项数字，使两者一致。';
-  return textFinding(
-    'review.sum_parts',
-    `${src.label}中「${quote(context.trim(), 90)}」${why}但列出的${listed}加起来是${sum}${unit}。${fix}`,
-    src,
-    v.start,
-    v.end,
-    context,
-  );
+  return { message: `「${quote(context.trim(), 90)}」${why}但列出的${listed}加起来是${sum}${unit}。${fix}`, start: v.start, end: v.end, context };
 }
 
 function round(n: number): number {

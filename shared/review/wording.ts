@@ -5,7 +5,8 @@
 import { getFormat, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import type { OutlineFact } from './facts';
-import { factsOf, readNumber } from './facts';
+import type { Mark } from './facts';
+import { factsOf, memo, readNumber } from './facts';
 import type { TextSource } from './text';
 import { compact, excerpt, quote, sectionFinding, textFinding } from './text';
 
@@ -107,13 +108,12 @@ export function checkPartsCount(doc: ReportDoc, sources: readonly TextSource[]):
  * never doubles in a report (镇镇, 的的). Reduplications that are words (研究研究 is not written in
  * reports; 村村通, 年年, 件件 are) are left alone.
  */
-const DOUBLED_PAIR = /([\u4e00-\u9fa5]{2})\1/g;
 const DOUBLED_OK = new Set(['谢谢', '常常', '天天', '人人', '事事', '处处', '时时', '家家', '户户', '年年', '月月', '件件', '条条', '个个', '层层', '步步', '点点', '刚刚', '渐渐', '偏偏', '仅仅', '往往', '一一', '多多', '好好', '实实', '在在', '清清', '楚楚', '明明', '白白', '高高', '兴兴', '轰轰', '烈烈', '扎扎', '踏踏', '认认', '真真', '切切', '方方', '面面', '村村', '组组', '哈哈', '嘻嘻', '等等', '讨论', '研究']);
 /** ABAB that is a name followed by a term: 人民政府政府信息, 办公室公室 never. */
 const DOUBLED_COMPOUND = /^(政府政府(信息|网站|门户|公报|工作)|公开公开(栏|栏目|目录|指南|专栏)|信息信息(化|员))/;
-const DOUBLED_CHAR = /(镇|乡|的|了|在|是|和|与|及|对|将|并|按|为|于|把|由|向|从|被|已|均|共|其|该|本|我)\1/g;
-/** Doubled characters that are words: 村村通, 镇镇通 (a campaign), 本本主义, 共共 never. */
-const DOUBLED_CHAR_OK = /^(镇镇通|乡乡通|在在|是是非非|本本|的的确确|了了之)/;
+const DOUBLED_CHARS = new Set('镇乡的了在是和与及对将并按为于把由向从被已均共其该本我');
+/** Doubled characters that are words: 镇镇通 (a campaign), 实实在在, 是是非非, 的的确确, 本本主义. */
+const DOUBLED_CHAR_OK = /^(镇镇通|乡乡通|在在|是是非非|本本|的的确确)/;
 /** 镇镇/乡乡 only where a name is doubled (小陶镇镇人民政府), not 我镇镇长, 本乡乡村. */
 const PLACE_DOUBLE_TAIL = /^(人民政府|党委|[，。、；：）)\s]|$)/;
 
@@ -128,31 +128,41 @@ const STOCK_WITHOUT_COUNT = /(?:^|[，,。；;：:\n])[ \u3000]*(现行有效的
 export function checkWording(sources: readonly TextSource[]): Finding[] {
   const out: Finding[] = [];
   for (const src of sources) {
-    const text = src.text;
     if (src.section === 'signature') continue;
-    DOUBLED_PAIR.lastIndex = 0;
-    for (let m = DOUBLED_PAIR.exec(text); m; m = DOUBLED_PAIR.exec(text)) {
-      const w = m[1]!;
-      if (DOUBLED_OK.has(w) || w[0] === w[1]) continue;
-      // 人民政府政府信息公开指南: the organ's name, then the subject.
-      if (DOUBLED_COMPOUND.test(text.slice(m.index, m.index + 8))) continue;
-      // ABAB where AB…BA straddles two words (“公开公开栏” is rare; “工作工作” is a slip).
-      out.push(textFinding('review.wording', `${src.label}中「${excerpt(text, m.index, m.index + 4)}」的“${w}${w}”重复了“${w}”，请删去一个。`, src, m.index, m.index + 4, excerpt(text, m.index, m.index + 4)));
+    for (const m of memo(factsOf(src.text), 'wording', () => wordingMarks(src.text))) out.push(textFinding('review.wording', `${src.label}中${m.message}`, src, m.start, m.end, m.context));
+  }
+  return out;
+}
+
+function wordingMarks(text: string): Mark[] {
+  const out: Mark[] = [];
+  {
+    // One pass over the characters for both kinds of doubling (a backreference pattern is slow).
+    for (let k = 0; k + 1 < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x4e00 || c > 0x9fa5) continue;
+      if (text.charCodeAt(k + 1) === c) {
+        const ch = text.charAt(k);
+        if (!DOUBLED_CHARS.has(ch)) continue;
+        if (DOUBLED_CHAR_OK.test(text.slice(k, k + 4)) || text.charAt(k + 2) === ch || text.charAt(k - 1) === '不') continue;
+        if ((ch === '镇' || ch === '乡') && !PLACE_DOUBLE_TAIL.test(text.slice(k + 2, k + 6))) continue;
+        out.push({ message: `「${excerpt(text, k, k + 2)}」多了一个“${ch}”，请删去。`, start: k, end: k + 2, context: excerpt(text, k, k + 2) });
+        k++;
+        continue;
+      }
+      if (k + 3 < text.length && text.charCodeAt(k + 2) === c && text.charCodeAt(k + 1) === text.charCodeAt(k + 3)) {
+        const d = text.charCodeAt(k + 1);
+        if (d < 0x4e00 || d > 0x9fa5) continue;
+        const w = text.slice(k, k + 2);
+        if (DOUBLED_OK.has(w) || DOUBLED_COMPOUND.test(text.slice(k, k + 8))) continue;
+        out.push({ message: `「${excerpt(text, k, k + 4)}」的“${w}${w}”重复了“${w}”，请删去一个。`, start: k, end: k + 4, context: excerpt(text, k, k + 4) });
+        k += 3;
+      }
     }
-    DOUBLED_PAIR.lastIndex = 0;
-    DOUBLED_CHAR.lastIndex = 0;
-    for (let m = DOUBLED_CHAR.exec(text); m; m = DOUBLED_CHAR.exec(text)) {
-      if (DOUBLED_CHAR_OK.test(text.slice(m.index, m.index + 4))) continue;
-      if ((m[1] === '镇' || m[1] === '乡') && !PLACE_DOUBLE_TAIL.test(text.slice(m.index + 2, m.index + 6))) continue;
-      // 乡乡镇镇 / 镇镇 inside a quoted name: only flag when the next character is not the same again.
-      if (text.charAt(m.index + 2) === m[1]) continue;
-      out.push(textFinding('review.wording', `${src.label}中「${excerpt(text, m.index, m.index + 2)}」多了一个“${m[1]}”，请删去。`, src, m.index, m.index + 2, excerpt(text, m.index, m.index + 2)));
-    }
-    DOUBLED_CHAR.lastIndex = 0;
     if (text.includes('转结')) {
       SWAPPED.lastIndex = 0;
       for (let m = SWAPPED.exec(text); m; m = SWAPPED.exec(text)) {
-        out.push(textFinding('review.wording', `${src.label}中「${excerpt(text, m.index, m.index + 2)}」的“转结”应为“结转”（表格用语是“上年结转”“结转下年度继续办理”），请改正。`, src, m.index, m.index + 2, excerpt(text, m.index, m.index + 2)));
+        out.push({ message: `「${excerpt(text, m.index, m.index + 2)}」的“转结”应为“结转”（表格用语是“上年结转”“结转下年度继续办理”），请改正。`, start: m.index, end: m.index + 2, context: excerpt(text, m.index, m.index + 2) });
       }
       SWAPPED.lastIndex = 0;
     }
@@ -160,7 +170,7 @@ export function checkWording(sources: readonly TextSource[]): Finding[] {
     for (let m = BARE_MEASURE.exec(text); m; m = BARE_MEASURE.exec(text)) {
       const start = m.index;
       const end = m.index + m[0].length;
-      out.push(textFinding('review.wording', `${src.label}中「${excerpt(text, start, end)}」的“${m[1] ?? m[2] ?? m[3]}”前面没有数字，像是模板里没填的空。请填上数字；没有的写“0${m[1] ?? m[2] ?? m[3]}”或改写为“未……”。`, src, start, end, excerpt(text, start, end)));
+      out.push({ message: `「${excerpt(text, start, end)}」的“${m[1] ?? m[2] ?? m[3]}”前面没有数字，像是模板里没填的空。请填上数字；没有的写“0${m[1] ?? m[2] ?? m[3]}”或改写为“未……”。`, start: start, end: end, context: excerpt(text, start, end) });
     }
     BARE_MEASURE.lastIndex = 0;
     if (text.includes('规范性文件')) {
@@ -168,7 +178,7 @@ export function checkWording(sources: readonly TextSource[]): Finding[] {
       for (let m = STOCK_WITHOUT_COUNT.exec(text); m; m = STOCK_WITHOUT_COUNT.exec(text)) {
         const start = m.index + m[0].indexOf(m[1]!);
         const end = start + m[1]!.length;
-        out.push(textFinding('review.wording', `${src.label}中「${excerpt(text, start, end)}」没有写件数。请写明“${m[1]}X件”；没有的写“0件”。`, src, start, end, excerpt(text, start, end)));
+        out.push({ message: `「${excerpt(text, start, end)}」没有写件数。请写明“${m[1]}X件”；没有的写“0件”。`, start: start, end: end, context: excerpt(text, start, end) });
       }
       STOCK_WITHOUT_COUNT.lastIndex = 0;
     }
@@ -179,33 +189,41 @@ export function checkWording(sources: readonly TextSource[]): Finding[] {
 /** A paragraph of some length printed twice (pasted twice, or in two parts). */
 const PARAGRAPH_MIN_CHARS = 24;
 
+/** The paragraphs long enough to compare, trimmed (a paragraph pasted twice is the same to the character). */
+function paragraphsOf(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start >= PARAGRAPH_MIN_CHARS) {
+      const line = text.slice(start, end);
+      const para = line.trim();
+      if (para.length >= PARAGRAPH_MIN_CHARS) out.push({ start: start + (line.length - line.trimStart().length), end, text: para });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 export function checkRepeatedParagraphs(sources: readonly TextSource[]): Finding[] {
   const out: Finding[] = [];
   const seen = new Map<string, TextSource>();
   for (const src of sources) {
     if (!/^[a-z_]+$/.test(src.section) && !src.section.startsWith('legacy.')) continue;
-    let start = 0;
-    const text = src.text;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const para = compact(text.slice(start, end));
-      if (para.length >= PARAGRAPH_MIN_CHARS) {
-        const first = seen.get(para);
-        if (first) {
-          const at = start + (text.slice(start, end).length - text.slice(start, end).trimStart().length);
-          out.push(
-            textFinding(
-              'review.repeated_paragraph',
-              `${src.label}中的段落「${quote(para, 40)}」与${first === src ? '本部分前文' : first.label}中的一段完全相同，打印出来会重复。请删去重复的一段。`,
-              src,
-              at,
-              end,
-            ),
-          );
-        } else seen.set(para, src);
-      }
-      start = end + 1;
+    for (const p of memo(factsOf(src.text), 'paragraphs', () => paragraphsOf(src.text))) {
+      const first = seen.get(p.text);
+      if (first) {
+        out.push(
+          textFinding(
+            'review.repeated_paragraph',
+            `${src.label}中的段落「${quote(p.text, 40)}」与${first === src ? '本部分前文' : first.label}中的一段完全相同，打印出来会重复。请删去重复的一段。`,
+            src,
+            p.start,
+            p.end,
+          ),
+        );
+      } else seen.set(p.text, src);
     }
   }
   return out;
@@ -233,20 +251,19 @@ function phoneProblem(raw: string): string {
   return `电话号码的位数不对（${plain.length}位）`;
 }
 
-export function checkContacts(doc: ReportDoc, sources: readonly TextSource[]): Finding[] {
-  const out: Finding[] = [];
-  const seen = new Set<string>();
-  const emailProblem = (raw: string): string => {
-    const e = raw.replace(/[。，,.]+$/, '');
-    if (EMAIL_OK.test(e)) return '';
-    if (e.includes('＠')) return '“@”用了全角的“＠”';
-    if (/[\u4e00-\u9fa5]/.test(e)) return '含有汉字';
-    if ((e.match(/@/g) ?? []).length > 1) return '有两个“@”';
-    if (!/@[^@]*\./.test(e)) return '“@”后面缺少域名（如 126.com）';
-    return '格式不对';
-  };
-  for (const src of sources) {
-    const text = src.text;
+function emailProblem(raw: string): string {
+  const e = raw.replace(/[。，,.]+$/, '');
+  if (EMAIL_OK.test(e)) return '';
+  if (e.includes('＠')) return '“@”用了全角的“＠”';
+  if (/[\u4e00-\u9fa5]/.test(e)) return '含有汉字';
+  if ((e.match(/@/g) ?? []).length > 1) return '有两个“@”';
+  if (!/@[^@]*\./.test(e)) return '“@”后面缺少域名（如 126.com）';
+  return '格式不对';
+}
+
+function contactMarks(text: string): Mark[] {
+  const out: Mark[] = [];
+  {
     if (text.includes('@') || text.includes('＠')) {
       EMAIL_CANDIDATE.lastIndex = 0;
       for (let m = EMAIL_CANDIDATE.exec(text); m; m = EMAIL_CANDIDATE.exec(text)) {
@@ -261,8 +278,7 @@ export function checkContacts(doc: ReportDoc, sources: readonly TextSource[]): F
         raw = raw.replace(/[。，,]+.*$/, '');
         const problem = emailProblem(raw);
         if (!problem || !raw.replace(/[@＠]/, '')) continue;
-        seen.add(raw);
-        out.push(textFinding('review.contact', `${src.label}中的电子邮箱“${raw}”${problem}，这样的地址收不到邮件。请核对后改正。`, src, start, start + raw.length));
+        out.push({ message: `的电子邮箱“${raw}”${problem}，这样的地址收不到邮件。请核对后改正。`, start, end: start + raw.length });
       }
       EMAIL_CANDIDATE.lastIndex = 0;
     }
@@ -275,9 +291,21 @@ export function checkContacts(doc: ReportDoc, sources: readonly TextSource[]): F
         const problem = phoneProblem(raw);
         if (!problem) continue;
         const start = m.index + m[0].lastIndexOf(m[4]!);
-        out.push(textFinding('review.contact', `${src.label}中的电话“${raw}”${problem}，拨不通。请核对后改正。`, src, start, start + raw.length));
+        out.push({ message: `的电话“${raw}”${problem}，拨不通。请核对后改正。`, start, end: start + raw.length });
       }
       PHONE_AFTER.lastIndex = 0;
+    }
+  }
+  return out;
+}
+
+export function checkContacts(doc: ReportDoc, sources: readonly TextSource[]): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const src of sources) {
+    for (const m of memo(factsOf(src.text), 'contacts', () => contactMarks(src.text))) {
+      seen.add(src.text.slice(m.start, m.end));
+      out.push(textFinding('review.contact', `${src.label}中${m.message}`, src, m.start, m.end));
     }
   }
   // The contact fields, printed in the preamble when it has the contact line.

@@ -308,10 +308,12 @@ const unfilled: Evaluator<'unfilled'> = (rule, ctx, out) => {
 };
 
 const moneyDecimals: Evaluator<'money_decimals'> = (rule, ctx, out) => {
-  for (const key in ctx.cells) {
+  // Only the format's money cells (one or two), worked out once per format.
+  const keys = plan(rule, ctx.format, () => ctx.model.cells.filter((c) => c.kind === 'money' && !c.derived).map((c) => c.key));
+  for (const key of keys) {
     const v = ctx.cells[key];
-    const info = ctx.model.byKey.get(key);
-    if (v === undefined || !info || info.kind !== 'money' || !Number.isFinite(v) || v < 0) continue;
+    const info = ctx.model.byKey.get(key)!;
+    if (v === undefined || !Number.isFinite(v) || v < 0) continue;
     if (decimalPlaces(v) <= MONEY_DECIMALS) continue;
     const rounded = roundMoney(v);
     out.push(
