@@ -162,6 +162,8 @@ export interface PartsFact {
   stated: number;
   /** the parts it lists (0 when it lists none) */
   listed: number;
+  /** the count when the last listed item joins two parts with 和/及 */
+  listedOr: number;
 }
 
 const PARTS_RE = /(?:本报告|本年度报告|报告全文|年度报告)[^。；\n]{0,12}?(?:由|分为?|包括|共分为?)([^。；\n]{0,80}?)(?:等)?(?:共)?([一二三四五六七八九十两0-9])个?部分(?:组成|内容)?/g;
@@ -300,7 +302,7 @@ function readBodies(text: string): BodyFact[] {
     const ch = name.startsWith('全') ? name.charAt(1) : name.charAt(0);
     // 本市/该县 is not generic here; 县政府 after a place name (永安市人民政府) is the named city.
     const prev = text.charAt(m.index - 1);
-    if (!name.startsWith('全') && /[\u4e00-\u9fa5]/.test(prev) && !/[在由向和与及、经对把将被为]/.test(prev)) continue;
+    if (!name.startsWith('全') && /[\u4e00-\u9fa5]/.test(prev) && !/[在由向和与及、经对把将被为是即]/.test(prev)) continue;
     const level: BodyLevel = ch === '省' ? 'province' : ch === '市' ? 'city' : 'county';
     out.push({ start: m.index, end: m.index + name.length, name, level, generic: true });
   }
@@ -356,8 +358,12 @@ function readParts(text: string): PartsFact[] {
     const stated = readNumber(m[2]!);
     if (stated === null) continue;
     const list = m[1]!.replace(/^[\s：:“”"]+|[\s”"]+$/g, '');
-    const items = list ? list.split(/[、，,；;]|(?<=[^和])和(?=[^和])|及/).filter((x) => x.replace(/[\s“”"等]/g, '').length >= 2) : [];
-    out.push({ start: m.index, end: m.index + m[0].length, stated, listed: items.length >= 2 ? items.length : 0 });
+    // Parts are listed with 、 (or commas); 和/及 inside a part's name (收到和处理…) does not split it,
+    // but may join the last two (A、B和C), so either count is accepted.
+    const items = list ? list.split(/[、，,；;]/).filter((x) => x.replace(/[\s“”"等]/g, '').length >= 2) : [];
+    const listed = items.length >= 2 ? items.length : 0;
+    const joined = listed && /[和及与]/.test(items[items.length - 1]!) ? listed + 1 : listed;
+    out.push({ start: m.index, end: m.index + m[0].length, stated, listed, listedOr: joined });
   }
   PARTS_RE.lastIndex = 0;
   return out;

@@ -83,7 +83,7 @@ export function checkPartsCount(doc: ReportDoc, sources: readonly TextSource[]):
   for (const src of sources) {
     for (const p of factsOf(src.text).parts) {
       const problem =
-        p.listed && p.listed !== p.stated
+        p.listed && p.listed !== p.stated && p.listedOr !== p.stated
           ? `说共有${p.stated}个部分，却列出了${p.listed}个`
           : formatParts && p.stated !== formatParts
             ? `说共有${p.stated}个部分，而年度报告格式规定的是${formatParts}个部分`
