@@ -68,8 +68,8 @@ const FIGURES: FigureRule[] = [
     cells: () => ['t3.new_received.total'],
   },
   { id: 'carried_over', what: '上年结转的申请', after: '上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?', units: T3_UNITS, cells: () => ['t3.carried_over.total'] },
-  { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请/, cells: () => ['t3.granted.total'] },
-  { id: 'partial_grant', what: '部分公开的申请', after: '部分公开', units: '件|宗|份', sentenceMust: /申请/, cells: () => ['t3.partial_grant.total'] },
+  { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.granted.total'] },
+  { id: 'partial_grant', what: '部分公开的申请', after: '部分公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.partial_grant.total'] },
   {
     id: 'carried_forward',
     what: '结转下年度继续办理的申请',
