@@ -123,7 +123,7 @@ const SWAPPED = /(?<![流运周好扭逆翻旋轮辗])转结(?![算果构束论�
 /** A measure word with no number before it: a blank left in a template (“收到申请  件”). */
 const BARE_MEASURE = /(?:申请|信息|文件|决定|案件|解读|培训)[ \u3000_＿×XＸ*＊?？]*(件|条|篇|项|次|期)(?=[，,。；;、）)]|$)|[ \u3000]{2,}(件|条|篇|项|次|期|个)(?=[，,。；;、）)])|[_＿×XＸ]{1,}[ \u3000]*(件|条|篇|项|次|期|个|人次)/g;
 /** “现行有效的规范性文件。” as a whole clause: the count is missing. */
-const STOCK_WITHOUT_COUNT = /(?:^|[，,。；;：:\n])[ \u3000]*(现行有效的?(?:行政)?规范性文件|本年度?(?:制发|印发|废止)(?:的)?(?:行政)?规范性文件)[ \u3000]*(?=[。；;，,]|$)/g;
+const STOCK_WITHOUT_COUNT = /(?:^|[，,。；;：:\n])[ \u3000]*(现行有效的?(?:行政)?规范性文件|本年度?(?:制发|印发|废止)(?:的)?(?:行政)?规范性文件)[ \u3000]*(?=[。；;]|$)/g;
 
 export function checkWording(sources: readonly TextSource[]): Finding[] {
   const out: Finding[] = [];

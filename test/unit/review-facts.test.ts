@@ -229,7 +229,7 @@ test('wrong body: a province, city or county as the body that did the work or re
     '2025年，县政府办公室主动公开政府信息3200条。',
     '市政府全年受理申请8件，均按期答复。',
     '全省累计发布政策解读2100篇。',
-    '一是县政府及时更新公开指南。',
+    '一是县政府及时更新公开指南3次。',
   ]);
   const f = ruleOn('review.wrong_level', '全市共收到政府信息公开申请12件。')[0]!;
   assert.equal(f.severity, 'warning');
@@ -240,6 +240,9 @@ test('wrong body: a province, city or county as the body that did the work or re
     '全县共有乡镇12个。',
     '通过永安市人民政府门户网站公开信息186条。',
     '向县政府办公室报送信息35条。',
+    '县政府办公室组织开展全县政务公开培训，我镇3人参加。',
+    '市政府出台《政务公开工作考核办法》后，我镇及时转发落实。',
+    '县政府更新了政府信息公开指南的模板。',
   ]);
   // A county department's report may speak of the county.
   const dept = cleanWith((d) => {
@@ -305,6 +308,7 @@ test('wording: doubled words, 转结 for 结转, a measure word with no number',
     '土地流转结果已公示。',
     '上年结转申请1件。',
     '对现行有效的规范性文件进行了清理。',
+    '本年度制发的规范性文件，均经合法性审核。',
     '符合申请条件的均已办理。',
     '不了了之的情况没有发生。',
   ]);
