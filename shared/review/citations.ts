@@ -5,6 +5,7 @@ import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import { severityOf } from '../rules/registry';
 import { LEGACY_HEADINGS, LEGACY_PART_NAMES, LEGACY_SUBHEADINGS } from './phrases';
+import { factsOf } from './facts';
 import type { TextSource } from './text';
 import { allMatches, compact, excerpt, lines, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
 
@@ -36,7 +37,6 @@ const WRONG_BRACKETS = [CURRENT_PARTS, TRIAL_PARTS, FEE_PARTS].map((part) => ({
 }));
 const TRIAL_CITATION_RE = new RegExp(`(${TRIAL_PARTS.issuer})?\\s*${OPEN}\\s*${TRIAL_PARTS.year}\\s*${CLOSE}\\s*${TRIAL_PARTS.no}\\s*号`, 'g');
 const TRIAL_NAME_RE = /格式\s*[（(]\s*试行\s*[）)]/g;
-const BOOK_TITLE_RE = /《([^《》]{2,60})》/g;
 const OTHER_DOC_NUMBER_RE = new RegExp(`([【\\[［(（])\\s*((?:19|20)\\d{2})\\s*([】\\]］)）])\\s*(\\d{1,4})\\s*号`, 'g');
 const ISSUER_BEFORE = /[\u4e00-\u9fa5]{1,10}$/;
 
@@ -94,10 +94,13 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
       }
     }
     // Names of the 条例, the format and the fee rules, inside 《》.
-    for (const m of text.includes('《') ? allMatches(BOOK_TITLE_RE, text) : []) {
-      const name = compact(m[1]!);
-      const start = m.index;
-      const end = m.index + m[0].length;
+    // The 《》 titles come from the facts layer (read once per text).
+    for (const t of text.includes('《') ? factsOf(text).titles : []) {
+      if (t.name.length < 2 || t.name.length > 60) continue;
+      const name = compact(t.name);
+      const start = t.start;
+      const end = t.end;
+      const m = [text.slice(start, end)] as const;
       if (/信息公开条例$/.test(name) && !/政府信息公开条例$/.test(name) && !/[省市县区]/.test(name)) {
         out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, sentenceAt(text, start).text));
       } else if (/报告格式/.test(name) && /信息/.test(name) && name !== CURRENT.name && name !== TRIAL.name && !name.startsWith(TRIAL.name)) {
