@@ -14,6 +14,8 @@ const TOTAL_BEFORE = /(共|共计|合计|总计|累计|总共|一共)[^，,；;�
 /** What may follow a total and open its list; group 1 says how complete the list claims to be. */
 const OPENER =
   /^[ \u3000]*(?:[，,]?[ \u3000]*(?:[^，,。；;：:\d（(]{0,8}?(分别为|分别是|具体为|具体是|具体如下|结果为|情况为|情况如下)|(其中|包括|包含|含))[，,：:\s]*|([：:])\s*|([（(])(?:[ \u3000]*(其中|包括|含)[，,：:\s]*)?)/;
+/** What opens a list at the start of the next sentence: 其中，/ 从申请人看，/ 按申请人类型分，. */
+const NEXT_OPENER = /^[\s\u3000]*(其中|从[^，,。：:]{1,8}(?:看|来看|分析)|按[^，,。：:]{1,8}(?:分|划分|统计))[，,：:\s]*/;
 /** A label that ends a list: the clause goes on about something else. */
 const CLAUSE_STOP = /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
 /** Parts that together name everything: the applicant types of table 三, or a rest bucket. */
@@ -92,18 +94,18 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   let m = OPENER.exec(rest);
   let crossed = false;
   if (!m) {
-    // A list in the next sentence: 「全年共收到申请7件。其中，自然人5件……」
-    const s = ss[total.sentence];
-    const after = text.slice(total.end, (s?.end ?? total.end) + 1);
-    if (!s || !/^[\s\u3000]*[。；;]$/.test(after.slice(0, s.end - total.end))) return null;
+    // A list in the next sentence: 「全年共收到申请7件。其中，自然人5件……」「……。从申请人看，自然人5件……」
+    // The total is the sentence's 共/合计 figure, wherever it stands in its sentence.
     if (!TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
     const next = ss[total.sentence + 1];
     if (!next) return null;
+    const laterTotal = qs.slice(i + 1).some((q) => q.sentence === total.sentence && q.measure === total.measure && TOTAL_BEFORE.test(text.slice(q.clauseStart, q.start)));
+    if (laterTotal) return null;
     rest = text.slice(next.start, next.start + 16);
-    m = /^[\s\u3000]*(其中)[，,：:\s]*/.exec(rest);
+    m = NEXT_OPENER.exec(rest);
     if (!m) return null;
     zoneStart = next.start + m[0].length;
-    kind = '其中';
+    kind = m[1] === '其中' ? '其中' : 'by';
     crossed = true;
   } else {
     zoneStart = total.end + m[0].length;
@@ -118,6 +120,8 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   let lastSentence = crossed ? total.sentence + 1 : total.sentence;
   for (let j = i + 1; j < qs.length; j++) {
     const q = qs[j]!;
+    // Across sentences, the rest of the total's own sentence is not the list.
+    if (crossed && q.sentence === total.sentence) continue;
     if (q.sentence !== lastSentence) break;
     if (q.measure !== total.measure) break;
     let gap = text.slice(pos, q.start);
@@ -144,8 +148,9 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   // Counts in the clauses before 其中 (收到6件，上年结转1件，其中……): the list may be of any of them
   // or of all together, so it is judged only against the one it fits worst when it fits none.
   const others: number[] = [];
-  for (let j = i - 1; j >= 0 && qs[j]!.sentence === total.sentence; j--) {
+  for (let j = 0; j < qs.length; j++) {
     const q = qs[j]!;
+    if (j === i || q.sentence !== total.sentence || (!crossed && j > i)) continue;
     if (q.measure === total.measure && !CHANGE_CLAUSE.test(text.slice(q.clauseStart, q.start))) others.push(q.value);
   }
   if (others.length > 0) {

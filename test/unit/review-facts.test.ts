@@ -2,8 +2,10 @@
 // with sentences that must be flagged and sentences that must not, written the way township clerks
 // write — full-width and half-width punctuation, Chinese and Arabic numerals, 件/条/个/项/人次.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Finding } from '../../shared/report';
+import { parseReportFile } from '../../shared/report-file';
 import { factsOf, readNumber } from '../../shared/review/facts';
 import { reviewDocument } from '../../shared/review/index';
 import { cleanReplacing, cleanReport, cleanWith } from '../fixtures/review-clean';
@@ -114,6 +116,9 @@ test('sums: parts that do not add up to the stated total, in every phrasing', ()
     '共有村（居）35个，其中村33个、社区3个。',
     // a complete list (包括, no 等) short of the total
     '本年度新收申请10件，包括自然人7件、商业企业2件。',
+    // the list in the next sentence after 从……看 / 按……分
+    '全年共收到政府信息公开申请5件，上年结转1件。从申请人看，自然人4件，法人或其他组织3件。',
+    '全年共收到政府信息公开申请6件。按申请人类型分，自然人4件、商业企业1件。',
     // 其他 makes the list complete
     '全年主动公开信息186条，其中民生信息100条、财政信息50条、其他信息30条。',
   ]);
@@ -142,6 +147,8 @@ test('sums: totals that add up, partial lists, changes and several candidate tot
     '全年收到申请4件，其中网上申请3件、当面申请1件，办结4件，办结率100%。',
     '共开展培训3期，培训干部86人次，其中镇干部50人次、村干部36人次。',
     '发布政策解读9篇，其中图解3篇、视频2篇。',
+    '全年共收到政府信息公开申请5件，上年结转1件。从申请人看，自然人4件，法人或其他组织1件。',
+    '全年共收到政府信息公开申请6件。从办理结果看，予以公开4件，部分公开2件。',
     '2025年度我镇共制作信息54条，其中主动公开信息数44条，占比81.48%；依申请公开信息数5条，占比9.26%；不予公开信息数5条，占比9.26%。',
   ]);
 });
@@ -430,4 +437,16 @@ test('text against tables: money in the column’s unit, and the same figure typ
     const fs = reviewDocument(fee(text, amount)).filter((f) => f.rule === 'review.money_unit' || f.rule === 'review.narrative_figure');
     assert.deepEqual(fs, [], text);
   }
+  // The 2019 format's 采购总金额 is in 元: “240万元” typed there as 240 is flagged, 2400000 is right.
+  const file = parseReportFile(readFileSync(new URL('../fixtures/reports/2020-ansha.nianbao.json', import.meta.url), 'utf8'));
+  assert.ok(file.ok);
+  const procurement = (amount: number) => {
+    const d = structuredClone(file.doc);
+    d.cells['t2.procurement.amount'] = amount;
+    d.sections.overview = `${d.sections.overview ?? ''}\n全年政府集中采购总金额240万元。`;
+    return only(reviewDocument(d), 'review.money_unit');
+  };
+  assert.equal(procurement(240).length, 1);
+  assert.equal(procurement(240)[0]!.expected, 2400000);
+  assert.deepEqual(procurement(2400000), []);
 });
