@@ -4,11 +4,12 @@
 // printed twice, an e-mail address or telephone number that cannot be one.
 import { getFormat, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
+import { severityOf } from '../rules/registry';
 import type { OutlineFact } from './facts';
 import type { Mark } from './facts';
 import { factsOf, memo, readNumber } from './facts';
 import type { TextSource } from './text';
-import { compact, excerpt, quote, sectionFinding, textFinding } from './text';
+import { excerpt, quote, textFinding } from './text';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
@@ -313,12 +314,13 @@ export function checkContacts(doc: ReportDoc, sources: readonly TextSource[]): F
   const email = doc.unit.email.trim();
   if (email && !seen.has(email)) {
     const problem = emailProblem(email);
-    if (problem) out.push({ ...sectionFinding('review.contact', `机关信息中的电子邮箱“${email}”${problem}，印在报告的联系方式里会收不到邮件。请在“基本信息”中改正。`, 'unit'), id: 'review.contact:unit.email' });
+    // No text location: the 审核 step sends these to 基本信息, where the unit's contact is edited.
+    if (problem) out.push({ rule: 'review.contact', severity: severityOf('review.contact'), message: `机关信息中的电子邮箱“${email}”${problem}，印在报告的联系方式里会收不到邮件。请在“基本信息”中改正。`, cells: [], id: 'review.contact:unit.email' });
   }
   const phone = doc.unit.phone.trim();
   if (phone) {
     const problem = phone.split(/[，,、;；/]/).map((p) => phoneProblem(p.trim())).find(Boolean);
-    if (problem) out.push({ ...sectionFinding('review.contact', `机关信息中的电话“${phone}”${problem}。请在“基本信息”中改正。`, 'unit'), id: 'review.contact:unit.phone' });
+    if (problem) out.push({ rule: 'review.contact', severity: severityOf('review.contact'), message: `机关信息中的电话“${phone}”${problem}。请在“基本信息”中改正。`, cells: [], id: 'review.contact:unit.phone' });
   }
   return out;
 }

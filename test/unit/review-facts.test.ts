@@ -353,7 +353,11 @@ test('contacts: an e-mail or a telephone that cannot be one', () => {
   ]);
   const unit = only(reviewDocument(cleanWith((d) => (d.unit.email = 'yaxt000@126'))), 'review.contact');
   assert.equal(unit.length, 1);
-  assert.equal(unit[0]!.location?.section, 'unit');
+  assert.equal(unit[0]!.id, 'review.contact:unit.email');
+  assert.equal(unit[0]!.location, undefined);
+  const phone = only(reviewDocument(cleanWith((d) => (d.unit.phone = '0598-37002'))), 'review.contact');
+  assert.equal(phone.length, 1);
+  assert.equal(phone[0]!.id, 'review.contact:unit.phone');
   const noContactLine = cleanWith((d) => {
     d.unit.email = 'yaxt000@126';
     d.preamble.contact = false;
