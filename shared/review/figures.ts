@@ -98,7 +98,7 @@ const FIGURES: FigureRule[] = [
   {
     id: 'denied',
     what: '不予公开的申请',
-    after: '(?<!部分公开、|予以公开、)不予公开',
+    after: '不予公开',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     cells: () => ['t3.denied_state_secret.total', 't3.denied_law_forbidden.total', 't3.denied_three_security.total', 't3.denied_third_party.total', 't3.denied_internal_affairs.total', 't3.denied_process_info.total', 't3.denied_enforcement_file.total', 't3.denied_admin_query.total'],
@@ -114,7 +114,7 @@ const FIGURES: FigureRule[] = [
   {
     id: 'not_held',
     what: '本机关不掌握相关政府信息的申请',
-    after: '(?:本机关|本单位|我镇|我乡|我街道)?不掌握(?:相关|该|所申请的?)?(?:政府)?(?:信息)?(?:的)?(?:告知申请人|答复申请人|告知)?',
+    after: '不掌握(?:相关|该|所申请的?)?(?:政府)?(?:信息)?(?:的)?(?:告知申请人|答复申请人|告知)?',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     cells: () => ['t3.unable_not_held.total'],
@@ -138,8 +138,8 @@ const FIGURES: FigureRule[] = [
   {
     id: 'withdrawn',
     what: '申请人撤回的申请（计入“其他处理”）',
-    after: '(?:主动)?撤回(?:了)?(?:政府信息公开)?(?:申请)?',
-    before: { verb: '(?:申请人|主动)?撤回', object: '(?:政府信息公开)?申请' },
+    after: '撤回(?:了)?(?:政府信息公开)?(?:申请)?',
+    before: { verb: '撤回', object: '(?:政府信息公开)?申请' },
     units: '件|宗|份',
     bound: 'max',
     cells: (formatId) => (formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total']),

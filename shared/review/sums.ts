@@ -14,6 +14,7 @@ const TOTAL_BEFORE = /(共|共计|合计|总计|累计|总共|一共)[^，,；;�
 /** What may follow a total and open its list; group 1 says how complete the list claims to be. */
 const OPENER =
   /^[ \u3000]*(?:[，,]?[ \u3000]*(?:[^，,。；;：:\d（(]{0,8}?(分别为|分别是|具体为|具体是|具体如下|结果为|情况为|情况如下)|(其中|包括|包含|含))[，,：:\s]*|([：:])\s*|([（(])(?:[ \u3000]*(其中|包括|含)[，,：:\s]*)?)/;
+const LIST_HINT = /其中|包括|包含|含|分别|具体|结果为|情况为|情况如下|[：:（(。；;]/;
 /** What opens a list at the start of the next sentence: 其中，/ 从申请人看，/ 按申请人类型分，. */
 const NEXT_OPENER = /^[\s\u3000]*(其中|从[^，,。：:]{1,8}(?:看|来看|分析)|按[^，,。：:]{1,8}(?:分|划分|统计))[，,：:\s]*/;
 /** A label that ends a list: the clause goes on about something else. */
@@ -86,8 +87,11 @@ const CHANGE_CLAUSE = /(较|比|同比|环比|增加|减少|增长|下降|多了
 function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   const { text, quantities: qs, sentences: ss } = facts;
   const total = qs[i]!;
-  if (CHANGE_CLAUSE.test(text.slice(total.clauseStart, total.start))) return null;
   let rest = text.slice(total.end, total.end + 16);
+  // Cheap first: a list opens only with one of these words or marks after the total, or at the
+  // end of its sentence (a list in the next one).
+  if (!LIST_HINT.test(rest)) return null;
+  if (CHANGE_CLAUSE.test(text.slice(total.clauseStart, total.start))) return null;
   let zoneStart = total.end;
   let kind: string | undefined;
   let bracket = false;
@@ -165,6 +169,7 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
 function partsBefore(facts: SourceFacts, i: number): Verdict | null {
   const { text, quantities: qs } = facts;
   const total = qs[i]!;
+  if (total.start - total.clauseStart > 6) return null;
   const before = text.slice(total.clauseStart, total.start);
   if (!/^(共计|合计|总计|共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, ''))) return null;
   const parts: Part[] = [];

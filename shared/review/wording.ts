@@ -122,7 +122,9 @@ const PLACE_DOUBLE_TAIL = /^(人民政府|党委|[，。、；：）)\s]|$)/;
 const SWAPPED = /(?<![流运周好扭逆翻旋轮辗])转结(?![算果构束论账合晶])/g;
 
 /** A measure word with no number before it: a blank left in a template (“收到申请  件”). */
-const BARE_MEASURE = /(?:申请|信息|文件|决定|案件|解读|培训)[ \u3000_＿×XＸ*＊?？]*(件|条|篇|项|次|期)(?=[，,。；;、）)]|$)|[ \u3000]{2,}(件|条|篇|项|次|期|个)(?=[，,。；;、）)])|[_＿×XＸ]{1,}[ \u3000]*(件|条|篇|项|次|期|个|人次)/g;
+const MEASURE_AT_MARK = /(件|条|篇|项|次|期|个|人次)(?=[，,。；;、）)]|$)/g;
+const BLANK_CHARS = ' \u3000_＿×XＸ*＊?？';
+const BARE_OBJECTS = ['申请', '信息', '文件', '决定', '案件', '解读', '培训'];
 /** “现行有效的规范性文件。” as a whole clause: the count is missing. */
 const STOCK_WITHOUT_COUNT = /(?:^|[，,。；;：:\n])[ \u3000]*(现行有效的?(?:行政)?规范性文件|本年度?(?:制发|印发|废止)(?:的)?(?:行政)?规范性文件)[ \u3000]*(?=[。；;]|$)/g;
 
@@ -167,13 +169,21 @@ function wordingMarks(text: string): Mark[] {
       }
       SWAPPED.lastIndex = 0;
     }
-    BARE_MEASURE.lastIndex = 0;
-    for (let m = BARE_MEASURE.exec(text); m; m = BARE_MEASURE.exec(text)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      out.push({ message: `「${excerpt(text, start, end)}」的“${m[1] ?? m[2] ?? m[3]}”前面没有数字，像是模板里没填的空。请填上数字；没有的写“0${m[1] ?? m[2] ?? m[3]}”或改写为“未……”。`, start: start, end: end, context: excerpt(text, start, end) });
+    // A measure word right before a mark: look back for the object with no number between.
+    MEASURE_AT_MARK.lastIndex = 0;
+    for (let m = MEASURE_AT_MARK.exec(text); m; m = MEASURE_AT_MARK.exec(text)) {
+      let b = m.index;
+      while (b > 0 && BLANK_CHARS.includes(text.charAt(b - 1))) b--;
+      const blanks = m.index - b;
+      const object = BARE_OBJECTS.find((o) => text.startsWith(o, b - o.length));
+      // “申请件”, or a run of blanks where the number was to be typed (“政府信息   条”).
+      if (!object && !(blanks >= 2 || (blanks >= 1 && /[_＿×XＸ]/.test(text.slice(b, m.index))))) continue;
+      if (object && /[0-9０-９]/.test(text.charAt(b - object.length - 1))) continue;
+      const start = object ? b - object.length : b;
+      const end = m.index + m[1]!.length;
+      out.push({ message: `「${excerpt(text, start, end)}」的“${m[1]}”前面没有数字，像是模板里没填的空。请填上数字；没有的写“0${m[1]}”或改写为“未……”。`, start, end, context: excerpt(text, start, end) });
     }
-    BARE_MEASURE.lastIndex = 0;
+    MEASURE_AT_MARK.lastIndex = 0;
     if (text.includes('规范性文件')) {
       STOCK_WITHOUT_COUNT.lastIndex = 0;
       for (let m = STOCK_WITHOUT_COUNT.exec(text); m; m = STOCK_WITHOUT_COUNT.exec(text)) {
