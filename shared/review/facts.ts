@@ -134,6 +134,33 @@ export interface BodyFact {
 /** 全省、全市、市政府、县政府办公室…: a province, city or county as a body. */
 const GENERIC_BODY_RE = /(全省|全市|全县|全区|(?:省|市|县|区)(?:人民)?政府(?:办公室|办)?|(?:省|市|县|区)政务公开办(?:公室)?)/g;
 
+/** A year mention: four digits (19xx/20xx) and 年, maybe with spaces between (web copies). */
+export interface YearFact {
+  /** the first digit */
+  start: number;
+  /** just after 年 */
+  end: number;
+  year: number;
+}
+
+/** “YYYY年1月1日至YYYY年12月31日”: the statistics period written out, with both years. */
+export interface PeriodFact {
+  start: number;
+  end: number;
+  from: number;
+  /** the second year (the first one when the second is left out: 2025年1月1日至12月31日) */
+  to: number;
+}
+
+const YEAR = '(?:19|20)\\d{2}';
+/** Spaces inside a line (web copies: 「2020 年 1 月」), never a line break. */
+const SP = '[ \\t\\u3000\\u00a0]*';
+const YEAR_MENTION_RE = new RegExp(`(${YEAR})(?=${SP}年)`, 'g');
+const PERIOD_RE = new RegExp(
+  `(${YEAR})${SP}年${SP}(?:度${SP})?1${SP}月${SP}1${SP}日${SP}(?:起${SP})?(?:至|到|—|–|-|~|～|－)${SP}(?:(${YEAR})${SP}年${SP})?12${SP}月${SP}31${SP}日${SP}止?`,
+  'g',
+);
+
 export interface TitleFact {
   start: number;
   end: number;
@@ -175,6 +202,8 @@ export interface SourceFacts {
   sentences: readonly Readonly<Span>[];
   quantities: Quantity[];
   dates: DateFact[];
+  years: YearFact[];
+  periods: PeriodFact[];
   bodies: BodyFact[];
   titles: TitleFact[];
   outline: OutlineFact[];
@@ -194,6 +223,8 @@ export function factsOf(text: string): SourceFacts {
     sentences: ss,
     quantities: readQuantities(text, ss),
     dates: /[年月]/.test(text) ? readDates(text) : [],
+    years: text.includes('年') ? readYears(text) : [],
+    periods: text.includes('12') ? readPeriods(text) : [],
     bodies: readBodies(text),
     titles: text.includes('《') ? readTitles(text) : [],
     outline: readOutline(text),
@@ -287,6 +318,27 @@ function readDates(text: string): DateFact[] {
     out.push(f);
   }
   DATE_RE.lastIndex = 0;
+  return out;
+}
+
+function readYears(text: string): YearFact[] {
+  const out: YearFact[] = [];
+  YEAR_MENTION_RE.lastIndex = 0;
+  for (let m = YEAR_MENTION_RE.exec(text); m; m = YEAR_MENTION_RE.exec(text)) {
+    out.push({ start: m.index, end: text.indexOf('年', m.index + 4) + 1, year: Number(m[1]) });
+  }
+  YEAR_MENTION_RE.lastIndex = 0;
+  return out;
+}
+
+function readPeriods(text: string): PeriodFact[] {
+  const out: PeriodFact[] = [];
+  PERIOD_RE.lastIndex = 0;
+  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+    const from = Number(m[1]);
+    out.push({ start: m.index, end: m.index + m[0].length, from, to: m[2] ? Number(m[2]) : from });
+  }
+  PERIOD_RE.lastIndex = 0;
   return out;
 }
 

@@ -4,12 +4,12 @@ import type { Finding, ReportDoc } from '../report';
 import { severityOf } from '../rules/registry';
 import { chineseDate, defaultTitle } from '../report';
 import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
+import type { SourceFacts, YearFact } from './facts';
+import { factsOf } from './facts';
 import type { TextSource } from './text';
 import { allMatches, compact, excerpt, insideBookTitle, sentenceAt, textFinding } from './text';
 
 const YEAR = '(?:19|20)\\d{2}';
-/** Spaces inside a line (web copies: 「2020 年 1 月」), never a line break. */
-const SP = '[ \\t\\u3000\\u00a0]*';
 
 // ---------------------------------------------------------------------------------------------
 // Title (E1)
@@ -54,11 +54,6 @@ function titleFinding(doc: ReportDoc, severity: Finding['severity'], message: st
 // ---------------------------------------------------------------------------------------------
 // Years and periods (E2)
 
-const PERIOD_RE = new RegExp(
-  `(${YEAR})${SP}年${SP}(?:度${SP})?1${SP}月${SP}1${SP}日${SP}(?:起${SP})?(?:至|到|—|–|-|~|～|－)${SP}(?:(${YEAR})${SP}年${SP})?12${SP}月${SP}31${SP}日${SP}止?`,
-  'g',
-);
-
 /** Words right after “YYYY年” that make the year a history or a range, not this year's statement. */
 const HISTORY_AFTER = /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?结转)/;
 /** Words right before it that make it a comparison or a history. */
@@ -83,8 +78,6 @@ const UNIT_BEFORE = /(镇|乡|街道|政府|办事处|本级)\s*$/;
 /** What follows a year that states this year's work (not 建成/开通 history, which stays silent). */
 const STATEMENT_AFTER = /^(度)?\s*([，,]|我|本|全|共|累计|未|无|没有|因|镇|乡|街道|党委|政府|各|以|围绕|按照|公开|发布|收到|受理|办理|开展|组织|制定|印发|完成|召开|新收|主动|通过|解读|工作|政务|信息|[一二三四五六七八九十\d]{1,2}月)/;
 
-/** A year mention: four digits followed by 年 (maybe after spaces). */
-const YEAR_MENTION_RE = new RegExp(`(${YEAR})(?=${SP}年)`, 'g');
 const yearWordCache = new Map<number, RegExp>();
 /** “2025年” (spaces allowed before 年), built once per year. */
 function yearWord(y: number): RegExp {
@@ -99,34 +92,30 @@ export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
   for (const src of sources) {
     if (src.section === 'title' || src.section === 'signature') continue;
     const text = src.text;
-    const consumed = new Set<number>();
-    for (const m of allMatches(PERIOD_RE, text)) {
-      const y1 = Number(m[1]);
-      const y2 = m[2] ? Number(m[2]) : y1;
-      for (let i = m.index; i < m.index + m[0].length; i++) consumed.add(i);
-      if (y1 !== Y || y2 !== Y) {
+    const { periods, years } = factsOf(text);
+    for (const p of periods) {
+      if (p.from !== Y || p.to !== Y) {
         out.push(
           textFinding(
             'review.period',
-            `${src.label}中的统计期限「${compact(m[0])}」与报告年度不符。本报告是${Y}年度的，统计期限应为“${Y}年1月1日至${Y}年12月31日”，像是沿用了往年报告的文字，请改正。`,
+            `${src.label}中的统计期限「${compact(text.slice(p.start, p.end))}」与报告年度不符。本报告是${Y}年度的，统计期限应为“${Y}年1月1日至${Y}年12月31日”，像是沿用了往年报告的文字，请改正。`,
             src,
-            m.index,
-            m.index + m[0].length,
+            p.start,
+            p.end,
           ),
         );
       }
     }
     if (src.section === 'period') {
-      if (!consumed.size && !yearWord(Y).test(text)) {
+      if (!periods.length && !yearWord(Y).test(text)) {
         out.push(textFinding('review.period', `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, src, 0, text.length));
       }
       continue;
     }
-    for (const m of allMatches(YEAR_MENTION_RE, text)) {
-      const y = Number(m[1]);
-      if (y >= Y || consumed.has(m.index)) continue;
+    for (const m of years) {
       // Later years are plans (“2026年，我镇将……”); only earlier ones can be left over from a copy.
-      const finding = staleYear(doc, src, m.index, m[1]!.length, y);
+      if (m.year >= Y || periods.some((p) => m.start >= p.start && m.start < p.end)) continue;
+      const finding = staleYear(doc, src, m, factsOf(text));
       if (finding) out.push(finding);
     }
   }
@@ -137,16 +126,16 @@ const WORK_PLAN = /(工作要点|任务分解|工作任务)/;
 const AS_OF = /(截至|截止)(到)?\s*$/;
 const COMMA_AFTER = /^度?\s*[，,]/;
 
-function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y: number): Finding | null {
+function staleYear(doc: ReportDoc, src: TextSource, mention: YearFact, facts: SourceFacts): Finding | null {
   const text = src.text;
   const Y = doc.year;
-  const yearEnd = text.indexOf('年', pos + len) + 1;
+  const { start: pos, end: yearEnd, year: y } = mention;
   const after = text.slice(yearEnd, yearEnd + 16);
   const before = text.slice(Math.max(0, pos - 6), pos);
   // Wide enough for a unit's name between 现将 and the year (现将洪田镇人民政府2024年……).
   const longBefore = text.slice(Math.max(0, pos - 22), pos);
-  const sentence = sentenceAt(text, pos);
-  const book = insideBookTitle(text, pos);
+  const sentence = facts.sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: pos, end: pos, text: '' };
+  const book = text.includes('《') ? insideBookTitle(text, pos) : null;
   if (book) {
     // A document named by its year is history, except the year's own work plan copied from last year.
     const name = text.slice(book.start, book.end);
