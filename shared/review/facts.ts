@@ -2,6 +2,7 @@
 // quantities, totals with their parts, dates (malformed ones too), names of bodies, 《》 titles,
 // outline numbers, the report describing itself. The checks read these instead of scanning the text.
 // Every scan is one linear pass with a simple pattern; results are cached per text.
+import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
 import type { Span, TextSource } from './text';
 import { sentences } from './text';
 
@@ -161,6 +162,20 @@ const PERIOD_RE = new RegExp(
   'g',
 );
 
+/**
+ * A named 镇/乡/街道 (maybe after its county: 永安市小陶镇) right before the words of an author
+ * (人民政府, 高度重视, 共, a year …): a town writing or doing something.
+ */
+export interface PlaceFact {
+  /** where the name starts (after any peeled words) */
+  start: number;
+  end: number;
+  /** the name as written: 小陶镇, 永安市小陶镇 */
+  name: string;
+  /** the words peeled off the front (请与, 联合 …): what the sentence does with the town */
+  peeled: string[];
+}
+
 export interface TitleFact {
   start: number;
   end: number;
@@ -205,6 +220,7 @@ export interface SourceFacts {
   years: YearFact[];
   periods: PeriodFact[];
   bodies: BodyFact[];
+  places: PlaceFact[];
   titles: TitleFact[];
   outline: OutlineFact[];
   parts: PartsFact[];
@@ -226,6 +242,7 @@ export function factsOf(text: string): SourceFacts {
     years: text.includes('年') ? readYears(text) : [],
     periods: text.includes('12') ? readPeriods(text) : [],
     bodies: readBodies(text),
+    places: /[镇乡]|街道/.test(text) ? readPlaces(text) : [],
     titles: text.includes('《') ? readTitles(text) : [],
     outline: readOutline(text),
     parts: text.includes('部分') ? readParts(text) : [],
@@ -359,6 +376,71 @@ function readBodies(text: string): BodyFact[] {
     out.push({ start: m.index, end: m.index + name.length, name, level, generic: true });
   }
   GENERIC_BODY_RE.lastIndex = 0;
+  return out;
+}
+
+/** A year after a unit's name (洪田镇2024年度……报告): the author of a report or of the year's work. */
+const YEAR_TAIL = '(?:19|20)\\d{2}\\s*年';
+const tails = [...AUTHOR_TAILS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), YEAR_TAIL].join('|');
+const PLACE_RE = new RegExp(
+  `(?:^|[，。；：、！？\\s（）()“”"]|年|度|联系|请与|由|经|对|向|公布|发布|现将)((?:[\\u4e00-\\u9fa5]{1,4}?[市县区旗])?([\\u4e00-\\u9fa5]{1,4}?)(镇|乡|街道))(?=${tails})`,
+  'g',
+);
+
+/** Where a PLACE_RE match can end: 镇/乡/街道 before one of the author words. */
+const PLACE_END_RE = new RegExp(`(?:镇|乡|街道)(?=${tails})`, 'g');
+/** No PLACE_RE match is longer: 2 (联系) + 5 (county) + 4 (stem) + 2 (街道) = 13 characters. */
+const PLACE_MAX_LENGTH = 13;
+
+/**
+ * The matches of PLACE_RE in a text, as `text.matchAll(PLACE_RE)` gives them, but the pattern is
+ * only tried near the places a match can end: scanning the whole text with it is slow.
+ */
+function placeMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  PLACE_END_RE.lastIndex = 0;
+  for (let end = PLACE_END_RE.exec(text); end; end = PLACE_END_RE.exec(text)) {
+    const endsAt = end.index + end[0].length;
+    if (endsAt <= from) continue;
+    // Every match ends at such a place; none can start further back than its longest length.
+    PLACE_RE.lastIndex = Math.max(from, endsAt - PLACE_MAX_LENGTH);
+    const m = PLACE_RE.exec(text);
+    if (!m) break;
+    out.push(m);
+    from = m.index + m[0].length;
+    if (PLACE_END_RE.lastIndex < from) PLACE_END_RE.lastIndex = from;
+  }
+  PLACE_RE.lastIndex = 0;
+  PLACE_END_RE.lastIndex = 0;
+  return out;
+}
+
+function readPlaces(text: string): PlaceFact[] {
+  const out: PlaceFact[] = [];
+  for (const m of placeMatches(text)) {
+    let name = m[1]!;
+    let stem = m[2]!;
+    // No word boundaries in Chinese: peel verbs off the front (“请与霞美镇” → 霞美镇), and drop
+    // what is left if it is no place name (“负责协调镇政府……”, “由镇党政办……”).
+    const peeled: string[] = [];
+    for (let again = true; again; ) {
+      again = false;
+      for (const w of NOT_PLACE_START) {
+        if (stem.startsWith(w) && name.startsWith(w)) {
+          stem = stem.slice(w.length);
+          name = name.slice(w.length);
+          peeled.push(w);
+          again = true;
+        }
+      }
+    }
+    if (!stem) continue;
+    if (GENERIC_PLACE_PREFIXES.some((g) => stem === g || stem.startsWith(g))) continue;
+    if (NOT_IN_PLACE_NAMES.test(stem)) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - name.length, end, name, peeled });
+  }
   return out;
 }
 

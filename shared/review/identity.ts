@@ -3,7 +3,6 @@
 import type { Finding, ReportDoc } from '../report';
 import { severityOf } from '../rules/registry';
 import { chineseDate, defaultTitle } from '../report';
-import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
 import type { SourceFacts, YearFact } from './facts';
 import { factsOf } from './facts';
 import type { TextSource } from './text';
@@ -221,74 +220,18 @@ function isPlaceName(s: string): boolean {
   return /(镇|乡|街道|市|县|区)(人民政府|政府|办事处)?$/.test(s);
 }
 
-/** A year after a unit's name (洪田镇2024年度……报告): the author of a report or of the year's work. */
-const YEAR_TAIL = '(?:19|20)\\d{2}\\s*年';
-const tails = [...AUTHOR_TAILS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), YEAR_TAIL].join('|');
-const PLACE_RE = new RegExp(
-  `(?:^|[，。；：、！？\\s（）()“”"]|年|度|联系|请与|由|经|对|向|公布|发布|现将)((?:[\\u4e00-\\u9fa5]{1,4}?[市县区旗])?([\\u4e00-\\u9fa5]{1,4}?)(镇|乡|街道))(?=${tails})`,
-  'g',
-);
-
-/** Where a PLACE_RE match can end: 镇/乡/街道 before one of the author words. */
-const PLACE_END_RE = new RegExp(`(?:镇|乡|街道)(?=${tails})`, 'g');
-/** No PLACE_RE match is longer: 2 (联系) + 5 (county) + 4 (stem) + 2 (街道) = 13 characters. */
-const PLACE_MAX_LENGTH = 13;
-
-/**
- * The matches of PLACE_RE in a text, as `text.matchAll(PLACE_RE)` gives them, but the pattern is
- * only tried near the places a match can end: scanning the whole text with it is slow.
- */
-function placeMatches(text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let from = 0;
-  PLACE_END_RE.lastIndex = 0;
-  for (let end = PLACE_END_RE.exec(text); end; end = PLACE_END_RE.exec(text)) {
-    const endsAt = end.index + end[0].length;
-    if (endsAt <= from) continue;
-    // Every match ends at such a place; none can start further back than its longest length.
-    PLACE_RE.lastIndex = Math.max(from, endsAt - PLACE_MAX_LENGTH);
-    const m = PLACE_RE.exec(text);
-    if (!m) break;
-    out.push(m);
-    from = m.index + m[0].length;
-    if (PLACE_END_RE.lastIndex < from) PLACE_END_RE.lastIndex = from;
-  }
-  PLACE_RE.lastIndex = 0;
-  PLACE_END_RE.lastIndex = 0;
-  return out;
-}
-
 export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const own = ownNames(doc.unit.name);
   const out: Finding[] = [];
   if (own.core) {
     for (const src of sources) {
       if (src.section === 'signature') continue;
-      for (const m of placeMatches(src.text)) {
-        let name = m[1]!;
-        let stem = m[2]!;
-        // No word boundaries in Chinese: peel verbs off the front (“请与霞美镇” → 霞美镇), and drop
-        // what is left if it is no place name (“负责协调镇政府……”, “由镇党政办……”).
-        const peeledWords: string[] = [];
-        for (let peeled = true; peeled; ) {
-          peeled = false;
-          for (const w of NOT_PLACE_START) {
-            if (stem.startsWith(w) && name.startsWith(w)) {
-              stem = stem.slice(w.length);
-              name = name.slice(w.length);
-              peeledWords.push(w);
-              peeled = true;
-            }
-          }
-        }
-        if (!stem) continue;
+      for (const place of factsOf(src.text).places) {
+        const { name, start } = place;
         // Another town as the object (“联合洪田镇人民政府开展……”) is a partner, not the author; the
         // contact line (“请与霞美镇人民政府联系”) is the author.
-        if (peeledWords.some((w) => w !== '请与' && w !== '联系')) continue;
-        if (GENERIC_PLACE_PREFIXES.some((g) => stem === g || stem.startsWith(g))) continue;
-        if (NOT_IN_PLACE_NAMES.test(stem)) continue;
+        if (place.peeled.some((w) => w !== '请与' && w !== '联系')) continue;
         if (sameUnit(name, own)) continue;
-        const start = m.index + m[0].length - name.length;
         const sentence = sentenceAt(src.text, start);
         out.push(
           textFinding(
