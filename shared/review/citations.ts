@@ -7,7 +7,7 @@ import { severityOf } from '../rules/registry';
 import { LEGACY_HEADINGS, LEGACY_PART_NAMES, LEGACY_SUBHEADINGS } from './phrases';
 import { factsOf } from './facts';
 import type { TextSource } from './text';
-import { allMatches, compact, excerpt, lines, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
+import { allMatches, compact, excerpt, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
 
 const CURRENT = getFormat('gov-2021');
 const TRIAL = getFormat('gov-2019');
@@ -177,18 +177,6 @@ export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[]
   return out;
 }
 
-const LEVEL1 = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+?)\s*$/;
-const LEVEL2 = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.+?)\s*$/;
-
-function headingText(line: string, re: RegExp): string | null {
-  const m = re.exec(line);
-  if (!m) return null;
-  const t = compact(m[2]!);
-  // A heading is short and is not a sentence; “一、加强领导，落实责任” still counts.
-  if (t.length > 36 || /。./.test(t)) return null;
-  return t.replace(/[。：:]$/, '');
-}
-
 const headingMaps = new Map<string, Map<string, ReportFormat['sections'][number]>>();
 /** The format's part headings without their numbers (总体情况 …), to recognise them in a text. */
 function headingsOf(format: ReportFormat): Map<string, ReportFormat['sections'][number]> {
@@ -219,52 +207,46 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
       }
       continue;
     }
-    const ls = lines(src.text);
-    const firstLine = ls.findIndex((l) => l.text.trim());
-    ls.forEach((line, index) => {
-      const h1 = headingText(line.text, LEVEL1);
-      const h2 = h1 === null ? headingText(line.text, LEVEL2) : null;
-      const at = line.start + (line.text.length - line.text.trimStart().length);
-      const end = line.start + line.text.trimEnd().length;
-      if (h1 !== null) {
-        const other = headingByText.get(h1);
+    for (const h of factsOf(src.text).headings) {
+      const { start: at, end } = h;
+      const line = compact(src.text.slice(at, end));
+      if (h.level === 1) {
+        const other = headingByText.get(h.title);
         if (other) {
           // The export drops the part's own heading typed as the first line; anywhere else it is pasted text.
-          if (other.key === def.key && index === firstLine) return;
+          if (other.key === def.key && h.first) continue;
           out.push(
             textFinding(
               'review.misplaced_heading',
               other.key === def.key
-                ? `「${def.heading}」中又出现了本部分的标题“${compact(line.text)}”，打印时会重复。请删去这一行。`
-                : `「${def.heading}」中出现了另一部分的标题“${compact(line.text)}”，像是把整篇报告粘贴进了这一部分。导出时每部分的标题由程序按格式打印，请把这一行以下的内容移到「${other.heading}」中，并删去这一行。`,
+                ? `「${def.heading}」中又出现了本部分的标题“${line}”，打印时会重复。请删去这一行。`
+                : `「${def.heading}」中出现了另一部分的标题“${line}”，像是把整篇报告粘贴进了这一部分。导出时每部分的标题由程序按格式打印，请把这一行以下的内容移到「${other.heading}」中，并删去这一行。`,
               src,
               at,
               end,
             ),
           );
-          return;
+          continue;
         }
         // The part's own number with other words: a variant of its heading (“五、存在的主要问题和改进措施”).
         const ownNumber = /^([一二三四五六七八九十]+)、/.exec(def.heading)?.[1];
-        if (index === firstLine && LEVEL1.exec(line.text)?.[1] === ownNumber) {
+        if (h.first && h.number === ownNumber) {
           out.push(
             textFinding(
               'review.misplaced_heading',
-              `「${def.heading}」的第一行“${compact(line.text)}”不是格式规定的标题。导出时程序会按格式打印“${def.heading}”，这一行会成为多余的、措辞不同的第二个标题。请删去这一行。`,
+              `「${def.heading}」的第一行“${line}”不是格式规定的标题。导出时程序会按格式打印“${def.heading}”，这一行会成为多余的、措辞不同的第二个标题。请删去这一行。`,
               src,
               at,
               end,
             ),
           );
-          return;
+          continue;
         }
-        if (LEGACY_HEADINGS.some((re) => re.test(h1))) {
-          out.push(legacyHeading(src, def.heading, compact(line.text), at, end));
-        }
-        return;
+        if (LEGACY_HEADINGS.some((re) => re.test(h.title))) out.push(legacyHeading(src, def.heading, line, at, end));
+        continue;
       }
-      if (h2 !== null && LEGACY_SUBHEADINGS.some((re) => re.test(h2))) out.push(legacyHeading(src, def.heading, compact(line.text), at, end));
-    });
+      if (LEGACY_SUBHEADINGS.some((re) => re.test(h.title))) out.push(legacyHeading(src, def.heading, line, at, end));
+    }
     // A sentence listing the parts by their pre-2019 names (湖南镇 2021, spec §6.1 item 4).
     for (const s of src.text.includes('部分') || src.text.includes('主要内容包') ? sentences(src.text) : []) {
       if (!LISTS_PARTS.test(s.text)) continue;

@@ -4,7 +4,7 @@
 // Every scan is one linear pass with a simple pattern; results are cached per text.
 import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
 import type { Span, TextSource } from './text';
-import { sentences } from './text';
+import { compact, sentences } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -197,6 +197,32 @@ export interface OutlineFact {
 
 const OUTLINE_RE = /^[ \t\u3000]*(?:其中[：:][ \u3000]*)?(?:([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．](?![一二三四五六七八九十])|([（(]?)[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*([）)])|([0-9０-９]{1,2})[ \t\u3000]*[.．、](?![0-9０-９])|([（(]?)[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*([）)]))/;
 
+/** A line that reads as a part heading (一、… or （一）…): short, not a sentence. */
+export interface HeadingFact {
+  level: 1 | 2;
+  /** the number as written (一, 十二) */
+  number: string;
+  /** the words after the number, without spaces and a closing 。/： */
+  title: string;
+  /** where the line's words start and end (spaces around left out) */
+  start: number;
+  end: number;
+  /** the first line of the text with any words on it */
+  first: boolean;
+}
+
+const LEVEL1 = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+?)\s*$/;
+const LEVEL2 = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.+?)\s*$/;
+
+function headingOf(line: string, re: RegExp): { number: string; title: string } | null {
+  const m = re.exec(line);
+  if (!m) return null;
+  const t = compact(m[2]!);
+  // A heading is short and is not a sentence; “一、加强领导，落实责任” still counts.
+  if (t.length > 36 || /。./.test(t)) return null;
+  return { number: m[1]!, title: t.replace(/[。：:]$/, '') };
+}
+
 export interface PartsFact {
   start: number;
   end: number;
@@ -223,6 +249,7 @@ export interface SourceFacts {
   places: PlaceFact[];
   titles: TitleFact[];
   outline: OutlineFact[];
+  headings: HeadingFact[];
   parts: PartsFact[];
 }
 
@@ -234,6 +261,7 @@ export function factsOf(text: string): SourceFacts {
   const hit = factsCache.get(text);
   if (hit) return hit;
   const ss = sentences(text);
+  const headings: HeadingFact[] = [];
   const facts: SourceFacts = {
     text,
     sentences: ss,
@@ -244,7 +272,8 @@ export function factsOf(text: string): SourceFacts {
     bodies: readBodies(text),
     places: /[镇乡]|街道/.test(text) ? readPlaces(text) : [],
     titles: text.includes('《') ? readTitles(text) : [],
-    outline: readOutline(text),
+    outline: readOutline(text, headings),
+    headings,
     parts: text.includes('部分') ? readParts(text) : [],
   };
   if (factsCache.size >= FACTS_CACHE_SIZE) factsCache.delete(factsCache.keys().next().value!);
@@ -454,13 +483,22 @@ function readTitles(text: string): TitleFact[] {
   return out;
 }
 
-function readOutline(text: string): OutlineFact[] {
+/** The outline numbers, and (into `headings`) the lines that read as headings: one walk over the lines. */
+function readOutline(text: string, headings: HeadingFact[]): OutlineFact[] {
   const out: OutlineFact[] = [];
   let start = 0;
+  let first = true;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
+    const h1 = headingOf(line, LEVEL1);
+    const h = h1 ?? headingOf(line, LEVEL2);
+    if (h) {
+      const at = start + (line.length - line.trimStart().length);
+      headings.push({ level: h1 ? 1 : 2, number: h.number, title: h.title, start: at, end: start + line.trimEnd().length, first });
+    }
+    if (first && line.trim()) first = false;
     // A tab-indented line is a table row pasted as text (其中：1．…), not the outline.
     const m = line.includes('\t') ? null : OUTLINE_RE.exec(line);
     if (m) {
