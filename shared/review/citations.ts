@@ -14,8 +14,6 @@ const TRIAL = getFormat('gov-2019');
 /** The year the current format took effect (2021 reports on). */
 const CURRENT_FROM = CURRENT.years.from;
 
-const OPEN = '[〔【\\[［(（]';
-const CLOSE = '[〕】\\]］)）]';
 
 /** 国办公开办函〔2021〕30号 split into issuer, year and number, read from the format data. */
 function citationParts(format: ReportFormat): { issuer: string; year: string; no: string } {
@@ -28,17 +26,9 @@ const CURRENT_PARTS = citationParts(CURRENT);
 const TRIAL_PARTS = citationParts(TRIAL);
 /** The fee rules' 文号, whose brackets are checked like the formats' own. */
 const FEE_PARTS = { issuer: '国办函', year: '2020', no: '109' };
-/** 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64). */
-const WRONG_ISSUER_RE = new RegExp(`国办发\\s*${OPEN}\\s*${CURRENT_PARTS.year}\\s*${CLOSE}\\s*${CURRENT_PARTS.no}\\s*号`, 'g');
-/** The format's citations with the wrong brackets: each issuer with its pattern. */
-const WRONG_BRACKETS = [CURRENT_PARTS, TRIAL_PARTS, FEE_PARTS].map((part) => ({
-  part,
-  re: new RegExp(`${part.issuer}\\s*([【\\[［(（])\\s*${part.year}\\s*${CLOSE}\\s*${part.no}\\s*号`, 'g'),
-}));
-const TRIAL_CITATION_RE = new RegExp(`(${TRIAL_PARTS.issuer})?\\s*${OPEN}\\s*${TRIAL_PARTS.year}\\s*${CLOSE}\\s*${TRIAL_PARTS.no}\\s*号`, 'g');
+/** The format's 文号, and the fee rules', whose brackets are checked. */
+const WRONG_BRACKET_PARTS = [CURRENT_PARTS, TRIAL_PARTS, FEE_PARTS];
 const TRIAL_NAME_RE = /格式\s*[（(]\s*试行\s*[）)]/g;
-const OTHER_DOC_NUMBER_RE = new RegExp(`([【\\[［(（])\\s*((?:19|20)\\d{2})\\s*([】\\]］)）])\\s*(\\d{1,4})\\s*号`, 'g');
-const ISSUER_BEFORE = /[\u4e00-\u9fa5]{1,10}$/;
 
 export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
@@ -50,36 +40,53 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
 
     // Every pattern below needs 号, 《 or (this year) 试行: a text with none of them cites nothing.
     if (!text.includes('号') && !text.includes('《') && !(isCurrentYear && text.includes('试行'))) continue;
-    // 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64).
-    for (const m of text.includes('国办发') ? allMatches(WRONG_ISSUER_RE, text) : []) {
-      out.push(
-        textFinding('review.citation', `${src.label}中的文号“${compact(m[0])}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text),
-      );
-    }
-    // The format's citations with the wrong brackets.
-    for (const { part, re } of WRONG_BRACKETS) {
-      if (!text.includes(part.issuer)) continue;
-      for (const m of allMatches(re, text)) {
-        const right = `${part.issuer}〔${part.year}〕${part.no}号`;
-        out.push(textFinding('review.citation', `${src.label}中的文号“${compact(m[0])}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text));
-      }
-    }
-    if (isCurrentYear) {
-      for (const m of text.includes(trial.year) ? allMatches(TRIAL_CITATION_RE, text) : []) {
-        // Another office's own 〔2019〕60号 is not the format.
-        const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0];
-        if (!m[1] && issuer && !/(公开办函|国办)$/.test(issuer) && !/(格式|通知|》)$/.test(issuer)) continue;
-        out.push(
-          textFinding(
-            'review.outdated_citation',
-            `${src.label}引用了“${compact(m[0])}”。那是2019年的试行格式，${CURRENT_FROM}年度起已由${CURRENT.citation}修订替代；${doc.year}年度报告引用它，审核时会认定为使用了已废止的格式。请改为“${CURRENT.citation}”。`,
-            src,
-            m.index,
-            m.index + m[0].length,
-            sentenceAt(text, m.index).text,
-          ),
+    const facts = factsOf(text);
+    // Found in one pass over the 文号, reported in the order the checks always had.
+    const wrongIssuer: Finding[] = [];
+    const wrongBrackets: Finding[][] = WRONG_BRACKET_PARTS.map(() => []);
+    const trialCited: Finding[] = [];
+    for (const d of facts.docNumbers) {
+      const sentence = () => sentenceAt(text, d.start).text;
+      const issuerEnd = d.issuerStart + d.issuer.length;
+      // 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64).
+      if (d.issuer.endsWith('国办发') && d.year === current.year && d.no === current.no) {
+        const start = issuerEnd - 3;
+        wrongIssuer.push(
+          textFinding('review.citation', `${src.label}中的文号“${compact(text.slice(start, d.end))}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, start, d.end, sentence()),
         );
       }
+      // The format's citations with the wrong brackets.
+      if (d.open !== '〔') {
+        const k = WRONG_BRACKET_PARTS.findIndex((p) => d.issuer.endsWith(p.issuer) && d.year === p.year && d.no === p.no);
+        const part = WRONG_BRACKET_PARTS[k];
+        if (part) {
+          const start = issuerEnd - part.issuer.length;
+          const right = `${part.issuer}〔${part.year}〕${part.no}号`;
+          wrongBrackets[k]!.push(textFinding('review.citation', `${src.label}中的文号“${compact(text.slice(start, d.end))}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, start, d.end, sentence()));
+        }
+      }
+      // 〔2019〕60号, the 2019 trial format, cited in a report of 2021 or later.
+      if (isCurrentYear && d.year === trial.year && d.no === trial.no) {
+        const named = d.issuer.endsWith(trial.issuer);
+        // Another office's own 〔2019〕60号 is not the format.
+        const issuer = d.issuer;
+        if (named || !issuer || /(公开办函|国办)$/.test(issuer) || /(格式|通知|》)$/.test(issuer)) {
+          const start = named ? issuerEnd - trial.issuer.length : d.start;
+          trialCited.push(
+            textFinding(
+              'review.outdated_citation',
+              `${src.label}引用了“${compact(text.slice(start, d.end))}”。那是2019年的试行格式，${CURRENT_FROM}年度起已由${CURRENT.citation}修订替代；${doc.year}年度报告引用它，审核时会认定为使用了已废止的格式。请改为“${CURRENT.citation}”。`,
+              src,
+              start,
+              d.end,
+              sentence(),
+            ),
+          );
+        }
+      }
+    }
+    out.push(...wrongIssuer, ...wrongBrackets.flat(), ...trialCited);
+    if (isCurrentYear) {
       for (const m of text.includes('试行') ? allMatches(TRIAL_NAME_RE, text) : []) {
         out.push(
           textFinding(
@@ -110,18 +117,19 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
       }
     }
     // Any other 文号 with 【】, [] or （）: GB/T 9704 §7.2.4 writes the year in 〔〕.
-    for (const m of text.includes('号') ? allMatches(OTHER_DOC_NUMBER_RE, text) : []) {
-      const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0] ?? '';
+    for (const d of facts.docNumbers) {
+      if (d.open === '〔' || d.close === '〕' || d.gap) continue;
+      const issuer = d.issuer;
       if (!issuer || [current.issuer, trial.issuer, '国办函', '国办发'].some((i) => issuer.endsWith(i))) continue;
-      const start = m.index - issuer.length;
+      const start = d.start - issuer.length;
       out.push(
         textFinding(
           'review.doc_number_brackets',
-          `${src.label}中的文号“${compact(text.slice(start, m.index + m[0].length))}”的年份用了“${m[1]}${m[3]}”。发文字号的年份应使用六角括号〔〕，请改为“${issuer}〔${m[2]}〕${m[4]}号”。`,
+          `${src.label}中的文号“${compact(text.slice(start, d.end))}”的年份用了“${d.open}${d.close}”。发文字号的年份应使用六角括号〔〕，请改为“${issuer}〔${d.year}〕${d.no}号”。`,
           src,
           start,
-          m.index + m[0].length,
-          sentenceAt(text, m.index).text,
+          d.end,
+          sentenceAt(text, d.start).text,
         ),
       );
     }

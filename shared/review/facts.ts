@@ -176,6 +176,51 @@ export interface PlaceFact {
   peeled: string[];
 }
 
+/** A 文号: issuer, the year in brackets, the number and 号 (国办公开办函〔2021〕30号, 某政发（2024）3号). */
+export interface DocNumberFact {
+  /** the opening bracket */
+  start: number;
+  /** just after 号 */
+  end: number;
+  open: string;
+  close: string;
+  year: string;
+  no: string;
+  /** the Chinese characters right before the bracket (up to 10, spaces between allowed): the issuer's 代字 */
+  issuer: string;
+  /** where `issuer` starts ('' issuer: the bracket) */
+  issuerStart: number;
+  /** spaces between the issuer and the bracket */
+  gap: boolean;
+}
+
+const DOC_NUMBER_RE = /([〔【\[［(（])\s*((?:19|20)\d{2})\s*([〕】\]］)）])\s*(\d{1,4})\s*号/g;
+const HAN = /[\u4e00-\u9fa5]/;
+
+function readDocNumbers(text: string): DocNumberFact[] {
+  const out: DocNumberFact[] = [];
+  DOC_NUMBER_RE.lastIndex = 0;
+  for (let m = DOC_NUMBER_RE.exec(text); m; m = DOC_NUMBER_RE.exec(text)) {
+    let i = m.index;
+    while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+    const gapStart = i;
+    while (i > 0 && gapStart - i < 10 && HAN.test(text.charAt(i - 1))) i--;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      open: m[1]!,
+      close: m[3]!,
+      year: m[2]!,
+      no: m[4]!,
+      issuer: text.slice(i, gapStart),
+      issuerStart: i,
+      gap: gapStart < m.index,
+    });
+  }
+  DOC_NUMBER_RE.lastIndex = 0;
+  return out;
+}
+
 export interface TitleFact {
   start: number;
   end: number;
@@ -248,6 +293,7 @@ export interface SourceFacts {
   bodies: BodyFact[];
   places: PlaceFact[];
   titles: TitleFact[];
+  docNumbers: DocNumberFact[];
   outline: OutlineFact[];
   headings: HeadingFact[];
   parts: PartsFact[];
@@ -272,6 +318,7 @@ export function factsOf(text: string): SourceFacts {
     bodies: readBodies(text),
     places: /[镇乡]|街道/.test(text) ? readPlaces(text) : [],
     titles: text.includes('《') ? readTitles(text) : [],
+    docNumbers: text.includes('号') ? readDocNumbers(text) : [],
     outline: readOutline(text, headings),
     headings,
     parts: text.includes('部分') ? readParts(text) : [],
