@@ -5,7 +5,7 @@ import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import { severityOf } from '../rules/registry';
 import { LEGACY_HEADINGS, LEGACY_PART_NAMES, LEGACY_SUBHEADINGS } from './phrases';
-import { factsOf } from './facts';
+import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
 import { allMatches, compact, excerpt, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
 
@@ -140,6 +140,15 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
 /** Labels only the 2019 tables had (政府集中采购 is a word of ordinary prose too). */
 const TRIAL_ONLY_LABELS = ((current) => TRIAL.markers.filter((l) => !current.has(l) && l !== '政府集中采购'))(new Set(CURRENT.markers));
 
+/** Each 2019-only label in a text, label by label, in the order they stand. */
+function labelsIn(text: string): { label: string; pos: number }[] {
+  const out: { label: string; pos: number }[] = [];
+  for (const label of TRIAL_ONLY_LABELS) {
+    for (let pos = text.indexOf(label); pos >= 0; pos = text.indexOf(label, pos + label.length)) out.push({ label, pos });
+  }
+  return out;
+}
+
 /** The template (format data) chosen for the report against the one in force for its year. */
 export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[] {
   const out: Finding[] = [];
@@ -164,21 +173,18 @@ export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[]
   if (doc.formatId === 'gov-2021' && doc.year >= CURRENT_FROM) {
     // Labels only the 2019 tables had, typed into the narrative (e.g. text copied from a 2020 report).
     for (const src of sections) {
-      for (const label of TRIAL_ONLY_LABELS) {
-        let pos = src.text.indexOf(label);
-        while (pos >= 0) {
-          out.push(
-            textFinding(
-              'review.outdated_labels',
-              `${src.label}中出现了“${label}”，这是2019年试行格式才有的栏目，现行格式已改为“本年制发件数、本年废止件数、现行有效件数”“本年处理决定数量”等。请按现行格式的口径改写这句话。`,
-              src,
-              pos,
-              pos + label.length,
-              sentenceAt(src.text, pos).text,
-            ),
-          );
-          pos = src.text.indexOf(label, pos + label.length);
-        }
+      // Where the labels stand is kept with the text's facts: an unchanged text is not searched again.
+      for (const { label, pos } of memo(factsOf(src.text), 'trial-labels', () => labelsIn(src.text))) {
+        out.push(
+          textFinding(
+            'review.outdated_labels',
+            `${src.label}中出现了“${label}”，这是2019年试行格式才有的栏目，现行格式已改为“本年制发件数、本年废止件数、现行有效件数”“本年处理决定数量”等。请按现行格式的口径改写这句话。`,
+            src,
+            pos,
+            pos + label.length,
+            sentenceAt(src.text, pos).text,
+          ),
+        );
       }
     }
   }
