@@ -4,6 +4,7 @@ import { similarity } from '../carry-over';
 import { getFormat, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import { SIMILARITY_MIN_CHARS, SIMILARITY_THRESHOLD } from './phrases';
+import { factsOf, memo } from './facts';
 import { sectionFinding } from './text';
 
 /** Figures and years masked: a copy with only the numbers changed is still a copy. */
@@ -39,9 +40,12 @@ export function checkSimilarity(doc: ReportDoc, previous: ReportDoc | null | und
   const format = getFormat(doc.formatId);
   for (const def of format.sections) {
     const text = doc.sections[def.key] ?? '';
-    if (!hasWording(text, SIMILARITY_MIN_CHARS)) continue;
+    if (!text) continue;
+    // Both kept with the text's facts: the 审核 step re-runs this on mostly unchanged texts.
+    const facts = factsOf(text);
+    if (!memo(facts, 'has-wording', () => hasWording(text, SIMILARITY_MIN_CHARS))) continue;
     const prevText = previous?.sections[def.key];
-    const sim = prevText ? textSimilarity(text, prevText) : 0;
+    const sim = prevText ? memo(facts, `similar-to:${prevText}`, () => textSimilarity(text, prevText)) : 0;
     if (sim >= SIMILARITY_THRESHOLD) {
       out.push(
         sectionFinding(
