@@ -4,7 +4,8 @@ import type { Finding, ReportDoc } from '../report';
 import { severityOf } from '../rules/registry';
 import { chineseDate, defaultTitle } from '../report';
 import type { SourceFacts, YearFact } from './facts';
-import { factsOf } from './facts';
+import type { Mark } from './facts';
+import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
 import { allMatches, compact, excerpt, insideBookTitle, sentenceAt, textFinding } from './text';
 
@@ -88,35 +89,50 @@ function yearWord(y: number): RegExp {
 export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
   const Y = doc.year;
+  const own = ownNames(doc.unit.name).core;
   for (const src of sources) {
     if (src.section === 'title' || src.section === 'signature') continue;
-    const text = src.text;
-    const { periods, years } = factsOf(text);
-    for (const p of periods) {
-      if (p.from !== Y || p.to !== Y) {
-        out.push(
-          textFinding(
-            'review.period',
-            `${src.label}中的统计期限「${compact(text.slice(p.start, p.end))}」与报告年度不符。本报告是${Y}年度的，统计期限应为“${Y}年1月1日至${Y}年12月31日”，像是沿用了往年报告的文字，请改正。`,
-            src,
-            p.start,
-            p.end,
-          ),
-        );
-      }
+    const facts = factsOf(src.text);
+    const isPeriod = src.section === 'period';
+    // What a text says about years depends on its words, the year and the unit: kept with its facts.
+    for (const m of memo(facts, `years:${Y}:${own}:${isPeriod}`, () => yearMarks(facts, Y, own, isPeriod))) {
+      out.push(textFinding(m.rule, m.labelled ? `${src.label}${m.message}` : m.message, src, m.start, m.end, m.context));
     }
-    if (src.section === 'period') {
-      if (!periods.length && !yearWord(Y).test(text)) {
-        out.push(textFinding('review.period', `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, src, 0, text.length));
-      }
-      continue;
+  }
+  return out;
+}
+
+interface YearMark extends Mark {
+  rule: 'review.period' | 'review.stale_year';
+  /** the message goes after the text's label (「一、总体情况」中…) */
+  labelled: boolean;
+}
+
+function yearMarks(facts: SourceFacts, Y: number, own: string, isPeriod: boolean): YearMark[] {
+  const out: YearMark[] = [];
+  const { text, periods, years } = facts;
+  for (const p of periods) {
+    if (p.from !== Y || p.to !== Y) {
+      out.push({
+        rule: 'review.period',
+        labelled: true,
+        message: `中的统计期限「${compact(text.slice(p.start, p.end))}」与报告年度不符。本报告是${Y}年度的，统计期限应为“${Y}年1月1日至${Y}年12月31日”，像是沿用了往年报告的文字，请改正。`,
+        start: p.start,
+        end: p.end,
+      });
     }
-    for (const m of years) {
-      // Later years are plans (“2026年，我镇将……”); only earlier ones can be left over from a copy.
-      if (m.year >= Y || periods.some((p) => m.start >= p.start && m.start < p.end)) continue;
-      const finding = staleYear(doc, src, m, factsOf(text));
-      if (finding) out.push(finding);
+  }
+  if (isPeriod) {
+    if (!periods.length && !yearWord(Y).test(text)) {
+      out.push({ rule: 'review.period', labelled: false, message: `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, start: 0, end: text.length });
     }
+    return out;
+  }
+  for (const m of years) {
+    // Later years are plans (“2026年，我镇将……”); only earlier ones can be left over from a copy.
+    if (m.year >= Y || periods.some((p) => m.start >= p.start && m.start < p.end)) continue;
+    const mark = staleYear(Y, own, m, facts);
+    if (mark) out.push(mark);
   }
   return out;
 }
@@ -125,9 +141,8 @@ const WORK_PLAN = /(工作要点|任务分解|工作任务)/;
 const AS_OF = /(截至|截止)(到)?\s*$/;
 const COMMA_AFTER = /^度?\s*[，,]/;
 
-function staleYear(doc: ReportDoc, src: TextSource, mention: YearFact, facts: SourceFacts): Finding | null {
-  const text = src.text;
-  const Y = doc.year;
+function staleYear(Y: number, own: string, mention: YearFact, facts: SourceFacts): YearMark | null {
+  const text = facts.text;
   const { start: pos, end: yearEnd, year: y } = mention;
   const after = text.slice(yearEnd, yearEnd + 16);
   const before = text.slice(Math.max(0, pos - 6), pos);
@@ -139,31 +154,30 @@ function staleYear(doc: ReportDoc, src: TextSource, mention: YearFact, facts: So
     // A document named by its year is history, except the year's own work plan copied from last year.
     const name = text.slice(book.start, book.end);
     if (WORK_PLAN.test(name) && !name.includes(String(Y)) && !COMPARISON_IN_SENTENCE.test(sentence.text)) {
-      return textFinding(
-        'review.stale_year',
-        `${src.label}中引用的${name}是${y}年的。本报告写的是${Y}年的工作，应落实的是${Y}年的工作要点；像是沿用了往年报告的文字。请核对后改为本年度的文件，确为往年文件的请标记为已核实。`,
-        src,
-        book.start,
-        book.end,
-        sentence.text,
-      );
+      return {
+        rule: 'review.stale_year',
+        labelled: true,
+        message: `中引用的${name}是${y}年的。本报告写的是${Y}年的工作，应落实的是${Y}年的工作要点；像是沿用了往年报告的文字。请核对后改为本年度的文件，确为往年文件的请标记为已核实。`,
+        start: book.start,
+        end: book.end,
+        context: sentence.text,
+      };
     }
     // An earlier year's report presented as this one: 现将《……2024年……年度报告》予以公布.
     if (/(年度报告|工作报告|年报)》$/.test(name) && (PRESENTS_BEFORE.test(text.slice(Math.max(0, book.start - 8), book.start)) || PRESENTS_AFTER.test(text.slice(book.end, book.end + 8)))) {
-      return textFinding(
-        'review.stale_year',
-        `${src.label}中把${name}作为本报告，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为${Y}年度报告的名称。`,
-        src,
-        book.start,
-        book.end,
-        sentence.text,
-      );
+      return {
+        rule: 'review.stale_year',
+        labelled: true,
+        message: `中把${name}作为本报告，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为${Y}年度报告的名称。`,
+        start: book.start,
+        end: book.end,
+        context: sentence.text,
+      };
     }
     return null;
   }
   const reportIntro = REPORT_BEFORE.test(longBefore);
   const asOf = AS_OF.test(before);
-  const own = ownNames(doc.unit.name).core;
   const statement = STATEMENT_AFTER.test(after) || (own !== '' && after.startsWith(own));
   // Strong: the year is the subject of the sentence (“2024年，我镇……”, “我镇2024年共……”), so a
   // comparison later in the sentence (“较上年增加23条”) compares that year, not this one.
@@ -179,14 +193,14 @@ function staleYear(doc: ReportDoc, src: TextSource, mention: YearFact, facts: So
   if (!strong && !(weak && !COMPARISON_IN_SENTENCE.test(sentence.text) && !AWARD_IN_SENTENCE.test(sentence.text))) return null;
   const start = asOf ? pos - AS_OF.exec(before)![0].length : pos;
   const words = text.slice(start, yearEnd);
-  return textFinding(
-    'review.stale_year',
-    `${src.label}中「${excerpt(text, start, yearEnd)}」写的是“${compact(words)}”，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为“${Y}年”并核对这句话的内容和数字；如确实是写往年的情况，请写明“与${y}年相比”“${y}年以来”等，或标记为已核实。`,
-    src,
+  return {
+    rule: 'review.stale_year',
+    labelled: true,
+    message: `中「${excerpt(text, start, yearEnd)}」写的是“${compact(words)}”，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为“${Y}年”并核对这句话的内容和数字；如确实是写往年的情况，请写明“与${y}年相比”“${y}年以来”等，或标记为已核实。`,
     start,
-    yearEnd,
-    sentence.text,
-  );
+    end: yearEnd,
+    context: sentence.text,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
