@@ -334,6 +334,8 @@ export function sourceFacts(sources: readonly TextSource[]): { src: TextSource; 
 }
 
 const CLAUSE_MARKS = '，,；;：:、。！？!?\n（(）)';
+/** The clause marks by character code, for the walk over every character of a text. */
+const CLAUSE_MARK_CODES = new Set([...CLAUSE_MARKS].map((c) => c.charCodeAt(0)));
 
 /** The characters a written number starts with. */
 const NUMBER_CHARS = new Set('0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万');
@@ -369,7 +371,7 @@ function readQuantities(text: string, ss: readonly Readonly<Span>[]): Quantity[]
     if (value === null) continue;
     const upper = m[2] ? (readNumber(m[2]) ?? value) : value;
     while (si < ss.length - 1 && ss[si]!.end <= start) si++;
-    for (; walked < start; walked++) if (CLAUSE_MARKS.includes(text.charAt(walked))) lastMark = walked;
+    for (; walked < start; walked++) if (CLAUSE_MARK_CODES.has(text.charCodeAt(walked))) lastMark = walked;
     const sStart = ss[si]?.start ?? 0;
     const cs = lastMark;
     const approx: Approx = m[3] ? 'more' : prefix === '近' || prefix === '将近' ? 'near' : prefix ? (prefix === '逾' || prefix === '超过' ? 'more' : 'about') : 'exact';
