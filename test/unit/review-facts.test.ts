@@ -91,6 +91,49 @@ test('facts: outline numbers with their level, and the report describing its par
   assert.deepEqual(joined.map((x) => [x.stated, x.listed, x.listedOr]), [[4, 3, 4]]);
 });
 
+test('facts: years with the statistics period, named towns as authors, 文号 and part headings', () => {
+  const y = factsOf('统计期限为2024 年1月1日至12月31日。2023年以来，我镇共公开信息20条；12345年不是年份。');
+  assert.deepEqual(
+    y.years.map((x) => [x.year, y.text.slice(x.start, x.end)]),
+    [
+      [2024, '2024 年'],
+      [2023, '2023年'],
+    ],
+  );
+  assert.deepEqual(y.periods.map((p) => [p.from, p.to]), [[2024, 2024]]);
+  assert.ok(y.periods[0]!.start <= y.years[0]!.start && y.years[0]!.start < y.periods[0]!.end);
+
+  // The town before an author's words, the verbs in front of it peeled off; 镇政府 alone names no town.
+  const p = factsOf('永安市小陶镇人民政府高度重视。请与霞美镇人民政府联系。联合洪田镇人民政府开展培训。负责协调镇政府工作。');
+  assert.deepEqual(
+    p.places.map((x) => [x.name, x.peeled]),
+    [
+      ['永安市小陶镇', []],
+      ['霞美镇', ['请与']],
+      ['洪田镇', ['联合']],
+    ],
+  );
+  assert.equal(p.text.slice(p.places[0]!.start, p.places[0]!.end), '永安市小陶镇');
+
+  const d = factsOf('依据国办公开办函〔2021〕30号，按永政办 【2024】 12号执行；第3号不是文号。').docNumbers;
+  assert.deepEqual(
+    d.map((x) => [x.issuer, x.open, x.close, x.year, x.no, x.gap]),
+    [
+      ['依据国办公开办函', '〔', '〕', '2021', '30', false],
+      ['按永政办', '【', '】', '2024', '12', true],
+    ],
+  );
+
+  const h = factsOf('\n一、总体情况\n全年公开信息20条。\n（二）依申请公开\n三、这一行是一句很长的话。后面还有一句，不是标题。').headings;
+  assert.deepEqual(
+    h.map((x) => [x.level, x.number, x.title, x.first]),
+    [
+      [1, '一', '总体情况', true],
+      [2, '二', '依申请公开', false],
+    ],
+  );
+});
+
 test('sums: parts that do not add up to the stated total, in every phrasing', () => {
   flags('review.sum_parts', [
     // 共 … 其中 …
