@@ -240,23 +240,10 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
   if (own.core) {
     for (const src of sources) {
       if (src.section === 'signature') continue;
-      for (const place of factsOf(src.text).places) {
-        const { name, start } = place;
-        // Another town as the object (“联合洪田镇人民政府开展……”) is a partner, not the author; the
-        // contact line (“请与霞美镇人民政府联系”) is the author.
-        if (place.peeled.some((w) => w !== '请与' && w !== '联系')) continue;
-        if (sameUnit(name, own)) continue;
-        const sentence = sentenceAt(src.text, start);
-        out.push(
-          textFinding(
-            'review.unit_name',
-            `${src.label}中「${excerpt(src.text, start, start + name.length)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`,
-            src,
-            start,
-            start + name.length,
-            sentence.text,
-          ),
-        );
+      // Which named towns are another unit depends on the text and the unit: kept with the text's facts.
+      const facts = factsOf(src.text);
+      for (const m of memo(facts, `other-towns:${own.full}`, () => otherTownMarks(facts, own))) {
+        out.push(textFinding('review.unit_name', `${src.label}${m.message}`, src, m.start, m.end, m.context));
       }
     }
   }
@@ -282,6 +269,26 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
       cells: [],
       location: { section: 'letterhead', start: 0, end: doc.letterhead.issuer.length, quote: doc.letterhead.issuer },
       id: 'review.signature:letterhead',
+    });
+  }
+  return out;
+}
+
+/** Another 镇/乡/街道 written as the author (“霞美镇人民政府高度重视……”), from the facts' named towns. */
+function otherTownMarks(facts: SourceFacts, own: OwnNames): Mark[] {
+  const out: Mark[] = [];
+  const text = facts.text;
+  for (const place of facts.places) {
+    const { name, start, end } = place;
+    // Another town as the object (“联合洪田镇人民政府开展……”) is a partner, not the author; the
+    // contact line (“请与霞美镇人民政府联系”) is the author.
+    if (place.peeled.some((w) => w !== '请与' && w !== '联系')) continue;
+    if (sameUnit(name, own)) continue;
+    out.push({
+      start,
+      end,
+      message: `中「${excerpt(text, start, end)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`,
+      context: sentenceAt(text, start).text,
     });
   }
   return out;
