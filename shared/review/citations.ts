@@ -3,17 +3,17 @@
 import { getFormat, isGovFormatId } from '../formats/index';
 import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
+import { severityOf } from '../rules/registry';
 import { LEGACY_HEADINGS, LEGACY_PART_NAMES, LEGACY_SUBHEADINGS } from './phrases';
+import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
-import { allMatches, compact, excerpt, lines, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
+import { allMatches, compact, excerpt, quote, sectionFinding, sentenceAt, sentences, textFinding } from './text';
 
 const CURRENT = getFormat('gov-2021');
 const TRIAL = getFormat('gov-2019');
 /** The year the current format took effect (2021 reports on). */
 const CURRENT_FROM = CURRENT.years.from;
 
-const OPEN = '[〔【\\[［(（]';
-const CLOSE = '[〕】\\]］)）]';
 
 /** 国办公开办函〔2021〕30号 split into issuer, year and number, read from the format data. */
 function citationParts(format: ReportFormat): { issuer: string; year: string; no: string } {
@@ -26,18 +26,9 @@ const CURRENT_PARTS = citationParts(CURRENT);
 const TRIAL_PARTS = citationParts(TRIAL);
 /** The fee rules' 文号, whose brackets are checked like the formats' own. */
 const FEE_PARTS = { issuer: '国办函', year: '2020', no: '109' };
-/** 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64). */
-const WRONG_ISSUER_RE = new RegExp(`国办发\\s*${OPEN}\\s*${CURRENT_PARTS.year}\\s*${CLOSE}\\s*${CURRENT_PARTS.no}\\s*号`, 'g');
-/** The format's citations with the wrong brackets: each issuer with its pattern. */
-const WRONG_BRACKETS = [CURRENT_PARTS, TRIAL_PARTS, FEE_PARTS].map((part) => ({
-  part,
-  re: new RegExp(`${part.issuer}\\s*([【\\[［(（])\\s*${part.year}\\s*${CLOSE}\\s*${part.no}\\s*号`, 'g'),
-}));
-const TRIAL_CITATION_RE = new RegExp(`(${TRIAL_PARTS.issuer})?\\s*${OPEN}\\s*${TRIAL_PARTS.year}\\s*${CLOSE}\\s*${TRIAL_PARTS.no}\\s*号`, 'g');
+/** The format's 文号, and the fee rules', whose brackets are checked. */
+const WRONG_BRACKET_PARTS = [CURRENT_PARTS, TRIAL_PARTS, FEE_PARTS];
 const TRIAL_NAME_RE = /格式\s*[（(]\s*试行\s*[）)]/g;
-const BOOK_TITLE_RE = /《([^《》]{2,60})》/g;
-const OTHER_DOC_NUMBER_RE = new RegExp(`([【\\[［(（])\\s*((?:19|20)\\d{2})\\s*([】\\]］)）])\\s*(\\d{1,4})\\s*号`, 'g');
-const ISSUER_BEFORE = /[\u4e00-\u9fa5]{1,10}$/;
 
 export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
@@ -49,42 +40,57 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
 
     // Every pattern below needs 号, 《 or (this year) 试行: a text with none of them cites nothing.
     if (!text.includes('号') && !text.includes('《') && !(isCurrentYear && text.includes('试行'))) continue;
-    // 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64).
-    for (const m of text.includes('国办发') ? allMatches(WRONG_ISSUER_RE, text) : []) {
-      out.push(
-        textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text),
-      );
-    }
-    // The format's citations with the wrong brackets.
-    for (const { part, re } of WRONG_BRACKETS) {
-      if (!text.includes(part.issuer)) continue;
-      for (const m of allMatches(re, text)) {
-        const right = `${part.issuer}〔${part.year}〕${part.no}号`;
-        out.push(textFinding('review.citation', 'error', `${src.label}中的文号“${compact(m[0])}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, m.index, m.index + m[0].length, sentenceAt(text, m.index).text));
-      }
-    }
-    if (isCurrentYear) {
-      for (const m of text.includes(trial.year) ? allMatches(TRIAL_CITATION_RE, text) : []) {
-        // Another office's own 〔2019〕60号 is not the format.
-        const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0];
-        if (!m[1] && issuer && !/(公开办函|国办)$/.test(issuer) && !/(格式|通知|》)$/.test(issuer)) continue;
-        out.push(
-          textFinding(
-            'review.outdated_citation',
-            'error',
-            `${src.label}引用了“${compact(m[0])}”。那是2019年的试行格式，${CURRENT_FROM}年度起已由${CURRENT.citation}修订替代；${doc.year}年度报告引用它，审核时会认定为使用了已废止的格式。请改为“${CURRENT.citation}”。`,
-            src,
-            m.index,
-            m.index + m[0].length,
-            sentenceAt(text, m.index).text,
-          ),
+    const facts = factsOf(text);
+    // Found in one pass over the 文号, reported in the order the checks always had.
+    const wrongIssuer: Finding[] = [];
+    const wrongBrackets: Finding[][] = WRONG_BRACKET_PARTS.map(() => []);
+    const trialCited: Finding[] = [];
+    for (const d of facts.docNumbers) {
+      const sentence = () => sentenceAt(text, d.start).text;
+      const issuerEnd = d.issuerStart + d.issuer.length;
+      // 国办发〔2021〕30号: the 30号 is a letter of the 公开办, not a 国办发 document (S64).
+      if (d.issuer.endsWith('国办发') && d.year === current.year && d.no === current.no) {
+        const start = issuerEnd - 3;
+        wrongIssuer.push(
+          textFinding('review.citation', `${src.label}中的文号“${compact(text.slice(start, d.end))}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, start, d.end, sentence()),
         );
       }
+      // The format's citations with the wrong brackets.
+      if (d.open !== '〔') {
+        const k = WRONG_BRACKET_PARTS.findIndex((p) => d.issuer.endsWith(p.issuer) && d.year === p.year && d.no === p.no);
+        const part = WRONG_BRACKET_PARTS[k];
+        if (part) {
+          const start = issuerEnd - part.issuer.length;
+          const right = `${part.issuer}〔${part.year}〕${part.no}号`;
+          wrongBrackets[k]!.push(textFinding('review.citation', `${src.label}中的文号“${compact(text.slice(start, d.end))}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, start, d.end, sentence()));
+        }
+      }
+      // 〔2019〕60号, the 2019 trial format, cited in a report of 2021 or later.
+      if (isCurrentYear && d.year === trial.year && d.no === trial.no) {
+        const named = d.issuer.endsWith(trial.issuer);
+        // Another office's own 〔2019〕60号 is not the format.
+        const issuer = d.issuer;
+        if (named || !issuer || /(公开办函|国办)$/.test(issuer) || /(格式|通知|》)$/.test(issuer)) {
+          const start = named ? issuerEnd - trial.issuer.length : d.start;
+          trialCited.push(
+            textFinding(
+              'review.outdated_citation',
+              `${src.label}引用了“${compact(text.slice(start, d.end))}”。那是2019年的试行格式，${CURRENT_FROM}年度起已由${CURRENT.citation}修订替代；${doc.year}年度报告引用它，审核时会认定为使用了已废止的格式。请改为“${CURRENT.citation}”。`,
+              src,
+              start,
+              d.end,
+              sentence(),
+            ),
+          );
+        }
+      }
+    }
+    out.push(...wrongIssuer, ...wrongBrackets.flat(), ...trialCited);
+    if (isCurrentYear) {
       for (const m of text.includes('试行') ? allMatches(TRIAL_NAME_RE, text) : []) {
         out.push(
           textFinding(
             'review.outdated_citation',
-            'error',
             `${src.label}中的“${excerpt(text, m.index, m.index + m[0].length, 60)}”引用的是《${TRIAL.name}》。${CURRENT_FROM}年度起施行的是修订后的《${CURRENT.name}》（${CURRENT.citation}），请删去“（试行）”并改用新格式的名称和文号。`,
             src,
             m.index,
@@ -95,32 +101,35 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
       }
     }
     // Names of the 条例, the format and the fee rules, inside 《》.
-    for (const m of text.includes('《') ? allMatches(BOOK_TITLE_RE, text) : []) {
-      const name = compact(m[1]!);
-      const start = m.index;
-      const end = m.index + m[0].length;
+    // The 《》 titles come from the facts layer (read once per text).
+    for (const t of text.includes('《') ? factsOf(text).titles : []) {
+      if (t.name.length < 2 || t.name.length > 60) continue;
+      const name = compact(t.name);
+      const start = t.start;
+      const end = t.end;
+      const m = [text.slice(start, end)] as const;
       if (/信息公开条例$/.test(name) && !/政府信息公开条例$/.test(name) && !/[省市县区]/.test(name)) {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, sentenceAt(text, start).text));
+        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, sentenceAt(text, start).text));
       } else if (/报告格式/.test(name) && /信息/.test(name) && name !== CURRENT.name && name !== TRIAL.name && !name.startsWith(TRIAL.name)) {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`, src, start, end, sentenceAt(text, start).text));
+        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`, src, start, end, sentenceAt(text, start).text));
       } else if (/信息处理费/.test(name) && name !== '政府信息公开信息处理费管理办法') {
-        out.push(textFinding('review.citation', 'error', `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`, src, start, end, sentenceAt(text, start).text));
+        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`, src, start, end, sentenceAt(text, start).text));
       }
     }
     // Any other 文号 with 【】, [] or （）: GB/T 9704 §7.2.4 writes the year in 〔〕.
-    for (const m of text.includes('号') ? allMatches(OTHER_DOC_NUMBER_RE, text) : []) {
-      const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 10), m.index))?.[0] ?? '';
+    for (const d of facts.docNumbers) {
+      if (d.open === '〔' || d.close === '〕' || d.gap) continue;
+      const issuer = d.issuer;
       if (!issuer || [current.issuer, trial.issuer, '国办函', '国办发'].some((i) => issuer.endsWith(i))) continue;
-      const start = m.index - issuer.length;
+      const start = d.start - issuer.length;
       out.push(
         textFinding(
           'review.doc_number_brackets',
-          'warning',
-          `${src.label}中的文号“${compact(text.slice(start, m.index + m[0].length))}”的年份用了“${m[1]}${m[3]}”。发文字号的年份应使用六角括号〔〕，请改为“${issuer}〔${m[2]}〕${m[4]}号”。`,
+          `${src.label}中的文号“${compact(text.slice(start, d.end))}”的年份用了“${d.open}${d.close}”。发文字号的年份应使用六角括号〔〕，请改为“${issuer}〔${d.year}〕${d.no}号”。`,
           src,
           start,
-          m.index + m[0].length,
-          sentenceAt(text, m.index).text,
+          d.end,
+          sentenceAt(text, d.start).text,
         ),
       );
     }
@@ -131,13 +140,22 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
 /** Labels only the 2019 tables had (政府集中采购 is a word of ordinary prose too). */
 const TRIAL_ONLY_LABELS = ((current) => TRIAL.markers.filter((l) => !current.has(l) && l !== '政府集中采购'))(new Set(CURRENT.markers));
 
+/** Each 2019-only label in a text, label by label, in the order they stand. */
+function labelsIn(text: string): { label: string; pos: number }[] {
+  const out: { label: string; pos: number }[] = [];
+  for (const label of TRIAL_ONLY_LABELS) {
+    for (let pos = text.indexOf(label); pos >= 0; pos = text.indexOf(label, pos + label.length)) out.push({ label, pos });
+  }
+  return out;
+}
+
 /** The template (format data) chosen for the report against the one in force for its year. */
 export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[] {
   const out: Finding[] = [];
   if (doc.formatId === 'gov-2019' && doc.year >= CURRENT_FROM) {
     out.push({
       rule: 'review.outdated_format',
-      severity: 'error',
+      severity: severityOf('review.outdated_format'),
       message: `本报告按《${TRIAL.name}》（${TRIAL.citation}）的表格编制，但${doc.year}年度报告应使用${CURRENT.citation}印发的现行格式。使用已废止的试行格式（如“本年新制作数量”“政府集中采购”）会被退回。请在报告设置中改用现行格式，并按新表格重新填报第二部分。`,
       cells: [],
       id: 'review.outdated_format',
@@ -146,7 +164,7 @@ export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[]
   if (doc.formatId === 'gov-2021' && doc.year < CURRENT_FROM) {
     out.push({
       rule: 'review.format_too_new',
-      severity: 'warning',
+      severity: severityOf('review.format_too_new'),
       message: `${doc.year}年度报告按时施行的是《${TRIAL.name}》（${TRIAL.citation}），现行格式（${CURRENT.citation}）从${CURRENT_FROM}年度报告起才使用。如是补录往年报告，请改用${TRIAL.citation}的格式。`,
       cells: [],
       id: 'review.format_too_new',
@@ -155,38 +173,22 @@ export function checkTemplate(doc: ReportDoc, sections: TextSource[]): Finding[]
   if (doc.formatId === 'gov-2021' && doc.year >= CURRENT_FROM) {
     // Labels only the 2019 tables had, typed into the narrative (e.g. text copied from a 2020 report).
     for (const src of sections) {
-      for (const label of TRIAL_ONLY_LABELS) {
-        let pos = src.text.indexOf(label);
-        while (pos >= 0) {
-          out.push(
-            textFinding(
-              'review.outdated_labels',
-              'error',
-              `${src.label}中出现了“${label}”，这是2019年试行格式才有的栏目，现行格式已改为“本年制发件数、本年废止件数、现行有效件数”“本年处理决定数量”等。请按现行格式的口径改写这句话。`,
-              src,
-              pos,
-              pos + label.length,
-              sentenceAt(src.text, pos).text,
-            ),
-          );
-          pos = src.text.indexOf(label, pos + label.length);
-        }
+      // Where the labels stand is kept with the text's facts: an unchanged text is not searched again.
+      for (const { label, pos } of memo(factsOf(src.text), 'trial-labels', () => labelsIn(src.text))) {
+        out.push(
+          textFinding(
+            'review.outdated_labels',
+            `${src.label}中出现了“${label}”，这是2019年试行格式才有的栏目，现行格式已改为“本年制发件数、本年废止件数、现行有效件数”“本年处理决定数量”等。请按现行格式的口径改写这句话。`,
+            src,
+            pos,
+            pos + label.length,
+            sentenceAt(src.text, pos).text,
+          ),
+        );
       }
     }
   }
   return out;
-}
-
-const LEVEL1 = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+?)\s*$/;
-const LEVEL2 = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.+?)\s*$/;
-
-function headingText(line: string, re: RegExp): string | null {
-  const m = re.exec(line);
-  if (!m) return null;
-  const t = compact(m[2]!);
-  // A heading is short and is not a sentence; “一、加强领导，落实责任” still counts.
-  if (t.length > 36 || /。./.test(t)) return null;
-  return t.replace(/[。：:]$/, '');
 }
 
 const headingMaps = new Map<string, Map<string, ReportFormat['sections'][number]>>();
@@ -212,7 +214,6 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
         out.push(
           sectionFinding(
             'review.section_empty',
-            'error',
             `「${def.heading}」还没有内容。年度报告的六个部分缺一不可，请按提示写明本部分的情况${def.key === 'other_matters' ? '（至少写明信息处理费的收取情况）' : ''}。`,
             def.key,
           ),
@@ -220,54 +221,46 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
       }
       continue;
     }
-    const ls = lines(src.text);
-    const firstLine = ls.findIndex((l) => l.text.trim());
-    ls.forEach((line, index) => {
-      const h1 = headingText(line.text, LEVEL1);
-      const h2 = h1 === null ? headingText(line.text, LEVEL2) : null;
-      const at = line.start + (line.text.length - line.text.trimStart().length);
-      const end = line.start + line.text.trimEnd().length;
-      if (h1 !== null) {
-        const other = headingByText.get(h1);
+    for (const h of factsOf(src.text).headings) {
+      const { start: at, end } = h;
+      const line = compact(src.text.slice(at, end));
+      if (h.level === 1) {
+        const other = headingByText.get(h.title);
         if (other) {
           // The export drops the part's own heading typed as the first line; anywhere else it is pasted text.
-          if (other.key === def.key && index === firstLine) return;
+          if (other.key === def.key && h.first) continue;
           out.push(
             textFinding(
               'review.misplaced_heading',
-              'error',
               other.key === def.key
-                ? `「${def.heading}」中又出现了本部分的标题“${compact(line.text)}”，打印时会重复。请删去这一行。`
-                : `「${def.heading}」中出现了另一部分的标题“${compact(line.text)}”，像是把整篇报告粘贴进了这一部分。导出时每部分的标题由程序按格式打印，请把这一行以下的内容移到「${other.heading}」中，并删去这一行。`,
+                ? `「${def.heading}」中又出现了本部分的标题“${line}”，打印时会重复。请删去这一行。`
+                : `「${def.heading}」中出现了另一部分的标题“${line}”，像是把整篇报告粘贴进了这一部分。导出时每部分的标题由程序按格式打印，请把这一行以下的内容移到「${other.heading}」中，并删去这一行。`,
               src,
               at,
               end,
             ),
           );
-          return;
+          continue;
         }
         // The part's own number with other words: a variant of its heading (“五、存在的主要问题和改进措施”).
         const ownNumber = /^([一二三四五六七八九十]+)、/.exec(def.heading)?.[1];
-        if (index === firstLine && LEVEL1.exec(line.text)?.[1] === ownNumber) {
+        if (h.first && h.number === ownNumber) {
           out.push(
             textFinding(
               'review.misplaced_heading',
-              'error',
-              `「${def.heading}」的第一行“${compact(line.text)}”不是格式规定的标题。导出时程序会按格式打印“${def.heading}”，这一行会成为多余的、措辞不同的第二个标题。请删去这一行。`,
+              `「${def.heading}」的第一行“${line}”不是格式规定的标题。导出时程序会按格式打印“${def.heading}”，这一行会成为多余的、措辞不同的第二个标题。请删去这一行。`,
               src,
               at,
               end,
             ),
           );
-          return;
+          continue;
         }
-        if (LEGACY_HEADINGS.some((re) => re.test(h1))) {
-          out.push(legacyHeading(src, def.heading, compact(line.text), at, end));
-        }
-        return;
+        if (LEGACY_HEADINGS.some((re) => re.test(h.title))) out.push(legacyHeading(src, def.heading, line, at, end));
+        continue;
       }
-      if (h2 !== null && LEGACY_SUBHEADINGS.some((re) => re.test(h2))) out.push(legacyHeading(src, def.heading, compact(line.text), at, end));
-    });
+      if (LEGACY_SUBHEADINGS.some((re) => re.test(h.title))) out.push(legacyHeading(src, def.heading, line, at, end));
+    }
     // A sentence listing the parts by their pre-2019 names (湖南镇 2021, spec §6.1 item 4).
     for (const s of src.text.includes('部分') || src.text.includes('主要内容包') ? sentences(src.text) : []) {
       if (!LISTS_PARTS.test(s.text)) continue;
@@ -277,7 +270,6 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
       out.push(
         textFinding(
           'review.legacy_heading',
-          'error',
           `${src.label}中「${quote(s.text.trim(), 80)}」按2019年以前的提纲列出各部分（如“${old[0]}”）。现行格式的六个部分是：${parts}。请按现行格式改写这句话。`,
           src,
           s.start,
@@ -292,7 +284,6 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
 function legacyHeading(src: TextSource, heading: string, line: string, start: number, end: number): Finding {
   return textFinding(
     'review.legacy_heading',
-    'error',
     `「${heading}」中的小标题“${line}”是2019年以前年度报告的提纲（如概述、收费及减免、回应解读、机构建设等）。现行格式只有六个部分，这一内容应并入对应部分（收费情况写在「六、其他需要报告的事项」）。请删去或改写这个标题。`,
     src,
     start,

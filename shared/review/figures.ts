@@ -4,7 +4,8 @@ import { deriveTotals, formatModel, isGovFormatId } from '../formats/index';
 import type { ReportFormat } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import type { TextSource } from './text';
-import { NUMBER_SOURCE, allMatches, compact, parseNumber, quote, sentenceAt, sentences, textFinding } from './text';
+import { factsOf, memo } from './facts';
+import { NUMBER_SOURCE, allMatches, parseNumber, quote, sentenceAt, textFinding } from './text';
 
 type GovFormatId = ReportFormat['id'];
 
@@ -22,6 +23,8 @@ interface FigureRule {
   /** the table cells the figure is compared with; they depend on the format only */
   cells: (formatId: GovFormatId) => string[];
   years?: 'gov-2021';
+  /** 'max': the text may give a part of the cells' figure (撤回 is one kind of 其他处理) */
+  bound?: 'max';
 }
 
 /**
@@ -40,6 +43,12 @@ const NEEDS: Record<string, readonly string[]> = {
   normative_issued: ['规范性文件'],
   normative_repealed: ['规范性文件'],
   normative_in_force: ['规范性文件'],
+  denied: ['不予公开'],
+  unable: ['无法提供'],
+  not_held: ['不掌握'],
+  not_processed: ['不予处理'],
+  other_processing: ['其他处理', '其它处理'],
+  withdrawn: ['撤回'],
   licensing: ['行政许可'],
   penalty: ['行政处罚'],
   coercion: ['行政强制'],
@@ -59,8 +68,8 @@ const FIGURES: FigureRule[] = [
     cells: () => ['t3.new_received.total'],
   },
   { id: 'carried_over', what: '上年结转的申请', after: '上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?', units: T3_UNITS, cells: () => ['t3.carried_over.total'] },
-  { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请/, cells: () => ['t3.granted.total'] },
-  { id: 'partial_grant', what: '部分公开的申请', after: '部分公开', units: '件|宗|份', sentenceMust: /申请/, cells: () => ['t3.partial_grant.total'] },
+  { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.granted.total'] },
+  { id: 'partial_grant', what: '部分公开的申请', after: '部分公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.partial_grant.total'] },
   {
     id: 'carried_forward',
     what: '结转下年度继续办理的申请',
@@ -86,12 +95,61 @@ const FIGURES: FigureRule[] = [
   },
   { id: 'normative_repealed', what: '本年废止的行政规范性文件', after: '废止[^。；，、\\d]{0,6}?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.repealed'], years: 'gov-2021' },
   { id: 'normative_in_force', what: '现行有效的行政规范性文件', after: '现行有效的?(?:行政)?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.in_force'], years: 'gov-2021' },
+  {
+    id: 'denied',
+    what: '不予公开的申请',
+    after: '不予公开',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.denied_state_secret.total', 't3.denied_law_forbidden.total', 't3.denied_three_security.total', 't3.denied_third_party.total', 't3.denied_internal_affairs.total', 't3.denied_process_info.total', 't3.denied_enforcement_file.total', 't3.denied_admin_query.total'],
+  },
+  {
+    id: 'unable',
+    what: '无法提供的申请',
+    after: '无法提供',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.unable_not_held.total', 't3.unable_need_create.total', 't3.unable_unclear.total'],
+  },
+  {
+    id: 'not_held',
+    what: '本机关不掌握相关政府信息的申请',
+    after: '不掌握(?:相关|该|所申请的?)?(?:政府)?(?:信息)?(?:的)?(?:告知申请人|答复申请人|告知)?',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.unable_not_held.total'],
+  },
+  {
+    id: 'not_processed',
+    what: '不予处理的申请',
+    after: '不予处理',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.not_processed_petition.total', 't3.not_processed_repeat.total', 't3.not_processed_publication.total', 't3.not_processed_massive.total', 't3.not_processed_confirm.total'],
+  },
+  {
+    id: 'other_processing',
+    what: '其他处理的申请',
+    after: '其[他它]处理',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: (formatId) => (formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total']),
+  },
+  {
+    id: 'withdrawn',
+    what: '申请人撤回的申请（计入“其他处理”）',
+    after: '撤回(?:了)?(?:政府信息公开)?(?:申请)?',
+    before: { verb: '撤回', object: '(?:政府信息公开)?申请' },
+    units: '件|宗|份',
+    bound: 'max',
+    cells: (formatId) => (formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total']),
+  },
   { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'] },
   { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'] },
   { id: 'coercion', what: '行政强制决定', after: '行政强制(?:决定|措施|案件)?', units: '件|宗|起', cells: () => ['t2.coercion.decisions'] },
 ];
 
-const ALL_KEYWORDS = /(收到|新收|受理|结转|予以公开|部分公开|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
+const ALL_KEYWORDS = /(收到|新收|受理|结转|予以公开|部分公开|不予公开|无法提供|不掌握|不予处理|其[他它]处理|撤回|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
 /** Objects that are not the table's: applications for a licence, trainings, items of information. */
 const OTHER_OBJECTS = /(后|以内|期限|时限|咨询|信息|建议|提案|投诉|来电|来访|培训|学习|讲座|宣传|人次)/;
 /** Words that make a figure last year's or a change, not this year's count. */
@@ -177,63 +235,81 @@ function rulesFor(formatId: GovFormatId): ApplicableRule[] {
   return rules;
 }
 
-export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
-  if (!isGovFormatId(doc.formatId)) return [];
-  const model = formatModel(doc.formatId);
-  // The totals only when a figure is compared (most texts state none).
-  let totals: Record<string, number> | null = null;
-  const value = (k: string) => (model.byKey.get(k)?.derived ? (totals ??= deriveTotals(doc.formatId, doc.cells))[k] : doc.cells[k]) ?? 0;
-  const tableFilled = filledTables(doc as ReportDoc & { formatId: GovFormatId });
-  const lastYear = yearBefore(doc.year);
-  // The rules that apply to this report's format whose table is filled in.
-  const rules = rulesFor(doc.formatId).filter((r) => tableFilled(r.table));
-  const out: Finding[] = [];
+/** A figure stated in a text, as the figure rules read it (text, format and year only: kept with the facts). */
+interface FigureHit {
+  rule: ApplicableRule;
+  start: number;
+  end: number;
+  stated: number;
+  sentence: string;
+}
+
+function figureHits(text: string, formatId: GovFormatId, year: number): FigureHit[] {
+  const out: FigureHit[] = [];
+  const lastYear = yearBefore(year);
   const seen = new Set<string>();
-  for (const src of sources) {
-    if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
-    const text = src.text;
-    for (const { rule, cells, forms, needs } of rules) {
-      if (!needs.some((w) => text.includes(w))) continue;
-      for (const re of forms) {
-        for (const m of allMatches(re, text)) {
-          const gap = m[2]!;
-          const sentence = sentenceAt(text, m.index);
-          if (rule.sentenceMust && !rule.sentenceMust.test(sentence.text)) continue;
-          const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
-          const prefix = text.slice(clauseStart, m.index);
-          if (NOT_THIS_YEAR.test(prefix + gap) || lastYear.test(prefix)) continue;
-          // Another figure's keyword between ours and the number: the number is theirs,
-          // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
-          if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
-          // 「行政许可申请12件」「行政复议培训1次」「行政处罚信息5条」 count something else.
-          if (OTHER_OBJECTS.test(gap) || (cells[0]!.startsWith('t2.') && gap.includes('申请'))) continue;
-          if (PERCENT.test(text.charAt(m.index + m[0].length))) continue;
-          const stated = parseNumber(m[3]!);
-          if (stated === null) continue;
-          const actual = cells.reduce((sum, c) => sum + value(c), 0);
-          const key = `${rule.id}:${m.index}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          if (stated === actual) continue;
-          const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
-          const f = textFinding(
-            'review.narrative_figure',
-            'warning',
-            `${src.label}中「${quote(sentence.text.trim(), 80)}」写的${rule.what}是${stated}件，而表格中“${labels}”是${actual}件。叙述和表格必须一致，审核时会逐一核对。请核实后改正文字或表格。`,
-            src,
-            m.index,
-            m.index + m[0].length,
-            sentence.text,
-          );
-          f.cells = [...cells];
-          f.expected = actual;
-          f.actual = stated;
-          out.push(f);
-        }
+  for (const applicable of rulesFor(formatId)) {
+    const { rule, cells, forms, needs } = applicable;
+    if (!needs.some((w) => text.includes(w))) continue;
+    for (const re of forms) {
+      for (const m of allMatches(re, text)) {
+        const gap = m[2]!;
+        const sentence = sentenceAt(text, m.index);
+        if (rule.sentenceMust && !rule.sentenceMust.test(sentence.text)) continue;
+        const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
+        const prefix = text.slice(clauseStart, m.index);
+        if (NOT_THIS_YEAR.test(prefix + gap) || lastYear.test(prefix)) continue;
+        // Another figure's keyword between ours and the number: the number is theirs,
+        // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
+        if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
+        // 「行政许可申请12件」「行政复议培训1次」「行政处罚信息5条」 count something else.
+        if (OTHER_OBJECTS.test(gap) || (cells[0]!.startsWith('t2.') && gap.includes('申请'))) continue;
+        if (PERCENT.test(text.charAt(m.index + m[0].length))) continue;
+        const stated = parseNumber(m[3]!);
+        if (stated === null) continue;
+        const key = `${rule.id}:${m.index}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ rule: applicable, start: m.index, end: m.index + m[0].length, stated, sentence: sentence.text });
       }
     }
+  }
+  return out;
+}
+
+export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  if (!isGovFormatId(doc.formatId)) return [];
+  const formatId = doc.formatId;
+  const model = formatModel(formatId);
+  // The totals only when a figure is compared (most texts state none).
+  let totals: Record<string, number> | null = null;
+  const value = (k: string) => (model.byKey.get(k)?.derived ? (totals ??= deriveTotals(formatId, doc.cells))[k] : doc.cells[k]) ?? 0;
+  const tableFilled = filledTables(doc as ReportDoc & { formatId: GovFormatId });
+  const out: Finding[] = [];
+  for (const src of sources) {
+    if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
+    const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}`, () => figureHits(src.text, formatId, doc.year));
+    for (const { rule: { rule, cells, table }, start, end, stated, sentence } of hits) {
+      // Figures are not compared with a table that is not filled in yet.
+      if (!tableFilled(table)) continue;
+      const actual = cells.reduce((sum, c) => sum + value(c), 0);
+      if (stated === actual || (rule.bound === 'max' && stated <= actual)) continue;
+      const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
+      const f = textFinding(
+        'review.narrative_figure',
+        `${src.label}中「${quote(sentence.trim(), 80)}」写的${rule.what}是${stated}件，而表格中“${labels}”是${actual}件。叙述和表格必须一致，审核时会逐一核对。请核实后改正文字或表格。`,
+        src,
+        start,
+        end,
+        sentence,
+      );
+      f.cells = [...cells];
+      f.expected = actual;
+      f.actual = stated;
+      out.push(f);
+    }
     out.push(...noneClaims(src, value, tableFilled));
-    out.push(...sumsOfParts(src));
+    if (tableFilled('t3')) out.push(...allDone(src, value));
   }
   return out;
 }
@@ -268,7 +344,6 @@ function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: 
       if (NOT_THIS_YEAR.test(text.slice(clauseStart, m.index))) continue;
       const f = textFinding(
         'review.none_claimed',
-        'warning',
         `${src.label}中「${quote(sentence.text.trim(), 80)}」说${c.what}，而表格中填了${actual}件。请核实：确实没有的，把表格改为0；有的，请改写这句话并写明件数。`,
         src,
         m.index,
@@ -284,65 +359,120 @@ function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: 
   return out;
 }
 
-const CLAUSE_STOP = /^(办结|答复|结转|较|同比|比|上年|其余|另|此外|同时|并|已|均|全部|其中)/;
-/** Lists that name every part of the whole, so parts short of the total are an error too. */
-const EXHAUSTIVE = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
+/** “均已办结”“全部答复” about the applications: nothing may be carried forward then. */
+// “均在法定期限内答复”“均按期答复” are about timeliness: a carried-forward one may not be due yet.
+const ALL_DONE = /(均已|全部|都已|已全部|全部已|均已按时|均已按期|已全部按时|已全部按期|全部按时|全部按期)(办结|答复|办理完毕|处理完毕|作出答复|予以答复)/g;
+/** …about the applications, not about 人大建议 or 热线 (the sentence must speak of 申请). */
+const ABOUT_REQUESTS = /(政府信息公开申请|依申请公开|公开申请|申请)/;
+const ABOUT_OTHER = /(建议|提案|热线|来信|来访|投诉|举报|诉求|工单|转办件)/;
 
-const TOTAL_RE = new RegExp(`(共|共计|合计|总计)[^。；，其]{0,20}?(${NUMBER_SOURCE})\\s*(件|条|个|次|篇|项|人次|名)`, 'g');
-const partRes = new Map<string, RegExp>();
-/** One part of a list in the given unit: 「自然人2件」. */
-function partRe(unit: string): RegExp {
-  let re = partRes.get(unit);
-  if (!re) partRes.set(unit, (re = new RegExp(`^(.*?)(${NUMBER_SOURCE})\\s*(${unit})`)));
-  return re;
+function allDone(src: TextSource, value: (k: string) => number): Finding[] {
+  const text = src.text;
+  if (!text.includes('办结') && !text.includes('答复') && !text.includes('完毕')) return [];
+  const forward = value('t3.carried_forward.total');
+  if (forward <= 0) return [];
+  const out: Finding[] = [];
+  for (const m of allMatches(ALL_DONE, text)) {
+    const sentence = sentenceAt(text, m.index);
+    const before = text.slice(sentence.start, m.index);
+    if (!ABOUT_REQUESTS.test(before) || ABOUT_OTHER.test(before)) continue;
+    const f = textFinding(
+      'review.all_done',
+      `${src.label}中「${quote(sentence.text.trim(), 80)}」说申请${m[0]}，而表格“四、结转下年度继续办理”是${forward}件。结转的申请还没有办结：请写明“已办结××件，结转下年度继续办理${forward}件”，或核对表格。`,
+      src,
+      m.index,
+      m.index + m[0].length,
+      sentence.text,
+    );
+    f.cells = ['t3.carried_forward.total'];
+    f.expected = 0;
+    f.actual = forward;
+    out.push(f);
+  }
+  return out;
 }
 
-/** “共收到申请5件，其中自然人2件、法人3件”: the parts listed after 其中 add up to the total. */
-function sumsOfParts(src: TextSource): Finding[] {
+/**
+ * The （二）依申请公开 sub-part of 一 (or the part that is about applications) with no count at all:
+ * neither a number of applications nor “未收到”. Read from the facts layer's outline and quantities.
+ */
+export function checkRequestsCount(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  if (!isGovFormatId(doc.formatId)) return [];
+  const src = sources.find((s) => s.section === 'overview');
+  if (!src || !src.text.includes('依申请')) return [];
+  const facts = factsOf(src.text);
+  const heads = facts.outline.filter((o) => o.level === 2);
+  const at = heads.findIndex((o) => /依申请公开/.test(src.text.slice(o.end, o.end + 12)));
+  if (at < 0) return [];
+  const from = heads[at]!.start;
+  const to = heads[at + 1]?.start ?? src.text.length;
+  const body = src.text.slice(from, to);
+  if (/(未|没有|无)[^。；]{0,10}(收到|受理|接到|发生)|申请[^。；]{0,6}(为|共)?\s*(0|０|零)\s*件/.test(body)) return [];
+  if (facts.quantities.some((q) => q.start >= from && q.end <= to && q.measure !== '元' && q.measure !== '万元')) return [];
+  const headEnd = src.text.indexOf('\n', from);
+  return [
+    textFinding(
+      'review.requests_no_count',
+      `${src.label}的“（二）依申请公开”一段没有写件数。请写明本年新收、上年结转、办结和结转下年度的申请件数（与第三部分表格一致）；没有收到申请的，写明“本年度未收到政府信息公开申请”。`,
+      src,
+      from,
+      headEnd < 0 || headEnd > to ? to : headEnd,
+      body,
+    ),
+  ];
+}
+
+/**
+ * Money in the narrative against table 二's money cells, in the column's unit (万元 for 本年收费金额,
+ * 元 for the 2019 采购总金额): 3500元 is 0.35 万元. The same number in the other unit means the table
+ * figure was typed in the wrong unit (“240万元” written in a 元 column as 240).
+ */
+const MONEY_CELLS: { formatId: GovFormatId; cell: string; words: RegExp; unit: '元' | '万元' }[] = [
+  { formatId: 'gov-2021', cell: 't2.fees.amount', words: /(行政事业性收费|收费金额)/, unit: '万元' },
+  { formatId: 'gov-2019', cell: 't2.procurement.amount', words: /(政府集中采购|采购总金额|采购金额)/, unit: '元' },
+];
+
+export function checkMoney(doc: ReportDoc, sources: TextSource[]): Finding[] {
+  if (!isGovFormatId(doc.formatId)) return [];
   const out: Finding[] = [];
-  const text = src.text;
-  // A total with its parts needs 共/合计/总计 and 其中 in the same sentence.
-  if (!text.includes('其中')) return out;
-  for (const s of sentences(text)) {
-    if (!s.text.includes('其中') || !(s.text.includes('共') || s.text.includes('计'))) continue;
-    for (const m of allMatches(TOTAL_RE, s.text)) {
-      const total = parseNumber(m[2]!);
-      const unit = m[3]!;
-      if (total === null) continue;
-      const rest = s.text.slice(m.index + m[0].length);
-      const q = /^[，,：:\s]*其中[，,：:\s]*/.exec(rest);
-      if (!q) continue;
-      const list = rest.slice(q[0].length);
-      const parts: { label: string; n: number }[] = [];
-      let exhaustive = false;
-      for (const seg of list.split(/[、，,；;]/)) {
-        const t = compact(seg);
-        if (!t) continue;
-        if (/^占?比?[0-9.]+[%％]$/.test(t) || /^占比/.test(t)) continue; // 占比81.48%
-        if (parts.length > 0 && CLAUSE_STOP.test(t)) break;
-        const pm = partRe(unit).exec(t);
-        if (!pm) break;
-        const n = parseNumber(pm[2]!);
-        if (n === null) break;
-        if (EXHAUSTIVE.test(pm[1]!) || pm[1]!.startsWith('其他') || /^其[余它]/.test(pm[1]!)) exhaustive = true;
-        parts.push({ label: pm[1]!, n });
-      }
-      if (parts.length < 2) continue;
-      const sum = parts.reduce((a, p) => a + p.n, 0);
-      if (sum === total || (sum < total && !exhaustive)) continue;
-      const start = s.start + m.index;
-      out.push(
-        textFinding(
-          'review.sum_parts',
-          'warning',
-          `${src.label}中「${quote(s.text.trim(), 90)}」写的总数是${total}${unit}，但“其中”列出的${parts.map((p) => `${p.label}${p.n}${unit}`).join('、')}加起来是${sum}${unit}。请核对总数和各项数字，使两者一致。`,
+  for (const mc of MONEY_CELLS) {
+    if (mc.formatId !== doc.formatId) continue;
+    const cell = doc.cells[mc.cell];
+    if (cell === undefined) continue;
+    const label = formatModel(doc.formatId).byKey.get(mc.cell)?.label ?? mc.cell;
+    for (const src of sources) {
+      if (!SECTION_KEY.test(src.section)) continue;
+      const facts = factsOf(src.text);
+      for (const q of facts.quantities) {
+        if (q.measure !== '元' && q.measure !== '万元') continue;
+        if (q.approx !== 'exact' || q.upper !== q.value) continue;
+        const clause = src.text.slice(q.clauseStart, q.start);
+        if (!mc.words.test(clause) || clause.includes('信息处理费') || NOT_THIS_YEAR.test(clause)) continue;
+        const inColumn = q.measure === mc.unit ? q.value : mc.unit === '万元' ? q.value / 10000 : q.value * 10000;
+        if (Math.abs(inColumn - cell) < 1e-6) continue;
+        const sentence = facts.sentences[q.sentence]!;
+        const written = src.text.slice(q.start, q.end);
+        const sameNumber = Math.abs(q.value - cell) < 1e-9 && q.measure !== mc.unit;
+        const f = textFinding(
+          sameNumber ? 'review.money_unit' : 'review.narrative_figure',
+          sameNumber
+            ? `${src.label}中写的是“${written}”，表格“${label}”填的是${cell}，但这一栏的单位是${mc.unit}：${written}应填${round4(inColumn)}。请按${mc.unit}改正表格。`
+            : `${src.label}中「${quote(sentence.text.trim(), 80)}」写的金额是${written}（合${round4(inColumn)}${mc.unit}），而表格中“${label}”是${cell}${mc.unit}。叙述和表格必须一致，请核实后改正。`,
           src,
-          start,
-          s.end,
-          s.text,
-        ),
-      );
+          q.start,
+          q.end,
+          sentence.text,
+        );
+        f.cells = [mc.cell];
+        f.expected = round4(inColumn);
+        f.actual = cell;
+        out.push(f);
+      }
     }
   }
   return out;
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10000) / 10000;
 }

@@ -1,14 +1,15 @@
 // Identity and dates (spec §6.2 E1, E2, E3, W5, W31): the title, the reporting year in every
 // period and statement, the unit's own name, the 成文日期.
 import type { Finding, ReportDoc } from '../report';
+import { severityOf } from '../rules/registry';
 import { chineseDate, defaultTitle } from '../report';
-import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
+import type { SourceFacts, YearFact } from './facts';
+import type { Mark } from './facts';
+import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
 import { allMatches, compact, excerpt, insideBookTitle, sentenceAt, textFinding } from './text';
 
 const YEAR = '(?:19|20)\\d{2}';
-/** Spaces inside a line (web copies: 「2020 年 1 月」), never a line break. */
-const SP = '[ \\t\\u3000\\u00a0]*';
 
 // ---------------------------------------------------------------------------------------------
 // Title (E1)
@@ -53,13 +54,8 @@ function titleFinding(doc: ReportDoc, severity: Finding['severity'], message: st
 // ---------------------------------------------------------------------------------------------
 // Years and periods (E2)
 
-const PERIOD_RE = new RegExp(
-  `(${YEAR})${SP}年${SP}(?:度${SP})?1${SP}月${SP}1${SP}日${SP}(?:起${SP})?(?:至|到|—|–|-|~|～|－)${SP}(?:(${YEAR})${SP}年${SP})?12${SP}月${SP}31${SP}日${SP}止?`,
-  'g',
-);
-
 /** Words right after “YYYY年” that make the year a history or a range, not this year's statement. */
-const HISTORY_AFTER = /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报)/;
+const HISTORY_AFTER = /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?结转)/;
 /** Words right before it that make it a comparison or a history. */
 const HISTORY_BEFORE = /(自|从|于|早在|与|较|比|相比|相较|对比|同|相对|是|为|即)\s*$/;
 /** A sentence with these compares years or follows up last year's report. */
@@ -67,7 +63,10 @@ const COMPARISON_IN_SENTENCE = /(同比|环比|相比|相较|对比|较上年|�
 /** A sentence about an award or an assessment result, which may name the year it was for. */
 const AWARD_IN_SENTENCE = /(获评|荣获|被评为|获得|评为|考核结果|考评结果|等次)/;
 /** Words before “YYYY年” that introduce the report itself (“现将2024年……报告如下”). */
-const REPORT_BEFORE = /(现将|特向社会公布|向社会公布|现予公布|现就|本报告(为|是)?)(我镇|本镇|我乡|本乡|我街道|本街道|本机关|本单位)?\s*$/;
+const REPORT_BEFORE = /(现将|现公布|现予公布|现发布|特发布|特向社会公布|向社会公布|现就|本报告(为|是)?)(我镇|本镇|我乡|本乡|我街道|本街道|本机关|本单位|[\u4e00-\u9fa5]{1,16}?(?:镇|乡|街道|人民政府|政府|办事处))?\s*$/;
+/** Around a 《》 title: the report is presenting that title as itself (现将《…》予以公布). */
+const PRESENTS_BEFORE = /(现将|现公布|现予公布|现发布|特发布|特此公布|本报告为|本报告是|现就)\s*$/;
+const PRESENTS_AFTER = /^\s*(予以公布|公布如下|如下|现予公布|向社会公布)/;
 /** Sentence-initial: “2024年征求人大代表意见10条。” states that year's work whatever the verb. */
 const SENTENCE_BEFORE = /(^|[。！？\n]|(^|\n)[（(]?[一二三四五六七八九十\d]+[）).、．]|[一二三四五六七八九十]是)\s*$/;
 /** …unless it tells when something was built or won (history a current report may recall). */
@@ -79,8 +78,6 @@ const UNIT_BEFORE = /(镇|乡|街道|政府|办事处|本级)\s*$/;
 /** What follows a year that states this year's work (not 建成/开通 history, which stays silent). */
 const STATEMENT_AFTER = /^(度)?\s*([，,]|我|本|全|共|累计|未|无|没有|因|镇|乡|街道|党委|政府|各|以|围绕|按照|公开|发布|收到|受理|办理|开展|组织|制定|印发|完成|召开|新收|主动|通过|解读|工作|政务|信息|[一二三四五六七八九十\d]{1,2}月)/;
 
-/** A year mention: four digits followed by 年 (maybe after spaces). */
-const YEAR_MENTION_RE = new RegExp(`(${YEAR})(?=${SP}年)`, 'g');
 const yearWordCache = new Map<number, RegExp>();
 /** “2025年” (spaces allowed before 年), built once per year. */
 function yearWord(y: number): RegExp {
@@ -92,40 +89,50 @@ function yearWord(y: number): RegExp {
 export function checkYears(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
   const Y = doc.year;
+  const own = ownNames(doc.unit.name).core;
   for (const src of sources) {
     if (src.section === 'title' || src.section === 'signature') continue;
-    const text = src.text;
-    const consumed = new Set<number>();
-    for (const m of allMatches(PERIOD_RE, text)) {
-      const y1 = Number(m[1]);
-      const y2 = m[2] ? Number(m[2]) : y1;
-      for (let i = m.index; i < m.index + m[0].length; i++) consumed.add(i);
-      if (y1 !== Y || y2 !== Y) {
-        out.push(
-          textFinding(
-            'review.period',
-            'error',
-            `${src.label}中的统计期限「${compact(m[0])}」与报告年度不符。本报告是${Y}年度的，统计期限应为“${Y}年1月1日至${Y}年12月31日”，像是沿用了往年报告的文字，请改正。`,
-            src,
-            m.index,
-            m.index + m[0].length,
-          ),
-        );
-      }
+    const facts = factsOf(src.text);
+    const isPeriod = src.section === 'period';
+    // What a text says about years depends on its words, the year and the unit: kept with its facts.
+    for (const m of memo(facts, `years:${Y}:${own}:${isPeriod}`, () => yearMarks(facts, Y, own, isPeriod))) {
+      out.push(textFinding(m.rule, m.labelled ? `${src.label}${m.message}` : m.message, src, m.start, m.end, m.context));
     }
-    if (src.section === 'period') {
-      if (!consumed.size && !yearWord(Y).test(text)) {
-        out.push(textFinding('review.period', 'error', `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, src, 0, text.length));
-      }
-      continue;
+  }
+  return out;
+}
+
+interface YearMark extends Mark {
+  rule: 'review.period' | 'review.stale_year';
+  /** the message goes after the text's label (「一、总体情况」中…) */
+  labelled: boolean;
+}
+
+function yearMarks(facts: SourceFacts, Y: number, own: string, isPeriod: boolean): YearMark[] {
+  const out: YearMark[] = [];
+  const { text, periods, years } = facts;
+  for (const p of periods) {
+    if (p.from !== Y || p.to !== Y) {
+      out.push({
+        rule: 'review.period',
+        labelled: true,
+        message: `中的统计期限「${compact(text.slice(p.start, p.end))}」与报告年度不符。本报告是${Y}年度的，统计期限应为“${Y}年1月1日至${Y}年12月31日”，像是沿用了往年报告的文字，请改正。`,
+        start: p.start,
+        end: p.end,
+      });
     }
-    for (const m of allMatches(YEAR_MENTION_RE, text)) {
-      const y = Number(m[1]);
-      if (y >= Y || consumed.has(m.index)) continue;
-      // Later years are plans (“2026年，我镇将……”); only earlier ones can be left over from a copy.
-      const finding = staleYear(doc, src, m.index, m[1]!.length, y);
-      if (finding) out.push(finding);
+  }
+  if (isPeriod) {
+    if (!periods.length && !yearWord(Y).test(text)) {
+      out.push({ rule: 'review.period', labelled: false, message: `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, start: 0, end: text.length });
     }
+    return out;
+  }
+  for (const m of years) {
+    // Later years are plans (“2026年，我镇将……”); only earlier ones can be left over from a copy.
+    if (m.year >= Y || periods.some((p) => m.start >= p.start && m.start < p.end)) continue;
+    const mark = staleYear(Y, own, m, facts);
+    if (mark) out.push(mark);
   }
   return out;
 }
@@ -134,33 +141,43 @@ const WORK_PLAN = /(工作要点|任务分解|工作任务)/;
 const AS_OF = /(截至|截止)(到)?\s*$/;
 const COMMA_AFTER = /^度?\s*[，,]/;
 
-function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y: number): Finding | null {
-  const text = src.text;
-  const Y = doc.year;
-  const yearEnd = text.indexOf('年', pos + len) + 1;
+function staleYear(Y: number, own: string, mention: YearFact, facts: SourceFacts): YearMark | null {
+  const text = facts.text;
+  const { start: pos, end: yearEnd, year: y } = mention;
   const after = text.slice(yearEnd, yearEnd + 16);
   const before = text.slice(Math.max(0, pos - 6), pos);
-  const sentence = sentenceAt(text, pos);
-  const book = insideBookTitle(text, pos);
+  // Wide enough for a unit's name between 现将 and the year (现将洪田镇人民政府2024年……).
+  const longBefore = text.slice(Math.max(0, pos - 22), pos);
+  const sentence = facts.sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: pos, end: pos, text: '' };
+  const book = text.includes('《') ? insideBookTitle(text, pos) : null;
   if (book) {
     // A document named by its year is history, except the year's own work plan copied from last year.
     const name = text.slice(book.start, book.end);
     if (WORK_PLAN.test(name) && !name.includes(String(Y)) && !COMPARISON_IN_SENTENCE.test(sentence.text)) {
-      return textFinding(
-        'review.stale_year',
-        'warning',
-        `${src.label}中引用的${name}是${y}年的。本报告写的是${Y}年的工作，应落实的是${Y}年的工作要点；像是沿用了往年报告的文字。请核对后改为本年度的文件，确为往年文件的请标记为已核实。`,
-        src,
-        book.start,
-        book.end,
-        sentence.text,
-      );
+      return {
+        rule: 'review.stale_year',
+        labelled: true,
+        message: `中引用的${name}是${y}年的。本报告写的是${Y}年的工作，应落实的是${Y}年的工作要点；像是沿用了往年报告的文字。请核对后改为本年度的文件，确为往年文件的请标记为已核实。`,
+        start: book.start,
+        end: book.end,
+        context: sentence.text,
+      };
+    }
+    // An earlier year's report presented as this one: 现将《……2024年……年度报告》予以公布.
+    if (/(年度报告|工作报告|年报)》$/.test(name) && (PRESENTS_BEFORE.test(text.slice(Math.max(0, book.start - 8), book.start)) || PRESENTS_AFTER.test(text.slice(book.end, book.end + 8)))) {
+      return {
+        rule: 'review.stale_year',
+        labelled: true,
+        message: `中把${name}作为本报告，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为${Y}年度报告的名称。`,
+        start: book.start,
+        end: book.end,
+        context: sentence.text,
+      };
     }
     return null;
   }
-  const reportIntro = REPORT_BEFORE.test(before);
+  const reportIntro = REPORT_BEFORE.test(longBefore);
   const asOf = AS_OF.test(before);
-  const own = ownNames(doc.unit.name).core;
   const statement = STATEMENT_AFTER.test(after) || (own !== '' && after.startsWith(own));
   // Strong: the year is the subject of the sentence (“2024年，我镇……”, “我镇2024年共……”), so a
   // comparison later in the sentence (“较上年增加23条”) compares that year, not this one.
@@ -176,15 +193,14 @@ function staleYear(doc: ReportDoc, src: TextSource, pos: number, len: number, y:
   if (!strong && !(weak && !COMPARISON_IN_SENTENCE.test(sentence.text) && !AWARD_IN_SENTENCE.test(sentence.text))) return null;
   const start = asOf ? pos - AS_OF.exec(before)![0].length : pos;
   const words = text.slice(start, yearEnd);
-  return textFinding(
-    'review.stale_year',
-    'warning',
-    `${src.label}中「${excerpt(text, start, yearEnd)}」写的是“${compact(words)}”，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为“${Y}年”并核对这句话的内容和数字；如确实是写往年的情况，请写明“与${y}年相比”“${y}年以来”等，或标记为已核实。`,
-    src,
+  return {
+    rule: 'review.stale_year',
+    labelled: true,
+    message: `中「${excerpt(text, start, yearEnd)}」写的是“${compact(words)}”，而本报告是${Y}年度的，像是沿用了${y}年报告的文字。请改为“${Y}年”并核对这句话的内容和数字；如确实是写往年的情况，请写明“与${y}年相比”“${y}年以来”等，或标记为已核实。`,
     start,
-    yearEnd,
-    sentence.text,
-  );
+    end: yearEnd,
+    context: sentence.text,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,84 +234,16 @@ function isPlaceName(s: string): boolean {
   return /(镇|乡|街道|市|县|区)(人民政府|政府|办事处)?$/.test(s);
 }
 
-const tails = AUTHOR_TAILS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-const PLACE_RE = new RegExp(
-  `(?:^|[，。；：、！？\\s（）()“”"]|年|度|联系|请与|由|经|对|向)((?:[\\u4e00-\\u9fa5]{1,4}?[市县区旗])?([\\u4e00-\\u9fa5]{1,4}?)(镇|乡|街道))(?=${tails})`,
-  'g',
-);
-
-/** Where a PLACE_RE match can end: 镇/乡/街道 before one of the author words. */
-const PLACE_END_RE = new RegExp(`(?:镇|乡|街道)(?=${tails})`, 'g');
-/** No PLACE_RE match is longer: 2 (联系) + 5 (county) + 4 (stem) + 2 (街道) = 13 characters. */
-const PLACE_MAX_LENGTH = 13;
-
-/**
- * The matches of PLACE_RE in a text, as `text.matchAll(PLACE_RE)` gives them, but the pattern is
- * only tried near the places a match can end: scanning the whole text with it is slow.
- */
-function placeMatches(text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let from = 0;
-  PLACE_END_RE.lastIndex = 0;
-  for (let end = PLACE_END_RE.exec(text); end; end = PLACE_END_RE.exec(text)) {
-    const endsAt = end.index + end[0].length;
-    if (endsAt <= from) continue;
-    // Every match ends at such a place; none can start further back than its longest length.
-    PLACE_RE.lastIndex = Math.max(from, endsAt - PLACE_MAX_LENGTH);
-    const m = PLACE_RE.exec(text);
-    if (!m) break;
-    out.push(m);
-    from = m.index + m[0].length;
-    if (PLACE_END_RE.lastIndex < from) PLACE_END_RE.lastIndex = from;
-  }
-  PLACE_RE.lastIndex = 0;
-  PLACE_END_RE.lastIndex = 0;
-  return out;
-}
-
 export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const own = ownNames(doc.unit.name);
   const out: Finding[] = [];
   if (own.core) {
     for (const src of sources) {
       if (src.section === 'signature') continue;
-      for (const m of placeMatches(src.text)) {
-        let name = m[1]!;
-        let stem = m[2]!;
-        // No word boundaries in Chinese: peel verbs off the front (“请与霞美镇” → 霞美镇), and drop
-        // what is left if it is no place name (“负责协调镇政府……”, “由镇党政办……”).
-        const peeledWords: string[] = [];
-        for (let peeled = true; peeled; ) {
-          peeled = false;
-          for (const w of NOT_PLACE_START) {
-            if (stem.startsWith(w) && name.startsWith(w)) {
-              stem = stem.slice(w.length);
-              name = name.slice(w.length);
-              peeledWords.push(w);
-              peeled = true;
-            }
-          }
-        }
-        if (!stem) continue;
-        // Another town as the object (“联合洪田镇人民政府开展……”) is a partner, not the author; the
-        // contact line (“请与霞美镇人民政府联系”) is the author.
-        if (peeledWords.some((w) => w !== '请与' && w !== '联系')) continue;
-        if (GENERIC_PLACE_PREFIXES.some((g) => stem === g || stem.startsWith(g))) continue;
-        if (NOT_IN_PLACE_NAMES.test(stem)) continue;
-        if (sameUnit(name, own)) continue;
-        const start = m.index + m[0].length - name.length;
-        const sentence = sentenceAt(src.text, start);
-        out.push(
-          textFinding(
-            'review.unit_name',
-            'warning',
-            `${src.label}中「${excerpt(src.text, start, start + name.length)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`,
-            src,
-            start,
-            start + name.length,
-            sentence.text,
-          ),
-        );
+      // Which named towns are another unit depends on the text and the unit: kept with the text's facts.
+      const facts = factsOf(src.text);
+      for (const m of memo(facts, `other-towns:${own.full}`, () => otherTownMarks(facts, own))) {
+        out.push(textFinding('review.unit_name', `${src.label}${m.message}`, src, m.start, m.end, m.context));
       }
     }
   }
@@ -304,7 +252,7 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
     const section = 'signature';
     out.push({
       rule: 'review.signature',
-      severity: 'warning',
+      severity: severityOf('review.signature'),
       message: `署名「${signature}」与本机关名称“${own.full}”不一致。署名应为发文机关全称或规范化简称，请改为“${own.full}”。`,
       cells: [],
       location: { section, start: 0, end: (doc.signature || doc.unit.signature).length, quote: doc.signature || doc.unit.signature },
@@ -316,11 +264,31 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
   if (issuer && !issuer.includes(own.full) && !(own.core && issuer.includes(own.core))) {
     out.push({
       rule: 'review.signature',
-      severity: 'warning',
+      severity: severityOf('review.signature'),
       message: `发文机关标志「${issuer}」与本机关名称“${own.full}”不一致。红头应为发文机关全称或规范化简称加“文件”，请改为“${own.full}文件”。`,
       cells: [],
       location: { section: 'letterhead', start: 0, end: doc.letterhead.issuer.length, quote: doc.letterhead.issuer },
       id: 'review.signature:letterhead',
+    });
+  }
+  return out;
+}
+
+/** Another 镇/乡/街道 written as the author (“霞美镇人民政府高度重视……”), from the facts' named towns. */
+function otherTownMarks(facts: SourceFacts, own: OwnNames): Mark[] {
+  const out: Mark[] = [];
+  const text = facts.text;
+  for (const place of facts.places) {
+    const { name, start, end } = place;
+    // Another town as the object (“联合洪田镇人民政府开展……”) is a partner, not the author; the
+    // contact line (“请与霞美镇人民政府联系”) is the author.
+    if (place.peeled.some((w) => w !== '请与' && w !== '联系')) continue;
+    if (sameUnit(name, own)) continue;
+    out.push({
+      start,
+      end,
+      message: `中「${excerpt(text, start, end)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`,
+      context: sentenceAt(text, start).text,
     });
   }
   return out;
@@ -346,7 +314,7 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
     if (doc.date <= `${Y}-12-31`) {
       out.push({
         rule: 'review.date_in_year',
-        severity: 'error',
+        severity: severityOf('review.date_in_year'),
         message: `成文日期“${printed}”还在${Y}年内。年度报告总结全年的情况，只能在${Y}年结束后成文，请改为${Y + 1}年的实际成文日期（一般在${Y + 1}年1月）。`,
         cells: [],
         location: loc,
@@ -355,7 +323,7 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
     } else if (doc.date > `${Y + 1}-01-31`) {
       out.push({
         rule: 'review.date_deadline',
-        severity: 'warning',
+        severity: severityOf('review.date_deadline'),
         message: `成文日期“${printed}”晚于${Y + 1}年1月31日。县级以上政府部门须在1月31日前公布上一年度报告，多数县对乡镇（街道）也按这个时间要求。请核对本县通知的报送期限；期限确实更晚的，请标记为已核实。`,
         cells: [],
         location: loc,
@@ -374,7 +342,6 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
       out.push(
         textFinding(
           'review.date_padding',
-          'warning',
           `${src.label}中的日期“${written}”的月、日前面补了0。公文日期用阿拉伯数字且不补0，请写为“${fixed}”。`,
           src,
           m.index,

@@ -4,6 +4,7 @@ import { similarity } from '../carry-over';
 import { getFormat, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import { SIMILARITY_MIN_CHARS, SIMILARITY_THRESHOLD } from './phrases';
+import { factsOf, memo } from './facts';
 import { sectionFinding } from './text';
 
 /** Figures and years masked: a copy with only the numbers changed is still a copy. */
@@ -39,14 +40,16 @@ export function checkSimilarity(doc: ReportDoc, previous: ReportDoc | null | und
   const format = getFormat(doc.formatId);
   for (const def of format.sections) {
     const text = doc.sections[def.key] ?? '';
-    if (!hasWording(text, SIMILARITY_MIN_CHARS)) continue;
+    if (!text) continue;
+    // Both kept with the text's facts: the 审核 step re-runs this on mostly unchanged texts.
+    const facts = factsOf(text);
+    if (!memo(facts, 'has-wording', () => hasWording(text, SIMILARITY_MIN_CHARS))) continue;
     const prevText = previous?.sections[def.key];
-    const sim = prevText ? textSimilarity(text, prevText) : 0;
+    const sim = prevText ? memo(facts, `similar-to:${prevText}`, () => textSimilarity(text, prevText)) : 0;
     if (sim >= SIMILARITY_THRESHOLD) {
       out.push(
         sectionFinding(
           'review.same_as_last_year',
-          'warning',
           `「${def.heading}」与${previous!.year}年度报告的同一部分${text.trim() === prevText!.trim() ? '完全相同' : `几乎相同（相似度${Math.floor(sim * 100)}%）`}。年度报告内容雷同、照搬上年会被通报（格式要求“不得内容雷同”）。请按${doc.year}年的实际工作改写，写明本年新的做法和数字。`,
           def.key,
         ),
@@ -55,7 +58,6 @@ export function checkSimilarity(doc: ReportDoc, previous: ReportDoc | null | und
       out.push(
         sectionFinding(
           'review.same_as_last_year',
-          'warning',
           `「${def.heading}」是从上一年度报告沿用过来的，还没有修改。照搬上年内容会被认定为内容雷同，请按${doc.year}年的实际工作改写。`,
           def.key,
         ),

@@ -2,6 +2,7 @@
 // sentences, Chinese numerals, finding construction with stable ids.
 import { getFormat, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
+import { severityOf, type RuleId, type Severity } from '../rules/registry';
 
 /** One piece of text a finding can point into. */
 export interface TextSource {
@@ -155,25 +156,17 @@ export function fingerprint(s: string): string {
   return (h >>> 0).toString(36);
 }
 
-export type Severity = Finding['severity'];
+export type { Severity };
 
 /**
  * A finding pointing at words in one text. The id rests on the rule, the place and the words (and
  * the sentence around them), not on the offset, so it survives edits elsewhere in the report.
  */
-export function textFinding(
-  rule: string,
-  severity: Severity,
-  message: string,
-  src: TextSource,
-  start: number,
-  end: number,
-  context?: string,
-): Finding {
+export function textFinding(rule: RuleId, message: string, src: TextSource, start: number, end: number, context?: string): Finding {
   const q = src.text.slice(start, end);
   return {
     rule,
-    severity,
+    severity: severityOf(rule),
     message,
     cells: [],
     location: { section: src.section, start, end, quote: q },
@@ -181,8 +174,11 @@ export function textFinding(
   };
 }
 
-/** A finding about a whole section or the report (no words to point at). */
-export function sectionFinding(rule: string, severity: Severity, message: string, section: string, cells: string[] = []): Finding {
+/**
+ * A finding about a whole section or the report (no words to point at). `severity` only for the
+ * alternatives the registry lists for the rule (`alsoAs`).
+ */
+export function sectionFinding(rule: RuleId, message: string, section: string, cells: string[] = [], severity: Severity = severityOf(rule)): Finding {
   return { rule, severity, message, cells, location: { section, start: 0, end: 0, quote: '' }, id: `${rule}:${section}` };
 }
 

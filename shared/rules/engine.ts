@@ -2,7 +2,7 @@
 // One evaluator per rule type; every message names the cells, the figures and the fix.
 import { cellKey, deriveTotals, formatModel, roundMoney, type FormatModel } from '../formats/index';
 import type { ReportFormat, TableId } from '../formats/types';
-import { cellValueProblem, formatCellValue } from '../number';
+import { cellValueProblem, decimalPlaces, formatCellValue, MONEY_DECIMALS } from '../number';
 import { UNIT_KIND_LABELS, type Finding, type ReportDoc } from '../report';
 import type { BalanceRows, RuleDecl, StockColumns } from './types';
 
@@ -80,6 +80,8 @@ const cellKind: Evaluator<'cell_kind'> = (rule, ctx, out) => {
     const v = ctx.cells[key];
     const info = ctx.model.byKey.get(key);
     if (v === undefined || !info) continue;
+    // Too many decimals in an amount is W19 (cell.money_decimals), a warning of its own.
+    if (info.kind === 'money' && Number.isFinite(v) && v >= 0 && decimalPlaces(v) > MONEY_DECIMALS) continue;
     const problem = cellValueProblem(v, info.kind);
     if (problem) out.push(finding(rule, `“${info.label}”：${problem}。`, [key], { actual: Number.isFinite(v) ? v : String(v) }));
   }
@@ -305,6 +307,91 @@ const unfilled: Evaluator<'unfilled'> = (rule, ctx, out) => {
   }
 };
 
+const moneyDecimals: Evaluator<'money_decimals'> = (rule, ctx, out) => {
+  // Only the format's money cells (one or two), worked out once per format.
+  const keys = plan(rule, ctx.format, () => ctx.model.cells.filter((c) => c.kind === 'money' && !c.derived).map((c) => c.key));
+  for (const key of keys) {
+    const v = ctx.cells[key];
+    const info = ctx.model.byKey.get(key)!;
+    if (v === undefined || !Number.isFinite(v) || v < 0) continue;
+    if (decimalPlaces(v) <= MONEY_DECIMALS) continue;
+    const rounded = roundMoney(v);
+    out.push(
+      finding(rule, `“${info.label}”填的是 ${v}，小数超过${MONEY_DECIMALS}位。表格按${info.unit ?? '万元'}印出，最多保留${MONEY_DECIMALS}位小数（0.0001 万元 = 1 元），导出时会印成 ${n(rounded)}。请核对金额和单位。`, [key], {
+        expected: rounded,
+        actual: v,
+      }),
+    );
+  }
+};
+
+const tablesEmpty: Evaluator<'tables_empty'> = (rule, ctx, out) => {
+  for (const c of ctx.model.inputs) if (ctx.cells[c.key] !== undefined) return;
+  const headings = (['t2', 't3', 't4'] as TableId[]).map((t) => sectionHeadingOf(ctx, t)).join('”“');
+  out.push(
+    finding(rule, `“${headings}”三张统计表都没有填写。年度报告必须附这三张表，没有发生的事项填 0。请在第二、三、四部分逐格填写后再导出。`, [], {}, 'all'),
+  );
+};
+
+const unusualRowForUnits: Evaluator<'unusual_row_for_units'> = (rule, ctx, out) => {
+  const kind = ctx.doc.unit.kind;
+  if (!rule.unitKinds.includes(kind)) return;
+  const keys = plan(rule, ctx.format, () => ctx.model.cells.filter((c) => c.table === 't2' && c.row === rule.row && !c.derived && c.kind === 'count').map((c) => c.key));
+  // The first column (本年制发件数 / 本年新制作数量) says the unit issued some this year.
+  const issued = keys[0];
+  const v = issued ? (ctx.cells[issued] ?? 0) : 0;
+  if (!issued || v <= 0) return;
+  out.push(
+    finding(
+      rule,
+      `“${label(ctx, issued)}”填了 ${n(v)} 件。多数${UNIT_KIND_LABELS[kind]}没有制发行政规范性文件的权限，常见的是把一般的通知、方案也算进来了。请核实这些文件确是规范性文件（经合法性审核、向社会公布、有普遍约束力）；确实是的，请标记为已核实。`,
+      [issued],
+      { actual: v },
+    ),
+  );
+};
+
+const t2PublishedBound: Evaluator<'t2_published_bound'> = (rule, ctx, out) => {
+  for (const row of rule.rows) {
+    const made = cellKey('t2', row, rule.made);
+    const published = cellKey('t2', row, rule.published);
+    const total = cellKey('t2', row, rule.total);
+    if (!ctx.model.byKey.has(made)) continue;
+    const m = ctx.cells[made];
+    const p = ctx.cells[published];
+    const t = ctx.cells[total];
+    if (m !== undefined && p !== undefined && p > m) {
+      out.push(finding(rule, `“${t2Row(ctx, row)}”本年新公开 ${n(p)} 件，比本年新制作的 ${n(m)} 件还多。新公开的只能是本年制作的文件，请核对这两格。`, [published, made], { expected: m, actual: p }, published));
+    }
+    if (p !== undefined && t !== undefined && t < p) {
+      out.push(finding(rule, `“${t2Row(ctx, row)}”对外公开总数量 ${n(t)} 件，少于本年新公开的 ${n(p)} 件。对外公开总数量包括本年新公开的，请核对这两格。`, [total, published], { expected: p, actual: t }, total));
+    }
+  }
+};
+
+const t2DecisionsWithoutItems: Evaluator<'t2_decisions_without_items'> = (rule, ctx, out) => {
+  for (const row of rule.rows) {
+    const items = cellKey('t2', row, rule.items);
+    const change = cellKey('t2', row, rule.change);
+    const decisions = cellKey('t2', row, rule.decisions);
+    if (!ctx.model.byKey.has(decisions)) continue;
+    const d = ctx.cells[decisions];
+    const i = ctx.cells[items];
+    if (d === undefined || d <= 0 || i === undefined) continue;
+    const c = ctx.cells[change] ?? 0;
+    if (i + c > 0) continue;
+    out.push(
+      finding(
+        rule,
+        `“${t2Row(ctx, row)}”上一年项目数量 ${n(i)}、本年增/减 ${n(c)}，本年已没有这类事项，却填了处理决定 ${n(d)} 件。请核对：项目数量是事项的个数，处理决定数量是本年作出的决定件数。`,
+        [decisions, items, change],
+        { actual: d },
+        decisions,
+      ),
+    );
+  }
+};
+
 const previousIdentity: Evaluator<'previous_identity'> = (rule, ctx, out) => {
   const prev = ctx.previous;
   if (!prev) return;
@@ -338,6 +425,11 @@ const EVALUATORS: { [T in RuleDecl['type']]: Evaluator<T> } = {
   zero_row_for_units: zeroRowForUnits,
   money_looks_like_yuan: moneyLooksLikeYuan,
   unfilled,
+  tables_empty: tablesEmpty,
+  money_decimals: moneyDecimals,
+  unusual_row_for_units: unusualRowForUnits,
+  t2_published_bound: t2PublishedBound,
+  t2_decisions_without_items: t2DecisionsWithoutItems,
   previous_identity: previousIdentity,
 };
 

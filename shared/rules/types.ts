@@ -2,7 +2,9 @@
 // (engine.ts) has one evaluator per rule type. A new rule for a new format is a new entry.
 import type { Finding, UnitKind } from '../report';
 
-export type Severity = Finding['severity'];
+import type { Severity } from './registry';
+
+export type { Severity };
 
 interface RuleBase {
   /** stable id, part of every finding and of the acknowledgement ids: never rename */
@@ -54,6 +56,16 @@ export type RuleDecl =
   | (RuleBase & { type: 'money_looks_like_yuan'; cell: string; unitKinds: UnitKind[]; threshold: number })
   /** input cells left blank, one finding per table */
   | (RuleBase & { type: 'unfilled' })
+  /** every input cell of every table blank: a report without its statistics */
+  | (RuleBase & { type: 'tables_empty' })
+  /** a money cell with more decimals than the table prints (W19) */
+  | (RuleBase & { type: 'money_decimals' })
+  /** a table-二 row that units of these kinds seldom have (most 乡镇、街道 have no power to issue it) */
+  | (RuleBase & { type: 'unusual_row_for_units'; row: string; unitKinds: UnitKind[] })
+  /** 2019 第（一）项: 本年新公开 ≤ 本年新制作 and 对外公开总数 ≥ 本年新公开, per row */
+  | (RuleBase & { type: 't2_published_bound'; rows: string[]; made: string; published: string; total: string })
+  /** 2019 第（五）（六）项: 处理决定 while the row has no items (上一年项目数量 + 本年增/减 = 0 or less) */
+  | (RuleBase & { type: 't2_decisions_without_items'; rows: string[]; items: string; change: string; decisions: string })
   /** the report given as last year's is the same unit's year Y−1 */
   | (RuleBase & { type: 'previous_identity' });
 

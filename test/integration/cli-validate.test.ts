@@ -126,7 +126,7 @@ describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`
     assert.equal(summaries.length, readdirSync(fixtures).filter((n) => n.endsWith('.nianbao.json')).length);
     assert.match(r.out, /^✗ .*2025-broken-balance\.nianbao\.json：1 个错误/m);
     assert.match(r.out, /^✓ .*2025-clean\.nianbao\.json：没有/m);
-    assert.match(r.out, new RegExp(`共 ${summaries.length} 个文件：\\d+ 个有错误，\\d+ 个没有错误。`));
+    assert.match(r.out, new RegExp(`共 ${summaries.length} 个文件：\\d+ 个有错误，\\d+ 个没有错误（其中 \\d+ 个有未核实的警告）。`));
   });
 
   it('exits 2 for an unreadable, invalid or newer file, still checking the others', () => {
@@ -146,12 +146,47 @@ describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`
     const none = validate();
     assert.equal(none.code, 2);
     assert.match(none.err, /请写出要校验的报告文件或文件夹/);
-    const unknown = validate('--strict', fixture('2025-clean.nianbao.json'));
+    const unknown = validate('--strikt', fixture('2025-clean.nianbao.json'));
     assert.equal(unknown.code, 2);
-    assert.match(unknown.err, /不认识的选项：--strict/);
+    assert.match(unknown.err, /不认识的选项：--strikt/);
+    assert.match(unknown.err, /用法：nianbao validate/);
+    const noPath = validate(fixture('2025-clean.nianbao.json'), '--previous');
+    assert.equal(noPath.code, 2);
+    assert.match(noPath.err, /--previous 后面要写上一年度报告文件的路径/);
+    const twice = validate('--previous', 'a.nianbao.json', '--previous=b.nianbao.json', fixture('2025-clean.nianbao.json'));
+    assert.equal(twice.code, 2);
+    assert.match(twice.err, /--previous 只能写一次/);
+    const valued = validate('--json=yes', fixture('2025-clean.nianbao.json'));
+    assert.equal(valued.code, 2);
+    assert.match(valued.err, /选项 --json 的写法不对/);
     const badPrevious = validate('--previous', join(tmp.path, 'nope.json'), fixture('2025-clean.nianbao.json'));
     assert.equal(badPrevious.code, 2);
     assert.match(badPrevious.err, /上一年度报告 .*nope\.json 无法读取/);
+  });
+
+  it('--strict fails a file with warnings too (exit 1); acknowledged warnings do not count', () => {
+    // The clean fixture has warnings only (its township reports 行政规范性文件): exit 0, strict exit 1.
+    const plain = validate(fixture('2025-clean.nianbao.json'));
+    assert.equal(plain.code, 0, plain.out + plain.err);
+    assert.match(plain.out, /^✓ .*2025-clean\.nianbao\.json：没有错误，\d+ 个警告/m);
+    const strict = validate('--strict', fixture('2025-clean.nianbao.json'));
+    assert.equal(strict.code, 1, strict.out + strict.err);
+    assert.match(strict.out, /^✗ .*2025-clean\.nianbao\.json：没有错误，(\d+) 个警告/m);
+    const json = validate('--strict', '--json', fixture('2025-clean.nianbao.json'));
+    assert.equal(json.code, 1);
+    const [entry] = JSON.parse(json.out) as { file: string; ok: boolean; findings: { id: string; severity: string }[] }[];
+    assert.deepEqual(Object.keys(entry).sort(), ['file', 'findings', 'ok']);
+    assert.equal(entry.ok, false);
+    // Every warning marked as reviewed: strict passes.
+    const doc = JSON.parse(readFileSync(fixture('2025-clean.nianbao.json'), 'utf8'));
+    doc.acknowledgements = Object.fromEntries(entry.findings.filter((f) => f.severity !== 'error').map((f) => [f.id, { reason: '已与原件核对', at: '2026-01-20' }]));
+    const acked = join(tmp.path, 'acked.nianbao.json');
+    writeFileSync(acked, JSON.stringify(doc));
+    const ackedRun = validate('--strict', acked);
+    assert.equal(ackedRun.code, 0, ackedRun.out);
+    assert.match(ackedRun.out, /^✓ .*acked\.nianbao\.json：没有错误和警告，\d+ 条已核实/m);
+    // Errors fail with or without --strict.
+    assert.equal(validate('--strict', fixture('2025-broken-balance.nianbao.json')).code, 1);
   });
 
   it('prints a whole county’s --json report through a pipe (200 files, one broken), and it parses', () => {

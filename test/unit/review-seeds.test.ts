@@ -31,9 +31,11 @@ const AS_PUBLISHED: Record<keyof typeof SEEDS, Row[]> = {
     ['review.title', 'title', "霞美镇2016年政府信息公开年度报告"],
   ],
   shanfu2018: [
+
   ],
   xiaotao2018: [
     ['review.title', 'title', "永安市小陶镇人民政府2018年政府信息公开工作年"],
+    ['review.outline', 'legacy.1', "13."],
   ],
   dashuikeng2019: [
     ['review.title', 'title', "大水坑镇人民政府2019年政府信息公开工作年度报"],
@@ -103,6 +105,7 @@ const COPIED_INTO_2025: Record<keyof typeof SEEDS, Row[]> = {
     ['review.fee', 'other_matters', ""],
     ['review.problems', 'problems', ""],
     ['review.problems_follow_up', 'problems', ""],
+    ['review.outline', 'overview', "13."],
     ['review.no_comparison', 'overview', ""],
   ],
   dashuikeng2019: [

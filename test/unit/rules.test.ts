@@ -41,9 +41,11 @@ function rule(id: string, fn: () => void) {
 }
 
 describe('the clean fixture', () => {
-  it('has no table findings at all, alone and with its previous year', () => {
-    assert.deepEqual(evaluateTableRules(CLEAN), []);
-    assert.deepEqual(evaluateTableRules(CLEAN, previousOfClean()), []);
+  it('has no table findings but the 规范性文件 warning, alone and with its previous year', () => {
+    // The fixture's township reports 2 行政规范性文件 issued: a warning to confirm, nothing else.
+    const ids = (fs: Finding[]) => fs.map((f) => f.id);
+    assert.deepEqual(ids(evaluateTableRules(CLEAN)), ['t2.township_normative:t2.normative_documents.issued']);
+    assert.deepEqual(ids(evaluateTableRules(CLEAN, previousOfClean())), ['t2.township_normative:t2.normative_documents.issued']);
   });
 });
 
@@ -52,7 +54,6 @@ describe('table rules: a failing and a passing case for each', () => {
     for (const [key, v, pattern] of [
       ['t3.granted.natural_person', -1, /负数/],
       ['t3.granted.natural_person', 1.5, /不是整数/],
-      ['t2.fees.amount', 0.12345, /小数超过4位/],
       ['t4.review.maintain', Number.NaN, /不是有效的数字/],
     ] as const) {
       const fs = only(evaluateTableRules(withCells(CLEAN, { [key]: v })), 'cell.kind');
@@ -66,6 +67,78 @@ describe('table rules: a failing and a passing case for each', () => {
     const ansha = fixture('2020-ansha.nianbao.json');
     assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.licensing.change': -8 })), 'cell.kind'), []);
     assert.deepEqual(only(evaluateTableRules(withCells(CLEAN, { 't2.fees.amount': 0.1234 })), 'cell.kind'), []);
+    // More than 4 decimals is W19, a warning of its own, not cell.kind.
+    assert.deepEqual(only(evaluateTableRules(withCells(CLEAN, { 't2.fees.amount': 0.12345 })), 'cell.kind'), []);
+    // A negative amount still is.
+    assert.equal(only(evaluateTableRules(withCells(CLEAN, { 't2.fees.amount': -0.5 })), 'cell.kind').length, 1);
+  });
+
+  rule('cell.money_decimals', () => {
+    const fs = only(evaluateTableRules(withCells(CLEAN, { 't2.fees.amount': 0.12345 })), 'cell.money_decimals');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].severity, 'warning');
+    assert.deepEqual(fs[0].cells, ['t2.fees.amount']);
+    assert.match(fs[0].message, /小数超过4位/);
+    assert.equal(fs[0].expected, 0.1235);
+    for (const ok of [0.1234, 0.35, 2, 0]) assert.deepEqual(only(evaluateTableRules(withCells(CLEAN, { 't2.fees.amount': ok })), 'cell.money_decimals'), [], String(ok));
+    // The 2019 采购总金额 (money in 元) too.
+    const ansha = withCells(fixture('2020-ansha.nianbao.json'), { 't2.procurement.amount': 8040.123456 });
+    assert.equal(only(evaluateTableRules(ansha), 'cell.money_decimals').length, 1);
+  });
+
+  rule('tables.empty', () => {
+    const empty = { ...structuredClone(CLEAN), cells: {} };
+    const fs = only(evaluateTableRules(empty), 'tables.empty');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].severity, 'error');
+    assert.match(fs[0].message, /三张统计表都没有填写/);
+    // One filled cell anywhere, even a 0, and the tables are not empty (blanks are cells.unfilled).
+    assert.deepEqual(only(evaluateTableRules({ ...structuredClone(CLEAN), cells: { 't4.review.maintain': 0 } }), 'tables.empty'), []);
+    assert.deepEqual(only(evaluateTableRules(CLEAN), 'tables.empty'), []);
+    const ansha = fixture('2020-ansha.nianbao.json');
+    assert.equal(only(evaluateTableRules({ ...ansha, cells: {} }), 'tables.empty').length, 1);
+  });
+
+  rule('t2.township_normative', () => {
+    const fs = only(evaluateTableRules(CLEAN), 't2.township_normative');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].severity, 'warning');
+    assert.deepEqual(fs[0].cells, ['t2.normative_documents.issued']);
+    assert.match(fs[0].message, /没有制发行政规范性文件的权限/);
+    assert.deepEqual(only(evaluateTableRules(withCells(CLEAN, { 't2.normative_documents.issued': 0 })), 't2.township_normative'), []);
+    const street = withCells(CLEAN, {}, { unit: { ...CLEAN.unit, kind: 'subdistrict' } });
+    assert.equal(only(evaluateTableRules(street), 't2.township_normative').length, 1);
+    const department = withCells(CLEAN, {}, { unit: { ...CLEAN.unit, kind: 'county_department' } });
+    assert.deepEqual(only(evaluateTableRules(department), 't2.township_normative'), []);
+    // 2019 format: the 规范性文件 row's 本年新制作数量.
+    const ansha = fixture('2020-ansha.nianbao.json');
+    assert.equal(only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 3 })), 't2.township_normative').length, 1);
+    assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 0, 't2.normative_documents.new_published': 0 })), 't2.township_normative'), []);
+  });
+
+  rule('t2.published_le_made', () => {
+    const ansha = fixture('2020-ansha.nianbao.json');
+    const more = only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 2, 't2.normative_documents.new_published': 3, 't2.normative_documents.total_published': 10 })), 't2.published_le_made');
+    assert.equal(more.length, 1);
+    assert.equal(more[0].severity, 'warning');
+    assert.match(more[0].message, /本年新公开 3 件，比本年新制作的 2 件还多/);
+    const fewer = only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 3, 't2.normative_documents.total_published': 1 })), 't2.published_le_made');
+    assert.equal(fewer.length, 1);
+    assert.match(fewer[0].message, /对外公开总数量 1 件，少于本年新公开的 3 件/);
+    assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 2, 't2.normative_documents.total_published': 15 })), 't2.published_le_made'), []);
+    assert.deepEqual(only(evaluateTableRules(ansha), 't2.published_le_made'), []);
+  });
+
+  rule('t2.decisions_without_items', () => {
+    const ansha = fixture('2020-ansha.nianbao.json');
+    const none = only(evaluateTableRules(withCells(ansha, { 't2.penalty.prev_year_items': 0, 't2.penalty.change': 0, 't2.penalty.decisions': 4 })), 't2.decisions_without_items');
+    assert.equal(none.length, 1);
+    assert.equal(none[0].severity, 'warning');
+    assert.match(none[0].message, /处理决定 4 件/);
+    const removed = only(evaluateTableRules(withCells(ansha, { 't2.licensing.prev_year_items': 8, 't2.licensing.change': -8, 't2.licensing.decisions': 2 })), 't2.decisions_without_items');
+    assert.equal(removed.length, 1);
+    assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.penalty.prev_year_items': 3, 't2.penalty.change': -1, 't2.penalty.decisions': 4 })), 't2.decisions_without_items'), []);
+    assert.deepEqual(only(evaluateTableRules(ansha), 't2.decisions_without_items'), []);
   });
 
   rule('cell.unknown', () => {
@@ -96,7 +169,7 @@ describe('table rules: a failing and a passing case for each', () => {
     assert.match(fs[0].message, /填的是 5，各分项相加是 4/);
     // Stated totals that agree are fine (the seeds print every total).
     const agreeing = withCells(CLEAN, { 't3.new_received.total': 4, 't3.total_processed.natural_person': 3, 't3.total_processed.total': 4, 't4.review.total': 1 });
-    assert.deepEqual(evaluateTableRules(agreeing), []);
+    assert.deepEqual(only(evaluateTableRules(agreeing), 'total.stated'), []);
   });
 
   rule('t3.balance', () => {
@@ -268,7 +341,7 @@ describe('checkReport and the 审核 helpers', () => {
     const findings = evaluateTableRules(doc, { ...previousOfClean(), year: 2020 });
     const groups = groupFindingsBySection(doc, findings);
     assert.deepEqual(Object.keys(groups).sort(), ['general', 'other_matters', 'overview', 'problems', 'proactive', 'requests', 'review_litigation'].sort());
-    assert.deepEqual(groups.proactive.map((f) => f.rule), ['t2.township_regulations']);
+    assert.deepEqual(groups.proactive.map((f) => f.rule), ['t2.township_regulations', 't2.township_normative']);
     assert.deepEqual(groups.requests.map((f) => f.rule), ['t3.balance']);
     assert.deepEqual(groups.review_litigation.map((f) => f.rule), ['total.stated']);
     assert.deepEqual(groups.general.map((f) => f.rule), ['previous.identity']);
@@ -295,7 +368,8 @@ describe('checkReport and the 审核 helpers', () => {
     assert.equal(isAcknowledged(acked, warning), true);
     assert.equal(isAcknowledged(acked, error), false);
     assert.equal(isAcknowledged(doc, warning), false);
-    assert.deepEqual(countFindings(acked, findings), { errors: 1, warnings: 0, info: 0, acknowledged: 1 });
+    // The unacknowledged warning is the fixture's 规范性文件 (t2.township_normative).
+    assert.deepEqual(countFindings(acked, findings), { errors: 1, warnings: 1, info: 0, acknowledged: 1 });
     // The acknowledgement id is stable: re-evaluating gives the same id.
     assert.equal(evaluateTableRules(doc, prev).find((f) => f.rule === 't3.carry_over')?.id, warning.id);
   });

@@ -1,21 +1,26 @@
-// `nianbao validate FILE… [--previous FILE] [--json]`: checks report files the way the county
-// reviewer does (contract in shared/spec/keys-and-file.md). Exit 0 no errors, 1 errors found,
-// 2 bad usage or an unreadable/invalid file. Folders stand for the *.nianbao.json files in them.
+// `nianbao validate FILE… [--previous FILE] [--json] [--strict]`: checks report files the way the
+// county reviewer does (contract in shared/spec/keys-and-file.md). Exit 0 no errors, 1 errors found
+// (with --strict: errors or unacknowledged warnings), 2 bad usage or an unreadable/invalid file.
+// Folders stand for the *.nianbao.json files in them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkReport, countFindings, hasBlockingFindings, isAcknowledged } from '../../../shared/check';
 import type { Finding, ReportDoc } from '../../../shared/report';
 import { parseReportFile, REPORT_FILE_EXTENSION } from '../../../shared/report-file';
 
-const USAGE = `用法：nianbao validate FILE… [--previous FILE] [--json]
+const USAGE = `用法：nianbao validate FILE… [--previous FILE] [--json] [--strict]
   FILE        报告文件（*.nianbao.json），或装有报告文件的文件夹（可写多个）
   --previous  上一年度的报告文件：用于跨年度核对（上年结转、现行有效件数）
-  --json      以 JSON 输出结果，便于其他程序读取`;
+  --json      以 JSON 输出结果，便于其他程序读取
+  --strict    有未核实的警告也算不通过（退出码 1），供县政务公开办批量检查`;
 
 interface Options {
   files: string[];
   previous?: string;
   json: boolean;
+  /** exit 1 on warnings too (the county's batch check) */
+  strict: boolean;
 }
 
 interface LoadedFile {
@@ -34,22 +39,43 @@ interface FileResult {
   acknowledged?: string[];
 }
 
-function parseArgs(args: string[]): Options | string {
-  const opts: Options = { files: [], json: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') opts.json = true;
-    else if (a === '--previous' || a.startsWith('--previous=')) {
-      const v = a === '--previous' ? args[++i] : a.slice('--previous='.length);
-      if (!v) return '--previous 后面要写上一年度报告文件的路径。';
-      if (opts.previous) return '--previous 只能写一次。';
-      opts.previous = v;
-    } else if (a === '--help' || a === '-h') return '';
-    else if (a.startsWith('-')) return `不认识的选项：${a}`;
-    else opts.files.push(a);
+function parseOptions(args: string[]): Options | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        previous: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return usageError(err);
   }
-  if (opts.files.length === 0) return '请写出要校验的报告文件或文件夹。';
-  return opts;
+  const { values, positionals } = parsed;
+  if (values.help) return '';
+  const previous = values.previous ?? [];
+  if (previous.length > 1) return '--previous 只能写一次。';
+  if (previous.length === 1 && !previous[0]) return '--previous 后面要写上一年度报告文件的路径。';
+  if (positionals.length === 0) return '请写出要校验的报告文件或文件夹。';
+  return { files: positionals, previous: previous[0], json: Boolean(values.json), strict: Boolean(values.strict) };
+}
+
+/** node:util's parse errors, said in Chinese. */
+function usageError(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不认识的选项：${option || message}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (option.startsWith('--previous')) return '--previous 后面要写上一年度报告文件的路径。';
+    return `选项 ${option} 的写法不对：${/--(json|strict|help)/.test(option) ? '这个选项后面不跟值' : '后面要跟一个值'}。`;
+  }
+  return `命令行参数有误：${message}`;
 }
 
 /** A folder becomes its *.nianbao.json files (not recursive), sorted by name. */
@@ -96,7 +122,7 @@ const unitYear = (doc: ReportDoc, year = doc.year) => `${doc.unit.name.trim()}\u
 
 const SEVERITY_TEXT: Record<Finding['severity'], string> = { error: '✗ 错误', warning: '! 警告', info: '· 提示' };
 
-function summaryLine(r: FileResult, doc: ReportDoc | undefined): string {
+function summaryLine(r: FileResult, doc: ReportDoc | undefined, strict: boolean): string {
   const name = r.file;
   if (r.error) return `✗ ${name}：无法校验。${r.error.message.split('\n')[0]}`;
   const c = countFindings(doc as ReportDoc, r.findings);
@@ -105,16 +131,17 @@ function summaryLine(r: FileResult, doc: ReportDoc | undefined): string {
   if (c.warnings) parts.push(`${c.warnings} 个警告`);
   if (c.info) parts.push(`${c.info} 条提示`);
   if (c.acknowledged) parts.push(`${c.acknowledged} 条已核实`);
-  const mark = c.errors ? '✗' : '✓';
+  const mark = c.errors || (strict && c.warnings) ? '✗' : '✓';
   if (parts.length === 0) return `${mark} ${name}：没有发现问题`;
-  return `${mark} ${name}：${c.errors ? '' : '没有错误，'}${parts.join('，')}`;
+  const lead = c.errors ? '' : c.warnings ? '没有错误，' : '没有错误和警告，';
+  return `${mark} ${name}：${lead}${parts.join('，')}`;
 }
 
-function printText(results: { r: FileResult; doc?: ReportDoc }[], explicitPrevious: string | undefined): void {
+function printText(results: { r: FileResult; doc?: ReportDoc }[], explicitPrevious: string | undefined, strict: boolean): void {
   const lines: string[] = [];
   if (explicitPrevious) lines.push(`以 ${explicitPrevious} 作为上一年度报告，对每个文件做跨年度核对。`);
   for (const { r, doc } of results) {
-    lines.push(summaryLine(r, doc));
+    lines.push(summaryLine(r, doc, strict));
     if (r.error) {
       for (const l of r.error.message.split('\n').slice(1)) lines.push(`    ${l}`);
       continue;
@@ -129,9 +156,10 @@ function printText(results: { r: FileResult; doc?: ReportDoc }[], explicitPrevio
   }
   if (results.length > 1) {
     const bad = results.filter(({ r }) => r.error).length;
-    const withErrors = results.filter(({ r }) => !r.error && !r.ok).length;
-    const clean = results.length - bad - withErrors;
-    const parts = [`${withErrors} 个有错误`, `${clean} 个没有错误`];
+    const counts = results.filter(({ r }) => !r.error).map(({ r, doc }) => countFindings(doc as ReportDoc, r.findings));
+    const withErrors = counts.filter((c) => c.errors > 0).length;
+    const withWarnings = counts.filter((c) => c.errors === 0 && c.warnings > 0).length;
+    const parts = [`${withErrors} 个有错误`, `${counts.length - withErrors} 个没有错误${withWarnings ? `（其中 ${withWarnings} 个有未核实的警告）` : ''}`];
     if (bad) parts.push(`${bad} 个无法校验`);
     lines.push(`共 ${results.length} 个文件：${parts.join('，')}。`);
   }
@@ -141,7 +169,7 @@ function printText(results: { r: FileResult; doc?: ReportDoc }[], explicitPrevio
 const order = (f: Finding) => ({ error: 0, warning: 1, info: 2 })[f.severity];
 
 export async function runValidate(args: string[]): Promise<number> {
-  const opts = parseArgs(args);
+  const opts = parseOptions(args);
   if (typeof opts === 'string') {
     if (opts === '') {
       console.log(USAGE);
@@ -188,10 +216,12 @@ export async function runValidate(args: string[]): Promise<number> {
     const findings = checkReport(l.doc, previous);
     const doc = l.doc;
     const acknowledged = findings.filter((f) => isAcknowledged(doc, f)).map((f) => f.id as string);
+    // --strict: an unacknowledged warning fails the file too.
+    const ok = !hasBlockingFindings(findings) && !(opts.strict && countFindings(doc, findings).warnings > 0);
     results.push({
       r: {
         file: l.file,
-        ok: !hasBlockingFindings(findings),
+        ok,
         ...(previousInfo ? { previous: previousInfo } : {}),
         findings,
         ...(acknowledged.length ? { acknowledged } : {}),
@@ -201,7 +231,7 @@ export async function runValidate(args: string[]): Promise<number> {
   }
 
   if (opts.json) console.log(JSON.stringify(results.map(({ r }) => r), null, 2));
-  else printText(results, opts.previous);
+  else printText(results, opts.previous, opts.strict);
 
   if (results.some(({ r }) => r.error)) return 2;
   return results.some(({ r }) => !r.ok) ? 1 : 0;

@@ -1,0 +1,219 @@
+// Totals and their parts (spec §6.2 W27), read from the quantities of the facts layer: a stated
+// total (共/合计/总计/累计, or any count followed by 其中/包括/分别为/a colon/brackets) and the
+// parts listed with it — in the same sentence, in brackets, in the next sentence that starts with
+// 其中, or before a closing 合计. Parts over the total are always wrong; parts short of it only when
+// the list claims to be complete (分别为, a colon, brackets, 包括 without 等, applicant types, 其他).
+import type { Finding } from '../report';
+import type { Mark, Quantity, SourceFacts } from './facts';
+import { factsOf, memo } from './facts';
+import type { TextSource } from './text';
+import { quote, textFinding } from './text';
+
+/** Words before a count that make it a total. */
+const TOTAL_BEFORE = /(共|共计|合计|总计|累计|总共|一共)[^，,；;。：:]{0,24}$/;
+/** What may follow a total and open its list; group 1 says how complete the list claims to be. */
+const OPENER =
+  /^[ \u3000]*(?:[，,]?[ \u3000]*(?:[^，,。；;：:\d（(]{0,8}?(分别为|分别是|具体为|具体是|具体如下|结果为|情况为|情况如下)|(其中|包括|包含|含))[，,：:\s]*|([：:])\s*|([（(])(?:[ \u3000]*(其中|包括|含)[，,：:\s]*)?)/;
+const LIST_HINT = /其中|包括|包含|含|分别|具体|结果为|情况为|情况如下|[：:（(。；;]/;
+/** What opens a list at the start of the next sentence: 其中，/ 从申请人看，/ 按申请人类型分，. */
+const NEXT_OPENER = /^[\s\u3000]*(其中|从[^，,。：:]{1,8}(?:看|来看|分析)|按[^，,。：:]{1,8}(?:分|划分|统计))[，,：:\s]*/;
+/** A label that ends a list: the clause goes on about something else. */
+const CLAUSE_STOP = /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
+/** Parts that together name everything: the applicant types of table 三, or a rest bucket. */
+const CLOSED_SET = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
+const REST = /^(其他|其它|其余|另有|剩余)/;
+const PERCENT_GAP = /[（(]?占比?[^，,；;。、）)]{0,6}?[0-9.]+\s*[%％][）)]?/g;
+const SEPARATORS = /[、，,；;和及与以\s\u3000]|以及|分别为/g;
+
+interface Part {
+  q: Quantity;
+  label: string;
+}
+
+/** The range a written total stands for: 300余 is 301–399, 近300 is 270–299, 约300 is 270–330. */
+function totalRange(q: Quantity): [number, number] {
+  const v = q.value;
+  if (q.approx === 'exact') return [v, q.upper];
+  if (q.approx === 'more') {
+    let step = 1;
+    for (let x = v; x >= 10 && x % 10 === 0; x /= 10) step *= 10;
+    return [v, v + Math.max(step, 1)];
+  }
+  if (q.approx === 'near') return [Math.floor(v * 0.9), v];
+  return [Math.floor(v * 0.9), Math.ceil(v * 1.1)];
+}
+
+/** Every total and its parts in one text, with the verdict. */
+export function checkSums(sources: readonly TextSource[]): Finding[] {
+  const out: Finding[] = [];
+  for (const src of sources) {
+    if (src.section === 'title' || src.section === 'signature' || src.section === 'period') continue;
+    for (const m of memo(factsOf(src.text), 'sums', () => sumMarks(factsOf(src.text)))) out.push(textFinding('review.sum_parts', `${src.label}中${m.message}`, src, m.start, m.end, m.context));
+  }
+  return out;
+}
+
+/** The totals of one text whose parts do not add up (text only, so kept with the text's facts). */
+function sumMarks(facts: SourceFacts): Mark[] {
+  const out: Mark[] = [];
+  const qs = facts.quantities;
+  if (qs.length < 3) return out;
+  const used = new Set<number>();
+  for (let i = 0; i < qs.length; i++) {
+    if (used.has(i)) continue;
+    const verdict = partsAfter(facts, i) ?? partsBefore(facts, i);
+    if (!verdict) continue;
+    for (const p of verdict.partIndexes) used.add(p);
+    const m = judge(facts, verdict);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+interface Verdict {
+  total: Quantity;
+  parts: Part[];
+  partIndexes: number[];
+  /** the list claims to name every part */
+  complete: boolean;
+  /** where the finding points: the total through the last part */
+  start: number;
+  end: number;
+}
+
+/** A count that is a change or a comparison (较上年增加37条) is no total of anything. */
+const CHANGE_CLAUSE = /(较|比|同比|环比|增加|减少|增长|下降|多了|少了|上升)/;
+
+function partsAfter(facts: SourceFacts, i: number): Verdict | null {
+  const { text, quantities: qs, sentences: ss } = facts;
+  const total = qs[i]!;
+  let rest = text.slice(total.end, total.end + 16);
+  // Cheap first: a list opens only with one of these words or marks after the total, or at the
+  // end of its sentence (a list in the next one).
+  if (!LIST_HINT.test(rest)) return null;
+  if (CHANGE_CLAUSE.test(text.slice(total.clauseStart, total.start))) return null;
+  let zoneStart = total.end;
+  let kind: string | undefined;
+  let bracket = false;
+  let m = OPENER.exec(rest);
+  let crossed = false;
+  if (!m) {
+    // A list in the next sentence: 「全年共收到申请7件。其中，自然人5件……」「……。从申请人看，自然人5件……」
+    // The total is the sentence's 共/合计 figure, wherever it stands in its sentence.
+    if (!TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+    const next = ss[total.sentence + 1];
+    if (!next) return null;
+    const laterTotal = qs.slice(i + 1).some((q) => q.sentence === total.sentence && q.measure === total.measure && TOTAL_BEFORE.test(text.slice(q.clauseStart, q.start)));
+    if (laterTotal) return null;
+    rest = text.slice(next.start, next.start + 16);
+    m = NEXT_OPENER.exec(rest);
+    if (!m) return null;
+    zoneStart = next.start + m[0].length;
+    kind = m[1] === '其中' ? '其中' : 'by';
+    crossed = true;
+  } else {
+    zoneStart = total.end + m[0].length;
+    kind = m[1] ? '分别为' : (m[2] ?? m[5] ?? (m[3] ? '：' : undefined));
+    bracket = Boolean(m[4]);
+    // A bare colon or bracket opens a list only after a total word (共…：); 其中/分别为 always do.
+    if ((m[3] || (bracket && !m[5])) && !TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+  }
+  const parts: Part[] = [];
+  const partIndexes: number[] = [];
+  let pos = zoneStart;
+  let lastSentence = crossed ? total.sentence + 1 : total.sentence;
+  for (let j = i + 1; j < qs.length; j++) {
+    const q = qs[j]!;
+    // Across sentences, the rest of the total's own sentence is not the list.
+    if (crossed && q.sentence === total.sentence) continue;
+    if (q.sentence !== lastSentence) break;
+    if (q.measure !== total.measure) break;
+    let gap = text.slice(pos, q.start);
+    if (bracket && /[）)]/.test(gap)) break;
+    gap = gap.replace(PERCENT_GAP, '');
+    if (/[。！？\n]/.test(gap)) break;
+    const label = gap.replace(SEPARATORS, '').replace(/^(是|为|有)/, '').replace(/(的|为|是|有|共|计)$/, '');
+    if (parts.length > 0 && CLAUSE_STOP.test(label)) break;
+    if (label.length > 24) break;
+    // A nested figure in brackets (其中自然人3件（含2件网上申请）) belongs to its part.
+    if (/[（(][^）)]*$/.test(text.slice(pos, q.start)) && parts.length > 0) continue;
+    parts.push({ q, label });
+    partIndexes.push(j);
+    pos = q.end;
+    lastSentence = q.sentence;
+  }
+  if (parts.length < 2) return null;
+  const listTail = text.slice(pos, pos + 3);
+  const etc = /^[\s]*等/.test(listTail);
+  const complete =
+    !etc &&
+    (kind === '分别为' || kind === '：' || kind === '包括' || kind === '包含' || (bracket && !m?.[5]) ||
+      parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label)));
+  // Counts in the clauses before 其中 (收到6件，上年结转1件，其中……): the list may be of any of them
+  // or of all together, so it is judged only against the one it fits worst when it fits none.
+  const others: number[] = [];
+  for (let j = 0; j < qs.length; j++) {
+    const q = qs[j]!;
+    if (j === i || q.sentence !== total.sentence || (!crossed && j > i)) continue;
+    if (q.measure === total.measure && !CHANGE_CLAUSE.test(text.slice(q.clauseStart, q.start))) others.push(q.value);
+  }
+  if (others.length > 0) {
+    const sum = round(parts.reduce((a, p) => a + p.q.value, 0));
+    const all = round(others.reduce((a, b) => a + b, total.value));
+    if (others.includes(sum) || sum === all || (sum < all && !complete)) return null;
+  }
+  return { total, parts, partIndexes, complete, start: total.start, end: parts[parts.length - 1]!.q.end };
+}
+
+/** 「自然人3件、法人2件，合计5件」: the parts come first, the total closes the list. */
+function partsBefore(facts: SourceFacts, i: number): Verdict | null {
+  const { text, quantities: qs } = facts;
+  const total = qs[i]!;
+  if (total.start - total.clauseStart > 6) return null;
+  const before = text.slice(total.clauseStart, total.start);
+  if (!/^(共计|合计|总计|共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, ''))) return null;
+  const parts: Part[] = [];
+  const partIndexes: number[] = [];
+  let pos = total.clauseStart;
+  for (let j = i - 1; j >= 0; j--) {
+    const q = qs[j]!;
+    if (q.sentence !== total.sentence || q.measure !== total.measure) break;
+    const gap = text.slice(q.end, pos);
+    if (!/^[、，,；;和及与\s]*$/.test(gap)) break;
+    const labelStart = j > 0 && qs[j - 1]!.sentence === q.sentence ? qs[j - 1]!.end : facts.sentences[q.sentence]!.start;
+    const label = text.slice(Math.max(labelStart, q.clauseStart), q.start).replace(SEPARATORS, '');
+    if (label.length > 24 || CLAUSE_STOP.test(label)) break;
+    parts.unshift({ q, label });
+    partIndexes.unshift(j);
+    pos = Math.max(labelStart, q.clauseStart);
+  }
+  if (parts.length < 2) return null;
+  const complete = parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
+  return { total, parts, partIndexes, complete, start: parts[0]!.q.start, end: total.end };
+}
+
+function judge(facts: SourceFacts, v: Verdict): Mark | null {
+  // Parts with a range or a vague figure cannot be added up.
+  if (v.parts.some((p) => p.q.approx !== 'exact' || p.q.upper !== p.q.value)) return null;
+  const sum = round(v.parts.reduce((a, p) => a + p.q.value, 0));
+  const [low, high] = totalRange(v.total);
+  const vague = v.total.approx !== 'exact';
+  const approx = v.total.approx;
+  const over = approx === 'more' ? sum >= high : sum > high;
+  const under = v.complete && (approx === 'more' ? sum <= low : sum < low);
+  if (!over && !under) return null;
+  const unit = v.total.measure;
+  const written = facts.text.slice(v.total.start, v.total.end).replace(/\s+/g, '');
+  const s = facts.sentences[v.total.sentence]!;
+  const context = facts.text.slice(s.start, Math.max(s.end, v.end));
+  const listed = v.parts.map((p) => `${p.label}${p.q.value}${unit}`).join('、');
+  const why = vague
+    ? `“${written}”的意思是${v.total.approx === 'near' ? `不到${v.total.value}${unit}` : v.total.approx === 'more' ? `${low}${unit}多、不到${high}${unit}` : `${low}至${high}${unit}左右`}，`
+    : `总数是${v.total.value}${unit}，`;
+  const fix = under && !over ? '各项加起来比总数少：如果还有没列出的部分，请写明“其他××”；否则请核对总数和各项数字。' : '各项加起来超过了总数，请核对总数和各项数字，使两者一致。';
+  return { message: `「${quote(context.trim(), 90)}」${why}但列出的${listed}加起来是${sum}${unit}。${fix}`, start: v.start, end: v.end, context };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}

@@ -1,0 +1,98 @@
+// Every rule id a finding can carry, with its severity: the one source for the table rules
+// (catalogue.ts) and the document review (shared/review). Ids are public (--json, acknowledgements):
+// add new ones, never rename.
+import type { Finding } from '../report';
+
+/** error blocks export; warning and info can be marked as reviewed (已核实). */
+export type Severity = Finding['severity'];
+
+export interface RuleInfo {
+  severity: Severity;
+  /** what the rule checks, in Chinese, for lists and documentation */
+  title: string;
+  /** the matching reviewer check of annual-report-format.md §6.2, if any */
+  spec?: string;
+  /** other severities the rule may carry in stated cases (see `why`) */
+  alsoAs?: readonly Severity[];
+  why?: string;
+}
+
+export const RULE_REGISTRY = {
+  // Table rules (shared/rules/catalogue.ts).
+  'cell.kind': { severity: 'error', title: '数字类型（件数为不小于0的整数，金额不为负）', spec: 'E9/I22' },
+  'cell.money_decimals': { severity: 'warning', title: '金额最多保留4位小数（万元）', spec: 'W19' },
+  'cell.unknown': { severity: 'error', title: '表格中不存在的单元格（可能用了别的年度的格式）', spec: 'E9/E10' },
+  'total.stated': { severity: 'error', title: '填写的总计与各分项之和不一致', spec: 'E11/E12/E16' },
+  't3.balance': { severity: 'error', title: '勾稽关系：本年新收 + 上年结转 = 办理结果总计 + 结转下年度', spec: 'E13' },
+  't3.no_requests_zero': { severity: 'warning', title: '没有新收和结转申请时，办理结果和结转下年度应为 0', spec: 'W15' },
+  't3.carry_over': { severity: 'warning', title: '上年结转应等于上一年度报告的结转下年度', spec: 'W14' },
+  't2.township_regulations': { severity: 'error', title: '乡镇、街道没有规章制定权，规章一行应为 0', spec: 'E18' },
+  't2.township_normative': { severity: 'warning', title: '乡镇、街道一般无权制发行政规范性文件', spec: 'E18' },
+  't2.published_le_made': { severity: 'warning', title: '2019格式：本年新公开数量不超过本年新制作数量，对外公开总数量不少于本年新公开数量' },
+  't2.decisions_without_items': { severity: 'warning', title: '2019格式：没有项目却有处理决定' },
+  'cells.unfilled': { severity: 'info', title: '未填写的格子（官方表格不留空，没有发生的填 0）', spec: 'E9' },
+  'tables.empty': { severity: 'error', title: '三张统计表全部没有填写', spec: 'E9' },
+  'previous.identity': { severity: 'info', title: '上年报告是同一单位的上一年度' },
+  't2.in_force_continuity': { severity: 'warning', title: '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止', spec: 'W20' },
+  't2.repeal_bound': { severity: 'warning', title: '本年废止件数不超过上年现行有效 + 本年制发', spec: 'W21' },
+  't2.fee_unit': { severity: 'warning', title: '本年收费金额的单位是万元', spec: 'W19' },
+
+  // Document review (shared/review).
+  'review.title': { severity: 'error', title: '标题格式', spec: 'E1', alsoAs: ['warning'], why: '只是多了空格或用了简称时为警告' },
+  'review.period': { severity: 'error', title: '统计期限的年份', spec: 'E2' },
+  'review.stale_year': { severity: 'warning', title: '沿用往年的年份', spec: 'E2' },
+  'review.date_in_year': { severity: 'error', title: '成文日期早于年度结束', spec: 'E3' },
+  'review.date_deadline': { severity: 'warning', title: '成文日期晚于报送期限', spec: 'E3' },
+  'review.bad_date': { severity: 'error', title: '写错的日期（不存在的月、日，年份位数不对）', spec: 'E2/W31' },
+  'review.period_span': { severity: 'warning', title: '统计期限没有覆盖报告年度全年', spec: 'E2' },
+  'review.carry_year': { severity: 'warning', title: '结转到本报告年度（应为下一年度）', spec: 'E2' },
+  'review.citation': { severity: 'error', title: '引用的文件名称、文号不准确', spec: 'E4' },
+  'review.outdated_citation': { severity: 'error', title: '引用已废止的试行格式', spec: 'E4' },
+  'review.doc_number_brackets': { severity: 'warning', title: '文号括号', spec: 'E4' },
+  'review.unit_name': { severity: 'warning', title: '正文中出现其他单位的名称', spec: 'W5' },
+  'review.wrong_level': { severity: 'warning', title: '把省、市、县写成了做工作、收申请的机关', spec: 'W5' },
+  'review.signature': { severity: 'warning', title: '署名与机关名称不一致', spec: 'W5' },
+  'review.misplaced_heading': { severity: 'error', title: '部分标题放错位置', spec: 'E6' },
+  'review.legacy_heading': { severity: 'error', title: '2019年以前的提纲标题', spec: 'E6' },
+  'review.section_empty': { severity: 'error', title: '部分没有内容', spec: 'E6' },
+  'review.outline': { severity: 'warning', title: '序号不连续或写法不对', spec: 'E6' },
+  'review.parts_count': { severity: 'warning', title: '说明的部分数与列出的不一致', spec: 'E6' },
+  'review.wording': { severity: 'warning', title: '重复的字词、错别字、缺数字的量词' },
+  'review.repeated_paragraph': { severity: 'warning', title: '同一段文字重复出现' },
+  'review.contact': { severity: 'warning', title: '电子邮箱、电话写法不对', spec: 'W5' },
+  'review.accountability': { severity: 'error', title: '工作考核、社会评议和责任追究结果', spec: 'E7', alsoAs: ['warning'], why: '2019年试行格式的报告为警告（其说明未取得）' },
+  'review.overview_aspects': { severity: 'warning', title: '总体情况的五个方面', spec: 'W8' },
+  'review.overview_length': { severity: 'warning', title: '总体情况篇幅', spec: 'W8' },
+  'review.outdated_format': { severity: 'error', title: '使用已废止的试行格式', spec: 'E10' },
+  'review.format_too_new': { severity: 'warning', title: '年度早于现行格式', spec: 'E10' },
+  'review.outdated_labels': { severity: 'error', title: '正文中的试行格式栏目', spec: 'E10' },
+  'review.narrative_figure': { severity: 'warning', title: '叙述数字与表格不一致', spec: 'W17/W27' },
+  'review.none_claimed': { severity: 'warning', title: '“没有申请/复议/诉讼”与表格不一致', spec: 'W27' },
+  'review.all_done': { severity: 'warning', title: '“均已办结”与结转下年度不一致', spec: 'W27' },
+  'review.requests_no_count': { severity: 'warning', title: '依申请公开一段没有写申请件数', spec: 'W27' },
+  'review.sum_parts': { severity: 'warning', title: '总数与分项之和不一致', spec: 'W27' },
+  'review.money_unit': { severity: 'warning', title: '叙述中的金额与表格单位（万元）不一致', spec: 'W19' },
+  'review.fee': { severity: 'warning', title: '信息处理费', spec: 'E23' },
+  'review.problems': { severity: 'warning', title: '问题和改进措施', spec: 'W24' },
+  'review.same_as_last_year': { severity: 'warning', title: '与上年内容雷同', spec: 'W25' },
+  'review.problems_follow_up': { severity: 'info', title: '上年问题的整改情况', spec: 'W26' },
+  'review.no_comparison': { severity: 'info', title: '与上年的比较', spec: 'I28' },
+  'review.date_padding': { severity: 'warning', title: '日期补0', spec: 'W31' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULE_REGISTRY;
+
+export function ruleInfo(id: RuleId): RuleInfo {
+  return RULE_REGISTRY[id];
+}
+
+/** The registry's severity for a rule: the one every finding of the rule carries by default. */
+export function severityOf(id: RuleId): Severity {
+  return RULE_REGISTRY[id].severity;
+}
+
+/** Whether a finding's severity is one its rule is registered with. */
+export function severityAllowed(id: string, severity: Severity): boolean {
+  const info = (RULE_REGISTRY as Record<string, RuleInfo>)[id];
+  return Boolean(info) && (info!.severity === severity || (info!.alsoAs ?? []).includes(severity));
+}
