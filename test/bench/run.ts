@@ -1,9 +1,9 @@
-// `npm run bench`: prints figures (what was measured, median and p95); asserts nothing.
+// `npm run bench`: prints figures (what was measured, median and p95); asserts nothing. The fault and
+// abuse soak (minutes long) is its own command: `npm run soak` (test/bench/soak.ts).
 import { benchRules } from './rules';
 import { benchExport } from './export';
 import { benchTyping } from './typing';
 import { benchCounty } from './county';
-import { benchSoak } from './soak';
 import { benchFirstScreen } from './first-screen';
 
 const benches: [string, () => Promise<string[]>][] = [
@@ -12,7 +12,6 @@ const benches: [string, () => Promise<string[]>][] = [
   ['县级审查 (county: 200 reports read, checked, compared and summed; workbook)', benchCounty],
   ['首屏与表三可用时间 (host start → first screen usable / → table 三 usable, headless Chromium)', benchFirstScreen],
   ['表三输入延迟 (typing into table 三 → 总计 painted, headless Chromium via the browser host)', benchTyping],
-  ['故障与恶意输入 (soak: API fuzz, SIGKILL rounds, hostile files, damaged files, two instances)', benchSoak],
 ];
 
 for (const [name, run] of benches) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { artifactsDir, launchBrowser, repoRoot, startHost, tempDir } from '../support/index';
 
-const SEEDS = join(repoRoot, '../shared/seeds');
+const SEEDS = join(repoRoot, 'test/fixtures/seeds');
 const stepStatus = (page: Page, key: string) => page.locator(`[data-step="${key}"] [data-step-status]`);
 
 test('clerk walk: plain step states, blanks to 0, carried-over source, keep copied text, other unit on import', { timeout: 120_000 }, async () => {

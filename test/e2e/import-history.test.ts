@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { artifactsDir, launchBrowser, repoRoot, hostApi, startHost, tempDir } from '../support/index';
 
-const SEEDS = join(repoRoot, '../shared/seeds');
+const SEEDS = join(repoRoot, 'test/fixtures/seeds');
 
 test('paste a 2020 report, import a 2019 one, compare the years, download a report file', { timeout: 180_000 }, async () => {
   const data = tempDir('nianbao-e2e-import-');

@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import { parseReportFile } from '../../shared/report-file';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SEEDS = join(ROOT, '../shared/seeds');
+const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-import-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -187,7 +187,7 @@ describe('the county batch through the API', () => {
       const files = generateCountyBatch().slice(0, 8).map((g) => ({ fileName: `${g.fileName}.nianbao.json`, base64: Buffer.from(serializeReportFile(g.doc)).toString('base64') }));
       const first = await call('countyAddFiles', { batchId: null, files: files.slice(0, 5) });
       // Web text copied from a county site is read like any other report.
-      const web = { fileName: '安砂镇2020年报（网页）.txt', base64: readFileSync(join(repoRoot, '../shared/seeds/2020-ansha-fujian-gov2019.txt')).toString('base64') };
+      const web = { fileName: '安砂镇2020年报（网页）.txt', base64: readFileSync(join(repoRoot, 'test/fixtures/seeds/2020-ansha-fujian-gov2019.txt')).toString('base64') };
       const second = await call('countyAddFiles', { batchId: first.batchId, files: [...files.slice(5), web, { fileName: 'x.txt', base64: Buffer.from('随便写的一句话').toString('base64') }] });
       assert.equal(second.count, 10);
       const { review, docs } = await call('countyReview', { batchId: first.batchId });

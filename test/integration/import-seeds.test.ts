@@ -1,4 +1,4 @@
-// Every seed in ../shared/seeds (text copied from published township reports) imports: the
+// Every seed in test/fixtures/seeds (text copied from published township reports) imports: the
 // 2019/2020 reports' table figures exactly as printed (values below read by eye from the seed
 // text), the pre-2019 reports' 附表 indicators, and what could not be read is said in Chinese.
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readReportSource } from '../../electron/core/import/index';
 
-const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
+const SEEDS = join(import.meta.dirname, '../fixtures/seeds');
 const seed = (name: string) => readReportSource(name, readFileSync(join(SEEDS, name)));
 
 const T3_ROWS_2019 = [

@@ -80,7 +80,7 @@ export async function hostileFiles(): Promise<HostileFile[]> {
   const report = fullReport({ sections: { overview: markup } });
   const realDocx = await buildDocx(report, { letterhead: false, draft: false });
   const realXml = gbkSafe(strFromU8(unzipSync(realDocx)['word/document.xml']));
-  const seed = gbkSafe(readFileSync(join(repoRoot, '..', 'shared', 'seeds', '2020-ansha-fujian-gov2019.txt'), 'utf8'));
+  const seed = gbkSafe(readFileSync(join(repoRoot, 'test', 'fixtures', 'seeds', '2020-ansha-fujian-gov2019.txt'), 'utf8'));
   const bomb = new Uint8Array(60 * 1024 * 1024).fill(0x61);
   const files: HostileFile[] = [
     { name: 'zip bomb (60 MB of XML in a few KB)', fileName: 'bomb.docx', bytes: docx(bomb), expect: 'refused', message: /异常庞大/ },

@@ -1,4 +1,4 @@
-// 审读 on the five published township reports in ../shared/seeds (as published, and copied into
+// 审读 on the five published township reports in test/fixtures/seeds (as published, and copied into
 // a new 2025 report, the copy-paste the review exists to catch), and on clean reports: the findings
 // listed here are the expected outcome, each one checked by reading the seed.
 import assert from 'node:assert/strict';

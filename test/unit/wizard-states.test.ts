@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReportDocSchema, type ReportDoc } from '../../shared/report';
+import type { ReportDoc } from '../../shared/report';
+import { parseReportFile } from '../../shared/report-file';
 import { deriveNextYearReport, findYearMentions } from '../../shared/carry-over';
 import { checkReport } from '../../shared/check';
 import { deriveTotals, formatModel } from '../../shared/formats/index';
@@ -17,7 +18,9 @@ import { repoRoot } from '../support';
 
 const model = formatModel('gov-2021');
 const steps = wizardSteps(model);
-const clean = ReportDocSchema.parse(JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/reports/2025-clean.nianbao.json'), 'utf8')));
+const cleanFile = parseReportFile(readFileSync(join(repoRoot, 'test/fixtures/reports/2025-clean.nianbao.json'), 'utf8'));
+assert.ok(cleanFile.ok, 'the clean fixture reads as a report file');
+const clean: ReportDoc = cleanFile.doc;
 const states = (doc: ReportDoc, reviewed = false) => stepStatuses(steps, checkReport(doc), doc, model, reviewed);
 
 test('a new next-year report opens without an error; 审核 is 未审核 until opened', () => {
