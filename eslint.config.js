@@ -4,7 +4,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'zlib', 'stream', 'worker_threads'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'zlib',
+  'stream',
+  'worker_threads',
+];
 const nodeImports = { group: NODE_BUILTINS, message: 'Node 模块只能在 electron/ 与 test/ 中使用。' };
 const electronImport = { group: ['electron', 'electron/*'], message: "只有 electron/shell 可以引入 'electron'。" };
 const nativeImports = { group: ['better-sqlite3', 'docx', 'exceljs', 'fflate'], message: '数据库与文件格式库只在 electron/core 中使用。' };
@@ -22,7 +38,7 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-control-regex': 'off',
       // full-width spaces (U+3000) are part of official layouts such as 「年　月　日」
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipJSXText: true }],
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipJSXText: true, skipComments: true }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },

@@ -54,7 +54,14 @@ await Promise.all([
     esbuild({ ...nodeCommon, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/shell/main.cjs', format: 'cjs' }),
   // The preload runs sandboxed: one CommonJS file that may only require 'electron'.
   existsSync(join(root, 'electron/shell/preload.ts')) &&
-    esbuild({ ...nodeCommon, platform: 'browser', entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/shell/preload.cjs', format: 'cjs', external: ['electron'] }),
+    esbuild({
+      ...nodeCommon,
+      platform: 'browser',
+      entryPoints: ['electron/shell/preload.ts'],
+      outfile: 'dist/shell/preload.cjs',
+      format: 'cjs',
+      external: ['electron'],
+    }),
 ]);
 
 await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });

@@ -8,5 +8,8 @@ for (const project of ['shared', 'electron', 'renderer', 'test']) {
   const r = spawnSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit' });
   if (r.status !== 0) failed = true;
 }
-if (failed) { console.error('typecheck failed'); process.exit(1); }
+if (failed) {
+  console.error('typecheck failed');
+  process.exit(1);
+}
 console.log('typecheck ok: shared, electron, renderer, test');

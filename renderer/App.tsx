@@ -100,14 +100,30 @@ export function App() {
           <>
             <UnitSetup onSaved={(u) => setLoaded({ state: 'ready', unit: u })} />
             {/* A county office has no unit of its own to set up: 县级审查 is offered from the first screen. */}
-            <Button variant="outlined" size="small" onClick={() => navigate({ name: 'county' })} sx={{ position: 'fixed', right: 16, bottom: 16, bgcolor: 'background.paper' }}>
+            <Button
+              variant="outlined"
+              size="small"
+              onClick={() => navigate({ name: 'county' })}
+              sx={{ position: 'fixed', right: 16, bottom: 16, bgcolor: 'background.paper' }}
+            >
               县级审查（县政务公开办使用）
             </Button>
           </>
         ) : route.name === 'report' ? (
-          <Wizard key={route.id} reportId={route.id} step={route.step} onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)} onClose={() => navigate({ name: 'home' })} />
+          <Wizard
+            key={route.id}
+            reportId={route.id}
+            step={route.step}
+            onStep={(step) => navigate({ name: 'report', id: route.id, step }, true)}
+            onClose={() => navigate({ name: 'home' })}
+          />
         ) : (
-          <ReportList unit={unit} preloaded={takeEarlyReports()} onUnitSaved={(u) => setLoaded({ state: 'ready', unit: u })} onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })} />
+          <ReportList
+            unit={unit}
+            preloaded={takeEarlyReports()}
+            onUnitSaved={(u) => setLoaded({ state: 'ready', unit: u })}
+            onOpen={(id, step) => navigate({ name: 'report', id, step: step ?? null })}
+          />
         )}
       </Suspense>
     </ErrorBoundary>

@@ -30,7 +30,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
           }
         >
           <AlertTitle>页面出错了，这一屏没能显示</AlertTitle>
-          已保存的内容不受影响；还没来得及保存的修改暂存在本{typeof window !== 'undefined' && window.nianbao ? '程序' : '浏览器'}中，重新载入后打开这份报告会自动保存。请点“重新载入”；如果反复出现，请把下面这行告诉技术支持：
+          已保存的内容不受影响；还没来得及保存的修改暂存在本{typeof window !== 'undefined' && window.nianbao ? '程序' : '浏览器'}
+          中，重新载入后打开这份报告会自动保存。请点“重新载入”；如果反复出现，请把下面这行告诉技术支持：
           <Box component="code" sx={{ display: 'block', mt: 1, fontSize: 12, wordBreak: 'break-all' }}>
             {this.state.error.message}
           </Box>

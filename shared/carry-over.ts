@@ -7,7 +7,9 @@ import { defaultTitle } from './report';
 
 /** Applicant columns of table 三 (the 总计 column is derived), read from the format data. */
 function t3ApplicantColumns(formatId: 'gov-2021' | 'gov-2019'): string[] {
-  return formatModel(formatId).format.t3.columns.filter((c) => !c.derived).map((c) => c.key);
+  return formatModel(formatId)
+    .format.t3.columns.filter((c) => !c.derived)
+    .map((c) => c.key);
 }
 
 /**
@@ -82,7 +84,7 @@ const REPORT_AFTER_YEAR = /^度?(?:的)?(?:政府信息公开(?:工作)?)?(?:年
 
 export function findYearMentions(text: string, reportYear: number): YearMention[] {
   const out: YearMention[] = [];
-  const re = /(?<![\d〔［\[【])((?:19|20)\d{2})[ \u3000\u00a0]*年/g;
+  const re = /(?<![\d〔［[【])((?:19|20)\d{2})[ \u3000\u00a0]*年/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const year = Number(m[1]);
     if (year === reportYear || year === reportYear + 1) continue;

@@ -66,7 +66,17 @@ export function compareReports(current: ReportDoc, previous: ReportDoc | null | 
     return LEGACY_INDICATORS.filter((i) => current.indicators?.[i.key] !== undefined || previous?.indicators?.[i.key] !== undefined).map((i) => {
       const cur = current.indicators?.[i.key];
       const prev = previous?.indicators?.[i.key];
-      return { key: i.key, label: i.label, table: 'indicators' as const, kind: i.unit.includes('元') ? 'money' : 'count', unit: i.unit, derived: false, current: cur, previous: prev, change: diff(cur, prev) };
+      return {
+        key: i.key,
+        label: i.label,
+        table: 'indicators' as const,
+        kind: i.unit.includes('元') ? 'money' : 'count',
+        unit: i.unit,
+        derived: false,
+        current: cur,
+        previous: prev,
+        change: diff(cur, prev),
+      };
     });
   }
   const model = formatModel(current.formatId);
@@ -79,7 +89,17 @@ export function compareReports(current: ReportDoc, previous: ReportDoc | null | 
     let prev: number | undefined;
     if (prevGov && prevModel?.byKey.has(c.key)) prev = figureOf(prevGov, c.key, prevDerived);
     else if (previous && previous.formatId === 'legacy' && LEGACY_FOR_CELL[c.key]) prev = legacyFigure(previous, c.key);
-    return { key: c.key, label: c.label, table: c.table, kind: c.kind, unit: c.unit, derived: c.derived, current: cur, previous: prev, change: diff(cur, prev) };
+    return {
+      key: c.key,
+      label: c.label,
+      table: c.table,
+      kind: c.kind,
+      unit: c.unit,
+      derived: c.derived,
+      current: cur,
+      previous: prev,
+      change: diff(cur, prev),
+    };
   });
 }
 

@@ -100,7 +100,8 @@ export function cellValueProblem(n: number, kind: CellKind, shown: string = Stri
       return null;
     case 'money':
       if (n < 0) return `‘${shown}’是负数，金额不能为负，${expectedText(kind)}`;
-      if (decimalPlaces(n) > MONEY_DECIMALS) return `‘${shown}’的小数超过${MONEY_DECIMALS}位，金额以万元为单位最多保留${MONEY_DECIMALS}位小数（如 0.0035 万元 = 35 元）`;
+      if (decimalPlaces(n) > MONEY_DECIMALS)
+        return `‘${shown}’的小数超过${MONEY_DECIMALS}位，金额以万元为单位最多保留${MONEY_DECIMALS}位小数（如 0.0035 万元 = 35 元）`;
       return null;
   }
 }
@@ -114,7 +115,9 @@ export function formatCellValue(value: number | undefined | null, kind: CellKind
   if (value === undefined || value === null || !Number.isFinite(value)) return '';
   const maxDecimals = kind === 'money' ? MONEY_DECIMALS : 0;
   const rounded = kind === 'money' ? Math.round(value * 10 ** maxDecimals) / 10 ** maxDecimals : value;
-  const [intPart, fracPart = ''] = Math.abs(rounded).toFixed(kind === 'money' ? maxDecimals : decimalPlaces(rounded)).split('.');
+  const [intPart, fracPart = ''] = Math.abs(rounded)
+    .toFixed(kind === 'money' ? maxDecimals : decimalPlaces(rounded))
+    .split('.');
   const frac = fracPart.replace(/0+$/, '');
   const int = options.grouping ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : intPart;
   return `${rounded < 0 ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;

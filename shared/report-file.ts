@@ -111,7 +111,8 @@ function issueText(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `字段${where}的值不对，只能是 ${issue.values.map((v) => JSON.stringify(v)).join('、')} 之一。`;
     case 'unrecognized_keys':
-      if (issue.path[0] === 'sections') return `字段${where}中有不认识的项：${issue.keys.join('、')}。正文部分只能是 overview、proactive、requests、review_litigation、problems、other_matters。`;
+      if (issue.path[0] === 'sections')
+        return `字段${where}中有不认识的项：${issue.keys.join('、')}。正文部分只能是 overview、proactive、requests、review_litigation、problems、other_matters。`;
       return `${issue.path.length ? `字段${where}` : '文件'}中有不认识的项：${issue.keys.join('、')}。报告文件只能包含约定的字段，请去掉这些项后再试。`;
     case 'invalid_key':
       return `${where} 不是有效的单元格编号：编号应像 t3.granted.natural_person（表.行.列，小写英文）。`;

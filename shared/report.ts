@@ -45,9 +45,18 @@ export const UnitFormSchema = UnitSchema.extend({
   name: z.string().trim().min(1, '请填写机关名称（全称），例如“某某县某某镇人民政府”').max(60, '机关名称不超过60个字'),
   supervisor: z.string().max(60, '上级主管部门不超过60个字'),
   address: z.string().max(120, '地址不超过120个字'),
-  postcode: z.string().trim().regex(/^(\d{6})?$/, '邮政编码应为6位数字，例如 366000'),
-  phone: z.string().trim().regex(/^([0-9０-９\-－—()（）\s、,，/转]{7,40})?$/, '电话只能含数字、区号连接号“-”和括号，例如 0598-3612345'),
-  email: z.string().trim().regex(/^([^\s@]+@[^\s@]+\.[^\s@]+)?$/, '电子邮箱格式不对，例如 xtzf@example.gov.cn'),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, '邮政编码应为6位数字，例如 366000'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^([0-9０-９\-－—()（）\s、,，/转]{7,40})?$/, '电话只能含数字、区号连接号“-”和括号，例如 0598-3612345'),
+  email: z
+    .string()
+    .trim()
+    .regex(/^([^\s@]+@[^\s@]+\.[^\s@]+)?$/, '电子邮箱格式不对，例如 xtzf@example.gov.cn'),
   signature: z.string().max(60, '署名不超过60个字'),
 });
 

@@ -25,7 +25,11 @@ export function dataDirArg(argv: readonly string[]): string | null {
 }
 
 /** --data-dir, else NIANBAO_DATA_DIR, else the per-user folder; always absolute. */
-export function resolveDataDir(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function resolveDataDir(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const chosen = dataDirArg(argv) || env[DATA_DIR_ENV] || defaultDataDir(platform, env);
   return resolve(chosen);
 }

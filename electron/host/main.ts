@@ -61,7 +61,12 @@ function openBrowser(url: string): void {
     return;
   }
   try {
-    const child = spawn(opener.cmd, opener.args, { stdio: 'ignore', detached: true, windowsHide: true, windowsVerbatimArguments: process.platform === 'win32' });
+    const child = spawn(opener.cmd, opener.args, {
+      stdio: 'ignore',
+      detached: true,
+      windowsHide: true,
+      windowsVerbatimArguments: process.platform === 'win32',
+    });
     child.on('error', () => console.error('无法自动打开浏览器，请手动复制上面的网址到浏览器中打开。'));
     child.unref();
   } catch {
@@ -120,7 +125,9 @@ async function main(): Promise<void> {
     } else port = fail(e);
   }
   function fail(err: NodeJS.ErrnoException): never {
-    console.error(err.code === 'EADDRINUSE' ? `端口 ${args.port} 已被占用，请换一个端口（--port）或去掉 --port 让程序自动选择。` : `程序服务无法启动：${err.message}`);
+    console.error(
+      err.code === 'EADDRINUSE' ? `端口 ${args.port} 已被占用，请换一个端口（--port）或去掉 --port 让程序自动选择。` : `程序服务无法启动：${err.message}`,
+    );
     store.close();
     process.exit(1);
   }

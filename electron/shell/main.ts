@@ -44,7 +44,14 @@ let store: Store | null = null;
 const FiltersSchema = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9*.]{1,20}$/)).max(20) })).max(10);
 const SaveArgsSchema = z.tuple([z.string().min(1).max(260), z.string().max(40_000_000), FiltersSchema]);
 // The print HTML of a report: a whole document, a few hundred kB at most; 5 MB is far beyond any report.
-const PrintArgsSchema = z.tuple([z.string().min(1).max(260).regex(/\.pdf$/i), z.string().min(1).max(5_000_000).startsWith('<!DOCTYPE html>')]);
+const PrintArgsSchema = z.tuple([
+  z
+    .string()
+    .min(1)
+    .max(260)
+    .regex(/\.pdf$/i),
+  z.string().min(1).max(5_000_000).startsWith('<!DOCTYPE html>'),
+]);
 
 function refuseSender(): never {
   throw new Error('拒绝访问：请求不是来自本程序的页面。');
@@ -104,7 +111,7 @@ function registerIpc(handleApiCall: ApiHandler): void {
       await writeFileAtomic(result.filePath, Buffer.from(base64, 'base64'));
     } catch (err) {
       log.warn('shell', '保存文件失败', err);
-      throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`);
+      throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`, { cause: err });
     }
     return { saved: true, path: result.filePath };
   });
@@ -135,9 +142,14 @@ function registerIpc(handleApiCall: ApiHandler): void {
     let pdf: Buffer;
     try {
       await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-      pdf = await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+      pdf = await printer.webContents.printToPDF({
+        pageSize: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      });
     } catch (err) {
-      throw new Error(`PDF 没有生成：${(err as Error).message}。请重试；仍不行的，可先导出 Word 文件再另存为 PDF。`);
+      throw new Error(`PDF 没有生成：${(err as Error).message}。请重试；仍不行的，可先导出 Word 文件再另存为 PDF。`, { cause: err });
     } finally {
       printer.destroy();
     }
@@ -148,7 +160,7 @@ function registerIpc(handleApiCall: ApiHandler): void {
     try {
       await writeFileAtomic(result.filePath, pdf);
     } catch (err) {
-      throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`);
+      throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`, { cause: err });
     }
     return { saved: true, path: result.filePath };
   });
@@ -233,7 +245,9 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     // The app is offline by design: nothing the page loads may leave the machine.
-    session.defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) => callback({ cancel: true }));
+    session.defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>
+      callback({ cancel: true }),
+    );
     serveApp();
     try {
       store = await openStore(dataDir);

@@ -92,7 +92,10 @@ export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: { c
 /** Electron wraps a main-side error as “Error invoking remote method 'x': Error: …”: keep the clerk's part. */
 export function platformErrorMessage(err: unknown, doing: string): string {
   const raw = err instanceof Error ? err.message : String(err);
-  const own = raw.replace(/^Error invoking remote method '[^']*':\s*/, '').replace(/^(?:[A-Za-z]*Error:\s*)+/, '').trim();
+  const own = raw
+    .replace(/^Error invoking remote method '[^']*':\s*/, '')
+    .replace(/^(?:[A-Za-z]*Error:\s*)+/, '')
+    .trim();
   // Only a message written for the clerk (Chinese) is shown as it is; anything else is described.
   return /[\u4e00-\u9fff]/.test(own) ? own : `${doing}没有成功（${own || '原因不明'}）。请重试；如果反复出现，请重新启动程序。`;
 }
@@ -157,7 +160,12 @@ export const platform = {
     });
   },
   /** trySaveFile for callers that catch: a failure throws an Error whose message is the Chinese one. */
-  async saveFile(fileName: string, base64: string, filters: { name: string; extensions: string[] }[], mime?: string): Promise<{ saved: false } | { saved: true; path: string }> {
+  async saveFile(
+    fileName: string,
+    base64: string,
+    filters: { name: string; extensions: string[] }[],
+    mime?: string,
+  ): Promise<{ saved: false } | { saved: true; path: string }> {
     const r = await platform.trySaveFile(fileName, base64, filters, mime);
     if (!r.ok) throw new Error(r.error.message);
     return r.value;

@@ -40,7 +40,8 @@ export interface CopyPair {
 }
 
 function sectionTexts(doc: ReportDoc): { section: string; heading: string; text: string }[] {
-  if (isGovFormatId(doc.formatId)) return getFormat(doc.formatId).sections.map((s) => ({ section: s.key, heading: s.heading, text: doc.sections[s.key] ?? '' }));
+  if (isGovFormatId(doc.formatId))
+    return getFormat(doc.formatId).sections.map((s) => ({ section: s.key, heading: s.heading, text: doc.sections[s.key] ?? '' }));
   return (doc.legacySections ?? []).map((s, i) => ({ section: `legacy.${i}`, heading: s.heading, text: s.text }));
 }
 
@@ -126,10 +127,7 @@ const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}……` : 
  * The finding for one unit's paragraph that other units' reports also have: it quotes the closest
  * other text in full and names the rest (a paragraph passed round several townships is one finding).
  */
-export function copyFinding(
-  own: CopyPair['a'],
-  others: { side: CopyPair['b']; unitName: string; fileName: string; similarity: number }[],
-): CountyFinding {
+export function copyFinding(own: CopyPair['a'], others: { side: CopyPair['b']; unitName: string; fileName: string; similarity: number }[]): CountyFinding {
   const sorted = [...others].sort((x, y) => y.similarity - x.similarity);
   const best = sorted[0];
   const pct = Math.floor(best.similarity * 100);
@@ -143,6 +141,14 @@ export function copyFinding(
     cells: [],
     location: { section: own.section, start: own.start, end: own.end, quote: own.quote },
     id: `county.copied_text:${own.section}:${own.start}`,
-    other: { entryId: best.side.entryId, unitName: best.unitName, fileName: best.fileName, section: best.side.section, start: best.side.start, end: best.side.end, quote: best.side.quote },
+    other: {
+      entryId: best.side.entryId,
+      unitName: best.unitName,
+      fileName: best.fileName,
+      section: best.side.section,
+      start: best.side.start,
+      end: best.side.end,
+      quote: best.side.quote,
+    },
   };
 }

@@ -26,7 +26,11 @@ function countyYear(docs: readonly ReportDoc[]): number | null {
 
 /** Rule ids that compare 上年结转 with last year's 结转下年度, read from the rule catalogue. */
 function carryOverRules(formatId: string): Set<string> {
-  return new Set(rulesFor(formatId).filter((r) => r.type === 't3_carry_over').map((r) => r.id));
+  return new Set(
+    rulesFor(formatId)
+      .filter((r) => r.type === 't3_carry_over')
+      .map((r) => r.id),
+  );
 }
 
 export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
@@ -166,7 +170,9 @@ function sumNote(year: number | null, current: readonly (CountyEntry & { doc: Re
   );
   for (const s of sums) {
     if (s.formatId === official.id) continue;
-    parts.push(`另有 ${s.entryIds.length} 个单位使用${FORMATS[s.formatId].citation}格式，两种格式的表格行列不同，不能逐格相加：这些单位单独汇总、单独列出，不计入全县汇总数，请通知其按现行格式重新填报。`);
+    parts.push(
+      `另有 ${s.entryIds.length} 个单位使用${FORMATS[s.formatId].citation}格式，两种格式的表格行列不同，不能逐格相加：这些单位单独汇总、单独列出，不计入全县汇总数，请通知其按现行格式重新填报。`,
+    );
   }
   const legacy = current.filter((e) => !isGovFormatId(e.doc.formatId)).length;
   if (legacy) parts.push(`${legacy} 份报告没有统一格式的统计表（2019年以前的格式），不参加汇总。`);

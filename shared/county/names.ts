@@ -35,5 +35,11 @@ export function unitNamePattern(names: readonly string[]): RegExp | null {
   const all = new Set<string>();
   for (const n of names) for (const v of unitNameVariants(n)) all.add(v);
   if (all.size === 0) return null;
-  return new RegExp([...all].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+  return new RegExp(
+    [...all]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|'),
+    'g',
+  );
 }

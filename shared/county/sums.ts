@@ -38,7 +38,10 @@ export function countySum(
   year: number,
   units: readonly { entryId: string; doc: ReportDoc; previous?: ReportDoc }[],
 ): CountySum {
-  const inputs = sumInputs(formatId, units.map((u) => u.doc));
+  const inputs = sumInputs(
+    formatId,
+    units.map((u) => u.doc),
+  );
   const cells = { ...inputs, ...deriveTotals(formatId, inputs) };
   const previousDocs = units.map((u) => u.previous).filter((p): p is ReportDoc => !!p && p.formatId === formatId);
   const withPrevious = units.length > 0 && previousDocs.length === units.length;

@@ -46,28 +46,19 @@ export const GOV_2019: ReportFormat = {
         caption: T2_CAPTIONS.item1,
         firstHeader: T2_FIRST_HEADER,
         columns: publishingColumns,
-        rows: [
-          T2_ROWS.regulations,
-          { key: 'normative_documents', label: '规范性文件' },
-        ],
+        rows: [T2_ROWS.regulations, { key: 'normative_documents', label: '规范性文件' }],
       },
       {
         caption: T2_CAPTIONS.item5,
         firstHeader: T2_FIRST_HEADER,
         columns: [prevYearItems, change, decisions],
-        rows: [
-          T2_ROWS.licensing,
-          otherExternalServices,
-        ],
+        rows: [T2_ROWS.licensing, otherExternalServices],
       },
       {
         caption: T2_CAPTIONS.item6,
         firstHeader: T2_FIRST_HEADER,
         columns: [prevYearItems, change, decisions],
-        rows: [
-          T2_ROWS.penalty,
-          T2_ROWS.coercion,
-        ],
+        rows: [T2_ROWS.penalty, T2_ROWS.coercion],
       },
       {
         caption: T2_CAPTIONS.item8,

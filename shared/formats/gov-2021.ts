@@ -48,10 +48,7 @@ export const GOV_2021: ReportFormat = {
         caption: T2_CAPTIONS.item6,
         firstHeader: T2_FIRST_HEADER,
         columns: [decisions],
-        rows: [
-          T2_ROWS.penalty,
-          T2_ROWS.coercion,
-        ],
+        rows: [T2_ROWS.penalty, T2_ROWS.coercion],
       },
       {
         caption: T2_CAPTIONS.item8,

@@ -106,7 +106,8 @@ function table3Grid(format: ReportFormat): TableGrid {
     const cells: GridCell[] = [];
     row.path.forEach((text, level) => {
       const prev = t3.rows[i - 1];
-      const samePrefix = (r: typeof row | undefined) => !!r && r.path.length > level && r.path.slice(0, level + 1).join('\u0000') === row.path.slice(0, level + 1).join('\u0000');
+      const samePrefix = (r: typeof row | undefined) =>
+        !!r && r.path.length > level && r.path.slice(0, level + 1).join('\u0000') === row.path.slice(0, level + 1).join('\u0000');
       if (samePrefix(prev)) return; // merged into the cell above
       let span = 1;
       while (samePrefix(t3.rows[i + span])) span++;
@@ -120,7 +121,13 @@ function table3Grid(format: ReportFormat): TableGrid {
   // 5号 on paper, the innermost (long item labels) widest.
   const labelWeights = [0.07, 0.11, 0.22].slice(3 - labelColumns);
   const valueWeight = (1 - labelWeights.reduce((a, b) => a + b, 0)) / t3.columns.length;
-  return { id: 't3', columns: labelColumns + t3.columns.length, repeatHeaderRows: 3, columnWeights: [...labelWeights, ...Array(t3.columns.length).fill(valueWeight)], rows };
+  return {
+    id: 't3',
+    columns: labelColumns + t3.columns.length,
+    repeatHeaderRows: 3,
+    columnWeights: [...labelWeights, ...Array(t3.columns.length).fill(valueWeight)],
+    rows,
+  };
 }
 
 function table4Grid(format: ReportFormat): TableGrid {

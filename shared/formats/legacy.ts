@@ -18,13 +18,26 @@ export interface LegacyIndicator {
 export const LEGACY_FORMAT_NAME = '2019年以前的年度报告（附表/统计表指标）';
 
 /** Headings of pre-2019 reports that do not exist in the 2019/2021 formats (spec §2.6, §6.2 E6). */
-export const LEGACY_HEADING_MARKERS = ['概述', '依申请公开政府信息情况', '收费及减免', '回应解读情况', '机构建设和保障经费情况', '需要说明的其他事项与附表', '咨询处理情况'];
+export const LEGACY_HEADING_MARKERS = [
+  '概述',
+  '依申请公开政府信息情况',
+  '收费及减免',
+  '回应解读情况',
+  '机构建设和保障经费情况',
+  '需要说明的其他事项与附表',
+  '咨询处理情况',
+];
 
 /** Header words of a 附表/统计表 (指标名称 | 计量单位 | 本年度 | 历年累计). */
 export const LEGACY_TABLE_HEADERS = { indicator: ['指标名称', '统计指标', '指标'], unit: ['计量单位', '单位'], cumulative: ['历年累计', '累计'] };
 
 export const LEGACY_INDICATORS: LegacyIndicator[] = [
-  { key: 'proactive_total', label: '主动公开政府信息数', unit: '条', aliases: ['主动公开政府信息数', '主动公开信息数', '主动公开文件数', '主动公开政府信息数(不同渠道和方式公开相同信息计1条)'] },
+  {
+    key: 'proactive_total',
+    label: '主动公开政府信息数',
+    unit: '条',
+    aliases: ['主动公开政府信息数', '主动公开信息数', '主动公开文件数', '主动公开政府信息数(不同渠道和方式公开相同信息计1条)'],
+  },
   { key: 'proactive_normative_docs', label: '主动公开规范性文件数', unit: '条', aliases: ['主动公开规范性文件数'] },
   { key: 'normative_docs_issued', label: '制发规范性文件总数', unit: '件', aliases: ['制发规范性文件总数', '新增的行政规范性文件数'] },
   { key: 'proactive_gazette', label: '政府公报公开政府信息数', unit: '条', aliases: ['政府公报公开数', '政府公报公开政府信息数', '政府公报'] },
@@ -80,7 +93,13 @@ export const LEGACY_INDICATORS: LegacyIndicator[] = [
   { key: 'review_corrected', label: '行政复议：被依法纠错数', unit: '件', aliases: ['被依法纠错数'], under: 'review_total' },
   { key: 'review_other', label: '行政复议：其他情形数', unit: '件', aliases: ['其他情形数'], under: 'review_total' },
   { key: 'litigation_total', label: '行政诉讼数', unit: '件', aliases: ['行政诉讼数', '行政诉讼数量'] },
-  { key: 'litigation_maintained', label: '行政诉讼：维持或驳回诉讼请求数', unit: '件', aliases: ['维持具体行政行为或者驳回原告诉讼请求数'], under: 'litigation_total' },
+  {
+    key: 'litigation_maintained',
+    label: '行政诉讼：维持或驳回诉讼请求数',
+    unit: '件',
+    aliases: ['维持具体行政行为或者驳回原告诉讼请求数'],
+    under: 'litigation_total',
+  },
   { key: 'litigation_corrected', label: '行政诉讼：被依法纠错数', unit: '件', aliases: ['被依法纠错数'], under: 'litigation_total' },
   { key: 'litigation_other', label: '行政诉讼：其他情形数', unit: '件', aliases: ['其他情形数'], under: 'litigation_total' },
   { key: 'dedicated_bodies', label: '政府信息公开工作专门机构数', unit: '个', aliases: ['政府信息公开工作专门机构数'] },

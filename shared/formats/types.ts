@@ -3,14 +3,7 @@
 
 export type FormatId = 'gov-2021' | 'gov-2019' | 'legacy';
 
-export const SECTION_KEYS = [
-  'overview',
-  'proactive',
-  'requests',
-  'review_litigation',
-  'problems',
-  'other_matters',
-] as const;
+export const SECTION_KEYS = ['overview', 'proactive', 'requests', 'review_litigation', 'problems', 'other_matters'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 /** How a cell's value is written and what values are allowed. */

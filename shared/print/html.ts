@@ -15,7 +15,7 @@ export function escapeHtml(s: string): string {
 }
 
 const LATIN_FONT = '"Times New Roman", "Liberation Serif", "Tinos", serif';
-const CHAR_PT = (PAGE.textWidthMm / 25.4) * 72 / PAGE.charsPerLine;
+const CHAR_PT = ((PAGE.textWidthMm / 25.4) * 72) / PAGE.charsPerLine;
 
 /** The style sheet of the printed pages, scoped under .nb-print so the app's own styles are untouched. */
 export const PRINT_CSS = `
@@ -54,7 +54,8 @@ function lineHtml(spans: Span[]): string {
       if (seg.latin) {
         const before = i > 0 && IDEOGRAPH.test([...flat[i - 1].text].pop() ?? '');
         const after = i + 1 < flat.length && IDEOGRAPH.test(flat[i + 1].text[0] ?? '');
-        if (before || after) text = `<span style="${before ? `margin-left:${AUTOSPACE_EM}em;` : ''}${after ? `margin-right:${AUTOSPACE_EM}em;` : ''}">${text}</span>`;
+        if (before || after)
+          text = `<span style="${before ? `margin-left:${AUTOSPACE_EM}em;` : ''}${after ? `margin-right:${AUTOSPACE_EM}em;` : ''}">${text}</span>`;
       }
       return seg.style === 'body' ? text : `<span class="${seg.style}">${text}</span>`;
     })
@@ -113,7 +114,10 @@ function itemHtml(item: PageItem): string {
       return `<div style="height:${item.heightPt.toFixed(2)}pt"></div>`;
     case 'line': {
       const justify = item.align === 'justify' && !item.last ? ' nb-justify' : '';
-      const pad = item.align === 'right' ? `text-align:right;padding-right:${(item.rightChars * CHAR_PT).toFixed(2)}pt` : `padding-left:${(item.indentChars * CHAR_PT).toFixed(2)}pt`;
+      const pad =
+        item.align === 'right'
+          ? `text-align:right;padding-right:${(item.rightChars * CHAR_PT).toFixed(2)}pt`
+          : `padding-left:${(item.indentChars * CHAR_PT).toFixed(2)}pt`;
       return `<div class="nb-line${justify}" style="${pad}">${lineHtml(item.spans)}</div>`;
     }
     case 'table':

@@ -62,7 +62,7 @@ export const CSS_FONT = {
 export const LINE_PITCH_TWIPS = Math.floor((mmToTwips(PAGE.heightMm) - mmToTwips(PAGE.marginTopMm) - mmToTwips(PAGE.marginBottomMm)) / PAGE.linesPerPage);
 export const LINE_PITCH_PT = LINE_PITCH_TWIPS / 20;
 /** Character pitch on the document grid: 156 mm / 28 characters ≈ 15.8 pt. */
-export const CHAR_PITCH_PT = (PAGE.textWidthMm / 25.4 * 72) / PAGE.charsPerLine;
+export const CHAR_PITCH_PT = ((PAGE.textWidthMm / 25.4) * 72) / PAGE.charsPerLine;
 /** The 版心 width as Word computes it from the page and margins (156 mm, give or take a twip of rounding). */
 export const TEXT_WIDTH_TWIPS = mmToTwips(PAGE.widthMm) - mmToTwips(PAGE.marginLeftMm) - mmToTwips(PAGE.marginRightMm);
 /** 1 字 at 3号 in twips, for indents (2 字 = first-line indent, 空2字 for the 署名). */
@@ -208,7 +208,9 @@ export function headingLevel(line: string): HeadingLevel {
 
 /** "1、" and "１．" are written "1." (GB/T 9704 §7.3.3: the third level takes a full stop-dot). */
 export function normaliseNumbering(line: string): string {
-  return line.replace(/^(\d{1,2})(?:、|．)/, '$1.').replace(/^([０-９]{1,2})[.．、]/, (_m, d: string) => `${String.fromCharCode(...[...d].map((c) => c.charCodeAt(0) - 0xfee0))}.`);
+  return line
+    .replace(/^(\d{1,2})(?:、|．)/, '$1.')
+    .replace(/^([０-９]{1,2})[.．、]/, (_m, d: string) => `${String.fromCharCode(...[...d].map((c) => c.charCodeAt(0) - 0xfee0))}.`);
 }
 
 /** Width in 字 of a paragraph's first line: 28 字 less the 2 字 first-line indent. */
@@ -317,7 +319,12 @@ export function signatureLayout(signature: string, date: string, sealed = false,
     dateLeft = lineChars - 2 - d;
     sigLeft = dateLeft - 2;
   }
-  return { sealed, blankLines: 1, signature: { text: signature, left: Math.max(0, sigLeft), width: s }, date: { text: date, left: Math.max(0, dateLeft), width: d } };
+  return {
+    sealed,
+    blankLines: 1,
+    signature: { text: signature, left: Math.max(0, sigLeft), width: s },
+    date: { text: date, left: Math.max(0, dateLeft), width: d },
+  };
 }
 
 /**

@@ -22,7 +22,16 @@ export type PageItem =
   | { kind: 'line'; spans: Span[]; indentChars: number; align: 'justify' | 'left' | 'right'; rightChars: number; last: boolean; heightPt: number }
   | { kind: 'blank'; heightPt: number }
   /** rows [from, to) of a table; `header` rows repeated on a continuation page come first */
-  | { kind: 'table'; grid: TableGrid; values: Record<string, string>; widthsPt: number[]; header: number[]; rows: number[]; rowHeightsPt: number[]; heightPt: number };
+  | {
+      kind: 'table';
+      grid: TableGrid;
+      values: Record<string, string>;
+      widthsPt: number[];
+      header: number[];
+      rows: number[];
+      rowHeightsPt: number[];
+      heightPt: number;
+    };
 
 export interface PrintedPage {
   number: number;
@@ -33,7 +42,7 @@ export interface PrintedPage {
 export const TYPE_AREA_PT = (PAGE.textHeightMm / 25.4) * 72;
 const LINE_CHARS = PAGE.charsPerLine;
 const CLOSING = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]/;
-const OPENING = /[（《「『【“‘(\[]$/;
+const OPENING = /[（《「『【“‘([]$/;
 
 /**
  * Breaks a paragraph into lines of 28 字 (the first indented 2 字), measured with the printed
@@ -127,7 +136,15 @@ interface Atom {
 function paragraphAtoms(spans: Span[], keepWithNext: boolean, firstIndent = 2): Atom[] {
   const lines = breakLines(spans, firstIndent);
   return lines.map((l, i) => ({
-    item: { kind: 'line', spans: l, indentChars: i === 0 ? firstIndent : 0, align: 'justify', rightChars: 0, last: i === lines.length - 1, heightPt: LINE_PITCH_PT },
+    item: {
+      kind: 'line',
+      spans: l,
+      indentChars: i === 0 ? firstIndent : 0,
+      align: 'justify',
+      rightChars: 0,
+      last: i === lines.length - 1,
+      heightPt: LINE_PITCH_PT,
+    },
     // Widow and orphan control: the first two and the last two lines stay together.
     glue: i < lines.length - 1 && (i === 0 || i >= lines.length - 2) ? true : i === lines.length - 1 ? keepWithNext : false,
   }));
@@ -177,7 +194,15 @@ function atomsOf(blocks: ContentBlock[]): Atom[] {
         const l = b.layout;
         for (let i = 0; i < l.blankLines; i++) atoms.push({ item: { kind: 'blank', heightPt: LINE_PITCH_PT }, glue: true });
         const line = (text: string, left: number, right: number | null, glue: boolean): Atom => ({
-          item: { kind: 'line', spans: [{ text, style: 'body' }], indentChars: right === null ? left : 0, align: right === null ? 'left' : 'right', rightChars: right ?? 0, last: true, heightPt: LINE_PITCH_PT },
+          item: {
+            kind: 'line',
+            spans: [{ text, style: 'body' }],
+            indentChars: right === null ? left : 0,
+            align: right === null ? 'left' : 'right',
+            rightChars: right ?? 0,
+            last: true,
+            heightPt: LINE_PITCH_PT,
+          },
           glue,
         });
         atoms.push(line(l.signature.text, l.signature.left, null, true));
@@ -240,7 +265,13 @@ function mergeTableRows(items: PageItem[], header: number[], cont: Atom['table']
     if (item.kind === 'table') {
       const first = out.length === 0 && cont && cont.grid === item.grid ? header : [];
       const hHeights = first.map((r) => cont!.heights[r]);
-      out.push({ ...item, header: first, rows: [...item.rows], rowHeightsPt: [...hHeights, ...item.rowHeightsPt], heightPt: item.heightPt + hHeights.reduce((a, b) => a + b, 0) });
+      out.push({
+        ...item,
+        header: first,
+        rows: [...item.rows],
+        rowHeightsPt: [...hHeights, ...item.rowHeightsPt],
+        heightPt: item.heightPt + hHeights.reduce((a, b) => a + b, 0),
+      });
       continue;
     }
     out.push(item);

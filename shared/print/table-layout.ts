@@ -210,7 +210,12 @@ export function rowsKeptWithNext(grid: TableGrid): boolean[] {
 export function printColumnWidthsPt(grid: TableGrid, totalPt: number, m: TableMetrics): { widths: number[]; heightPt: number } {
   // The search takes a moment and its answer depends only on the labels: kept per table layout,
   // so the preview can repaginate as the clerk types.
-  const key = JSON.stringify([totalPt, m, grid.columns, grid.rows.map((r) => r.cells.map((c) => (c.type === 'label' ? [c.text, c.colSpan, c.rowSpan, c.role] : c.colSpan)))]);
+  const key = JSON.stringify([
+    totalPt,
+    m,
+    grid.columns,
+    grid.rows.map((r) => r.cells.map((c) => (c.type === 'label' ? [c.text, c.colSpan, c.rowSpan, c.role] : c.colSpan))),
+  ]);
   const cached = widthCache.get(key);
   if (cached) return { widths: [...cached.widths], heightPt: cached.heightPt };
   const result = searchColumnWidths(grid, totalPt, m);

@@ -9,7 +9,8 @@ import { excerpt, textFinding } from './text';
 /** What may stand in the clause before the body: a time, a linking word. */
 const LEAD = /^(?:(?:19|20)\d{2}[ \u3000]*年度?|本年度?|全年|今年|年内|同时|此外|另外|一年来|[一二三四五六七八九十]是)?[ \u3000]*$/;
 /** The body does the work: 全市共收到申请…, 县政府办公室全年主动公开…. */
-const DOER = /^[ \u3000]*(?:本年度?|全年|今年|年内|共|累计|共计|一共|已|还|又|积极|认真|严格|及时|依法|切实|主动)*(收到|受理|新收|接收|办理|办结|答复|主动公开|公开|发布|制发|印发|作出|结转|处理|更新|维护)/;
+const DOER =
+  /^[ \u3000]*(?:本年度?|全年|今年|年内|共|累计|共计|一共|已|还|又|积极|认真|严格|及时|依法|切实|主动)*(收到|受理|新收|接收|办理|办结|答复|主动公开|公开|发布|制发|印发|作出|结转|处理|更新|维护)/;
 /** Verbs about applications: the body received or handled them, a count or not. */
 const RECEIVED = /^(收到|受理|新收|接收|办理|办结|答复|结转|处理)$/;
 

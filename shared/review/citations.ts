@@ -14,7 +14,6 @@ const TRIAL = getFormat('gov-2019');
 /** The year the current format took effect (2021 reports on). */
 const CURRENT_FROM = CURRENT.years.from;
 
-
 /** 国办公开办函〔2021〕30号 split into issuer, year and number, read from the format data. */
 function citationParts(format: ReportFormat): { issuer: string; year: string; no: string } {
   const m = /^(.+?)〔(\d{4})〕(\d+)号$/.exec(format.citation);
@@ -52,7 +51,14 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
       if (d.issuer.endsWith('国办发') && d.year === current.year && d.no === current.no) {
         const start = issuerEnd - 3;
         wrongIssuer.push(
-          textFinding('review.citation', `${src.label}中的文号“${compact(text.slice(start, d.end))}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`, src, start, d.end, sentence()),
+          textFinding(
+            'review.citation',
+            `${src.label}中的文号“${compact(text.slice(start, d.end))}”写错了：年度报告格式的发文字号是“${CURRENT.citation}”（国务院办公厅政府信息与政务公开办公室的函），不是“国办发”。请改正。`,
+            src,
+            start,
+            d.end,
+            sentence(),
+          ),
         );
       }
       // The format's citations with the wrong brackets.
@@ -62,7 +68,16 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
         if (part) {
           const start = issuerEnd - part.issuer.length;
           const right = `${part.issuer}〔${part.year}〕${part.no}号`;
-          wrongBrackets[k]!.push(textFinding('review.citation', `${src.label}中的文号“${compact(text.slice(start, d.end))}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`, src, start, d.end, sentence()));
+          wrongBrackets[k]!.push(
+            textFinding(
+              'review.citation',
+              `${src.label}中的文号“${compact(text.slice(start, d.end))}”括号用错了。发文字号的年份用六角括号〔〕，请改为“${right}”。`,
+              src,
+              start,
+              d.end,
+              sentence(),
+            ),
+          );
         }
       }
       // 〔2019〕60号, the 2019 trial format, cited in a report of 2021 or later.
@@ -109,11 +124,38 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
       const end = t.end;
       const m = [text.slice(start, end)] as const;
       if (/信息公开条例$/.test(name) && !/政府信息公开条例$/.test(name) && !/[省市县区]/.test(name)) {
-        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`, src, start, end, sentenceAt(text, start).text));
+        out.push(
+          textFinding(
+            'review.citation',
+            `${src.label}中的“${m[0]}”名称不对，漏了“政府”二字。请改为“《中华人民共和国政府信息公开条例》”。`,
+            src,
+            start,
+            end,
+            sentenceAt(text, start).text,
+          ),
+        );
       } else if (/报告格式/.test(name) && /信息/.test(name) && name !== CURRENT.name && name !== TRIAL.name && !name.startsWith(TRIAL.name)) {
-        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`, src, start, end, sentenceAt(text, start).text));
+        out.push(
+          textFinding(
+            'review.citation',
+            `${src.label}中的“${m[0]}”不是年度报告格式的正式名称。请改为“《${CURRENT.name}》”（${CURRENT.citation}）。`,
+            src,
+            start,
+            end,
+            sentenceAt(text, start).text,
+          ),
+        );
       } else if (/信息处理费/.test(name) && name !== '政府信息公开信息处理费管理办法') {
-        out.push(textFinding('review.citation', `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`, src, start, end, sentenceAt(text, start).text));
+        out.push(
+          textFinding(
+            'review.citation',
+            `${src.label}中的“${m[0]}”名称不完整。收费依据的正式名称是“《政府信息公开信息处理费管理办法》”（国办函〔2020〕109号），请改正。`,
+            src,
+            start,
+            end,
+            sentenceAt(text, start).text,
+          ),
+        );
       }
     }
     // Any other 文号 with 【】, [] or （）: GB/T 9704 §7.2.4 writes the year in 〔〕.

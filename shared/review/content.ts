@@ -119,7 +119,11 @@ export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] 
   if (!src || !src.text.trim()) return [];
   const out: Finding[] = [];
   const formatId = doc.formatId;
-  const missing = memo(factsOf(src.text), `aspects:${formatId}`, () => aspectWords(formatId).filter(({ words }) => !words.some((w) => src.text.includes(w))).map(({ aspect }) => aspect));
+  const missing = memo(factsOf(src.text), `aspects:${formatId}`, () =>
+    aspectWords(formatId)
+      .filter(({ words }) => !words.some((w) => src.text.includes(w)))
+      .map(({ aspect }) => aspect),
+  );
   if (missing.length > 0) {
     out.push(
       sectionFinding(
@@ -218,7 +222,8 @@ export function checkComparison(doc: ReportDoc, sources: TextSource[]): Finding[
   // No pattern has a line break in it: looking in each text is looking in them all joined.
   if (sources.every((s) => !s.text.trim())) return [];
   const prev = String(doc.year - 1);
-  if (sources.some((s) => memo(factsOf(s.text), `comparison:${prev}`, () => COMPARISON_PATTERNS.some((p) => s.text.includes(p.replace('{prev}', prev)))))) return [];
+  if (sources.some((s) => memo(factsOf(s.text), `comparison:${prev}`, () => COMPARISON_PATTERNS.some((p) => s.text.includes(p.replace('{prev}', prev))))))
+    return [];
   return [
     sectionFinding(
       'review.no_comparison',

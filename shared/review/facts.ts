@@ -47,7 +47,29 @@ export function readNumber(raw: string): number | null {
 }
 
 /** Measure words a count or an amount is written with. Longer ones first. */
-export const MEASURES = ['人次', '万元', '亿元', '件', '条', '个', '项', '次', '篇', '期', '名', '家', '处', '份', '宗', '起', '例', '场', '批', '户', '元'] as const;
+export const MEASURES = [
+  '人次',
+  '万元',
+  '亿元',
+  '件',
+  '条',
+  '个',
+  '项',
+  '次',
+  '篇',
+  '期',
+  '名',
+  '家',
+  '处',
+  '份',
+  '宗',
+  '起',
+  '例',
+  '场',
+  '批',
+  '户',
+  '元',
+] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** How exact a quantity is: 300余条 is more than 300, 近300条 a little less. */
@@ -111,7 +133,8 @@ export interface DateFact {
   problem: string;
 }
 
-const DATE_RE = /(?<![0-9０-９])([0-9]{1,6})[ \u3000]*年(?:[ \u3000]*度)?(?:[ \u3000]*([0-9]{1,3})[ \u3000]*(月份?|日))?(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?|(?<![0-9年])([0-9]{1,3})[ \u3000]*月(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?/g;
+const DATE_RE =
+  /(?<![0-9０-９])([0-9]{1,6})[ \u3000]*年(?:[ \u3000]*度)?(?:[ \u3000]*([0-9]{1,3})[ \u3000]*(月份?|日))?(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?|(?<![0-9年])([0-9]{1,3})[ \u3000]*月(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?/g;
 
 function daysIn(month: number, year?: number): number {
   if (month === 2) return year === undefined ? 29 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -194,7 +217,7 @@ export interface DocNumberFact {
   gap: boolean;
 }
 
-const DOC_NUMBER_RE = /([〔【\[［(（])\s*((?:19|20)\d{2})\s*([〕】\]］)）])\s*(\d{1,4})\s*号/g;
+const DOC_NUMBER_RE = /([〔【[［(（])\s*((?:19|20)\d{2})\s*([〕】\]］)）])\s*(\d{1,4})\s*号/g;
 const HAN = /[\u4e00-\u9fa5]/;
 
 function readDocNumbers(text: string): DocNumberFact[] {
@@ -240,7 +263,8 @@ export interface OutlineFact {
   malformed: boolean;
 }
 
-const OUTLINE_RE = /^[ \t\u3000]*(?:其中[：:][ \u3000]*)?(?:([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．](?![一二三四五六七八九十])|([（(]?)[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*([）)])|([0-9０-９]{1,2})[ \t\u3000]*[.．、](?![0-9０-９])|([（(]?)[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*([）)]))/;
+const OUTLINE_RE =
+  /^[ \t\u3000]*(?:其中[：:][ \u3000]*)?(?:([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．](?![一二三四五六七八九十])|([（(]?)[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*([）)])|([0-9０-９]{1,2})[ \t\u3000]*[.．、](?![0-9０-９])|([（(]?)[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*([）)]))/;
 
 /** A line that reads as a part heading (一、… or （一）…): short, not a sentence. */
 export interface HeadingFact {
@@ -279,7 +303,8 @@ export interface PartsFact {
   listedOr: number;
 }
 
-const PARTS_RE = /(?:本报告|本年度报告|报告全文|年度报告)[^。；\n]{0,12}?(?:由|分为?|包括|共分为?)([^。；\n]{0,80}?)(?:等)?(?:共)?([一二三四五六七八九十两0-9])个?部分(?:组成|内容)?/g;
+const PARTS_RE =
+  /(?:本报告|本年度报告|报告全文|年度报告)[^。；\n]{0,12}?(?:由|分为?|包括|共分为?)([^。；\n]{0,80}?)(?:等)?(?:共)?([一二三四五六七八九十两0-9])个?部分(?:组成|内容)?/g;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -374,7 +399,15 @@ function readQuantities(text: string, ss: readonly Readonly<Span>[]): Quantity[]
     for (; walked < start; walked++) if (CLAUSE_MARK_CODES.has(text.charCodeAt(walked))) lastMark = walked;
     const sStart = ss[si]?.start ?? 0;
     const cs = lastMark;
-    const approx: Approx = m[3] ? 'more' : prefix === '近' || prefix === '将近' ? 'near' : prefix ? (prefix === '逾' || prefix === '超过' ? 'more' : 'about') : 'exact';
+    const approx: Approx = m[3]
+      ? 'more'
+      : prefix === '近' || prefix === '将近'
+        ? 'near'
+        : prefix
+          ? prefix === '逾' || prefix === '超过'
+            ? 'more'
+            : 'about'
+          : 'exact';
     out.push({ start, end, value, upper, approx, measure, sentence: si, clauseStart: Math.max(cs + 1, sStart) });
   }
   QUANTITY_AT.lastIndex = 0;
@@ -438,7 +471,6 @@ function readPeriods(text: string): PeriodFact[] {
 }
 
 /** Province, city, county or township names, and the generic 全省/市政府 forms. */
-const BODY_END_RE = /(?:省|市|县|区|镇|乡|街道)/g;
 
 function readBodies(text: string): BodyFact[] {
   const out: BodyFact[] = [];
@@ -502,7 +534,7 @@ function readPlaces(text: string): PlaceFact[] {
     // No word boundaries in Chinese: peel verbs off the front (“请与霞美镇” → 霞美镇), and drop
     // what is left if it is no place name (“负责协调镇政府……”, “由镇党政办……”).
     const peeled: string[] = [];
-    for (let again = true; again; ) {
+    for (let again = true; again;) {
       again = false;
       for (const w of NOT_PLACE_START) {
         if (stem.startsWith(w) && name.startsWith(w)) {
@@ -618,4 +650,3 @@ export interface Mark {
   /** the words the finding id rests on (the sentence around the mark) */
   context?: string;
 }
-

@@ -67,9 +67,22 @@ const FIGURES: FigureRule[] = [
     units: T3_UNITS,
     cells: () => ['t3.new_received.total'],
   },
-  { id: 'carried_over', what: '上年结转的申请', after: '上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?', units: T3_UNITS, cells: () => ['t3.carried_over.total'] },
+  {
+    id: 'carried_over',
+    what: '上年结转的申请',
+    after: '上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?',
+    units: T3_UNITS,
+    cells: () => ['t3.carried_over.total'],
+  },
   { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.granted.total'] },
-  { id: 'partial_grant', what: '部分公开的申请', after: '部分公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.partial_grant.total'] },
+  {
+    id: 'partial_grant',
+    what: '部分公开的申请',
+    after: '部分公开',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.partial_grant.total'],
+  },
   {
     id: 'carried_forward',
     what: '结转下年度继续办理的申请',
@@ -93,15 +106,38 @@ const FIGURES: FigureRule[] = [
     units: '件|份|个',
     cells: (formatId) => [formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
   },
-  { id: 'normative_repealed', what: '本年废止的行政规范性文件', after: '废止[^。；，、\\d]{0,6}?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.repealed'], years: 'gov-2021' },
-  { id: 'normative_in_force', what: '现行有效的行政规范性文件', after: '现行有效的?(?:行政)?规范性文件', units: '件|份|个', cells: () => ['t2.normative_documents.in_force'], years: 'gov-2021' },
+  {
+    id: 'normative_repealed',
+    what: '本年废止的行政规范性文件',
+    after: '废止[^。；，、\\d]{0,6}?规范性文件',
+    units: '件|份|个',
+    cells: () => ['t2.normative_documents.repealed'],
+    years: 'gov-2021',
+  },
+  {
+    id: 'normative_in_force',
+    what: '现行有效的行政规范性文件',
+    after: '现行有效的?(?:行政)?规范性文件',
+    units: '件|份|个',
+    cells: () => ['t2.normative_documents.in_force'],
+    years: 'gov-2021',
+  },
   {
     id: 'denied',
     what: '不予公开的申请',
     after: '不予公开',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
-    cells: () => ['t3.denied_state_secret.total', 't3.denied_law_forbidden.total', 't3.denied_three_security.total', 't3.denied_third_party.total', 't3.denied_internal_affairs.total', 't3.denied_process_info.total', 't3.denied_enforcement_file.total', 't3.denied_admin_query.total'],
+    cells: () => [
+      't3.denied_state_secret.total',
+      't3.denied_law_forbidden.total',
+      't3.denied_three_security.total',
+      't3.denied_third_party.total',
+      't3.denied_internal_affairs.total',
+      't3.denied_process_info.total',
+      't3.denied_enforcement_file.total',
+      't3.denied_admin_query.total',
+    ],
   },
   {
     id: 'unable',
@@ -125,7 +161,13 @@ const FIGURES: FigureRule[] = [
     after: '不予处理',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
-    cells: () => ['t3.not_processed_petition.total', 't3.not_processed_repeat.total', 't3.not_processed_publication.total', 't3.not_processed_massive.total', 't3.not_processed_confirm.total'],
+    cells: () => [
+      't3.not_processed_petition.total',
+      't3.not_processed_repeat.total',
+      't3.not_processed_publication.total',
+      't3.not_processed_massive.total',
+      't3.not_processed_confirm.total',
+    ],
   },
   {
     id: 'other_processing',
@@ -133,7 +175,8 @@ const FIGURES: FigureRule[] = [
     after: '其[他它]处理',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
-    cells: (formatId) => (formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total']),
+    cells: (formatId) =>
+      formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
   },
   {
     id: 'withdrawn',
@@ -142,14 +185,16 @@ const FIGURES: FigureRule[] = [
     before: { verb: '撤回', object: '(?:政府信息公开)?申请' },
     units: '件|宗|份',
     bound: 'max',
-    cells: (formatId) => (formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total']),
+    cells: (formatId) =>
+      formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
   },
   { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'] },
   { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'] },
   { id: 'coercion', what: '行政强制决定', after: '行政强制(?:决定|措施|案件)?', units: '件|宗|起', cells: () => ['t2.coercion.decisions'] },
 ];
 
-const ALL_KEYWORDS = /(收到|新收|受理|结转|予以公开|部分公开|不予公开|无法提供|不掌握|不予处理|其[他它]处理|撤回|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
+const ALL_KEYWORDS =
+  /(收到|新收|受理|结转|予以公开|部分公开|不予公开|无法提供|不掌握|不予处理|其[他它]处理|撤回|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
 /** Objects that are not the table's: applications for a licence, trainings, items of information. */
 const OTHER_OBJECTS = /(后|以内|期限|时限|咨询|信息|建议|提案|投诉|来电|来访|培训|学习|讲座|宣传|人次)/;
 /** Words that make a figure last year's or a change, not this year's count. */
@@ -180,7 +225,8 @@ function filledTables(doc: ReportDoc & { formatId: GovFormatId }): (table: strin
   return (table) => {
     let filled = memo.get(table);
     if (filled === undefined) {
-      filled = (own.get(table) ?? []).some((k) => Object.prototype.hasOwnProperty.call(doc.cells, k)) || Object.keys(doc.cells).some((k) => k.startsWith(`${table}.`));
+      filled =
+        (own.get(table) ?? []).some((k) => Object.prototype.hasOwnProperty.call(doc.cells, k)) || Object.keys(doc.cells).some((k) => k.startsWith(`${table}.`));
       memo.set(table, filled);
     }
     return filled;
@@ -289,7 +335,13 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
   for (const src of sources) {
     if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
     const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}`, () => figureHits(src.text, formatId, doc.year));
-    for (const { rule: { rule, cells, table }, start, end, stated, sentence } of hits) {
+    for (const {
+      rule: { rule, cells, table },
+      start,
+      end,
+      stated,
+      sentence,
+    } of hits) {
       // Figures are not compared with a table that is not filled in yet.
       if (!tableFilled(table)) continue;
       const actual = cells.reduce((sum, c) => sum + value(c), 0);
@@ -325,7 +377,13 @@ const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table:
     table: 't3',
   },
   { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政复议/g, needs: '行政复议', cells: ['t4.review.total'], what: '没有行政复议', table: 't4' },
-  { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政诉讼/g, needs: '行政诉讼', cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'], what: '没有行政诉讼', table: 't4' },
+  {
+    re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政诉讼/g,
+    needs: '行政诉讼',
+    cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
+    what: '没有行政诉讼',
+    table: 't4',
+  },
 ];
 
 /** “未收到申请” while table 三 has some; “未发生行政复议/诉讼” while table 四 has some. */

@@ -30,7 +30,8 @@ export function checkTitle(doc: ReportDoc): Finding[] {
   else if (!title.includes('工作年度报告')) reasons.push('应以“工作年度报告”结尾');
   const years = [...title.matchAll(new RegExp(`(${YEAR})年`, 'g'))].map((m) => Number(m[1]));
   if (years.length === 0) reasons.push(`缺少报告年度“${doc.year}年”`);
-  else if (years.some((y) => y !== doc.year)) reasons.push(`年份写成了“${years.find((y) => y !== doc.year)}年”，而本报告是${doc.year}年度的（标题写统计的年度，不写发布的年份）`);
+  else if (years.some((y) => y !== doc.year))
+    reasons.push(`年份写成了“${years.find((y) => y !== doc.year)}年”，而本报告是${doc.year}年度的（标题写统计的年度，不写发布的年份）`);
   const prefix = title.split(new RegExp(`${YEAR}年`))[0] ?? '';
   const own = ownNames(doc.unit.name);
   let shortName = false;
@@ -44,18 +45,32 @@ export function checkTitle(doc: ReportDoc): Finding[] {
     }
     return [titleFinding(doc, 'error', `标题「${raw}」不符合年度报告格式的写法。请改为「${expected}」。`)];
   }
-  return [titleFinding(doc, 'error', `标题「${raw}」${reasons.join('；')}。审核时会要求按“机关全称＋年度＋政府信息公开工作年度报告”的格式改正，请改为「${expected}」。`)];
+  return [
+    titleFinding(
+      doc,
+      'error',
+      `标题「${raw}」${reasons.join('；')}。审核时会要求按“机关全称＋年度＋政府信息公开工作年度报告”的格式改正，请改为「${expected}」。`,
+    ),
+  ];
 }
 
 function titleFinding(doc: ReportDoc, severity: Finding['severity'], message: string): Finding {
-  return { rule: 'review.title', severity, message, cells: [], location: { section: 'title', start: 0, end: doc.title.length, quote: doc.title }, id: 'review.title:title' };
+  return {
+    rule: 'review.title',
+    severity,
+    message,
+    cells: [],
+    location: { section: 'title', start: 0, end: doc.title.length, quote: doc.title },
+    id: 'review.title:title',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Years and periods (E2)
 
 /** Words right after “YYYY年” that make the year a history or a range, not this year's statement. */
-const HISTORY_AFTER = /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?结转)/;
+const HISTORY_AFTER =
+  /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?结转)/;
 /** Words right before it that make it a comparison or a history. */
 const HISTORY_BEFORE = /(自|从|于|早在|与|较|比|相比|相较|对比|同|相对|是|为|即)\s*$/;
 /** A sentence with these compares years or follows up last year's report. */
@@ -63,7 +78,8 @@ const COMPARISON_IN_SENTENCE = /(同比|环比|相比|相较|对比|较上年|�
 /** A sentence about an award or an assessment result, which may name the year it was for. */
 const AWARD_IN_SENTENCE = /(获评|荣获|被评为|获得|评为|考核结果|考评结果|等次)/;
 /** Words before “YYYY年” that introduce the report itself (“现将2024年……报告如下”). */
-const REPORT_BEFORE = /(现将|现公布|现予公布|现发布|特发布|特向社会公布|向社会公布|现就|本报告(为|是)?)(我镇|本镇|我乡|本乡|我街道|本街道|本机关|本单位|[\u4e00-\u9fa5]{1,16}?(?:镇|乡|街道|人民政府|政府|办事处))?\s*$/;
+const REPORT_BEFORE =
+  /(现将|现公布|现予公布|现发布|特发布|特向社会公布|向社会公布|现就|本报告(为|是)?)(我镇|本镇|我乡|本乡|我街道|本街道|本机关|本单位|[\u4e00-\u9fa5]{1,16}?(?:镇|乡|街道|人民政府|政府|办事处))?\s*$/;
 /** Around a 《》 title: the report is presenting that title as itself (现将《…》予以公布). */
 const PRESENTS_BEFORE = /(现将|现公布|现予公布|现发布|特发布|特此公布|本报告为|本报告是|现就)\s*$/;
 const PRESENTS_AFTER = /^\s*(予以公布|公布如下|如下|现予公布|向社会公布)/;
@@ -76,7 +92,8 @@ const CLAUSE_BEFORE = /(^|[，。；：！？\s,;:（）()“”]|全年|在)\s*
 /** The unit right before the year: “我镇2024年……”, “小陶镇人民政府2024年……”. */
 const UNIT_BEFORE = /(镇|乡|街道|政府|办事处|本级)\s*$/;
 /** What follows a year that states this year's work (not 建成/开通 history, which stays silent). */
-const STATEMENT_AFTER = /^(度)?\s*([，,]|我|本|全|共|累计|未|无|没有|因|镇|乡|街道|党委|政府|各|以|围绕|按照|公开|发布|收到|受理|办理|开展|组织|制定|印发|完成|召开|新收|主动|通过|解读|工作|政务|信息|[一二三四五六七八九十\d]{1,2}月)/;
+const STATEMENT_AFTER =
+  /^(度)?\s*([，,]|我|本|全|共|累计|未|无|没有|因|镇|乡|街道|党委|政府|各|以|围绕|按照|公开|发布|收到|受理|办理|开展|组织|制定|印发|完成|召开|新收|主动|通过|解读|工作|政务|信息|[一二三四五六七八九十\d]{1,2}月)/;
 
 const yearWordCache = new Map<number, RegExp>();
 /** “2025年” (spaces allowed before 年), built once per year. */
@@ -124,7 +141,13 @@ function yearMarks(facts: SourceFacts, Y: number, own: string, isPeriod: boolean
   }
   if (isPeriod) {
     if (!periods.length && !yearWord(Y).test(text)) {
-      out.push({ rule: 'review.period', labelled: false, message: `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`, start: 0, end: text.length });
+      out.push({
+        rule: 'review.period',
+        labelled: false,
+        message: `统计期限「${text.trim()}」没有写明${Y}年。请写为“${Y}年1月1日至${Y}年12月31日”。`,
+        start: 0,
+        end: text.length,
+      });
     }
     return out;
   }
@@ -164,7 +187,10 @@ function staleYear(Y: number, own: string, mention: YearFact, facts: SourceFacts
       };
     }
     // An earlier year's report presented as this one: 现将《……2024年……年度报告》予以公布.
-    if (/(年度报告|工作报告|年报)》$/.test(name) && (PRESENTS_BEFORE.test(text.slice(Math.max(0, book.start - 8), book.start)) || PRESENTS_AFTER.test(text.slice(book.end, book.end + 8)))) {
+    if (
+      /(年度报告|工作报告|年报)》$/.test(name) &&
+      (PRESENTS_BEFORE.test(text.slice(Math.max(0, book.start - 8), book.start)) || PRESENTS_AFTER.test(text.slice(book.end, book.end + 8)))
+    ) {
       return {
         rule: 'review.stale_year',
         labelled: true,
@@ -303,7 +329,8 @@ function sameUnit(name: string, own: OwnNames): boolean {
 // 成文日期 (E3, W31)
 
 /** A month or day written with a leading zero: 01月, 1月08日. */
-const ZERO_PADDED_DATE = /((?:19|20)\d{2}[ \u3000]*年[ \u3000]*)?(?<!\d)(0[1-9])[ \u3000]*月(?:[ \u3000]*(0?[1-9]|[12]\d|3[01])[ \u3000]*日)?|(?<!\d)(\d{1,2})[ \u3000]*月[ \u3000]*(0[1-9])[ \u3000]*日/g;
+const ZERO_PADDED_DATE =
+  /((?:19|20)\d{2}[ \u3000]*年[ \u3000]*)?(?<!\d)(0[1-9])[ \u3000]*月(?:[ \u3000]*(0?[1-9]|[12]\d|3[01])[ \u3000]*日)?|(?<!\d)(\d{1,2})[ \u3000]*月[ \u3000]*(0[1-9])[ \u3000]*日/g;
 
 export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];

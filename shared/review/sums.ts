@@ -18,7 +18,8 @@ const LIST_HINT = /其中|包括|包含|含|分别|具体|结果为|情况为|�
 /** What opens a list at the start of the next sentence: 其中，/ 从申请人看，/ 按申请人类型分，. */
 const NEXT_OPENER = /^[\s\u3000]*(其中|从[^，,。：:]{1,8}(?:看|来看|分析)|按[^，,。：:]{1,8}(?:分|划分|统计))[，,：:\s]*/;
 /** A label that ends a list: the clause goes on about something else. */
-const CLAUSE_STOP = /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
+const CLAUSE_STOP =
+  /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
 /** Parts that together name everything: the applicant types of table 三, or a rest bucket. */
 const CLOSED_SET = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
 const REST = /^(其他|其它|其余|另有|剩余)/;
@@ -48,7 +49,8 @@ export function checkSums(sources: readonly TextSource[]): Finding[] {
   const out: Finding[] = [];
   for (const src of sources) {
     if (src.section === 'title' || src.section === 'signature' || src.section === 'period') continue;
-    for (const m of memo(factsOf(src.text), 'sums', () => sumMarks(factsOf(src.text)))) out.push(textFinding('review.sum_parts', `${src.label}中${m.message}`, src, m.start, m.end, m.context));
+    for (const m of memo(factsOf(src.text), 'sums', () => sumMarks(factsOf(src.text))))
+      out.push(textFinding('review.sum_parts', `${src.label}中${m.message}`, src, m.start, m.end, m.context));
   }
   return out;
 }
@@ -92,7 +94,7 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   // end of its sentence (a list in the next one).
   if (!LIST_HINT.test(rest)) return null;
   if (CHANGE_CLAUSE.test(text.slice(total.clauseStart, total.start))) return null;
-  let zoneStart = total.end;
+  let zoneStart: number;
   let kind: string | undefined;
   let bracket = false;
   let m = OPENER.exec(rest);
@@ -103,7 +105,9 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
     if (!TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
     const next = ss[total.sentence + 1];
     if (!next) return null;
-    const laterTotal = qs.slice(i + 1).some((q) => q.sentence === total.sentence && q.measure === total.measure && TOTAL_BEFORE.test(text.slice(q.clauseStart, q.start)));
+    const laterTotal = qs
+      .slice(i + 1)
+      .some((q) => q.sentence === total.sentence && q.measure === total.measure && TOTAL_BEFORE.test(text.slice(q.clauseStart, q.start)));
     if (laterTotal) return null;
     rest = text.slice(next.start, next.start + 16);
     m = NEXT_OPENER.exec(rest);
@@ -132,7 +136,10 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
     if (bracket && /[）)]/.test(gap)) break;
     gap = gap.replace(PERCENT_GAP, '');
     if (/[。！？\n]/.test(gap)) break;
-    const label = gap.replace(SEPARATORS, '').replace(/^(是|为|有)/, '').replace(/(的|为|是|有|共|计)$/, '');
+    const label = gap
+      .replace(SEPARATORS, '')
+      .replace(/^(是|为|有)/, '')
+      .replace(/(的|为|是|有|共|计)$/, '');
     if (parts.length > 0 && CLAUSE_STOP.test(label)) break;
     if (label.length > 24) break;
     // A nested figure in brackets (其中自然人3件（含2件网上申请）) belongs to its part.
@@ -147,7 +154,11 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   const etc = /^[\s]*等/.test(listTail);
   const complete =
     !etc &&
-    (kind === '分别为' || kind === '：' || kind === '包括' || kind === '包含' || (bracket && !m?.[5]) ||
+    (kind === '分别为' ||
+      kind === '：' ||
+      kind === '包括' ||
+      kind === '包含' ||
+      (bracket && !m?.[5]) ||
       parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label)));
   // Counts in the clauses before 其中 (收到6件，上年结转1件，其中……): the list may be of any of them
   // or of all together, so it is judged only against the one it fits worst when it fits none.
@@ -210,7 +221,10 @@ function judge(facts: SourceFacts, v: Verdict): Mark | null {
   const why = vague
     ? `“${written}”的意思是${v.total.approx === 'near' ? `不到${v.total.value}${unit}` : v.total.approx === 'more' ? `${low}${unit}多、不到${high}${unit}` : `${low}至${high}${unit}左右`}，`
     : `总数是${v.total.value}${unit}，`;
-  const fix = under && !over ? '各项加起来比总数少：如果还有没列出的部分，请写明“其他××”；否则请核对总数和各项数字。' : '各项加起来超过了总数，请核对总数和各项数字，使两者一致。';
+  const fix =
+    under && !over
+      ? '各项加起来比总数少：如果还有没列出的部分，请写明“其他××”；否则请核对总数和各项数字。'
+      : '各项加起来超过了总数，请核对总数和各项数字，使两者一致。';
   return { message: `「${quote(context.trim(), 90)}」${why}但列出的${listed}加起来是${sum}${unit}。${fix}`, start: v.start, end: v.end, context };
 }
 

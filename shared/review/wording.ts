@@ -55,7 +55,12 @@ export function checkOutline(sources: readonly TextSource[]): Finding[] {
       if (prev === undefined && o.level >= 3 && run !== undefined && o.n === run + 1) continue;
       // A part's text may go on with the report's own numbering (五、…): only gaps after it count.
       if (prev === undefined && o.level === 1) continue;
-      const what = prev === undefined ? `没有“${numberAs(o.level, 1)}”就出现了“${o.raw}”` : o.n === prev ? `“${o.raw}”重复了` : `“${numberAs(o.level, prev)}”之后是“${o.raw}”`;
+      const what =
+        prev === undefined
+          ? `没有“${numberAs(o.level, 1)}”就出现了“${o.raw}”`
+          : o.n === prev
+            ? `“${o.raw}”重复了`
+            : `“${numberAs(o.level, prev)}”之后是“${o.raw}”`;
       out.push(
         textFinding(
           'review.outline',
@@ -109,7 +114,57 @@ export function checkPartsCount(doc: ReportDoc, sources: readonly TextSource[]):
  * never doubles in a report (镇镇, 的的). Reduplications that are words (研究研究 is not written in
  * reports; 村村通, 年年, 件件 are) are left alone.
  */
-const DOUBLED_OK = new Set(['谢谢', '常常', '天天', '人人', '事事', '处处', '时时', '家家', '户户', '年年', '月月', '件件', '条条', '个个', '层层', '步步', '点点', '刚刚', '渐渐', '偏偏', '仅仅', '往往', '一一', '多多', '好好', '实实', '在在', '清清', '楚楚', '明明', '白白', '高高', '兴兴', '轰轰', '烈烈', '扎扎', '踏踏', '认认', '真真', '切切', '方方', '面面', '村村', '组组', '哈哈', '嘻嘻', '等等', '讨论', '研究']);
+const DOUBLED_OK = new Set([
+  '谢谢',
+  '常常',
+  '天天',
+  '人人',
+  '事事',
+  '处处',
+  '时时',
+  '家家',
+  '户户',
+  '年年',
+  '月月',
+  '件件',
+  '条条',
+  '个个',
+  '层层',
+  '步步',
+  '点点',
+  '刚刚',
+  '渐渐',
+  '偏偏',
+  '仅仅',
+  '往往',
+  '一一',
+  '多多',
+  '好好',
+  '实实',
+  '在在',
+  '清清',
+  '楚楚',
+  '明明',
+  '白白',
+  '高高',
+  '兴兴',
+  '轰轰',
+  '烈烈',
+  '扎扎',
+  '踏踏',
+  '认认',
+  '真真',
+  '切切',
+  '方方',
+  '面面',
+  '村村',
+  '组组',
+  '哈哈',
+  '嘻嘻',
+  '等等',
+  '讨论',
+  '研究',
+]);
 /** ABAB that is a name followed by a term: 人民政府政府信息, 办公室公室 never. */
 const DOUBLED_COMPOUND = /^(政府政府(信息|网站|门户|公报|工作)|公开公开(栏|栏目|目录|指南|专栏)|信息信息(化|员))/;
 const DOUBLED_CHARS = new Set('镇乡的了在是和与及对将并按为于把由向从被已均共其该本我');
@@ -126,13 +181,15 @@ const MEASURE_AT_MARK = /(件|条|篇|项|次|期|个|人次)(?=[，,。；;、�
 const BLANK_CHARS = ' \u3000_＿×XＸ*＊?？';
 const BARE_OBJECTS = ['申请', '信息', '文件', '决定', '案件', '解读', '培训'];
 /** “现行有效的规范性文件。” as a whole clause: the count is missing. */
-const STOCK_WITHOUT_COUNT = /(?:^|[，,。；;：:\n])[ \u3000]*(现行有效的?(?:行政)?规范性文件|本年度?(?:制发|印发|废止)(?:的)?(?:行政)?规范性文件)[ \u3000]*(?=[。；;]|$)/g;
+const STOCK_WITHOUT_COUNT =
+  /(?:^|[，,。；;：:\n])[ \u3000]*(现行有效的?(?:行政)?规范性文件|本年度?(?:制发|印发|废止)(?:的)?(?:行政)?规范性文件)[ \u3000]*(?=[。；;]|$)/g;
 
 export function checkWording(sources: readonly TextSource[]): Finding[] {
   const out: Finding[] = [];
   for (const src of sources) {
     if (src.section === 'signature') continue;
-    for (const m of memo(factsOf(src.text), 'wording', () => wordingMarks(src.text))) out.push(textFinding('review.wording', `${src.label}中${m.message}`, src, m.start, m.end, m.context));
+    for (const m of memo(factsOf(src.text), 'wording', () => wordingMarks(src.text)))
+      out.push(textFinding('review.wording', `${src.label}中${m.message}`, src, m.start, m.end, m.context));
   }
   return out;
 }
@@ -165,7 +222,12 @@ function wordingMarks(text: string): Mark[] {
     if (text.includes('转结')) {
       SWAPPED.lastIndex = 0;
       for (let m = SWAPPED.exec(text); m; m = SWAPPED.exec(text)) {
-        out.push({ message: `「${excerpt(text, m.index, m.index + 2)}」的“转结”应为“结转”（表格用语是“上年结转”“结转下年度继续办理”），请改正。`, start: m.index, end: m.index + 2, context: excerpt(text, m.index, m.index + 2) });
+        out.push({
+          message: `「${excerpt(text, m.index, m.index + 2)}」的“转结”应为“结转”（表格用语是“上年结转”“结转下年度继续办理”），请改正。`,
+          start: m.index,
+          end: m.index + 2,
+          context: excerpt(text, m.index, m.index + 2),
+        });
       }
       SWAPPED.lastIndex = 0;
     }
@@ -181,7 +243,12 @@ function wordingMarks(text: string): Mark[] {
       if (object && /[0-9０-９]/.test(text.charAt(b - object.length - 1))) continue;
       const start = object ? b - object.length : b;
       const end = m.index + m[1]!.length;
-      out.push({ message: `「${excerpt(text, start, end)}」的“${m[1]}”前面没有数字，像是模板里没填的空。请填上数字；没有的写“0${m[1]}”或改写为“未……”。`, start, end, context: excerpt(text, start, end) });
+      out.push({
+        message: `「${excerpt(text, start, end)}」的“${m[1]}”前面没有数字，像是模板里没填的空。请填上数字；没有的写“0${m[1]}”或改写为“未……”。`,
+        start,
+        end,
+        context: excerpt(text, start, end),
+      });
     }
     MEASURE_AT_MARK.lastIndex = 0;
     if (text.includes('规范性文件')) {
@@ -189,7 +256,12 @@ function wordingMarks(text: string): Mark[] {
       for (let m = STOCK_WITHOUT_COUNT.exec(text); m; m = STOCK_WITHOUT_COUNT.exec(text)) {
         const start = m.index + m[0].indexOf(m[1]!);
         const end = start + m[1]!.length;
-        out.push({ message: `「${excerpt(text, start, end)}」没有写件数。请写明“${m[1]}X件”；没有的写“0件”。`, start: start, end: end, context: excerpt(text, start, end) });
+        out.push({
+          message: `「${excerpt(text, start, end)}」没有写件数。请写明“${m[1]}X件”；没有的写“0件”。`,
+          start: start,
+          end: end,
+          context: excerpt(text, start, end),
+        });
       }
       STOCK_WITHOUT_COUNT.lastIndex = 0;
     }
@@ -243,10 +315,11 @@ export function checkRepeatedParagraphs(sources: readonly TextSource[]): Finding
 /** E-mail addresses and telephone numbers, in the text and in the unit's contact fields. */
 const EMAIL_CANDIDATE = /[A-Za-z0-9._%+\-\u4e00-\u9fa5]*[@＠][A-Za-z0-9.\-\u4e00-\u9fa5。，,]*/g;
 const EMAIL_OK = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
-const PHONE_AFTER = /(联系电话|咨询电话|办公电话|监督电话|投诉电话|电话|传真|热线)(?:号码)?(为|是)?([：:])?[ \u3000]*([0-9０-９][0-9０-９\-－—]{3,20}[0-9０-９])(?![0-9０-９个次件条余人通多])/g;
+const PHONE_AFTER =
+  /(联系电话|咨询电话|办公电话|监督电话|投诉电话|电话|传真|热线)(?:号码)?(为|是)?([：:])?[ \u3000]*([0-9０-９][0-9０-９\-－—]{3,20}[0-9０-９])(?![0-9０-９个次件条余人通多])/g;
 
 function phoneProblem(raw: string): string {
-  const digits = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[^0-9\-]/g, '');
+  const digits = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[^0-9-]/g, '');
   const plain = digits.replace(/-/g, '');
   if (/^1[3-9]\d{9}$/.test(plain)) return '';
   if (/^(400|800)\d{7}$/.test(plain) || /^12345$/.test(plain) || /^\d{5}$/.test(plain)) return '';
@@ -325,12 +398,29 @@ export function checkContacts(doc: ReportDoc, sources: readonly TextSource[]): F
   if (email && !seen.has(email)) {
     const problem = emailProblem(email);
     // No text location: the 审核 step sends these to 基本信息, where the unit's contact is edited.
-    if (problem) out.push({ rule: 'review.contact', severity: severityOf('review.contact'), message: `机关信息中的电子邮箱“${email}”${problem}，印在报告的联系方式里会收不到邮件。请在“基本信息”中改正。`, cells: [], id: 'review.contact:unit.email' });
+    if (problem)
+      out.push({
+        rule: 'review.contact',
+        severity: severityOf('review.contact'),
+        message: `机关信息中的电子邮箱“${email}”${problem}，印在报告的联系方式里会收不到邮件。请在“基本信息”中改正。`,
+        cells: [],
+        id: 'review.contact:unit.email',
+      });
   }
   const phone = doc.unit.phone.trim();
   if (phone) {
-    const problem = phone.split(/[，,、;；/]/).map((p) => phoneProblem(p.trim())).find(Boolean);
-    if (problem) out.push({ rule: 'review.contact', severity: severityOf('review.contact'), message: `机关信息中的电话“${phone}”${problem}。请在“基本信息”中改正。`, cells: [], id: 'review.contact:unit.phone' });
+    const problem = phone
+      .split(/[，,、;；/]/)
+      .map((p) => phoneProblem(p.trim()))
+      .find(Boolean);
+    if (problem)
+      out.push({
+        rule: 'review.contact',
+        severity: severityOf('review.contact'),
+        message: `机关信息中的电话“${phone}”${problem}。请在“基本信息”中改正。`,
+        cells: [],
+        id: 'review.contact:unit.phone',
+      });
   }
   return out;
 }

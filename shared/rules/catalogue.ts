@@ -52,7 +52,14 @@ export const RULES_GOV_2021: RuleDecl[] = [
 export const RULES_GOV_2019: RuleDecl[] = [
   ...COMMON_RULES,
   { ...rule('t2.township_normative'), type: 'unusual_row_for_units', row: 'normative_documents', unitKinds: ['township', 'subdistrict'] },
-  { ...rule('t2.published_le_made'), type: 't2_published_bound', rows: ['regulations', 'normative_documents'], made: 'new_made', published: 'new_published', total: 'total_published' },
+  {
+    ...rule('t2.published_le_made'),
+    type: 't2_published_bound',
+    rows: ['regulations', 'normative_documents'],
+    made: 'new_made',
+    published: 'new_published',
+    total: 'total_published',
+  },
   {
     ...rule('t2.decisions_without_items'),
     type: 't2_decisions_without_items',

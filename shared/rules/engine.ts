@@ -105,10 +105,15 @@ const statedTotal: Evaluator<'stated_total'> = (rule, ctx, out) => {
     const computed = ctx.derived[d.key];
     if (Math.abs(stated - computed) < 1e-9) continue;
     out.push(
-      finding(rule, `“${label(ctx, d.key)}”填的是 ${n(stated)}，各分项相加是 ${n(computed)}。总计由程序按分项自动计算：请核对各分项的数字，确认无误后删去填写的总计。`, [d.key, ...d.sumOf], {
-        expected: computed,
-        actual: stated,
-      }),
+      finding(
+        rule,
+        `“${label(ctx, d.key)}”填的是 ${n(stated)}，各分项相加是 ${n(computed)}。总计由程序按分项自动计算：请核对各分项的数字，确认无误后删去填写的总计。`,
+        [d.key, ...d.sumOf],
+        {
+          expected: computed,
+          actual: stated,
+        },
+      ),
     );
   }
 };
@@ -147,10 +152,15 @@ const t3Balance: Evaluator<'t3_balance'> = (rule, ctx, out) => {
     const need = a + b - c;
     if (need >= 0) {
       out.push(
-        finding(rule, `${head}${sCf}应为 ${n(need)} ${col.unit}（${sNr} ${n(a)} + ${sCo} ${n(b)} − ${sTp} ${n(c)}）；如果${sCf}没错，请核对${sNr}、${sCo}和各项办理结果。`, [k.cf, k.nr, k.co, k.tp], {
-          expected: need,
-          actual: d,
-        }),
+        finding(
+          rule,
+          `${head}${sCf}应为 ${n(need)} ${col.unit}（${sNr} ${n(a)} + ${sCo} ${n(b)} − ${sTp} ${n(c)}）；如果${sCf}没错，请核对${sNr}、${sCo}和各项办理结果。`,
+          [k.cf, k.nr, k.co, k.tp],
+          {
+            expected: need,
+            actual: d,
+          },
+        ),
       );
     } else {
       out.push(
@@ -170,7 +180,11 @@ const t3ZeroWithoutRequests: Evaluator<'t3_zero_without_requests'> = (rule, ctx,
   const { rows } = rule;
   const columns = plan(rule, ctx.format, () => {
     const outcomeRows = ctx.format.t3.rows.filter((r) => r.outcome).map((r) => r.key);
-    return t3Columns(ctx).map((col) => ({ col, k: balanceKeys(rows, col.key), watched: [...outcomeRows, rows.carriedForward].map((r) => cellKey('t3', r, col.key)) }));
+    return t3Columns(ctx).map((col) => ({
+      col,
+      k: balanceKeys(rows, col.key),
+      watched: [...outcomeRows, rows.carriedForward].map((r) => cellKey('t3', r, col.key)),
+    }));
   });
   for (const { col, k, watched } of columns) {
     if (value(ctx, k.nr) !== 0 || value(ctx, k.co) !== 0) continue;
@@ -178,10 +192,16 @@ const t3ZeroWithoutRequests: Evaluator<'t3_zero_without_requests'> = (rule, ctx,
     if (nonZero.length === 0) continue;
     const listed = nonZero.map((key) => `“${label(ctx, key)}”${n(value(ctx, key))}`).join('、');
     out.push(
-      finding(rule, `“${col.label}”一列${t3Short(ctx, rows.newReceived)}和${t3Short(ctx, rows.carriedOver)}都是 0，办理结果和${t3Short(ctx, rows.carriedForward)}也应都是 0，但${listed}不是 0：请核对是否漏填了申请数量。`, nonZero, {
-        expected: 0,
-        actual: value(ctx, nonZero[0]),
-      }, k.nr),
+      finding(
+        rule,
+        `“${col.label}”一列${t3Short(ctx, rows.newReceived)}和${t3Short(ctx, rows.carriedOver)}都是 0，办理结果和${t3Short(ctx, rows.carriedForward)}也应都是 0，但${listed}不是 0：请核对是否漏填了申请数量。`,
+        nonZero,
+        {
+          expected: 0,
+          actual: value(ctx, nonZero[0]),
+        },
+        k.nr,
+      ),
     );
   }
 };
@@ -299,11 +319,12 @@ const unfilled: Evaluator<'unfilled'> = (rule, ctx, out) => {
   }
   for (const [table, keys] of byTable) {
     const total = ctx.model.inputs.filter((c) => c.table === table).length;
-    const examples = keys.slice(0, 2).map((k) => `“${label(ctx, k)}”`).join('、');
+    const examples = keys
+      .slice(0, 2)
+      .map((k) => `“${label(ctx, k)}”`)
+      .join('、');
     const scope = keys.length === total ? '全部格子都还没有填写' : `有 ${keys.length} 个格子还没有填写（如${examples}${keys.length > 2 ? '等' : ''}）`;
-    out.push(
-      finding(rule, `“${sectionHeadingOf(ctx, table)}”的表格${scope}。官方表格不留空白：没有发生的事项请填 0。`, keys, { actual: keys.length }, table),
-    );
+    out.push(finding(rule, `“${sectionHeadingOf(ctx, table)}”的表格${scope}。官方表格不留空白：没有发生的事项请填 0。`, keys, { actual: keys.length }, table));
   }
 };
 
@@ -317,10 +338,15 @@ const moneyDecimals: Evaluator<'money_decimals'> = (rule, ctx, out) => {
     if (decimalPlaces(v) <= MONEY_DECIMALS) continue;
     const rounded = roundMoney(v);
     out.push(
-      finding(rule, `“${info.label}”填的是 ${v}，小数超过${MONEY_DECIMALS}位。表格按${info.unit ?? '万元'}印出，最多保留${MONEY_DECIMALS}位小数（0.0001 万元 = 1 元），导出时会印成 ${n(rounded)}。请核对金额和单位。`, [key], {
-        expected: rounded,
-        actual: v,
-      }),
+      finding(
+        rule,
+        `“${info.label}”填的是 ${v}，小数超过${MONEY_DECIMALS}位。表格按${info.unit ?? '万元'}印出，最多保留${MONEY_DECIMALS}位小数（0.0001 万元 = 1 元），导出时会印成 ${n(rounded)}。请核对金额和单位。`,
+        [key],
+        {
+          expected: rounded,
+          actual: v,
+        },
+      ),
     );
   }
 };
@@ -336,7 +362,9 @@ const tablesEmpty: Evaluator<'tables_empty'> = (rule, ctx, out) => {
 const unusualRowForUnits: Evaluator<'unusual_row_for_units'> = (rule, ctx, out) => {
   const kind = ctx.doc.unit.kind;
   if (!rule.unitKinds.includes(kind)) return;
-  const keys = plan(rule, ctx.format, () => ctx.model.cells.filter((c) => c.table === 't2' && c.row === rule.row && !c.derived && c.kind === 'count').map((c) => c.key));
+  const keys = plan(rule, ctx.format, () =>
+    ctx.model.cells.filter((c) => c.table === 't2' && c.row === rule.row && !c.derived && c.kind === 'count').map((c) => c.key),
+  );
   // The first column (本年制发件数 / 本年新制作数量) says the unit issued some this year.
   const issued = keys[0];
   const v = issued ? (ctx.cells[issued] ?? 0) : 0;
@@ -361,10 +389,26 @@ const t2PublishedBound: Evaluator<'t2_published_bound'> = (rule, ctx, out) => {
     const p = ctx.cells[published];
     const t = ctx.cells[total];
     if (m !== undefined && p !== undefined && p > m) {
-      out.push(finding(rule, `“${t2Row(ctx, row)}”本年新公开 ${n(p)} 件，比本年新制作的 ${n(m)} 件还多。新公开的只能是本年制作的文件，请核对这两格。`, [published, made], { expected: m, actual: p }, published));
+      out.push(
+        finding(
+          rule,
+          `“${t2Row(ctx, row)}”本年新公开 ${n(p)} 件，比本年新制作的 ${n(m)} 件还多。新公开的只能是本年制作的文件，请核对这两格。`,
+          [published, made],
+          { expected: m, actual: p },
+          published,
+        ),
+      );
     }
     if (p !== undefined && t !== undefined && t < p) {
-      out.push(finding(rule, `“${t2Row(ctx, row)}”对外公开总数量 ${n(t)} 件，少于本年新公开的 ${n(p)} 件。对外公开总数量包括本年新公开的，请核对这两格。`, [total, published], { expected: p, actual: t }, total));
+      out.push(
+        finding(
+          rule,
+          `“${t2Row(ctx, row)}”对外公开总数量 ${n(t)} 件，少于本年新公开的 ${n(p)} 件。对外公开总数量包括本年新公开的，请核对这两格。`,
+          [total, published],
+          { expected: p, actual: t },
+          total,
+        ),
+      );
     }
   }
 };
@@ -397,18 +441,30 @@ const previousIdentity: Evaluator<'previous_identity'> = (rule, ctx, out) => {
   if (!prev) return;
   if (prev.year !== ctx.doc.year - 1) {
     out.push(
-      finding(rule, `用来做跨年度核对的上年报告是 ${prev.year} 年度的，不是 ${ctx.doc.year - 1} 年度的；跨年度核对（上年结转、现行有效件数）可能不准确，请换成 ${ctx.doc.year - 1} 年度的报告。`, [], {
-        expected: ctx.doc.year - 1,
-        actual: prev.year,
-      }, 'year'),
+      finding(
+        rule,
+        `用来做跨年度核对的上年报告是 ${prev.year} 年度的，不是 ${ctx.doc.year - 1} 年度的；跨年度核对（上年结转、现行有效件数）可能不准确，请换成 ${ctx.doc.year - 1} 年度的报告。`,
+        [],
+        {
+          expected: ctx.doc.year - 1,
+          actual: prev.year,
+        },
+        'year',
+      ),
     );
   }
   if (prev.unit.name.trim() !== ctx.doc.unit.name.trim()) {
     out.push(
-      finding(rule, `用来做跨年度核对的上年报告是“${prev.unit.name}”的，本报告是“${ctx.doc.unit.name}”的；如果单位改过名称可以忽略，否则请换成本单位的上年报告。`, [], {
-        expected: ctx.doc.unit.name,
-        actual: prev.unit.name,
-      }, 'unit'),
+      finding(
+        rule,
+        `用来做跨年度核对的上年报告是“${prev.unit.name}”的，本报告是“${ctx.doc.unit.name}”的；如果单位改过名称可以忽略，否则请换成本单位的上年报告。`,
+        [],
+        {
+          expected: ctx.doc.unit.name,
+          actual: prev.unit.name,
+        },
+        'unit',
+      ),
     );
   }
 };

@@ -1,6 +1,6 @@
 // Table rules as data: each format has a catalogue of declarations (catalogue.ts); the engine
 // (engine.ts) has one evaluator per rule type. A new rule for a new format is a new entry.
-import type { Finding, UnitKind } from '../report';
+import type { UnitKind } from '../report';
 
 import type { Severity } from './registry';
 

@@ -46,7 +46,10 @@ async function measure(dir: string, runs: number) {
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const files = countyFolderFiles(dir);
-    const entries = await readCountyFiles(files, files.map((f) => f.split('/').pop()!));
+    const entries = await readCountyFiles(
+      files,
+      files.map((f) => f.split('/').pop()!),
+    );
     const t1 = performance.now();
     last = analyseCounty(entries);
     const t2 = performance.now();
@@ -62,7 +65,10 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 export async function benchCounty(runs = 5): Promise<string[]> {
   const docs = twoHundred();
   const lines: string[] = [];
-  for (const [label, docxEvery] of [['200 份 .nianbao.json', 0], ['200 份，其中 40 份 Word (.docx)', 5]] as const) {
+  for (const [label, docxEvery] of [
+    ['200 份 .nianbao.json', 0],
+    ['200 份，其中 40 份 Word (.docx)', 5],
+  ] as const) {
     const dir = await writeFolder(docs, docxEvery);
     try {
       await measure(dir, 1); // warm-up: module loading and JIT

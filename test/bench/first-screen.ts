@@ -12,7 +12,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS) || 9;
 export async function benchFirstScreen(): Promise<string[]> {
   const data = tempDir('nianbao-bench-first-');
   const browser: Browser = await launchBrowser();
-  let reportId = 0;
+  let reportId: number;
   try {
     const setup = await startHost({ dataDir: data.path });
     await hostApi(setup, 'saveUnit', { name: '永安市小陶镇人民政府', kind: 'township' });
@@ -32,7 +32,9 @@ export async function benchFirstScreen(): Promise<string[]> {
         const page = await context.newPage();
         page.setDefaultTimeout(20_000);
         // Marked in the page the moment the list shows a report (no polling delay in the figure).
-        await page.addInitScript(`new MutationObserver(() => { if (!window.__usable && document.querySelector('[data-report-year]')) window.__usable = performance.now(); }).observe(document, { subtree: true, childList: true });`);
+        await page.addInitScript(
+          `new MutationObserver(() => { if (!window.__usable && document.querySelector('[data-report-year]')) window.__usable = performance.now(); }).observe(document, { subtree: true, childList: true });`,
+        );
         await page.goto(host.url, { waitUntil: 'commit' });
         await page.locator('[data-report-year="2025"]').waitFor();
         await page.getByRole('button', { name: '新建年度报告' }).waitFor();
@@ -52,7 +54,10 @@ export async function benchFirstScreen(): Promise<string[]> {
           const input = p.locator('[data-cell="t3.granted.natural_person"]');
           await input.click();
           await p.keyboard.type(String((i % 8) + 1));
-          await p.waitForFunction((v) => (document.querySelector('[data-cell="t3.total_processed.total"]') as HTMLInputElement | null)?.value === v, String((i % 8) + 1));
+          await p.waitForFunction(
+            (v) => (document.querySelector('[data-cell="t3.total_processed.total"]') as HTMLInputElement | null)?.value === v,
+            String((i % 8) + 1),
+          );
           toTable.push(performance.now() - t1);
           await p.keyboard.press('Backspace');
           await p.locator('[data-save-state="saved"]').waitFor();

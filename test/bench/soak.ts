@@ -1,7 +1,6 @@
 // Soak: the fault and abuse figures of issue 13, printed (asserts nothing; the same checks run
 // smaller in `npm test`). Part of `npm run bench`; alone: `node --import tsx test/bench/soak.ts`.
 // Sizes: SOAK_FUZZ_CALLS (default 50,000), SOAK_KILL_ROUNDS (default 100), SOAK_FLIPS (default 200).
-import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -66,7 +65,8 @@ async function flips(): Promise<string[]> {
   try {
     const store = await openStore(dir.path, { backupAtOpen: false });
     const u = store.saveUnit(fullReport().unit);
-    for (let y = 2019; y <= 2025; y++) store.createReport(u.id, ReportDocSchema.parse({ ...fullReport(), formatId: y < 2021 ? 'gov-2019' : 'gov-2021', year: y }));
+    for (let y = 2019; y <= 2025; y++)
+      store.createReport(u.id, ReportDocSchema.parse({ ...fullReport(), formatId: y < 2021 ? 'gov-2019' : 'gov-2021', year: y }));
     store.close();
     const original = join(dir.path, 'original.sqlite');
     copyFileSync(join(dir.path, DB_FILE_NAME), original);
@@ -78,7 +78,8 @@ async function flips(): Promise<string[]> {
     const probe = join(dir.path, 'probe');
     for (let i = 0; i < FLIPS; i++) {
       // Half at random, half in the header of a random b-tree page (its first 8 bytes: structure, not data).
-      const at = i % 2 === 0 ? Math.floor(Math.random() * size) : pageSize * (1 + Math.floor(Math.random() * (size / pageSize - 1))) + Math.floor(Math.random() * 8);
+      const at =
+        i % 2 === 0 ? Math.floor(Math.random() * size) : pageSize * (1 + Math.floor(Math.random() * (size / pageSize - 1))) + Math.floor(Math.random() * 8);
       copyFileSync(original, join(dir.path, DB_FILE_NAME));
       const fd = openSync(join(dir.path, DB_FILE_NAME), 'r+');
       const b = Buffer.alloc(1);

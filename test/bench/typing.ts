@@ -15,12 +15,15 @@ const FRAME_MS = 1000 / 60;
 const WATCHED = 't3.total_processed.total';
 const TYPED_INTO = ['t3.granted.natural_person', 't3.partial_grant.commercial_enterprise', 't3.denied_third_party.other'];
 
-
 /** The test browser, or one whose frames are not held to a 60 Hz clock (to see the program's own part). */
 async function browserFor(unthrottled: boolean): Promise<Browser> {
   if (!unthrottled) return launchBrowser();
   const { executablePath, args } = await chromiumExecutable();
-  return chromium.launch({ executablePath, headless: true, args: [...args, '--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...args, '--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
+  });
 }
 
 export async function benchTyping(): Promise<string[]> {
@@ -104,7 +107,15 @@ async function run(unthrottled: boolean): Promise<string[]> {
       await page.waitForTimeout(PACE_MS);
     }
     // Clicks/focus are not measured: only the keydowns registered above.
-    const samples = (await page.evaluate('window.__samples')) as { t0: number; dom: number; raf: number; painted: number; changed: boolean; frames: number; tick: number }[];
+    const samples = (await page.evaluate('window.__samples')) as {
+      t0: number;
+      dom: number;
+      raf: number;
+      painted: number;
+      changed: boolean;
+      frames: number;
+      tick: number;
+    }[];
     const ok = samples.filter((x) => x.changed && x.dom > 0);
     if (!ok.length) throw new Error('没有测到任何一次按键（总计没有变化）');
     const stats = (xs: number[]) => {
@@ -123,7 +134,9 @@ async function run(unthrottled: boolean): Promise<string[]> {
     });
     const within = (lo: number, hi: number) => total.filter((t) => t > lo && t <= hi).length;
     return [
-      unthrottled ? '  —— 同上，但浏览器不按 60 Hz 帧时钟出帧（--disable-gpu-vsync --disable-frame-rate-limit）：只剩本程序自己的耗时 ——' : '  —— 常规无头浏览器（60 Hz 帧时钟）——',
+      unthrottled
+        ? '  —— 同上，但浏览器不按 60 Hz 帧时钟出帧（--disable-gpu-vsync --disable-frame-rate-limit）：只剩本程序自己的耗时 ——'
+        : '  —— 常规无头浏览器（60 Hz 帧时钟）——',
       `  按键 ${ok.length} 次（数字与退格交替，三个格子轮换；换格后和每次松键后停 ${PACE_MS} ms），总计未更新 ${KEYS - ok.length} 次`,
       `  按键 → 更新后的“（七）总计·总计”绘制完成${unthrottled ? '' : '（含等待下一帧，60 Hz 下最多 16.7 ms）'}：${stats(total)}`,
       `  其中本程序的工作（按键处理到 DOM 更新 + 该帧的样式、布局、绘制）：${stats(work)}`,

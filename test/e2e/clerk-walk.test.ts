@@ -68,7 +68,10 @@ test('clerk walk: plain step states, blanks to 0, carried-over source, keep copi
     await page.locator('[data-step="requests"] button').click();
     await page.locator('[data-cell="t3.carried_over.natural_person"]').click();
     assert.equal(await page.locator('[data-cell="t3.carried_over.natural_person"]').inputValue(), '1');
-    await page.locator('[data-focus-bar]').getByText(`${year - 1}年报告的“四、结转下年度继续办理”为 1`, { exact: false }).waitFor();
+    await page
+      .locator('[data-focus-bar]')
+      .getByText(`${year - 1}年报告的“四、结转下年度继续办理”为 1`, { exact: false })
+      .waitFor();
     await page.screenshot({ path: join(shots, '1-carried-over.png') });
 
     // A copied part that still holds this year is kept with one click, and stays kept.

@@ -64,7 +64,10 @@ test('a county office opens a folder of township reports: rows, flags, sums and 
     await report.waitFor();
     const mark = report.locator('mark[data-finding="county.copied_text"]');
     assert.match(await mark.first().innerText(), new RegExp(`^${townName(SCENARIO.copiedTo)}坚持把依申请公开`));
-    assert.match(await report.getByTestId('county-other-quote').first().innerText(), new RegExp(`${unitName(SCENARIO.copiedFrom)}.*原文：“${townName(SCENARIO.copiedFrom)}坚持把依申请公开`));
+    assert.match(
+      await report.getByTestId('county-other-quote').first().innerText(),
+      new RegExp(`${unitName(SCENARIO.copiedFrom)}.*原文：“${townName(SCENARIO.copiedFrom)}坚持把依申请公开`),
+    );
     await page.getByRole('button', { name: '关闭' }).click();
 
     // The unbalanced township: the cells of the balance are outlined in its table 三.
@@ -88,13 +91,16 @@ test('a county office opens a folder of township reports: rows, flags, sums and 
     await page.getByTestId('county-tab-comparisons').click();
     const copy = page.locator(`[data-testid="county-comparisons"] [data-finding="county.copied_text"]`).filter({ hasText: townName(SCENARIO.copiedTo) });
     assert.equal(await copy.getByTestId('county-quote').count(), 2);
-    assert.ok(await page.locator('[data-testid="county-comparisons"] [data-finding="county.outlier"]').count() >= 1);
+    assert.ok((await page.locator('[data-testid="county-comparisons"] [data-finding="county.outlier"]').count()) >= 1);
     await page.mouse.move(700, 400);
     await page.screenshot({ path: join(shots, 'county-comparisons-1366x768.png') });
 
     // The sums: per format, the 2021 sum equals the generated figures; the unbalanced unit shows.
     await page.getByTestId('county-tab-sums').click();
-    const expectNew = generated.reduce((n, g) => n + (g.doc.cells['t3.new_received.natural_person'] ?? 0) + (g.doc.cells['t3.new_received.commercial_enterprise'] ?? 0), 0);
+    const expectNew = generated.reduce(
+      (n, g) => n + (g.doc.cells['t3.new_received.natural_person'] ?? 0) + (g.doc.cells['t3.new_received.commercial_enterprise'] ?? 0),
+      0,
+    );
     assert.equal(await page.getByTestId('county-sum-gov-2021-t3').locator('td[data-cell="t3.new_received.total"]').innerText(), String(expectNew));
     assert.ok(await page.getByTestId('county-sum-gov-2019-t3').isVisible(), 'the 2019-format report is summed apart');
     assert.match(await page.getByTestId('county-sum-note').innerText(), /不能逐格相加/);
@@ -113,7 +119,9 @@ test('a county office opens a folder of township reports: rows, flags, sums and 
     summary.eachRow((r, n) => n > 1 && r.getCell(5).value === 2025 && units.push(String(r.getCell(2).value)));
     assert.equal(units.length, 20);
     const sums = new Map<string, number>();
-    wb.getWorksheet('汇总明细')!.eachRow((r, n) => n > 1 && String(r.getCell(1).value).includes('2021') && sums.set(String(r.getCell(2).value), Number(r.getCell(4).value)));
+    wb.getWorksheet('汇总明细')!.eachRow(
+      (r, n) => n > 1 && String(r.getCell(1).value).includes('2021') && sums.set(String(r.getCell(2).value), Number(r.getCell(4).value)),
+    );
     assert.equal(sums.get('t3.new_received.total'), expectNew);
     const copies: string[] = [];
     wb.getWorksheet('问题清单')!.eachRow((r) => r.getCell(4).value === 'county.copied_text' && copies.push(`${r.getCell(1).value}|${r.getCell(7).value}`));

@@ -45,7 +45,14 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     assert.equal(Number(await preview.getAttribute('data-pages')), expectedPages);
     const sheets = preview.locator('section.nb-page');
     assert.equal(await sheets.count(), expectedPages);
-    for (let n = 1; n <= expectedPages; n++) assert.match(await sheets.nth(n - 1).locator('.nb-folio').innerText(), new RegExp(`— ${n} —`));
+    for (let n = 1; n <= expectedPages; n++)
+      assert.match(
+        await sheets
+          .nth(n - 1)
+          .locator('.nb-folio')
+          .innerText(),
+        new RegExp(`— ${n} —`),
+      );
     const lastSheet = await sheets.nth(expectedPages - 1).innerText();
     assert.match(lastSheet, /永安市小陶镇人民政府\s*2026年1月8日/);
     assert.match(lastSheet, /[。；]\s*\n[\s\S]*永安市小陶镇人民政府\s*2026年1月8日/);
@@ -53,7 +60,10 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     assert.ok(sheetBox && Math.abs(sheetBox.width / sheetBox.height - 210 / 297) < 0.01, 'sheets are not A4');
     await page.getByTestId('export-history-empty').waitFor();
     await page.screenshot({ path: join(shots, '1-preview.png') });
-    await page.getByTestId('preview-table-t3').first().screenshot({ path: join(shots, '1-preview-table3.png') });
+    await page
+      .getByTestId('preview-table-t3')
+      .first()
+      .screenshot({ path: join(shots, '1-preview-table3.png') });
     await sheets.nth(expectedPages - 1).scrollIntoViewIfNeeded();
     await sheets.nth(expectedPages - 1).screenshot({ path: join(shots, '1-preview-last-page.png') });
 

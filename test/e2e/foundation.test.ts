@@ -57,7 +57,10 @@ test('first run: unit setup, a new report, still there after the host restarts',
     // The copied text is marked 沿用上年, its stale year is pointed out; editing removes the mark.
     await page.locator('[data-step="overview"] button').click();
     await page.locator('[data-copied="overview"]').waitFor();
-    await page.locator('[data-stale-years]').getByText(`${lastYear - 1}年`, { exact: false }).waitFor();
+    await page
+      .locator('[data-stale-years]')
+      .getByText(`${lastYear - 1}年`, { exact: false })
+      .waitFor();
     await page.screenshot({ path: join(shots, '2-copied-section.png') });
     await page.locator('[data-section="overview"]').fill(`${lastYear}年，我镇主动公开政府信息92条。`);
     await page.locator('[data-copied="overview"]').waitFor({ state: 'detached' });
@@ -69,7 +72,10 @@ test('first run: unit setup, a new report, still there after the host restarts',
     // Delete the older one through the confirmation that names the year.
     await page.getByRole('button', { name: `删除${lastYear - 1}年报告` }).click();
     await page.getByRole('heading', { name: `删除${lastYear - 1}年报告？` }).waitFor();
-    await page.getByRole('button', { name: `删除${lastYear - 1}年报告` }).last().click();
+    await page
+      .getByRole('button', { name: `删除${lastYear - 1}年报告` })
+      .last()
+      .click();
     await page.locator(`[data-report-year="${lastYear - 1}"]`).waitFor({ state: 'detached' });
 
     // Restart the host on the same data directory: a new port and token, the same report.

@@ -19,10 +19,13 @@ test('paste a 2020 report, import a 2019 one, compare the years, download a repo
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.setDefaultTimeout(15_000);
     await page.goto(host.url);
-    await page.getByTestId('unit-name').waitFor().catch(async () => {
-      await page.screenshot({ path: join(shots, '0-start.png') });
-      throw new Error(`report list did not show: ${await page.locator('body').innerText()}`);
-    });
+    await page
+      .getByTestId('unit-name')
+      .waitFor()
+      .catch(async () => {
+        await page.screenshot({ path: join(shots, '0-start.png') });
+        throw new Error(`report list did not show: ${await page.locator('body').innerText()}`);
+      });
 
     // Paste the 2020 text: the preview says what was read and what was not.
     await page.getByRole('button', { name: '导入报告' }).click();
@@ -39,7 +42,10 @@ test('paste a 2020 report, import a 2019 one, compare the years, download a repo
     await page.getByTestId('import-commit').click();
     await page.waitForURL(/#\/report\/\d+/);
     const reports = await hostApi(host, 'listReports', {});
-    assert.deepEqual(reports.map((r) => r.year), [2020]);
+    assert.deepEqual(
+      reports.map((r) => r.year),
+      [2020],
+    );
     const saved = await hostApi(host, 'getReport', { id: reports[0].id });
     assert.equal(saved.doc.cells['t2.other_external_services.change'], 151);
 

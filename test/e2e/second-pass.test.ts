@@ -32,7 +32,10 @@ test('second pass: default year, step states, date field, balance, sticky header
     await hostApi(host, 'saveUnit', { name: '永安市小陶镇人民政府', kind: 'township' });
     const prev = await hostApi(host, 'createReport', { year: last, formatId: 'gov-2021', basedOnId: null });
     // Last year: one application still open at year end (结转下年度 1).
-    await hostApi(host, 'setCells', { id: prev.id, cells: { 't3.new_received.natural_person': 2, 't3.granted.natural_person': 1, 't3.carried_forward.natural_person': 1 } });
+    await hostApi(host, 'setCells', {
+      id: prev.id,
+      cells: { 't3.new_received.natural_person': 2, 't3.granted.natural_person': 1, 't3.carried_forward.natural_person': 1 },
+    });
     await hostApi(host, 'setSection', { id: prev.id, key: 'problems', text: '1.问题：信息更新不及时。\n改进措施：加强日常维护。' });
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
@@ -59,9 +62,13 @@ test('second pass: default year, step states, date field, balance, sticky header
     assert.equal(await stepState(page, 'requests'), 'todo');
     assert.equal(await stepState(page, 'review'), 'todo');
     assert.match(await page.locator('[data-step="review"]').innerText(), /未审核/);
-    assert.equal(await stepState(page, 'problems'), 'incomplete', 'last year\'s words are not finished text');
+    assert.equal(await stepState(page, 'problems'), 'incomplete', "last year's words are not finished text");
     const labels = await page.locator('[data-step] .MuiStepLabel-iconContainer').allInnerTexts();
-    assert.deepEqual(labels.map((t) => t.trim()), labels.map((_, i) => String(i + 1)), 'every step shows its number');
+    assert.deepEqual(
+      labels.map((t) => t.trim()),
+      labels.map((_, i) => String(i + 1)),
+      'every step shows its number',
+    );
     assert.equal(await page.locator('[data-step-state="done"]').getByText('已完成').count(), await page.locator('[data-step-state="done"]').count());
 
     // 成文日期: optional and not red when blank; 年/月/日 boxes; half-filled or impossible dates explained.
@@ -107,7 +114,8 @@ test('second pass: default year, step states, date field, balance, sticky header
     assert.match(text, /本年新收 2 \+ 上年结转 1 = 3 件，办理结果 1 \+ 结转下年度 1 = 2 件，差 1 件/);
     assert.doesNotMatch(text, /应为|现为/, 'no single figure is presented as the one to change');
     assert.match(text, /结转下年度只填年底仍在办理的申请/);
-    for (const row of ['new_received', 'carried_over', 'total_processed', 'carried_forward']) await page.locator(`td.error > [data-cell="t3.${row}.natural_person"]`).waitFor();
+    for (const row of ['new_received', 'carried_over', 'total_processed', 'carried_forward'])
+      await page.locator(`td.error > [data-cell="t3.${row}.natural_person"]`).waitFor();
     await balance.getByRole('button', { name: '定位' }).click();
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-cell') === 't3.new_received.natural_person');
     assert.doesNotMatch(await page.locator('[data-focus-bar]').innerText(), /应为/);
@@ -126,7 +134,10 @@ test('second pass: default year, step states, date field, balance, sticky header
       return { mainTop: main.top, headTop: head.top, headBottom: head.bottom, barBottom: bar.bottom, firstBodyTop: firstBody.top };
     });
     assert.ok(geometry.firstBodyTop < geometry.mainTop, `the first rows scrolled away (${JSON.stringify(geometry)})`);
-    assert.ok(geometry.headTop >= geometry.barBottom - 1 && geometry.headTop < geometry.mainTop + 200, `the header stays under the focus bar (${JSON.stringify(geometry)})`);
+    assert.ok(
+      geometry.headTop >= geometry.barBottom - 1 && geometry.headTop < geometry.mainTop + 200,
+      `the header stays under the focus bar (${JSON.stringify(geometry)})`,
+    );
     const atHeader = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('thead') !== null, { x: 700, y: geometry.headBottom - 5 });
     assert.ok(atHeader, 'nothing covers the header');
     await shot(page, '5-sticky-headers');

@@ -8,61 +8,65 @@ import { readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifactsDir, hostApi, launchBrowser, startHost, tempDir } from '../support/index';
 
-test('a damaged data file: the clerk is told, restores a backup from the first screen, can export diagnostics; markup in the text stays text', { timeout: 90_000 }, async () => {
-  const data = tempDir('nianbao-e2e-startup-');
-  const shots = artifactsDir('startup-check');
-  const browser = await launchBrowser();
-  // Report text with markup in it: shown and exported as text, never as elements.
-  const secret = '只属于这份报告的一句正文<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-  let host = await startHost({ dataDir: data.path });
-  try {
-    await hostApi(host, 'saveUnit', { name: '永安市小陶镇人民政府', kind: 'township' });
-    const report = await hostApi(host, 'createReport', { year: 2025, formatId: 'gov-2021' });
-    await hostApi(host, 'setSection', { id: report.id, key: 'overview', text: secret });
-    await host.stop();
-    host = await startHost({ dataDir: data.path }); // the automatic backup of that state
-    await host.stop();
-    const file = join(data.path, 'nianbao.sqlite');
-    truncateSync(file, Math.floor(statSync(file).size / 2));
+test(
+  'a damaged data file: the clerk is told, restores a backup from the first screen, can export diagnostics; markup in the text stays text',
+  { timeout: 90_000 },
+  async () => {
+    const data = tempDir('nianbao-e2e-startup-');
+    const shots = artifactsDir('startup-check');
+    const browser = await launchBrowser();
+    // Report text with markup in it: shown and exported as text, never as elements.
+    const secret = '只属于这份报告的一句正文<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    let host = await startHost({ dataDir: data.path });
+    try {
+      await hostApi(host, 'saveUnit', { name: '永安市小陶镇人民政府', kind: 'township' });
+      const report = await hostApi(host, 'createReport', { year: 2025, formatId: 'gov-2021' });
+      await hostApi(host, 'setSection', { id: report.id, key: 'overview', text: secret });
+      await host.stop();
+      host = await startHost({ dataDir: data.path }); // the automatic backup of that state
+      await host.stop();
+      const file = join(data.path, 'nianbao.sqlite');
+      truncateSync(file, Math.floor(statSync(file).size / 2));
 
-    host = await startHost({ dataDir: data.path });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-    page.setDefaultTimeout(10_000);
-    await page.goto(host.url);
-    const notice = page.getByTestId('startup-problem');
-    await notice.waitFor();
-    assert.match(await notice.innerText(), /数据文件已损坏.*原样保存在数据文件夹的“damaged/s);
-    await page.screenshot({ path: join(shots, '1-notice.png') });
-    await page.getByTestId('startup-restore').click();
-    const rows = page.getByTestId('backup-row');
-    await rows.first().waitFor();
-    await rows.first().getByRole('button', { name: '恢复到这一份' }).click();
-    await page.getByTestId('restore-confirm-button').click();
-    // The page reloads on the restored data: the report is back and the notice is gone.
-    await page.locator('[data-report-year="2025"]').waitFor({ timeout: 20_000 });
-    assert.equal(await page.getByTestId('startup-problem').count(), 0);
+      host = await startHost({ dataDir: data.path });
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+      page.setDefaultTimeout(10_000);
+      await page.goto(host.url);
+      const notice = page.getByTestId('startup-problem');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /数据文件已损坏.*原样保存在数据文件夹的“damaged/s);
+      await page.screenshot({ path: join(shots, '1-notice.png') });
+      await page.getByTestId('startup-restore').click();
+      const rows = page.getByTestId('backup-row');
+      await rows.first().waitFor();
+      await rows.first().getByRole('button', { name: '恢复到这一份' }).click();
+      await page.getByTestId('restore-confirm-button').click();
+      // The page reloads on the restored data: the report is back and the notice is gone.
+      await page.locator('[data-report-year="2025"]').waitFor({ timeout: 20_000 });
+      assert.equal(await page.getByTestId('startup-problem').count(), 0);
 
-    await page.getByRole('button', { name: '数据备份' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-diagnostics').click()]);
-    assert.match(download.suggestedFilename(), /^年报编制助手诊断信息-.*\.txt$/);
-    const content = readFileSync((await download.path())!, 'utf8');
-    assert.match(content, /完整性检查：ok/);
-    assert.match(content, /启动时发现数据文件已损坏|ERROR \[store\]/);
-    assert.ok(!content.includes(secret), 'no report text');
-    await page.getByTestId('diagnostics-saved').waitFor();
+      await page.getByRole('button', { name: '数据备份' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-diagnostics').click()]);
+      assert.match(download.suggestedFilename(), /^年报编制助手诊断信息-.*\.txt$/);
+      const content = readFileSync((await download.path())!, 'utf8');
+      assert.match(content, /完整性检查：ok/);
+      assert.match(content, /启动时发现数据文件已损坏|ERROR \[store\]/);
+      assert.ok(!content.includes(secret), 'no report text');
+      await page.getByTestId('diagnostics-saved').waitFor();
 
-    // The restored narrative, markup and all, is shown as text in the export preview.
-    await page.goto(`${host.url}#/report/${report.id}/export`);
-    const preview = page.getByTestId('export-preview');
-    await preview.waitFor();
-    // The preview sets the text in printed lines and pages: compare without the line breaks it adds.
-    const shown = (await preview.innerText()).replace(/\s+/g, '');
-    assert.ok(shown.includes(secret.replace(/\s+/g, '')), 'the markup is shown as the clerk typed it');
-    assert.equal(await preview.locator('img, script').count(), 0, 'no element made from the text');
-    assert.equal(await page.evaluate('window.__xss'), undefined);
-  } finally {
-    await host.stop();
-    await browser.close();
-    data.cleanup();
-  }
-});
+      // The restored narrative, markup and all, is shown as text in the export preview.
+      await page.goto(`${host.url}#/report/${report.id}/export`);
+      const preview = page.getByTestId('export-preview');
+      await preview.waitFor();
+      // The preview sets the text in printed lines and pages: compare without the line breaks it adds.
+      const shown = (await preview.innerText()).replace(/\s+/g, '');
+      assert.ok(shown.includes(secret.replace(/\s+/g, '')), 'the markup is shown as the clerk typed it');
+      assert.equal(await preview.locator('img, script').count(), 0, 'no element made from the text');
+      assert.equal(await page.evaluate('window.__xss'), undefined);
+    } finally {
+      await host.stop();
+      await browser.close();
+      data.cleanup();
+    }
+  },
+);

@@ -127,7 +127,11 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
 
     // Refused entries: letters, a negative, a decimal in a count. The previous value stays.
     const granted = cell(page, 't3.granted.natural_person');
-    for (const [bad, says] of [['abc', /不是数字/], ['-2', /不小于0/], ['1.5', /整数/]] as const) {
+    for (const [bad, says] of [
+      ['abc', /不是数字/],
+      ['-2', /不小于0/],
+      ['1.5', /整数/],
+    ] as const) {
       await granted.click();
       await page.keyboard.type(bad);
       const bubble = page.locator('[data-cell-error="t3.granted.natural_person"]');
@@ -213,26 +217,38 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     for (const row of t3Rows) {
       const line = [0, 1, 2, 3, 4, 5].map((j) => {
         switch (row.key) {
-          case 'new_received': return String(10 + j);
-          case 'carried_over': return '1';
-          case 'granted': return j === 5 ? 'x' : '5';
-          case 'partial_grant': return '2';
-          case 'denied_state_secret': return '1';
-          case 'unable_not_held': return '1';
-          case 'total_processed': return '9';
-          case 'carried_forward': return String(2 + j);
-          default: return '0';
+          case 'new_received':
+            return String(10 + j);
+          case 'carried_over':
+            return '1';
+          case 'granted':
+            return j === 5 ? 'x' : '5';
+          case 'partial_grant':
+            return '2';
+          case 'denied_state_secret':
+            return '1';
+          case 'unable_not_held':
+            return '1';
+          case 'total_processed':
+            return '9';
+          case 'carried_forward':
+            return String(2 + j);
+          default:
+            return '0';
         }
       });
       lines.push(line.join('\t'));
     }
     assert.equal(lines.length, 25);
     await cell(page, 't3.new_received.natural_person').click();
-    await page.evaluate((text) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', text);
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, lines.join('\r\n') + '\r\n');
+    await page.evaluate(
+      (text) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', text);
+        document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      },
+      lines.join('\r\n') + '\r\n',
+    );
     const report = page.locator('[data-paste-report]');
     await report.waitFor();
     const reportText = await report.innerText();

@@ -44,7 +44,10 @@ test('every object in every API schema refuses unknown keys', () => {
   for (const m of API_METHODS) objectsIn(apiSpec[m].input as z.ZodType, m, objects);
   assert.ok(objects.length > 30, `${objects.length} objects found`);
   const lenient = objects.filter((o) => !(o.schema.def.catchall instanceof z.ZodNever));
-  assert.deepEqual(lenient.map((o) => o.path), []);
+  assert.deepEqual(
+    lenient.map((o) => o.path),
+    [],
+  );
   // And the message names the key, in Chinese, through the API's own error.
   for (const m of API_METHODS) {
     const r = (apiSpec[m].input as z.ZodType).safeParse(JSON.parse('{"__proto__": {"x": 1}, "constructor": 1}'));

@@ -54,7 +54,9 @@ async function isStub(run: () => Promise<unknown>): Promise<boolean> {
 
 const sampleDoc = ReportDocSchema.parse({ formatId: 'gov-2021', year: 2025, unit: { name: '示例镇人民政府', kind: 'township' } });
 const docxIsStub = await isStub(() => buildDocx(sampleDoc));
-const importIsStub = await isStub(() => readReportSource('x.nianbao.json', new TextEncoder().encode(JSON.stringify({ schema: 'nianbao.report/1', ...sampleDoc }))));
+const importIsStub = await isStub(() =>
+  readReportSource('x.nianbao.json', new TextEncoder().encode(JSON.stringify({ schema: 'nianbao.report/1', ...sampleDoc }))),
+);
 
 before(async () => {
   dir = tempDir('api');
@@ -67,7 +69,16 @@ after(() => {
   dir.cleanup();
 });
 
-const UNIT = { name: '永安市小陶镇人民政府', kind: 'township' as const, supervisor: '永安市人民政府', address: '福建省永安市小陶镇', postcode: '366021', phone: '0598-3881234', email: 'xt@example.cn', signature: '' };
+const UNIT = {
+  name: '永安市小陶镇人民政府',
+  kind: 'township' as const,
+  supervisor: '永安市人民政府',
+  address: '福建省永安市小陶镇',
+  postcode: '366021',
+  phone: '0598-3881234',
+  email: 'xt@example.cn',
+  signature: '',
+};
 
 test('unknown methods are refused, including names of Object.prototype', async () => {
   for (const m of ['dropEverything', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '']) {
@@ -178,7 +189,15 @@ test('edits round-trip and every one moves updatedAt forward', async () => {
     last = t;
   };
 
-  const u = await call('updateReport', { id, patch: { title: '小陶镇2025年报告', date: '2026-01-08', letterhead: { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '小政〔2026〕1号' }, status: 'final' } });
+  const u = await call('updateReport', {
+    id,
+    patch: {
+      title: '小陶镇2025年报告',
+      date: '2026-01-08',
+      letterhead: { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '小政〔2026〕1号' },
+      status: 'final',
+    },
+  });
   later(u.updatedAt);
   assert.equal(u.doc.title, '小陶镇2025年报告');
   assert.equal(u.doc.date, '2026-01-08');
@@ -229,26 +248,30 @@ test('exportReportFile gives the report file named after the unit and year', asy
   assert.equal(parsed.sections.overview, '2025年，小陶镇……\n第二段');
 });
 
-test('exportDocx returns the .docx, records it, and confirmExport stores where it was saved', { skip: docxIsStub && 'the Word export is still a stub' }, async () => {
-  const [s] = (await call('listReports', {})).filter((x) => x.year === 2025);
-  const before = (await call('getReport', { id: s.id })).updatedAt;
-  const out = await call('exportDocx', { id: s.id });
-  const bytes = Buffer.from(out.base64, 'base64');
-  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip (docx) file');
-  assert.equal(out.sha256, createHash('sha256').update(bytes).digest('hex'));
-  assert.match(out.fileName, /^小陶镇2025年报告(（草稿）)?\.docx$/);
-  assert.equal(out.fileName.includes('（草稿）'), out.draft);
-  const list = await call('listExports', { id: s.id });
-  assert.equal(list[0].id, out.exportId);
-  assert.equal(list[0].sha256, out.sha256);
-  assert.equal(list[0].savedPath, '');
-  const exportedDoc = store.exportedDoc(out.exportId)!;
-  assert.equal(exportedDoc.title, '小陶镇2025年报告', 'the report as exported is kept');
-  const confirmed = await call('confirmExport', { exportId: out.exportId, savedPath: 'C:\\Users\\clerk\\Documents\\a.docx' });
-  assert.equal(confirmed.savedPath, 'C:\\Users\\clerk\\Documents\\a.docx');
-  assert.equal((await fail('confirmExport', { exportId: 99999 })).code, 'not_found');
-  assert.equal((await call('getReport', { id: s.id })).updatedAt, before, 'exporting does not edit the report');
-});
+test(
+  'exportDocx returns the .docx, records it, and confirmExport stores where it was saved',
+  { skip: docxIsStub && 'the Word export is still a stub' },
+  async () => {
+    const [s] = (await call('listReports', {})).filter((x) => x.year === 2025);
+    const before = (await call('getReport', { id: s.id })).updatedAt;
+    const out = await call('exportDocx', { id: s.id });
+    const bytes = Buffer.from(out.base64, 'base64');
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip (docx) file');
+    assert.equal(out.sha256, createHash('sha256').update(bytes).digest('hex'));
+    assert.match(out.fileName, /^小陶镇2025年报告(（草稿）)?\.docx$/);
+    assert.equal(out.fileName.includes('（草稿）'), out.draft);
+    const list = await call('listExports', { id: s.id });
+    assert.equal(list[0].id, out.exportId);
+    assert.equal(list[0].sha256, out.sha256);
+    assert.equal(list[0].savedPath, '');
+    const exportedDoc = store.exportedDoc(out.exportId)!;
+    assert.equal(exportedDoc.title, '小陶镇2025年报告', 'the report as exported is kept');
+    const confirmed = await call('confirmExport', { exportId: out.exportId, savedPath: 'C:\\Users\\clerk\\Documents\\a.docx' });
+    assert.equal(confirmed.savedPath, 'C:\\Users\\clerk\\Documents\\a.docx');
+    assert.equal((await fail('confirmExport', { exportId: 99999 })).code, 'not_found');
+    assert.equal((await call('getReport', { id: s.id })).updatedAt, before, 'exporting does not edit the report');
+  },
+);
 
 test('importCommit refuses to overwrite a year unless told to, and drops stated totals', async () => {
   const [s] = (await call('listReports', {})).filter((x) => x.year === 2025);

@@ -56,7 +56,10 @@ test('a good report file is written as a .docx (exit 0)', () => {
   assert.match(xml, /三、收到和处理政府信息公开申请情况/);
   assert.equal((xml.match(/<w:tbl>/g) ?? []).length, 3);
   // No temporary file is left beside the output.
-  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
   // A clean report is not a draft.
   const zip = unzipSync(readFileSync(out));
   for (const name of Object.keys(zip).filter((n) => n.startsWith('word/header'))) assert.doesNotMatch(strFromU8(zip[name]), /草稿/);

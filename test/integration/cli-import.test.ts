@@ -61,7 +61,10 @@ test('unreadable input or bad usage: exit 2, an existing OUT left untouched, no 
   assert.equal(nianbao('import', empty).code, 2);
   assert.match(nianbao('import').stderr, /用法/);
   assert.equal(nianbao('import', empty, '-o').code, 2);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
 });
 
 test('an existing OUT is replaced only by a complete new file', () => {
@@ -73,5 +76,8 @@ test('an existing OUT is replaced only by a complete new file', () => {
   assert.ok(parsed.ok);
   assert.equal(parsed.doc.year, 2020);
   assert.equal(parsed.doc.cells['t2.other_external_services.change'], 151);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
 });

@@ -25,7 +25,9 @@ function newestSource(dir: string): number {
 // `npm test`; otherwise the same entry point from source, so a stale build never hides a change.
 const built = join(repoRoot, 'dist/cli.mjs');
 const useBuilt = existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource('shared'), newestSource('electron/core'));
-const command = useBuilt ? [process.execPath, join(repoRoot, 'bin/nianbao.mjs')] : [process.execPath, '--import', 'tsx', join(repoRoot, 'electron/core/cli/main.ts')];
+const command = useBuilt
+  ? [process.execPath, join(repoRoot, 'bin/nianbao.mjs')]
+  : [process.execPath, '--import', 'tsx', join(repoRoot, 'electron/core/cli/main.ts')];
 
 function validate(...args: string[]) {
   const r = spawnSync(command[0], [...command.slice(1), 'validate', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
@@ -44,7 +46,8 @@ function writePrevious(dir: string, name: string, cells: Record<string, number>)
   Object.assign(doc.cells, cells);
   // Last year's own words, so only the figures are compared (identical text is a finding of its own).
   doc.sections = {
-    overview: '2024年，小陶镇通过门户网站专栏公开政府信息375条，较上年增加20条；新收政府信息公开申请6件，均按期答复。镇政府将政务公开纳入村（社区）年度考核，开展群众评议1次，未发生责任追究情形。',
+    overview:
+      '2024年，小陶镇通过门户网站专栏公开政府信息375条，较上年增加20条；新收政府信息公开申请6件，均按期答复。镇政府将政务公开纳入村（社区）年度考核，开展群众评议1次，未发生责任追究情形。',
     problems: '一是村级公开栏更新不及时；二是政策解读形式单一。下一步将建立公开栏检查台账，增加图解解读。',
     other_matters: '本年度未收取信息处理费。',
   };
@@ -57,7 +60,12 @@ describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`
     const r = validate('--json', fixture('2019-dashuikeng.nianbao.json'), fixture('2020-ansha.nianbao.json'));
     const out = JSON.parse(r.out) as { file: string; findings: { rule: string; severity: string }[] }[];
     assert.equal(out.length, 2);
-    for (const f of out) assert.deepEqual(f.findings.filter((x) => x.severity === 'error' && !x.rule.startsWith('review.')), [], f.file);
+    for (const f of out)
+      assert.deepEqual(
+        f.findings.filter((x) => x.severity === 'error' && !x.rule.startsWith('review.')),
+        [],
+        f.file,
+      );
   });
 
   it('passes the two published 2019-format seed reports: no errors, exit 0', () => {
@@ -80,7 +88,11 @@ describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`
   it('--json prints one entry per file with the findings', () => {
     const r = validate('--json', fixture('2025-broken-balance.nianbao.json'), fixture('2025-clean.nianbao.json'));
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.out) as { file: string; ok: boolean; findings: { rule: string; severity: string; message: string; cells: string[]; expected?: number; actual?: number }[] }[];
+    const out = JSON.parse(r.out) as {
+      file: string;
+      ok: boolean;
+      findings: { rule: string; severity: string; message: string; cells: string[]; expected?: number; actual?: number }[];
+    }[];
     assert.equal(out.length, 2);
     assert.equal(out[0].ok, false);
     const balance = out[0].findings.find((f) => f.rule === 't3.balance');
@@ -90,7 +102,10 @@ describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`
     assert.equal(balance.actual, 0);
     assert.equal(balance.cells[0], 't3.carried_forward.natural_person');
     assert.equal(out[1].ok, true);
-    assert.deepEqual(out[1].findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      out[1].findings.filter((f) => f.severity === 'error'),
+      [],
+    );
   });
 
   it('--previous adds the cross-year checks (warnings: exit 0)', () => {
@@ -179,7 +194,9 @@ describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`
     assert.equal(entry.ok, false);
     // Every warning marked as reviewed: strict passes.
     const doc = JSON.parse(readFileSync(fixture('2025-clean.nianbao.json'), 'utf8'));
-    doc.acknowledgements = Object.fromEntries(entry.findings.filter((f) => f.severity !== 'error').map((f) => [f.id, { reason: '已与原件核对', at: '2026-01-20' }]));
+    doc.acknowledgements = Object.fromEntries(
+      entry.findings.filter((f) => f.severity !== 'error').map((f) => [f.id, { reason: '已与原件核对', at: '2026-01-20' }]),
+    );
     const acked = join(tmp.path, 'acked.nianbao.json');
     writeFileSync(acked, JSON.stringify(doc));
     const ackedRun = validate('--strict', acked);
@@ -213,7 +230,10 @@ describe(`nianbao validate (${useBuilt ? 'built dist/cli.mjs' : 'from source'})`
     assert.equal(results.length, 200);
     assert.ok(results.every((x) => x.findings.some((f) => f.rule === 'review.unit_name')));
     const broken = results.filter((x) => !x.ok);
-    assert.deepEqual(broken.map((x) => x.file.endsWith('第137镇.nianbao.json')), [true]);
+    assert.deepEqual(
+      broken.map((x) => x.file.endsWith('第137镇.nianbao.json')),
+      [true],
+    );
     assert.ok(broken[0].findings.some((f) => f.rule === 't3.balance'));
   });
 });

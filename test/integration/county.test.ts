@@ -30,7 +30,9 @@ function newestSource(dir: string): number {
 // The bundled command when the build is current (it proves exceljs bundles), else from source.
 const built = join(repoRoot, 'dist/cli.mjs');
 const useBuilt = existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource('shared'), newestSource('electron/core'));
-const command = useBuilt ? [process.execPath, join(repoRoot, 'bin/nianbao.mjs')] : [process.execPath, '--import', 'tsx', join(repoRoot, 'electron/core/cli/main.ts')];
+const command = useBuilt
+  ? [process.execPath, join(repoRoot, 'bin/nianbao.mjs')]
+  : [process.execPath, '--import', 'tsx', join(repoRoot, 'electron/core/cli/main.ts')];
 const county = (...args: string[]) => spawnSync(command[0], [...command.slice(1), 'county', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
 
 const docxText = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']);
@@ -62,32 +64,67 @@ describe('nianbao county', () => {
   it('writes a workbook with the summary, the findings with both quotes and the summed tables', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ['概况', '问题清单', '汇总（2021格式）', '汇总（2019格式）', '汇总明细']);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['概况', '问题清单', '汇总（2021格式）', '汇总（2019格式）', '汇总明细'],
+    );
     const summary = wb.getWorksheet('概况')!;
     const rows: Record<string, unknown>[] = [];
-    summary.eachRow((r, n) => n > 1 && rows.push({ unit: r.getCell(2).value, file: r.getCell(3).value, year: r.getCell(5).value, errors: r.getCell(7).value, continuity: r.getCell(10).value, date: r.getCell(11).value }));
+    summary.eachRow(
+      (r, n) =>
+        n > 1 &&
+        rows.push({
+          unit: r.getCell(2).value,
+          file: r.getCell(3).value,
+          year: r.getCell(5).value,
+          errors: r.getCell(7).value,
+          continuity: r.getCell(10).value,
+          date: r.getCell(11).value,
+        }),
+    );
     const yellow = rows.find((r) => r.unit === unitName(SCENARIO.unbalanced))!;
     assert.ok(Number(yellow.errors) >= 1);
     assert.equal(rows.find((r) => r.file === '03-石门镇-2025.nianbao.json')!.continuity, '衔接一致');
     assert.equal(rows.filter((r) => r.year === 2025).length, 20);
 
     const findings: { unit: string; rule: string; quote: string; otherUnit: string; otherQuote: string }[] = [];
-    wb.getWorksheet('问题清单')!.eachRow((r, n) => n > 1 && findings.push({ unit: String(r.getCell(1).value), rule: String(r.getCell(4).value), quote: String(r.getCell(6).value ?? ''), otherUnit: String(r.getCell(7).value ?? ''), otherQuote: String(r.getCell(8).value ?? '') }));
+    wb.getWorksheet('问题清单')!.eachRow(
+      (r, n) =>
+        n > 1 &&
+        findings.push({
+          unit: String(r.getCell(1).value),
+          rule: String(r.getCell(4).value),
+          quote: String(r.getCell(6).value ?? ''),
+          otherUnit: String(r.getCell(7).value ?? ''),
+          otherQuote: String(r.getCell(8).value ?? ''),
+        }),
+    );
     const copy = findings.find((f) => f.rule === 'county.copied_text' && f.unit === unitName(SCENARIO.copiedFrom))!;
     assert.ok(copy, 'the copied paragraph is listed');
     assert.equal(copy.otherUnit, unitName(SCENARIO.copiedTo));
     assert.match(copy.quote, new RegExp(`^${townName(SCENARIO.copiedFrom)}坚持把依申请公开`));
     assert.match(copy.otherQuote, new RegExp(`^${townName(SCENARIO.copiedTo)}坚持把依申请公开`));
     assert.ok(findings.some((f) => f.rule === 'county.outlier' && f.unit === unitName(SCENARIO.outlier)));
-    assert.ok(findings.some((f) => f.rule === 't3.balance' && f.unit.startsWith('全县汇总')), 'the county sum is checked by the same rules');
+    assert.ok(
+      findings.some((f) => f.rule === 't3.balance' && f.unit.startsWith('全县汇总')),
+      'the county sum is checked by the same rules',
+    );
 
     // The summed values, by key, against the generated reports.
     const generated = generateCountyBatch().filter((g) => g.doc.year === 2025 && g.doc.formatId === 'gov-2021');
-    const expectNew = generated.reduce((n, g) => n + (g.doc.cells['t3.new_received.natural_person'] ?? 0) + (g.doc.cells['t3.new_received.commercial_enterprise'] ?? 0), 0);
+    const expectNew = generated.reduce(
+      (n, g) => n + (g.doc.cells['t3.new_received.natural_person'] ?? 0) + (g.doc.cells['t3.new_received.commercial_enterprise'] ?? 0),
+      0,
+    );
     const byKey = new Map<string, number>();
-    wb.getWorksheet('汇总明细')!.eachRow((r, n) => n > 1 && String(r.getCell(1).value).includes('2021') && byKey.set(String(r.getCell(2).value), Number(r.getCell(4).value)));
+    wb.getWorksheet('汇总明细')!.eachRow(
+      (r, n) => n > 1 && String(r.getCell(1).value).includes('2021') && byKey.set(String(r.getCell(2).value), Number(r.getCell(4).value)),
+    );
     assert.equal(byKey.get('t3.new_received.total'), expectNew);
-    assert.equal(byKey.get('t2.licensing.decisions'), generated.reduce((n, g) => n + g.doc.cells['t2.licensing.decisions'], 0));
+    assert.equal(
+      byKey.get('t2.licensing.decisions'),
+      generated.reduce((n, g) => n + g.doc.cells['t2.licensing.decisions'], 0),
+    );
 
     // The laid-out table: the official label in the row, the sum in the 总计 column.
     const sheet = wb.getWorksheet('汇总（2021格式）')!;
@@ -130,7 +167,11 @@ describe('nianbao county', () => {
     const profile = tempDir('county-lo');
     try {
       const name = `${unitName(SCENARIO.copiedTo)}2025年度报告审查意见.docx`;
-      const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile.path}`, '--headless', '--convert-to', 'pdf', '--outdir', work.path, join(opinions, name)], { timeout: 120_000 });
+      const r = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${profile.path}`, '--headless', '--convert-to', 'pdf', '--outdir', work.path, join(opinions, name)],
+        { timeout: 120_000 },
+      );
       assert.equal(r.status, 0, String(r.stderr));
       const pdf = join(work.path, name.replace(/\.docx$/, '.pdf'));
       const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
@@ -182,13 +223,22 @@ describe('the county batch through the API', () => {
         if (!r.ok) throw new Error(r.error.message);
         return r.value;
       };
-      const dump = () => JSON.stringify(['units', 'reports', 'section_texts', 'cells', 'exports'].map((t) => store.database.prepare(`SELECT * FROM ${t}`).all()));
+      const dump = () =>
+        JSON.stringify(['units', 'reports', 'section_texts', 'cells', 'exports'].map((t) => store.database.prepare(`SELECT * FROM ${t}`).all()));
       const before = dump();
-      const files = generateCountyBatch().slice(0, 8).map((g) => ({ fileName: `${g.fileName}.nianbao.json`, base64: Buffer.from(serializeReportFile(g.doc)).toString('base64') }));
+      const files = generateCountyBatch()
+        .slice(0, 8)
+        .map((g) => ({ fileName: `${g.fileName}.nianbao.json`, base64: Buffer.from(serializeReportFile(g.doc)).toString('base64') }));
       const first = await call('countyAddFiles', { batchId: null, files: files.slice(0, 5) });
       // Web text copied from a county site is read like any other report.
-      const web = { fileName: '安砂镇2020年报（网页）.txt', base64: readFileSync(join(repoRoot, 'test/fixtures/seeds/2020-ansha-fujian-gov2019.txt')).toString('base64') };
-      const second = await call('countyAddFiles', { batchId: first.batchId, files: [...files.slice(5), web, { fileName: 'x.txt', base64: Buffer.from('随便写的一句话').toString('base64') }] });
+      const web = {
+        fileName: '安砂镇2020年报（网页）.txt',
+        base64: readFileSync(join(repoRoot, 'test/fixtures/seeds/2020-ansha-fujian-gov2019.txt')).toString('base64'),
+      };
+      const second = await call('countyAddFiles', {
+        batchId: first.batchId,
+        files: [...files.slice(5), web, { fileName: 'x.txt', base64: Buffer.from('随便写的一句话').toString('base64') }],
+      });
       assert.equal(second.count, 10);
       const { review, docs } = await call('countyReview', { batchId: first.batchId });
       assert.equal(review.rows.length, 9);

@@ -49,7 +49,13 @@ function parseXml(xml: string): El {
   return root;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function all(el: El, name: string, out: El[] = []): El[] {
   for (const c of el.children) {
@@ -60,7 +66,10 @@ function all(el: El, name: string, out: El[] = []): El[] {
 }
 const first = (el: El, name: string): El | undefined => all(el, name)[0];
 const kids = (el: El, name: string) => el.children.filter((c) => c.name === name);
-const textOf = (el: El): string => all(el, 'w:t').map((t) => t.text).join('');
+const textOf = (el: El): string =>
+  all(el, 'w:t')
+    .map((t) => t.text)
+    .join('');
 
 // ---- the document under test ----
 const MM = 1440 / 25.4;
@@ -100,7 +109,10 @@ function runFont(r: El): { name: string; size: number; bold: boolean; color?: st
   } else if (text) {
     // East Asian text: zh-CN, the same font in all four slots, with the East Asian hint.
     assert.equal(lang?.['w:eastAsia'], 'zh-CN', `「${text}」 not tagged zh-CN`);
-    assert.ok(slots.every((s) => s && s === slots[0]), `font slots differ: ${JSON.stringify(f.attrs)}`);
+    assert.ok(
+      slots.every((s) => s && s === slots[0]),
+      `font slots differ: ${JSON.stringify(f.attrs)}`,
+    );
     assert.equal(f.attrs['w:hint'], 'eastAsia');
   }
   const sz = first(rPr, 'w:sz');
@@ -132,7 +144,12 @@ test('page: A4, margins 37/35/28/26 mm, exact line pitch giving 22 lines, odd/ev
   assert.ok(Math.abs(Number(pgSz.attrs['w:w']) - 210 * MM) <= 1);
   assert.ok(Math.abs(Number(pgSz.attrs['w:h']) - 297 * MM) <= 1);
   const m = first(sect, 'w:pgMar')!.attrs;
-  for (const [k, mm] of [['w:top', 37], ['w:bottom', 35], ['w:left', 28], ['w:right', 26]] as const) {
+  for (const [k, mm] of [
+    ['w:top', 37],
+    ['w:bottom', 35],
+    ['w:left', 28],
+    ['w:right', 26],
+  ] as const) {
     assert.ok(Math.abs(Number(m[k]) - mm * MM) <= 1, `${k} = ${m[k]} twips, want ${mm} mm`);
   }
   // Body paragraphs: exact spacing; 22 lines fill the 225 mm 版心 without overflowing it.
@@ -186,7 +203,10 @@ test('fonts: title 2号 小标宋, body 3号 仿宋 indented 2字, headings by l
   const title = paragraphs[0];
   assert.equal(first(title, 'w:jc')!.attrs['w:val'], 'center');
   const titleLines = styledText(title);
-  assert.deepEqual(titleLines.map((l) => l.text), ['永安市小陶镇人民政府', '2025年政府信息公开工作年度报告']);
+  assert.deepEqual(
+    titleLines.map((l) => l.text),
+    ['永安市小陶镇人民政府', '2025年政府信息公开工作年度报告'],
+  );
   assert.ok(first(runsOf(title)[1], 'w:br'), 'second title line not on its own line');
   for (const l of titleLines) assert.deepEqual({ ...l, text: '' }, { text: '', name: '方正小标宋简体', size: 22, bold: false, color: undefined });
 
@@ -232,7 +252,11 @@ test('fonts: title 2号 小标宋, body 3号 仿宋 indented 2字, headings by l
   assert.ok(fangsong, 'fontTable lacks 仿宋_GB2312');
   assert.equal(first(fangsong, 'w:altName')!.attrs['w:val'], '仿宋');
   assert.equal(first(fangsong, 'w:charset')!.attrs['w:val'], '86');
-  for (const name of ['楷体_GB2312', '黑体', '方正小标宋简体', '宋体']) assert.ok(fontTable.some((f) => f.attrs['w:name'] === name), `fontTable lacks ${name}`);
+  for (const name of ['楷体_GB2312', '黑体', '方正小标宋简体', '宋体'])
+    assert.ok(
+      fontTable.some((f) => f.attrs['w:name'] === name),
+      `fontTable lacks ${name}`,
+    );
 });
 
 test('署名 and 成文日期 without a seal: blank line, 署名 空2字, date 2字 right of the 署名', async () => {
@@ -255,7 +279,10 @@ test('署名 and 成文日期 without a seal: blank line, 署名 空2字, date 2
   assert.ok(Math.abs(left(date) - left(sig) - 2 * cell) <= 1, `date at ${left(date)}`);
   // Kept with the body above: the blank line and the 署名 keep with the next paragraph, and so
   // does the body's last paragraph.
-  assert.ok(first(paragraphs[i - 1], 'w:keepNext') && first(sig, 'w:keepNext') && first(paragraphs[i - 2], 'w:keepNext'), '署名 and date not kept with the body');
+  assert.ok(
+    first(paragraphs[i - 1], 'w:keepNext') && first(sig, 'w:keepNext') && first(paragraphs[i - 2], 'w:keepNext'),
+    '署名 and date not kept with the body',
+  );
 });
 
 /** The docx rows of a table, each as its cells (continuation cells of vertical merges marked). */
@@ -281,7 +308,10 @@ function checkTable(tbl: El, grid: TableGrid, textWidth: number) {
   assert.equal(first(tblPr, 'w:tblLayout')!.attrs['w:type'], 'fixed');
   const cols = kids(first(tbl, 'w:tblGrid')!, 'w:gridCol').map((c) => Number(c.attrs['w:w']));
   assert.equal(cols.length, grid.columns);
-  assert.equal(cols.reduce((a, b) => a + b, 0), textWidth);
+  assert.equal(
+    cols.reduce((a, b) => a + b, 0),
+    textWidth,
+  );
   const rows = tableRows(tbl);
   assert.equal(rows.length, grid.rows.length, `${grid.id}: row count`);
   const covered: number[][] = grid.rows.map(() => []);
@@ -290,12 +320,17 @@ function checkTable(tbl: El, grid: TableGrid, textWidth: number) {
     assert.ok(trPr && first(trPr, 'w:cantSplit'), `${grid.id} row ${r} may split across pages`);
     assert.equal(!!first(trPr, 'w:tblHeader'), r < grid.repeatHeaderRows, `${grid.id} row ${r}: tblHeader`);
     // Captions and headers are kept with the row below (no caption alone at the foot of a page).
-    if (grid.rows[r].kind !== 'body' && r < grid.rows.length - 1) assert.ok(first(kids(tr, 'w:tc')[0], 'w:keepNext'), `${grid.id} row ${r}: not kept with next`);
+    if (grid.rows[r].kind !== 'body' && r < grid.rows.length - 1)
+      assert.ok(first(kids(tr, 'w:tc')[0], 'w:keepNext'), `${grid.id} row ${r}: not kept with next`);
     // Every cell's width is in dxa and equals the grid columns it spans.
     let col = 0;
     for (const c of cells) {
       assert.equal(c.width['w:type'], 'dxa');
-      assert.equal(Number(c.width['w:w']), cols.slice(col, col + c.span).reduce((a, b) => a + b, 0), `${grid.id} row ${r} col ${col}: width`);
+      assert.equal(
+        Number(c.width['w:w']),
+        cols.slice(col, col + c.span).reduce((a, b) => a + b, 0),
+        `${grid.id} row ${r} col ${col}: width`,
+      );
       if (c.vMerge === 'continue') assert.ok(covered[r].includes(col), `${grid.id} row ${r} col ${col}: stray vMerge continue`);
       col += c.span;
     }
@@ -321,7 +356,8 @@ function checkTable(tbl: El, grid: TableGrid, textWidth: number) {
 test('tables 二, 三, 四: labels, merges, widths in dxa, fixed layout, repeated headers, rows kept whole', async () => {
   const { xml } = await unpack();
   const body = xml('word/document.xml');
-  const textWidth = Number(first(body, 'w:pgSz')!.attrs['w:w']) - Number(first(body, 'w:pgMar')!.attrs['w:left']) - Number(first(body, 'w:pgMar')!.attrs['w:right']);
+  const textWidth =
+    Number(first(body, 'w:pgSz')!.attrs['w:w']) - Number(first(body, 'w:pgMar')!.attrs['w:left']) - Number(first(body, 'w:pgMar')!.attrs['w:right']);
   assert.ok(Math.abs(textWidth - 156 * MM) <= 2);
   const tables = kids(first(body, 'w:body')!, 'w:tbl');
   assert.equal(tables.length, 3);
@@ -355,7 +391,12 @@ test('draft: every page carries a visible 草稿 header; the final version does 
   assert.ok(headers.length >= 2, 'draft needs odd and even headers');
   for (const h of headers) assert.match(textOf(draft.xml(h)), /草稿/);
   const sect = first(draft.xml('word/document.xml'), 'w:sectPr')!;
-  assert.deepEqual(kids(sect, 'w:headerReference').map((r) => r.attrs['w:type']).sort(), ['default', 'even']);
+  assert.deepEqual(
+    kids(sect, 'w:headerReference')
+      .map((r) => r.attrs['w:type'])
+      .sort(),
+    ['default', 'even'],
+  );
   const final = await unpack();
   const finalHeaders = Object.keys(final.files).filter((n) => /^word\/header\d*\.xml$/.test(n));
   for (const h of finalHeaders) assert.doesNotMatch(textOf(final.xml(h)), /草稿/);
@@ -425,7 +466,10 @@ test('LibreOffice renders it: plausible page count, every label and figure, page
     const { bytes } = await unpack();
     const docxPath = join(dir, 'report.docx');
     writeFileSync(docxPath, bytes);
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxPath], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxPath], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
     const pdf = join(dir, 'report.pdf');
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
@@ -478,7 +522,10 @@ test('LibreOffice renders it: plausible page count, every label and figure, page
 // ---- issue 11: what a county needs to accept the file unchanged ----
 
 test('the same report gives the same bytes; a change of one character gives other bytes', async () => {
-  const sha = async (d: typeof doc, o: Parameters<typeof buildDocx>[1] = {}) => createHash('sha256').update(await buildDocx(d, o)).digest('hex');
+  const sha = async (d: typeof doc, o: Parameters<typeof buildDocx>[1] = {}) =>
+    createHash('sha256')
+      .update(await buildDocx(d, o))
+      .digest('hex');
   const a = await sha(doc);
   await new Promise((r) => setTimeout(r, 1100)); // a second later: no clock in the file
   assert.equal(await sha(doc), a);
@@ -505,22 +552,32 @@ test('document properties: title, unit, no 「Un-named」', async () => {
 test('Word heading styles with outline levels: the navigation pane shows the six parts', async () => {
   const { xml } = await unpack();
   const styles = all(xml('word/styles.xml'), 'w:style');
-  for (const [id, level] of [['Heading1', '0'], ['Heading2', '1'], ['Heading3', '2'], ['Heading4', '3']] as const) {
+  for (const [id, level] of [
+    ['Heading1', '0'],
+    ['Heading2', '1'],
+    ['Heading3', '2'],
+    ['Heading4', '3'],
+  ] as const) {
     const st = styles.find((x) => x.attrs['w:styleId'] === id);
     assert.ok(st, `style ${id} missing`);
     assert.equal(first(st, 'w:outlineLvl')?.attrs['w:val'], level, `${id} outline level`);
     assert.ok(first(st, 'w:keepNext'), `${id} not kept with next`);
   }
   const body = first(xml('word/document.xml'), 'w:body')!;
-  const h1 = kids(body, 'w:p').filter((p) => first(p, 'w:pStyle')?.attrs['w:val'] === 'Heading1').map(textOf);
-  assert.deepEqual(h1, format.sections.map((s) => s.heading));
+  const h1 = kids(body, 'w:p')
+    .filter((p) => first(p, 'w:pStyle')?.attrs['w:val'] === 'Heading1')
+    .map(textOf);
+  assert.deepEqual(
+    h1,
+    format.sections.map((s) => s.heading),
+  );
   // A heading standing alone (「（三）政府信息管理。」) is a heading kept with its text.
   const standalone = paragraphByText(body, '（三）政府信息管理。');
   assert.equal(first(standalone, 'w:pStyle')?.attrs['w:val'], 'Heading2');
   assert.ok(first(standalone, 'w:keepNext'));
 });
 
-test('document grid: 每页22行、每行28字 in Word\'s 页面设置', async () => {
+test("document grid: 每页22行、每行28字 in Word's 页面设置", async () => {
   const { xml } = await unpack();
   const body = xml('word/document.xml');
   const grid = first(first(body, 'w:sectPr')!, 'w:docGrid')!.attrs;
@@ -551,14 +608,23 @@ test('no 成文日期, or a 红头 without 发文字号: refused as a final vers
   await assert.rejects(buildDocx(noNumber, { letterhead: true, final: true }), /发文字号/);
   // Without the 红头 the missing number does not matter.
   const plain = unzipSync(await buildDocx(noNumber, { final: true }));
-  assert.ok(Object.keys(plain).filter((n) => /^word\/header\d*\.xml$/.test(n)).every((h) => !/草稿/.test(strFromU8(plain[h]))));
+  assert.ok(
+    Object.keys(plain)
+      .filter((n) => /^word\/header\d*\.xml$/.test(n))
+      .every((h) => !/草稿/.test(strFromU8(plain[h]))),
+  );
   // Not asked to be final: written, but every page says 草稿, the same as with draft: true.
   const marked = await buildDocx({ ...doc, date: '' });
   assert.deepEqual(marked, await buildDocx({ ...doc, date: '' }, { draft: true }));
   const draft = unzipSync(marked);
   const headers = Object.keys(draft).filter((n) => /^word\/header\d*\.xml$/.test(n));
   assert.ok(headers.length >= 2 && headers.every((h) => /草稿/.test(textOf(parseXml(strFromU8(draft[h]))))));
-  assert.match(all(parseXml(strFromU8(draft['word/document.xml'])), 'w:p').map(textOf).join('\n'), /2026年　　月　　日/);
+  assert.match(
+    all(parseXml(strFromU8(draft['word/document.xml'])), 'w:p')
+      .map(textOf)
+      .join('\n'),
+    /2026年　　月　　日/,
+  );
 });
 
 test('table 三: the rows of a merged label are kept together, so no page break cuts the label', async () => {

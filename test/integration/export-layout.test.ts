@@ -49,7 +49,10 @@ function parseBbox(html: string): Page[] {
   for (const [, body] of html.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)) {
     const page: Page = { n: pages.length + 1, lines: [], words: [] };
     for (const [, attrs, inner] of body.matchAll(/<line ([^>]*)>([\s\S]*?)<\/line>/g)) {
-      const words = [...inner.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map(([, a, t]) => ({ ...box(a), text: t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') }));
+      const words = [...inner.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map(([, a, t]) => ({
+        ...box(a),
+        text: t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+      }));
       page.lines.push({ ...box(attrs), words, text: words.map((w) => w.text).join('') });
       page.words.push(...words);
     }
@@ -75,7 +78,10 @@ interface Variant {
 const doc2021 = fullReport();
 const doc2019 = fullReport({ formatId: 'gov-2019', year: 2020, date: '2021-01-20' });
 const variants: Variant[] = [];
-for (const [fmt, doc] of [['gov-2021', doc2021], ['gov-2019', doc2019]] as const) {
+for (const [fmt, doc] of [
+  ['gov-2021', doc2021],
+  ['gov-2019', doc2019],
+] as const) {
   variants.push({ name: `${fmt}-plain`, doc, letterhead: false, sealed: false });
   variants.push({ name: `${fmt}-letterhead`, doc, letterhead: true, sealed: false });
   variants.push({ name: `${fmt}-sealed`, doc, letterhead: false, sealed: true });
@@ -87,30 +93,36 @@ const rendered = new Map<string, { pages: Page[]; pdf: string }>();
 let work = '';
 let profile = '';
 
-before(async () => {
-  if (!haveSoffice) return;
-  work = mkdtempSync(join(tmpdir(), 'nianbao-layout-'));
-  profile = mkdtempSync(join(tmpdir(), 'lo-'));
-  const files: string[] = [];
-  for (const v of variants) {
-    const path = join(work, `${v.name}.docx`);
-    writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed }));
-    files.push(path);
-  }
-  // One LibreOffice start for all six: renders are slow on a shared machine.
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], { stdio: 'pipe', timeout: 300_000 });
-  const out = join(process.cwd(), 'test-artifacts', 'export-layout');
-  rmSync(out, { recursive: true, force: true });
-  for (const v of variants) {
-    const pdf = join(work, `${v.name}.pdf`);
-    rendered.set(v.name, { pdf, pages: parseBbox(execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })) });
-    const dir = join(out, v.name);
-    mkdirSync(dir, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(dir, 'page')]);
-    copyFileSync(pdf, join(dir, `${v.name}.pdf`));
-    copyFileSync(join(work, `${v.name}.docx`), join(dir, `${v.name}.docx`));
-  }
-}, { timeout: 320_000 });
+before(
+  async () => {
+    if (!haveSoffice) return;
+    work = mkdtempSync(join(tmpdir(), 'nianbao-layout-'));
+    profile = mkdtempSync(join(tmpdir(), 'lo-'));
+    const files: string[] = [];
+    for (const v of variants) {
+      const path = join(work, `${v.name}.docx`);
+      writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed }));
+      files.push(path);
+    }
+    // One LibreOffice start for all six: renders are slow on a shared machine.
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], {
+      stdio: 'pipe',
+      timeout: 300_000,
+    });
+    const out = join(process.cwd(), 'test-artifacts', 'export-layout');
+    rmSync(out, { recursive: true, force: true });
+    for (const v of variants) {
+      const pdf = join(work, `${v.name}.pdf`);
+      rendered.set(v.name, { pdf, pages: parseBbox(execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })) });
+      const dir = join(out, v.name);
+      mkdirSync(dir, { recursive: true });
+      execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(dir, 'page')]);
+      copyFileSync(pdf, join(dir, `${v.name}.pdf`));
+      copyFileSync(join(work, `${v.name}.docx`), join(dir, `${v.name}.docx`));
+    }
+  },
+  { timeout: 320_000 },
+);
 
 after(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -181,7 +193,10 @@ for (const v of variants) {
     } else {
       // §7.3.5.2: the 署名 空2字 from the right, the date starting 2 字 right of the 署名.
       assert.ok(Math.abs(RIGHT - signature.x1 - 2 * CHAR) < CHAR * 0.3, `署名 ends ${((RIGHT - signature.x1) / CHAR).toFixed(2)} 字 from the right, want 2`);
-      assert.ok(Math.abs(date.x0 - signature.x0 - 2 * CHAR) < CHAR * 0.15, `date starts ${((date.x0 - signature.x0) / CHAR).toFixed(2)} 字 right of the 署名, want 2`);
+      assert.ok(
+        Math.abs(date.x0 - signature.x0 - 2 * CHAR) < CHAR * 0.15,
+        `date starts ${((date.x0 - signature.x0) / CHAR).toFixed(2)} 字 right of the 署名, want 2`,
+      );
     }
   });
 
@@ -194,7 +209,17 @@ for (const v of variants) {
     const merged = grid.rows.flatMap((row, r) =>
       row.cells.flatMap((c) =>
         c.type === 'label' && c.role === 'row' && c.rowSpan > 1
-          ? [{ text: c.text, level: c.level ?? 1, rowSpan: c.rowSpan, items: grid.rows.slice(r, r + c.rowSpan).map((x) => x.cells.filter((y) => y.type === 'label').pop()!).map((y) => (y.type === 'label' ? y.text : '')) }]
+          ? [
+              {
+                text: c.text,
+                level: c.level ?? 1,
+                rowSpan: c.rowSpan,
+                items: grid.rows
+                  .slice(r, r + c.rowSpan)
+                  .map((x) => x.cells.filter((y) => y.type === 'label').pop()!)
+                  .map((y) => (y.type === 'label' ? y.text : '')),
+              },
+            ]
           : [],
       ),
     );
@@ -228,9 +253,16 @@ for (const v of variants) {
       if (b.type !== 'paragraph') continue;
       for (const seg of scriptRuns(b.heading + b.text)) if (seg.latin && seg.text.trim().length >= 3) tokens.add(seg.text.trim());
     }
-    assert.ok([...tokens].some((x) => x.includes('@')), 'the fixture should carry an e-mail address');
+    assert.ok(
+      [...tokens].some((x) => x.includes('@')),
+      'the fixture should carry an e-mail address',
+    );
     const lines = pages.flatMap((p) => bodyLines(p).map((l) => l.text.replace(/\s/g, '')));
-    for (const token of tokens) assert.ok(lines.some((l) => l.includes(token.replace(/\s/g, ''))), `「${token}」 is broken across lines`);
+    for (const token of tokens)
+      assert.ok(
+        lines.some((l) => l.includes(token.replace(/\s/g, ''))),
+        `「${token}」 is broken across lines`,
+      );
   });
 
   test(`${v.name}: 28 characters a line, 22 lines a full page, on the line grid`, (t) => {
@@ -260,7 +292,10 @@ for (const v of variants) {
         const between = all.some((l) => isTableLine(l) && l.y0 > body[i - 1].y0 && l.y0 < body[i].y0);
         if (between) continue;
         const k = (body[i].y0 - body[i - 1].y0) / LINE_PITCH_PT;
-        assert.ok(k > 0.9 && Math.abs(k - Math.round(k)) < 0.06, `page ${p.n}: line 「${body[i].text.slice(0, 10)}」 is off the line grid (${k.toFixed(2)} pitches below the line above)`);
+        assert.ok(
+          k > 0.9 && Math.abs(k - Math.round(k)) < 0.06,
+          `page ${p.n}: line 「${body[i].text.slice(0, 10)}」 is off the line grid (${k.toFixed(2)} pitches below the line above)`,
+        );
       }
       const onlyBody = typeAreaLines(p).every((l) => !isTableLine(l)) && p.n < pages.length;
       if (onlyBody) {

@@ -29,7 +29,14 @@ interface RawResponse {
 function raw(options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; address?: string }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: options.address ?? '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${host.port}`, ...options.headers }, setHost: false },
+      {
+        host: options.address ?? '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { Host: `127.0.0.1:${host.port}`, ...options.headers },
+        setHost: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -42,7 +49,12 @@ function raw(options: { method?: string; path: string; headers?: Record<string, 
 }
 
 function api(method: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw({ method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token, ...headers }, body: JSON.stringify(body) });
+  return raw({
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token, ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 test('the start line carries a 256-bit token and is printed once', () => {
@@ -63,7 +75,12 @@ test('with the right token the API answers', async () => {
 
 test('no token or a wrong token → 401 with a Chinese message, and nothing is done', async () => {
   const unit = { name: '不该保存的镇人民政府', kind: 'township' };
-  for (const headers of [{ 'X-Nianbao-Token': '' }, { 'X-Nianbao-Token': 'wrong' }, { 'X-Nianbao-Token': host.token.slice(0, -1) + (host.token.endsWith('0') ? '1' : '0') }, { 'X-Nianbao-Token': host.token + '0' }]) {
+  for (const headers of [
+    { 'X-Nianbao-Token': '' },
+    { 'X-Nianbao-Token': 'wrong' },
+    { 'X-Nianbao-Token': host.token.slice(0, -1) + (host.token.endsWith('0') ? '1' : '0') },
+    { 'X-Nianbao-Token': host.token + '0' },
+  ]) {
     const r = await api('saveUnit', unit, headers);
     assert.equal(r.status, 401, JSON.stringify(headers));
     const body = JSON.parse(r.body);
@@ -74,14 +91,27 @@ test('no token or a wrong token → 401 with a Chinese message, and nothing is d
   const r = await raw({ method: 'POST', path: '/api/saveUnit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(unit) });
   assert.equal(r.status, 401);
   // The token in the query string is not accepted as a substitute for the header.
-  const q = await raw({ method: 'POST', path: `/api/saveUnit?token=${host.token}`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(unit) });
+  const q = await raw({
+    method: 'POST',
+    path: `/api/saveUnit?token=${host.token}`,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(unit),
+  });
   assert.equal(q.status, 401);
   const unitNow = JSON.parse((await api('getUnit', {})).body);
   assert.equal(unitNow.value, null, 'no unit was saved');
 });
 
 test('a foreign Host header (DNS rebinding) → 403, for the API and the page', async () => {
-  for (const h of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, `127.0.0.2:${host.port}`, `[::1]:${host.port}`, `0.0.0.0:${host.port}`, '']) {
+  for (const h of [
+    'evil.example',
+    `evil.example:${host.port}`,
+    `127.0.0.1:${host.port + 1}`,
+    `127.0.0.2:${host.port}`,
+    `[::1]:${host.port}`,
+    `0.0.0.0:${host.port}`,
+    '',
+  ]) {
     const a = await api('appInfo', {}, { Host: h });
     assert.equal(a.status, 403, `API with Host ${h}`);
     const p = await raw({ path: '/', headers: { Host: h } });
@@ -91,7 +121,13 @@ test('a foreign Host header (DNS rebinding) → 403, for the API and the page', 
 });
 
 test('an Origin other than the host itself → 403', async () => {
-  for (const o of ['http://evil.example', `http://127.0.0.1:${host.port + 1}`, `https://127.0.0.1:${host.port}`, 'null', `http://127.0.0.1:${host.port}.evil.example`]) {
+  for (const o of [
+    'http://evil.example',
+    `http://127.0.0.1:${host.port + 1}`,
+    `https://127.0.0.1:${host.port}`,
+    'null',
+    `http://127.0.0.1:${host.port}.evil.example`,
+  ]) {
     const r = await api('appInfo', {}, { Origin: o });
     assert.equal(r.status, 403, `Origin ${o}`);
     assert.match(JSON.parse(r.body).error.message, /其他网页/);
@@ -130,7 +166,15 @@ test('the page is served with the CSP and nosniff; paths outside dist/renderer a
   assert.equal(page.status, 200);
   assert.match(String(page.headers['content-type']), /^text\/html/);
   const csp = String(page.headers['content-security-policy']);
-  for (const directive of ["default-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"]) {
+  for (const directive of [
+    "default-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ]) {
     assert.ok(csp.includes(directive), `CSP has ${directive}`);
   }
   assert.doesNotMatch(csp, /script-src[^;]*unsafe/);
@@ -143,7 +187,20 @@ test('the page is served with the CSP and nosniff; paths outside dist/renderer a
   assert.match(String(js.headers['content-type']), /^text\/javascript/);
   assert.ok(js.headers['content-security-policy']);
 
-  for (const path of ['/../host.mjs', '/..%2fhost.mjs', '/%2e%2e/host.mjs', '/%2e%2e%2fhost.mjs', '/assets/../../host.mjs', '/assets/%2e%2e/%2e%2e/package.json', '/..\\host.mjs', '/%2e%2e%5chost.mjs', '/%00', '//etc/passwd', '/C:/Windows/win.ini', '/%E0%A4%A']) {
+  for (const path of [
+    '/../host.mjs',
+    '/..%2fhost.mjs',
+    '/%2e%2e/host.mjs',
+    '/%2e%2e%2fhost.mjs',
+    '/assets/../../host.mjs',
+    '/assets/%2e%2e/%2e%2e/package.json',
+    '/..\\host.mjs',
+    '/%2e%2e%5chost.mjs',
+    '/%00',
+    '//etc/passwd',
+    '/C:/Windows/win.ini',
+    '/%E0%A4%A',
+  ]) {
     const r = await raw({ path });
     assert.ok(r.status === 400 || r.status === 404, `${path} → ${r.status}`);
     assert.doesNotMatch(r.body, /import |createRequire|"name": "nianbao"|root:/, `${path} leaked a file`);
@@ -157,10 +214,20 @@ test('API requests: only POST with JSON, a size limit, malformed JSON refused', 
   assert.equal((await raw({ method: 'PUT', path: '/index.html' })).status, 405);
   const form = await raw({ method: 'POST', path: '/api/appInfo', headers: { 'X-Nianbao-Token': host.token, 'Content-Type': 'text/plain' }, body: '{}' });
   assert.equal(form.status, 415);
-  const bad = await raw({ method: 'POST', path: '/api/saveUnit', headers: { 'X-Nianbao-Token': host.token, 'Content-Type': 'application/json' }, body: '{"name": ' });
+  const bad = await raw({
+    method: 'POST',
+    path: '/api/saveUnit',
+    headers: { 'X-Nianbao-Token': host.token, 'Content-Type': 'application/json' },
+    body: '{"name": ',
+  });
   assert.equal(bad.status, 400);
   assert.equal(JSON.parse(bad.body).error.code, 'invalid_input');
-  const huge = await raw({ method: 'POST', path: '/api/importPreview', headers: { 'X-Nianbao-Token': host.token, 'Content-Type': 'application/json' }, body: Buffer.alloc(31 * 1024 * 1024, 0x20) });
+  const huge = await raw({
+    method: 'POST',
+    path: '/api/importPreview',
+    headers: { 'X-Nianbao-Token': host.token, 'Content-Type': 'application/json' },
+    body: Buffer.alloc(31 * 1024 * 1024, 0x20),
+  });
   assert.equal(huge.status, 413);
   assert.match(JSON.parse(huge.body).error.message, /太大/);
   const unknown = JSON.parse((await api('dropTables', {})).body);
@@ -172,9 +239,17 @@ test('each launch has its own token, and a token from another launch is refused'
   const second = await startHost();
   try {
     assert.notEqual(second.token, host.token);
-    const r = await fetch(`${second.origin}/api/appInfo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token }, body: '{}' });
+    const r = await fetch(`${second.origin}/api/appInfo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token },
+      body: '{}',
+    });
     assert.equal(r.status, 401, "another launch's token is refused");
-    const ok = await fetch(`${second.origin}/api/saveUnit`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': second.token }, body: JSON.stringify({ name: '关闭测试镇人民政府', kind: 'township' }) });
+    const ok = await fetch(`${second.origin}/api/saveUnit`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': second.token },
+      body: JSON.stringify({ name: '关闭测试镇人民政府', kind: 'township' }),
+    });
     assert.equal((await ok.json()).ok, true);
   } finally {
     await second.stop();
@@ -187,7 +262,11 @@ test('a graceful stop leaves no WAL behind', async () => {
   const dir = tempDir('host-stop');
   try {
     const h = await startHost({ dataDir: dir.path });
-    await fetch(`${h.origin}/api/saveUnit`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': h.token }, body: JSON.stringify({ name: '关闭测试镇人民政府', kind: 'township' }) });
+    await fetch(`${h.origin}/api/saveUnit`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': h.token },
+      body: JSON.stringify({ name: '关闭测试镇人民政府', kind: 'township' }),
+    });
     assert.ok(existsSync(join(dir.path, 'nianbao.sqlite-wal')), 'WAL in use while running');
     await h.stop();
     assert.ok(existsSync(join(dir.path, 'nianbao.sqlite')));

@@ -24,7 +24,11 @@ after(() => rmSync(work, { recursive: true, force: true }));
 function htmlToDocx(name: string, html: string): Uint8Array {
   const src = join(work, `${name}.html`);
   writeFileSync(src, html);
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, src], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, src],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   return readFileSync(join(work, `${name}.docx`));
 }
 
@@ -97,7 +101,12 @@ function styleB(format: ReportFormat, cells: Record<string, number>): string {
       const width = format.t2.valueColumns;
       const single = b.columns.length === 1;
       const head = `<tr><td>${b.firstHeader}</td>${b.columns.map((c) => `<td${single ? ` colspan="${width}"` : ''}>${spaced(half(c.label))}</td>`).join('')}</tr>`;
-      const body = b.rows.map((r) => `<tr><td>${spaced(r.label)}</td>${b.columns.map((c) => `<td${single ? ` colspan="${width}"` : ''}>${fw(cells[`t2.${r.key}.${c.key}`])}${c.kind === 'money' ? '' : '件'}</td>`).join('')}</tr>`).join('');
+      const body = b.rows
+        .map(
+          (r) =>
+            `<tr><td>${spaced(r.label)}</td>${b.columns.map((c) => `<td${single ? ` colspan="${width}"` : ''}>${fw(cells[`t2.${r.key}.${c.key}`])}${c.kind === 'money' ? '' : '件'}</td>`).join('')}</tr>`,
+        )
+        .join('');
       return `<p>${half(b.caption)}</p><table border="1">${head}${body}</table>`;
     })
     .join('\n');
@@ -129,7 +138,12 @@ ${headingsAndText(format, 'spaced', { proactive: t2, requests: t3, review_litiga
 </body></html>`;
 }
 
-const pickInputs = (format: ReportFormat, cells: Record<string, number>) => Object.fromEntries(formatModel(format).inputs.filter((c) => c.key in cells).map((c) => [c.key, cells[c.key]]));
+const pickInputs = (format: ReportFormat, cells: Record<string, number>) =>
+  Object.fromEntries(
+    formatModel(format)
+      .inputs.filter((c) => c.key in cells)
+      .map((c) => [c.key, cells[c.key]]),
+  );
 
 for (const id of ['gov-2021', 'gov-2019'] as const) {
   test(`${id}: official layout made by LibreOffice, labels broken over lines, stated totals kept`, { skip: !hasSoffice && 'soffice 未安装' }, async () => {
@@ -147,27 +161,37 @@ for (const id of ['gov-2021', 'gov-2019'] as const) {
     assert.equal(r.report.date, '2025-01-08');
     assert.equal(r.report.signature, '测试县青山镇人民政府');
     assert.deepEqual(r.problems, []);
-    assert.deepEqual([...r.recognised].sort(), ['other_matters', 'overview', 'problems', 'proactive', 'requests', 'review_litigation', 't2', 't3', 't4'].sort());
+    assert.deepEqual(
+      [...r.recognised].sort(),
+      ['other_matters', 'overview', 'problems', 'proactive', 'requests', 'review_litigation', 't2', 't3', 't4'].sort(),
+    );
     assert.deepEqual(pickInputs(format, r.report.cells), cells);
     for (const [k, v] of Object.entries(stated)) assert.equal(r.report.cells[k], v, k);
     assert.equal(r.report.sections.overview, NARRATIVE.overview.join('\n'));
     assert.equal(r.report.sections.other_matters, NARRATIVE.other_matters.join('\n'));
   });
 
-  test(`${id}: WPS-like layout (split tables, two label columns, half-width, spaced labels, full-width digits)`, { skip: !hasSoffice && 'soffice 未安装' }, async () => {
-    const format = getFormat(id);
-    const cells = sampleCells(format);
-    const bytes = htmlToDocx(`b-${id}`, styleB(format, cells));
-    const r = await readReportSource(`b-${id}.docx`, bytes);
-    assert.equal(r.report.formatId, id);
-    assert.equal(r.report.year, id === 'gov-2021' ? 2023 : 2019);
-    assert.equal(r.report.unit.name, '测试县白水乡人民政府');
-    assert.deepEqual(r.problems, []);
-    assert.deepEqual(pickInputs(format, r.report.cells), cells);
-    // Totals were left blank in this document: none is invented.
-    assert.deepEqual(Object.keys(r.report.cells).filter((k) => formatModel(format).byKey.get(k)?.derived), []);
-    assert.equal(r.report.sections.problems, NARRATIVE.problems.join('\n'));
-  });
+  test(
+    `${id}: WPS-like layout (split tables, two label columns, half-width, spaced labels, full-width digits)`,
+    { skip: !hasSoffice && 'soffice 未安装' },
+    async () => {
+      const format = getFormat(id);
+      const cells = sampleCells(format);
+      const bytes = htmlToDocx(`b-${id}`, styleB(format, cells));
+      const r = await readReportSource(`b-${id}.docx`, bytes);
+      assert.equal(r.report.formatId, id);
+      assert.equal(r.report.year, id === 'gov-2021' ? 2023 : 2019);
+      assert.equal(r.report.unit.name, '测试县白水乡人民政府');
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(pickInputs(format, r.report.cells), cells);
+      // Totals were left blank in this document: none is invented.
+      assert.deepEqual(
+        Object.keys(r.report.cells).filter((k) => formatModel(format).byKey.get(k)?.derived),
+        [],
+      );
+      assert.equal(r.report.sections.problems, NARRATIVE.problems.join('\n'));
+    },
+  );
 }
 
 test('our own export imports back to identical cells and texts', async () => {
@@ -199,22 +223,38 @@ test('our own export imports back to identical cells and texts', async () => {
 test('a corrupt zip, an unrelated .docx and empty text get a clear Chinese ImportError', async () => {
   const docx = await buildDocx(ReportDocSchema.parse({ formatId: 'gov-2021', year: 2025, unit: { name: '永安市小陶镇人民政府', kind: 'township' } }));
   const corrupt = docx.slice(0, Math.floor(docx.length / 2));
-  await assert.rejects(readReportSource('坏文件.docx', corrupt), (e: unknown) => e instanceof ImportError && /已损坏或不完整/.test(e.message) && e.message.includes('坏文件.docx'));
+  await assert.rejects(
+    readReportSource('坏文件.docx', corrupt),
+    (e: unknown) => e instanceof ImportError && /已损坏或不完整/.test(e.message) && e.message.includes('坏文件.docx'),
+  );
   const notWord = zipSync({ 'hello.txt': strToU8('hi') });
   await assert.rejects(readReportSource('a.docx', notWord), (e: unknown) => e instanceof ImportError && /不是 \.docx 文档/.test(e.message));
   const unrelatedXml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>会议通知</w:t></w:r></w:p><w:p><w:r><w:t>请各村于周五前报送材料。</w:t></w:r></w:p></w:body></w:document>`;
   const unrelated = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(unrelatedXml) });
-  await assert.rejects(readReportSource('通知.docx', unrelated), (e: unknown) => e instanceof ImportError && /没有找到政府信息公开工作年度报告的内容/.test(e.message));
-  await assert.rejects(readReportSource('粘贴的文字.txt', new TextEncoder().encode('  \n\n ')), (e: unknown) => e instanceof ImportError && /没有文字/.test(e.message));
+  await assert.rejects(
+    readReportSource('通知.docx', unrelated),
+    (e: unknown) => e instanceof ImportError && /没有找到政府信息公开工作年度报告的内容/.test(e.message),
+  );
+  await assert.rejects(
+    readReportSource('粘贴的文字.txt', new TextEncoder().encode('  \n\n ')),
+    (e: unknown) => e instanceof ImportError && /没有文字/.test(e.message),
+  );
   await assert.rejects(readReportSource('空.txt', new Uint8Array()), (e: unknown) => e instanceof ImportError && /空文件/.test(e.message));
-  await assert.rejects(readReportSource('旧.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), (e: unknown) => e instanceof ImportError && /另存为 \.docx/.test(e.message));
-  await assert.rejects(readReportSource('坏.nianbao.json', new TextEncoder().encode('{"schema": "nianbao.report/1", "year": ')), (e: unknown) => e instanceof ImportError);
+  await assert.rejects(
+    readReportSource('旧.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])),
+    (e: unknown) => e instanceof ImportError && /另存为 \.docx/.test(e.message),
+  );
+  await assert.rejects(
+    readReportSource('坏.nianbao.json', new TextEncoder().encode('{"schema": "nianbao.report/1", "year": ')),
+    (e: unknown) => e instanceof ImportError,
+  );
 });
 
 test('Word-style XML: split runs, content controls, automatic heading numbers, tracked changes, vMerge', async () => {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const run = (t: string) => `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
-  const para = (...runs: string[]) => `<w:p><w:pPr><w:jc w:val="both"/></w:pPr>${runs.join('<w:proofErr w:type="spellStart"/>')}<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/></w:p>`;
+  const para = (...runs: string[]) =>
+    `<w:p><w:pPr><w:jc w:val="both"/></w:pPr>${runs.join('<w:proofErr w:type="spellStart"/>')}<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/></w:p>`;
   // Headings numbered by Word's list numbering: the text has no 一、.
   const heading = (t: string) => `<w:p><w:pPr><w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>${run(t)}</w:p>`;
   const tc = (text: string, extra = '') => `<w:tc><w:tcPr>${extra}</w:tcPr>${para(run(text))}</w:tc>`;
@@ -250,10 +290,28 @@ test('Word-style XML: split runs, content controls, automatic heading numbers, t
   assert.equal(r.report.sections.overview, '本年度主动公开信息 50 条。');
   const t4cells = Object.fromEntries(Object.entries(r.report.cells).filter(([k]) => k.startsWith('t4.')));
   assert.deepEqual(t4cells, {
-    't4.review.maintain': 2, 't4.review.correct': 0, 't4.review.other': 1, 't4.review.pending': 0, 't4.review.total': 3,
-    't4.litigation_direct.maintain': 0, 't4.litigation_direct.correct': 0, 't4.litigation_direct.other': 0, 't4.litigation_direct.pending': 0, 't4.litigation_direct.total': 0,
-    't4.litigation_after_review.maintain': 1, 't4.litigation_after_review.correct': 0, 't4.litigation_after_review.other': 0, 't4.litigation_after_review.pending': 0, 't4.litigation_after_review.total': 1,
+    't4.review.maintain': 2,
+    't4.review.correct': 0,
+    't4.review.other': 1,
+    't4.review.pending': 0,
+    't4.review.total': 3,
+    't4.litigation_direct.maintain': 0,
+    't4.litigation_direct.correct': 0,
+    't4.litigation_direct.other': 0,
+    't4.litigation_direct.pending': 0,
+    't4.litigation_direct.total': 0,
+    't4.litigation_after_review.maintain': 1,
+    't4.litigation_after_review.correct': 0,
+    't4.litigation_after_review.other': 0,
+    't4.litigation_after_review.pending': 0,
+    't4.litigation_after_review.total': 1,
   });
-  assert.ok(r.problems.some((p) => p.startsWith('没有找到表二')), r.problems.join('\n'));
-  assert.ok(r.problems.some((p) => p.startsWith('没有找到表三')), r.problems.join('\n'));
+  assert.ok(
+    r.problems.some((p) => p.startsWith('没有找到表二')),
+    r.problems.join('\n'),
+  );
+  assert.ok(
+    r.problems.some((p) => p.startsWith('没有找到表三')),
+    r.problems.join('\n'),
+  );
 });

@@ -58,9 +58,17 @@ test('through the API: hostile files are refused and nothing is stored; markup s
     assert.ok(xml.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(!xml.includes('<script>'));
     // Latin and Chinese are set in runs of their own: read the paragraph's text back from its w:t runs.
-    const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const unescape = (t: string) =>
+      t
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
     const paragraphs = xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(''));
-    assert.ok(paragraphs.some((p) => p.includes(markup.contains!)), 'the narrative, markup and all, is one paragraph of text');
+    assert.ok(
+      paragraphs.some((p) => p.includes(markup.contains!)),
+      'the narrative, markup and all, is one paragraph of text',
+    );
   } finally {
     store.close();
     dir.cleanup();

@@ -11,11 +11,29 @@ const SEEDS = join(import.meta.dirname, '../fixtures/seeds');
 const seed = (name: string) => readReportSource(name, readFileSync(join(SEEDS, name)));
 
 const T3_ROWS_2019 = [
-  'new_received', 'carried_over', 'granted', 'partial_grant',
-  'denied_state_secret', 'denied_law_forbidden', 'denied_three_security', 'denied_third_party', 'denied_internal_affairs', 'denied_process_info', 'denied_enforcement_file', 'denied_admin_query',
-  'unable_not_held', 'unable_need_create', 'unable_unclear',
-  'not_processed_petition', 'not_processed_repeat', 'not_processed_publication', 'not_processed_massive', 'not_processed_confirm',
-  'other', 'total_processed', 'carried_forward',
+  'new_received',
+  'carried_over',
+  'granted',
+  'partial_grant',
+  'denied_state_secret',
+  'denied_law_forbidden',
+  'denied_three_security',
+  'denied_third_party',
+  'denied_internal_affairs',
+  'denied_process_info',
+  'denied_enforcement_file',
+  'denied_admin_query',
+  'unable_not_held',
+  'unable_need_create',
+  'unable_unclear',
+  'not_processed_petition',
+  'not_processed_repeat',
+  'not_processed_publication',
+  'not_processed_massive',
+  'not_processed_confirm',
+  'other',
+  'total_processed',
+  'carried_forward',
 ];
 const APPLICANTS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other'];
 
@@ -23,7 +41,8 @@ const APPLICANTS = ['natural_person', 'commercial_enterprise', 'research_institu
 function t2of2019(nonZero: Record<string, number>): Record<string, number> {
   const cells: Record<string, number> = {};
   for (const r of ['regulations', 'normative_documents']) for (const c of ['new_made', 'new_published', 'total_published']) cells[`t2.${r}.${c}`] = 0;
-  for (const r of ['licensing', 'other_external_services', 'penalty', 'coercion']) for (const c of ['prev_year_items', 'change', 'decisions']) cells[`t2.${r}.${c}`] = 0;
+  for (const r of ['licensing', 'other_external_services', 'penalty', 'coercion'])
+    for (const c of ['prev_year_items', 'change', 'decisions']) cells[`t2.${r}.${c}`] = 0;
   cells['t2.fees.prev_year_items'] = 0;
   cells['t2.fees.change'] = 0;
   cells['t2.procurement.items'] = 0;
@@ -50,8 +69,14 @@ test('2019 大水坑镇 (gov-2019, many cells left blank in the source)', async 
   assert.deepEqual(pick(r.report.cells, 't3.'), t3);
   assert.deepEqual(pick(r.report.cells, 't4.'), {});
   // The blanks are reported, not read as 0.
-  assert.ok(r.problems.some((p) => p.includes('表三有 20 行没有填数字')), r.problems.join('\n'));
-  assert.ok(r.problems.some((p) => p.startsWith('表四只有表头')), r.problems.join('\n'));
+  assert.ok(
+    r.problems.some((p) => p.includes('表三有 20 行没有填数字')),
+    r.problems.join('\n'),
+  );
+  assert.ok(
+    r.problems.some((p) => p.startsWith('表四只有表头')),
+    r.problems.join('\n'),
+  );
   assert.match(r.report.sections.overview ?? '', /^2019 年，大水坑镇政务公开工作/);
   assert.match(r.report.sections.overview ?? '', /不竭动力。$/);
   assert.match(r.report.sections.problems ?? '', /促进政策的落地生根。$/);
@@ -66,7 +91,8 @@ test('2020 安砂镇 (gov-2019, table 三 rows one figure short, all 0)', async 
   assert.equal(r.report.unit.phone, '0598-3560010');
   assert.equal(r.report.unit.postcode, '366021');
   assert.equal(r.report.unit.email, 'asz3560010@163.com');
-  for (const k of ['overview', 'proactive', 'requests', 'review_litigation', 'problems', 'other_matters', 't2', 't3', 't4']) assert.ok(r.recognised.includes(k), k);
+  for (const k of ['overview', 'proactive', 'requests', 'review_litigation', 'problems', 'other_matters', 't2', 't3', 't4'])
+    assert.ok(r.recognised.includes(k), k);
   assert.deepEqual(
     pick(r.report.cells, 't2.'),
     t2of2019({ 't2.licensing.change': 10, 't2.other_external_services.change': 151, 't2.penalty.change': 5, 't2.coercion.change': 5 }),
@@ -77,11 +103,21 @@ test('2020 安砂镇 (gov-2019, table 三 rows one figure short, all 0)', async 
   for (const row of T3_ROWS_2019) for (const c of APPLICANTS) t3[`t3.${row}.${c}`] = 0;
   assert.deepEqual(pick(r.report.cells, 't3.'), t3);
   const t4: Record<string, number> = {};
-  for (const g of ['review', 'litigation_direct', 'litigation_after_review']) for (const c of ['maintain', 'correct', 'other', 'pending', 'total']) t4[`t4.${g}.${c}`] = 0;
+  for (const g of ['review', 'litigation_direct', 'litigation_after_review'])
+    for (const c of ['maintain', 'correct', 'other', 'pending', 'total']) t4[`t4.${g}.${c}`] = 0;
   assert.deepEqual(pick(r.report.cells, 't4.'), t4);
-  assert.ok(r.problems.some((p) => p.startsWith('标题中没有写年度') && p.includes('2020年1月1日至2020年12月31日')), r.problems.join('\n'));
-  assert.ok(r.problems.some((p) => p.includes('“安砂镇”，可能不是全称')), r.problems.join('\n'));
-  assert.ok(r.problems.some((p) => p.includes('表三有 23 行只有 6 个数字')), r.problems.join('\n'));
+  assert.ok(
+    r.problems.some((p) => p.startsWith('标题中没有写年度') && p.includes('2020年1月1日至2020年12月31日')),
+    r.problems.join('\n'),
+  );
+  assert.ok(
+    r.problems.some((p) => p.includes('“安砂镇”，可能不是全称')),
+    r.problems.join('\n'),
+  );
+  assert.ok(
+    r.problems.some((p) => p.includes('表三有 23 行只有 6 个数字')),
+    r.problems.join('\n'),
+  );
   assert.match(r.report.sections.problems ?? '', /^\(一\) 工作中存在的主要问题/);
 });
 
@@ -91,7 +127,22 @@ test('2016 霞美镇 (legacy, 附表 one cell per line)', async () => {
   assert.equal(r.report.year, 2016);
   assert.equal(r.report.unit.name, '霞美镇');
   assert.equal(r.report.letterhead.docNumber, '南霞政〔2016〕202号');
-  const zeros = ['proactive_gazette', 'requests_received', 'requests_in_person', 'requests_online', 'requests_letter_fax', 'replies_total', 'replies_granted', 'replies_partial', 'replies_denied', 'replies_other', 'fees_waived_yuan', 'complaints', 'review_total', 'litigation_total'];
+  const zeros = [
+    'proactive_gazette',
+    'requests_received',
+    'requests_in_person',
+    'requests_online',
+    'requests_letter_fax',
+    'replies_total',
+    'replies_granted',
+    'replies_partial',
+    'replies_denied',
+    'replies_other',
+    'fees_waived_yuan',
+    'complaints',
+    'review_total',
+    'litigation_total',
+  ];
   const expected: Record<string, number> = { proactive_total: 53, proactive_total_cumulative: 259, proactive_website: 53, proactive_website_cumulative: 259 };
   for (const k of zeros) {
     expected[k] = 0;
@@ -100,7 +151,17 @@ test('2016 霞美镇 (legacy, 附表 one cell per line)', async () => {
   assert.deepEqual(r.report.indicators, expected);
   assert.deepEqual(
     r.report.legacySections?.map((s) => s.heading),
-    ['一、加强领导，落实责任', '二、规范建设，提高质量', '三、主动公开政府信息情况', '四、依申请公开政府信息办理情况', '五、咨询处理情况', '六、政府信息公开的收费及减免情况', '七、因政府信息公开申请行政复议、诉讼和申诉情况', '八、 存在的主要问题和改进措施', '九、需要说明的其他事项与附表'],
+    [
+      '一、加强领导，落实责任',
+      '二、规范建设，提高质量',
+      '三、主动公开政府信息情况',
+      '四、依申请公开政府信息办理情况',
+      '五、咨询处理情况',
+      '六、政府信息公开的收费及减免情况',
+      '七、因政府信息公开申请行政复议、诉讼和申诉情况',
+      '八、 存在的主要问题和改进措施',
+      '九、需要说明的其他事项与附表',
+    ],
   );
   assert.equal(r.report.legacySections?.[3].text, '无。');
 });
@@ -112,18 +173,51 @@ test('2018 山福镇 (legacy, 2014-style 统计表 with pipes, no title)', async
   assert.equal(r.report.unit.name, '山福镇人民政府');
   const ind = r.report.indicators ?? {};
   assert.deepEqual(
-    { a: ind.proactive_total, b: ind.normative_docs_issued, c: ind.proactive_gazette, d: ind.proactive_website, e: ind.proactive_weibo, f: ind.proactive_wechat, g: ind.press_conferences, h: ind.press_conferences_leaders, i: ind.staff_total, j: ind.staff_full_time, k: ind.staff_part_time, l: ind.special_funds_wan },
+    {
+      a: ind.proactive_total,
+      b: ind.normative_docs_issued,
+      c: ind.proactive_gazette,
+      d: ind.proactive_website,
+      e: ind.proactive_weibo,
+      f: ind.proactive_wechat,
+      g: ind.press_conferences,
+      h: ind.press_conferences_leaders,
+      i: ind.staff_total,
+      j: ind.staff_full_time,
+      k: ind.staff_part_time,
+      l: ind.special_funds_wan,
+    },
     { a: 2705, b: 2, c: 0, d: 216, e: 752, f: 1737, g: 2, h: 2, i: 2, j: 0, k: 2, l: 0 },
   );
-  for (const k of ['requests_received', 'replies_granted', 'replies_partial', 'replies_denied', 'review_total', 'review_maintained', 'review_corrected', 'review_other', 'litigation_total', 'litigation_maintained', 'litigation_corrected', 'litigation_other', 'complaints']) {
+  for (const k of [
+    'requests_received',
+    'replies_granted',
+    'replies_partial',
+    'replies_denied',
+    'review_total',
+    'review_maintained',
+    'review_corrected',
+    'review_other',
+    'litigation_total',
+    'litigation_maintained',
+    'litigation_corrected',
+    'litigation_other',
+    'complaints',
+  ]) {
     assert.equal(ind[k], 0, k);
   }
   assert.equal(Object.keys(ind).length, 53); // every line of the 统计表 with a figure
   assert.ok(!r.problems.some((p) => p.includes('不在已知的指标中')), r.problems.join('\n'));
   // 主动公开规范性文件数 is blank in the source: reported, not read as 0.
   assert.equal(ind.proactive_normative_docs, undefined);
-  assert.ok(r.problems.some((p) => p.includes('没有填数') && p.includes('主动公开规范性文件数')), r.problems.join('\n'));
-  assert.ok(r.problems.some((p) => p.startsWith('标题中没有写年度')), r.problems.join('\n'));
+  assert.ok(
+    r.problems.some((p) => p.includes('没有填数') && p.includes('主动公开规范性文件数')),
+    r.problems.join('\n'),
+  );
+  assert.ok(
+    r.problems.some((p) => p.startsWith('标题中没有写年度')),
+    r.problems.join('\n'),
+  );
   assert.equal(r.report.legacySections?.length, 5);
 });
 
@@ -140,7 +234,21 @@ test('2018 小陶镇 (legacy, tab 附表, letterhead, signature and date)', asyn
   assert.equal(r.report.date, '2019-01-14');
   assert.deepEqual(r.report.letterhead, { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '' });
   const expected: Record<string, number> = { proactive_total: 76, proactive_total_cumulative: 437, proactive_website: 76, proactive_website_cumulative: 437 };
-  for (const k of ['proactive_gazette', 'requests_received', 'requests_in_person', 'requests_online', 'requests_letter_fax', 'replies_total', 'replies_granted', 'replies_partial', 'replies_denied', 'replies_other', 'complaints', 'review_total', 'litigation_total']) {
+  for (const k of [
+    'proactive_gazette',
+    'requests_received',
+    'requests_in_person',
+    'requests_online',
+    'requests_letter_fax',
+    'replies_total',
+    'replies_granted',
+    'replies_partial',
+    'replies_denied',
+    'replies_other',
+    'complaints',
+    'review_total',
+    'litigation_total',
+  ]) {
     expected[k] = 0;
     expected[`${k}_cumulative`] = 0;
   }

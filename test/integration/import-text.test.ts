@@ -9,11 +9,25 @@ const T3 = [
   ['二、上年结转政府信息公开申请数量'],
   ['三、本年度办理结果', '(一)予以公开'],
   ['', '(二)部分公开（区分处理的，只计这一情形，不计其他情形）'],
-  ['', '(三)不予公开', '1.属于国家秘密'], ['', '', '2.其他法律行政法规禁止公开'], ['', '', '3.危及“三安全一稳定”'], ['', '', '4.保护第三方合法权益'],
-  ['', '', '5.属于三类内部事务信息'], ['', '', '6.属于四类过程性信息'], ['', '', '7.属于行政执法案卷'], ['', '', '8.属于行政查询事项'],
-  ['', '(四)无法提供', '1.本机关不掌握相关政府信息'], ['', '', '2.没有现成信息需要另行制作'], ['', '', '3.补正后申请内容仍不明确'],
-  ['', '(五)不予处理', '1.信访举报投诉类申请'], ['', '', '2.重复申请'], ['', '', '3.要求提供公开出版物'], ['', '', '4.无正当理由大量反复申请'], ['', '', '5.要求行政机关确认或重新出具已获取信息'],
-  ['', '(六)其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'], ['', '', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'], ['', '', '3.其他'],
+  ['', '(三)不予公开', '1.属于国家秘密'],
+  ['', '', '2.其他法律行政法规禁止公开'],
+  ['', '', '3.危及“三安全一稳定”'],
+  ['', '', '4.保护第三方合法权益'],
+  ['', '', '5.属于三类内部事务信息'],
+  ['', '', '6.属于四类过程性信息'],
+  ['', '', '7.属于行政执法案卷'],
+  ['', '', '8.属于行政查询事项'],
+  ['', '(四)无法提供', '1.本机关不掌握相关政府信息'],
+  ['', '', '2.没有现成信息需要另行制作'],
+  ['', '', '3.补正后申请内容仍不明确'],
+  ['', '(五)不予处理', '1.信访举报投诉类申请'],
+  ['', '', '2.重复申请'],
+  ['', '', '3.要求提供公开出版物'],
+  ['', '', '4.无正当理由大量反复申请'],
+  ['', '', '5.要求行政机关确认或重新出具已获取信息'],
+  ['', '(六)其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
+  ['', '', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
+  ['', '', '3.其他'],
   ['', '(七)总计'],
   ['四、结转下年度继续办理'],
 ];
@@ -77,11 +91,21 @@ test('2021 text: figures read exactly, a wrong unit, a short row and a non-numbe
   assert.equal(r.report.sections.proactive, undefined, 'captions outside the table are not narrative');
   const c = r.report.cells;
   assert.deepEqual(
-    [c['t2.normative_documents.issued'], c['t2.normative_documents.repealed'], c['t2.normative_documents.in_force'], c['t2.licensing.decisions'], c['t2.penalty.decisions'], c['t2.coercion.decisions']],
+    [
+      c['t2.normative_documents.issued'],
+      c['t2.normative_documents.repealed'],
+      c['t2.normative_documents.in_force'],
+      c['t2.licensing.decisions'],
+      c['t2.penalty.decisions'],
+      c['t2.coercion.decisions'],
+    ],
     [2, 1, 15, 12, 3, 0],
   );
   assert.equal(c['t2.fees.amount'], undefined, '3500元 is not guessed into 万元');
-  assert.ok(r.problems.some((p) => p.includes('3500元') && p.includes('万元')), r.problems.join('\n'));
+  assert.ok(
+    r.problems.some((p) => p.includes('3500元') && p.includes('万元')),
+    r.problems.join('\n'),
+  );
   // Row i (0-based) carries natural_person = i % 3, research_institution = 1, total = i % 3 + 1.
   assert.equal(c['t3.new_received.natural_person'], 0);
   assert.equal(c['t3.granted.natural_person'], 2);
@@ -91,11 +115,20 @@ test('2021 text: figures read exactly, a wrong unit, a short row and a non-numbe
   assert.deepEqual([c['t3.not_processed_confirm.natural_person'], c['t3.not_processed_confirm.total']], [19 % 3, (19 % 3) + 1]);
   assert.equal(c['t3.carried_forward.total'], (24 % 3) + 1);
   assert.equal(c['t3.denied_admin_query.natural_person'], undefined);
-  assert.ok(r.problems.some((p) => p.includes('8.属于行政查询事项') && p.includes('有 2 个数字')), r.problems.join('\n'));
+  assert.ok(
+    r.problems.some((p) => p.includes('8.属于行政查询事项') && p.includes('有 2 个数字')),
+    r.problems.join('\n'),
+  );
   assert.equal(c['t3.other_overdue_fee.natural_person'], undefined);
   assert.equal(c['t3.other_overdue_fee.total'], 3, 'the rest of the row is read');
-  assert.ok(r.problems.some((p) => p.includes('约3')), r.problems.join('\n'));
-  assert.deepEqual([c['t4.review.maintain'], c['t4.review.total'], c['t4.litigation_after_review.pending'], c['t4.litigation_after_review.total']], [1, 1, 2, 2]);
+  assert.ok(
+    r.problems.some((p) => p.includes('约3')),
+    r.problems.join('\n'),
+  );
+  assert.deepEqual(
+    [c['t4.review.maintain'], c['t4.review.total'], c['t4.litigation_after_review.pending'], c['t4.litigation_after_review.total']],
+    [1, 1, 2, 2],
+  );
   assert.equal(r.problems.length, 3, r.problems.join('\n'));
 });
 

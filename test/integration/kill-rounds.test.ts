@@ -7,11 +7,15 @@ import { join } from 'node:path';
 import { killRounds } from '../support/kill-rounds';
 import { repoRoot } from '../support';
 
-test('SIGKILL during typing: the file passes integrity_check, no acknowledged edit is lost, the next start succeeds', { skip: !existsSync(join(repoRoot, 'dist', 'host.mjs')) && 'run node build/build.mjs first' }, async () => {
-  const f = await killRounds(5);
-  assert.equal(f.rounds, 5);
-  assert.ok(f.acknowledged > 10, `edits were acknowledged before the kills (${f.acknowledged})`);
-  assert.equal(f.integrityFailures, 0, f.examples.join('\n'));
-  assert.equal(f.lost, 0, f.examples.join('\n'));
-  assert.equal(f.startFailures, 0, f.examples.join('\n'));
-});
+test(
+  'SIGKILL during typing: the file passes integrity_check, no acknowledged edit is lost, the next start succeeds',
+  { skip: !existsSync(join(repoRoot, 'dist', 'host.mjs')) && 'run node build/build.mjs first' },
+  async () => {
+    const f = await killRounds(5);
+    assert.equal(f.rounds, 5);
+    assert.ok(f.acknowledged > 10, `edits were acknowledged before the kills (${f.acknowledged})`);
+    assert.equal(f.integrityFailures, 0, f.examples.join('\n'));
+    assert.equal(f.lost, 0, f.examples.join('\n'));
+    assert.equal(f.startFailures, 0, f.examples.join('\n'));
+  },
+);

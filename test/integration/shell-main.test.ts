@@ -179,7 +179,10 @@ test('one window, sandboxed, isolated, no Node, loading app://nianbao/', opts, (
   assert.ok(existsSync(p.preload), 'the preload file exists');
   assert.equal(w.loadedUrl, 'app://nianbao/index.html');
   assert.equal(state.sandboxForced, true);
-  assert.deepEqual(state.schemes.map((s) => s.scheme), ['app']);
+  assert.deepEqual(
+    state.schemes.map((s) => s.scheme),
+    ['app'],
+  );
   assert.equal(state.schemes[0].privileges.standard, true);
   assert.equal(state.schemes[0].privileges.secure, true);
   assert.equal(state.paths.userData, dir.path, 'the data folder from --data-dir');
@@ -187,7 +190,10 @@ test('one window, sandboxed, isolated, no Node, loading app://nianbao/', opts, (
 });
 
 test('one IPC channel per API method plus the two dialogs, and nothing else', opts, () => {
-  assert.deepEqual([...state.ipc.keys()].sort(), [...API_METHODS.map((m) => `api:${m}`), 'platform:openFile', 'platform:printToPdf', 'platform:saveFile'].sort());
+  assert.deepEqual(
+    [...state.ipc.keys()].sort(),
+    [...API_METHODS.map((m) => `api:${m}`), 'platform:openFile', 'platform:printToPdf', 'platform:saveFile'].sort(),
+  );
 });
 
 test('IPC from our main frame reaches the real API; any other sender is refused', async (t) => {
@@ -203,7 +209,12 @@ test('IPC from our main frame reaches the real API; any other sender is refused'
   const invalid = await state.ipc.get('api:createReport')!(trusted, { year: 'x' });
   assert.equal(invalid.error.code, 'invalid_input');
 
-  for (const senderFrame of [null, { url: 'https://evil.example/', parent: null }, { url: 'app://nianbao/index.html', parent: MAIN_FRAME }, { url: 'file:///index.html', parent: null }]) {
+  for (const senderFrame of [
+    null,
+    { url: 'https://evil.example/', parent: null },
+    { url: 'app://nianbao/index.html', parent: MAIN_FRAME },
+    { url: 'file:///index.html', parent: null },
+  ]) {
     // Every API channel, not just one: a handler registered without the check fails here.
     for (const method of API_METHODS) {
       const r = await state.ipc.get(`api:${method}`)!({ senderFrame, sender: {} }, {});
@@ -219,7 +230,11 @@ test('IPC from our main frame reaches the real API; any other sender is refused'
 test('IPC payloads are validated strictly: unknown keys, including __proto__, are refused and nothing is stored', async (t) => {
   if (!mainBuilt) return t.skip('run node build/build.mjs first');
   const before = await state.ipc.get('api:getUnit')!(trusted, {});
-  for (const input of [JSON.parse('{"name": "改名镇人民政府", "kind": "township", "__proto__": {"admin": true}}'), { name: '改名镇人民政府', kind: 'township', constructor: 1 }, { name: '改名镇人民政府', kind: 'township', extra: '多余' }]) {
+  for (const input of [
+    JSON.parse('{"name": "改名镇人民政府", "kind": "township", "__proto__": {"admin": true}}'),
+    { name: '改名镇人民政府', kind: 'township', constructor: 1 },
+    { name: '改名镇人民政府', kind: 'township', extra: '多余' },
+  ]) {
     const r = await state.ipc.get('api:saveUnit')!(trusted, input);
     assert.equal(r.ok, false);
     assert.match(r.error.message, /不允许的名称|不认识的项/);
@@ -255,7 +270,12 @@ test('app:// serves the built renderer with the CSP and refuses paths outside it
   assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(await index.text(), readFileSync(join(repoRoot, 'dist/renderer/index.html'), 'utf8'));
   assert.equal((await handler.fn({ url: 'app://nianbao/' })).status, 200);
-  for (const url of ['app://nianbao/..%2f..%2fpackage.json', 'app://nianbao/..%5c..%5cpackage.json', 'app://nianbao/%2e%2e%2fshell%2fmain.cjs', 'app://nianbao/a%00b']) {
+  for (const url of [
+    'app://nianbao/..%2f..%2fpackage.json',
+    'app://nianbao/..%5c..%5cpackage.json',
+    'app://nianbao/%2e%2e%2fshell%2fmain.cjs',
+    'app://nianbao/a%00b',
+  ]) {
     const r = await handler.fn({ url });
     assert.equal(r.status, 400, url);
   }
@@ -291,14 +311,23 @@ test('saveFile: a cancelled dialog saves nothing; a chosen path gets the whole f
   if (!mainBuilt) return t.skip('run node build/build.mjs first');
   const bytes = Buffer.from('PK\u0003\u0004 报告内容'.repeat(1000));
   state.nextSave = { canceled: true, filePath: join(dir.path, 'never.docx') };
-  assert.deepEqual(await state.ipc.get('platform:saveFile')!(trusted, '报告.docx', bytes.toString('base64'), [{ name: 'Word 文档', extensions: ['docx'] }]), { saved: false });
+  assert.deepEqual(await state.ipc.get('platform:saveFile')!(trusted, '报告.docx', bytes.toString('base64'), [{ name: 'Word 文档', extensions: ['docx'] }]), {
+    saved: false,
+  });
   assert.equal(existsSync(join(dir.path, 'never.docx')), false);
   const target = join(dir.path, '报告.docx');
   writeFileSync(target, 'an older file');
   state.nextSave = { canceled: false, filePath: target };
-  assert.deepEqual(await state.ipc.get('platform:saveFile')!(trusted, '报告.docx', bytes.toString('base64'), [{ name: 'Word 文档', extensions: ['docx'] }]), { saved: true, path: target });
+  assert.deepEqual(await state.ipc.get('platform:saveFile')!(trusted, '报告.docx', bytes.toString('base64'), [{ name: 'Word 文档', extensions: ['docx'] }]), {
+    saved: true,
+    path: target,
+  });
   assert.ok(readFileSync(target).equals(bytes));
-  assert.deepEqual(readdirSync(dir.path).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
+  assert.deepEqual(
+    readdirSync(dir.path).filter((f) => f.endsWith('.tmp')),
+    [],
+    'no temp file left',
+  );
   state.nextSave = { canceled: false, filePath: join(dir.path, 'no-such-folder', 'x.docx') };
   await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 'AA==', []), /无法保存到/);
   await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 42, []), /不完整/);
@@ -382,9 +411,15 @@ test('a second desktop window on the same data folder hands over to the first an
        };`,
     );
     const loader = join(other.path, 'loader.cjs');
-    writeFileSync(loader, `const M = require('node:module'); const r = M._resolveFilename; M._resolveFilename = function (q, ...a) { return q === 'electron' ? ${JSON.stringify(fake)} : r.call(this, q, ...a); };`);
+    writeFileSync(
+      loader,
+      `const M = require('node:module'); const r = M._resolveFilename; M._resolveFilename = function (q, ...a) { return q === 'electron' ? ${JSON.stringify(fake)} : r.call(this, q, ...a); };`,
+    );
     const { spawnSync } = await import('node:child_process');
-    const run = spawnSync(process.execPath, ['--require', loader, join(repoRoot, 'dist/shell/main.cjs'), '--data-dir', join(other.path, 'data')], { encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, ['--require', loader, join(repoRoot, 'dist/shell/main.cjs'), '--data-dir', join(other.path, 'data')], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     const calls: string[] = JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]');
     assert.ok(calls.includes('quit'), run.stdout + run.stderr);
     assert.ok(!calls.includes('whenReady') && !calls.includes('window') && !calls.some((c) => c.startsWith('ipc:')), calls.join(' '));

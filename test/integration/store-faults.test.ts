@@ -54,23 +54,31 @@ test('a second program on the same data folder is refused with a Chinese message
   }
 });
 
-test('a host killed with SIGKILL leaves no lock behind; a second host on a folder in use exits with the message', { skip: !hostBuilt && 'run node build/build.mjs first' }, async () => {
-  const dir = tempDir('store-lock-kill');
-  try {
-    const h = await spawnHost(dir.path);
-    const second = spawnSync(projectNode(), [join(repoRoot, 'dist', 'host.mjs'), '--no-open', '--port', '0', '--data-dir', dir.path], { encoding: 'utf8', timeout: 20_000, env: process.env });
-    assert.equal(second.status, 1);
-    assert.match(second.stderr, /正在被另一个年报编制助手使用/);
-    const exited = new Promise((r) => h.child.once('exit', r));
-    h.child.kill('SIGKILL');
-    await exited;
-    const store = await openStore(dir.path);
-    assert.equal(store.startupProblem, null, 'a kill is not damage: the WAL is replayed');
-    store.close();
-  } finally {
-    dir.cleanup();
-  }
-});
+test(
+  'a host killed with SIGKILL leaves no lock behind; a second host on a folder in use exits with the message',
+  { skip: !hostBuilt && 'run node build/build.mjs first' },
+  async () => {
+    const dir = tempDir('store-lock-kill');
+    try {
+      const h = await spawnHost(dir.path);
+      const second = spawnSync(projectNode(), [join(repoRoot, 'dist', 'host.mjs'), '--no-open', '--port', '0', '--data-dir', dir.path], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: process.env,
+      });
+      assert.equal(second.status, 1);
+      assert.match(second.stderr, /正在被另一个年报编制助手使用/);
+      const exited = new Promise((r) => h.child.once('exit', r));
+      h.child.kill('SIGKILL');
+      await exited;
+      const store = await openStore(dir.path);
+      assert.equal(store.startupProblem, null, 'a kill is not damage: the WAL is replayed');
+      store.close();
+    } finally {
+      dir.cleanup();
+    }
+  },
+);
 
 for (const [name, damage] of [
   ['truncated', (path: string) => truncateSync(path, Math.floor(statSync(path).size / 2))],
@@ -112,46 +120,60 @@ for (const [name, damage] of [
       } finally {
         store.close();
       }
-      assert.equal(sha(join(readdirSync(join(dir.path, 'damaged')).map((d) => join(dir.path, 'damaged', d))[0], DB_FILE_NAME)), damagedSha, 'still untouched after the session');
+      assert.equal(
+        sha(join(readdirSync(join(dir.path, 'damaged')).map((d) => join(dir.path, 'damaged', d))[0], DB_FILE_NAME)),
+        damagedSha,
+        'still untouched after the session',
+      );
     } finally {
       dir.cleanup();
     }
   });
 }
 
-test('a -wal lost after an unclean exit is found at start: a copy kept aside, the clerk told, the program goes on', { skip: !hostBuilt && 'run node build/build.mjs first' }, async () => {
-  const dir = tempDir('store-wal-missing');
-  try {
-    // A clean first session, so that the file exists with a backup.
-    await storeWithBackup(dir.path);
-    const h = await spawnHost(dir.path);
-    const call = async (method: string, input: unknown) =>
-      (await (await fetch(`${h.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': h.token }, body: JSON.stringify(input) })).json()) as { ok: boolean };
-    assert.equal((await call('setSection', { id: 1, key: 'overview', text: '只在日志文件里的修改' })).ok, true);
-    const exited = new Promise((r) => h.child.once('exit', r));
-    h.child.kill('SIGKILL');
-    await exited;
-    const path = join(dir.path, DB_FILE_NAME);
-    assert.ok(existsSync(`${path}-wal`) && existsSync(join(dir.path, SESSION_MARKER)), 'a killed program leaves its WAL and its session marker');
-    rmSync(`${path}-wal`);
-    rmSync(`${path}-shm`, { force: true });
-    const before = sha(path);
-    const store = await openStore(dir.path);
+test(
+  'a -wal lost after an unclean exit is found at start: a copy kept aside, the clerk told, the program goes on',
+  { skip: !hostBuilt && 'run node build/build.mjs first' },
+  async () => {
+    const dir = tempDir('store-wal-missing');
     try {
-      assert.equal(store.startupProblem?.kind, 'wal-missing');
-      assert.match(store.startupProblem!.message, /日志文件.*不见了.*从备份恢复/);
-      assert.equal(sha(join(store.startupProblem!.keptAt, DB_FILE_NAME)), before, 'the file as found is kept');
-      assert.equal(store.requireReport(1).doc.sections.overview, '备份中的正文', 'the program goes on with the file, without the lost edit');
+      // A clean first session, so that the file exists with a backup.
+      await storeWithBackup(dir.path);
+      const h = await spawnHost(dir.path);
+      const call = async (method: string, input: unknown) =>
+        (await (
+          await fetch(`${h.origin}/api/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': h.token },
+            body: JSON.stringify(input),
+          })
+        ).json()) as { ok: boolean };
+      assert.equal((await call('setSection', { id: 1, key: 'overview', text: '只在日志文件里的修改' })).ok, true);
+      const exited = new Promise((r) => h.child.once('exit', r));
+      h.child.kill('SIGKILL');
+      await exited;
+      const path = join(dir.path, DB_FILE_NAME);
+      assert.ok(existsSync(`${path}-wal`) && existsSync(join(dir.path, SESSION_MARKER)), 'a killed program leaves its WAL and its session marker');
+      rmSync(`${path}-wal`);
+      rmSync(`${path}-shm`, { force: true });
+      const before = sha(path);
+      const store = await openStore(dir.path);
+      try {
+        assert.equal(store.startupProblem?.kind, 'wal-missing');
+        assert.match(store.startupProblem!.message, /日志文件.*不见了.*从备份恢复/);
+        assert.equal(sha(join(store.startupProblem!.keptAt, DB_FILE_NAME)), before, 'the file as found is kept');
+        assert.equal(store.requireReport(1).doc.sections.overview, '备份中的正文', 'the program goes on with the file, without the lost edit');
+      } finally {
+        store.close();
+      }
+      const again = await openStore(dir.path);
+      assert.equal(again.startupProblem, null, 'a clean exit: the next start finds nothing wrong');
+      again.close();
     } finally {
-      store.close();
+      dir.cleanup();
     }
-    const again = await openStore(dir.path);
-    assert.equal(again.startupProblem, null, 'a clean exit: the next start finds nothing wrong');
-    again.close();
-  } finally {
-    dir.cleanup();
-  }
-});
+  },
+);
 
 /** A small tmpfs, where the machine allows mounting one (root on Linux). */
 function mountTmpfs(dir: string, size: string): string | null {

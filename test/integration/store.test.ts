@@ -12,7 +12,16 @@ import type { ReportDoc, Unit } from '../../shared/report';
 import { ReportDocSchema } from '../../shared/report';
 import { tempDir, projectNode, repoRoot } from '../support';
 
-const unit: Unit = { name: '永安市小陶镇人民政府', kind: 'township', supervisor: '永安市人民政府', address: '小陶镇', postcode: '366000', phone: '0598-1234567', email: 'xt@example.cn', signature: '永安市小陶镇人民政府' };
+const unit: Unit = {
+  name: '永安市小陶镇人民政府',
+  kind: 'township',
+  supervisor: '永安市人民政府',
+  address: '小陶镇',
+  postcode: '366000',
+  phone: '0598-1234567',
+  email: 'xt@example.cn',
+  signature: '永安市小陶镇人民政府',
+};
 
 function doc(year: number, extra: Partial<ReportDoc> = {}): ReportDoc {
   return { ...ReportDocSchema.parse({ formatId: 'gov-2021', year, unit }), ...extra };
@@ -52,7 +61,10 @@ test('a file from a newer version is refused with a Chinese message and left byt
       db.close();
       const before = readFileSync(path);
       // The data-folder lock (nianbao.lock) is taken before the file is looked at; it is not the data.
-      const files = () => readdirSync(dir.path).filter((f) => f !== LOCK_FILE_NAME).sort();
+      const files = () =>
+        readdirSync(dir.path)
+          .filter((f) => f !== LOCK_FILE_NAME)
+          .sort();
       const filesBefore = files();
       await assert.rejects(openStore(dir.path), (err: unknown) => {
         assert.ok(err instanceof StoreError);
@@ -96,7 +108,10 @@ test('data survives close and reopen; an automatic backup is made at each reopen
   try {
     let store = await openStore(dir.path);
     const u = store.saveUnit(unit);
-    const r = store.createReport(u.id, doc(2025, { sections: { overview: '一、总体情况的正文' }, cells: { 't3.granted.natural_person': 3, 't2.fees.amount': 0.35 } }));
+    const r = store.createReport(
+      u.id,
+      doc(2025, { sections: { overview: '一、总体情况的正文' }, cells: { 't3.granted.natural_person': 3, 't2.fees.amount': 0.35 } }),
+    );
     store.setAcknowledgement(r.id, 'w1', '已核实');
     store.close();
     for (let i = 0; i < 12; i++) {
@@ -129,7 +144,10 @@ test('an existing file is backed up before a migration, and the migration runs i
     const u = store.saveUnit(unit);
     store.createReport(u.id, doc(2024));
     store.close();
-    const v2 = [...MIGRATIONS, { version: LATEST_VERSION + 1, up: (db: Database.Database) => db.exec(`ALTER TABLE units ADD COLUMN note TEXT NOT NULL DEFAULT ''`) }];
+    const v2 = [
+      ...MIGRATIONS,
+      { version: LATEST_VERSION + 1, up: (db: Database.Database) => db.exec(`ALTER TABLE units ADD COLUMN note TEXT NOT NULL DEFAULT ''`) },
+    ];
     store = await openStore(dir.path, { migrations: v2 });
     assert.equal(store.database.pragma('user_version', { simple: true }), LATEST_VERSION + 1);
     const pre = store.listBackups().filter((b) => b.kind === 'pre-migration');
@@ -142,7 +160,16 @@ test('an existing file is backed up before a migration, and the migration runs i
     store.close();
 
     // A migration that fails leaves the file at its old version with its data.
-    const failing = [...v2, { version: LATEST_VERSION + 2, up: (db: Database.Database) => { db.exec(`CREATE TABLE half (x)`); throw new Error('boom'); } }];
+    const failing = [
+      ...v2,
+      {
+        version: LATEST_VERSION + 2,
+        up: (db: Database.Database) => {
+          db.exec(`CREATE TABLE half (x)`);
+          throw new Error('boom');
+        },
+      },
+    ];
     await assert.rejects(openStore(dir.path, { migrations: failing }), /boom/);
     store = await openStore(dir.path, { migrations: v2 });
     assert.equal(store.database.pragma('user_version', { simple: true }), LATEST_VERSION + 1);
@@ -160,7 +187,10 @@ test('one report per unit and year is enforced by the store and by the schema', 
     const store = await openStore(dir.path);
     const u = store.saveUnit(unit);
     store.createReport(u.id, doc(2025));
-    assert.throws(() => store.createReport(u.id, doc(2025)), (err: unknown) => err instanceof StoreError && err.code === 'conflict' && /2025年度的报告已经存在/.test(err.message));
+    assert.throws(
+      () => store.createReport(u.id, doc(2025)),
+      (err: unknown) => err instanceof StoreError && err.code === 'conflict' && /2025年度的报告已经存在/.test(err.message),
+    );
     // Even bypassing the store's own check, SQLite refuses the second row.
     assert.throws(
       () =>
@@ -171,7 +201,13 @@ test('one report per unit and year is enforced by the store and by the schema', 
     );
     assert.equal(store.listReports().length, 1);
     // A report cannot point at a unit that does not exist.
-    assert.throws(() => store.database.prepare(`INSERT INTO reports (unit_id, year, format_id, created_at, updated_at, unit_json) VALUES (999, 2020, 'gov-2019', 'x', 'x', '{}')`).run(), /FOREIGN KEY/);
+    assert.throws(
+      () =>
+        store.database
+          .prepare(`INSERT INTO reports (unit_id, year, format_id, created_at, updated_at, unit_json) VALUES (999, 2020, 'gov-2019', 'x', 'x', '{}')`)
+          .run(),
+      /FOREIGN KEY/,
+    );
     store.close();
   } finally {
     dir.cleanup();
@@ -234,7 +270,10 @@ test('restoring a backup brings back the data as it was, after backing up the cu
 test('a process killed with SIGKILL mid-write loses no acknowledged write and leaves a sound file', async () => {
   const dir = tempDir('store-kill');
   try {
-    const child = spawn(projectNode(), ['--import', 'tsx', join(repoRoot, 'test/integration/fixtures/store-writer.ts'), dir.path], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(projectNode(), ['--import', 'tsx', join(repoRoot, 'test/integration/fixtures/store-writer.ts'), dir.path], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));

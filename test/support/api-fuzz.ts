@@ -53,7 +53,15 @@ function validPayload(m: ApiMethod, ids: { report: number; exportId: number; bac
     case 'exportReportFile':
       return { id: ids.report };
     case 'updateReport':
-      return { id: ids.report, patch: { title: '标题', preamble: { basis: true, period: true, contact: true, publishedAt: '' }, letterhead: { enabled: false, issuer: '', docNumber: '' }, unit } };
+      return {
+        id: ids.report,
+        patch: {
+          title: '标题',
+          preamble: { basis: true, period: true, contact: true, publishedAt: '' },
+          letterhead: { enabled: false, issuer: '', docNumber: '' },
+          unit,
+        },
+      };
     case 'setSection':
       return { id: ids.report, key: 'overview', text: '正文' };
     case 'setCells':
@@ -94,15 +102,29 @@ function injectKey(payload: Record<string, unknown>, path: number, key: string, 
 
 function payloadArbitrary(m: ApiMethod, ids: { report: number; exportId: number; backup: string }) {
   const valid = validPayload(m, ids);
-  const garbage = fc.oneof(fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), fc.string(), fc.double(), fc.constant(null));
+  const garbage = fc.oneof(
+    fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }),
+    fc.string(),
+    fc.double(),
+    fc.constant(null),
+  );
   // Random names start with x_ so that none is by chance a field the schema knows.
-  const unknownKey = fc.record({ key: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 12 }).map((k) => `x_${k}`)), value: garbage.filter((v) => v !== undefined), path: fc.nat(50) });
+  const unknownKey = fc.record({
+    key: fc.oneof(
+      fc.constantFrom(...HOSTILE_KEYS),
+      fc.string({ maxLength: 12 }).map((k) => `x_${k}`),
+    ),
+    value: garbage.filter((v) => v !== undefined),
+    path: fc.nat(50),
+  });
   return fc.oneof(
     { weight: 3, arbitrary: unknownKey.map(({ key, value, path }) => ({ payload: injectKey(valid, path, key, value), unknownKey: key })) },
     { weight: 2, arbitrary: garbage.map((payload) => ({ payload, unknownKey: null as string | null })) },
     {
       weight: 3,
-      arbitrary: fc.record({ field: fc.constantFrom(...(Object.keys(valid).length ? Object.keys(valid) : ['x'])), value: garbage.filter((v) => v !== undefined) }).map(({ field, value }) => ({ payload: withKey(valid, field, value), unknownKey: field in valid ? null : field })),
+      arbitrary: fc
+        .record({ field: fc.constantFrom(...(Object.keys(valid).length ? Object.keys(valid) : ['x'])), value: garbage.filter((v) => v !== undefined) })
+        .map(({ field, value }) => ({ payload: withKey(valid, field, value), unknownKey: field in valid ? null : field })),
     },
     { weight: 1, arbitrary: fc.constant({ payload: valid as unknown, unknownKey: null as string | null }) },
   );
@@ -147,7 +169,20 @@ class FileBytes {
 export async function fuzzApi(total: number, seed = 13): Promise<FuzzFigures> {
   const dir = tempDir('api-fuzz');
   let store: Store | null = null;
-  const figures: FuzzFigures = { calls: 0, refused: 0, accepted: 0, crashes: 0, notChinese: 0, changedOnRefusal: 0, unknownKeyPayloads: 0, unknownKeyAccepted: 0, byMethod: {}, msByMethod: {}, msGenerating: 0, examples: [] };
+  const figures: FuzzFigures = {
+    calls: 0,
+    refused: 0,
+    accepted: 0,
+    crashes: 0,
+    notChinese: 0,
+    changedOnRefusal: 0,
+    unknownKeyPayloads: 0,
+    unknownKeyAccepted: 0,
+    byMethod: {},
+    msByMethod: {},
+    msGenerating: 0,
+    examples: [],
+  };
   try {
     store = await openStore(dir.path, { backupAtOpen: false });
     const handle: ApiHandler = createApi({ store, transport: 'host', dataDir: dir.path }).handleApiCall;
@@ -192,10 +227,12 @@ export async function fuzzApi(total: number, seed = 13): Promise<FuzzFigures> {
         if (r.ok) {
           figures.accepted++;
           // A valid delete or restore may remove the report the next methods' payloads name.
-          if (!store.getReport(ids.report)) ids.report = (store.findReportByYear(store.getUnit()!.id, 2025) ?? (await must('createReport', { year: 2025, formatId: 'gov-2021' }))).id as number;
+          if (!store.getReport(ids.report))
+            ids.report = (store.findReportByYear(store.getUnit()!.id, 2025) ?? (await must('createReport', { year: 2025, formatId: 'gov-2021' }))).id as number;
           if (unknownKey !== null) {
             figures.unknownKeyAccepted++;
-            if (figures.examples.length < 10) figures.examples.push(`accepted unknown key “${unknownKey}” in ${method} ${JSON.stringify(input)?.slice(0, 600)}`);
+            if (figures.examples.length < 10)
+              figures.examples.push(`accepted unknown key “${unknownKey}” in ${method} ${JSON.stringify(input)?.slice(0, 600)}`);
           }
           continue;
         }

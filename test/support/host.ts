@@ -32,7 +32,9 @@ export function projectNode(): string {
  * port: a number (0 = any free port, the default), or 'remembered' to start as `npm start` does,
  * on the port this data folder used last time.
  */
-export async function startHost(options: { dataDir?: string; env?: Record<string, string>; args?: string[]; port?: number | 'remembered' } = {}): Promise<RunningHost> {
+export async function startHost(
+  options: { dataDir?: string; env?: Record<string, string>; args?: string[]; port?: number | 'remembered' } = {},
+): Promise<RunningHost> {
   const hostFile = join(repoRoot, 'dist', 'host.mjs');
   if (!existsSync(hostFile)) throw new Error('dist/host.mjs is missing: run `node build/build.mjs` first');
   const ownDir = options.dataDir ? null : tempDir('nianbao-host-');

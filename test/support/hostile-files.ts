@@ -58,7 +58,10 @@ export function gbkEncode(text: string): Uint8Array {
 }
 
 const docx = (documentXml: Uint8Array | string, level: 0 | 9 = 9) =>
-  zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'word/document.xml': [typeof documentXml === 'string' ? strToU8(documentXml) : documentXml, { level }] });
+  zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
+    'word/document.xml': [typeof documentXml === 'string' ? strToU8(documentXml) : documentXml, { level }],
+  });
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
@@ -95,30 +98,104 @@ export async function hostileFiles(): Promise<HostileFile[]> {
       message: /文档类型定义/,
     },
     { name: 'a 21 MB text file', fileName: 'big.txt', bytes: new Uint8Array(21 * 1024 * 1024).fill(0x41), expect: 'refused', message: /超过 20 MB/ },
-    { name: 'a 21 MB .docx', fileName: 'big.docx', bytes: (() => { const b = new Uint8Array(21 * 1024 * 1024); b.set(realDocx); return b; })(), expect: 'refused', message: /超过 20 MB/ },
-    { name: 'XML nested 100,000 deep', fileName: 'deep.docx', bytes: docx(`<w:document ${W}><w:body>${'<w:sdt>'.repeat(100_000)}${'</w:sdt>'.repeat(100_000)}</w:body></w:document>`, 0), expect: 'refused', message: /嵌套层次/ },
-    { name: 'JSON nested 1,000,000 deep', fileName: 'deep.nianbao.json', bytes: strToU8(`{"schema":"nianbao.report/1","sections":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`), expect: 'refused' },
-    { name: 'XML in UTF-16 (BOM), a real report', fileName: 'utf16.docx', bytes: docx(new Uint8Array([0xff, 0xfe, ...Buffer.from(realXml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), 'utf16le')])), expect: 'read', sameAs: { fileName: 'utf8.docx', bytes: docx(realXml) } },
-    { name: 'XML declared GBK, in GBK, a real report', fileName: 'gbk.docx', bytes: docx(gbkEncode(realXml.replace(/encoding="UTF-8"/i, 'encoding="GBK"'))), expect: 'read', sameAs: { fileName: 'utf8.docx', bytes: docx(realXml) } },
-    { name: 'XML declared UTF-8, bytes in GBK', fileName: 'mislabelled.docx', bytes: docx(new Uint8Array([...strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>`), ...gbkEncode('政府信息公开工作年度报告'), ...strToU8('</w:t></w:r></w:p></w:body></w:document>')])), expect: 'refused', message: /不是它声明的 UTF-8 编码/ },
-    { name: 'XML in an unknown encoding', fileName: 'klingon.docx', bytes: docx(`<?xml version="1.0" encoding="x-klingon"?><w:document ${W}><w:body/></w:document>`), expect: 'refused', message: /不认识的文字编码/ },
-    { name: 'GBK text from Chinese Windows (a real published report)', fileName: 'ansha-gbk.txt', bytes: gbkEncode(seed), expect: 'read', sameAs: { fileName: 'ansha.txt', bytes: strToU8(seed) }, contains: '安砂镇' },
+    {
+      name: 'a 21 MB .docx',
+      fileName: 'big.docx',
+      bytes: (() => {
+        const b = new Uint8Array(21 * 1024 * 1024);
+        b.set(realDocx);
+        return b;
+      })(),
+      expect: 'refused',
+      message: /超过 20 MB/,
+    },
+    {
+      name: 'XML nested 100,000 deep',
+      fileName: 'deep.docx',
+      bytes: docx(`<w:document ${W}><w:body>${'<w:sdt>'.repeat(100_000)}${'</w:sdt>'.repeat(100_000)}</w:body></w:document>`, 0),
+      expect: 'refused',
+      message: /嵌套层次/,
+    },
+    {
+      name: 'JSON nested 1,000,000 deep',
+      fileName: 'deep.nianbao.json',
+      bytes: strToU8(`{"schema":"nianbao.report/1","sections":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`),
+      expect: 'refused',
+    },
+    {
+      name: 'XML in UTF-16 (BOM), a real report',
+      fileName: 'utf16.docx',
+      bytes: docx(new Uint8Array([0xff, 0xfe, ...Buffer.from(realXml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), 'utf16le')])),
+      expect: 'read',
+      sameAs: { fileName: 'utf8.docx', bytes: docx(realXml) },
+    },
+    {
+      name: 'XML declared GBK, in GBK, a real report',
+      fileName: 'gbk.docx',
+      bytes: docx(gbkEncode(realXml.replace(/encoding="UTF-8"/i, 'encoding="GBK"'))),
+      expect: 'read',
+      sameAs: { fileName: 'utf8.docx', bytes: docx(realXml) },
+    },
+    {
+      name: 'XML declared UTF-8, bytes in GBK',
+      fileName: 'mislabelled.docx',
+      bytes: docx(
+        new Uint8Array([
+          ...strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>`),
+          ...gbkEncode('政府信息公开工作年度报告'),
+          ...strToU8('</w:t></w:r></w:p></w:body></w:document>'),
+        ]),
+      ),
+      expect: 'refused',
+      message: /不是它声明的 UTF-8 编码/,
+    },
+    {
+      name: 'XML in an unknown encoding',
+      fileName: 'klingon.docx',
+      bytes: docx(`<?xml version="1.0" encoding="x-klingon"?><w:document ${W}><w:body/></w:document>`),
+      expect: 'refused',
+      message: /不认识的文字编码/,
+    },
+    {
+      name: 'GBK text from Chinese Windows (a real published report)',
+      fileName: 'ansha-gbk.txt',
+      bytes: gbkEncode(seed),
+      expect: 'read',
+      sameAs: { fileName: 'ansha.txt', bytes: strToU8(seed) },
+      contains: '安砂镇',
+    },
     {
       name: 'a report file with 10^6 cells',
       fileName: 'million.nianbao.json',
-      bytes: strToU8(`{"schema":"nianbao.report/1","formatId":"gov-2021","year":2025,"unit":{"name":"某镇人民政府","kind":"township"},"cells":{${Array.from({ length: 1_000_000 }, (_, i) => `"t2.x.${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}":1`).join(',')}}}`),
+      bytes: strToU8(
+        `{"schema":"nianbao.report/1","formatId":"gov-2021","year":2025,"unit":{"name":"某镇人民政府","kind":"township"},"cells":{${Array.from({ length: 1_000_000 }, (_, i) => `"t2.x.${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}":1`).join(',')}}}`,
+      ),
       expect: 'refused',
       message: /远大于|远多于/,
     },
     {
       name: 'a report file with 6,000 cells (under the size limit)',
       fileName: 'many.nianbao.json',
-      bytes: strToU8(`{"schema":"nianbao.report/1","formatId":"gov-2021","year":2025,"unit":{"name":"某镇人民政府","kind":"township"},"cells":{${Array.from({ length: 6000 }, (_, i) => `"t2.x.${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}":1`).join(',')}}}`),
+      bytes: strToU8(
+        `{"schema":"nianbao.report/1","formatId":"gov-2021","year":2025,"unit":{"name":"某镇人民政府","kind":"township"},"cells":{${Array.from({ length: 6000 }, (_, i) => `"t2.x.${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)])}":1`).join(',')}}}`,
+      ),
       expect: 'refused',
       message: /远多于/,
     },
-    { name: 'a report file of a newer schema', fileName: 'future.nianbao.json', bytes: strToU8(serializeReportFile(report).replace('nianbao.report/1', 'nianbao.report/2')), expect: 'refused', message: /较新版本/ },
-    { name: 'a report file with an unknown field inside the unit', fileName: 'extra.nianbao.json', bytes: strToU8(serializeReportFile(report).replace('"kind"', '"__proto__": {"polluted": 1}, "kind"')), expect: 'refused', message: /不认识的项/ },
+    {
+      name: 'a report file of a newer schema',
+      fileName: 'future.nianbao.json',
+      bytes: strToU8(serializeReportFile(report).replace('nianbao.report/1', 'nianbao.report/2')),
+      expect: 'refused',
+      message: /较新版本/,
+    },
+    {
+      name: 'a report file with an unknown field inside the unit',
+      fileName: 'extra.nianbao.json',
+      bytes: strToU8(serializeReportFile(report).replace('"kind"', '"__proto__": {"polluted": 1}, "kind"')),
+      expect: 'refused',
+      message: /不认识的项/,
+    },
     { name: 'narrative with markup, in a .docx', fileName: 'markup.docx', bytes: realDocx, expect: 'read', contains: markup },
   ];
   return files;

@@ -32,7 +32,10 @@ export interface Running {
 }
 
 export async function spawnHost(dataDir: string): Promise<Running> {
-  const child = spawn(projectNode(), [join(repoRoot, 'dist', 'host.mjs'), '--no-open', '--port', '0', '--data-dir', dataDir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(projectNode(), [join(repoRoot, 'dist', 'host.mjs'), '--no-open', '--port', '0', '--data-dir', dataDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.setEncoding('utf8');
   child.stderr!.setEncoding('utf8');
@@ -56,7 +59,11 @@ export async function spawnHost(dataDir: string): Promise<Running> {
 }
 
 async function call(h: Running, method: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { message: string } }> {
-  const res = await fetch(`${h.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': h.token }, body: JSON.stringify(input) });
+  const res = await fetch(`${h.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': h.token },
+    body: JSON.stringify(input),
+  });
   return (await res.json()) as { ok: boolean; value?: any; error?: { message: string } };
 }
 
@@ -72,7 +79,10 @@ function letters(n: number): string {
 
 const cellKey = (round: number, edit: number) => `t3.kill_${letters(round)}.edit_${letters(edit)}`;
 
-export async function killRounds(rounds: number, options: { minDelayMs?: number; maxDelayMs?: number; log?: (line: string) => void } = {}): Promise<KillFigures> {
+export async function killRounds(
+  rounds: number,
+  options: { minDelayMs?: number; maxDelayMs?: number; log?: (line: string) => void } = {},
+): Promise<KillFigures> {
   const dir = tempDir('kill-rounds');
   const figures: KillFigures = { rounds: 0, acknowledged: 0, lost: 0, integrityFailures: 0, startFailures: 0, examples: [] };
   const acked: string[] = [];
@@ -143,13 +153,14 @@ export async function killRounds(rounds: number, options: { minDelayMs?: number;
           figures.integrityFailures++;
           if (figures.examples.length < 5) figures.examples.push(`round ${round}: integrity_check ${String(check)}`);
         }
-        const present = new Set((db.prepare('SELECT cell_key FROM cells WHERE report_id = ?').pluck().all(reportId) as string[]));
+        const present = new Set(db.prepare('SELECT cell_key FROM cells WHERE report_id = ?').pluck().all(reportId) as string[]);
         const text = String(db.prepare(`SELECT text FROM section_texts WHERE report_id = ? AND section_key = 'overview'`).pluck().get(reportId) ?? '');
         const stored = Number(/第(\d+)次输入$/.exec(text)?.[1] ?? -1);
         const missing = acked.filter((k) => !present.has(k));
         const textLost = stored < lastText ? 1 : 0;
         figures.lost = missing.length + textLost;
-        if ((missing.length || textLost) && figures.examples.length < 5) figures.examples.push(`round ${round}: lost ${missing.slice(0, 3).join(', ')} text ${stored} < ${lastText}`);
+        if ((missing.length || textLost) && figures.examples.length < 5)
+          figures.examples.push(`round ${round}: lost ${missing.slice(0, 3).join(', ')} text ${stored} < ${lastText}`);
       } finally {
         db.close();
       }

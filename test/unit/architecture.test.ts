@@ -75,9 +75,28 @@ export function cycles(graph: Map<string, string[]>): string[][] {
 const files = SOURCE_DIRS.flatMap((d) => sourceFiles(join(ROOT, d)));
 
 test('the cycle finder sees a cycle and a self-import, and passes a tree', () => {
-  assert.deepEqual(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]])), [['a', 'b', 'c']]);
+  assert.deepEqual(
+    cycles(
+      new Map([
+        ['a', ['b']],
+        ['b', ['c']],
+        ['c', ['a']],
+        ['d', ['a']],
+      ]),
+    ),
+    [['a', 'b', 'c']],
+  );
   assert.deepEqual(cycles(new Map([['a', ['a']]])), [['a']]);
-  assert.deepEqual(cycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]])), []);
+  assert.deepEqual(
+    cycles(
+      new Map([
+        ['a', ['b', 'c']],
+        ['b', ['c']],
+        ['c', []],
+      ]),
+    ),
+    [],
+  );
   const probe = "import type { A } from '../shared/api';\nexport { b } from './missing';\nconst c = await import('../shared/number');";
   assert.deepEqual(importsOf(join(ROOT, 'x/y.ts'), probe), [join(ROOT, 'shared/api.ts'), join(ROOT, 'shared/number.ts')]);
 });

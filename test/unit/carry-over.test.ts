@@ -96,7 +96,13 @@ test('a column not filled in last year is not invented', () => {
 });
 
 test('a legacy report gives the unit and nothing to carry', () => {
-  const prev = ReportDocSchema.parse({ formatId: 'legacy', year: 2018, unit: { name: '永安市小陶镇人民政府', kind: 'township' }, indicators: { requests_received: 3 }, legacySections: [{ heading: '一、概述', text: '…' }] });
+  const prev = ReportDocSchema.parse({
+    formatId: 'legacy',
+    year: 2018,
+    unit: { name: '永安市小陶镇人民政府', kind: 'township' },
+    indicators: { requests_received: 3 },
+    legacySections: [{ heading: '一、概述', text: '…' }],
+  });
   const next = deriveNextYearReport(prev, 2019, 'gov-2019');
   assert.deepEqual(next.cells, {});
   assert.equal(next.previousCells, undefined);
@@ -108,10 +114,13 @@ test('a legacy report gives the unit and nothing to carry', () => {
 test('findYearMentions: stale years in copied text, not the report year, next year or citations', () => {
   const text = '2024年，我镇……比2023 年增长。依据闽政办〔2018〕25号。2025年计划……2026年将继续。';
   const found = findYearMentions(text, 2025);
-  assert.deepEqual(found.map((m) => [m.year, text.slice(m.start, m.end)]), [
-    [2024, '2024年'],
-    [2023, '2023 年'],
-  ]);
+  assert.deepEqual(
+    found.map((m) => [m.year, text.slice(m.start, m.end)]),
+    [
+      [2024, '2024年'],
+      [2023, '2023 年'],
+    ],
+  );
   assert.deepEqual(findYearMentions('本年度无。', 2025), []);
 });
 

@@ -14,7 +14,8 @@ import { generateCountyBatch, SCENARIO, unitName } from '../fixtures/county/gene
 function doc(name: string, overview: string, cells: Record<string, number> = {}, extra: Partial<ReportDoc> = {}): ReportDoc {
   return ReportDocSchema.parse({ formatId: 'gov-2021', year: 2025, unit: { name, kind: 'township' }, sections: { overview }, cells, ...extra });
 }
-const entries = (docs: ReportDoc[]): CountyEntry[] => docs.map((d, i) => ({ id: `e${i + 1}`, fileName: `${i + 1}.nianbao.json`, source: 'nianbao-file', doc: d, problems: [] }));
+const entries = (docs: ReportDoc[]): CountyEntry[] =>
+  docs.map((d, i) => ({ id: `e${i + 1}`, fileName: `${i + 1}.nianbao.json`, source: 'nianbao-file', doc: d, problems: [] }));
 
 describe('unit names', () => {
   it('finds the place in a full name and every short form a report may use', () => {
@@ -56,7 +57,10 @@ describe('copied paragraphs', () => {
     const units = docs.map((d, i) => ({ entryId: `e${i + 1}`, unitName: d.unit.name, fileName: '', doc: d }));
     const pairs = findCopiedParagraphs(units, unitNamePattern(docs.map((d) => d.unit.name)));
     // own[] repeats every third unit: those pairs are copies; the shared template line is not.
-    assert.ok(pairs.every((p) => p.a.quote !== template), 'county-wide wording is not copying');
+    assert.ok(
+      pairs.every((p) => p.a.quote !== template),
+      'county-wide wording is not copying',
+    );
   });
 });
 
@@ -80,9 +84,17 @@ describe('outliers', () => {
 describe('sums', () => {
   it('adds the inputs, derives the totals from the sums and checks them with the table rules', () => {
     const a = doc('甲镇人民政府', '', { 't3.new_received.natural_person': 2, 't3.granted.natural_person': 2, 't2.fees.amount': 0.15 });
-    const b = doc('乙镇人民政府', '', { 't3.new_received.natural_person': 1, 't3.granted.natural_person': 0, 't3.carried_forward.natural_person': 2, 't2.fees.amount': 0.05 });
+    const b = doc('乙镇人民政府', '', {
+      't3.new_received.natural_person': 1,
+      't3.granted.natural_person': 0,
+      't3.carried_forward.natural_person': 2,
+      't2.fees.amount': 0.05,
+    });
     assert.equal(sumInputs('gov-2021', [a, b])['t2.fees.amount'], 0.2);
-    const s = countySum('gov-2021', 2025, [{ entryId: 'e1', doc: a }, { entryId: 'e2', doc: b }]);
+    const s = countySum('gov-2021', 2025, [
+      { entryId: 'e1', doc: a },
+      { entryId: 'e2', doc: b },
+    ]);
     assert.equal(s.cells['t3.new_received.total'], 3);
     assert.equal(s.cells['t3.total_processed.natural_person'], 2);
     const balance = s.findings.find((f) => f.rule === 't3.balance');
@@ -112,8 +124,16 @@ describe('a generated county batch', () => {
     assert.equal(review.rows.filter((r) => r.findings.some((f) => f.rule === 'county.outlier')).length, 1);
   });
   it('sums each format apart and says so', () => {
-    assert.deepEqual(review.sums.map((s) => [s.formatId, s.entryIds.length]), [['gov-2021', 19], ['gov-2019', 1]]);
-    const expected = generated.filter((g) => g.doc.year === 2025 && g.doc.formatId === 'gov-2021').reduce((n, g) => n + (g.doc.cells['t3.new_received.natural_person'] ?? 0), 0);
+    assert.deepEqual(
+      review.sums.map((s) => [s.formatId, s.entryIds.length]),
+      [
+        ['gov-2021', 19],
+        ['gov-2019', 1],
+      ],
+    );
+    const expected = generated
+      .filter((g) => g.doc.year === 2025 && g.doc.formatId === 'gov-2021')
+      .reduce((n, g) => n + (g.doc.cells['t3.new_received.natural_person'] ?? 0), 0);
     assert.equal(review.sums[0].cells['t3.new_received.natural_person'], expected);
     assert.match(review.sumNote, /不能逐格相加/);
   });
@@ -129,7 +149,8 @@ describe('a paragraph passed round several townships', () => {
       '推行政策文件“一图读懂”，把补贴标准、申请条件、办理流程画在一张图上，贴到各村便民服务站和农家书屋，老年人看得懂、记得住，咨询电话明显减少。',
       '每月逢五日开放党政办查阅室，群众可以现场查阅已公开的文件和预决算资料，全年接待查阅群众130余人次，现场解答补贴发放、土地征收等问题。',
     ];
-    const shared = (t: string) => `${t}镇把依申请公开作为保障群众知情权的重要渠道，在便民服务中心设立受理窗口，公布受理电话和邮寄地址，每件申请从登记、承办、审核到答复全程留痕，严格在法定期限内答复。`;
+    const shared = (t: string) =>
+      `${t}镇把依申请公开作为保障群众知情权的重要渠道，在便民服务中心设立受理窗口，公布受理电话和邮寄地址，每件申请从登记、承办、审核到答复全程留痕，严格在法定期限内答复。`;
     const towns = ['甲山', '乙水', '丙岭', '丁岗', '戊湖', '己川'];
     const docs = towns.map((t, i) => doc(`清溪县${t}镇人民政府`, i < 3 ? `${texts[i]}\n${shared(t)}` : texts[i]));
     const review = analyseCounty(entries(docs));

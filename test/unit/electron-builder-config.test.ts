@@ -15,7 +15,7 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 type Target = { target: string; arch: string[] };
 
-test('the configuration is valid against electron-builder\'s own schema', () => {
+test("the configuration is valid against electron-builder's own schema", () => {
   // electron-builder validates with ajv against app-builder-lib/scheme.json; do the same here,
   // resolving ajv the way app-builder-lib itself does.
   const builderPkg = join(repoRoot, 'node_modules/app-builder-lib/package.json');
@@ -72,16 +72,20 @@ test('every native better-sqlite3 file is unpacked from the asar', () => {
   assert.equal(config.npmRebuild, false, 'Node-API binaries need no rebuild for Electron');
 });
 
-test('the main and preload files the installer starts are produced by the build', { skip: !existsSync(join(repoRoot, 'dist/.build-stamp')) && 'run node build/build.mjs first' }, () => {
-  assert.ok(existsSync(join(repoRoot, config.extraMetadata.main)));
-  assert.ok(existsSync(join(repoRoot, 'dist/shell/preload.cjs')));
-  assert.ok(existsSync(join(repoRoot, 'dist/renderer/index.html')));
-  const main = readFileSync(join(repoRoot, config.extraMetadata.main), 'utf8');
-  assert.match(main, /require\("electron"\)/);
-  assert.match(main, /require\("better-sqlite3"\)/);
-  // Files are matched against the config's patterns as electron-builder would.
-  assert.ok(config.files.some((g: string) => matchesGlob(config.extraMetadata.main, g)));
-});
+test(
+  'the main and preload files the installer starts are produced by the build',
+  { skip: !existsSync(join(repoRoot, 'dist/.build-stamp')) && 'run node build/build.mjs first' },
+  () => {
+    assert.ok(existsSync(join(repoRoot, config.extraMetadata.main)));
+    assert.ok(existsSync(join(repoRoot, 'dist/shell/preload.cjs')));
+    assert.ok(existsSync(join(repoRoot, 'dist/renderer/index.html')));
+    const main = readFileSync(join(repoRoot, config.extraMetadata.main), 'utf8');
+    assert.match(main, /require\("electron"\)/);
+    assert.match(main, /require\("better-sqlite3"\)/);
+    // Files are matched against the config's patterns as electron-builder would.
+    assert.ok(config.files.some((g: string) => matchesGlob(config.extraMetadata.main, g)));
+  },
+);
 
 test('the afterPack hook sets the fuses in the packed binary: no RunAsNode, cookies encrypted, asar integrity, app only from asar', async () => {
   assert.equal(config.afterPack, './build/after-pack.mjs', 'electron-builder runs the hook');
@@ -91,13 +95,35 @@ test('the afterPack hook sets the fuses in the packed binary: no RunAsNode, cook
   // byte per fuse, all at their shipped defaults), inside other bytes.
   const dir = tempDir('fuses');
   try {
-    const shipped = [FuseState.ENABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE];
-    const binary = Buffer.concat([randomBytes(5000), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, shipped.length, ...shipped]), randomBytes(5000)]);
-    for (const [platform, file] of [['linux', 'nianbao'], ['win32', '年报编制助手.exe']] as const) {
+    const shipped = [
+      FuseState.ENABLE,
+      FuseState.DISABLE,
+      FuseState.ENABLE,
+      FuseState.ENABLE,
+      FuseState.DISABLE,
+      FuseState.DISABLE,
+      FuseState.DISABLE,
+      FuseState.ENABLE,
+      FuseState.ENABLE,
+    ];
+    const binary = Buffer.concat([
+      randomBytes(5000),
+      Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+      Buffer.from([1, shipped.length, ...shipped]),
+      randomBytes(5000),
+    ]);
+    for (const [platform, file] of [
+      ['linux', 'nianbao'],
+      ['win32', '年报编制助手.exe'],
+    ] as const) {
       const out = join(dir.path, platform);
       mkdirSync(out);
       writeFileSync(join(out, file), binary);
-      await hook.default({ appOutDir: out, electronPlatformName: platform, packager: { appInfo: { productFilename: '年报编制助手' }, executableName: 'nianbao' } });
+      await hook.default({
+        appOutDir: out,
+        electronPlatformName: platform,
+        packager: { appInfo: { productFilename: '年报编制助手' }, executableName: 'nianbao' },
+      });
       const wire = await getCurrentFuseWire(join(out, file));
       assert.equal(wire[FuseV1Options.RunAsNode], FuseState.DISABLE, `${platform}: RunAsNode off`);
       assert.equal(wire[FuseV1Options.EnableCookieEncryption], FuseState.ENABLE, `${platform}: cookie encryption on`);
@@ -107,7 +133,10 @@ test('the afterPack hook sets the fuses in the packed binary: no RunAsNode, cook
       assert.equal(wire[FuseV1Options.OnlyLoadAppFromAsar], FuseState.ENABLE, `${platform}: app only from asar`);
       assert.equal(wire[FuseV1Options.GrantFileProtocolExtraPrivileges], FuseState.DISABLE);
     }
-    assert.equal(hook.executablePath({ appOutDir: '/o', electronPlatformName: 'darwin', packager: { appInfo: { productFilename: 'A' }, executableName: 'a' } }), join('/o', 'A.app'));
+    assert.equal(
+      hook.executablePath({ appOutDir: '/o', electronPlatformName: 'darwin', packager: { appInfo: { productFilename: 'A' }, executableName: 'a' } }),
+      join('/o', 'A.app'),
+    );
     assert.equal(hook.fuseConfig('darwin').resetAdHocDarwinSignature, true);
   } finally {
     dir.cleanup();

@@ -36,7 +36,10 @@ test('title: very long names break between words, every line fits, the shape is 
   ]) {
     const lines = titleLines(title);
     assert.equal(lines.join(''), title);
-    assert.ok(lines.every((l) => widthInChars(l) <= 20), `${title}: ${lines.join(' / ')}`);
+    assert.ok(
+      lines.every((l) => widthInChars(l) <= 20),
+      `${title}: ${lines.join(' / ')}`,
+    );
     // Words kept whole: no word of the title is cut by a line break.
     let pos = 0;
     const breaks = new Set(lines.slice(0, -1).map((l) => (pos += l.length)));
@@ -49,7 +52,10 @@ test('title: very long names break between words, every line fits, the shape is 
     // Trapezoid (short over long) or diamond (grows, then shrinks at the end), never an hourglass.
     const w = lines.map(widthInChars);
     const peak = w.indexOf(Math.max(...w));
-    assert.ok(w.slice(0, peak + 1).every((x, i) => i === 0 || x >= w[i - 1]), `${title}: ${w.join('/')}`);
+    assert.ok(
+      w.slice(0, peak + 1).every((x, i) => i === 0 || x >= w[i - 1]),
+      `${title}: ${w.join('/')}`,
+    );
     assert.ok(peak >= w.length - 2, `${title}: ${w.join('/')}`);
   }
   assert.deepEqual(titleLines('新疆维吾尔自治区伊犁哈萨克自治州霍城县清水河镇人民政府2024年政府信息公开工作年度报告'), [
@@ -113,7 +119,7 @@ test('real widths: digits are half a 字 (Times New Roman), with the Chinese–d
   assert.ok(cjk > 0.98 && cjk < 1.0, `CJK ${cjk}`);
   assert.ok(digit > 0.45 && digit < 0.5, `digit ${digit}`);
   // 2026年1月8日: six digits, three characters, five changes between them.
-  near(printedWidth('2026年1月8日'), 6 * digit + 3 * cjk + 5 * (AUTOSPACE_EM * 16 * 20) / (TEXT_WIDTH_TWIPS / 28), 'date width');
+  near(printedWidth('2026年1月8日'), 6 * digit + 3 * cjk + (5 * (AUTOSPACE_EM * 16 * 20)) / (TEXT_WIDTH_TWIPS / 28), 'date width');
 });
 
 test('「1、」 is written 「1.」; a heading phrase is bold only up to its first 。 or ： within one line', () => {
@@ -153,7 +159,11 @@ test('table 三: header words never cut, and the chosen widths make the table sh
     const grid = tableGrid(getFormat(id), 't3');
     const total = TEXT_WIDTH_TWIPS / 20;
     const { widths, heightPt } = printColumnWidthsPt(grid, total, TABLE_TEXT);
-    near(widths.reduce((x, y) => x + y, 0), total, `${id} widths add up`);
+    near(
+      widths.reduce((x, y) => x + y, 0),
+      total,
+      `${id} widths add up`,
+    );
     // Every header label fits its column at word boundaries.
     let col = 0;
     const occupied: number[][] = grid.rows.map(() => []);
@@ -161,7 +171,8 @@ test('table 三: header words never cut, and the chosen widths make the table sh
       col = 0;
       for (const c of row.cells) {
         while (occupied[r].includes(col)) col++;
-        if (c.type === 'label' && c.role === 'header') assert.ok(headerLines(c.text, cellChars(widths.slice(col, col + c.colSpan), TABLE_TEXT)), `${id}: 「${c.text}」 does not fit`);
+        if (c.type === 'label' && c.role === 'header')
+          assert.ok(headerLines(c.text, cellChars(widths.slice(col, col + c.colSpan), TABLE_TEXT)), `${id}: 「${c.text}」 does not fit`);
         for (let k = 1; k < c.rowSpan; k++) for (let x = col; x < col + c.colSpan; x++) occupied[r + k].push(x);
         col += c.colSpan;
       }

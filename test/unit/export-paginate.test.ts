@@ -16,7 +16,10 @@ const lineText = (l: { spans: { text: string }[] }) => l.spans.map((s) => s.text
 function variants() {
   const long = fullReport();
   // A long part 五 forces body-only pages and breaks inside paragraphs.
-  long.sections.problems = Array.from({ length: 12 }, (_, i) => `（${i + 1}）第${i + 1}项问题。${'本镇在政务公开工作中还存在薄弱环节，需要持续改进和加强，'.repeat(3)}联系邮箱xtzdzb@163.com。`).join('\n');
+  long.sections.problems = Array.from(
+    { length: 12 },
+    (_, i) => `（${i + 1}）第${i + 1}项问题。${'本镇在政务公开工作中还存在薄弱环节，需要持续改进和加强，'.repeat(3)}联系邮箱xtzdzb@163.com。`,
+  ).join('\n');
   return [
     ['plain', reportContent(fullReport())],
     ['letterhead', reportContent(fullReport(), { letterhead: true })],
@@ -36,7 +39,11 @@ for (const [name, content] of variants()) {
       const lines = p.items.filter((i) => i.kind === 'line');
       assert.ok(lines.length <= 22, `page ${p.number}: ${lines.length} lines`);
       // A closing mark that may not start a line is squeezed onto the end of the one before.
-      for (const l of lines) assert.ok(printedWidth(lineText(l).replace(/[，。、：；）”]+$/, '')) + l.indentChars + l.rightChars <= 28 + 1e-6, `page ${p.number}: 「${lineText(l)}」 is too long`);
+      for (const l of lines)
+        assert.ok(
+          printedWidth(lineText(l).replace(/[，。、：；）”]+$/, '')) + l.indentChars + l.rightChars <= 28 + 1e-6,
+          `page ${p.number}: 「${lineText(l)}」 is too long`,
+        );
       const last = p.items[p.items.length - 1];
       if (p.number < pages.length && last.kind === 'line') {
         const isHeading = last.spans.every((s) => s.style !== 'body') && last.last;
@@ -56,7 +63,9 @@ for (const [name, content] of variants()) {
         if (t.kind !== 'table' || t.grid.id !== 't3' || t.rows.length === t.grid.rows.length) continue;
         const shown = new Set(t.rows);
         t.grid.rows.forEach((row, r) => {
-          for (const c of row.cells) if (c.type === 'label' && c.rowSpan > 1 && !topAligned(c) && shown.has(r)) for (let k = r; k < r + c.rowSpan; k++) assert.ok(shown.has(k), `「${c.text}」 cut on page ${p.number}`);
+          for (const c of row.cells)
+            if (c.type === 'label' && c.rowSpan > 1 && !topAligned(c) && shown.has(r))
+              for (let k = r; k < r + c.rowSpan; k++) assert.ok(shown.has(k), `「${c.text}」 cut on page ${p.number}`);
         });
       }
     }
@@ -68,7 +77,10 @@ test('a long report: full body pages hold 22 lines; a page opening inside a tabl
   const pages = paginate(content);
   const bodyOnly = pages.filter((p) => p.number < pages.length && p.items.every((i) => i.kind === 'line'));
   assert.ok(bodyOnly.length >= 1, 'no page of body text only');
-  assert.ok(bodyOnly.some((p) => p.items.length === 22), 'no page holds 22 lines');
+  assert.ok(
+    bodyOnly.some((p) => p.items.length === 22),
+    'no page holds 22 lines',
+  );
   for (const p of bodyOnly) {
     const lines = p.items.length;
     // Fewer only when what follows had to move on together: a heading with its first two lines,
@@ -79,7 +91,8 @@ test('a long report: full body pages hold 22 lines; a page opening inside a tabl
   }
   for (const p of pages) {
     const t = p.items[0];
-    if (t.kind === 'table' && t.rows[0] >= t.grid.repeatHeaderRows && t.grid.repeatHeaderRows > 0) assert.equal(t.header.length, t.grid.repeatHeaderRows, `page ${p.number}: header not repeated`);
+    if (t.kind === 'table' && t.rows[0] >= t.grid.repeatHeaderRows && t.grid.repeatHeaderRows > 0)
+      assert.equal(t.header.length, t.grid.repeatHeaderRows, `page ${p.number}: header not repeated`);
   }
 });
 

@@ -19,19 +19,91 @@ const HEADINGS = [
 
 // §1.4.1
 const T2_2021 = [
-  { caption: '第二十条第（一）项', first: '信息内容', columns: [['issued', '本年制发件数'], ['repealed', '本年废止件数'], ['in_force', '现行有效件数']], rows: [['regulations', '规章'], ['normative_documents', '行政规范性文件']] },
+  {
+    caption: '第二十条第（一）项',
+    first: '信息内容',
+    columns: [
+      ['issued', '本年制发件数'],
+      ['repealed', '本年废止件数'],
+      ['in_force', '现行有效件数'],
+    ],
+    rows: [
+      ['regulations', '规章'],
+      ['normative_documents', '行政规范性文件'],
+    ],
+  },
   { caption: '第二十条第（五）项', first: '信息内容', columns: [['decisions', '本年处理决定数量']], rows: [['licensing', '行政许可']] },
-  { caption: '第二十条第（六）项', first: '信息内容', columns: [['decisions', '本年处理决定数量']], rows: [['penalty', '行政处罚'], ['coercion', '行政强制']] },
+  {
+    caption: '第二十条第（六）项',
+    first: '信息内容',
+    columns: [['decisions', '本年处理决定数量']],
+    rows: [
+      ['penalty', '行政处罚'],
+      ['coercion', '行政强制'],
+    ],
+  },
   { caption: '第二十条第（八）项', first: '信息内容', columns: [['amount', '本年收费金额（单位：万元）']], rows: [['fees', '行政事业性收费']] },
 ];
 
 // §2.2
 const T2_2019 = [
-  { caption: '第二十条第（一）项', first: '信息内容', columns: [['new_made', '本年新制作数量'], ['new_published', '本年新公开数量'], ['total_published', '对外公开总数量']], rows: [['regulations', '规章'], ['normative_documents', '规范性文件']] },
-  { caption: '第二十条第（五）项', first: '信息内容', columns: [['prev_year_items', '上一年项目数量'], ['change', '本年增/减'], ['decisions', '处理决定数量']], rows: [['licensing', '行政许可'], ['other_external_services', '其他对外管理服务事项']] },
-  { caption: '第二十条第（六）项', first: '信息内容', columns: [['prev_year_items', '上一年项目数量'], ['change', '本年增/减'], ['decisions', '处理决定数量']], rows: [['penalty', '行政处罚'], ['coercion', '行政强制']] },
-  { caption: '第二十条第（八）项', first: '信息内容', columns: [['prev_year_items', '上一年项目数量'], ['change', '本年增/减']], rows: [['fees', '行政事业性收费']] },
-  { caption: '第二十条第（九）项', first: '信息内容', columns: [['items', '采购项目数量'], ['amount', '采购总金额']], rows: [['procurement', '政府集中采购']] },
+  {
+    caption: '第二十条第（一）项',
+    first: '信息内容',
+    columns: [
+      ['new_made', '本年新制作数量'],
+      ['new_published', '本年新公开数量'],
+      ['total_published', '对外公开总数量'],
+    ],
+    rows: [
+      ['regulations', '规章'],
+      ['normative_documents', '规范性文件'],
+    ],
+  },
+  {
+    caption: '第二十条第（五）项',
+    first: '信息内容',
+    columns: [
+      ['prev_year_items', '上一年项目数量'],
+      ['change', '本年增/减'],
+      ['decisions', '处理决定数量'],
+    ],
+    rows: [
+      ['licensing', '行政许可'],
+      ['other_external_services', '其他对外管理服务事项'],
+    ],
+  },
+  {
+    caption: '第二十条第（六）项',
+    first: '信息内容',
+    columns: [
+      ['prev_year_items', '上一年项目数量'],
+      ['change', '本年增/减'],
+      ['decisions', '处理决定数量'],
+    ],
+    rows: [
+      ['penalty', '行政处罚'],
+      ['coercion', '行政强制'],
+    ],
+  },
+  {
+    caption: '第二十条第（八）项',
+    first: '信息内容',
+    columns: [
+      ['prev_year_items', '上一年项目数量'],
+      ['change', '本年增/减'],
+    ],
+    rows: [['fees', '行政事业性收费']],
+  },
+  {
+    caption: '第二十条第（九）项',
+    first: '信息内容',
+    columns: [
+      ['items', '采购项目数量'],
+      ['amount', '采购总金额'],
+    ],
+    rows: [['procurement', '政府集中采购']],
+  },
 ];
 
 // §1.4.2 header
@@ -124,7 +196,12 @@ function checkFormat(id: 'gov-2021' | 'gov-2019', t2: typeof T2_2021, t3Rows: [s
 
   it('table 二: captions, headers, columns and rows, in order', () => {
     assert.deepEqual(
-      format.t2.blocks.map((b) => ({ caption: b.caption, first: b.firstHeader, columns: b.columns.map((c) => [c.key, c.label]), rows: b.rows.map((r) => [r.key, r.label]) })),
+      format.t2.blocks.map((b) => ({
+        caption: b.caption,
+        first: b.firstHeader,
+        columns: b.columns.map((c) => [c.key, c.label]),
+        rows: b.rows.map((r) => [r.key, r.label]),
+      })),
       t2,
     );
   });
@@ -166,10 +243,18 @@ function checkFormat(id: 'gov-2021' | 'gov-2019', t2: typeof T2_2021, t3Rows: [s
       t2.map((b) => [b.caption]),
     );
     for (const r of captions) assert.equal(r.cells[0].colSpan, 4);
-    for (const r of grid.rows) assert.equal(r.cells.reduce((a, c) => a + c.colSpan, 0), 4, `row ${labels(r.cells).join('|')} fills the grid`);
+    for (const r of grid.rows)
+      assert.equal(
+        r.cells.reduce((a, c) => a + c.colSpan, 0),
+        4,
+        `row ${labels(r.cells).join('|')} fills the grid`,
+      );
     if (id === 'gov-2021') {
       const penalty = grid.rows.find((r) => labels(r.cells)[0] === '行政处罚');
-      assert.deepEqual(penalty?.cells.map((c) => c.colSpan), [1, 3]);
+      assert.deepEqual(
+        penalty?.cells.map((c) => c.colSpan),
+        [1, 3],
+      );
     }
   });
 
@@ -181,11 +266,14 @@ function checkFormat(id: 'gov-2021' | 'gov-2019', t2: typeof T2_2021, t3Rows: [s
     assert.deepEqual(labels(h1.cells), [T3_NOTE, T3_APPLICANT]);
     assert.deepEqual([h1.cells[0].rowSpan, h1.cells[0].colSpan, h1.cells[1].colSpan], [3, 3, 7]);
     assert.deepEqual(labels(h2.cells), ['自然人', T3_GROUP, '总计']);
-    assert.deepEqual(h2.cells.map((c) => [c.rowSpan, c.colSpan]), [
-      [2, 1],
-      [1, 5],
-      [2, 1],
-    ]);
+    assert.deepEqual(
+      h2.cells.map((c) => [c.rowSpan, c.colSpan]),
+      [
+        [2, 1],
+        [1, 5],
+        [2, 1],
+      ],
+    );
     assert.deepEqual(labels(h3.cells), ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
 
     const results = findLabel(format, 't3', R);
@@ -222,9 +310,23 @@ function checkFormat(id: 'gov-2021' | 'gov-2019', t2: typeof T2_2021, t3Rows: [s
     assert.equal(grid.columns, 15);
     const [h1, h2, h3, body] = grid.rows;
     assert.deepEqual(labels(h1.cells), ['行政复议', '行政诉讼']);
-    assert.deepEqual(h1.cells.map((c) => c.colSpan), [5, 10]);
+    assert.deepEqual(
+      h1.cells.map((c) => c.colSpan),
+      [5, 10],
+    );
     assert.deepEqual(labels(h2.cells), ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉']);
-    assert.deepEqual(h2.cells.map((c) => [c.rowSpan, c.colSpan]), [[2, 1], [2, 1], [2, 1], [2, 1], [2, 1], [1, 5], [1, 5]]);
+    assert.deepEqual(
+      h2.cells.map((c) => [c.rowSpan, c.colSpan]),
+      [
+        [2, 1],
+        [2, 1],
+        [2, 1],
+        [2, 1],
+        [2, 1],
+        [1, 5],
+        [1, 5],
+      ],
+    );
     assert.deepEqual(labels(h3.cells), [...T4_COLUMNS.map((c) => c[1]), ...T4_COLUMNS.map((c) => c[1])]);
     assert.equal(body.cells.length, 15);
   });

@@ -80,7 +80,17 @@ describe('report file: reading', () => {
   });
 
   it('reads numbers written as strings through the shared number entry', () => {
-    const r = parseReportFile(minimal({ cells: { 't3.new_received.natural_person': '１２件', 't2.licensing.decisions': '1,234', 't2.fees.amount': '0.35万元', 't2.penalty.decisions': '', 't2.coercion.decisions': null } }));
+    const r = parseReportFile(
+      minimal({
+        cells: {
+          't3.new_received.natural_person': '１２件',
+          't2.licensing.decisions': '1,234',
+          't2.fees.amount': '0.35万元',
+          't2.penalty.decisions': '',
+          't2.coercion.decisions': null,
+        },
+      }),
+    );
     assert.ok(r.ok, r.ok ? '' : r.message);
     // Blank strings and null mean "not filled in": the key is absent, never 0.
     assert.deepEqual(r.doc.cells, { 't3.new_received.natural_person': 12, 't2.licensing.decisions': 1234, 't2.fees.amount': 0.35 });

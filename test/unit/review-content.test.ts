@@ -36,7 +36,10 @@ test('E23 fee: none charged, or amount and count, in the usual wordings, pass', 
     assert.deepEqual(only(reviewDocument(cleanReplacing('other_matters', '本年度未收取信息处理费。', s)), 'review.fee'), [], s);
   }
   // The 2019 format (2019 and 2020 reports) did not ask for the fee.
-  assert.deepEqual(only(reviewDocument(cleanWith((d) => ((d.year = 2020), (d.formatId = 'gov-2019'), (d.cells = {}), (d.sections.other_matters = '无。')))), 'review.fee'), []);
+  assert.deepEqual(
+    only(reviewDocument(cleanWith((d) => ((d.year = 2020), (d.formatId = 'gov-2019'), (d.cells = {}), (d.sections.other_matters = '无。')))), 'review.fee'),
+    [],
+  );
 });
 
 test('E7 a township must report 工作考核、社会评议、责任追究; a county department need not', () => {
@@ -63,23 +66,33 @@ test('E7 a township must report 工作考核、社会评议、责任追究; a co
   });
   assert.deepEqual(only(reviewDocument(inProblems), 'review.accountability'), []);
   // A 2019 or 2020 report (试行 format, whose narrative guidance is not verified): a warning.
-  const old2020 = only(reviewDocument(cleanWith((d) => ((d.year = 2020), (d.formatId = 'gov-2019'), (d.cells = {}), (d.sections.overview = doc.sections.overview)))), 'review.accountability');
+  const old2020 = only(
+    reviewDocument(cleanWith((d) => ((d.year = 2020), (d.formatId = 'gov-2019'), (d.cells = {}), (d.sections.overview = doc.sections.overview)))),
+    'review.accountability',
+  );
   assert.equal(old2020.length, 1);
   assert.equal(old2020[0]!.severity, 'warning');
 });
 
 test('W8 总体情况: a missing aspect is named; synonyms count; over the length limit is a warning', () => {
   const doc = cleanWith((d) => {
-    d.sections.overview = d.sections.overview!
-      .replace('（四）政府信息公开平台建设\n', '')
-      .replace('维护好门户网站小陶镇栏目和“小陶视界”微信公众号，在镇便民服务中心设置政府信息公开查阅点1个，更新35个村（居）政务公开栏，做到村级事项按季度公开。\n', '')
+    d.sections.overview = d.sections
+      .overview!.replace('（四）政府信息公开平台建设\n', '')
+      .replace(
+        '维护好门户网站小陶镇栏目和“小陶视界”微信公众号，在镇便民服务中心设置政府信息公开查阅点1个，更新35个村（居）政务公开栏，做到村级事项按季度公开。\n',
+        '',
+      )
       .replace(/门户网站|微信公众号|平台/g, '');
   });
   const f = only(reviewDocument(doc), 'review.overview_aspects');
   assert.equal(f.length, 1);
   assert.equal(f[0]!.severity, 'warning');
   assert.match(f[0]!.message, /没有写到：（四）政府信息公开平台建设。/);
-  const longer = cleanReplacing('overview', '（二）依申请公开', `${'我镇持续推进决策、执行、管理、服务、结果“五公开”，不断提升政务公开工作水平。'.repeat(30)}\n（二）依申请公开`);
+  const longer = cleanReplacing(
+    'overview',
+    '（二）依申请公开',
+    `${'我镇持续推进决策、执行、管理、服务、结果“五公开”，不断提升政务公开工作水平。'.repeat(30)}\n（二）依申请公开`,
+  );
   const g = only(reviewDocument(longer), 'review.overview_length');
   assert.equal(g.length, 1);
   assert.match(g[0]!.message, new RegExp(`超过了${OVERVIEW_MAX_CHARS}字`));
@@ -99,7 +112,12 @@ test('W24 五: stock phrases only, no problem, or no measure are warnings', () =
   assert.equal(f.length, 1);
   assert.equal(f[0]!.severity, 'warning');
   assert.match(f[0]!.message, /多为套话/);
-  const noMeasure = only(reviewDocument(cleanWith((d) => (d.sections.problems = '一是政策解读形式单一，全年9篇政策解读均为文字稿。二是部分站所报送信息不及时，全年有17条惠民补贴信息超期公开。'))), 'review.problems');
+  const noMeasure = only(
+    reviewDocument(
+      cleanWith((d) => (d.sections.problems = '一是政策解读形式单一，全年9篇政策解读均为文字稿。二是部分站所报送信息不及时，全年有17条惠民补贴信息超期公开。')),
+    ),
+    'review.problems',
+  );
   assert.match(noMeasure[0]!.message, /没有写对应的改进措施/);
   const noProblem = only(reviewDocument(cleanWith((d) => (d.sections.problems = '2026年我镇将每季度更新一次公开目录。'))), 'review.problems');
   assert.match(noProblem[0]!.message, /没有写出本年度工作中存在的具体问题/);

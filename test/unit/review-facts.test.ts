@@ -85,10 +85,18 @@ test('facts: outline numbers with their level, and the report describing its par
       [2, 4, true],
     ],
   );
-  const p = factsOf('本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况五部分组成。').parts;
-  assert.deepEqual(p.map((x) => [x.stated, x.listed]), [[5, 5]]);
+  const p = factsOf(
+    '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况五部分组成。',
+  ).parts;
+  assert.deepEqual(
+    p.map((x) => [x.stated, x.listed]),
+    [[5, 5]],
+  );
   const joined = factsOf('本报告包括总体情况、主动公开和依申请公开情况、复议诉讼情况及存在的问题四个部分。').parts;
-  assert.deepEqual(joined.map((x) => [x.stated, x.listed, x.listedOr]), [[4, 3, 4]]);
+  assert.deepEqual(
+    joined.map((x) => [x.stated, x.listed, x.listedOr]),
+    [[4, 3, 4]],
+  );
 });
 
 test('facts: years with the statistics period, named towns as authors, 文号 and part headings', () => {
@@ -100,7 +108,10 @@ test('facts: years with the statistics period, named towns as authors, 文号 an
       [2023, '2023年'],
     ],
   );
-  assert.deepEqual(y.periods.map((p) => [p.from, p.to]), [[2024, 2024]]);
+  assert.deepEqual(
+    y.periods.map((p) => [p.from, p.to]),
+    [[2024, 2024]],
+  );
   assert.ok(y.periods[0]!.start <= y.years[0]!.start && y.years[0]!.start < y.periods[0]!.end);
 
   // The town before an author's words, the verbs in front of it peeled off; 镇政府 alone names no town.
@@ -239,7 +250,12 @@ test('dates: a carry-forward into the report year itself', () => {
   const f = ruleOn('review.carry_year', '结转2025年办理的申请1件。')[0]!;
   assert.equal(f.severity, 'warning');
   assert.match(f.message, /结转2026年办理/);
-  passes('review.carry_year', ['结转2026年办理的申请1件。', '2024年结转至2025年的1件申请已办结。', '上年结转至2025年的申请已全部办结。', '结转下年度继续办理的申请0件。']);
+  passes('review.carry_year', [
+    '结转2026年办理的申请1件。',
+    '2024年结转至2025年的1件申请已办结。',
+    '上年结转至2025年的申请已全部办结。',
+    '结转下年度继续办理的申请0件。',
+  ]);
 });
 
 test('years: an earlier report presented as this one, in 《》 or after another unit’s name', () => {
@@ -270,7 +286,12 @@ test('wrong body: another 镇/乡/街道 as the author, anywhere in the sentence
     '现公布洪田镇2024年度政府信息公开工作年度报告如下。',
     '贡川镇共计收到申请3件。',
   ]);
-  passes('review.unit_name', ['小陶镇地处永安市东北部，与大湖镇、洪田镇接壤。', '学习借鉴洪田镇2024年的经验做法。', '联合洪田镇开展政策宣讲。', '小陶镇通过门户网站公开信息186条。']);
+  passes('review.unit_name', [
+    '小陶镇地处永安市东北部，与大湖镇、洪田镇接壤。',
+    '学习借鉴洪田镇2024年的经验做法。',
+    '联合洪田镇开展政策宣讲。',
+    '小陶镇通过门户网站公开信息186条。',
+  ]);
 });
 
 test('wrong body: a province, city or county as the body that did the work or received the applications', () => {
@@ -319,7 +340,11 @@ test('structure: outline numbers out of sequence or malformed', () => {
   assert.equal(missing.length, 1);
   assert.match(missing[0]!.message, /没有“（一）”就出现了“（二）”/);
   // 1. 2. running on across their parents, and a fresh 其中：1． list, are fine.
-  const ok = cleanWith((d) => (d.sections.other_matters = '本年度未收取信息处理费。\n（一）人大建议\n1.办理情况\n2.公开情况\n（二）政协提案\n3.办理情况\n其中：1．网上办理\n2．当面办理'));
+  const ok = cleanWith(
+    (d) =>
+      (d.sections.other_matters =
+        '本年度未收取信息处理费。\n（一）人大建议\n1.办理情况\n2.公开情况\n（二）政协提案\n3.办理情况\n其中：1．网上办理\n2．当面办理'),
+  );
   assert.deepEqual(only(reviewDocument(ok), 'review.outline'), []);
   assert.deepEqual(only(reviewDocument(cleanReport()), 'review.outline'), []);
 });
@@ -424,7 +449,8 @@ test('text against tables: every outcome phrase compared with its cells', () => 
     assert.equal(f.length, 1, to);
     assert.equal(f[0]!.cells[0], cells[0], to);
   }
-  for (const to of ['对收到的申请，予以公开3件，无法提供1件。', '办理结果为：予以公开3件，本机关不掌握相关政府信息1件，不予公开0件，不予处理0件。']) assert.deepEqual(figure(to), [], to);
+  for (const to of ['对收到的申请，予以公开3件，无法提供1件。', '办理结果为：予以公开3件，本机关不掌握相关政府信息1件，不予公开0件，不予处理0件。'])
+    assert.deepEqual(figure(to), [], to);
   // 撤回 is one kind of 其他处理: fewer than the table's is fine.
   const withdrawn = cleanWith((d) => {
     d.cells['t3.other_other.natural_person'] = 2;
@@ -447,12 +473,14 @@ test('text against tables: “均已办结/全部答复” while applications ar
     assert.equal(f.length, 1, s);
     assert.deepEqual(f[0]!.cells, ['t3.carried_forward.total']);
   }
-  for (const s of ['收到的申请均在法定期限内答复。', '全年办理的人大代表建议均已办结。', '12345热线转办件均已办结。']) assert.deepEqual(only(reviewDocument(carried(s)), 'review.all_done'), [], s);
+  for (const s of ['收到的申请均在法定期限内答复。', '全年办理的人大代表建议均已办结。', '12345热线转办件均已办结。'])
+    assert.deepEqual(only(reviewDocument(carried(s)), 'review.all_done'), [], s);
   assert.deepEqual(only(reviewDocument(cleanWith((d) => (d.sections.overview = `${d.sections.overview}\n收到的申请均已办结。`))), 'review.all_done'), []);
 });
 
 test('text against tables: a 依申请公开 part with no count', () => {
-  const applications = '全年共新收政府信息公开申请4件，其中自然人3件、商业企业1件，无上年结转申请。已全部在法定期限内答复，其中予以公开3件，因本机关不掌握相关政府信息告知申请人1件，没有结转下年度继续办理的申请。';
+  const applications =
+    '全年共新收政府信息公开申请4件，其中自然人3件、商业企业1件，无上年结转申请。已全部在法定期限内答复，其中予以公开3件，因本机关不掌握相关政府信息告知申请人1件，没有结转下年度继续办理的申请。';
   const vague = cleanReplacing('overview', applications, '严格按照法定程序和时限办理依申请公开事项，做到依法答复、规范答复。');
   const f = only(reviewDocument(vague), 'review.requests_no_count');
   assert.equal(f.length, 1);

@@ -113,12 +113,18 @@ test('W27 “no applications” while table 三 has some is flagged, and the rev
 });
 
 test('W27 a total whose listed parts do not add up is flagged', () => {
-  const over = only(reviewDocument(cleanReplacing('overview', APPLICATIONS, '全年共新收政府信息公开申请4件，其中自然人3件、商业企业2件。')), 'review.sum_parts');
+  const over = only(
+    reviewDocument(cleanReplacing('overview', APPLICATIONS, '全年共新收政府信息公开申请4件，其中自然人3件、商业企业2件。')),
+    'review.sum_parts',
+  );
   assert.equal(over.length, 1);
   assert.equal(over[0]!.severity, 'warning');
   assert.match(over[0]!.message, /总数是4件.*加起来是5件/);
   // Applicant types name every part: short of the total is an error too.
-  const short = only(reviewDocument(cleanReplacing('overview', APPLICATIONS, '全年共新收政府信息公开申请4件，其中自然人2件、商业企业1件。')), 'review.sum_parts');
+  const short = only(
+    reviewDocument(cleanReplacing('overview', APPLICATIONS, '全年共新收政府信息公开申请4件，其中自然人2件、商业企业1件。')),
+    'review.sum_parts',
+  );
   assert.equal(short.length, 1);
   // 安砂镇 2020, with one figure changed: 44 → 45
   const ansha = '2025年度我镇共制作信息54条，其中主动公开信息数45条，占比81.48%；依申请公开信息数5条，占比9.26%；不予公开信息数5条，占比9.26%。';
@@ -128,6 +134,9 @@ test('W27 a total whose listed parts do not add up is flagged', () => {
   // As published (44) it adds up; a partial list (“其中民生信息64条”) is not a partition.
   assert.deepEqual(reviewDocument(cleanReplacing('overview', '发布政策解读9篇，', `${ansha.replace('45条', '44条')}发布政策解读9篇，`)), []);
   assert.deepEqual(only(reviewDocument(cleanReport()), 'review.sum_parts'), []);
-  const then = only(reviewDocument(cleanReplacing('overview', APPLICATIONS, '全年共新收政府信息公开申请4件，其中自然人3件、商业企业1件，办结4件。')), 'review.sum_parts');
+  const then = only(
+    reviewDocument(cleanReplacing('overview', APPLICATIONS, '全年共新收政府信息公开申请4件，其中自然人3件、商业企业1件，办结4件。')),
+    'review.sum_parts',
+  );
   assert.deepEqual(then, []);
 });

@@ -14,13 +14,19 @@ const withBasis = (basis: string) => cleanReplacing('overview', FIRST, `${basis}
 test('E4 the current citations, written right, raise nothing', () => {
   const doc = withBasis('本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。');
   assert.deepEqual(reviewDocument(doc), []);
-  const fee = cleanReplacing('other_matters', '本年度未收取信息处理费。', '本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），未收取信息处理费。');
+  const fee = cleanReplacing(
+    'other_matters',
+    '本年度未收取信息处理费。',
+    '本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），未收取信息处理费。',
+  );
   assert.deepEqual(reviewDocument(fee), []);
 });
 
 test('E4 outdated for a 2021+ report: 〔2019〕60号 and 「格式（试行）」', () => {
   // 太平镇 2022 (S19b) and 安砂镇 2020 copied on
-  const doc = withBasis('按照《中华人民共和国政府信息公开条例》、《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）要求编制本报告。');
+  const doc = withBasis(
+    '按照《中华人民共和国政府信息公开条例》、《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）要求编制本报告。',
+  );
   const f = only(reviewDocument(doc), 'review.outdated_citation');
   assert.deepEqual(
     f.map((x) => x.location?.quote),
@@ -32,7 +38,10 @@ test('E4 outdated for a 2021+ report: 〔2019〕60号 and 「格式（试行）�
   const in2020 = cleanWith((d) => {
     d.year = 2020;
     d.formatId = 'gov-2019';
-    d.sections.overview = d.sections.overview!.replace(FIRST, '按照《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）要求编制本报告。\n');
+    d.sections.overview = d.sections.overview!.replace(
+      FIRST,
+      '按照《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）要求编制本报告。\n',
+    );
   });
   assert.deepEqual(only(reviewDocument(in2020), 'review.outdated_citation'), []);
   // Another office's own 〔2019〕60号 is not the format.
@@ -55,18 +64,27 @@ test('E4 wrong names and numbers: 国办发〔2021〕30号, 【】/[] brackets, 
     assert.equal(f[0]!.location?.quote, quote);
     assert.match(f[0]!.message, why);
   }
-  const fee = only(reviewDocument(cleanReplacing('other_matters', '本年度未收取信息处理费。', '依据《信息处理费管理办法》，本年度未收取信息处理费。')), 'review.citation');
+  const fee = only(
+    reviewDocument(cleanReplacing('other_matters', '本年度未收取信息处理费。', '依据《信息处理费管理办法》，本年度未收取信息处理费。')),
+    'review.citation',
+  );
   assert.equal(fee.length, 1);
   assert.match(fee[0]!.message, /《政府信息公开信息处理费管理办法》/);
 });
 
 test('E4 other 文号 with 【】 or （） are a warning; 〔〕 is fine', () => {
-  const f = only(reviewDocument(withBasis('根据《福建省人民政府办公厅关于推进重大建设项目批准和实施领域政府信息公开的实施意见》（闽政办【2018】25号）做好公开。')), 'review.doc_number_brackets');
+  const f = only(
+    reviewDocument(withBasis('根据《福建省人民政府办公厅关于推进重大建设项目批准和实施领域政府信息公开的实施意见》（闽政办【2018】25号）做好公开。')),
+    'review.doc_number_brackets',
+  );
   assert.equal(f.length, 1);
   assert.equal(f[0]!.severity, 'warning');
   assert.equal(f[0]!.location?.quote, '闽政办【2018】25号');
   assert.match(f[0]!.message, /闽政办〔2018〕25号/);
-  assert.deepEqual(reviewDocument(withBasis('根据《福建省人民政府办公厅关于推进重大建设项目批准和实施领域政府信息公开的实施意见》（闽政办〔2018〕25号）做好公开。')), []);
+  assert.deepEqual(
+    reviewDocument(withBasis('根据《福建省人民政府办公厅关于推进重大建设项目批准和实施领域政府信息公开的实施意见》（闽政办〔2018〕25号）做好公开。')),
+    [],
+  );
 });
 
 test('E10 template: the 2019 试行 format for a 2021+ report, and its labels in the narrative', () => {
@@ -79,7 +97,10 @@ test('E10 template: the 2019 试行 format for a 2021+ report, and its labels in
   assert.equal(f[0]!.severity, 'error');
   assert.match(f[0]!.message, /国办公开办函〔2021〕30号/);
   // 螅镇 2022 (S19): the 2019 labels typed into the text of a current report
-  const labels = only(reviewDocument(cleanReplacing('overview', '本年度未制发行政规范性文件。', '规范性文件本年新制作数量0件，对外公开总数量0件。')), 'review.outdated_labels');
+  const labels = only(
+    reviewDocument(cleanReplacing('overview', '本年度未制发行政规范性文件。', '规范性文件本年新制作数量0件，对外公开总数量0件。')),
+    'review.outdated_labels',
+  );
   assert.deepEqual(
     labels.map((x) => x.location?.quote),
     ['本年新制作数量', '对外公开总数量'],
@@ -106,13 +127,19 @@ test('E6 pre-2019 headings in a current report are errors; the current sub-heads
     assert.equal(f[0]!.location?.quote, heading);
   }
   // 小陶镇 2018's preamble sentence listing the old parts (湖南镇 2021 did the same)
-  const listed = withBasis('全文由政务公开工作概述、主动公开政府信息情况、政府信息依申请公开办理情况、因政府信息公开申请行政复议提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进措施、需要说明的其他事项与附表六部分组成。');
+  const listed = withBasis(
+    '全文由政务公开工作概述、主动公开政府信息情况、政府信息依申请公开办理情况、因政府信息公开申请行政复议提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进措施、需要说明的其他事项与附表六部分组成。',
+  );
   const g = only(reviewDocument(listed), 'review.legacy_heading');
   assert.equal(g.length, 1);
   assert.match(g[0]!.message, /总体情况、主动公开政府信息情况/);
   // The six parts named the current way (安砂镇 2020's preamble) are fine.
   assert.deepEqual(
-    reviewDocument(withBasis('主要内容包含：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项共六个部分。')),
+    reviewDocument(
+      withBasis(
+        '主要内容包含：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项共六个部分。',
+      ),
+    ),
     [],
   );
 });

@@ -85,7 +85,10 @@ test('E2 stale year: last year’s statements left in the text are flagged with 
 });
 
 test('E2 stale year: last year’s work plan named in 《》 is flagged; other documents are not', () => {
-  const plan = only(reviewDocument(cleanReplacing('other_matters', '《2025年永安市政务公开工作要点》', '《2024年永安市政务公开工作要点》')), 'review.stale_year');
+  const plan = only(
+    reviewDocument(cleanReplacing('other_matters', '《2025年永安市政务公开工作要点》', '《2024年永安市政务公开工作要点》')),
+    'review.stale_year',
+  );
   assert.equal(plan.length, 1);
   assert.equal(plan[0]!.location?.quote, '《2024年永安市政务公开工作要点》');
   const doc = cleanReplacing('other_matters', '本年度认真落实', '按照《关于做好2024年耕地地力保护补贴工作的通知》做好补贴发放收尾工作。本年度认真落实');
@@ -153,7 +156,10 @@ test('W5 signature and 红头: another unit’s name under the report is flagged
   assert.equal(f[0]!.severity, 'warning');
   assert.match(f[0]!.message, /永安市小陶镇人民政府/);
   assert.deepEqual(reviewDocument(cleanWith((d) => (d.signature = '小陶镇人民政府'))), []);
-  const letterhead = only(reviewDocument(cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市安砂镇人民政府文件', docNumber: '安政〔2026〕1号' }))), 'review.signature');
+  const letterhead = only(
+    reviewDocument(cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市安砂镇人民政府文件', docNumber: '安政〔2026〕1号' }))),
+    'review.signature',
+  );
   assert.equal(letterhead.length, 1);
   assert.equal(letterhead[0]!.location?.section, 'letterhead');
   assert.deepEqual(reviewDocument(cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '小政〔2026〕1号' }))), []);

@@ -44,7 +44,10 @@ test('W25 a part copied from last year’s report, figures and years changed or 
   assert.match(f[0]!.message, /与2024年度报告的同一部分几乎相同/);
   prev.sections.problems = CLEAN_PROBLEMS;
   const g = only(reviewDocument(cleanReport(), prev), 'review.same_as_last_year');
-  assert.deepEqual(g.map((x) => x.location?.section), ['overview', 'problems']);
+  assert.deepEqual(
+    g.map((x) => x.location?.section),
+    ['overview', 'problems'],
+  );
   assert.match(g[1]!.message, /完全相同/);
 });
 

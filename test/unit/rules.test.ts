@@ -80,7 +80,8 @@ describe('table rules: a failing and a passing case for each', () => {
     assert.deepEqual(fs[0].cells, ['t2.fees.amount']);
     assert.match(fs[0].message, /小数超过4位/);
     assert.equal(fs[0].expected, 0.1235);
-    for (const ok of [0.1234, 0.35, 2, 0]) assert.deepEqual(only(evaluateTableRules(withCells(CLEAN, { 't2.fees.amount': ok })), 'cell.money_decimals'), [], String(ok));
+    for (const ok of [0.1234, 0.35, 2, 0])
+      assert.deepEqual(only(evaluateTableRules(withCells(CLEAN, { 't2.fees.amount': ok })), 'cell.money_decimals'), [], String(ok));
     // The 2019 采购总金额 (money in 元) too.
     const ansha = withCells(fixture('2020-ansha.nianbao.json'), { 't2.procurement.amount': 8040.123456 });
     assert.equal(only(evaluateTableRules(ansha), 'cell.money_decimals').length, 1);
@@ -112,32 +113,69 @@ describe('table rules: a failing and a passing case for each', () => {
     assert.deepEqual(only(evaluateTableRules(department), 't2.township_normative'), []);
     // 2019 format: the 规范性文件 row's 本年新制作数量.
     const ansha = fixture('2020-ansha.nianbao.json');
-    assert.equal(only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 3 })), 't2.township_normative').length, 1);
-    assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 0, 't2.normative_documents.new_published': 0 })), 't2.township_normative'), []);
+    assert.equal(
+      only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 3 })), 't2.township_normative')
+        .length,
+      1,
+    );
+    assert.deepEqual(
+      only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 0, 't2.normative_documents.new_published': 0 })), 't2.township_normative'),
+      [],
+    );
   });
 
   rule('t2.published_le_made', () => {
     const ansha = fixture('2020-ansha.nianbao.json');
-    const more = only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 2, 't2.normative_documents.new_published': 3, 't2.normative_documents.total_published': 10 })), 't2.published_le_made');
+    const more = only(
+      evaluateTableRules(
+        withCells(ansha, { 't2.normative_documents.new_made': 2, 't2.normative_documents.new_published': 3, 't2.normative_documents.total_published': 10 }),
+      ),
+      't2.published_le_made',
+    );
     assert.equal(more.length, 1);
     assert.equal(more[0].severity, 'warning');
     assert.match(more[0].message, /本年新公开 3 件，比本年新制作的 2 件还多/);
-    const fewer = only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 3, 't2.normative_documents.total_published': 1 })), 't2.published_le_made');
+    const fewer = only(
+      evaluateTableRules(
+        withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 3, 't2.normative_documents.total_published': 1 }),
+      ),
+      't2.published_le_made',
+    );
     assert.equal(fewer.length, 1);
     assert.match(fewer[0].message, /对外公开总数量 1 件，少于本年新公开的 3 件/);
-    assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 2, 't2.normative_documents.total_published': 15 })), 't2.published_le_made'), []);
+    assert.deepEqual(
+      only(
+        evaluateTableRules(
+          withCells(ansha, { 't2.normative_documents.new_made': 3, 't2.normative_documents.new_published': 2, 't2.normative_documents.total_published': 15 }),
+        ),
+        't2.published_le_made',
+      ),
+      [],
+    );
     assert.deepEqual(only(evaluateTableRules(ansha), 't2.published_le_made'), []);
   });
 
   rule('t2.decisions_without_items', () => {
     const ansha = fixture('2020-ansha.nianbao.json');
-    const none = only(evaluateTableRules(withCells(ansha, { 't2.penalty.prev_year_items': 0, 't2.penalty.change': 0, 't2.penalty.decisions': 4 })), 't2.decisions_without_items');
+    const none = only(
+      evaluateTableRules(withCells(ansha, { 't2.penalty.prev_year_items': 0, 't2.penalty.change': 0, 't2.penalty.decisions': 4 })),
+      't2.decisions_without_items',
+    );
     assert.equal(none.length, 1);
     assert.equal(none[0].severity, 'warning');
     assert.match(none[0].message, /处理决定 4 件/);
-    const removed = only(evaluateTableRules(withCells(ansha, { 't2.licensing.prev_year_items': 8, 't2.licensing.change': -8, 't2.licensing.decisions': 2 })), 't2.decisions_without_items');
+    const removed = only(
+      evaluateTableRules(withCells(ansha, { 't2.licensing.prev_year_items': 8, 't2.licensing.change': -8, 't2.licensing.decisions': 2 })),
+      't2.decisions_without_items',
+    );
     assert.equal(removed.length, 1);
-    assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.penalty.prev_year_items': 3, 't2.penalty.change': -1, 't2.penalty.decisions': 4 })), 't2.decisions_without_items'), []);
+    assert.deepEqual(
+      only(
+        evaluateTableRules(withCells(ansha, { 't2.penalty.prev_year_items': 3, 't2.penalty.change': -1, 't2.penalty.decisions': 4 })),
+        't2.decisions_without_items',
+      ),
+      [],
+    );
     assert.deepEqual(only(evaluateTableRules(ansha), 't2.decisions_without_items'), []);
   });
 
@@ -168,7 +206,12 @@ describe('table rules: a failing and a passing case for each', () => {
     assert.ok(fs.every((f) => f.severity === 'error'));
     assert.match(fs[0].message, /填的是 5，各分项相加是 4/);
     // Stated totals that agree are fine (the seeds print every total).
-    const agreeing = withCells(CLEAN, { 't3.new_received.total': 4, 't3.total_processed.natural_person': 3, 't3.total_processed.total': 4, 't4.review.total': 1 });
+    const agreeing = withCells(CLEAN, {
+      't3.new_received.total': 4,
+      't3.total_processed.natural_person': 3,
+      't3.total_processed.total': 4,
+      't4.review.total': 1,
+    });
     assert.deepEqual(only(evaluateTableRules(agreeing), 'total.stated'), []);
   });
 
@@ -179,7 +222,12 @@ describe('table rules: a failing and a passing case for each', () => {
     const f = fs[0];
     assert.equal(f.severity, 'error');
     assert.equal(f.id, 't3.balance:t3.carried_forward.natural_person');
-    assert.deepEqual(f.cells, ['t3.carried_forward.natural_person', 't3.new_received.natural_person', 't3.carried_over.natural_person', 't3.total_processed.natural_person']);
+    assert.deepEqual(f.cells, [
+      't3.carried_forward.natural_person',
+      't3.new_received.natural_person',
+      't3.carried_over.natural_person',
+      't3.total_processed.natural_person',
+    ]);
     assert.equal(f.expected, 1);
     assert.equal(f.actual, 0);
     assert.match(f.message, /结转下年度应为 1 件（本年新收 3 \+ 上年结转 1 − 办理结果 3）/);
@@ -288,7 +336,10 @@ describe('table rules: a failing and a passing case for each', () => {
     assert.deepEqual(fs[1].cells, ['t3.granted.other']);
     const empty = { ...structuredClone(CLEAN), cells: {} };
     const all = only(evaluateTableRules(empty), 'cells.unfilled');
-    assert.deepEqual(all.map((f) => f.id), ['cells.unfilled:t2', 'cells.unfilled:t3', 'cells.unfilled:t4']);
+    assert.deepEqual(
+      all.map((f) => f.id),
+      ['cells.unfilled:t2', 'cells.unfilled:t3', 'cells.unfilled:t4'],
+    );
     assert.match(all[2].message, /全部格子都还没有填写/);
     assert.deepEqual(only(evaluateTableRules(CLEAN), 'cells.unfilled'), []);
   });
@@ -341,10 +392,22 @@ describe('checkReport and the 审核 helpers', () => {
     const findings = evaluateTableRules(doc, { ...previousOfClean(), year: 2020 });
     const groups = groupFindingsBySection(doc, findings);
     assert.deepEqual(Object.keys(groups).sort(), ['general', 'other_matters', 'overview', 'problems', 'proactive', 'requests', 'review_litigation'].sort());
-    assert.deepEqual(groups.proactive.map((f) => f.rule), ['t2.township_regulations', 't2.township_normative']);
-    assert.deepEqual(groups.requests.map((f) => f.rule), ['t3.balance']);
-    assert.deepEqual(groups.review_litigation.map((f) => f.rule), ['total.stated']);
-    assert.deepEqual(groups.general.map((f) => f.rule), ['previous.identity']);
+    assert.deepEqual(
+      groups.proactive.map((f) => f.rule),
+      ['t2.township_regulations', 't2.township_normative'],
+    );
+    assert.deepEqual(
+      groups.requests.map((f) => f.rule),
+      ['t3.balance'],
+    );
+    assert.deepEqual(
+      groups.review_litigation.map((f) => f.rule),
+      ['total.stated'],
+    );
+    assert.deepEqual(
+      groups.general.map((f) => f.rule),
+      ['previous.identity'],
+    );
     const located: Finding = { rule: 'x', severity: 'warning', message: '', cells: [], location: { section: 'problems', start: 0, end: 1, quote: '一' } };
     assert.equal(findingSection(doc, located), 'problems');
     assert.equal(findingSection(doc, { ...located, location: undefined, cells: ['t4.nope.x'] }), 'review_litigation');

@@ -100,7 +100,11 @@ test('files get their MIME types; unknown files are served as octet-stream', () 
 });
 
 test('the CSP allows only our own scripts and no plugins, frames or base changes', () => {
-  const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const directives = Object.fromEntries(
+    CONTENT_SECURITY_POLICY.split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
   assert.deepEqual(directives['default-src'], ["'self'"]);
   assert.equal(directives['script-src'], undefined, 'scripts fall back to default-src self');
   assert.deepEqual(directives['object-src'], ["'none'"]);
@@ -133,7 +137,11 @@ test('the data folder: --data-dir, then NIANBAO_DATA_DIR, then the per-user fold
   assert.equal(defaultDataDir('darwin', {}, '/Users/a'), '/Users/a/Library/Application Support/nianbao');
   assert.equal(defaultDataDir('linux', {}, '/home/a'), '/home/a/.config/nianbao');
   assert.equal(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/a'), '/xdg/nianbao');
-  assert.equal(defaultDataDir('linux', { XDG_CONFIG_HOME: 'relative' }, '/home/a'), '/home/a/.config/nianbao', 'a relative XDG path is ignored, as the spec says');
+  assert.equal(
+    defaultDataDir('linux', { XDG_CONFIG_HOME: 'relative' }, '/home/a'),
+    '/home/a/.config/nianbao',
+    'a relative XDG path is ignored, as the spec says',
+  );
   assert.equal(resolveDataDir(['--data-dir', '/d1'], { NIANBAO_DATA_DIR: '/d2' }, 'linux'), '/d1');
   assert.equal(resolveDataDir(['--data-dir=/d3'], {}, 'linux'), '/d3');
   assert.equal(resolveDataDir(['--port', '0'], { NIANBAO_DATA_DIR: '/d2' }, 'linux'), '/d2');
@@ -143,9 +151,13 @@ test('the data folder: --data-dir, then NIANBAO_DATA_DIR, then the per-user fold
 // The window's options, every IPC handler's sender check, navigation, permissions and the
 // app:// guard are tested by what they do, in test/integration/shell-main.test.ts.
 
-test('the built preload is one CommonJS file that requires only electron', { skip: !existsSync(join(repoRoot, 'dist/shell/preload.cjs')) && 'run node build/build.mjs first' }, () => {
-  const preload = readFileSync(join(repoRoot, 'dist/shell/preload.cjs'), 'utf8');
-  const required = new Set([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]));
-  assert.deepEqual([...required], ['electron']);
-  assert.match(preload, /exposeInMainWorld\("nianbao"/);
-});
+test(
+  'the built preload is one CommonJS file that requires only electron',
+  { skip: !existsSync(join(repoRoot, 'dist/shell/preload.cjs')) && 'run node build/build.mjs first' },
+  () => {
+    const preload = readFileSync(join(repoRoot, 'dist/shell/preload.cjs'), 'utf8');
+    const required = new Set([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]));
+    assert.deepEqual([...required], ['electron']);
+    assert.match(preload, /exposeInMainWorld\("nianbao"/);
+  },
+);

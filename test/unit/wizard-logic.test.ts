@@ -16,7 +16,10 @@ test('table 三 in reading order: 25 rows of 7 value cells, totals marked derive
   for (const row of rows) {
     assert.equal(row.length, 7);
     // Same grid column for the same applicant type on every row, whatever labels are merged above.
-    assert.deepEqual(row.map((c) => c.col), rows[0].map((c) => c.col));
+    assert.deepEqual(
+      row.map((c) => c.col),
+      rows[0].map((c) => c.col),
+    );
     assert.equal(row[6].derived, true);
   }
   const totalRow = rows[m2021.format.t3.rows.findIndex((r) => r.key === 'total_processed')];
@@ -60,7 +63,12 @@ test('table 二 keeps merged single-column blocks aligned for arrow keys and pas
   assert.equal(licensing[0].span, 3);
   assert.equal(licensing[0].col, rows[0][0].col);
   const plan = planPaste(rows, 't2.normative_documents.issued', '2\t1\t15\n12\t5', label);
-  assert.deepEqual(plan.values, { 't2.normative_documents.issued': 2, 't2.normative_documents.repealed': 1, 't2.normative_documents.in_force': 15, 't2.licensing.decisions': 12 });
+  assert.deepEqual(plan.values, {
+    't2.normative_documents.issued': 2,
+    't2.normative_documents.repealed': 1,
+    't2.normative_documents.in_force': 15,
+    't2.licensing.decisions': 12,
+  });
   assert.equal(plan.problems.length, 1);
 });
 
@@ -69,7 +77,11 @@ test('typed figures: empty is "not filled in", refusals carry a Chinese message,
   assert.deepEqual(parseTyped(' 12 ', 'count'), { ok: true, value: 12 });
   assert.deepEqual(parseTyped('0.35', 'money'), { ok: true, value: 0.35 });
   assert.deepEqual(parseTyped('-3', 'signed_count'), { ok: true, value: -3 });
-  for (const [raw, kind] of [['abc', 'count'], ['-2', 'count'], ['1.5', 'count']] as const) {
+  for (const [raw, kind] of [
+    ['abc', 'count'],
+    ['-2', 'count'],
+    ['1.5', 'count'],
+  ] as const) {
     const r = parseTyped(raw, kind);
     assert.equal(r.ok, false);
     if (!r.ok) {
@@ -86,7 +98,15 @@ test('typed figures: empty is "not filled in", refusals carry a Chinese message,
 test('outline: headings by their numbering, with their positions; figures are not headings', () => {
   const text = '一、总体情况\n（一）主动公开\n全年公开信息120条。\n1.政策解读。共解读5篇\n（1）图解\n1.5万元用于平台建设。';
   const o = outlineOf(text);
-  assert.deepEqual(o.map((x) => [x.level, x.text]), [[1, '一、总体情况'], [2, '（一）主动公开'], [3, '1.政策解读'], [4, '（1）图解']]);
+  assert.deepEqual(
+    o.map((x) => [x.level, x.text]),
+    [
+      [1, '一、总体情况'],
+      [2, '（一）主动公开'],
+      [3, '1.政策解读'],
+      [4, '（1）图解'],
+    ],
+  );
   assert.equal(text.slice(o[1].start, o[1].end), '（一）主动公开');
   assert.deepEqual(countChars('一二 三\n\n四'), { chars: 4, paragraphs: 2 });
 });

@@ -98,7 +98,12 @@ test('a failed save is retried by itself, with a growing wait, until it is store
   const states: string[] = [];
   const waits: number[] = [];
   const q: SaveQueue = new SaveQueue({
-    send: t.send, storage: null, journalKey: 'k', debounceMs: 5, backoffMs: 40, maxBackoffMs: 400,
+    send: t.send,
+    storage: null,
+    journalKey: 'k',
+    debounceMs: 5,
+    backoffMs: 40,
+    maxBackoffMs: 400,
     onState: (s) => {
       states.push(s.status);
       if (s.status === 'error' && waits.length < s.failures) waits.push(q.backoff());

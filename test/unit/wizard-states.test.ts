@@ -27,7 +27,10 @@ test('a new next-year report opens without an error; 审核 is 未审核 until o
   const next = deriveNextYearReport(clean, 2026, 'gov-2021');
   assert.ok(next.cells['t3.carried_over.natural_person'] !== undefined, 'the fixture carries an application over');
   const st = stepStatuses(steps, checkReport(next, clean), next, model);
-  assert.deepEqual(Object.values(st).filter((s) => s.state === 'error'), []);
+  assert.deepEqual(
+    Object.values(st).filter((s) => s.state === 'error'),
+    [],
+  );
   assert.equal(st.requests.state, 'todo');
   assert.equal(st.requests.caption, '还没有填写');
   assert.equal(st.review.state, 'todo');
@@ -93,5 +96,8 @@ test('成文日期 as 年/月/日: complete, empty, half-filled and impossible d
 
 test('a mention of an earlier report (上年度报告提出的问题) is not stale text', () => {
   const text = '2024年度报告提出的信息更新不及时问题已整改。2024年政府信息公开工作年度报告中提出的问题已落实。2023年，我镇新收申请3件。';
-  assert.deepEqual(findYearMentions(text, 2025).map((m) => m.year), [2023]);
+  assert.deepEqual(
+    findYearMentions(text, 2025).map((m) => m.year),
+    [2023],
+  );
 });

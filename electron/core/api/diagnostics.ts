@@ -28,10 +28,17 @@ export function diagnostics(store: Store, info: { version: string; transport: st
   lines.push('== 数据库 ==');
   try {
     lines.push(`SQLite ${String(db.prepare('SELECT sqlite_version() AS v').pluck().get())}`);
-    lines.push(`数据版本（user_version）：${String(db.pragma('user_version', { simple: true }))}；日志模式：${String(db.pragma('journal_mode', { simple: true }))}`);
+    lines.push(
+      `数据版本（user_version）：${String(db.pragma('user_version', { simple: true }))}；日志模式：${String(db.pragma('journal_mode', { simple: true }))}`,
+    );
     lines.push(`文件大小：${size(store.path) ?? '无'} 字节；-wal：${size(`${store.path}-wal`) ?? '无'} 字节`);
     const check = db.pragma('integrity_check') as { integrity_check: string }[];
-    lines.push(`完整性检查：${check.map((r) => r.integrity_check).join('；').slice(0, 2000)}`);
+    lines.push(
+      `完整性检查：${check
+        .map((r) => r.integrity_check)
+        .join('；')
+        .slice(0, 2000)}`,
+    );
     const fk = db.pragma('foreign_key_check') as unknown[];
     lines.push(`外键检查：${fk.length === 0 ? 'ok' : `${fk.length} 处不一致`}`);
     for (const table of ['units', 'reports', 'section_texts', 'cells', 'exports', 'ui_state']) {

@@ -51,11 +51,25 @@ const HOURLY = 60 * 60 * 1000;
 
 /** Characters Windows and macOS do not allow in a file name. */
 function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 150) || '年度报告';
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/^[.\s]+|[.\s]+$/g, '')
+      .slice(0, 150) || '年度报告'
+  );
 }
 
 function summary(r: StoredReport): ReportSummary {
-  return { id: r.id, year: r.doc.year, formatId: r.doc.formatId, status: r.status, title: r.doc.title, basedOnId: r.basedOnId, createdAt: r.createdAt, updatedAt: r.updatedAt };
+  return {
+    id: r.id,
+    year: r.doc.year,
+    formatId: r.doc.formatId,
+    status: r.status,
+    title: r.doc.title,
+    basedOnId: r.basedOnId,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
 }
 
 /** Methods that change the data: after them an hourly backup is due. */
@@ -95,7 +109,12 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
   const handlers: Handlers = {
     appInfo: () => {
       const p = store.startupProblem;
-      return { version: pkg.version, transport: ctx.transport, dataDir: ctx.dataDir, startupProblem: p ? { kind: p.kind, message: p.message, keptAt: p.keptAt } : null };
+      return {
+        version: pkg.version,
+        transport: ctx.transport,
+        dataDir: ctx.dataDir,
+        startupProblem: p ? { kind: p.kind, message: p.message, keptAt: p.keptAt } : null,
+      };
     },
 
     getUnit: () => store.getUnit(),
@@ -114,7 +133,8 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       let doc: ReportDoc;
       if (basedOnId !== null) {
         const prev = store.getReport(basedOnId);
-        if (!prev) throw new ApiFailure('not_found', `找不到作为基础的报告（编号 ${basedOnId}），它可能已被删除。请重新选择上一年度的报告，或不选基础报告直接新建。`);
+        if (!prev)
+          throw new ApiFailure('not_found', `找不到作为基础的报告（编号 ${basedOnId}），它可能已被删除。请重新选择上一年度的报告，或不选基础报告直接新建。`);
         const derived = deriveNextYearReport(prev.doc, year, formatId);
         // The unit record is the authority on the unit's details: the clerk may have corrected
         // them since last year's report was written.
@@ -302,7 +322,10 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
 
   const handleApiCall: ApiHandler = async (method, rawInput) => {
     if (typeof method !== 'string' || !Object.hasOwn(apiSpec, method)) {
-      return { ok: false, error: { code: 'unsupported', message: `程序不认识“${String(method).slice(0, 60)}”这个操作。请刷新页面；如果仍然出现，请把程序更新到最新版本。` } };
+      return {
+        ok: false,
+        error: { code: 'unsupported', message: `程序不认识“${String(method).slice(0, 60)}”这个操作。请刷新页面；如果仍然出现，请把程序更新到最新版本。` },
+      };
     }
     const m = method as ApiMethod;
     const protoPath = prototypeKeyPath(rawInput);

@@ -80,7 +80,10 @@ export async function runCounty(args: string[]): Promise<number> {
     } else paths.push(p);
   }
 
-  const entries = await readCountyFiles(paths, paths.map((p) => basename(p)));
+  const entries = await readCountyFiles(
+    paths,
+    paths.map((p) => basename(p)),
+  );
   const review = analyseCounty(entries);
 
   const lines: string[] = [];
@@ -94,7 +97,8 @@ export async function runCounty(args: string[]): Promise<number> {
   for (const u of review.unreadable) lines.push(`✗ ${u.fileName}：无法读取。${u.error.split('\n')[0]}`);
   for (const c of review.comparisons) lines.push(`  ${c.severity === 'info' ? '· 提示' : '! 警告'}（${c.unitName}）：${c.message}`);
   lines.push(`汇总：${review.sumNote}`);
-  for (const s of review.sums) for (const f of s.findings) lines.push(`  全县汇总（${formatLabelOf(s.formatId)}）${f.severity === 'error' ? '✗ 错误' : '! 警告'}：${f.message}`);
+  for (const s of review.sums)
+    for (const f of s.findings) lines.push(`  全县汇总（${formatLabelOf(s.formatId)}）${f.severity === 'error' ? '✗ 错误' : '! 警告'}：${f.message}`);
 
   const workbook = await buildCountyWorkbook(review);
   try {
@@ -118,7 +122,10 @@ export async function runCounty(args: string[]): Promise<number> {
     for (const r of review.rows) {
       if (r.role !== 'current') continue;
       const doc = entries.find((e) => e.id === r.entryId)!.doc!;
-      await writeFileAtomic(join(values.opinions, opinionFileName(doc)), await buildOpinionDocx(r, doc, { issuer: values.issuer?.trim() || '县人民政府办公室', date: iso }));
+      await writeFileAtomic(
+        join(values.opinions, opinionFileName(doc)),
+        await buildOpinionDocx(r, doc, { issuer: values.issuer?.trim() || '县人民政府办公室', date: iso }),
+      );
       n++;
     }
     lines.push(`已写出 ${n} 份审查意见到：${values.opinions}`);

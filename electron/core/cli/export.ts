@@ -91,7 +91,10 @@ export async function runExport(args: string[]): Promise<number> {
 
   // A report with errors is still written, but marked 草稿 so it is never taken for the sealed version.
   let errors: string[] = [];
-  if (doc.formatId !== 'legacy') errors = checkReport(doc).filter((f) => f.severity === 'error').map((f) => f.message);
+  if (doc.formatId !== 'legacy')
+    errors = checkReport(doc)
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.message);
   const letterhead = parsed.letterhead || doc.letterhead.enabled;
   // No 成文日期, or a 红头 without 发文字号: not a final document. Refused unless a draft is asked for.
   const notFinal = doc.formatId === 'legacy' ? [] : draftReasons(doc, { letterhead });

@@ -43,7 +43,9 @@ export async function runImport(args: string[]): Promise<number> {
     bytes = await readFile(input);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    console.error(code === 'ENOENT' ? `找不到文件：${input}` : code === 'EISDIR' ? `“${input}”是文件夹，请指定一个文件` : `无法读取“${input}”：${(err as Error).message}`);
+    console.error(
+      code === 'ENOENT' ? `找不到文件：${input}` : code === 'EISDIR' ? `“${input}”是文件夹，请指定一个文件` : `无法读取“${input}”：${(err as Error).message}`,
+    );
     return 2;
   }
 

@@ -83,7 +83,7 @@ function expand(paths: string[]): { files: string[]; problems: LoadedFile[] } {
   const files: string[] = [];
   const problems: LoadedFile[] = [];
   for (const p of paths) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(p).isDirectory();
     } catch {
@@ -110,7 +110,8 @@ function load(file: string): LoadedFile {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? '找不到这个文件，请检查路径。' : code === 'EACCES' ? '没有权限读取这个文件。' : `无法读取文件（${code ?? String(err)}）。`;
+    const message =
+      code === 'ENOENT' ? '找不到这个文件，请检查路径。' : code === 'EACCES' ? '没有权限读取这个文件。' : `无法读取文件（${code ?? String(err)}）。`;
     return { file, error: { code: 'unreadable', message } };
   }
   const parsed = parseReportFile(text);
@@ -230,7 +231,14 @@ export async function runValidate(args: string[]): Promise<number> {
     });
   }
 
-  if (opts.json) console.log(JSON.stringify(results.map(({ r }) => r), null, 2));
+  if (opts.json)
+    console.log(
+      JSON.stringify(
+        results.map(({ r }) => r),
+        null,
+        2,
+      ),
+    );
   else printText(results, opts.previous, opts.strict);
 
   if (results.some(({ r }) => r.error)) return 2;

@@ -87,13 +87,19 @@ export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, optio
   for (const p of row.problems) body.push(para([run(`另：读取报告时有内容未能识别：${p}`)]));
   body.push(new Paragraph({ children: [run('')], spacing: exactLine }));
   body.push(new Paragraph({ children: [run(options.issuer)], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }));
-  body.push(new Paragraph({ children: [run(chineseDate(options.date))], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }));
+  body.push(
+    new Paragraph({ children: [run(chineseDate(options.date))], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }),
+  );
 
   const pageNumber = new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [run('— ', FONT.pageNumber, SIZE.si), new TextRun({ children: [PageNumber.CURRENT], font: fonts(FONT.pageNumber), size: SIZE.si * 2 }), run(' —', FONT.pageNumber, SIZE.si)],
+        children: [
+          run('— ', FONT.pageNumber, SIZE.si),
+          new TextRun({ children: [PageNumber.CURRENT], font: fonts(FONT.pageNumber), size: SIZE.si * 2 }),
+          run(' —', FONT.pageNumber, SIZE.si),
+        ],
       }),
     ],
   });

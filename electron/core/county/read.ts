@@ -20,7 +20,13 @@ export async function readCountyEntry(id: string, fileName: string, bytes: Uint8
     return { id, fileName, source: read.source, doc: read.report, problems: read.problems };
   } catch (err) {
     if (err instanceof ImportError) return { id, fileName, source: null, error: err.message, problems: [] };
-    return { id, fileName, source: null, error: `读取时出错（${err instanceof Error ? err.message : String(err)}）。请用 Word/WPS 打开这个文件另存一份后重试。`, problems: [] };
+    return {
+      id,
+      fileName,
+      source: null,
+      error: `读取时出错（${err instanceof Error ? err.message : String(err)}）。请用 Word/WPS 打开这个文件另存一份后重试。`,
+      problems: [],
+    };
   }
 }
 
@@ -41,7 +47,13 @@ export async function readCountyFiles(paths: readonly string[], names: readonly 
       bytes = readFileSync(paths[i]);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      out.push({ id: `e${i + 1}`, fileName: names[i], source: null, error: code === 'EACCES' ? '没有权限读取这个文件。' : `无法读取文件（${code ?? String(err)}）。`, problems: [] });
+      out.push({
+        id: `e${i + 1}`,
+        fileName: names[i],
+        source: null,
+        error: code === 'EACCES' ? '没有权限读取这个文件。' : `无法读取文件（${code ?? String(err)}）。`,
+        problems: [],
+      });
       continue;
     }
     out.push(await readCountyEntry(`e${i + 1}`, names[i], bytes));

@@ -61,7 +61,10 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
   for (const u of review.unreadable) ws.addRow({ n: ws.rowCount, unit: '（无法读取）', file: u.fileName, format: u.error });
   ws.addRow([]);
   const current = review.rows.filter((r) => r.role === 'current');
-  ws.addRow(['', `${review.year ?? ''}年度：共 ${current.length} 份报告，${current.filter((r) => r.errors > 0).length} 份有错误；无法读取 ${review.unreadable.length} 个文件。`]);
+  ws.addRow([
+    '',
+    `${review.year ?? ''}年度：共 ${current.length} 份报告，${current.filter((r) => r.errors > 0).length} 份有错误；无法读取 ${review.unreadable.length} 个文件。`,
+  ]);
   ws.addRow(['', `汇总说明：${review.sumNote}`]);
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
@@ -99,7 +102,14 @@ function findingsSheet(wb: ExcelJS.Workbook, review: CountyReview): void {
   }
   for (const s of review.sums) {
     for (const f of s.findings) {
-      ws.addRow({ unit: `全县汇总（${formatLabelOf(s.formatId)}）`, file: '', severity: SEVERITY_TEXT[f.severity], rule: f.rule, message: f.message, cells: f.cells.join(' ') }).alignment = { vertical: 'top', wrapText: true };
+      ws.addRow({
+        unit: `全县汇总（${formatLabelOf(s.formatId)}）`,
+        file: '',
+        severity: SEVERITY_TEXT[f.severity],
+        rule: f.rule,
+        message: f.message,
+        cells: f.cells.join(' '),
+      }).alignment = { vertical: 'top', wrapText: true };
     }
   }
   for (const u of review.unreadable) ws.addRow({ unit: '（无法读取）', file: u.fileName, severity: '错误', rule: 'county.unreadable', message: u.error });
@@ -160,7 +170,8 @@ function sumSheet(wb: ExcelJS.Workbook, review: CountyReview, sum: CountySum): v
   for (const f of sum.findings) {
     ws.getCell(++row, 1).value = `${SEVERITY_TEXT[f.severity]}：${f.message}`;
     const cause = sum.causes.find((c) => c.rule === f.rule);
-    if (cause) ws.getCell(++row, 1).value = `　　出自：${cause.entryIds.map((id) => review.rows.find((r) => r.entryId === id)?.unitName ?? id).join('、')}的报告`;
+    if (cause)
+      ws.getCell(++row, 1).value = `　　出自：${cause.entryIds.map((id) => review.rows.find((r) => r.entryId === id)?.unitName ?? id).join('、')}的报告`;
   }
 }
 
@@ -176,7 +187,8 @@ function cellsSheet(wb: ExcelJS.Workbook, review: CountyReview): void {
   ];
   styleHeader(ws.getRow(1));
   for (const s of review.sums) {
-    for (const c of formatModel(s.formatId).cells) ws.addRow({ format: formatLabelOf(s.formatId), key: c.key, label: c.label, value: s.cells[c.key] ?? 0, units: s.entryIds.length });
+    for (const c of formatModel(s.formatId).cells)
+      ws.addRow({ format: formatLabelOf(s.formatId), key: c.key, label: c.label, value: s.cells[c.key] ?? 0, units: s.entryIds.length });
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }

@@ -81,7 +81,9 @@ const NO_GRID_STYLES = Object.values(STYLE);
  * quotes and dashes take it; Latin runs set digits and letters in Times New Roman (practice).
  */
 function fonts(name: string, latin = false) {
-  return latin ? { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: name, cs: FONT.latin } : { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const };
+  return latin
+    ? { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: name, cs: FONT.latin }
+    : { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const };
 }
 
 /**
@@ -198,7 +200,9 @@ function tableParagraph(text: string | string[], align: (typeof AlignmentType)[k
   const lines = typeof text === 'string' ? [text] : text;
   return new Paragraph({
     // Header lines are broken where the words allow (商业/企业), never where the line fills up.
-    children: lines.flatMap((line, i) => scriptRuns(line).flatMap((seg, k) => runs(seg.text, FONT.table, TABLE_TEXT.fontPt, i > 0 && k === 0 ? { break: 1 } : {}))),
+    children: lines.flatMap((line, i) =>
+      scriptRuns(line).flatMap((seg, k) => runs(seg.text, FONT.table, TABLE_TEXT.fontPt, i > 0 && k === 0 ? { break: 1 } : {})),
+    ),
     style: STYLE.table,
     alignment: align,
     keepNext: keepNext || undefined,
@@ -244,7 +248,15 @@ function tableFor(grid: TableGrid, values: Record<string, string>): Table {
       const isValue = cell.type === 'value';
       const left = !isValue && cell.role === 'row' && (cell.level ?? 1) > 1;
       let text: string | string[] = isValue ? (values[cell.cell] ?? '0') : cell.text;
-      if (cell.type === 'label' && breaksAtWords(cell) && cell.text) text = headerLines(cell.text, cellChars(widths.slice(at, at + span).map((w) => w / 20), TABLE_TEXT)) ?? cell.text;
+      if (cell.type === 'label' && breaksAtWords(cell) && cell.text)
+        text =
+          headerLines(
+            cell.text,
+            cellChars(
+              widths.slice(at, at + span).map((w) => w / 20),
+              TABLE_TEXT,
+            ),
+          ) ?? cell.text;
       return new TableCell({
         ...common,
         verticalAlign: topAligned(cell) ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
@@ -315,7 +327,15 @@ function blockToChildren(b: ContentBlock, nextIsSignature: boolean): (Paragraph 
     }
     case 'table':
       // A table is followed by a small gap so the next heading does not touch its border.
-      return [tableFor(b.grid, b.values), new Paragraph({ children: [], style: STYLE.gap, keepNext: nextIsSignature || undefined, spacing: { line: 240, lineRule: LineRuleType.EXACT, before: 0, after: 0 } })];
+      return [
+        tableFor(b.grid, b.values),
+        new Paragraph({
+          children: [],
+          style: STYLE.gap,
+          keepNext: nextIsSignature || undefined,
+          spacing: { line: 240, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        }),
+      ];
     case 'signature':
       return signatureParagraphs(b.layout);
   }
@@ -371,7 +391,10 @@ function fontTableXml(): string {
     [FONT.pageNumber, 'SimSun', 'variable'],
   ];
   const entries = [...new Map(fontsUsed.map((f) => [f[0], f])).values()]
-    .map(([name, alt, pitch]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="${pitch}"/></w:font>`)
+    .map(
+      ([name, alt, pitch]) =>
+        `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="${pitch}"/></w:font>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries}</w:fonts>`;
 }
@@ -450,7 +473,13 @@ export async function buildDocx(doc: ReportDoc, options: DocxOptions = {}): Prom
         },
       },
       paragraphStyles: [
-        { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: fonts(FONT.body), size: GRID_BASE_PT * 2, sizeComplexScript: GRID_BASE_PT * 2 }, paragraph: { spacing: exactLine } },
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: fonts(FONT.body), size: GRID_BASE_PT * 2, sizeComplexScript: GRID_BASE_PT * 2 },
+          paragraph: { spacing: exactLine },
+        },
         heading('Heading1', 'heading 1', 0, FONT.heading1),
         heading('Heading2', 'heading 2', 1, FONT.heading2),
         heading('Heading3', 'heading 3', 2, FONT.body, true),

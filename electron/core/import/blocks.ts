@@ -14,4 +14,6 @@ export interface Row {
   cells: Cell[];
 }
 
-export type Block = { kind: 'para'; text: string } | { kind: 'table'; rows: Row[]; /** cell positions are reliable (docx); web-copied text loses merged cells */ positional: boolean };
+export type Block =
+  | { kind: 'para'; text: string }
+  | { kind: 'table'; rows: Row[]; /** cell positions are reliable (docx); web-copied text loses merged cells */ positional: boolean };

@@ -35,10 +35,14 @@ export const MAX_DOCUMENT_XML_BYTES = 40 * 1024 * 1024;
  * (the way to entity-expansion attacks) is refused, as is nesting deeper than MAX_XML_DEPTH.
  */
 export function parseXml(xml: string): XmlElement {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new DocxFormatError('Word 正文中含有文档类型定义（DTD），Word 和 WPS 不会写这种内容，文件可能被改动过。请在 Word 或 WPS 中打开后另存为 .docx 再导入。');
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw new DocxFormatError(
+      'Word 正文中含有文档类型定义（DTD），Word 和 WPS 不会写这种内容，文件可能被改动过。请在 Word 或 WPS 中打开后另存为 .docx 再导入。',
+    );
   const root: XmlElement = { name: '#root', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
-  const re = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=>\/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+  const re =
+    /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
     const top = stack[stack.length - 1];
     if (m[1] !== undefined) top.children.push(m[1]);
@@ -59,7 +63,8 @@ export function parseXml(xml: string): XmlElement {
         const el: XmlElement = { name: m[3], attrs, children: [] };
         top.children.push(el);
         if (m[5] !== '/') stack.push(el);
-        if (stack.length > MAX_XML_DEPTH) throw new DocxFormatError(`Word 正文的嵌套层次超过 ${MAX_XML_DEPTH} 层，不像是正常的文档。请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
+        if (stack.length > MAX_XML_DEPTH)
+          throw new DocxFormatError(`Word 正文的嵌套层次超过 ${MAX_XML_DEPTH} 层，不像是正常的文档。请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
       }
     }
   }
@@ -72,7 +77,24 @@ const child = (el: XmlElement, name: string) => elements(el).find((c) => local(c
 const attr = (el: XmlElement | undefined, name: string) => (el ? (el.attrs[`w:${name}`] ?? el.attrs[name]) : undefined);
 
 /** Elements whose text is not part of the document's reading text. */
-const SKIP = new Set(['delText', 'moveFrom', 'instrText', 'pPr', 'rPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'drawing', 'pict', 'AlternateContent', 'object', 'footnoteReference', 'endnoteReference', 'commentReference']);
+const SKIP = new Set([
+  'delText',
+  'moveFrom',
+  'instrText',
+  'pPr',
+  'rPr',
+  'tblPr',
+  'trPr',
+  'tcPr',
+  'sectPr',
+  'drawing',
+  'pict',
+  'AlternateContent',
+  'object',
+  'footnoteReference',
+  'endnoteReference',
+  'commentReference',
+]);
 
 function paragraphText(p: XmlElement): string {
   let out = '';
@@ -200,8 +222,10 @@ export function docxToBlocks(bytes: Uint8Array): Block[] {
   }
   if (tooLarge) throw new DocxFormatError('这个文件解压后异常庞大（压缩包炸弹或损坏的文件），为保护电脑没有读取。请选择 Word 或 WPS 正常保存的 .docx 文件。');
   const xmlBytes = files['word/document.xml'];
-  if (!xmlBytes) throw new DocxFormatError('这个文件是压缩包，但里面没有 Word 正文（word/document.xml），不是 .docx 文档。请选择 Word 或 WPS 保存的 .docx 文件。');
-  if (xmlBytes.length > MAX_DOCUMENT_XML_BYTES) throw new DocxFormatError('这个文件解压后异常庞大（压缩包炸弹或损坏的文件），为保护电脑没有读取。请选择 Word 或 WPS 正常保存的 .docx 文件。');
+  if (!xmlBytes)
+    throw new DocxFormatError('这个文件是压缩包，但里面没有 Word 正文（word/document.xml），不是 .docx 文档。请选择 Word 或 WPS 保存的 .docx 文件。');
+  if (xmlBytes.length > MAX_DOCUMENT_XML_BYTES)
+    throw new DocxFormatError('这个文件解压后异常庞大（压缩包炸弹或损坏的文件），为保护电脑没有读取。请选择 Word 或 WPS 正常保存的 .docx 文件。');
   const root = parseXml(decodeXml(xmlBytes));
   const doc = elements(root).find((e) => local(e.name) === 'document');
   const body = doc && child(doc, 'body');

@@ -51,7 +51,8 @@ function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -81,7 +82,9 @@ function oversizedMaps(text: string): string | null {
 }
 
 function oversizedReportFile(fileName: string, size: number): ImportError {
-  return new ImportError(`“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，远大于一份报告文件（不超过 5 MB），没有读取。请选择年报编制助手导出的报告文件。`);
+  return new ImportError(
+    `“${fileName}”有 ${(size / 1024 / 1024).toFixed(1)} MB，远大于一份报告文件（不超过 5 MB），没有读取。请选择年报编制助手导出的报告文件。`,
+  );
 }
 
 export async function readReportSource(fileName: string, bytes: Uint8Array): Promise<ImportReadResult> {

@@ -64,7 +64,13 @@ export function readLegacyTable(rows: Row[]): LegacyReadResult {
     }
     if (!ind.under) top = ind.key;
     const kind = ind.unit === '万元' || ind.unit === '元' ? 'money' : 'count';
-    const yc = yearCol >= 0 ? yearCol : cells.findIndex((t, i) => i > labelCol && i !== unitCol && isValueLike(t) && norm(t) !== '' && !['条', '件', '个', '人', '次', '篇', '元', '万元'].includes(norm(t)));
+    const yc =
+      yearCol >= 0
+        ? yearCol
+        : cells.findIndex(
+            (t, i) =>
+              i > labelCol && i !== unitCol && isValueLike(t) && norm(t) !== '' && !['条', '件', '个', '人', '次', '篇', '元', '万元'].includes(norm(t)),
+          );
     const raw = yc >= 0 ? (cells[yc] ?? '') : '';
     if (norm(raw) === '') empties.push(ind.label);
     else {

@@ -171,7 +171,12 @@ function readYear(paras: string[], title: TitleInfo, problems: string[]): number
 }
 
 /** The format by its markers; with none (or a tie) the year decides; a pre-2019 report has none. */
-function chooseFormat(detected: ReturnType<typeof detectFormat>, year: number | undefined, legacyHeadings: number, legacyTables: number): ReportFormat | undefined {
+function chooseFormat(
+  detected: ReturnType<typeof detectFormat>,
+  year: number | undefined,
+  legacyHeadings: number,
+  legacyTables: number,
+): ReportFormat | undefined {
   const noGovMarkers = (detected.scores['gov-2019'] ?? 0) === 0 && (detected.scores['gov-2021'] ?? 0) === 0;
   const isLegacy = !detected.format && noGovMarkers && (legacyTables > 0 || legacyHeadings > 0 || (year !== undefined && year < 2019));
   if (isLegacy) return undefined;
@@ -271,7 +276,8 @@ function formatProblems(detected: ReturnType<typeof detectFormat>, format: Repor
     if ((detected.scores['gov-2019'] ?? 0) > 0) return [`表格中同时有 2019 年试行格式和 2021 年格式的标签，按 ${year} 年度定为${format.citation}格式，请核对`];
     return [`表格中没有能判断格式的标签，按 ${year} 年度定为${format.citation}格式`];
   }
-  if (formatForYear(year).id !== format.id) return [`这份 ${year} 年的报告使用的是${format.citation}的表格（${year} 年度应使用${formatForYear(year).citation}）`];
+  if (formatForYear(year).id !== format.id)
+    return [`这份 ${year} 年的报告使用的是${format.citation}的表格（${year} 年度应使用${formatForYear(year).citation}）`];
   return [];
 }
 
@@ -307,9 +313,14 @@ function readTables(tables: Table[], classes: TableClass[], tableSection: (Secti
   const problems: string[] = [];
   const groups: { cls: Exclude<TableClass, undefined>; rows: Row[]; positional: boolean }[] = [];
   tables.forEach((t, i) => {
-    const cls = classes[i] ?? (tableSection[i] === 'proactive' ? 't2' : tableSection[i] === 'requests' ? 't3' : tableSection[i] === 'review_litigation' ? 't4' : undefined);
+    const cls =
+      classes[i] ??
+      (tableSection[i] === 'proactive' ? 't2' : tableSection[i] === 'requests' ? 't3' : tableSection[i] === 'review_litigation' ? 't4' : undefined);
     if (!cls) {
-      const text = t.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ').trim();
+      const text = t.rows
+        .map((r) => r.cells.map((c) => c.text).join(' '))
+        .join(' ')
+        .trim();
       if (text) problems.push(`有一个表格无法识别是哪一张表，未读入：“${text.slice(0, 40)}${text.length > 40 ? '……' : ''}”`);
       return;
     }
@@ -328,7 +339,8 @@ function readTables(tables: Table[], classes: TableClass[], tableSection: (Secti
       continue;
     }
     seen.add(g.cls);
-    const r = g.cls === 't2' ? readTable2(format, g.rows) : g.cls === 't3' ? readTable3(format, g.rows, g.positional) : readTable4(format, g.rows, g.positional);
+    const r =
+      g.cls === 't2' ? readTable2(format, g.rows) : g.cls === 't3' ? readTable3(format, g.rows, g.positional) : readTable4(format, g.rows, g.positional);
     Object.assign(cells, r.cells);
     problems.push(...r.problems);
     if (r.read > 0) recognised.push(g.cls);

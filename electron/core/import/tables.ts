@@ -69,7 +69,8 @@ export function readTable2(format: ReportFormat, rows: Row[]): TableReadResult {
     if (t2.blocks.some((b) => labelCore(b.firstHeader) === labelCore(cells[first]))) {
       // The block's own columns first; a caption lost in a web copy leaves the block unknown.
       const all = t2.blocks.flatMap((b) => b.columns);
-      const find = (cols: ColumnDef[], n: string) => cols.find((c) => norm(c.label) === n) ?? cols.find((c) => norm(c.label).startsWith(n) || n.startsWith(norm(c.label)));
+      const find = (cols: ColumnDef[], n: string) =>
+        cols.find((c) => norm(c.label) === n) ?? cols.find((c) => norm(c.label).startsWith(n) || n.startsWith(norm(c.label)));
       header = cells.slice(first + 1).map((t) => {
         const n = norm(t);
         if (n === '') return undefined;
@@ -87,7 +88,8 @@ export function readTable2(format: ReportFormat, rows: Row[]): TableReadResult {
     const values = cells.slice(first + 1);
     if (!match) {
       const figures = nonEmpty(values).filter(isValueLike);
-      if (figures.length && isLabelLike(cells[first])) res.problems.push(`表二中${quote(cells[first])}一行不是${format.citation}格式中的行，其中的 ${figures.length} 个数字未读入：${figures.join('、')}`);
+      if (figures.length && isLabelLike(cells[first]))
+        res.problems.push(`表二中${quote(cells[first])}一行不是${format.citation}格式中的行，其中的 ${figures.length} 个数字未读入：${figures.join('、')}`);
       continue;
     }
     if (seen.has(match.row.key)) {
@@ -195,7 +197,10 @@ export function readTable3(format: ReportFormat, rows: Row[], positional: boolea
     }
     pending = undefined;
     if (!hit) {
-      if (figures.length) res.problems.push(`表三中${quote(labelCells.filter((t) => t.trim()).join(''))}一行不是${format.citation}格式中的行，其中的 ${figures.length} 个数字未读入：${figures.join('、')}`);
+      if (figures.length)
+        res.problems.push(
+          `表三中${quote(labelCells.filter((t) => t.trim()).join(''))}一行不是${format.citation}格式中的行，其中的 ${figures.length} 个数字未读入：${figures.join('、')}`,
+        );
       continue;
     }
     const m = hit.m;
@@ -203,14 +208,27 @@ export function readTable3(format: ReportFormat, rows: Row[], positional: boolea
     cursor = matchers.indexOf(m) + 1;
     const rowName = m.def.path[m.def.path.length - 1];
     const put = (vals: string[]) =>
-      vals.forEach((raw, i) => take(res, cellKey('t3', m.def.key, cols[i].key), raw, cols[i], `${rowName} · ${cols[i].label}`, empties, unreadable, Boolean(m.def.derived || cols[i].derived)));
+      vals.forEach((raw, i) =>
+        take(
+          res,
+          cellKey('t3', m.def.key, cols[i].key),
+          raw,
+          cols[i],
+          `${rowName} · ${cols[i].label}`,
+          empties,
+          unreadable,
+          Boolean(m.def.derived || cols[i].derived),
+        ),
+      );
 
     if (positional && figures.length === 0) {
       if (!m.def.derived) emptyRows.push(rowName);
       continue;
     }
     if (positional) {
-      put(valueCells.length === cols.length ? valueCells : [...valueCells, ...Array(Math.max(0, cols.length - valueCells.length)).fill('')].slice(0, cols.length));
+      put(
+        valueCells.length === cols.length ? valueCells : [...valueCells, ...Array(Math.max(0, cols.length - valueCells.length)).fill('')].slice(0, cols.length),
+      );
       continue;
     }
     // Web-copied text drops merged cells, so tab positions are not trusted: only a full row
@@ -222,20 +240,29 @@ export function readTable3(format: ReportFormat, rows: Row[], positional: boolea
     else if (trimmed.length === cols.length) put(trimmed);
     else if (figures.length === 0) {
       if (!m.def.derived) emptyRows.push(rowName);
-    }
-    else if (figures.length === cols.length - 1 && figures.every((f) => { const p = parseCellInput(f, 'count'); return p.ok && p.value === 0; })) {
+    } else if (
+      figures.length === cols.length - 1 &&
+      figures.every((f) => {
+        const p = parseCellInput(f, 'count');
+        return p.ok && p.value === 0;
+      })
+    ) {
       // One figure short but all 0: whichever column is missing, every applicant figure is 0
       // (if the missing one is 总计, the six are these zeros; if not, the stated 总计 is 0).
       for (const c of cols) if (!c.derived) res.cells[cellKey('t3', m.def.key, c.key)] = 0;
       res.read += cols.length - 1;
       zeroRows.push(rowName);
     } else {
-      res.problems.push(`表三${quote(rowName)}一行有 ${figures.length} 个数字，表格有 ${cols.length} 列，无法确定每个数字属于哪一列，未读入：${figures.join('、')}`);
+      res.problems.push(
+        `表三${quote(rowName)}一行有 ${figures.length} 个数字，表格有 ${cols.length} 列，无法确定每个数字属于哪一列，未读入：${figures.join('、')}`,
+      );
     }
   }
   if (emptyRows.length) res.problems.push(`表三有 ${emptyRows.length} 行没有填数字（整行空白），未读入（没有发生的事项应填 0）：${list(emptyRows)}`);
   if (zeroRows.length) {
-    res.problems.push(`表三有 ${zeroRows.length} 行只有 ${cols.length - 1} 个数字（表格有 ${cols.length} 列），因为全部是 0，各申请人类型按 0 读入，总计未读入：${list(zeroRows)}`);
+    res.problems.push(
+      `表三有 ${zeroRows.length} 行只有 ${cols.length - 1} 个数字（表格有 ${cols.length} 列），因为全部是 0，各申请人类型按 0 读入，总计未读入：${list(zeroRows)}`,
+    );
   }
   const missing = matchers.filter((m) => !found.has(m.def.key)).map((m) => m.def.path[m.def.path.length - 1]);
   if (missing.length) res.problems.push(`表三没有找到以下行：${list(missing, 30)}`);

@@ -75,7 +75,7 @@ export class Log {
   }
 
   private rotateIfNeeded(adding: number): void {
-    let size = 0;
+    let size: number;
     try {
       size = statSync(this.file).size;
     } catch {

@@ -11,7 +11,10 @@ export function setSection(db: Db, id: number, key: SectionKey, text: string): s
   return db.transaction(() => {
     const row = reportRow(db, id);
     if (text === '') db.prepare(`DELETE FROM section_texts WHERE report_id = ? AND section_key = ?`).run(id, key);
-    else db.prepare(`INSERT INTO section_texts (report_id, section_key, text) VALUES (?, ?, ?) ON CONFLICT (report_id, section_key) DO UPDATE SET text = excluded.text`).run(id, key, text);
+    else
+      db.prepare(
+        `INSERT INTO section_texts (report_id, section_key, text) VALUES (?, ?, ?) ON CONFLICT (report_id, section_key) DO UPDATE SET text = excluded.text`,
+      ).run(id, key, text);
     const copied = parseJson<SectionKey[]>(row.copied_sections, []);
     if (copied.includes(key)) db.prepare(`UPDATE reports SET copied_sections = ? WHERE id = ?`).run(JSON.stringify(copied.filter((k) => k !== key)), id);
     return touch(db, id);
@@ -23,7 +26,9 @@ export function setCells(db: Db, id: number, cells: Record<string, number | null
   return db.transaction(() => {
     reportRow(db, id);
     const del = db.prepare(`DELETE FROM cells WHERE report_id = ? AND cell_key = ?`);
-    const put = db.prepare(`INSERT INTO cells (report_id, cell_key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, cell_key) DO UPDATE SET value = excluded.value`);
+    const put = db.prepare(
+      `INSERT INTO cells (report_id, cell_key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, cell_key) DO UPDATE SET value = excluded.value`,
+    );
     for (const [key, value] of Object.entries(cells)) {
       if (value === null) del.run(id, key);
       else put.run(id, key, value);
@@ -36,7 +41,10 @@ export function setAcknowledgement(db: Db, id: number, findingId: string, reason
   return db.transaction(() => {
     const row = reportRow(db, id);
     // A map without a prototype: a finding id can never reach Object.prototype.
-    const acks: ReportDoc['acknowledgements'] = Object.assign(Object.create(null) as ReportDoc['acknowledgements'], parseJson<ReportDoc['acknowledgements']>(row.acknowledgements, {}));
+    const acks: ReportDoc['acknowledgements'] = Object.assign(
+      Object.create(null) as ReportDoc['acknowledgements'],
+      parseJson<ReportDoc['acknowledgements']>(row.acknowledgements, {}),
+    );
     if (reason === null) delete acks[findingId];
     else acks[findingId] = { reason, at: now() };
     db.prepare(`UPDATE reports SET acknowledgements = ? WHERE id = ?`).run(JSON.stringify(acks), id);

@@ -32,7 +32,8 @@ export function addExport(db: Db, reportId: number, record: { fileName: string; 
 }
 
 export function getExport(db: Db, exportId: number): ExportRow | null {
-  const row = db.prepare(`SELECT id, report_id, created_at, file_name, sha256, draft, saved_path FROM exports WHERE id = ?`).get(exportId) as ExportDbRow | undefined;
+  const row = db.prepare(`SELECT id, report_id, created_at, file_name, sha256, draft, saved_path FROM exports WHERE id = ?`).get(exportId) as
+    ExportDbRow | undefined;
   return row ? exportFromRow(row) : null;
 }
 

@@ -281,7 +281,12 @@ export class Store {
    */
   saveEdits(
     id: number,
-    edits: { cells: Record<string, number | null>; sections: Partial<Record<SectionKey, string>>; change?: (doc: ReportDoc) => ReportDoc; status?: ReportStatus },
+    edits: {
+      cells: Record<string, number | null>;
+      sections: Partial<Record<SectionKey, string>>;
+      change?: (doc: ReportDoc) => ReportDoc;
+      status?: ReportStatus;
+    },
   ): { updatedAt: string; status: ReportStatus } {
     return this.db.transaction(() => {
       reports.requireReport(this.db, id);

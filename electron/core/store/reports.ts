@@ -38,7 +38,16 @@ export function reportRow(db: Db, id: number): ReportRow {
 }
 
 function summaryFromRow(r: ReportRow): ReportSummary {
-  return { id: r.id, year: r.year, formatId: r.format_id, status: r.status, title: r.title, basedOnId: r.based_on_id, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    year: r.year,
+    formatId: r.format_id,
+    status: r.status,
+    title: r.title,
+    basedOnId: r.based_on_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 export function listReports(db: Db, unitId?: number): ReportSummary[] {
@@ -96,7 +105,13 @@ export function replaceReportDoc(db: Db, id: number, doc: ReportDoc, status?: Re
       if (clash) throw new StoreError('conflict', `${doc.year}年度的报告已经存在，不能把这份报告改成该年度。`);
     }
     writeDoc(db, id, doc);
-    db.prepare(`UPDATE reports SET year = ?, format_id = ?, status = ?, updated_at = ? WHERE id = ?`).run(doc.year, doc.formatId, status ?? current.status, now(), id);
+    db.prepare(`UPDATE reports SET year = ?, format_id = ?, status = ?, updated_at = ? WHERE id = ?`).run(
+      doc.year,
+      doc.formatId,
+      status ?? current.status,
+      now(),
+      id,
+    );
   })();
   return requireReport(db, id);
 }

@@ -43,7 +43,8 @@ export function checkDataFile(path: string, dataDir: string): Verdict {
     if (result !== 'ok') return { ok: false, kind: 'damaged', detail: '完整性检查没有通过', technical: String(result).slice(0, 2000) };
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR')) return { ok: false, kind: 'damaged', detail: '文件无法读取', technical: `${code}: ${(err as Error).message}` };
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR'))
+      return { ok: false, kind: 'damaged', detail: '文件无法读取', technical: `${code}: ${(err as Error).message}` };
     throw err;
   } finally {
     db?.close();
@@ -72,7 +73,10 @@ export function keepAside(path: string, dataDir: string, kind: StartupProblem['k
     copyFileSync(path, name(path));
   }
   rmSync(join(dataDir, SESSION_MARKER), { force: true });
-  writeFileSync(join(dir, '说明.txt'), `年报编制助手 ${new Date().toISOString()} 启动时发现数据文件有问题：${detail}。\r\n这里是当时的原样文件，程序没有改动它们。需要时请交给技术人员。\r\n${technical.replace(/\n/g, '\r\n')}\r\n`);
+  writeFileSync(
+    join(dir, '说明.txt'),
+    `年报编制助手 ${new Date().toISOString()} 启动时发现数据文件有问题：${detail}。\r\n这里是当时的原样文件，程序没有改动它们。需要时请交给技术人员。\r\n${technical.replace(/\n/g, '\r\n')}\r\n`,
+  );
   const where = relative(dataDir, dir) || dir;
   const message =
     kind === 'damaged'

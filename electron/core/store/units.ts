@@ -19,11 +19,30 @@ interface UnitRow {
 
 /** Only the unit's own fields: callers may pass a UnitRecord with its id. */
 export function pickUnit(u: Unit): Unit {
-  return { name: u.name, kind: u.kind, supervisor: u.supervisor, address: u.address, postcode: u.postcode, phone: u.phone, email: u.email, signature: u.signature };
+  return {
+    name: u.name,
+    kind: u.kind,
+    supervisor: u.supervisor,
+    address: u.address,
+    postcode: u.postcode,
+    phone: u.phone,
+    email: u.email,
+    signature: u.signature,
+  };
 }
 
 function unitFromRow(r: UnitRow): UnitRecord {
-  return { id: r.id, name: r.name, kind: r.kind, supervisor: r.supervisor, address: r.address, postcode: r.postcode, phone: r.phone, email: r.email, signature: r.signature };
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    supervisor: r.supervisor,
+    address: r.address,
+    postcode: r.postcode,
+    phone: r.phone,
+    email: r.email,
+    signature: r.signature,
+  };
 }
 
 export function getUnit(db: Db): UnitRecord | null {

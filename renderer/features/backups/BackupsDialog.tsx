@@ -2,8 +2,22 @@
 // replaces every report and the unit, so it asks first and says a copy of today's data is kept.
 import { useCallback, useEffect, useState } from 'react';
 import {
-  Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle,
-  Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography,
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import { api, bytesToBase64, platform } from '../../api/client';
 import type { BackupInfo } from '../../../shared/api';
@@ -64,8 +78,14 @@ export function BackupsDialog(props: { onClose: () => void }) {
     setError('');
     const r = await api.exportDiagnostics({});
     if (!r.ok) return setError(`没有导出诊断信息：${r.error.message}`);
-    const saved = await platform.saveFile(r.value.fileName, bytesToBase64(new TextEncoder().encode(r.value.content)), [{ name: '文本文件', extensions: ['txt'] }], 'text/plain');
-    if (saved.saved) setDiagnosticsSaved(saved.path ? `诊断信息已保存到 ${saved.path}，可以发给县里的技术人员。` : `已下载 ${r.value.fileName}，可以发给县里的技术人员。`);
+    const saved = await platform.saveFile(
+      r.value.fileName,
+      bytesToBase64(new TextEncoder().encode(r.value.content)),
+      [{ name: '文本文件', extensions: ['txt'] }],
+      'text/plain',
+    );
+    if (saved.saved)
+      setDiagnosticsSaved(saved.path ? `诊断信息已保存到 ${saved.path}，可以发给县里的技术人员。` : `已下载 ${r.value.fileName}，可以发给县里的技术人员。`);
   };
 
   return (
@@ -73,16 +93,17 @@ export function BackupsDialog(props: { onClose: () => void }) {
       <Dialog open onClose={props.onClose} maxWidth="md" fullWidth data-testid="backups-dialog">
         <DialogTitle>数据备份</DialogTitle>
         <DialogContent dividers>
-          <DialogContentText sx={{ mb: 1 }}>
-            所有报告和机关信息都保存在本机的数据文件夹中：
-          </DialogContentText>
-          <Box component="code" data-testid="backups-data-dir" sx={{ display: 'block', p: 1, mb: 1.5, bgcolor: 'grey.100', borderRadius: 1, fontSize: 13, wordBreak: 'break-all' }}>
+          <DialogContentText sx={{ mb: 1 }}>所有报告和机关信息都保存在本机的数据文件夹中：</DialogContentText>
+          <Box
+            component="code"
+            data-testid="backups-data-dir"
+            sx={{ display: 'block', p: 1, mb: 1.5, bgcolor: 'grey.100', borderRadius: 1, fontSize: 13, wordBreak: 'break-all' }}
+          >
             {dataDir || '（正在读取……）'}
           </Box>
           <DialogContentText sx={{ mb: 2 }}>
             程序每次启动时、编辑中每隔一小时、删除或替换报告之前，都会自动把数据备份到其中的 backups 文件夹（每类保留最近 10 份）；
-            也可以随时点“立即备份”。如果误删了报告或改错了内容，可以从下面选一个当时的备份恢复。
-            换电脑或重装系统前，请把整个数据文件夹复制保存。
+            也可以随时点“立即备份”。如果误删了报告或改错了内容，可以从下面选一个当时的备份恢复。 换电脑或重装系统前，请把整个数据文件夹复制保存。
           </DialogContentText>
           {error && (
             <Alert severity="error" role="alert" sx={{ mb: 2 }} action={<Button onClick={() => void load()}>重试</Button>}>
@@ -194,7 +215,14 @@ function RestoreConfirm(props: { backup: BackupInfo; onClose: () => void; onFail
         <Button onClick={props.onClose} disabled={busy} autoFocus>
           取消
         </Button>
-        <Button variant="contained" color="warning" onClick={() => void restore()} disabled={busy} data-testid="restore-confirm-button" startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}>
+        <Button
+          variant="contained"
+          color="warning"
+          onClick={() => void restore()}
+          disabled={busy}
+          data-testid="restore-confirm-button"
+          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
+        >
           {busy ? '正在恢复……' : '先备份现在的数据，再恢复'}
         </Button>
       </DialogActions>

@@ -27,7 +27,13 @@ export const GridFrame = styled('div')({
 });
 
 /** A table of the format with its printed values; cells named by findings carry the worst severity. */
-export function ReadOnlyTable(props: { formatId: 'gov-2021' | 'gov-2019'; id: TableId; values: Record<string, string>; marks?: Map<string, CountyFinding['severity']>; testId?: string }) {
+export function ReadOnlyTable(props: {
+  formatId: 'gov-2021' | 'gov-2019';
+  id: TableId;
+  values: Record<string, string>;
+  marks?: Map<string, CountyFinding['severity']>;
+  testId?: string;
+}) {
   const grid = cachedGrid(getFormat(props.formatId), props.id);
   return (
     <GridFrame>
@@ -42,7 +48,13 @@ export function ReadOnlyTable(props: { formatId: 'gov-2021' | 'gov-2019'; id: Ta
             <tr key={r}>
               {row.cells.map((c, k) =>
                 c.type === 'value' ? (
-                  <td key={k} colSpan={c.colSpan} className={`val ${props.marks?.get(c.cell) ?? ''}`.trim()} data-cell={c.cell} data-severity={props.marks?.get(c.cell)}>
+                  <td
+                    key={k}
+                    colSpan={c.colSpan}
+                    className={`val ${props.marks?.get(c.cell) ?? ''}`.trim()}
+                    data-cell={c.cell}
+                    data-severity={props.marks?.get(c.cell)}
+                  >
                     {props.values[c.cell] ?? ''}
                   </td>
                 ) : (
@@ -101,14 +113,18 @@ function MarkedText(props: { text: string; offset: number; ranges: Range[]; acti
 }
 
 function sectionsOf(doc: ReportDoc): { key: string; heading: string; text: string; table?: TableId }[] {
-  if (isGovFormatId(doc.formatId)) return getFormat(doc.formatId).sections.map((s) => ({ key: s.key, heading: s.heading, text: doc.sections[s.key] ?? '', table: s.table }));
+  if (isGovFormatId(doc.formatId))
+    return getFormat(doc.formatId).sections.map((s) => ({ key: s.key, heading: s.heading, text: doc.sections[s.key] ?? '', table: s.table }));
   return (doc.legacySections ?? []).map((s, i) => ({ key: `legacy.${i}`, heading: s.heading, text: s.text }));
 }
 
 export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
   const { row, doc } = props;
   const [active, setActive] = useState<number | null>(null);
-  const findings = useMemo(() => row.findings.map((f, index) => ({ f, index })).sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity]), [row]);
+  const findings = useMemo(
+    () => row.findings.map((f, index) => ({ f, index })).sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity]),
+    [row],
+  );
   const ranges = useMemo(() => {
     const out = new Map<string, Range[]>();
     for (const { f, index } of findings) {
@@ -128,12 +144,20 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
 
   const locate = (index: number, f: CountyFinding) => {
     setActive(index);
-    const target = f.location ? document.getElementById(`county-mark-${index}`) : f.cells[0] ? document.querySelector(`[data-testid="county-report-text"] [data-cell="${f.cells[0]}"]`) : null;
+    const target = f.location
+      ? document.getElementById(`county-mark-${index}`)
+      : f.cells[0]
+        ? document.querySelector(`[data-testid="county-report-text"] [data-cell="${f.cells[0]}"]`)
+        : null;
     target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 38%) 1fr', gap: 2, height: '100%', minHeight: 0 }} data-testid="county-report" data-entry={row.entryId}>
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: 'minmax(300px, 38%) 1fr', gap: 2, height: '100%', minHeight: 0 }}
+      data-testid="county-report"
+      data-entry={row.entryId}
+    >
       <Box sx={{ overflow: 'auto', pr: 1 }} data-testid="county-report-findings">
         <Typography variant="subtitle2" sx={{ mb: 1 }}>
           {formatLabel(row.formatId)} · {row.year} 年 · 错误 {row.errors} · 警告 {row.warnings} · 提示 {row.info}
@@ -145,7 +169,17 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
             data-finding={f.rule}
             data-severity={f.severity}
             onClick={() => locate(index, f)}
-            sx={{ display: 'flex', gap: 1, py: 0.75, px: 1, borderBottom: 1, borderColor: 'divider', cursor: 'pointer', bgcolor: active === index ? 'action.selected' : undefined, '&:hover': { bgcolor: 'action.hover' } }}
+            sx={{
+              display: 'flex',
+              gap: 1,
+              py: 0.75,
+              px: 1,
+              borderBottom: 1,
+              borderColor: 'divider',
+              cursor: 'pointer',
+              bgcolor: active === index ? 'action.selected' : undefined,
+              '&:hover': { bgcolor: 'action.hover' },
+            }}
           >
             <Chip size="small" label={SEVERITY_LABEL[f.severity]} color={SEVERITY_COLOR[f.severity]} sx={{ minWidth: 48 }} />
             <Box sx={{ minWidth: 0 }}>
@@ -174,7 +208,11 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
       <Box sx={{ overflow: 'auto', bgcolor: 'grey.100', p: 2, borderRadius: 1 }} data-testid="county-report-text">
         <Box sx={{ bgcolor: '#fff', p: 3, maxWidth: 860, mx: 'auto', boxShadow: 1, fontSize: 15, lineHeight: 1.9 }}>
           <Typography variant="h6" component="h3" sx={{ textAlign: 'center', mb: 2 }}>
-            {doc.title ? <MarkedText text={doc.title} offset={0} ranges={ranges.get('title') ?? []} active={active} /> : `${doc.unit.name}${doc.year}年政府信息公开工作年度报告`}
+            {doc.title ? (
+              <MarkedText text={doc.title} offset={0} ranges={ranges.get('title') ?? []} active={active} />
+            ) : (
+              `${doc.unit.name}${doc.year}年政府信息公开工作年度报告`
+            )}
           </Typography>
           {sectionsOf(doc).map((s) => {
             let offset = 0;
@@ -196,7 +234,13 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
                 })}
                 {table && (
                   <Box sx={{ mt: 1 }}>
-                    <ReadOnlyTable formatId={doc.formatId as 'gov-2021' | 'gov-2019'} id={table} values={values} marks={marks} testId={`county-table-${table}`} />
+                    <ReadOnlyTable
+                      formatId={doc.formatId as 'gov-2021' | 'gov-2019'}
+                      id={table}
+                      values={values}
+                      marks={marks}
+                      testId={`county-table-${table}`}
+                    />
                   </Box>
                 )}
               </Box>

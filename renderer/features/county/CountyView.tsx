@@ -3,8 +3,28 @@
 // One row per file; the cross-unit comparisons; the county's sums; the workbook and opinions.
 import { useEffect, useRef, useState } from 'react';
 import {
-  Alert, AppBar, Box, Button, Chip, CircularProgress, Dialog, DialogContent, DialogTitle, IconButton, Stack, Tab, Table, TableBody,
-  TableCell, TableContainer, TableHead, TableRow, Tabs, TextField, Toolbar, Typography,
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  Chip,
+  CircularProgress,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  Stack,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Tabs,
+  TextField,
+  Toolbar,
+  Typography,
 } from '@mui/material';
 import { api, platform } from '../../api/client';
 import type { CountyReview, CountyUnitRow } from '../../../shared/county/types';
@@ -48,7 +68,8 @@ export default function CountyView(props: { onClose(): void }) {
     const all = Array.from(picked ?? []);
     // Browsers list a folder in no particular order: read the files by name, as a file manager shows them.
     const files = all.filter((f) => isCountyFile(displayName(f))).sort((a, b) => displayName(a).localeCompare(displayName(b), 'zh-CN'));
-    if (all.length > 0 && files.length === 0) return setError('选中的文件里没有年度报告（*.nianbao.json、*.docx 或网页复制的 *.txt）。请选择装有各单位报告的文件夹。');
+    if (all.length > 0 && files.length === 0)
+      return setError('选中的文件里没有年度报告（*.nianbao.json、*.docx 或网页复制的 *.txt）。请选择装有各单位报告的文件夹。');
     if (files.length === 0) return;
     setError('');
     setNotice(all.length > files.length ? `已跳过 ${all.length - files.length} 个不是报告的文件（只读取 .nianbao.json、.docx、.txt）。` : '');
@@ -132,8 +153,29 @@ export default function CountyView(props: { onClose(): void }) {
           <Button variant="contained" color="success" onClick={() => void download('workbook')} disabled={!review || !!busy} data-testid="county-workbook">
             导出汇总表（Excel）
           </Button>
-          <input ref={folderInput} type="file" multiple hidden data-testid="county-folder-input" onChange={(e) => { void add(e.target.files, true); e.target.value = ''; }} />
-          <input ref={filesInput} type="file" multiple hidden accept=".json,.docx,.txt" data-testid="county-files-input" onChange={(e) => { void add(e.target.files, !batchId); e.target.value = ''; }} />
+          <input
+            ref={folderInput}
+            type="file"
+            multiple
+            hidden
+            data-testid="county-folder-input"
+            onChange={(e) => {
+              void add(e.target.files, true);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={filesInput}
+            type="file"
+            multiple
+            hidden
+            accept=".json,.docx,.txt"
+            data-testid="county-files-input"
+            onChange={(e) => {
+              void add(e.target.files, !batchId);
+              e.target.value = '';
+            }}
+          />
         </Stack>
         {busy && (
           <Alert severity="info" icon={<CircularProgress size={18} />} sx={{ mb: 1 }} role="status">
@@ -153,13 +195,17 @@ export default function CountyView(props: { onClose(): void }) {
         {!review && !busy && (
           <Alert severity="info" sx={{ maxWidth: 860 }}>
             把各乡镇、街道报来的年度报告放在一个文件夹里（报告文件 .nianbao.json、Word 文档 .docx、从网站复制保存的 .txt 均可，
-            可同时放入上一年度的报告以核对结转），点“打开文件夹”。程序逐份校验，比对各单位之间雷同的段落和异常数字，汇总全县数字，
-            可导出 Excel 汇总表和给每个单位的《审查意见》。这些报告只在本次查看时读入，不会存入或改动本机的报告。
+            可同时放入上一年度的报告以核对结转），点“打开文件夹”。程序逐份校验，比对各单位之间雷同的段落和异常数字，汇总全县数字， 可导出 Excel
+            汇总表和给每个单位的《审查意见》。这些报告只在本次查看时读入，不会存入或改动本机的报告。
           </Alert>
         )}
         {review && (
           <>
-            <Tabs value={tab} onChange={(_, v: number) => setTab(v)} sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40, '& .MuiTab-root': { minHeight: 40 } }}>
+            <Tabs
+              value={tab}
+              onChange={(_, v: number) => setTab(v)}
+              sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40, '& .MuiTab-root': { minHeight: 40 } }}
+            >
               <Tab label={`各单位（${review.rows.length + review.unreadable.length}）`} data-testid="county-tab-units" />
               <Tab label={`雷同与异常（${review.comparisons.length}）`} data-testid="county-tab-comparisons" />
               <Tab label="全县汇总" data-testid="county-tab-sums" />
@@ -263,7 +309,9 @@ function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onO
                 )}
               </TableCell>
               <TableCell sx={{ maxWidth: 190, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.fileName}>
-                {r.source && r.source !== 'nianbao-file' && <Chip size="small" label={SOURCE_LABEL[r.source]} variant="outlined" sx={{ mr: 0.5, height: 18 }} />}
+                {r.source && r.source !== 'nianbao-file' && (
+                  <Chip size="small" label={SOURCE_LABEL[r.source]} variant="outlined" sx={{ mr: 0.5, height: 18 }} />
+                )}
                 {r.fileName}
               </TableCell>
               <TableCell data-col="format">
@@ -271,10 +319,18 @@ function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onO
                   {r.formatId === 'legacy' ? '旧格式' : FORMATS[r.formatId].citation}
                 </Typography>
               </TableCell>
-              <TableCell align="center" data-col="year">{r.year}</TableCell>
-              <TableCell align="center" data-col="errors" sx={{ color: r.errors ? 'error.main' : undefined, fontWeight: r.errors ? 700 : 400 }}>{r.errors}</TableCell>
-              <TableCell align="center" data-col="warnings" sx={{ color: r.warnings ? 'warning.dark' : undefined }}>{r.warnings}</TableCell>
-              <TableCell align="center" data-col="info">{r.info}</TableCell>
+              <TableCell align="center" data-col="year">
+                {r.year}
+              </TableCell>
+              <TableCell align="center" data-col="errors" sx={{ color: r.errors ? 'error.main' : undefined, fontWeight: r.errors ? 700 : 400 }}>
+                {r.errors}
+              </TableCell>
+              <TableCell align="center" data-col="warnings" sx={{ color: r.warnings ? 'warning.dark' : undefined }}>
+                {r.warnings}
+              </TableCell>
+              <TableCell align="center" data-col="info">
+                {r.info}
+              </TableCell>
               <TableCell data-col="flags">
                 <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
                   {keyFlags(r).map((k) => (
@@ -283,7 +339,12 @@ function UnitsTable(props: { review: CountyReview; onOpen(id: string): void; onO
                 </Stack>
               </TableCell>
               <TableCell data-col="continuity">
-                <Chip size="small" label={CONTINUITY[r.continuity].label} color={CONTINUITY[r.continuity].color} variant={r.continuity === 'none' ? 'outlined' : 'filled'} />
+                <Chip
+                  size="small"
+                  label={CONTINUITY[r.continuity].label}
+                  color={CONTINUITY[r.continuity].color}
+                  variant={r.continuity === 'none' ? 'outlined' : 'filled'}
+                />
               </TableCell>
               <TableCell data-col="date">{r.date || '—'}</TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
@@ -319,7 +380,13 @@ function Comparisons(props: { review: CountyReview; onOpen(id: string): void }) 
   return (
     <Stack spacing={1} data-testid="county-comparisons">
       {list.map((c, i) => (
-        <Box key={i} data-finding={c.rule} data-entry={c.entryId} data-other={c.other?.entryId} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.25 }}>
+        <Box
+          key={i}
+          data-finding={c.rule}
+          data-entry={c.entryId}
+          data-other={c.other?.entryId}
+          sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.25 }}
+        >
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.5 }}>
             <Chip size="small" label={c.rule === 'county.copied_text' ? '文字雷同' : '数字异常'} color={c.severity === 'warning' ? 'warning' : 'info'} />
             <Typography variant="subtitle2">
@@ -379,7 +446,11 @@ function Sums(props: { review: CountyReview }) {
               return (
                 <Alert key={i} severity={f.severity} sx={{ my: 0.5, py: 0 }} data-finding={f.rule}>
                   {SEVERITY_LABEL[f.severity]}：{f.message}
-                  {cause && <Box data-testid="county-sum-cause">出自：{cause.entryIds.map((id) => review.rows.find((r) => r.entryId === id)?.unitName ?? id).join('、')}的报告。</Box>}
+                  {cause && (
+                    <Box data-testid="county-sum-cause">
+                      出自：{cause.entryIds.map((id) => review.rows.find((r) => r.entryId === id)?.unitName ?? id).join('、')}的报告。
+                    </Box>
+                  )}
                 </Alert>
               );
             })}

@@ -163,7 +163,10 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
       try {
         saved = await platform.saveFile(fileName, base64, DOCX_FILTERS, DOCX_MIME);
       } catch (err) {
-        setNotice({ severity: 'error', text: `文件没有保存成功：${err instanceof Error ? err.message : String(err)}。请换一个文件夹，或关闭正在打开这个文件的 Word/WPS 后重试。` });
+        setNotice({
+          severity: 'error',
+          text: `文件没有保存成功：${err instanceof Error ? err.message : String(err)}。请换一个文件夹，或关闭正在打开这个文件的 Word/WPS 后重试。`,
+        });
         return;
       }
       if (!saved.saved) {
@@ -197,8 +200,10 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
       const title = doc.title.trim() || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${title.replace(/[\\/:*?"<>|]/g, '')}${willBeDraft ? '（草稿）' : ''}.pdf`;
       const r = await platform.printPdf(fileName, printDocumentHtml(content, { draft: willBeDraft }));
-      if ('printView' in r) setNotice({ severity: 'info', text: '已打开打印页面：在打印对话框的“目标打印机”中选择“另存为 PDF”即可保存。分页与下面的预览相同。' });
-      else if (r.saved) setNotice({ severity: willBeDraft ? 'warning' : 'success', text: `已导出 PDF：${r.path}${willBeDraft ? '（草稿，不能用印发布）' : ''}` });
+      if ('printView' in r)
+        setNotice({ severity: 'info', text: '已打开打印页面：在打印对话框的“目标打印机”中选择“另存为 PDF”即可保存。分页与下面的预览相同。' });
+      else if (r.saved)
+        setNotice({ severity: willBeDraft ? 'warning' : 'success', text: `已导出 PDF：${r.path}${willBeDraft ? '（草稿，不能用印发布）' : ''}` });
       else setNotice({ severity: 'info', text: '已取消保存，没有写出 PDF 文件。' });
     } catch (err) {
       setNotice({ severity: 'error', text: `PDF 没有导出：${err instanceof Error ? err.message : String(err)}` });
@@ -227,18 +232,48 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
           <Paper variant="outlined" sx={{ p: 2 }}>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
               <FormControlLabel
-                control={<Switch checked={letterhead} onChange={(e) => setLetterhead(e.target.checked)} slotProps={{ input: { 'aria-label': '加红头' } }} data-testid="letterhead-switch" />}
+                control={
+                  <Switch
+                    checked={letterhead}
+                    onChange={(e) => setLetterhead(e.target.checked)}
+                    slotProps={{ input: { 'aria-label': '加红头' } }}
+                    data-testid="letterhead-switch"
+                  />
+                }
                 label="加红头（以文件形式印发时使用）"
               />
               <FormControlLabel
-                control={<Switch checked={sealed} onChange={(e) => setSealed(e.target.checked)} slotProps={{ input: { 'aria-label': '用印版式' } }} data-testid="sealed-switch" />}
+                control={
+                  <Switch
+                    checked={sealed}
+                    onChange={(e) => setSealed(e.target.checked)}
+                    slotProps={{ input: { 'aria-label': '用印版式' } }}
+                    data-testid="sealed-switch"
+                  />
+                }
                 label="用印版式（留出盖章位置）"
               />
               <Box sx={{ flexGrow: 1 }} />
-              <Button variant="contained" size="large" sx={{ textTransform: 'none' }} onClick={onExportClick} disabled={busy} data-testid="export-button" startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+              <Button
+                variant="contained"
+                size="large"
+                sx={{ textTransform: 'none' }}
+                onClick={onExportClick}
+                disabled={busy}
+                data-testid="export-button"
+                startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
+              >
                 导出 Word 文件
               </Button>
-              <Button variant="outlined" size="large" sx={{ textTransform: 'none' }} onClick={() => void exportPdf()} disabled={pdfBusy} data-testid="export-pdf-button" startIcon={pdfBusy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+              <Button
+                variant="outlined"
+                size="large"
+                sx={{ textTransform: 'none' }}
+                onClick={() => void exportPdf()}
+                disabled={pdfBusy}
+                data-testid="export-pdf-button"
+                startIcon={pdfBusy ? <CircularProgress size={18} color="inherit" /> : undefined}
+              >
                 导出 PDF
               </Button>
             </Stack>

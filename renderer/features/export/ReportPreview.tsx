@@ -8,7 +8,17 @@ import { reportContent } from '../../../shared/print/content';
 import { PRINT_CSS, pagesHtml } from '../../../shared/print/html';
 import { paginate } from '../../../shared/print/paginate';
 
-export const ReportPreview = memo(function ReportPreview({ doc, letterhead, sealed = false, draft = false }: { doc: ReportDoc; letterhead: boolean; sealed?: boolean; draft?: boolean }) {
+export const ReportPreview = memo(function ReportPreview({
+  doc,
+  letterhead,
+  sealed = false,
+  draft = false,
+}: {
+  doc: ReportDoc;
+  letterhead: boolean;
+  sealed?: boolean;
+  draft?: boolean;
+}) {
   const { html, pages } = useMemo(() => {
     const printed = paginate(reportContent(doc, { letterhead, sealed }));
     // Every piece of report text is escaped by pagesHtml.

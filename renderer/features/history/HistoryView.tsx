@@ -2,8 +2,24 @@
 // figure, and the key figures over the years as a small inline SVG chart (no chart library).
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Alert, Box, Button, CircularProgress, FormControl, FormControlLabel, InputLabel, MenuItem, Select, Stack, Switch,
-  Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography,
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  FormControl,
+  FormControlLabel,
+  InputLabel,
+  MenuItem,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import { api, bytesToBase64, platform } from '../../api/client';
 import { compareReports, KEY_FIGURE_IDS, KEY_FIGURE_LABELS, keyFiguresOverYears } from '../../../shared/history';
@@ -67,12 +83,22 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
     setSaveFailure('');
     const r = await api.exportReportFile({ id });
     if (!r.ok) return setSaveFailure(`报告文件没有生成：${r.error.message}`);
-    const saved = await platform.trySaveFile(r.value.fileName, bytesToBase64(new TextEncoder().encode(r.value.content)), [{ name: '报告文件', extensions: ['json'] }], 'application/json');
+    const saved = await platform.trySaveFile(
+      r.value.fileName,
+      bytesToBase64(new TextEncoder().encode(r.value.content)),
+      [{ name: '报告文件', extensions: ['json'] }],
+      'application/json',
+    );
     if (!saved.ok) return setSaveFailure(`报告文件没有保存成功：${saved.error.message}`);
     if (saved.value.saved) setNotice(saved.value.path ? `报告文件已保存到 ${saved.value.path}` : `已下载报告文件 ${r.value.fileName}`);
   };
 
-  if (error) return <Alert severity="error" data-testid="history-error">{error}</Alert>;
+  if (error)
+    return (
+      <Alert severity="error" data-testid="history-error">
+        {error}
+      </Alert>
+    );
   if (!reports) {
     return (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -85,10 +111,20 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
 
   return (
     <Stack spacing={3} data-testid="history-view">
-      {notice && <Alert severity="success" onClose={() => setNotice('')}>{notice}</Alert>}
-      {saveFailure && <Alert severity="error" role="alert" onClose={() => setSaveFailure('')} data-testid="history-save-failure">{saveFailure}</Alert>}
+      {notice && (
+        <Alert severity="success" onClose={() => setNotice('')}>
+          {notice}
+        </Alert>
+      )}
+      {saveFailure && (
+        <Alert severity="error" role="alert" onClose={() => setSaveFailure('')} data-testid="history-save-failure">
+          {saveFailure}
+        </Alert>
+      )}
       <Box>
-        <Typography variant="h6" component="h3" gutterBottom>各年度报告</Typography>
+        <Typography variant="h6" component="h3" gutterBottom>
+          各年度报告
+        </Typography>
         <TableContainer>
           <Table size="small" data-testid="history-reports">
             <TableHead>
@@ -128,28 +164,50 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
       </Box>
 
       <Box>
-        <Typography variant="h6" component="h3" gutterBottom>主要数字历年变化</Typography>
+        <Typography variant="h6" component="h3" gutterBottom>
+          主要数字历年变化
+        </Typography>
         <KeyFigureChart series={series} hasLegacy={reports.some((r) => r.doc.formatId === 'legacy')} />
       </Box>
 
       <Box>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
-          <Typography variant="h6" component="h3">逐项对比</Typography>
+          <Typography variant="h6" component="h3">
+            逐项对比
+          </Typography>
           <FormControl size="small" sx={{ minWidth: 140 }}>
             <InputLabel id="history-current-label">本年</InputLabel>
-            <Select labelId="history-current-label" label="本年" value={currentId} onChange={(e) => setCurrentId(e.target.value as number)} data-testid="history-current">
+            <Select
+              labelId="history-current-label"
+              label="本年"
+              value={currentId}
+              onChange={(e) => setCurrentId(e.target.value as number)}
+              data-testid="history-current"
+            >
               {reports.map((r) => (
-                <MenuItem key={r.summary.id} value={r.summary.id}>{r.doc.year} 年</MenuItem>
+                <MenuItem key={r.summary.id} value={r.summary.id}>
+                  {r.doc.year} 年
+                </MenuItem>
               ))}
             </Select>
           </FormControl>
           <FormControl size="small" sx={{ minWidth: 140 }}>
             <InputLabel id="history-previous-label">对比年度</InputLabel>
-            <Select labelId="history-previous-label" label="对比年度" value={previousId} onChange={(e) => setPreviousId(e.target.value as number | '')} data-testid="history-previous">
+            <Select
+              labelId="history-previous-label"
+              label="对比年度"
+              value={previousId}
+              onChange={(e) => setPreviousId(e.target.value as number | '')}
+              data-testid="history-previous"
+            >
               <MenuItem value="">（不对比）</MenuItem>
-              {reports.filter((r) => r.summary.id !== currentId).map((r) => (
-                <MenuItem key={r.summary.id} value={r.summary.id}>{r.doc.year} 年</MenuItem>
-              ))}
+              {reports
+                .filter((r) => r.summary.id !== currentId)
+                .map((r) => (
+                  <MenuItem key={r.summary.id} value={r.summary.id}>
+                    {r.doc.year} 年
+                  </MenuItem>
+                ))}
             </Select>
           </FormControl>
           <FormControlLabel control={<Switch checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} />} label="只看有变化的" />
@@ -181,7 +239,11 @@ export function HistoryView(props: { onOpen(reportId: number): void }) {
                     <TableCell align="right">{r.previous === undefined ? '—' : formatCellValue(r.previous, r.kind, { grouping: true })}</TableCell>
                     <TableCell align="right">{r.current === undefined ? '—' : formatCellValue(r.current, r.kind, { grouping: true })}</TableCell>
                     <TableCell align="right" data-change={r.change ?? ''} sx={{ color: r.change ? (r.change > 0 ? 'success.main' : 'error.main') : undefined }}>
-                      {r.change === undefined ? '—' : r.change === 0 ? '0' : `${r.change > 0 ? '+' : '−'}${formatCellValue(Math.abs(r.change), r.kind, { grouping: true })}`}
+                      {r.change === undefined
+                        ? '—'
+                        : r.change === 0
+                          ? '0'
+                          : `${r.change > 0 ? '+' : '−'}${formatCellValue(Math.abs(r.change), r.kind, { grouping: true })}`}
                     </TableCell>
                   </TableRow>
                 ))}
@@ -209,7 +271,12 @@ function KeyFigureChart(props: { series: YearFigures[]; hasLegacy: boolean }) {
   const height = 240;
   const pad = { left: 44, right: 16, top: 16, bottom: 32 };
   const values = series.flatMap((s) => KEY_FIGURE_IDS.map((k) => s.figures[k]).filter((v): v is number => v !== undefined));
-  if (!values.length) return <Typography color="text.secondary" data-testid="history-chart-empty">各年度的报告还没有可对比的数字。</Typography>;
+  if (!values.length)
+    return (
+      <Typography color="text.secondary" data-testid="history-chart-empty">
+        各年度的报告还没有可对比的数字。
+      </Typography>
+    );
   const max = Math.max(1, ...values);
   const step = Math.max(1, Math.ceil(max / 4));
   const top = step * 4;
@@ -221,11 +288,15 @@ function KeyFigureChart(props: { series: YearFigures[]; hasLegacy: boolean }) {
         {[0, 1, 2, 3, 4].map((t) => (
           <g key={t}>
             <line x1={pad.left} x2={width - pad.right} y1={y(t * step)} y2={y(t * step)} stroke="#e0e0e0" />
-            <text x={pad.left - 6} y={y(t * step) + 4} textAnchor="end" fontSize="11" fill="#616161">{t * step}</text>
+            <text x={pad.left - 6} y={y(t * step) + 4} textAnchor="end" fontSize="11" fill="#616161">
+              {t * step}
+            </text>
           </g>
         ))}
         {series.map((s, i) => (
-          <text key={s.year} x={x(i)} y={height - 10} textAnchor="middle" fontSize="11" fill="#616161">{s.year}</text>
+          <text key={s.year} x={x(i)} y={height - 10} textAnchor="middle" fontSize="11" fill="#616161">
+            {s.year}
+          </text>
         ))}
         {KEY_FIGURE_IDS.map((k) => {
           const segments: string[][] = [[]];
@@ -236,9 +307,11 @@ function KeyFigureChart(props: { series: YearFigures[]; hasLegacy: boolean }) {
           });
           return (
             <g key={k} data-series={k}>
-              {segments.filter((seg) => seg.length > 1).map((seg, j) => (
-                <polyline key={j} points={seg.join(' ')} fill="none" stroke={COLORS[k]} strokeWidth="2" />
-              ))}
+              {segments
+                .filter((seg) => seg.length > 1)
+                .map((seg, j) => (
+                  <polyline key={j} points={seg.join(' ')} fill="none" stroke={COLORS[k]} strokeWidth="2" />
+                ))}
               {series.map((s, i) =>
                 s.figures[k] === undefined ? null : (
                   <circle key={s.year} cx={x(i)} cy={y(s.figures[k]!)} r="3.5" fill={COLORS[k]} data-year={s.year} data-value={s.figures[k]}>
@@ -261,9 +334,11 @@ function KeyFigureChart(props: { series: YearFigures[]; hasLegacy: boolean }) {
       <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
         年度没有连线的地方，是那一年的报告没有填写这个数字。
       </Typography>
-      {props.hasLegacy && <Typography variant="caption" color="text.secondary">
-        2019 年以前的报告按附表中的“受理申请”“同意公开”“行政复议”“行政诉讼”指标显示；行政诉讼为未经复议直接起诉与复议后起诉之和。
-      </Typography>}
+      {props.hasLegacy && (
+        <Typography variant="caption" color="text.secondary">
+          2019 年以前的报告按附表中的“受理申请”“同意公开”“行政复议”“行政诉讼”指标显示；行政诉讼为未经复议直接起诉与复议后起诉之和。
+        </Typography>
+      )}
     </Box>
   );
 }

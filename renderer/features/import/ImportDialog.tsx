@@ -3,17 +3,32 @@
 // year is replaced only after the clerk says so.
 import { useState } from 'react';
 import {
-  Alert, Box, Button, Checkbox, Chip, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel,
-  List, ListItem, ListItemText, Stack, Tab, Tabs, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Tab,
+  Tabs,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { api, bytesToBase64, platform } from '../../api/client';
 import type { ImportPreview } from '../../../shared/api';
 import { FORMATS, isGovFormatId, SECTION_HEADINGS, SECTION_KEYS } from '../../../shared/formats/index';
 import { formatLabel, SEVERITY_LABEL, statusLabel } from '../../labels';
 
-const FILE_FILTERS = [
-  { name: '年度报告（Word 文档、文本、报告文件）', extensions: ['docx', 'txt', 'json'] },
-];
+const FILE_FILTERS = [{ name: '年度报告（Word 文档、文本、报告文件）', extensions: ['docx', 'txt', 'json'] }];
 
 const TABLE_NAMES: Record<'t2' | 't3' | 't4', string> = {
   t2: `表二 ${FORMATS['gov-2021'].t2.title}`,
@@ -119,7 +134,8 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
             {tab === 'file' ? (
               <Stack spacing={1.5} sx={{ alignItems: 'flex-start' }}>
                 <Typography variant="body2" color="text.secondary">
-                  可以导入：本程序导出的报告文件（*.nianbao.json），Word 或 WPS 保存的年度报告（.docx），从网页复制保存的文字（.txt）。旧版 .doc 文件请先在 Word/WPS 中另存为 .docx。
+                  可以导入：本程序导出的报告文件（*.nianbao.json），Word 或 WPS 保存的年度报告（.docx），从网页复制保存的文字（.txt）。旧版 .doc 文件请先在
+                  Word/WPS 中另存为 .docx。
                 </Typography>
                 <Button variant="contained" onClick={chooseFile} disabled={busy} data-testid="import-choose-file">
                   选择文件…
@@ -159,7 +175,15 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
             {error}
           </Alert>
         )}
-        {preview && <PreviewPanel preview={preview} fileName={fileName} unitName={props.unitName} replaceConfirmed={replaceConfirmed} onReplaceConfirmed={setReplaceConfirmed} />}
+        {preview && (
+          <PreviewPanel
+            preview={preview}
+            fileName={fileName}
+            unitName={props.unitName}
+            replaceConfirmed={replaceConfirmed}
+            onReplaceConfirmed={setReplaceConfirmed}
+          />
+        )}
       </DialogContent>
       <DialogActions>
         {preview && (
@@ -191,53 +215,98 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; unitNam
   return (
     <Stack spacing={2} data-testid="import-preview">
       <Alert severity={problems.length ? 'warning' : 'success'}>
-        {problems.length ? `已读取“${props.fileName}”，有 ${problems.length} 处没有完全读入，请看下面的说明，保存后在程序中补齐。` : `已完整读取“${props.fileName}”。请核对后保存。`}
+        {problems.length
+          ? `已读取“${props.fileName}”，有 ${problems.length} 处没有完全读入，请看下面的说明，保存后在程序中补齐。`
+          : `已完整读取“${props.fileName}”。请核对后保存。`}
       </Alert>
       {existing && (
         <Alert severity="warning" data-testid="import-existing">
           <Typography variant="body2" gutterBottom>
-            {existing.year} 年已经有一份报告：“{existing.title || `${existing.year}年报告`}”（{statusLabel(existing.status)}，{formatLabel(existing.formatId)}）。导入会用读取的内容替换这一年的报告，请确认后再保存。
+            {existing.year} 年已经有一份报告：“{existing.title || `${existing.year}年报告`}”（{statusLabel(existing.status)}，{formatLabel(existing.formatId)}
+            ）。导入会用读取的内容替换这一年的报告，请确认后再保存。
           </Typography>
           <FormControlLabel
-            control={<Checkbox checked={props.replaceConfirmed} onChange={(e) => props.onReplaceConfirmed(e.target.checked)} data-testid="import-confirm-replace" />}
+            control={
+              <Checkbox checked={props.replaceConfirmed} onChange={(e) => props.onReplaceConfirmed(e.target.checked)} data-testid="import-confirm-replace" />
+            }
             label={`我确认用导入的内容替换 ${existing.year} 年的报告`}
           />
         </Alert>
       )}
       {props.unitName && isOtherUnit(report.unit.name, props.unitName) && (
         <Alert severity="warning" data-testid="import-other-unit">
-          这份报告的机关是“{report.unit.name}”，与本机关“{props.unitName}”不同。保存后它会列入本机关的报告，参与历年对比和上年结转的核对。如果是别的单位的报告，请点“取消”；如果只是机关名称写法不同，可以保存后在“基本信息”中改正。
+          这份报告的机关是“{report.unit.name}”，与本机关“{props.unitName}
+          ”不同。保存后它会列入本机关的报告，参与历年对比和上年结转的核对。如果是别的单位的报告，请点“取消”；如果只是机关名称写法不同，可以保存后在“基本信息”中改正。
         </Alert>
       )}
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
-        <Typography component="dt" color="text.secondary">来源</Typography>
-        <Typography component="dd" sx={{ m: 0 }}>{SOURCE_LABELS[source]}</Typography>
-        <Typography component="dt" color="text.secondary">年度</Typography>
-        <Typography component="dd" sx={{ m: 0 }} data-testid="import-year">{report.year} 年</Typography>
-        <Typography component="dt" color="text.secondary">机关</Typography>
-        <Typography component="dd" sx={{ m: 0 }} data-testid="import-unit">{report.unit.name}</Typography>
-        <Typography component="dt" color="text.secondary">格式</Typography>
-        <Typography component="dd" sx={{ m: 0 }} data-testid="import-format">{formatLabel(report.formatId)}</Typography>
-        <Typography component="dt" color="text.secondary">标题</Typography>
-        <Typography component="dd" sx={{ m: 0 }}>{report.title}</Typography>
+        <Typography component="dt" color="text.secondary">
+          来源
+        </Typography>
+        <Typography component="dd" sx={{ m: 0 }}>
+          {SOURCE_LABELS[source]}
+        </Typography>
+        <Typography component="dt" color="text.secondary">
+          年度
+        </Typography>
+        <Typography component="dd" sx={{ m: 0 }} data-testid="import-year">
+          {report.year} 年
+        </Typography>
+        <Typography component="dt" color="text.secondary">
+          机关
+        </Typography>
+        <Typography component="dd" sx={{ m: 0 }} data-testid="import-unit">
+          {report.unit.name}
+        </Typography>
+        <Typography component="dt" color="text.secondary">
+          格式
+        </Typography>
+        <Typography component="dd" sx={{ m: 0 }} data-testid="import-format">
+          {formatLabel(report.formatId)}
+        </Typography>
+        <Typography component="dt" color="text.secondary">
+          标题
+        </Typography>
+        <Typography component="dd" sx={{ m: 0 }}>
+          {report.title}
+        </Typography>
       </Box>
 
       <Box data-testid="import-recognised">
-        <Typography variant="subtitle2" gutterBottom>识别到的内容</Typography>
+        <Typography variant="subtitle2" gutterBottom>
+          识别到的内容
+        </Typography>
         {source === 'nianbao-file' ? (
           <Typography variant="body2">报告文件包含完整的报告内容。</Typography>
         ) : gov ? (
           <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
             {SECTION_KEYS.map((k) => (
-              <Chip key={k} size="small" color={seen.has(k) ? 'success' : 'default'} variant={seen.has(k) ? 'filled' : 'outlined'} label={`${seen.has(k) ? '✓' : '✗'} ${SECTION_HEADINGS[k]}`} data-recognised={seen.has(k) ? 'yes' : 'no'} data-part={k} />
+              <Chip
+                key={k}
+                size="small"
+                color={seen.has(k) ? 'success' : 'default'}
+                variant={seen.has(k) ? 'filled' : 'outlined'}
+                label={`${seen.has(k) ? '✓' : '✗'} ${SECTION_HEADINGS[k]}`}
+                data-recognised={seen.has(k) ? 'yes' : 'no'}
+                data-part={k}
+              />
             ))}
             {(['t2', 't3', 't4'] as const).map((t) => (
-              <Chip key={t} size="small" color={seen.has(t) ? 'success' : 'default'} variant={seen.has(t) ? 'filled' : 'outlined'} label={`${seen.has(t) ? '✓' : '✗'} ${TABLE_NAMES[t]}`} data-recognised={seen.has(t) ? 'yes' : 'no'} data-part={t} />
+              <Chip
+                key={t}
+                size="small"
+                color={seen.has(t) ? 'success' : 'default'}
+                variant={seen.has(t) ? 'filled' : 'outlined'}
+                label={`${seen.has(t) ? '✓' : '✗'} ${TABLE_NAMES[t]}`}
+                data-recognised={seen.has(t) ? 'yes' : 'no'}
+                data-part={t}
+              />
             ))}
           </Stack>
         ) : (
           <Typography variant="body2">
-            2019 年以前的报告：读到 {report.legacySections?.length ?? 0} 个部分的标题和正文，附表（统计表）中 {Object.keys(report.indicators ?? {}).filter((k) => !k.endsWith('_cumulative')).length} 项指标。这类报告只用于历年对比。
+            2019 年以前的报告：读到 {report.legacySections?.length ?? 0} 个部分的标题和正文，附表（统计表）中{' '}
+            {Object.keys(report.indicators ?? {}).filter((k) => !k.endsWith('_cumulative')).length} 项指标。这类报告只用于历年对比。
           </Typography>
         )}
       </Box>
@@ -264,7 +333,9 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; unitNam
 
       {problems.length > 0 && (
         <Box data-testid="import-problems">
-          <Typography variant="subtitle2" gutterBottom>请对照原文核对（以下内容没有完全读入，或是程序按原文推断的）</Typography>
+          <Typography variant="subtitle2" gutterBottom>
+            请对照原文核对（以下内容没有完全读入，或是程序按原文推断的）
+          </Typography>
           <List dense disablePadding>
             {problems.map((p, i) => (
               <ListItem key={i} disableGutters>
@@ -274,7 +345,6 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; unitNam
           </List>
         </Box>
       )}
-
     </Stack>
   );
 }

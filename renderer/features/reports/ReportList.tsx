@@ -2,8 +2,29 @@
 // (new, based on last year, imported) or to compare years.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import {
-  Alert, AppBar, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel,
-  Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Toolbar, Typography, Chip, Stack,
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Toolbar,
+  Typography,
+  Chip,
+  Stack,
 } from '@mui/material';
 import { api } from '../../api/client';
 import { formatForYear } from '../../../shared/formats/index';
@@ -25,7 +46,12 @@ const BackupsDialog = lazy(() => loadBackupsDialog().then((m) => ({ default: m.B
 import { formatLabel, formatTime, statusLabel } from '../../labels';
 import { defaultNewYear } from './new-year';
 
-export function ReportList(props: { unit: Unit & { id: number }; preloaded?: Promise<ApiResult<ReportSummary[]>> | null; onUnitSaved: (u: Unit & { id: number }) => void; onOpen: (id: number, step?: string) => void }) {
+export function ReportList(props: {
+  unit: Unit & { id: number };
+  preloaded?: Promise<ApiResult<ReportSummary[]>> | null;
+  onUnitSaved: (u: Unit & { id: number }) => void;
+  onOpen: (id: number, step?: string) => void;
+}) {
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
   const [error, setError] = useState('');
   const [creating, setCreating] = useState(false);
@@ -62,7 +88,9 @@ export function ReportList(props: { unit: Unit & { id: number }; preloaded?: Pro
           <Typography variant="h6" component="h1" sx={{ flexGrow: 1 }}>
             年报编制助手
           </Typography>
-          <Typography variant="body2" data-testid="unit-name">{props.unit.name}</Typography>
+          <Typography variant="body2" data-testid="unit-name">
+            {props.unit.name}
+          </Typography>
           <Chip size="small" label={UNIT_KIND_LABELS[props.unit.kind]} sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,.6)' }} variant="outlined" />
           <Button color="inherit" onClick={() => setEditingUnit(true)}>
             机关信息
@@ -70,7 +98,12 @@ export function ReportList(props: { unit: Unit & { id: number }; preloaded?: Pro
           <Button color="inherit" onClick={() => setBackingUp(true)}>
             数据备份
           </Button>
-          <Button color="inherit" onClick={() => { window.location.hash = '#/county'; }}>
+          <Button
+            color="inherit"
+            onClick={() => {
+              window.location.hash = '#/county';
+            }}
+          >
             县级审查
           </Button>
         </Toolbar>
@@ -108,7 +141,9 @@ export function ReportList(props: { unit: Unit & { id: number }; preloaded?: Pro
                 <TableCell>标题 / 格式</TableCell>
                 <TableCell width={90}>状态</TableCell>
                 <TableCell width={170}>最后修改</TableCell>
-                <TableCell width={180} align="right">操作</TableCell>
+                <TableCell width={180} align="right">
+                  操作
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -117,10 +152,17 @@ export function ReportList(props: { unit: Unit & { id: number }; preloaded?: Pro
                   <TableCell sx={{ fontWeight: 600, fontSize: 16 }}>{r.year} 年</TableCell>
                   <TableCell>
                     <Typography variant="body2">{r.title || '（未命名）'}</Typography>
-                    <Typography variant="caption" color="text.secondary">{formatLabel(r.formatId)}</Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {formatLabel(r.formatId)}
+                    </Typography>
                   </TableCell>
                   <TableCell>
-                    <Chip size="small" label={statusLabel(r.status)} color={r.status === 'final' ? 'success' : 'default'} variant={r.status === 'final' ? 'filled' : 'outlined'} />
+                    <Chip
+                      size="small"
+                      label={statusLabel(r.status)}
+                      color={r.status === 'final' ? 'success' : 'default'}
+                      variant={r.status === 'final' ? 'filled' : 'outlined'}
+                    />
                   </TableCell>
                   <TableCell>{formatTime(r.updatedAt)}</TableCell>
                   <TableCell align="right">
@@ -157,14 +199,45 @@ export function ReportList(props: { unit: Unit & { id: number }; preloaded?: Pro
         />
       )}
       <Suspense fallback={null}>
-      {editingUnit && <UnitDialog unit={props.unit} onClose={() => setEditingUnit(false)} onSaved={(u) => { setEditingUnit(false); props.onUnitSaved(u); }} />}
-      {backingUp && <BackupsDialog onClose={() => setBackingUp(false)} />}
-      {importing && <ImportDialog unitName={props.unit.name} open={importing} onClose={() => { setImporting(false); void refresh(); }} onImported={(id) => { setImporting(false); props.onOpen(id, 'basic'); }} />}
+        {editingUnit && (
+          <UnitDialog
+            unit={props.unit}
+            onClose={() => setEditingUnit(false)}
+            onSaved={(u) => {
+              setEditingUnit(false);
+              props.onUnitSaved(u);
+            }}
+          />
+        )}
+        {backingUp && <BackupsDialog onClose={() => setBackingUp(false)} />}
+        {importing && (
+          <ImportDialog
+            unitName={props.unit.name}
+            open={importing}
+            onClose={() => {
+              setImporting(false);
+              void refresh();
+            }}
+            onImported={(id) => {
+              setImporting(false);
+              props.onOpen(id, 'basic');
+            }}
+          />
+        )}
       </Suspense>
       <Dialog open={comparing} onClose={() => setComparing(false)} maxWidth="lg" fullWidth>
         <DialogTitle>历年对比</DialogTitle>
         <DialogContent dividers>
-          <Suspense fallback={null}>{comparing && <HistoryView onOpen={(id) => { setComparing(false); props.onOpen(id); }} />}</Suspense>
+          <Suspense fallback={null}>
+            {comparing && (
+              <HistoryView
+                onOpen={(id) => {
+                  setComparing(false);
+                  props.onOpen(id);
+                }}
+              />
+            )}
+          </Suspense>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setComparing(false)}>关闭</Button>
@@ -200,14 +273,23 @@ function NewReportDialog(props: { reports: ReportSummary[]; onClose: () => void;
 
   return (
     <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void create(); }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
         <DialogTitle>新建年度报告</DialogTitle>
         <DialogContent>
           <TextField
             autoFocus
             label="报告年度"
             value={yearText}
-            onChange={(e) => { setYearText(e.target.value); setFailure(''); }}
+            onChange={(e) => {
+              setYearText(e.target.value);
+              setFailure('');
+            }}
             error={!!problem && yearText !== ''}
             helperText={problem || '报告的是哪一年的工作，一般为上一年'}
             sx={{ mt: 1, width: 260 }}
@@ -225,7 +307,11 @@ function NewReportDialog(props: { reports: ReportSummary[]; onClose: () => void;
               label={`以 ${previous.year} 年报告为基础（沿用机关信息和文字，表格重新填写，上年结转等数字自动带入）`}
             />
           )}
-          {failure && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{failure}</Alert>}
+          {failure && (
+            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+              {failure}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={props.onClose}>取消</Button>
@@ -253,9 +339,14 @@ function DeleteDialog(props: { report: ReportSummary; onClose: () => void; onDel
       <DialogTitle>删除{props.report.year}年报告？</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          将删除“{props.report.title || `${props.report.year}年报告`}”的全部文字和表格数据。删除后不能撤销；如需找回，只能在“数据备份”中恢复到程序上次启动时的备份（那之后对所有报告的修改都会丢失）。
+          将删除“{props.report.title || `${props.report.year}年报告`}
+          ”的全部文字和表格数据。删除后不能撤销；如需找回，只能在“数据备份”中恢复到程序上次启动时的备份（那之后对所有报告的修改都会丢失）。
         </DialogContentText>
-        {failure && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{failure}</Alert>}
+        {failure && (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+            {failure}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose} autoFocus>

@@ -15,4 +15,3 @@ export function defaultNewYear(reports: Pick<ReportSummary, 'year'>[], thisYear 
   for (let y = lastYear - 1; y >= 2019; y--) if (!taken.has(y)) return y;
   return thisYear;
 }
-

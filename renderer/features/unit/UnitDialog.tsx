@@ -23,7 +23,11 @@ export function UnitDialog(props: { unit: Unit & { id: number }; onClose: () => 
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>修改后用于今后新建的报告；已有报告的机关信息请在该报告的“基本信息”中修改。</DialogContentText>
         <UnitFields value={unit} onChange={setUnit} errors={errors} />
-        {failure && <Alert severity="error" role="alert">{failure}</Alert>}
+        {failure && (
+          <Alert severity="error" role="alert">
+            {failure}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>取消</Button>

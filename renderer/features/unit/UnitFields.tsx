@@ -24,12 +24,25 @@ export function validateUnit(u: Unit): UnitErrors {
 export function normaliseUnit(u: Unit): Unit {
   const t = (s: string) => s.trim();
   const name = t(u.name);
-  return { name, kind: u.kind, supervisor: t(u.supervisor), address: t(u.address), postcode: t(u.postcode), phone: t(u.phone), email: t(u.email), signature: t(u.signature) || name };
+  return {
+    name,
+    kind: u.kind,
+    supervisor: t(u.supervisor),
+    address: t(u.address),
+    postcode: t(u.postcode),
+    phone: t(u.phone),
+    email: t(u.email),
+    signature: t(u.signature) || name,
+  };
 }
 
 export function UnitFields(props: { value: Unit; onChange: (u: Unit) => void; errors: UnitErrors; autoFocus?: boolean; showSignature?: boolean }) {
   const { value: u, onChange, errors } = props;
-  const field = (key: keyof Unit, label: string, extra: { helper?: string; placeholder?: string; required?: boolean; xs?: number; autoFocus?: boolean } = {}) => (
+  const field = (
+    key: keyof Unit,
+    label: string,
+    extra: { helper?: string; placeholder?: string; required?: boolean; xs?: number; autoFocus?: boolean } = {},
+  ) => (
     <Grid size={extra.xs ?? 6}>
       <TextField
         fullWidth
@@ -47,7 +60,13 @@ export function UnitFields(props: { value: Unit; onChange: (u: Unit) => void; er
   );
   return (
     <Grid container columnSpacing={2} rowSpacing={0.5}>
-      {field('name', '机关名称', { required: true, xs: 8, autoFocus: props.autoFocus, placeholder: '例如：永安市小陶镇人民政府', helper: '写全称，将用于标题和署名' })}
+      {field('name', '机关名称', {
+        required: true,
+        xs: 8,
+        autoFocus: props.autoFocus,
+        placeholder: '例如：永安市小陶镇人民政府',
+        helper: '写全称，将用于标题和署名',
+      })}
       <Grid size={4}>
         <TextField
           select

@@ -31,7 +31,16 @@ export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
-      <Paper variant="outlined" sx={{ p: 4, width: 760, maxWidth: '100%' }} component="form" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <Paper
+        variant="outlined"
+        sx={{ p: 4, width: 760, maxWidth: '100%' }}
+        component="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
         <Typography variant="h5" gutterBottom>
           欢迎使用年报编制助手
         </Typography>

@@ -60,7 +60,13 @@ export function BasicInfoStep({ session }: { session: ReportSession }) {
       <Section title="报告">
         <Grid container columnSpacing={2} rowSpacing={1}>
           <Grid size={2}>
-            <TextField label="报告年度" value={`${doc.year}年`} fullWidth slotProps={{ htmlInput: { readOnly: true, 'data-field': 'year' } }} helperText="创建后不能修改" />
+            <TextField
+              label="报告年度"
+              value={`${doc.year}年`}
+              fullWidth
+              slotProps={{ htmlInput: { readOnly: true, 'data-field': 'year' } }}
+              helperText="创建后不能修改"
+            />
           </Grid>
           <Grid size={8}>
             <TextField
@@ -113,9 +119,20 @@ export function BasicInfoStep({ session }: { session: ReportSession }) {
 
       <Section title="正文开头（引言）" hint="大多数已公开的年度报告在正文前有一段引言，说明编制依据、统计期限和联系方式。按需要选择。">
         <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }}>
-          <FormControlLabel control={<Switch checked={doc.preamble.basis} onChange={(e) => session.patchMeta({ preamble: { ...doc.preamble, basis: e.target.checked } })} />} label="写明编制依据（《政府信息公开条例》）" />
-          <FormControlLabel control={<Switch checked={doc.preamble.period} onChange={(e) => session.patchMeta({ preamble: { ...doc.preamble, period: e.target.checked } })} />} label="写明统计期限" />
-          <FormControlLabel control={<Switch checked={doc.preamble.contact} onChange={(e) => session.patchMeta({ preamble: { ...doc.preamble, contact: e.target.checked } })} />} label="写明联系方式（地址、邮编、电话、邮箱）" />
+          <FormControlLabel
+            control={<Switch checked={doc.preamble.basis} onChange={(e) => session.patchMeta({ preamble: { ...doc.preamble, basis: e.target.checked } })} />}
+            label="写明编制依据（《政府信息公开条例》）"
+          />
+          <FormControlLabel
+            control={<Switch checked={doc.preamble.period} onChange={(e) => session.patchMeta({ preamble: { ...doc.preamble, period: e.target.checked } })} />}
+            label="写明统计期限"
+          />
+          <FormControlLabel
+            control={
+              <Switch checked={doc.preamble.contact} onChange={(e) => session.patchMeta({ preamble: { ...doc.preamble, contact: e.target.checked } })} />
+            }
+            label="写明联系方式（地址、邮编、电话、邮箱）"
+          />
         </Box>
         <TextField
           label="电子版发布位置（可不填）"
@@ -159,7 +176,14 @@ export function BasicInfoStep({ session }: { session: ReportSession }) {
 
       <Section title="红头文件（可选）" hint="需要以机关文件形式印发时，导出的 Word 会带发文机关标志和发文字号。">
         <FormControlLabel
-          control={<Switch checked={doc.letterhead.enabled} onChange={(e) => session.patchMeta({ letterhead: { ...doc.letterhead, enabled: e.target.checked, issuer: doc.letterhead.issuer || `${doc.unit.name}文件` } })} />}
+          control={
+            <Switch
+              checked={doc.letterhead.enabled}
+              onChange={(e) =>
+                session.patchMeta({ letterhead: { ...doc.letterhead, enabled: e.target.checked, issuer: doc.letterhead.issuer || `${doc.unit.name}文件` } })
+              }
+            />
+          }
           label="以红头文件形式印发"
         />
         {doc.letterhead.enabled && (

@@ -6,7 +6,14 @@ import { Box, FormHelperText, InputAdornment, TextField, Typography } from '@mui
 
 import { partsToIso, toParts, type Parts } from './date-logic';
 
-export function ChineseDateField(props: { label: string; value: string; onChange: (iso: string) => void; helperText: string; warning?: string; dataField: string }) {
+export function ChineseDateField(props: {
+  label: string;
+  value: string;
+  onChange: (iso: string) => void;
+  helperText: string;
+  warning?: string;
+  dataField: string;
+}) {
   const [parts, setParts] = useState<Parts>(() => toParts(props.value));
   const [touched, setTouched] = useState(false);
   const month = useRef<HTMLInputElement>(null);
@@ -44,7 +51,12 @@ export function ChineseDateField(props: { label: string; value: string; onChange
       onChange={(e) => change(key, e.target.value)}
       sx={{ width }}
       slotProps={{
-        htmlInput: { inputMode: 'numeric', 'aria-label': `${props.label}·${unit}`, 'data-field': `${props.dataField}.${key === 'y' ? 'year' : key === 'm' ? 'month' : 'day'}`, maxLength: key === 'y' ? 4 : 2 },
+        htmlInput: {
+          inputMode: 'numeric',
+          'aria-label': `${props.label}·${unit}`,
+          'data-field': `${props.dataField}.${key === 'y' ? 'year' : key === 'm' ? 'month' : 'day'}`,
+          maxLength: key === 'y' ? 4 : 2,
+        },
         input: { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> },
       }}
     />

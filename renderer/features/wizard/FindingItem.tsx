@@ -35,15 +35,35 @@ export function FindingItem(props: { session: ReportSession; finding: Finding; o
     <Box
       data-finding={f.rule}
       data-severity={f.severity}
-      sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', py: 1, px: 1.5, borderBottom: 1, borderColor: 'divider', opacity: ack ? 0.7 : 1, '&:last-child': { borderBottom: 0 } }}
+      sx={{
+        display: 'flex',
+        gap: 1.5,
+        alignItems: 'flex-start',
+        py: 1,
+        px: 1.5,
+        borderBottom: 1,
+        borderColor: 'divider',
+        opacity: ack ? 0.7 : 1,
+        '&:last-child': { borderBottom: 0 },
+      }}
     >
-      <Chip size="small" label={ack ? '已核实' : SEVERITY_LABEL[f.severity]} color={ack ? 'default' : SEVERITY_COLOR[f.severity]} variant={ack ? 'outlined' : 'filled'} sx={{ mt: 0.25, minWidth: 52 }} />
+      <Chip
+        size="small"
+        label={ack ? '已核实' : SEVERITY_LABEL[f.severity]}
+        color={ack ? 'default' : SEVERITY_COLOR[f.severity]}
+        variant={ack ? 'outlined' : 'filled'}
+        sx={{ mt: 0.25, minWidth: 52 }}
+      />
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
           {shown.message}
         </Typography>
         {shown.expected !== undefined && (
-          <Typography variant="body2" sx={{ color: f.severity === 'error' ? 'error.dark' : 'text.secondary', fontWeight: 600 }} data-expected={String(shown.expected)}>
+          <Typography
+            variant="body2"
+            sx={{ color: f.severity === 'error' ? 'error.dark' : 'text.secondary', fontWeight: 600 }}
+            data-expected={String(shown.expected)}
+          >
             应为 {figure(shown.expected)}
             {shown.actual !== undefined && <span style={{ fontWeight: 400 }}>（现为 {figure(shown.actual)}）</span>}
           </Typography>
@@ -59,8 +79,24 @@ export function FindingItem(props: { session: ReportSession; finding: Finding; o
           </Typography>
         )}
         {asking && (
-          <Box sx={{ display: 'flex', gap: 1, mt: 1 }} component="form" onSubmit={(e) => { e.preventDefault(); void submit(reason); }}>
-            <TextField autoFocus size="small" fullWidth label="核实说明" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如：经核对登记台账，数字无误" slotProps={{ htmlInput: { maxLength: 500 } }} />
+          <Box
+            sx={{ display: 'flex', gap: 1, mt: 1 }}
+            component="form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submit(reason);
+            }}
+          >
+            <TextField
+              autoFocus
+              size="small"
+              fullWidth
+              label="核实说明"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="例如：经核对登记台账，数字无误"
+              slotProps={{ htmlInput: { maxLength: 500 } }}
+            />
             <Button type="submit" variant="contained" size="small">
               确定
             </Button>
@@ -81,8 +117,9 @@ export function FindingItem(props: { session: ReportSession; finding: Finding; o
             {props.locateLabel ?? '定位'}
           </Button>
         )}
-        {canAcknowledge(f) && !asking && (
-          ack ? (
+        {canAcknowledge(f) &&
+          !asking &&
+          (ack ? (
             <Button size="small" onClick={() => void submit(null)}>
               撤销核实
             </Button>
@@ -90,8 +127,7 @@ export function FindingItem(props: { session: ReportSession; finding: Finding; o
             <Button size="small" onClick={() => setAsking(true)}>
               已核实
             </Button>
-          )
-        )}
+          ))}
       </Box>
     </Box>
   );

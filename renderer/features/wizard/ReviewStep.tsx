@@ -61,7 +61,15 @@ export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarg
             <Paper variant="outlined">
               {groups[k].map((f, i) => {
                 const t = target(f);
-                return <FindingItem key={`${f.rule}-${i}`} session={session} finding={f} onLocate={t.cell || t.section || t.step !== 'review' ? () => props.onJump(t) : undefined} locateLabel="去修改" />;
+                return (
+                  <FindingItem
+                    key={`${f.rule}-${i}`}
+                    session={session}
+                    finding={f}
+                    onLocate={t.cell || t.section || t.step !== 'review' ? () => props.onJump(t) : undefined}
+                    locateLabel="去修改"
+                  />
+                );
               })}
             </Paper>
           </Box>

@@ -11,7 +11,10 @@ export function SaveIndicator({ session }: { session: ReportSession }) {
   const s = session.save;
   if (s.status === 'error')
     return (
-      <Box data-save-state="error" sx={{ bgcolor: '#fdecea', color: '#8a1c1c', px: 1.5, py: 0.25, borderRadius: 1, fontWeight: 600, fontSize: 14, whiteSpace: 'nowrap' }}>
+      <Box
+        data-save-state="error"
+        sx={{ bgcolor: '#fdecea', color: '#8a1c1c', px: 1.5, py: 0.25, borderRadius: 1, fontWeight: 600, fontSize: 14, whiteSpace: 'nowrap' }}
+      >
         保存失败 · {s.retryIn > 0 ? `${s.retryIn} 秒后重试` : '正在重试'}
       </Box>
     );

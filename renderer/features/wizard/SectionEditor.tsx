@@ -21,7 +21,6 @@ export function yearMentionAckId(section: SectionKey, text: string, m: { start: 
   return `text.year:${section}:${text.slice(Math.max(0, m.start - 8), m.end + 8).replace(/\s+/g, ' ')}`;
 }
 
-
 /**
  * Scrolls a section's textarea so that character `index` sits in its upper third. The marks layer
  * behind it wraps lines exactly as the textarea does, so it tells where that character is even
@@ -51,8 +50,18 @@ export function scrollTextareaTo(el: HTMLTextAreaElement, index: number): void {
 
 /** What the textarea and the layer of year marks behind it share, so their lines wrap alike. */
 const EDITOR_TEXT = {
-  boxSizing: 'border-box', p: 2, m: 0, font: 'inherit', fontSize: 15, lineHeight: 1.68, letterSpacing: 'normal',
-  whiteSpace: 'pre-wrap', overflowWrap: 'break-word', wordBreak: 'normal', overflowY: 'scroll', tabSize: 8,
+  boxSizing: 'border-box',
+  p: 2,
+  m: 0,
+  font: 'inherit',
+  fontSize: 15,
+  lineHeight: 1.68,
+  letterSpacing: 'normal',
+  whiteSpace: 'pre-wrap',
+  overflowWrap: 'break-word',
+  wordBreak: 'normal',
+  overflowY: 'scroll',
+  tabSize: 8,
 } as const;
 
 /**
@@ -91,7 +100,12 @@ export function SectionEditor(props: { session: ReportSession; model: FormatMode
   return <SectionEditorFor {...props} def={def} />;
 }
 
-function SectionEditorFor(props: { session: ReportSession; section: SectionKey; def: FormatModel['format']['sections'][number]; onJump: (t: JumpTarget) => void }) {
+function SectionEditorFor(props: {
+  session: ReportSession;
+  section: SectionKey;
+  def: FormatModel['format']['sections'][number];
+  onJump: (t: JumpTarget) => void;
+}) {
   const { session, def } = props;
   useTopic(session, 'doc');
   useTopic(session, 'focus');
@@ -182,7 +196,16 @@ function SectionEditorFor(props: { session: ReportSession; section: SectionKey; 
         <Typography variant="h5" component="h2">
           {def.heading}
         </Typography>
-        {copied && <Chip label="沿用上年" color="warning" variant="outlined" size="small" title="这一部分的文字是从上一年度报告复制来的，还没有修改过。请按本年度情况改写。" data-copied={props.section} />}
+        {copied && (
+          <Chip
+            label="沿用上年"
+            color="warning"
+            variant="outlined"
+            size="small"
+            title="这一部分的文字是从上一年度报告复制来的，还没有修改过。请按本年度情况改写。"
+            data-copied={props.section}
+          />
+        )}
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
@@ -191,7 +214,14 @@ function SectionEditorFor(props: { session: ReportSession; section: SectionKey; 
               severity="warning"
               sx={{ mb: 1 }}
               action={
-                <Button color="inherit" size="small" sx={{ whiteSpace: 'nowrap' }} onClick={() => session.keepCopied(props.section)} title="这部分文字今年仍然适用（例如“未收取信息处理费”），不用改写" data-keep-copied={props.section}>
+                <Button
+                  color="inherit"
+                  size="small"
+                  sx={{ whiteSpace: 'nowrap' }}
+                  onClick={() => session.keepCopied(props.section)}
+                  title="这部分文字今年仍然适用（例如“未收取信息处理费”），不用改写"
+                  data-keep-copied={props.section}
+                >
                   已核对，照用
                 </Button>
               }
@@ -201,25 +231,33 @@ function SectionEditorFor(props: { session: ReportSession; section: SectionKey; 
           )}
           <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
             <Box sx={{ position: 'relative', bgcolor: '#fff' }}>
-            <YearMarks text={text} marks={stale} scrollRef={marks} gutter={gutter} />
-            <Box
-              component="textarea"
-              ref={area}
-              onScroll={(e: React.UIEvent<HTMLTextAreaElement>) => {
-                if (marks.current) marks.current.scrollTop = e.currentTarget.scrollTop;
-              }}
-              data-section={props.section}
-              aria-label={`${def.heading} 正文`}
-              value={text}
-              spellCheck={false}
-              placeholder={`在这里写“${def.heading}”的正文。每段一行，按 Enter 换段；小标题用“（一）”“1.”等编号开头。`}
-              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => change(e.target.value)}
-              sx={{
-                ...EDITOR_TEXT,
-                position: 'relative', display: 'block', width: '100%', height: 'calc(100vh - 330px)', minHeight: 300, resize: 'vertical', border: 0, outline: 'none',
-                color: 'text.primary', bgcolor: 'transparent',
-              }}
-            />
+              <YearMarks text={text} marks={stale} scrollRef={marks} gutter={gutter} />
+              <Box
+                component="textarea"
+                ref={area}
+                onScroll={(e: React.UIEvent<HTMLTextAreaElement>) => {
+                  if (marks.current) marks.current.scrollTop = e.currentTarget.scrollTop;
+                }}
+                data-section={props.section}
+                aria-label={`${def.heading} 正文`}
+                value={text}
+                spellCheck={false}
+                placeholder={`在这里写“${def.heading}”的正文。每段一行，按 Enter 换段；小标题用“（一）”“1.”等编号开头。`}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => change(e.target.value)}
+                sx={{
+                  ...EDITOR_TEXT,
+                  position: 'relative',
+                  display: 'block',
+                  width: '100%',
+                  height: 'calc(100vh - 330px)',
+                  minHeight: 300,
+                  resize: 'vertical',
+                  border: 0,
+                  outline: 'none',
+                  color: 'text.primary',
+                  bgcolor: 'transparent',
+                }}
+              />
             </Box>
             <Box sx={{ display: 'flex', justifyContent: 'space-between', px: 2, py: 0.5, borderTop: 1, borderColor: 'divider', bgcolor: 'grey.50' }}>
               <Typography variant="caption" color="text.secondary" data-char-count={counts.chars}>
@@ -311,7 +349,20 @@ function SectionEditorFor(props: { session: ReportSession; section: SectionKey; 
                   component="button"
                   type="button"
                   onClick={() => selectRange(o.start, o.end)}
-                  sx={{ display: 'block', width: '100%', textAlign: 'left', border: 0, bgcolor: 'transparent', cursor: 'pointer', py: 0.25, pl: (o.level - 1) * 1.5, font: 'inherit', fontSize: 13, color: 'primary.main', '&:hover': { textDecoration: 'underline' } }}
+                  sx={{
+                    display: 'block',
+                    width: '100%',
+                    textAlign: 'left',
+                    border: 0,
+                    bgcolor: 'transparent',
+                    cursor: 'pointer',
+                    py: 0.25,
+                    pl: (o.level - 1) * 1.5,
+                    font: 'inherit',
+                    fontSize: 13,
+                    color: 'primary.main',
+                    '&:hover': { textDecoration: 'underline' },
+                  }}
                 >
                   {o.text}
                 </Box>
@@ -332,7 +383,13 @@ function ProblemHelper(props: { text: string; onInsert: (paras: string[], select
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
         每个问题后面紧跟它的改进措施。点下面的按钮添加一对，光标会停在“问题：”后面；写完按 ↓ 到“改进措施：”一行接着写。
       </Typography>
-      <Button variant="outlined" size="small" fullWidth onClick={() => props.onInsert([`${pairs.count + 1}.问题：`, '改进措施：'], `${pairs.count + 1}.问题：`)} data-add-problem>
+      <Button
+        variant="outlined"
+        size="small"
+        fullWidth
+        onClick={() => props.onInsert([`${pairs.count + 1}.问题：`, '改进措施：'], `${pairs.count + 1}.问题：`)}
+        data-add-problem
+      >
         添加问题与改进措施
       </Button>
       {pairs.missing.length > 0 && (
@@ -387,8 +444,18 @@ function FeeHelper(props: { text: string; onChange: (t: string, select?: [number
       </RadioGroup>
       {mode === 'charged' && (
         <Box sx={{ display: 'flex', gap: 1, mb: 1 }}>
-          <TextField label="金额（元）" value={amount} onChange={(e) => setAmount(e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal', 'data-field': 'fee.amount' } }} />
-          <TextField label="涉及申请（件）" value={count} onChange={(e) => setCount(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric', 'data-field': 'fee.count' } }} />
+          <TextField
+            label="金额（元）"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            slotProps={{ htmlInput: { inputMode: 'decimal', 'data-field': 'fee.amount' } }}
+          />
+          <TextField
+            label="涉及申请（件）"
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+            slotProps={{ htmlInput: { inputMode: 'numeric', 'data-field': 'fee.count' } }}
+          />
         </Box>
       )}
       {problem && (
@@ -415,7 +482,12 @@ function SectionFindings(props: { session: ReportSession; section: SectionKey; o
       </Typography>
       <Paper variant="outlined">
         {list.map((f, i) => (
-          <FindingItem key={`${f.rule}-${i}`} session={session} finding={f} onLocate={f.location ? () => props.onSelect(f.location!.start, f.location!.end) : undefined} />
+          <FindingItem
+            key={`${f.rule}-${i}`}
+            session={session}
+            finding={f}
+            onLocate={f.location ? () => props.onSelect(f.location!.start, f.location!.end) : undefined}
+          />
         ))}
       </Paper>
     </Box>

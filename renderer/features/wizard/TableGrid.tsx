@@ -31,8 +31,19 @@ const Frame = styled('div')(({ theme }) => ({
   '& td.bub': { position: 'relative' },
   '& td.dc': { background: '#e6e9ee' },
   '& input.c': {
-    display: 'block', width: '100%', height: 30, border: 0, margin: 0, padding: '0 8px', textAlign: 'right', font: 'inherit', fontSize: 14,
-    fontVariantNumeric: 'tabular-nums', background: 'transparent', outline: 'none', color: '#111',
+    display: 'block',
+    width: '100%',
+    height: 30,
+    border: 0,
+    margin: 0,
+    padding: '0 8px',
+    textAlign: 'right',
+    font: 'inherit',
+    fontSize: 14,
+    fontVariantNumeric: 'tabular-nums',
+    background: 'transparent',
+    outline: 'none',
+    color: '#111',
     // A figure changing inside one input must not re-lay out the whole table on every keystroke.
     contain: 'strict',
   },
@@ -45,8 +56,20 @@ const Frame = styled('div')(({ theme }) => ({
   '& td.warning': { boxShadow: 'inset 0 0 0 2px #ed8b00', background: '#fff8ec' },
   '& td.rej': { boxShadow: 'inset 0 0 0 2px #d32f2f', backgroundImage: 'repeating-linear-gradient(135deg, transparent 0 6px, rgba(211,47,47,.09) 6px 8px)' },
   '& .bubble': {
-    position: 'absolute', top: '100%', right: -1, zIndex: 3, background: '#c62828', color: '#fff', fontSize: 12, lineHeight: 1.4,
-    padding: '4px 8px', borderRadius: 3, width: 'max-content', maxWidth: 320, boxShadow: '0 2px 6px rgba(0,0,0,.25)', pointerEvents: 'none',
+    position: 'absolute',
+    top: '100%',
+    right: -1,
+    zIndex: 3,
+    background: '#c62828',
+    color: '#fff',
+    fontSize: 12,
+    lineHeight: 1.4,
+    padding: '4px 8px',
+    borderRadius: 3,
+    width: 'max-content',
+    maxWidth: 320,
+    boxShadow: '0 2px 6px rgba(0,0,0,.25)',
+    pointerEvents: 'none',
   },
 }));
 
@@ -78,15 +101,31 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
   }, [snap.value]);
 
   const bubble = !!snap.rejected && editing !== null && !props.derived;
-  const cls = [snap.rejected ? 'rej' : '', snap.severity === 'error' ? 'error' : snap.severity === 'warning' ? 'warning' : '', bubble ? 'bub' : ''].join(' ').trim();
-  const tip = [props.label, ...snap.findings.map((f) => `${SEVERITY_LABEL[f.severity]}：${f.message}`), snap.rejected ? `未接受“${snap.rejected.raw}”：${snap.rejected.message}` : '']
+  const cls = [snap.rejected ? 'rej' : '', snap.severity === 'error' ? 'error' : snap.severity === 'warning' ? 'warning' : '', bubble ? 'bub' : '']
+    .join(' ')
+    .trim();
+  const tip = [
+    props.label,
+    ...snap.findings.map((f) => `${SEVERITY_LABEL[f.severity]}：${f.message}`),
+    snap.rejected ? `未接受“${snap.rejected.raw}”：${snap.rejected.message}` : '',
+  ]
     .filter(Boolean)
     .join('\n');
 
   if (props.derived)
     return (
       <td className={`dc ${cls}`.trim()} colSpan={props.colSpan > 1 ? props.colSpan : undefined} title={tip}>
-        <input ref={input} className="c d" data-cell={cell} aria-label={props.label} aria-readonly="true" readOnly tabIndex={0} value={displayValue(snap.value ?? 0)} onFocus={() => session.setFocusedCell(cell)} />
+        <input
+          ref={input}
+          className="c d"
+          data-cell={cell}
+          aria-label={props.label}
+          aria-readonly="true"
+          readOnly
+          tabIndex={0}
+          value={displayValue(snap.value ?? 0)}
+          onFocus={() => session.setFocusedCell(cell)}
+        />
       </td>
     );
   return (
@@ -153,15 +192,37 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
 });
 
 function LabelCell({ c }: { c: Extract<GridCell, { type: 'label' }> }) {
-  const cls = c.role === 'header' ? 'h' : c.role === 'caption' ? 'cap' : c.role === 'note' ? 'note' : c.role === 'blank' ? 'blank' : c.level === 1 && c.rowSpan > 1 ? 'r1' : 'r';
+  const cls =
+    c.role === 'header'
+      ? 'h'
+      : c.role === 'caption'
+        ? 'cap'
+        : c.role === 'note'
+          ? 'note'
+          : c.role === 'blank'
+            ? 'blank'
+            : c.level === 1 && c.rowSpan > 1
+              ? 'r1'
+              : 'r';
   return (
-    <th className={cls} colSpan={c.colSpan > 1 ? c.colSpan : undefined} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined} scope={c.role === 'header' ? 'col' : c.role === 'row' ? 'row' : undefined}>
+    <th
+      className={cls}
+      colSpan={c.colSpan > 1 ? c.colSpan : undefined}
+      rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
+      scope={c.role === 'header' ? 'col' : c.role === 'row' ? 'row' : undefined}
+    >
       {c.text}
     </th>
   );
 }
 
-export const TableGrid = memo(function TableGrid(props: { session: ReportSession; model: FormatModel; table: TableId; caption: string; onPaste: (r: PasteReport) => void }) {
+export const TableGrid = memo(function TableGrid(props: {
+  session: ReportSession;
+  model: FormatModel;
+  table: TableId;
+  caption: string;
+  onPaste: (r: PasteReport) => void;
+}) {
   const { session, model } = props;
   const grid = cachedGrid(model.format, props.table);
   const frame = useRef<HTMLDivElement>(null);
@@ -191,12 +252,15 @@ export const TableGrid = memo(function TableGrid(props: { session: ReportSession
     const rows = nav.current;
     const vertical = (dir: 1 | -1) => {
       for (let r = pos.r + dir; r >= 0 && r < rows.length; r += dir) {
-        const hit = rows[r].find((x) => x.col <= pos.cell.col && pos.cell.col < x.col + x.span) ?? rows[r].find((x) => x.col >= pos.cell.col) ?? rows[r][rows[r].length - 1];
+        const hit =
+          rows[r].find((x) => x.col <= pos.cell.col && pos.cell.col < x.col + x.span) ??
+          rows[r].find((x) => x.col >= pos.cell.col) ??
+          rows[r][rows[r].length - 1];
         if (hit) return hit.key;
       }
       return null;
     };
-    let next: string | null = null;
+    let next: string | null;
     // Left/right leave the cell when its figure is selected or the caret is at that edge; a
     // read-only total has nothing to edit, so they always move.
     const all = target.readOnly || (target.selectionStart === 0 && target.selectionEnd === target.value.length);
@@ -229,7 +293,15 @@ export const TableGrid = memo(function TableGrid(props: { session: ReportSession
         c.type === 'label' ? (
           <LabelCell key={j} c={c} />
         ) : (
-          <ValueCell key={c.cell} session={session} cell={c.cell} kind={c.kind} derived={c.derived} colSpan={c.colSpan} label={model.byKey.get(c.cell)?.label ?? c.cell} />
+          <ValueCell
+            key={c.cell}
+            session={session}
+            cell={c.cell}
+            kind={c.kind}
+            derived={c.derived}
+            colSpan={c.colSpan}
+            label={model.byKey.get(c.cell)?.label ?? c.cell}
+          />
         ),
       )}
     </tr>
@@ -263,7 +335,8 @@ function pasteBlock(session: ReportSession, model: FormatModel, rows: NavCell[][
   const problems = [...plan.problems];
   for (const t of plan.statedTotals) {
     const computed = session.derived[t.key] ?? 0;
-    if (computed !== t.value) problems.push({ cell: t.key, text: `${labelOf(t.key)}：粘贴的合计 ${t.raw} 与按各项算出的 ${computed} 不一致；合计由程序计算，请核对各项数字。` });
+    if (computed !== t.value)
+      problems.push({ cell: t.key, text: `${labelOf(t.key)}：粘贴的合计 ${t.raw} 与按各项算出的 ${computed} 不一致；合计由程序计算，请核对各项数字。` });
   }
   return { filled, cleared, problems };
 }

@@ -30,7 +30,8 @@ export function TableStep(props: { session: ReportSession; model: FormatModel; s
         <Guidance items={def.guidance} dense />
       </Box>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        直接输入数字，按 Enter 或方向键换格，Tab 沿行前进；可从 Excel/WPS 表格复制一块数字，点中起始格后按 Ctrl+V 粘贴。没有发生的事项填 0（留空的格子导出时印作 0）；填完实际数字后，可点表格下方的按钮把其余空格一次填 0。灰色格为程序自动合计，不能输入。
+        直接输入数字，按 Enter 或方向键换格，Tab 沿行前进；可从 Excel/WPS 表格复制一块数字，点中起始格后按 Ctrl+V 粘贴。没有发生的事项填 0（留空的格子导出时印作
+        0）；填完实际数字后，可点表格下方的按钮把其余空格一次填 0。灰色格为程序自动合计，不能输入。
       </Typography>
       {paste && (
         <Alert
@@ -40,9 +41,7 @@ export function TableStep(props: { session: ReportSession; model: FormatModel; s
           role={paste.problems.length ? 'alert' : 'status'}
           data-paste-report
         >
-          <AlertTitle data-paste-count={paste.filled}>
-            {pasteSummary(paste)}
-          </AlertTitle>
+          <AlertTitle data-paste-count={paste.filled}>{pasteSummary(paste)}</AlertTitle>
           {paste.problems.length > 0 && (
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
               {paste.problems.map((p, i) => (
@@ -85,8 +84,19 @@ function FocusBar({ session, model, table }: { session: ReportSession; model: Fo
     return () => ro.disconnect();
   }, []);
   return (
-    <Paper ref={bar} variant="outlined" sx={{ position: 'sticky', top: 0, zIndex: 4, px: 1.5, py: 0.75, mb: 1, minHeight: 46, bgcolor: '#fbfcfe' }} data-focus-bar>
-      {key ? <FocusDetails session={session} model={model} cell={key} /> : <Typography variant="body2" color="text.secondary">点中一个格子，这里显示它的名称和检查结果。</Typography>}
+    <Paper
+      ref={bar}
+      variant="outlined"
+      sx={{ position: 'sticky', top: 0, zIndex: 4, px: 1.5, py: 0.75, mb: 1, minHeight: 46, bgcolor: '#fbfcfe' }}
+      data-focus-bar
+    >
+      {key ? (
+        <FocusDetails session={session} model={model} cell={key} />
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          点中一个格子，这里显示它的名称和检查结果。
+        </Typography>
+      )}
     </Paper>
   );
 }
@@ -108,7 +118,13 @@ function FocusDetails({ session, model, cell }: { session: ReportSession; model:
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {info.label}
         <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-          {snap.derived ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}` : info.kind === 'money' ? `单位：${info.unit}，可有小数（最多4位）` : info.kind === 'signed_count' ? `单位：${info.unit}，填整数，减少的写负数（如 -3）` : `单位：${info.unit}，填整数`}
+          {snap.derived
+            ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}`
+            : info.kind === 'money'
+              ? `单位：${info.unit}，可有小数（最多4位）`
+              : info.kind === 'signed_count'
+                ? `单位：${info.unit}，填整数，减少的写负数（如 -3）`
+                : `单位：${info.unit}，填整数`}
           {!snap.derived && snap.value === undefined ? ' · 还没有填写（没有发生的请填 0）' : ''}
           {lastYear !== undefined && previous ? ` · ${previous.year}年报告的“${carriedForwardLabel}”为 ${lastYear}，应与此相同` : ''}
         </Typography>
@@ -135,7 +151,8 @@ function FocusDetails({ session, model, cell }: { session: ReportSession; model:
 function FillZeros({ session, model, table }: { session: ReportSession; model: FormatModel; table: TableId }) {
   useTopicDeferred(session, 'findings');
   // A refused entry stays for the clerk to correct; it is not silently replaced by 0.
-  const blanks = () => model.inputs.filter((c) => c.table === table && session.doc.cells[c.key] === undefined && !session.cellSnapshot(c.key).rejected).map((c) => c.key);
+  const blanks = () =>
+    model.inputs.filter((c) => c.table === table && session.doc.cells[c.key] === undefined && !session.cellSnapshot(c.key).rejected).map((c) => c.key);
   const empty = blanks();
   if (!empty.length) return null;
   return (
@@ -210,7 +227,14 @@ function TableFindings(props: { session: ReportSession; section: SectionKey; onJ
           {findings.map((f, i) => {
             // The rules name first the cell their expected figure belongs to (the balance: 本年新收).
             const target = presentFinding(f, props.session.model, session.doc, session.derived).target;
-            return <FindingItem key={`${f.rule}-${i}`} session={session} finding={f} onLocate={target ? () => props.onJump({ step: props.section, cell: target }) : undefined} />;
+            return (
+              <FindingItem
+                key={`${f.rule}-${i}`}
+                session={session}
+                finding={f}
+                onLocate={target ? () => props.onJump({ step: props.section, cell: target }) : undefined}
+              />
+            );
           })}
         </Paper>
       )}

@@ -137,7 +137,11 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
       <SaveBanner session={session} />
       <ReplayedNotice session={session} />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
-        <Box component="nav" aria-label="报告各部分" sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto', py: 1.5, px: 1 }}>
+        <Box
+          component="nav"
+          aria-label="报告各部分"
+          sx={{ width: 232, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto', py: 1.5, px: 1 }}
+        >
           <StepNav session={session} steps={steps} current={current.key} onStep={props.onStep} />
         </Box>
         <Box component="main" sx={{ flex: 1, overflow: 'auto', minWidth: 0 }} id="wizard-main">
@@ -192,8 +196,18 @@ function StepNumber(props: { n: number; state: StepState; current: boolean }) {
       component="span"
       aria-hidden
       sx={{
-        width: 24, height: 24, borderRadius: '50%', display: 'inline-grid', placeItems: 'center', fontSize: 12, fontWeight: 700, lineHeight: 1,
-        bgcolor: c.bg, color: c.fg, border: `2px solid ${c.border}`, boxShadow: props.current ? '0 0 0 2px rgba(31,79,138,.35)' : undefined,
+        width: 24,
+        height: 24,
+        borderRadius: '50%',
+        display: 'inline-grid',
+        placeItems: 'center',
+        fontSize: 12,
+        fontWeight: 700,
+        lineHeight: 1,
+        bgcolor: c.bg,
+        color: c.fg,
+        border: `2px solid ${c.border}`,
+        boxShadow: props.current ? '0 0 0 2px rgba(31,79,138,.35)' : undefined,
       }}
     >
       {props.n}

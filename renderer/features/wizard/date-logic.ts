@@ -20,4 +20,3 @@ export function partsToIso(p: Parts): { ok: true; value: string } | { ok: false;
   if (!/^\d{1,2}$/.test(d) || Number(d) < 1 || Number(d) > last) return { ok: false, message: `${y}年${Number(m)}月只有${last}天，日应为 1 到 ${last}` };
   return { ok: true, value: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` };
 }
-

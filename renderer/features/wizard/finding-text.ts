@@ -35,7 +35,10 @@ export function balanceEquation(model: FormatModel, doc: ReportDoc, derived: Rec
     column: col?.label ?? column,
     unit: col?.unit ?? '件',
     names: { nr: short('new_received'), co: short('carried_over'), tp: short('total_processed'), cf: short('carried_forward') },
-    a, b, c, d,
+    a,
+    b,
+    c,
+    d,
     cells: { nr: k('new_received'), co: k('carried_over'), tp: k('total_processed'), cf: k('carried_forward') },
   };
 }

@@ -34,7 +34,14 @@ export class FindingsScheduler {
     try {
       findings = checkReport(doc, previous);
     } catch (err) {
-      findings = [{ rule: 'internal.check', severity: 'error', message: `校验程序出错：${err instanceof Error ? err.message : String(err)}。请把这条信息告诉技术支持，填写的内容不受影响。`, cells: [] }];
+      findings = [
+        {
+          rule: 'internal.check',
+          severity: 'error',
+          message: `校验程序出错：${err instanceof Error ? err.message : String(err)}。请把这条信息告诉技术支持，填写的内容不受影响。`,
+          cells: [],
+        },
+      ];
     }
     this.onFindings([...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]));
   }

@@ -188,7 +188,11 @@ export class ReportState {
       const before = this.cellSnapshot(key).findings;
       // Outlines depend on rule and severity only: a message that merely recounts (“还有 140 格未填”)
       // must not re-render every cell it names; the focus bar reads the fresh messages.
-      if (before.length === list.length && before.every((f, i) => f.rule === list[i].rule && f.severity === list[i].severity && f.expected === list[i].expected)) continue;
+      if (
+        before.length === list.length &&
+        before.every((f, i) => f.rule === list[i].rule && f.severity === list[i].severity && f.expected === list[i].expected)
+      )
+        continue;
       this.updateCell(key, { findings: list, severity: list[0]?.severity ?? null });
     }
     // Typing that does not change any finding re-renders nothing.

@@ -14,7 +14,12 @@ export function wizardSteps(model: FormatModel | null): StepDef[] {
   const sections: StepDef[] = model
     ? model.format.sections.map((s) => ({ key: s.key, label: s.heading, kind: s.table ? 'table' : 'text', section: s.key }))
     : [];
-  return [{ key: 'basic', label: '基本信息', kind: 'basic' }, ...sections, { key: 'review', label: '审核', kind: 'review' }, { key: 'export', label: '导出', kind: 'export' }];
+  return [
+    { key: 'basic', label: '基本信息', kind: 'basic' },
+    ...sections,
+    { key: 'review', label: '审核', kind: 'review' },
+    { key: 'export', label: '导出', kind: 'export' },
+  ];
 }
 
 /** The step a finding is fixed in: its section, else 基本信息 (findings about the whole report). */
