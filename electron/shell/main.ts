@@ -103,17 +103,7 @@ function registerIpc(handleApiCall: ApiHandler): void {
     const parsed = SaveArgsSchema.safeParse(raw);
     if (!parsed.success) throw new Error('保存文件的请求不完整，请重试。');
     const [fileName, base64, filters] = parsed.data;
-    const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
-    const options = { defaultPath: join(app.getPath('documents'), basename(fileName)), filters };
-    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-    if (result.canceled || !result.filePath) return { saved: false };
-    try {
-      await writeFileAtomic(result.filePath, Buffer.from(base64, 'base64'));
-    } catch (err) {
-      log.warn('shell', '保存文件失败', err);
-      throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`, { cause: err });
-    }
-    return { saved: true, path: result.filePath };
+    return saveThroughDialog(event, fileName, filters, Buffer.from(base64, 'base64'));
   });
 
   // The report's print HTML to PDF (the 导出 step's 导出 PDF): drawn in a hidden window that runs no
@@ -153,16 +143,7 @@ function registerIpc(handleApiCall: ApiHandler): void {
     } finally {
       printer.destroy();
     }
-    const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
-    const options = { defaultPath: join(app.getPath('documents'), basename(fileName)), filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] };
-    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-    if (result.canceled || !result.filePath) return { saved: false };
-    try {
-      await writeFileAtomic(result.filePath, pdf);
-    } catch (err) {
-      throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`, { cause: err });
-    }
-    return { saved: true, path: result.filePath };
+    return saveThroughDialog(event, fileName, [{ name: 'PDF 文件', extensions: ['pdf'] }], pdf);
   });
 
   ipcMain.handle('platform:openFile', async (event: IpcMainInvokeEvent, rawFilters: unknown) => {
@@ -178,6 +159,26 @@ function registerIpc(handleApiCall: ApiHandler): void {
     if (s.size > MAX_OPEN_BYTES) throw new Error(`文件“${basename(path)}”超过 20 MB，不像是一份年度报告。请选择报告文件本身。`);
     return { fileName: basename(path), base64: (await readFile(path)).toString('base64') };
   });
+}
+
+/** The native save dialog, then the bytes written to a temp file and renamed (a cancel writes nothing). */
+async function saveThroughDialog(
+  event: IpcMainInvokeEvent,
+  fileName: string,
+  filters: { name: string; extensions: string[] }[],
+  bytes: Buffer,
+): Promise<{ saved: false } | { saved: true; path: string }> {
+  const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+  const options = { defaultPath: join(app.getPath('documents'), basename(fileName)), filters };
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return { saved: false };
+  try {
+    await writeFileAtomic(result.filePath, bytes);
+  } catch (err) {
+    log.warn('shell', '保存文件失败', err);
+    throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`, { cause: err });
+  }
+  return { saved: true, path: result.filePath };
 }
 
 function createWindow(): void {

@@ -143,3 +143,10 @@ test('the afterPack hook sets the fuses in the packed binary: no RunAsNode, cook
   }
   assert.equal(config.asar, true, 'OnlyLoadAppFromAsar needs the app packed in an asar');
 });
+
+test('the app icon electron-builder takes from buildResources is a PNG of at least 512×512', () => {
+  const icon = readFileSync(join(repoRoot, config.directories.buildResources, 'icon.png'));
+  assert.deepEqual([...icon.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+  // IHDR follows the signature: width and height as big-endian 32-bit integers.
+  assert.ok(icon.readUInt32BE(16) >= 512 && icon.readUInt32BE(20) >= 512, `${icon.readUInt32BE(16)}×${icon.readUInt32BE(20)}`);
+});
