@@ -1,0 +1,116 @@
+// The facts layer's structure: outline numbers, lines that read as headings, and the parts the report says it has.
+import { readNumber } from './facts-numbers';
+import { compact } from './text';
+
+export interface OutlineFact {
+  /** where the number starts and ends (一、 / （一） / 1. / （1）) */
+  start: number;
+  end: number;
+  level: 1 | 2 | 3 | 4;
+  /** 1-based position it claims */
+  n: number;
+  raw: string;
+  /** a bracket missing or mixed: “三)” “（三” “(三）” */
+  malformed: boolean;
+}
+
+const OUTLINE_RE =
+  /^[ \t\u3000]*(?:其中[：:][ \u3000]*)?(?:([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．](?![一二三四五六七八九十])|([（(]?)[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*([）)])|([0-9０-９]{1,2})[ \t\u3000]*[.．、](?![0-9０-９])|([（(]?)[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*([）)]))/;
+
+/** A line that reads as a part heading (一、… or （一）…): short, not a sentence. */
+export interface HeadingFact {
+  level: 1 | 2;
+  /** the number as written (一, 十二) */
+  number: string;
+  /** the words after the number, without spaces and a closing 。/： */
+  title: string;
+  /** where the line's words start and end (spaces around left out) */
+  start: number;
+  end: number;
+  /** the first line of the text with any words on it */
+  first: boolean;
+}
+
+const LEVEL1 = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+?)\s*$/;
+const LEVEL2 = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.+?)\s*$/;
+
+function headingOf(line: string, re: RegExp): { number: string; title: string } | null {
+  const m = re.exec(line);
+  if (!m) return null;
+  const t = compact(m[2]!);
+  // A heading is short and is not a sentence; “一、加强领导，落实责任” still counts.
+  if (t.length > 36 || /。./.test(t)) return null;
+  return { number: m[1]!, title: t.replace(/[。：:]$/, '') };
+}
+
+export interface PartsFact {
+  start: number;
+  end: number;
+  /** the number of parts the report says it has */
+  stated: number;
+  /** the parts it lists (0 when it lists none) */
+  listed: number;
+  /** the count when the last listed item joins two parts with 和/及 */
+  listedOr: number;
+}
+
+const PARTS_RE =
+  /(?:本报告|本年度报告|报告全文|年度报告)[^。；\n]{0,12}?(?:由|分为?|包括|共分为?)([^。；\n]{0,80}?)(?:等)?(?:共)?([一二三四五六七八九十两0-9])个?部分(?:组成|内容)?/g;
+
+/** The outline numbers, and (into `headings`) the lines that read as headings: one walk over the lines. */
+export function readOutline(text: string, headings: HeadingFact[]): OutlineFact[] {
+  const out: OutlineFact[] = [];
+  let start = 0;
+  let first = true;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const h1 = headingOf(line, LEVEL1);
+    const h = h1 ?? headingOf(line, LEVEL2);
+    if (h) {
+      const at = start + (line.length - line.trimStart().length);
+      headings.push({ level: h1 ? 1 : 2, number: h.number, title: h.title, start: at, end: start + line.trimEnd().length, first });
+    }
+    if (first && line.trim()) first = false;
+    // A tab-indented line is a table row pasted as text (其中：1．…), not the outline.
+    const m = line.includes('\t') ? null : OUTLINE_RE.exec(line);
+    if (m) {
+      const at = start + m.index + (m[0].length - m[0].trimStart().length);
+      const raw = m[0].trim();
+      if (m[1]) out.push({ start: at, end: start + m[0].length, level: 1, n: readNumber(m[1])!, raw, malformed: false });
+      else if (m[3]) {
+        const open = m[2]!;
+        const close = m[4]!;
+        // （一） or (一); “三)” and “(三）” are not how a heading is written.
+        const malformed = !open || (open === '（') !== (close === '）');
+        out.push({ start: at, end: start + m[0].length, level: 2, n: readNumber(m[3])!, raw, malformed });
+      } else if (m[5]) out.push({ start: at, end: start + m[0].length, level: 3, n: readNumber(m[5])!, raw, malformed: false });
+      else if (m[7]) {
+        const open = m[6]!;
+        const close = m[8]!;
+        out.push({ start: at, end: start + m[0].length, level: 4, n: readNumber(m[7])!, raw, malformed: !open || (open === '（') !== (close === '）') });
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+export function readParts(text: string): PartsFact[] {
+  const out: PartsFact[] = [];
+  PARTS_RE.lastIndex = 0;
+  for (let m = PARTS_RE.exec(text); m; m = PARTS_RE.exec(text)) {
+    const stated = readNumber(m[2]!);
+    if (stated === null) continue;
+    const list = m[1]!.replace(/^[\s：:“”"]+|[\s”"]+$/g, '');
+    // Parts are listed with 、 (or commas); 和/及 inside a part's name (收到和处理…) does not split it,
+    // but may join the last two (A、B和C), so either count is accepted.
+    const items = list ? list.split(/[、，,；;]/).filter((x) => x.replace(/[\s“”"等]/g, '').length >= 2) : [];
+    const listed = items.length >= 2 ? items.length : 0;
+    const joined = listed && /[和及与]/.test(items[items.length - 1]!) ? listed + 1 : listed;
+    out.push({ start: m.index, end: m.index + m[0].length, stated, listed, listedOr: joined });
+  }
+  PARTS_RE.lastIndex = 0;
+  return out;
+}
