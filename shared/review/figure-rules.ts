@@ -1,0 +1,188 @@
+// The figure rules of the text-against-tables check: each figure the narrative may state, its patterns and its cells.
+import type { ReportFormat } from '../formats/index';
+
+export type GovFormatId = ReportFormat['id'];
+
+export interface FigureRule {
+  id: string;
+  /** what the clerk wrote about, for messages */
+  what: string;
+  /** keyword (regex source) followed by the number */
+  after: string;
+  /** alternative form with the number before the object: (keyword)(…)(number)(unit)(…)(object) */
+  before?: { verb: string; object: string };
+  units: string;
+  /** the sentence must contain this to be about this figure */
+  sentenceMust?: RegExp;
+  /** the table cells the figure is compared with; they depend on the format only */
+  cells: (formatId: GovFormatId) => string[];
+  years?: 'gov-2021';
+  /** 'max': the text may give a part of the cells' figure (撤回 is one kind of 其他处理) */
+  bound?: 'max';
+}
+
+/**
+ * Words one of which every match of a rule's patterns contains (read off `after` and `before`):
+ * a text with none of them is not scanned with the rule's longer patterns. Changing a rule's
+ * `after` or `before` below means checking its words here.
+ */
+export const NEEDS: Record<string, readonly string[]> = {
+  new_received: ['新收', '收到', '接收', '受理', '接到'],
+  carried_over: ['结转'],
+  granted: ['予以公开'],
+  partial_grant: ['部分公开'],
+  carried_forward: ['结转'],
+  review: ['行政复议'],
+  litigation: ['行政诉讼'],
+  normative_issued: ['规范性文件'],
+  normative_repealed: ['规范性文件'],
+  normative_in_force: ['规范性文件'],
+  denied: ['不予公开'],
+  unable: ['无法提供'],
+  not_held: ['不掌握'],
+  not_processed: ['不予处理'],
+  other_processing: ['其他处理', '其它处理'],
+  withdrawn: ['撤回'],
+  licensing: ['行政许可'],
+  penalty: ['行政处罚'],
+  coercion: ['行政强制'],
+};
+
+const T3_UNITS = '件|宗|份|起';
+const T4_UNITS = '件|起|宗|例';
+
+export const FIGURES: FigureRule[] = [
+  {
+    id: 'new_received',
+    what: '本年新收的政府信息公开申请',
+    // Only applications for information: 「受理行政许可申请12件」 is not one.
+    after: '(?:新收|收到|接收|受理|接到)了?(?:各类|群众|公民)?(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请',
+    before: { verb: '(?:新收|收到|接收|受理|接到)', object: '(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请' },
+    units: T3_UNITS,
+    cells: () => ['t3.new_received.total'],
+  },
+  {
+    id: 'carried_over',
+    what: '上年结转的申请',
+    after: '上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?',
+    units: T3_UNITS,
+    cells: () => ['t3.carried_over.total'],
+  },
+  { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.granted.total'] },
+  {
+    id: 'partial_grant',
+    what: '部分公开的申请',
+    after: '部分公开',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.partial_grant.total'],
+  },
+  {
+    id: 'carried_forward',
+    what: '结转下年度继续办理的申请',
+    after: '结转(?:至|到)?下一?年度?(?:继续办理)?',
+    units: T3_UNITS,
+    cells: () => ['t3.carried_forward.total'],
+  },
+  { id: 'review', what: '行政复议', after: '行政复议(?:案件)?', units: T4_UNITS, cells: () => ['t4.review.total'] },
+  {
+    id: 'litigation',
+    what: '行政诉讼',
+    after: '行政诉讼(?:案件)?',
+    units: T4_UNITS,
+    cells: () => ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
+  },
+  {
+    id: 'normative_issued',
+    what: '本年制发的行政规范性文件',
+    after: '(?:制发|印发|出台|制定)[^。；，、\\d]{0,6}?规范性文件',
+    before: { verb: '(?:制发|印发|出台|制定)', object: '(?:行政)?规范性文件' },
+    units: '件|份|个',
+    cells: (formatId) => [formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
+  },
+  {
+    id: 'normative_repealed',
+    what: '本年废止的行政规范性文件',
+    after: '废止[^。；，、\\d]{0,6}?规范性文件',
+    units: '件|份|个',
+    cells: () => ['t2.normative_documents.repealed'],
+    years: 'gov-2021',
+  },
+  {
+    id: 'normative_in_force',
+    what: '现行有效的行政规范性文件',
+    after: '现行有效的?(?:行政)?规范性文件',
+    units: '件|份|个',
+    cells: () => ['t2.normative_documents.in_force'],
+    years: 'gov-2021',
+  },
+  {
+    id: 'denied',
+    what: '不予公开的申请',
+    after: '不予公开',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => [
+      't3.denied_state_secret.total',
+      't3.denied_law_forbidden.total',
+      't3.denied_three_security.total',
+      't3.denied_third_party.total',
+      't3.denied_internal_affairs.total',
+      't3.denied_process_info.total',
+      't3.denied_enforcement_file.total',
+      't3.denied_admin_query.total',
+    ],
+  },
+  {
+    id: 'unable',
+    what: '无法提供的申请',
+    after: '无法提供',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.unable_not_held.total', 't3.unable_need_create.total', 't3.unable_unclear.total'],
+  },
+  {
+    id: 'not_held',
+    what: '本机关不掌握相关政府信息的申请',
+    after: '不掌握(?:相关|该|所申请的?)?(?:政府)?(?:信息)?(?:的)?(?:告知申请人|答复申请人|告知)?',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.unable_not_held.total'],
+  },
+  {
+    id: 'not_processed',
+    what: '不予处理的申请',
+    after: '不予处理',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => [
+      't3.not_processed_petition.total',
+      't3.not_processed_repeat.total',
+      't3.not_processed_publication.total',
+      't3.not_processed_massive.total',
+      't3.not_processed_confirm.total',
+    ],
+  },
+  {
+    id: 'other_processing',
+    what: '其他处理的申请',
+    after: '其[他它]处理',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: (formatId) =>
+      formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
+  },
+  {
+    id: 'withdrawn',
+    what: '申请人撤回的申请（计入“其他处理”）',
+    after: '撤回(?:了)?(?:政府信息公开)?(?:申请)?',
+    before: { verb: '撤回', object: '(?:政府信息公开)?申请' },
+    units: '件|宗|份',
+    bound: 'max',
+    cells: (formatId) =>
+      formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
+  },
+  { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'] },
+  { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'] },
+  { id: 'coercion', what: '行政强制决定', after: '行政强制(?:决定|措施|案件)?', units: '件|宗|起', cells: () => ['t2.coercion.decisions'] },
+];
