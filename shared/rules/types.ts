@@ -1,5 +1,5 @@
 // Table rules as data: each format has a catalogue of declarations (catalogue.ts); the engine
-// (engine.ts) has one evaluator per rule type. A new rule for a new format is a new entry.
+// (engine.ts, evaluators in eval-*.ts) has one evaluator per rule type. A new rule for a new format is a new entry.
 import type { UnitKind } from '../report';
 
 import type { Severity } from './registry';
