@@ -1,0 +1,65 @@
+// The .docx package made reproducible: the font table, timestamps from the report, no-grid styles, a fixed zip.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { ReportDoc } from '../../../shared/report';
+import { FONT } from '../../../shared/print/page-layout';
+import { NO_GRID_STYLES } from './docx-text';
+
+/**
+ * The font table names each font's GB2312 charset and a font every Windows has: a machine without
+ * 仿宋_GB2312 (stock Windows 10/11) then shows 仿宋 rather than falling back to 宋体.
+ */
+export function fontTableXml(): string {
+  const fontsUsed: [name: string, alt: string, pitch: 'fixed' | 'variable'][] = [
+    [FONT.body, '仿宋', 'fixed'],
+    [FONT.heading2, '楷体', 'fixed'],
+    [FONT.heading1, 'SimHei', 'fixed'],
+    [FONT.title, '华文中宋', 'variable'],
+    [FONT.pageNumber, 'SimSun', 'variable'],
+  ];
+  const entries = [...new Map(fontsUsed.map((f) => [f[0], f])).values()]
+    .map(
+      ([name, alt, pitch]) =>
+        `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="${pitch}"/></w:font>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries}</w:fonts>`;
+}
+
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The moment the file says it was made: the report's 成文日期, or 1 January after its year. */
+export function documentTimestamp(doc: ReportDoc): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(doc.date ?? '');
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(Date.UTC(doc.year + 1, 0, 1));
+}
+
+/**
+ * The package made reproducible: core.xml's timestamps from the report, app.xml naming the unit,
+ * the grid switched off in the non-body styles, and the zip written in a fixed order with a fixed
+ * date, so the same report gives the same bytes and the SHA-256 in the history means "same content".
+ */
+export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string): Uint8Array {
+  const files = unzipSync(bytes);
+  const when = documentTimestamp(doc);
+  const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const unit = xmlEscape(doc.unit.name.trim() || title);
+  const core = strFromU8(files['docProps/core.xml'])
+    .replace(/<dcterms:created([^>]*)>[^<]*<\/dcterms:created>/, `<dcterms:created$1>${iso}</dcterms:created>`)
+    .replace(/<dcterms:modified([^>]*)>[^<]*<\/dcterms:modified>/, `<dcterms:modified$1>${iso}</dcterms:modified>`);
+  files['docProps/core.xml'] = strToU8(core);
+  files['docProps/app.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>年报编制助手</Application><Company>${unit}</Company><DocSecurity>0</DocSecurity></Properties>`,
+  );
+  // docx cannot say "do not snap to the grid" on a style: add it to the title, table and footer styles.
+  let styles = strFromU8(files['word/styles.xml']);
+  for (const id of NO_GRID_STYLES) {
+    styles = styles.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>)`), `$1<w:snapToGrid w:val="0"/>`);
+  }
+  // …and widow/orphan control on Normal, which every body paragraph inherits.
+  styles = styles.replace(/(<w:style [^>]*w:styleId="Normal"[^>]*>[\s\S]*?<w:pPr>)/, '$1<w:widowControl/><w:snapToGrid w:val="0"/>');
+  files['word/styles.xml'] = strToU8(styles);
+  const order = (n: string) => (n === '[Content_Types].xml' ? '0' : n === '_rels/.rels' ? '1' : `2${n}`);
+  const names = Object.keys(files).sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
+  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), 0, 0, 0);
+  return zipSync(Object.fromEntries(names.map((n) => [n, [files[n], { level: 6 }]])), { mtime });
+}

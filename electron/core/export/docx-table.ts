@@ -1,0 +1,118 @@
+// The .docx table for a format's tableGrid: column widths on the 版心, merged cells, header lines, borders.
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
+import type { GridCell, TableGrid } from '../../../shared/formats/grid';
+import { FONT, TABLE_TEXT, TEXT_WIDTH_TWIPS, scriptRuns } from '../../../shared/print/page-layout';
+import { breaksAtWords, cellChars, headerLines, printColumnWidthsPt, rowsKeptWithNext, topAligned } from '../../../shared/print/table-layout';
+import { STYLE, runs } from './docx-text';
+
+/** Column widths in twips adding up to the 版心 exactly: table 三 measured, the others by weight. */
+export function columnWidths(grid: TableGrid): number[] {
+  const { widths: pts } = printColumnWidthsPt(grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT);
+  const widths = pts.map((w) => Math.floor(w * 20));
+  // The rounding remainder goes to the widest column so the grid adds up to the 版心 exactly.
+  const rest = TEXT_WIDTH_TWIPS - widths.reduce((a, b) => a + b, 0);
+  const widest = widths.indexOf(Math.max(...widths));
+  widths[widest] += rest;
+  return widths;
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const CELL_MARGIN_X = Math.round((TABLE_TEXT.paddingPt / 2) * 20);
+const CELL_MARGIN_Y = Math.round((TABLE_TEXT.paddingYPt / 2) * 20);
+
+function tableParagraph(text: string | string[], align: (typeof AlignmentType)[keyof typeof AlignmentType], keepNext: boolean): Paragraph {
+  const lines = typeof text === 'string' ? [text] : text;
+  return new Paragraph({
+    // Header lines are broken where the words allow (商业/企业), never where the line fills up.
+    children: lines.flatMap((line, i) =>
+      scriptRuns(line).flatMap((seg, k) => runs(seg.text, FONT.table, TABLE_TEXT.fontPt, i > 0 && k === 0 ? { break: 1 } : {})),
+    ),
+    style: STYLE.table,
+    alignment: align,
+    keepNext: keepNext || undefined,
+    spacing: { line: Math.round(TABLE_TEXT.linePt * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: { firstLine: 0 },
+  });
+}
+
+export function tableFor(grid: TableGrid, values: Record<string, string>): Table {
+  const widths = columnWidths(grid);
+  const keep = rowsKeptWithNext(grid);
+  // Cells merged from above, by row: the grid column where they sit and how many columns they span.
+  const continued = new Map<number, { col: number; span: number }[]>();
+  const rows = grid.rows.map((gridRow, r) => {
+    const placed: { col: number; cell: GridCell | null; span: number }[] = [];
+    const fromAbove = continued.get(r) ?? [];
+    let col = 0;
+    const takeAbove = () => {
+      let hit = fromAbove.find((c) => c.col === col);
+      while (hit) {
+        placed.push({ col, cell: null, span: hit.span });
+        col += hit.span;
+        hit = fromAbove.find((c) => c.col === col);
+      }
+    };
+    for (const cell of gridRow.cells) {
+      takeAbove();
+      placed.push({ col, cell, span: cell.colSpan });
+      if (cell.rowSpan > 1) {
+        for (let k = 1; k < cell.rowSpan; k++) continued.set(r + k, [...(continued.get(r + k) ?? []), { col, span: cell.colSpan }]);
+      }
+      col += cell.colSpan;
+    }
+    takeAbove();
+    const cells = placed.map(({ col: at, cell, span }) => {
+      const width = widths.slice(at, at + span).reduce((a, b) => a + b, 0);
+      const common = { width: { size: width, type: WidthType.DXA }, columnSpan: span > 1 ? span : undefined, verticalAlign: VerticalAlignTable.CENTER };
+      if (!cell) {
+        // The continuation of a merged label: an empty paragraph in table type, or the empty
+        // cell would be as tall as a 3号 line.
+        return new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [tableParagraph('', AlignmentType.CENTER, keep[r])] });
+      }
+      const isValue = cell.type === 'value';
+      const left = !isValue && cell.role === 'row' && (cell.level ?? 1) > 1;
+      let text: string | string[] = isValue ? (values[cell.cell] ?? '0') : cell.text;
+      if (cell.type === 'label' && breaksAtWords(cell) && cell.text)
+        text =
+          headerLines(
+            cell.text,
+            cellChars(
+              widths.slice(at, at + span).map((w) => w / 20),
+              TABLE_TEXT,
+            ),
+          ) ?? cell.text;
+      return new TableCell({
+        ...common,
+        verticalAlign: topAligned(cell) ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
+        verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
+        children: [tableParagraph(text, left ? AlignmentType.LEFT : AlignmentType.CENTER, keep[r])],
+      });
+    });
+    return new TableRow({
+      children: cells,
+      cantSplit: true,
+      tableHeader: r < grid.repeatHeaderRows ? true : undefined,
+    });
+  });
+  return new Table({
+    rows,
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    margins: { left: CELL_MARGIN_X, right: CELL_MARGIN_X, top: CELL_MARGIN_Y, bottom: CELL_MARGIN_Y },
+    borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
+  });
+}

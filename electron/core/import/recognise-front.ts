@@ -1,0 +1,176 @@
+// The front and back of an imported report: title, year, letterhead, unit name and kind, contact details, signature and date.
+import type { ReportDoc, Unit, UnitKind } from '../../../shared/report';
+import type { Block } from './blocks';
+import { norm } from './normalize';
+
+const UNIT_END = /(人民政府|政府|办事处|街道|镇|乡|局|委员会|委|办公室|中心|所|院|站)$/;
+
+function unitKind(name: string): UnitKind {
+  if (/街道/.test(name)) return 'subdistrict';
+  if (/[镇乡]/.test(name) && /(人民政府|政府|镇|乡)$/.test(name)) return 'township';
+  if (/(局|委员会|委|办公室|中心)$/.test(name)) return 'county_department';
+  return 'other';
+}
+
+const YEAR = /((?:19|20)\d{2})年/;
+const DATE_LINE = /^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/;
+
+export interface TitleInfo {
+  title: string;
+  year?: number;
+  unitName?: string;
+  yearFrom?: string;
+  letterhead?: { issuer: string; docNumber: string };
+  /** index of the last paragraph belonging to the title area */
+  end: number;
+}
+
+export function readTitle(paras: string[], firstHeading: number): TitleInfo {
+  const limit = firstHeading >= 0 ? firstHeading : Math.min(paras.length, 8);
+  let issuer = '';
+  let docNumber = '';
+  let titleAt = -1;
+  for (let i = 0; i < Math.min(limit, 8); i++) {
+    const n = norm(paras[i]);
+    if (/^\S{2,30}文件$/.test(n)) issuer = n;
+    else if (/\[(?:19|20)\d{2}\]\d+号$/.test(n) && n.length < 30) docNumber = paras[i].trim();
+    else if (/(年度报告|工作报告|年报)$/.test(n) && n.length <= 60) {
+      titleAt = i;
+      break;
+    }
+  }
+  const info: TitleInfo = { title: '', end: -1 };
+  if (issuer || docNumber) info.letterhead = { issuer, docNumber };
+  if (titleAt < 0) return info;
+  let title = norm(paras[titleAt]);
+  // A title set on two lines: 大水坑镇人民政府 / 2019 年政府信息公开工作年度报告
+  if (titleAt > 0 && /^(?:19|20)\d{2}年/.test(title)) {
+    const prev = norm(paras[titleAt - 1]);
+    if (prev.length <= 30 && UNIT_END.test(prev) && !/文件$/.test(prev)) title = prev + title;
+  }
+  info.title = title;
+  info.end = titleAt;
+  const y = YEAR.exec(title);
+  if (y) {
+    info.year = Number(y[1]);
+    info.yearFrom = '标题';
+  }
+  const withoutYear = title.replace(/((?:19|20)\d{2})年度?/, '');
+  const name = withoutYear.replace(/(政府|政务)?信息公开.*$/, '').replace(/年度?$/, '');
+  if (name.length >= 2) info.unitName = name;
+  return info;
+}
+
+function findYearInText(paras: string[]): { year: number; quote: string } | undefined {
+  for (const p of paras) {
+    const n = norm(p);
+    const period = /((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日/.exec(n);
+    if (period) return { year: Number(period[1]), quote: `${period[1]}年1月1日至${period[1]}年12月31日` };
+  }
+  for (const p of paras.slice(0, 40)) {
+    const n = norm(p);
+    const m = /((?:19|20)\d{2})年(?:本级)?(?:政府)?信息公开(?:工作)?年度报告/.exec(n) ?? /^\(?((?:19|20)\d{2})年度\)?$/.exec(n);
+    if (m) return { year: Number(m[1]), quote: m[0] };
+  }
+  return undefined;
+}
+
+function contactFrom(text: string): Partial<Unit> {
+  const n = norm(text);
+  const out: Partial<Unit> = {};
+  const phone = /电话[:]?([\d-]{7,20})/.exec(n);
+  if (phone) out.phone = phone[1];
+  const post = /(?:邮编|邮政编码)[:]?(\d{6})/.exec(n);
+  if (post) out.postcode = post[1];
+  const email = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/.exec(n);
+  if (email) out.email = email[1];
+  const address = /地址[:]?([^;,)(]+?)(?:[;,)]|$)/.exec(n);
+  if (address) out.address = address[1];
+  return out;
+}
+
+/** The year: from the title, else from the 统计期限 or a title-like line in the text (reported). */
+export function readYear(paras: string[], title: TitleInfo, problems: string[]): number | undefined {
+  if (title.year !== undefined) return title.year;
+  const found = findYearInText(paras);
+  if (!found) return undefined;
+  problems.push(`标题中没有写年度，按正文中的“${found.quote}”读作 ${found.year} 年，请核对`);
+  return found.year;
+}
+
+export interface Closing {
+  unitName: string;
+  signature: string;
+  date: string;
+  /** paragraph indexes of the signature and date, not narrative */
+  tail: Set<number>;
+}
+
+/** The unit name (title, else 填报单位, else the signature) and the signature and date at the end. */
+export function readClosing(blocks: Block[], paras: string[], title: TitleInfo, problems: string[]): Closing {
+  let unitName = title.unitName;
+  if (!unitName) {
+    for (const p of paras) {
+      const m = /填报单位(?:\(盖章\))?[:]?(\S{2,30})$/.exec(norm(p));
+      if (m) {
+        unitName = m[1];
+        break;
+      }
+    }
+  }
+  let date = '';
+  let signature = '';
+  const tail = new Set<number>();
+  const lastPara = paras.length - 1;
+  const d = lastPara >= 0 ? DATE_LINE.exec(norm(paras[lastPara])) : null;
+  if (d && blocks[blocks.length - 1]?.kind === 'para') {
+    date = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
+    tail.add(lastPara);
+    const sig = norm(paras[lastPara - 1] ?? '');
+    if (sig.length >= 2 && sig.length <= 30 && UNIT_END.test(sig)) {
+      signature = sig;
+      tail.add(lastPara - 1);
+    }
+  }
+  if (!unitName && signature) unitName = signature;
+  if (signature && unitName && signature.length > unitName.length && signature.includes(unitName.replace(/人民政府$/, ''))) {
+    problems.push(`标题中的机关名称“${unitName}”不是全称，按落款读作“${signature}”`);
+    unitName = signature;
+  }
+  if (!unitName) {
+    problems.push('没有读出机关名称，请在导入后填写机关全称');
+    unitName = '（未读出机关名称）';
+  } else if (!/(人民政府|办事处|局|委员会|办公室|中心)$/.test(unitName)) {
+    problems.push(`机关名称读作“${unitName}”，可能不是全称（如“××县××镇人民政府”），请在导入后核对`);
+  }
+  return { unitName, signature, date, tail };
+}
+
+/** The preamble between the title and the first heading: the unit's contact details and which items it has. */
+export function readPreamble(
+  paras: string[],
+  title: TitleInfo,
+  firstHeadingIdx: number,
+  closing: Closing,
+): Pick<ReportDoc, 'unit' | 'preamble' | 'letterhead'> {
+  const preambleText = paras.slice(title.end + 1, firstHeadingIdx).join('\n');
+  const contact = contactFrom(preambleText);
+  const unit: Unit = {
+    name: closing.unitName,
+    kind: unitKind(closing.unitName),
+    supervisor: '',
+    address: contact.address ?? '',
+    postcode: contact.postcode ?? '',
+    phone: contact.phone ?? '',
+    email: contact.email ?? '',
+    signature: closing.signature || '',
+  };
+  const letterhead = { enabled: !!title.letterhead?.issuer, issuer: title.letterhead?.issuer ?? '', docNumber: title.letterhead?.docNumber ?? '' };
+  const preamble = {
+    basis: /中华人民共和国政府信息公开条例/.test(norm(preambleText)),
+    period: /统计期限|1月1日(?:起)?至/.test(norm(preambleText)),
+    contact: Boolean(contact.phone || contact.email || contact.address),
+    publishedAt: '',
+  };
+  return { unit, preamble, letterhead };
+}
