@@ -3,95 +3,24 @@
 // helpers (一: the five aspects; 五: problem + measure pairs; 六: the fee statement).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { Alert, Box, Button, Chip, FormControlLabel, Paper, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Paper, Typography } from '@mui/material';
 import type { FormatModel, SectionKey } from '../../../shared/formats/index';
 import { isPeoplesGovernment } from '../../../shared/report';
-import { parseCellInput } from '../../../shared/number';
 import { findYearMentions } from '../../../shared/carry-over';
-import { useTopic, useTopicDeferred } from './hooks';
+import { useTopic } from './hooks';
 import type { ReportSession } from './session';
 import { Guidance } from './Guidance';
-import { FindingItem } from './FindingItem';
-import { findingStep } from './steps';
-import { FEE_SENTENCE, countChars, feeStatement, outlineOf, problemPairs } from './text-logic';
+import { countChars, outlineOf } from './text-logic';
 import type { JumpTarget } from './types';
+import { EDITOR_TEXT, YearMarks, scrollTextareaTo } from './YearMarks';
+import { FeeHelper, ProblemHelper } from './SectionHelpers';
+import { SectionFindings } from './SectionFindings';
+
+export { scrollTextareaTo };
 
 /** The 已核实 id of a year mention the clerk says is not left-over text (kept with the report). */
 export function yearMentionAckId(section: SectionKey, text: string, m: { start: number; end: number }): string {
   return `text.year:${section}:${text.slice(Math.max(0, m.start - 8), m.end + 8).replace(/\s+/g, ' ')}`;
-}
-
-/**
- * Scrolls a section's textarea so that character `index` sits in its upper third. The marks layer
- * behind it wraps lines exactly as the textarea does, so it tells where that character is even
- * in long wrapped paragraphs; without the layer, count the line breaks.
- */
-export function scrollTextareaTo(el: HTMLTextAreaElement, index: number): void {
-  const layer = el.previousElementSibling;
-  let y: number | null = null;
-  if (layer instanceof HTMLElement && layer.hasAttribute('data-marks-layer')) {
-    const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
-    let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const len = node.textContent?.length ?? 0;
-      if (seen + len > index) {
-        const range = document.createRange();
-        range.setStart(node, index - seen);
-        range.setEnd(node, Math.min(len, index - seen + 1));
-        y = range.getBoundingClientRect().top - layer.getBoundingClientRect().top + layer.scrollTop;
-        break;
-      }
-      seen += len;
-    }
-  }
-  if (y === null) y = (el.value.slice(0, index).split('\n').length - 1) * 25.2;
-  el.scrollTop = Math.max(0, y - el.clientHeight / 3);
-}
-
-/** What the textarea and the layer of year marks behind it share, so their lines wrap alike. */
-const EDITOR_TEXT = {
-  boxSizing: 'border-box',
-  p: 2,
-  m: 0,
-  font: 'inherit',
-  fontSize: 15,
-  lineHeight: 1.68,
-  letterSpacing: 'normal',
-  whiteSpace: 'pre-wrap',
-  overflowWrap: 'break-word',
-  wordBreak: 'normal',
-  overflowY: 'scroll',
-  tabSize: 8,
-} as const;
-
-/**
- * Other years' mentions (likely left from last year's text) marked in place: a layer behind the
- * transparent textarea with the same text in transparent ink and the mentions on a yellow ground.
- */
-function YearMarks(props: { text: string; marks: { start: number; end: number }[]; scrollRef: React.RefObject<HTMLDivElement | null>; gutter: number }) {
-  const parts: React.ReactNode[] = [];
-  let at = 0;
-  props.marks.forEach((m, i) => {
-    parts.push(props.text.slice(at, m.start));
-    parts.push(
-      <Box component="mark" key={i} data-year-mark sx={{ bgcolor: '#ffe08a', color: 'transparent', borderRadius: '2px', boxShadow: '0 0 0 1px #f0b400' }}>
-        {props.text.slice(m.start, m.end)}
-      </Box>,
-    );
-    at = m.end;
-  });
-  // A final newline needs a character after it to take up its line, as it does in the textarea.
-  parts.push(props.text.slice(at) + ' ');
-  return (
-    <Box
-      ref={props.scrollRef}
-      aria-hidden
-      data-marks-layer
-      sx={{ ...EDITOR_TEXT, position: 'absolute', inset: 0, color: 'transparent', pointerEvents: 'none', overflowY: 'hidden', pr: `${16 + props.gutter}px` }}
-    >
-      {parts}
-    </Box>
-  );
 }
 
 export function SectionEditor(props: { session: ReportSession; model: FormatModel; section: SectionKey; onJump: (t: JumpTarget) => void }) {
@@ -371,125 +300,6 @@ function SectionEditorFor(props: {
           </Paper>
         </Box>
       </Box>
-    </Box>
-  );
-}
-
-function ProblemHelper(props: { text: string; onInsert: (paras: string[], select?: string) => void }) {
-  const pairs = problemPairs(props.text);
-  return (
-    <Paper variant="outlined" sx={{ p: 1.5 }}>
-      <Typography variant="subtitle2">问题与改进措施</Typography>
-      <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-        每个问题后面紧跟它的改进措施。点下面的按钮添加一对，光标会停在“问题：”后面；写完按 ↓ 到“改进措施：”一行接着写。
-      </Typography>
-      <Button
-        variant="outlined"
-        size="small"
-        fullWidth
-        onClick={() => props.onInsert([`${pairs.count + 1}.问题：`, '改进措施：'], `${pairs.count + 1}.问题：`)}
-        data-add-problem
-      >
-        添加问题与改进措施
-      </Button>
-      {pairs.missing.length > 0 && (
-        <Box component="ul" sx={{ m: 0, mt: 1, pl: 2.5, color: 'error.main', fontSize: 12 }} data-problem-pairs>
-          {pairs.missing.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </Box>
-      )}
-    </Paper>
-  );
-}
-
-function FeeHelper(props: { text: string; onChange: (t: string, select?: [number, number]) => void }) {
-  const [mode, setMode] = useState<'none' | 'charged'>('none');
-  const [amount, setAmount] = useState('');
-  const [count, setCount] = useState('');
-  const [problem, setProblem] = useState('');
-  const existing = FEE_SENTENCE.exec(props.text)?.[0] ?? null;
-  useEffect(() => setProblem(''), [mode, amount, count]);
-
-  const apply = () => {
-    let sentence = feeStatement(null);
-    if (mode === 'charged') {
-      const a = parseCellInput(amount, 'money');
-      const c = parseCellInput(count, 'count');
-      if (!a.ok) return setProblem(`金额：${a.message.replace(/万元/g, '元').replace(/最多4位小数/, '最多2位小数')}`);
-      if (!c.ok) return setProblem(`件数：${c.message}`);
-      if (a.value === 0 || c.value === 0) return setProblem('金额和件数都应大于 0；没有收费请选“未收取”。');
-      if (Math.round(a.value * 100) !== a.value * 100) return setProblem('金额单位是元，最多写到分（2位小数）。');
-      sentence = feeStatement({ amountYuan: a.value, requests: c.value });
-    }
-    // One fee statement per report: replace the old one, else put it first.
-    if (existing) {
-      const i = props.text.indexOf(existing);
-      props.onChange(props.text.slice(0, i) + sentence + props.text.slice(i + existing.length), [i, i + sentence.length]);
-    } else {
-      const next = props.text ? `${sentence}\n${props.text}` : sentence;
-      props.onChange(next, [0, sentence.length]);
-    }
-  };
-
-  return (
-    <Paper variant="outlined" sx={{ p: 1.5 }} data-fee-helper>
-      <Typography variant="subtitle2">信息处理费</Typography>
-      <Typography variant="caption" color="text.secondary" component="p">
-        {existing ? `文中已有：“${existing}”` : '文中还没有写收费情况。'}
-      </Typography>
-      <RadioGroup value={mode} onChange={(e) => setMode(e.target.value as 'none' | 'charged')}>
-        <FormControlLabel value="none" control={<Radio size="small" />} label="本年度未收取" />
-        <FormControlLabel value="charged" control={<Radio size="small" />} label="收取了信息处理费" />
-      </RadioGroup>
-      {mode === 'charged' && (
-        <Box sx={{ display: 'flex', gap: 1, mb: 1 }}>
-          <TextField
-            label="金额（元）"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            slotProps={{ htmlInput: { inputMode: 'decimal', 'data-field': 'fee.amount' } }}
-          />
-          <TextField
-            label="涉及申请（件）"
-            value={count}
-            onChange={(e) => setCount(e.target.value)}
-            slotProps={{ htmlInput: { inputMode: 'numeric', 'data-field': 'fee.count' } }}
-          />
-        </Box>
-      )}
-      {problem && (
-        <Typography variant="caption" color="error" component="p" role="alert" sx={{ mb: 1 }}>
-          {problem}
-        </Typography>
-      )}
-      <Button variant="outlined" size="small" fullWidth onClick={apply} data-fee-apply>
-        {existing ? '替换文中的收费说明' : '写入收费说明'}
-      </Button>
-    </Paper>
-  );
-}
-
-function SectionFindings(props: { session: ReportSession; section: SectionKey; onSelect: (start: number, end: number) => void }) {
-  const { session } = props;
-  useTopicDeferred(session, 'findings');
-  const list = session.findings.filter((f) => findingStep(f, session.doc) === props.section);
-  if (!list.length) return null;
-  return (
-    <Box sx={{ mt: 1.5 }} data-findings={props.section}>
-      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
-        本部分检查结果
-      </Typography>
-      <Paper variant="outlined">
-        {list.map((f, i) => (
-          <FindingItem
-            key={`${f.rule}-${i}`}
-            session={session}
-            finding={f}
-            onLocate={f.location ? () => props.onSelect(f.location!.start, f.location!.end) : undefined}
-          />
-        ))}
-      </Paper>
     </Box>
   );
 }
