@@ -105,7 +105,8 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     assert.equal(await cell(page, 't3.total_processed.total').getAttribute('readonly'), '');
     // The error at the right cells, in Chinese, with the figure that fixes it.
     const balance = page.locator('[data-findings="requests"] [data-finding="t3.balance"]');
-    await balance.waitFor();
+    // Findings are computed in idle time after the last key: wait for the one about the final figures.
+    await balance.filter({ hasText: '差 2 件' }).waitFor();
     // Shown as the equation and its difference; no single figure is named as the one to change.
     assert.match(await balance.innerText(), /“自然人”一列不平衡[\s\S]*差 2 件/);
     assert.doesNotMatch(await balance.innerText(), /应为/);
