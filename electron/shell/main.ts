@@ -116,18 +116,7 @@ function registerIpc(handleApiCall: ApiHandler): void {
     const [fileName, html] = parsed.data;
     const printer = new BrowserWindow({
       show: false,
-      webPreferences: {
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webviewTag: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        javascript: false,
-        spellcheck: false,
-      },
+      webPreferences: { ...HARDENED_PREFERENCES, javascript: false },
     });
     let pdf: Buffer;
     try {
@@ -181,6 +170,19 @@ async function saveThroughDialog(
   return { saved: true, path: result.filePath };
 }
 
+/** Electron's security checklist for every window this program opens (docs/security.md). */
+const HARDENED_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  spellcheck: false,
+} as const;
+
 function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1280,
@@ -192,16 +194,8 @@ function createWindow(): void {
     autoHideMenuBar: true,
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
+      ...HARDENED_PREFERENCES,
       navigateOnDragDrop: false,
-      spellcheck: false,
       safeDialogs: true,
     },
   });

@@ -6,6 +6,7 @@ import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Para
 import type { IParagraphOptions, IRunOptions } from 'docx';
 import type { CountyFinding, CountyUnitRow } from '../../../shared/county/index';
 import { formatLabelOf } from './labels';
+import { officialPage } from '../export/docx-text';
 import { chineseDate, defaultTitle, type ReportDoc } from '../../../shared/report';
 import { CHAR_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, TEXT_WIDTH_TWIPS, mmToTwips, titleLines, widthInChars } from '../../../shared/print/page-layout';
 
@@ -117,17 +118,7 @@ export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, optio
     sections: [
       {
         properties: {
-          page: {
-            size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) },
-            margin: {
-              top: mmToTwips(PAGE.marginTopMm),
-              bottom: mmToTwips(PAGE.marginBottomMm),
-              left: mmToTwips(PAGE.marginLeftMm),
-              right: mmToTwips(PAGE.marginRightMm),
-              header: mmToTwips(PAGE.headerMm),
-              footer: mmToTwips(PAGE.footerMm),
-            },
-          },
+          page: officialPage(mmToTwips(PAGE.footerMm)),
           grid: { linePitch: LINE_PITCH_TWIPS },
         },
         footers: { default: pageNumber },

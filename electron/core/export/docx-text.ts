@@ -1,7 +1,7 @@
 // Runs and paragraphs for the .docx: the style ids, fonts by script, the exact body line and 字 on the grid.
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
 import type { IParagraphOptions, IRunOptions } from 'docx';
-import { BODY_TRACKING_TWIPS, CHAR_PITCH_TWIPS, FONT, LINE_PITCH_TWIPS, SIZE, scriptRuns } from '../../../shared/print/page-layout';
+import { BODY_TRACKING_TWIPS, CHAR_PITCH_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
 
 export const RED = 'FF0000';
 
@@ -63,3 +63,18 @@ export function bodyParagraph(children: TextRun[], extra: Partial<IParagraphOpti
 }
 
 export const blankLine = (extra: Partial<IParagraphOptions> = {}) => new Paragraph({ children: [], spacing: exactLine, ...extra });
+
+/** A4 with the GB/T 9704 margins, for the report and for every other document in the official layout. */
+export function officialPage(footerTwips: number) {
+  return {
+    size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) },
+    margin: {
+      top: mmToTwips(PAGE.marginTopMm),
+      bottom: mmToTwips(PAGE.marginBottomMm),
+      left: mmToTwips(PAGE.marginLeftMm),
+      right: mmToTwips(PAGE.marginRightMm),
+      header: mmToTwips(PAGE.headerMm),
+      footer: footerTwips,
+    },
+  };
+}

@@ -5,10 +5,10 @@
 import { AlignmentType, Document, DocumentGridType, Footer, Header, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { ReportDoc } from '../../../shared/report';
 import { reportContent } from '../../../shared/print/content';
-import { FONT, GRID_BASE_PT, GRID_CHAR_SPACE, LINE_PITCH_TWIPS, PAGE, PAGE_NUMBER, SIZE, mmToTwips } from '../../../shared/print/page-layout';
+import { FONT, GRID_BASE_PT, GRID_CHAR_SPACE, LINE_PITCH_TWIPS, PAGE_NUMBER, SIZE } from '../../../shared/print/page-layout';
 import { blockToChildren } from './docx-blocks';
 import { finishPackage, fontTableXml } from './docx-package';
-import { RED, STYLE, chars, exactLine, fonts, runs } from './docx-text';
+import { RED, STYLE, chars, exactLine, fonts, officialPage, runs } from './docx-text';
 export { rowsKeptWithNext } from '../../../shared/print/table-layout';
 export { columnWidths } from './docx-table';
 export { documentTimestamp } from './docx-package';
@@ -120,17 +120,7 @@ export async function buildDocx(doc: ReportDoc, options: DocxOptions = {}): Prom
     sections: [
       {
         properties: {
-          page: {
-            size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) },
-            margin: {
-              top: mmToTwips(PAGE.marginTopMm),
-              bottom: mmToTwips(PAGE.marginBottomMm),
-              left: mmToTwips(PAGE.marginLeftMm),
-              right: mmToTwips(PAGE.marginRightMm),
-              header: mmToTwips(PAGE.headerMm),
-              footer: PAGE_NUMBER.footerTwips,
-            },
-          },
+          page: officialPage(PAGE_NUMBER.footerTwips),
           // Word's 页面设置 then shows 每页22行、每行28字: the line pitch is the body's exact spacing
           // and the character pitch 16 pt less a little (GRID_CHAR_SPACE), so 3号 fills 28 cells.
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH_TWIPS, charSpace: GRID_CHAR_SPACE },
