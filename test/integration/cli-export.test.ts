@@ -4,34 +4,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { serializeReportFile } from '../../shared/report-file';
 import { fullReport } from '../fixtures/full-report';
+import { nianbaoCommand } from '../support/cli';
 
 const root = process.cwd();
-const node = join(root, 'node_modules', '.bin', 'node');
-
-/** Newest modification time of the sources the command is built from. */
-function newestSource(dirs: string[]): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const s = statSync(p);
-    if (s.isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
-    else if (/\.tsx?$/.test(p)) newest = Math.max(newest, s.mtimeMs);
-  };
-  for (const d of dirs) walk(join(root, d));
-  return newest;
-}
-// The built command (as installed) when it is up to date; otherwise the sources through tsx.
-const dist = join(root, 'dist', 'cli.mjs');
-const useDist = existsSync(dist) && statSync(dist).mtimeMs >= newestSource(['shared', 'electron/core']);
 
 function nianbao(...args: string[]) {
-  const cmd = useDist ? [join(root, 'bin', 'nianbao.mjs')] : ['--import', 'tsx', join(root, 'electron', 'core', 'cli', 'main.ts')];
-  const r = spawnSync(existsSync(node) ? node : process.execPath, [...cmd, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(nianbaoCommand[0], [...nianbaoCommand.slice(1), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -2,32 +2,16 @@
 // the 勾稽 finding with the figure 四 should have, --json, --previous and folders.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { repoRoot, tempDir } from '../support/temp';
+import { nianbaoCommand, useBuilt } from '../support/cli';
 
 const fixtures = join(repoRoot, 'test/fixtures/reports');
 const fixture = (name: string) => join(fixtures, name);
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const s = statSync(p);
-    if (s.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
-    else newest = Math.max(newest, s.mtimeMs);
-  };
-  walk(join(repoRoot, dir));
-  return newest;
-}
-
-// The installed command (bin/nianbao.mjs → dist/cli.mjs) when the build is current, as after
-// `npm test`; otherwise the same entry point from source, so a stale build never hides a change.
-const built = join(repoRoot, 'dist/cli.mjs');
-const useBuilt = existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource('shared'), newestSource('electron/core'));
-const command = useBuilt
-  ? [process.execPath, join(repoRoot, 'bin/nianbao.mjs')]
-  : [process.execPath, '--import', 'tsx', join(repoRoot, 'electron/core/cli/main.ts')];
+const command = nianbaoCommand;
 
 function validate(...args: string[]) {
   const r = spawnSync(command[0], [...command.slice(1), 'validate', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });

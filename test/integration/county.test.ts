@@ -3,7 +3,7 @@
 // opinions read back from the .docx; and the API's county batch leaving the clerk's data alone.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -16,23 +16,10 @@ import { serializeReportFile } from '../../shared/report-file';
 import { generateCountyBatch, SCENARIO, townName, unitName } from '../fixtures/county/generate';
 import { writeCountyFolder } from '../fixtures/county/write';
 import { repoRoot, tempDir } from '../support/temp';
+import { nianbaoCommand } from '../support/cli';
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const s = statSync(p);
-    if (s.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
-    else newest = Math.max(newest, s.mtimeMs);
-  };
-  walk(join(repoRoot, dir));
-  return newest;
-}
 // The bundled command when the build is current (it proves exceljs bundles), else from source.
-const built = join(repoRoot, 'dist/cli.mjs');
-const useBuilt = existsSync(built) && statSync(built).mtimeMs >= Math.max(newestSource('shared'), newestSource('electron/core'));
-const command = useBuilt
-  ? [process.execPath, join(repoRoot, 'bin/nianbao.mjs')]
-  : [process.execPath, '--import', 'tsx', join(repoRoot, 'electron/core/cli/main.ts')];
+const command = nianbaoCommand;
 const county = (...args: string[]) => spawnSync(command[0], [...command.slice(1), 'county', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
 
 const docxText = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']);
