@@ -296,9 +296,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const row = review.rows.find((r) => r.entryId === entryId);
       const doc = county.entries(batchId)?.find((e) => e.id === entryId)?.doc;
       if (!row || !doc) throw new ApiFailure('not_found', '这批报告中没有这个单位的报告，请刷新后重试。');
-      const today = new Date();
-      const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-      const bytes = await buildOpinionDocx(row, doc, { issuer: issuer || '县人民政府办公室', date: iso });
+      const bytes = await buildOpinionDocx(row, doc, { issuer });
       return { fileName: opinionFileName(doc), base64: Buffer.from(bytes).toString('base64') };
     },
 

@@ -116,16 +116,11 @@ export async function runCounty(args: string[]): Promise<number> {
       console.error(`无法建立审查意见文件夹 ${values.opinions}：${err instanceof Error ? err.message : String(err)}`);
       return 2;
     }
-    const today = new Date();
-    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     let n = 0;
     for (const r of review.rows) {
       if (r.role !== 'current') continue;
       const doc = entries.find((e) => e.id === r.entryId)!.doc!;
-      await writeFileAtomic(
-        join(values.opinions, opinionFileName(doc)),
-        await buildOpinionDocx(r, doc, { issuer: values.issuer?.trim() || '县人民政府办公室', date: iso }),
-      );
+      await writeFileAtomic(join(values.opinions, opinionFileName(doc)), await buildOpinionDocx(r, doc, { issuer: values.issuer }));
       n++;
     }
     lines.push(`已写出 ${n} 份审查意见到：${values.opinions}`);

@@ -11,10 +11,16 @@ import { chineseDate, defaultTitle, type ReportDoc } from '../../../shared/repor
 import { CHAR_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, TEXT_WIDTH_TWIPS, mmToTwips, titleLines, widthInChars } from '../../../shared/print/page-layout';
 
 export interface OpinionOptions {
-  /** who signs the opinion, e.g. 清溪县人民政府办公室 */
-  issuer: string;
-  /** 成文日期, ISO yyyy-mm-dd */
-  date: string;
+  /** who signs the opinion, e.g. 清溪县人民政府办公室; blank: 县人民政府办公室 */
+  issuer?: string;
+  /** 成文日期, ISO yyyy-mm-dd; default today (local time) */
+  date?: string;
+}
+
+/** Today as ISO yyyy-mm-dd in local time (the day the county signs). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 const fonts = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const });
@@ -58,7 +64,9 @@ function opinionTitleLines(reportTitle: string): string[] {
 }
 
 /** The opinion for one unit's report, as .docx bytes. */
-export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, options: OpinionOptions): Promise<Uint8Array> {
+export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, options: OpinionOptions = {}): Promise<Uint8Array> {
+  const issuer = options.issuer?.trim() || '县人民政府办公室';
+  const date = options.date ?? localToday();
   const reportTitle = doc.title.trim() || defaultTitle(doc.unit.name, doc.year);
   const title = `关于${reportTitle}的审查意见`;
   const body: Paragraph[] = [];
@@ -87,10 +95,8 @@ export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, optio
   }
   for (const p of row.problems) body.push(para([run(`另：读取报告时有内容未能识别：${p}`)]));
   body.push(new Paragraph({ children: [run('')], spacing: exactLine }));
-  body.push(new Paragraph({ children: [run(options.issuer)], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }));
-  body.push(
-    new Paragraph({ children: [run(chineseDate(options.date))], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }),
-  );
+  body.push(new Paragraph({ children: [run(issuer)], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }));
+  body.push(new Paragraph({ children: [run(chineseDate(date))], alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_TWIPS } }));
 
   const pageNumber = new Footer({
     children: [
