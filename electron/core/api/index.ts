@@ -91,9 +91,10 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
   const { store } = ctx;
   // The county's batches live in memory only: they are other units' reports, not the clerk's.
   const county = new CountyBatches();
+  const batchClosed = () => new ApiFailure('not_found', '这批报告已经关闭（程序重新启动后不再保留）。请重新打开装有各单位报告的文件夹。');
   const countyReview = (batchId: string) => {
     const review = county.review(batchId);
-    if (!review) throw new ApiFailure('not_found', '这批报告已经关闭（程序重新启动后不再保留）。请重新打开装有各单位报告的文件夹。');
+    if (!review) throw batchClosed();
     return review;
   };
 
@@ -273,7 +274,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     countyAddFiles: async ({ batchId, files }) => {
       const decoded = files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
       const added = await county.add(batchId, decoded);
-      if (added === 'not_found') throw new ApiFailure('not_found', '这批报告已经关闭（程序重新启动后不再保留）。请重新打开装有各单位报告的文件夹。');
+      if (added === 'not_found') throw batchClosed();
       if (added === 'too_many') throw new ApiFailure('invalid_input', '一批最多 500 个文件。请只选择本县各单位的年度报告（及其上年报告）。');
       return added;
     },
