@@ -209,3 +209,30 @@ test('replay after reconnect: a new page sends what the closed one never got sto
     after.dispose();
   }
 });
+
+test('the journal write after a key waits for the frame, and is made at once when the page is left', async () => {
+  const storage = new MemoryStorage();
+  const t = transport();
+  t.down = true;
+  const deferred: (() => void)[] = [];
+  const q = new SaveQueue({ send: t.send, storage, journalKey: 'j4', debounceMs: 60_000, deferJournal: (w) => deferred.push(w) });
+  try {
+    q.add({ cells: { 't3.granted.natural_person': 3 } });
+    q.add({ cells: { 't3.granted.natural_person': 4 } });
+    assert.equal(storage.getItem('j4'), null, 'nothing written on the key path');
+    assert.equal(deferred.length, 1, 'one write for a burst of keys');
+    deferred[0]();
+    assert.equal(readJournal(storage, 'j4')?.cells['t3.granted.natural_person'], 4);
+    // A key, then the page goes away before its frame: written synchronously.
+    q.add({ cells: { 't3.granted.natural_person': 5 } });
+    assert.equal(readJournal(storage, 'j4')?.cells['t3.granted.natural_person'], 4);
+    q.persistJournal();
+    assert.equal(readJournal(storage, 'j4')?.cells['t3.granted.natural_person'], 5);
+    // The late deferred write changes nothing; a key right before dispose is kept too.
+    deferred[1]();
+    q.add({ cells: { 't3.partial_grant.natural_person': 2 } });
+  } finally {
+    q.dispose();
+  }
+  assert.deepEqual(readJournal(storage, 'j4')?.cells, { 't3.granted.natural_person': 5, 't3.partial_grant.natural_person': 2 });
+});

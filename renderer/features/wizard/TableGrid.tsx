@@ -11,8 +11,19 @@ import { SEVERITY_LABEL } from '../../labels';
 import type { ReportSession } from './session';
 
 const Frame = styled('div')(({ theme }) => ({
-  '& table': { borderCollapse: 'collapse', tableLayout: 'fixed', width: '100%', background: '#fff', fontSize: 13 },
-  '& th, & td': { border: '1px solid #8f9aa7', padding: 0 },
+  // Separate borders (each cell draws its right and bottom edge): with collapsed borders Chromium
+  // paints the body's borders and text over a sticky head.
+  '& table': {
+    borderCollapse: 'separate',
+    borderSpacing: 0,
+    borderTop: '1px solid #8f9aa7',
+    borderLeft: '1px solid #8f9aa7',
+    tableLayout: 'fixed',
+    width: '100%',
+    background: '#fff',
+    fontSize: 13,
+  },
+  '& th, & td': { borderRight: '1px solid #8f9aa7', borderBottom: '1px solid #8f9aa7', padding: 0 },
   '& th': { fontWeight: 400, padding: '4px 6px', background: '#f4f6f9', lineHeight: 1.35 },
   '& th.h': { textAlign: 'center', fontWeight: 600 },
   '& th.cap': { textAlign: 'left', fontWeight: 600, background: '#e9edf3' },
@@ -22,9 +33,8 @@ const Frame = styled('div')(({ theme }) => ({
   '& th.blank': { background: '#fafafa' },
   // Table 三's column headers stay on screen below the focus bar while the lower rows scroll by.
   '& thead.sticky': { position: 'sticky', top: 'var(--focus-bar-h, 54px)', zIndex: 2 },
-  '& thead.sticky th': { boxShadow: 'inset 0 -1px 0 #8f9aa7' },
-  // A white band above the head covers the rows passing between the focus bar and the head.
-  '& thead.sticky tr:first-of-type th': { boxShadow: '0 -10px 0 #fff, inset 0 -1px 0 #8f9aa7' },
+  // Stuck, the head draws the table's top edge itself (the table's own border has scrolled away).
+  '& thead.sticky tr:first-of-type th': { boxShadow: '0 -1px 0 #8f9aa7' },
   // Only the cell showing its error bubble is positioned: a positioned cell is a paint layer of its
   // own, and two hundred of them made every keystroke's frame walk two hundred layers.
   '& td': { height: 30, background: '#fff' },
@@ -47,7 +57,6 @@ const Frame = styled('div')(({ theme }) => ({
     // A figure changing inside one input must not re-lay out the whole table on every keystroke.
     contain: 'strict',
   },
-  '& input.c::placeholder': { color: '#b8bec6' },
   '& input.c.d': { color: '#30363d', fontWeight: 600, cursor: 'default' },
   '& td:focus-within': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2, background: '#eef4fc' },
   '& td.dc:focus-within': { background: '#dde5f0' },
@@ -138,8 +147,6 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
         aria-invalid={snap.rejected || snap.severity === 'error' ? true : undefined}
         inputMode={kind === 'money' ? 'decimal' : 'numeric'}
         autoComplete="off"
-        // No grey "0" in a blank cell: it looked filled in, while the review says it is not.
-        placeholder=""
         value={editing ?? displayValue(snap.value)}
         onFocus={(e) => {
           atFocus.current = snap.value;

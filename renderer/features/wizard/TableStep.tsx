@@ -2,6 +2,7 @@
 // every finding of the table with the figure that fixes it.
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material';
+import { styled } from '@mui/material/styles';
 import type { FormatModel, SectionKey, TableId } from '../../../shared/formats/index';
 import { useCell, useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
@@ -101,49 +102,95 @@ function FocusBar({ session, model, table }: { session: ReportSession; model: Fo
   );
 }
 
+// The bar's lines are plain elements under one static class: the part that changes with every key
+// (blank or filled, a refused entry) re-renders without styling work, and its fixed-height line
+// keeps the table below from being laid out again.
+const Details = styled('div')(({ theme }) => ({
+  fontSize: 14,
+  lineHeight: 1.43,
+  '& .head': { display: 'flex', alignItems: 'center', columnGap: 8 },
+  '& .label': { fontWeight: 600, flex: '0 1 auto', minWidth: 0 },
+  '& .kind, & .state': { fontSize: 12, color: theme.palette.text.secondary },
+  '& .kind': { flex: 'none' },
+  // Sized by the row, not by its text: a change here lays out nothing around it.
+  '& .state': {
+    flex: '1 1 0',
+    minWidth: '6em',
+    height: 18,
+    lineHeight: '18px',
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+    textOverflow: 'ellipsis',
+    contain: 'strict',
+  },
+  '& .error': { color: theme.palette.error.main },
+  '& .warning': { color: '#9a5b00' },
+  '& .info': { color: theme.palette.text.secondary },
+}));
+
 function FocusDetails({ session, model, cell }: { session: ReportSession; model: FormatModel; cell: string }) {
-  const snap = useCell(session, cell);
   useTopicDeferred(session, 'findings');
   const findings = session.findingsAt(cell).filter((f) => !isPremature(f, session.doc));
   const info = model.byKey.get(cell);
   const sum = model.derived.find((d) => d.key === cell);
-  // 上年结转 comes from last year's 结转下年度: say where the figure came from.
-  const carried = /^t3\.carried_over\.(.+)$/.exec(cell);
-  const previous = session.previous;
-  const lastYear = carried && previous ? previous.cells[`t3.carried_forward.${carried[1]}`] : undefined;
-  const carriedForwardLabel = model.format.t3.rows.find((r) => r.key === 'carried_forward')?.path.join('') ?? '';
   if (!info) return null;
   return (
-    <Box>
-      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        {info.label}
-        <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-          {snap.derived
+    <Details>
+      <div className="head">
+        <span className="label">{info.label}</span>
+        <span className="kind">
+          {info.derived
             ? `自动合计${sum ? `（${sum.sumOf.length} 项之和）` : ''}`
             : info.kind === 'money'
               ? `单位：${info.unit}，可有小数（最多4位）`
               : info.kind === 'signed_count'
                 ? `单位：${info.unit}，填整数，减少的写负数（如 -3）`
                 : `单位：${info.unit}，填整数`}
-          {!snap.derived && snap.value === undefined ? ' · 还没有填写（没有发生的请填 0）' : ''}
-          {lastYear !== undefined && previous ? ` · ${previous.year}年报告的“${carriedForwardLabel}”为 ${lastYear}，应与此相同` : ''}
-        </Typography>
-      </Typography>
-      {snap.rejected && (
-        <Typography variant="body2" color="error">
-          “{snap.rejected.raw}”未被接受：{snap.rejected.message}
-        </Typography>
-      )}
+        </span>
+        <CellState session={session} model={model} cell={cell} />
+      </div>
+      <Rejected session={session} cell={cell} />
       {findings.map((f, i) => {
         const shown = presentFinding(f, model, session.doc, session.derived);
         return (
-          <Typography key={i} variant="body2" sx={{ color: f.severity === 'error' ? 'error.main' : f.severity === 'warning' ? '#9a5b00' : 'text.secondary' }}>
+          <div key={i} className={f.severity}>
             {shown.message}
             {shown.expected !== undefined ? `（应为 ${shown.expected}）` : ''}
-          </Typography>
+          </div>
         );
       })}
-    </Box>
+    </Details>
+  );
+}
+
+/** The focused cell as typed: blank or not, and where 上年结转 comes from. Re-rendered per key. */
+function CellState({ session, model, cell }: { session: ReportSession; model: FormatModel; cell: string }) {
+  const snap = useCell(session, cell);
+  // 上年结转 comes from last year's 结转下年度: say where the figure came from.
+  const carried = /^t3\.carried_over\.(.+)$/.exec(cell);
+  const previous = session.previous;
+  const lastYear = carried && previous ? previous.cells[`t3.carried_forward.${carried[1]}`] : undefined;
+  const carriedForwardLabel = model.format.t3.rows.find((r) => r.key === 'carried_forward')?.path.join('') ?? '';
+  const state = [
+    !snap.derived && snap.value === undefined ? '还没有填写（没有发生的请填 0）' : '',
+    lastYear !== undefined && previous ? `${previous.year}年报告的“${carriedForwardLabel}”为 ${lastYear}，应与此相同` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <span className="state" title={state}>
+      {state && `· ${state}`}
+    </span>
+  );
+}
+
+function Rejected({ session, cell }: { session: ReportSession; cell: string }) {
+  const { rejected } = useCell(session, cell);
+  if (!rejected) return null;
+  return (
+    <div className="error">
+      “{rejected.raw}”未被接受：{rejected.message}
+    </div>
   );
 }
 

@@ -131,7 +131,10 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
               {formatLabel(doc.formatId)} · {statusLabel(session.stored.status)}
             </Typography>
           </Box>
-          <SaveIndicator session={session} />
+          {/* A fixed, contained box: 保存中… / 已保存 changing with the first key lays out nothing else. */}
+          <Box sx={{ width: 210, height: 26, flexShrink: 0, contain: 'strict', display: 'flex', alignItems: 'center', justifyContent: 'flex-end' }}>
+            <SaveIndicator session={session} />
+          </Box>
         </Toolbar>
       </AppBar>
       <SaveBanner session={session} />

@@ -45,9 +45,29 @@ export interface SaveQueueOptions {
   /** called with what the main side answered for a stored batch */
   onSaved?: (value: ApiOutput<'saveEdits'>) => void;
   debounceMs?: number;
+  /**
+   * When a keystroke's journal write runs: in the page, right after the frame that shows the key
+   * (the write is kept off the key's path); without a page (tests, tools), at once. The journal is
+   * also written synchronously when the page is hidden or left (persistJournal).
+   */
+  deferJournal?: (write: () => void) => void;
   /** the first retry's wait; doubles per failure up to maxBackoffMs */
   backoffMs?: number;
   maxBackoffMs?: number;
+}
+
+/** After the next frame (rAF, then a task), with a timer as a backstop for a page that draws no frames. */
+function afterNextFrame(write: () => void) {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') return write();
+  const backstop = setTimeout(write, 100);
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      clearTimeout(backstop);
+      write();
+    };
+    channel.port2.postMessage(0);
+  });
 }
 
 const empty = (): EditBatch => ({ cells: {}, sections: {}, meta: {} });
@@ -80,10 +100,12 @@ export class SaveQueue {
   private countdown: ReturnType<typeof setInterval> | null = null;
   private idleWaiters: (() => void)[] = [];
   private disposed = false;
+  /** the journal lags behind `pending` until the deferred write runs */
+  private journalStale = false;
   private readonly o: Required<Omit<SaveQueueOptions, 'onState' | 'onSaved' | 'storage'>> & Pick<SaveQueueOptions, 'onState' | 'onSaved' | 'storage'>;
 
   constructor(options: SaveQueueOptions) {
-    this.o = { debounceMs: 400, backoffMs: 1000, maxBackoffMs: 10_000, ...options };
+    this.o = { debounceMs: 400, backoffMs: 1000, maxBackoffMs: 10_000, deferJournal: afterNextFrame, ...options };
   }
 
   /** Edits left in the journal by an earlier page (not yet acknowledged): queued again, sent soon. */
@@ -98,7 +120,10 @@ export class SaveQueue {
 
   add(edit: Partial<EditBatch>) {
     this.pending = merge(this.pending, { cells: edit.cells ?? {}, sections: edit.sections ?? {}, meta: edit.meta ?? {} });
-    this.writeJournal();
+    if (!this.journalStale && this.o.storage) {
+      this.journalStale = true;
+      this.o.deferJournal(() => this.persistJournal());
+    }
     // Told only when the state changes (typing re-renders nothing else), or in the error state,
     // where the banner counts what is waiting.
     const next = this.inflight ? 'saving' : 'pending';
@@ -175,7 +200,13 @@ export class SaveQueue {
     void this.flush();
   }
 
+  /** Brings the journal up to date now (deferred after a key; at once when the page is hidden or left). */
+  persistJournal() {
+    if (this.journalStale) this.writeJournal();
+  }
+
   dispose() {
+    this.persistJournal();
     this.disposed = true;
     this.clearTimer();
     this.stopCountdown();
@@ -209,6 +240,7 @@ export class SaveQueue {
   }
 
   private writeJournal() {
+    this.journalStale = false;
     const storage = this.o.storage;
     if (!storage) return;
     try {

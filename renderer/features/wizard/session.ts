@@ -68,6 +68,7 @@ export class ReportSession extends ReportState {
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.onReconnect);
       document.addEventListener('visibilitychange', this.onReconnect);
+      window.addEventListener('pagehide', this.onLeave);
     }
   }
 
@@ -81,12 +82,17 @@ export class ReportSession extends ReportState {
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onReconnect);
       document.removeEventListener('visibilitychange', this.onReconnect);
+      window.removeEventListener('pagehide', this.onLeave);
     }
   }
 
   private onReconnect = () => {
     if (document.visibilityState !== 'hidden') this.queue.retryNow();
+    else this.queue.persistJournal();
   };
+
+  /** The page is going away: the last keys' journal write must not wait for a frame. */
+  private onLeave = () => this.queue.persistJournal();
 
   private applyReplayed(batch: EditBatch) {
     this.applyCells(batch.cells);
