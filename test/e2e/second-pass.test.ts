@@ -248,6 +248,23 @@ test('browser mode: the program restarts with an edit pending and nothing is los
     doc = (await hostApi(host, 'getReport', { id: r.id })).doc;
     assert.equal(doc.cells['t3.granted.natural_person'], 9);
     assert.equal(await again.evaluate((k) => localStorage.getItem(k), `nianbao.unsaved.${r.id}`), null, 'the journal is empty once stored');
+
+    // A key's journal write waits for its frame (off the key's path); a page left before that
+    // frame writes it while leaving (pagehide). Both within one task, so no frame can come between.
+    const [beforeLeaving, onLeaving] = await again.evaluate((key) => {
+      const input = document.querySelector<HTMLInputElement>('[data-cell="t3.partial_grant.natural_person"]')!;
+      input.focus();
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '4');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const first = localStorage.getItem(key);
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      return [first, localStorage.getItem(key)];
+    }, `nianbao.unsaved.${r.id}`);
+    assert.equal(beforeLeaving, null, 'no journal write on the key itself');
+    assert.match(onLeaving ?? '', /"t3\.partial_grant\.natural_person":4/, 'written when the page is left');
+    const storedFigure = async () => (await hostApi(host, 'getReport', { id: r.id })).doc.cells['t3.partial_grant.natural_person'];
+    for (let i = 0; i < 100 && (await storedFigure()) !== 4; i++) await again.waitForTimeout(100);
+    assert.equal(await storedFigure(), 4, 'and then stored as usual');
   } finally {
     await browser.close();
     await host.stop();
