@@ -24,31 +24,20 @@ export const t3Balance: Evaluator<'t3_balance'> = (rule, ctx, out) => {
     const d = value(ctx, k.cf);
     if (roundMoney(a + b) === roundMoney(c + d)) continue;
     const [sNr, sCo, sTp, sCf] = [rows.newReceived, rows.carriedOver, rows.processed, rows.carriedForward].map((r) => t3Short(ctx, r));
-    const head = `“${col.label}”一列不平衡：${sNr} ${n(a)} + ${sCo} ${n(b)} = ${n(a + b)}，${sTp} ${n(c)} + ${sCf} ${n(d)} = ${n(c + d)}。`;
-    const need = a + b - c;
-    if (need >= 0) {
-      out.push(
-        finding(
-          rule,
-          `${head}${sCf}应为 ${n(need)} ${col.unit}（${sNr} ${n(a)} + ${sCo} ${n(b)} − ${sTp} ${n(c)}）；如果${sCf}没错，请核对${sNr}、${sCo}和各项办理结果。`,
-          [k.cf, k.nr, k.co, k.tp],
-          {
-            expected: need,
-            actual: d,
-          },
-        ),
-      );
-    } else {
-      out.push(
-        finding(
-          rule,
-          `${head}${sTp} ${n(c)} ${col.unit}已经多于${sNr}与${sCo}之和 ${n(a + b)} ${col.unit}：请核对各项办理结果（同一申请只计入一种办理结果），或补上漏填的${sNr}、${sCo}。`,
-          [k.tp, k.nr, k.co, k.cf],
-          { expected: a + b - d, actual: c },
-          k.cf,
-        ),
-      );
-    }
+    const [left, right, unit] = [a + b, c + d, col.unit];
+    const diff = n(Math.abs(roundMoney(left - right)));
+    // The equation and the difference, never “结转下年度应为 N”: 结转下年度 counts applications still
+    // open at year end and is usually right; overwriting it to balance erased real ones.
+    const head = `“${col.label}”一列不平衡：${sNr} ${n(a)} + ${sCo} ${n(b)} = ${n(left)} ${unit}，${sTp} ${n(c)} + ${sCf} ${n(d)} = ${n(right)} ${unit}，差 ${diff} ${unit}。`;
+    const advice =
+      left > right
+        ? `收到的比办理和结转的多 ${diff} ${unit}：请对照申请登记台账核对标出的格子——是否有申请的办理结果漏填，${sNr}或${sCo}是否多计。`
+        : `办理和结转的比收到的多 ${diff} ${unit}：请对照申请登记台账核对标出的格子——${sNr}或${sCo}是否漏计，同一申请是否计入了两种办理结果。`;
+    const keep = `${sCf}只填年底仍在办理的申请，台账上有几件就填几件，不要为了凑平而改它。`;
+    // expected/actual (for --json): the 结转下年度 that would balance, or where no 结转 could, the
+    // 办理结果总计 that would — neither is the fix to make (notAFix).
+    const figures = left - c >= 0 ? { expected: left - c, actual: d } : { expected: left - d, actual: c };
+    out.push(finding(rule, head + advice + keep, [k.nr, k.co, k.tp, k.cf], figures, k.cf));
   }
 };
 

@@ -15,6 +15,12 @@ export interface RuleInfo {
   /** other severities the rule may carry in stated cases (see `why`) */
   alsoAs?: readonly Severity[];
   why?: string;
+  /**
+   * The finding's `expected` is the figure that would make one cell agree, not the correction to
+   * make (the balance: 结转下年度 is usually the right figure). Pages and opinions show the
+   * equation and never “应为 N” for it; --json still carries expected and actual.
+   */
+  notAFix?: true;
 }
 
 export const RULE_REGISTRY = {
@@ -23,8 +29,8 @@ export const RULE_REGISTRY = {
   'cell.money_decimals': { severity: 'warning', title: '金额最多保留4位小数（万元）', spec: 'W19' },
   'cell.unknown': { severity: 'error', title: '表格中不存在的单元格（可能用了别的年度的格式）', spec: 'E9/E10' },
   'total.stated': { severity: 'error', title: '填写的总计与各分项之和不一致', spec: 'E11/E12/E16' },
-  't3.balance': { severity: 'error', title: '勾稽关系：本年新收 + 上年结转 = 办理结果总计 + 结转下年度', spec: 'E13' },
-  't3.no_requests_zero': { severity: 'warning', title: '没有新收和结转申请时，办理结果和结转下年度应为 0', spec: 'W15' },
+  't3.balance': { severity: 'error', title: '勾稽关系：本年新收 + 上年结转 = 办理结果总计 + 结转下年度', spec: 'E13', notAFix: true },
+  't3.no_requests_zero': { severity: 'warning', title: '没有新收和结转申请时，办理结果和结转下年度应为 0', spec: 'W15', notAFix: true },
   't3.carry_over': { severity: 'warning', title: '上年结转应等于上一年度报告的结转下年度', spec: 'W14' },
   't2.township_regulations': { severity: 'error', title: '乡镇、街道没有规章制定权，规章一行应为 0', spec: 'E18' },
   't2.township_normative': { severity: 'warning', title: '乡镇、街道一般无权制发行政规范性文件', spec: 'E18' },
@@ -74,7 +80,7 @@ export const RULE_REGISTRY = {
   'review.outdated_labels': { severity: 'error', title: '正文中的试行格式栏目', spec: 'E10' },
   'review.narrative_figure': { severity: 'warning', title: '叙述数字与表格不一致', spec: 'W17/W27' },
   'review.none_claimed': { severity: 'warning', title: '“没有申请/复议/诉讼”与表格不一致', spec: 'W27' },
-  'review.all_done': { severity: 'warning', title: '“均已办结”与结转下年度不一致', spec: 'W27' },
+  'review.all_done': { severity: 'warning', title: '“均已办结”与结转下年度不一致', spec: 'W27', notAFix: true },
   'review.requests_no_count': { severity: 'warning', title: '依申请公开一段没有写申请件数', spec: 'W27' },
   'review.sum_parts': { severity: 'warning', title: '总数与分项之和不一致', spec: 'W27' },
   'review.money_unit': { severity: 'warning', title: '叙述中的金额与表格单位（万元）不一致', spec: 'W19' },
@@ -95,6 +101,11 @@ export function ruleInfo(id: RuleId): RuleInfo {
 /** The registry's severity for a rule: the one every finding of the rule carries by default. */
 export function severityOf(id: RuleId): Severity {
   return RULE_REGISTRY[id].severity;
+}
+
+/** Whether a finding's expected figure may be shown as the fix (“应为 N”): not for notAFix rules. */
+export function expectedIsAFix(id: string): boolean {
+  return !(RULE_REGISTRY as Record<string, RuleInfo>)[id]?.notAFix;
 }
 
 /** Whether a finding's severity is one its rule is registered with. */

@@ -74,10 +74,11 @@ test('a county office opens a folder of township reports: rows, flags, sums and 
     await row(SCENARIO.unbalanced).getByRole('button', { name: /^查看/ }).click();
     const outlined = page.getByTestId('county-table-t3').locator('td[data-cell="t3.carried_forward.natural_person"]');
     assert.equal(await outlined.getAttribute('data-severity'), 'error');
-    // Clicking the finding brings its cell into view.
+    assert.equal(await page.getByTestId('county-table-t3').locator('td[data-cell="t3.new_received.natural_person"]').getAttribute('data-severity'), 'error');
+    // Clicking the finding brings its first cell (本年新收) into view.
     await page.getByTestId('county-report-findings').locator('[data-finding="t3.balance"]').click();
     await page.waitForFunction(() => {
-      const td = document.querySelector('[data-testid="county-table-t3"] td[data-cell="t3.carried_forward.natural_person"]');
+      const td = document.querySelector('[data-testid="county-table-t3"] td[data-cell="t3.new_received.natural_person"]');
       const box = document.querySelector('[data-testid="county-report-text"]');
       if (!td || !box) return false;
       const a = td.getBoundingClientRect();

@@ -69,7 +69,7 @@ describe('arithmetic rules over generated reports', () => {
       );
     });
 
-    it(`${formatId}: a 四 off by any amount trips the balance rule with the figure 四 should have`, () => {
+    it(`${formatId}: a 四 off by any amount trips the balance rule, anchored on 四, its --json figure the 四 that balances`, () => {
       const format = getFormat(formatId);
       const applicant = format.t3.columns.filter((c) => !c.derived).map((c) => c.key);
       fc.assert(
@@ -81,7 +81,8 @@ describe('arithmetic rules over generated reports', () => {
           for (const d of formatModel(format).derived) delete cells[d.key];
           const balance = evaluateTableRules({ ...doc, cells }).filter((f) => f.rule === 't3.balance');
           assert.equal(balance.length, 1);
-          assert.equal(balance[0].cells[0], key);
+          assert.equal(balance[0].id, `t3.balance:${key}`);
+          assert.equal(balance[0].cells.at(-1), key);
           assert.equal(balance[0].expected, right);
           assert.equal(balance[0].actual, right + delta);
         }),

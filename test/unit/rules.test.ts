@@ -222,21 +222,29 @@ describe('table rules: a failing and a passing case for each', () => {
     const f = fs[0];
     assert.equal(f.severity, 'error');
     assert.equal(f.id, 't3.balance:t3.carried_forward.natural_person');
+    // Every cell that could be wrong, 本年新收 first (定位 goes there), 结转下年度 last.
     assert.deepEqual(f.cells, [
-      't3.carried_forward.natural_person',
       't3.new_received.natural_person',
       't3.carried_over.natural_person',
       't3.total_processed.natural_person',
+      't3.carried_forward.natural_person',
     ]);
+    // For --json: the 结转下年度 that would balance; the message shows the equation, not that figure.
     assert.equal(f.expected, 1);
     assert.equal(f.actual, 0);
-    assert.match(f.message, /结转下年度应为 1 件（本年新收 3 \+ 上年结转 1 − 办理结果 3）/);
+    assert.equal(
+      f.message,
+      '“自然人”一列不平衡：本年新收 3 + 上年结转 1 = 4 件，办理结果 3 + 结转下年度 0 = 3 件，差 1 件。收到的比办理和结转的多 1 件：请对照申请登记台账核对标出的格子——是否有申请的办理结果漏填，本年新收或上年结转是否多计。结转下年度只填年底仍在办理的申请，台账上有几件就填几件，不要为了凑平而改它。',
+    );
+    assert.doesNotMatch(f.message, /应为/);
     // Outcomes exceeding what was received: the fix is in the outcomes, not a negative 四.
     const over = only(evaluateTableRules(withCells(CLEAN, { 't3.granted.commercial_enterprise': 3 })), 't3.balance');
     assert.equal(over.length, 1);
-    assert.equal(over[0].cells[0], 't3.total_processed.commercial_enterprise');
+    assert.equal(over[0].cells[0], 't3.new_received.commercial_enterprise');
     assert.equal(over[0].id, 't3.balance:t3.carried_forward.commercial_enterprise');
-    assert.match(over[0].message, /办理结果 3 件已经多于本年新收与上年结转之和 1 件/);
+    assert.match(over[0].message, /办理结果 3 \+ 结转下年度 0 = 3 件，差 2 件。办理和结转的比收到的多 2 件：.*同一申请是否计入了两种办理结果/);
+    // No 结转 could balance it: the figure for --json is the 办理结果 that would.
+    assert.deepEqual([over[0].expected, over[0].actual], [1, 3]);
     assert.deepEqual(only(evaluateTableRules(CLEAN), 't3.balance'), []);
   });
 

@@ -9,7 +9,7 @@ import type { ReportDoc } from '../../shared/report';
 import { parseReportFile } from '../../shared/report-file';
 import { deriveNextYearReport, findYearMentions } from '../../shared/carry-over';
 import { checkReport } from '../../shared/check';
-import { deriveTotals, formatModel } from '../../shared/formats/index';
+import { formatModel } from '../../shared/formats/index';
 import { stepStatuses, wizardSteps, isPremature } from '../../renderer/features/wizard/steps';
 import { presentFinding } from '../../renderer/features/wizard/finding-text';
 import { partsToIso } from '../../renderer/features/wizard/date-logic';
@@ -63,14 +63,17 @@ test('the balance error reads as its equation and the difference, naming no figu
   const doc = { ...clean, cells: { ...clean.cells, 't3.carried_forward.natural_person': (clean.cells['t3.carried_forward.natural_person'] ?? 0) + 1 } };
   const f = checkReport(doc).find((x) => x.rule === 't3.balance');
   assert.ok(f);
-  const shown = presentFinding(f, model, doc, deriveTotals(model.format, doc.cells));
+  const shown = presentFinding(f);
   assert.match(shown.message, /^“自然人”一列不平衡：本年新收 \d+ \+ 上年结转 \d+ = \d+ 件，办理结果 \d+ \+ 结转下年度 \d+ = \d+ 件，差 1 件。/);
   assert.doesNotMatch(shown.message, /应为/);
   assert.equal(shown.expected, undefined);
   assert.equal(shown.target, 't3.new_received.natural_person');
   // Other findings read as the rules wrote them.
   const other = { rule: 'x', severity: 'warning' as const, message: 'm', cells: ['t3.granted.other'], expected: 3 };
-  assert.deepEqual(presentFinding(other, model, doc, {}), { message: 'm', expected: 3, actual: undefined, target: 't3.granted.other' });
+  assert.deepEqual(presentFinding(other), { message: 'm', expected: 3, actual: undefined, target: 't3.granted.other' });
+  // No figure for the 0-without-applications warning either: the likely fix is a missing 本年新收.
+  const zero = { rule: 't3.no_requests_zero', severity: 'warning' as const, message: 'm', cells: ['t3.granted.other'], expected: 0, actual: 2 };
+  assert.equal(presentFinding(zero).expected, undefined);
 });
 
 test('新建年度报告 offers the year after the newest report, never one that exists', () => {

@@ -6,6 +6,7 @@ import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Para
 import type { IParagraphOptions, IRunOptions } from 'docx';
 import type { CountyFinding, CountyUnitRow } from '../../../shared/county/index';
 import { formatLabelOf } from './labels';
+import { expectedIsAFix } from '../../../shared/rules/registry';
 import { officialPage } from '../export/docx-text';
 import { chineseDate, defaultTitle, type ReportDoc } from '../../../shared/report';
 import { CHAR_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, TEXT_WIDTH_TWIPS, mmToTwips, titleLines, widthInChars } from '../../../shared/print/page-layout';
@@ -42,7 +43,7 @@ const SECTION_TITLES: [CountyFinding['severity'], string, string][] = [
 
 function findingParagraphs(n: number, f: CountyFinding): Paragraph[] {
   const out = [para([run(`${n}. ${f.message}`)])];
-  if (f.expected !== undefined && f.rule !== 'county.outlier') {
+  if (f.expected !== undefined && f.rule !== 'county.outlier' && expectedIsAFix(f.rule)) {
     out.push(para([run(`应为：${String(f.expected)}${f.actual !== undefined ? `（现为 ${String(f.actual)}）` : ''}`, FONT.heading2)]));
   }
   if (f.location?.quote && f.rule !== 'county.copied_text') out.push(para([run(`原文：“${f.location.quote}”`, FONT.heading2)]));

@@ -20,7 +20,7 @@ export function FindingItem(props: { session: ReportSession; finding: Finding; o
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState('');
-  const shown = presentFinding(f, session.model, session.doc, session.derived);
+  const shown = presentFinding(f);
 
   const submit = async (r: string | null) => {
     if (r !== null && !r.trim()) return setFailure('请写明核实的情况，例如“经核对台账，本年确无收到申请”。');

@@ -25,7 +25,7 @@ export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarg
     if (f.location) return { step: f.location.section, section: { key: f.location.section, start: f.location.start, end: f.location.end } };
     const group = (Object.keys(groups) as FindingGroupKey[]).find((k) => groups[k].includes(f)) ?? 'general';
     // The rules name first the cell their expected figure belongs to (the balance: 本年新收).
-    const cell = presentFinding(f, session.model, doc, session.derived).target;
+    const cell = presentFinding(f).target;
     return { step: group === 'general' ? 'basic' : group, cell };
   };
 

@@ -151,7 +151,7 @@ function FocusDetails({ session, model, cell }: { session: ReportSession; model:
       </div>
       <Rejected session={session} cell={cell} />
       {findings.map((f, i) => {
-        const shown = presentFinding(f, model, session.doc, session.derived);
+        const shown = presentFinding(f);
         return (
           <div key={i} className={f.severity}>
             {shown.message}
@@ -273,7 +273,7 @@ function TableFindings(props: { session: ReportSession; section: SectionKey; onJ
           )}
           {findings.map((f, i) => {
             // The rules name first the cell their expected figure belongs to (the balance: 本年新收).
-            const target = presentFinding(f, props.session.model, session.doc, session.derived).target;
+            const target = presentFinding(f).target;
             return (
               <FindingItem
                 key={`${f.rule}-${i}`}
