@@ -24,7 +24,7 @@ export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarg
   const target = (f: Finding): JumpTarget => {
     if (f.location) return { step: f.location.section, section: { key: f.location.section, start: f.location.start, end: f.location.end } };
     const group = (Object.keys(groups) as FindingGroupKey[]).find((k) => groups[k].includes(f)) ?? 'general';
-    // The rules name first the cell their expected figure belongs to (the balance: 本年新收).
+    // 定位 goes to the finding's first cell (the balance: 本年新收).
     const cell = presentFinding(f).target;
     return { step: group === 'general' ? 'basic' : group, cell };
   };

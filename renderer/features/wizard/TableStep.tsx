@@ -272,7 +272,7 @@ function TableFindings(props: { session: ReportSession; section: SectionKey; onJ
             </Typography>
           )}
           {findings.map((f, i) => {
-            // The rules name first the cell their expected figure belongs to (the balance: 本年新收).
+            // 定位 goes to the finding's first cell (the balance: 本年新收).
             const target = presentFinding(f).target;
             return (
               <FindingItem
