@@ -16,8 +16,9 @@ export interface RuleInfo {
   alsoAs?: readonly Severity[];
   why?: string;
   /**
-   * The finding's `expected` is the figure that would make one cell agree, not the correction to
-   * make (the balance: 结转下年度 is usually the right figure). Pages and opinions show the
+   * The finding's `expected` is the figure that would make one cell agree, or a reference figure
+   * (the county's usual value), not the correction to make (the balance: 结转下年度 is usually the
+   * right figure). Pages and opinions show the
    * equation and never “应为 N” for it; --json still carries expected and actual.
    */
   notAFix?: true;
@@ -90,6 +91,9 @@ export const RULE_REGISTRY = {
   'review.problems_follow_up': { severity: 'info', title: '上年问题的整改情况', spec: 'W26' },
   'review.no_comparison': { severity: 'info', title: '与上年的比较', spec: 'I28' },
   'review.date_padding': { severity: 'warning', title: '日期补0', spec: 'W31' },
+  // The county's checks across units (shared/county).
+  'county.copied_text': { severity: 'warning', title: '与其他单位报告的文字雷同' },
+  'county.outlier': { severity: 'info', title: '数字远超县内其他单位', notAFix: true },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULE_REGISTRY;

@@ -43,7 +43,7 @@ const SECTION_TITLES: [CountyFinding['severity'], string, string][] = [
 
 function findingParagraphs(n: number, f: CountyFinding): Paragraph[] {
   const out = [para([run(`${n}. ${f.message}`)])];
-  if (f.expected !== undefined && f.rule !== 'county.outlier' && expectedIsAFix(f.rule)) {
+  if (f.expected !== undefined && expectedIsAFix(f.rule)) {
     out.push(para([run(`应为：${String(f.expected)}${f.actual !== undefined ? `（现为 ${String(f.actual)}）` : ''}`, FONT.heading2)]));
   }
   if (f.location?.quote && f.rule !== 'county.copied_text') out.push(para([run(`原文：“${f.location.quote}”`, FONT.heading2)]));
