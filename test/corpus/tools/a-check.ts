@@ -5,7 +5,7 @@
 // Run: npx tsx test/corpus/tools/a-check.ts [files…]
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { formatForYear, formatModel, isGovFormatId } from '../../../shared/formats/index';
+import { formatForYear, formatModel, isGovFormatId, type ReportFormat } from '../../../shared/formats/index';
 import { parseReportFile } from '../../../shared/report-file';
 
 const CLEAN_DIR = join(import.meta.dirname, '..', 'clean');
@@ -16,6 +16,29 @@ function validDate(iso: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Characters printed by the three tables' titles, captions, headers and row labels (each label once). */
+function tableLabelLength(f: ReportFormat): number {
+  const seen = new Set<string>();
+  const once = (label: string | undefined) => {
+    if (!label || seen.has(label)) return 0;
+    seen.add(label);
+    return label.length;
+  };
+  let n = f.t2.title.length;
+  for (const b of f.t2.blocks) {
+    n += b.caption.length + b.firstHeader.length;
+    for (const c of b.columns) n += c.label.length;
+    for (const r of b.rows) n += r.label.length;
+  }
+  n += f.t3.title.length + f.t3.balanceNote.length + f.t3.applicantHeader.length;
+  for (const r of f.t3.rows) for (const p of r.path) n += once(p);
+  for (const c of f.t3.columns) n += c.label.length + once(c.group);
+  n += f.t4.title.length;
+  for (const g of f.t4.groups) for (const p of g.path) n += once(p);
+  for (const c of f.t4.columns) n += c.label.length * f.t4.groups.length;
+  return n;
 }
 
 /** Problems found in one report file; empty when it passes. */
@@ -46,8 +69,11 @@ export function checkFile(path: string): string[] {
   for (const m of text.matchAll(/国办公开办函〔(\d{4})〕(\d+)号/g)) {
     if (m[0] !== model.format.citation) problems.push(`正文引用 ${m[0]}，本格式应为 ${model.format.citation}`);
   }
-  const length = Object.values(doc.sections).reduce((n, s) => n + (s ?? '').replace(/\n/g, '').length, 0);
-  if (length < 1500 || length > 4000) problems.push(`正文 ${length} 字，应在 1500–4000 字之间`);
+  // Length of the six parts as printed: headings, narrative and the tables' printed labels.
+  const narrative = Object.values(doc.sections).reduce((n, s) => n + (s ?? '').replace(/\n/g, '').length, 0);
+  const printed = narrative + model.format.sections.reduce((n, s) => n + s.heading.length, 0) + tableLabelLength(model.format);
+  if (printed < 1500 || printed > 4000) problems.push(`六个部分共 ${printed} 字（其中文字部分 ${narrative} 字），应在 1500–4000 字之间`);
+  if (narrative < 900) problems.push(`文字部分只有 ${narrative} 字，过短`);
 
   // Every input cell filled, no derived or unknown cell written.
   const cells = doc.cells;
