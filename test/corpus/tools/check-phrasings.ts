@@ -107,6 +107,7 @@ export function checkPhrasings(data: unknown): string[] {
       }
     }
 
+    let offsetFigures = 0; // {v:KEY±N} with N ≠ 0 in the entry's text
     const checkText = (field: string, allowNewline: boolean) => {
       const s = entry[field];
       if (!isString(s)) return bad(`${field} 应为非空字符串。`);
@@ -121,8 +122,7 @@ export function checkPhrasings(data: unknown): string[] {
           continue;
         }
         for (const f of formats) if (!KEYS[f].all.has(v[1]!)) bad(`${field} 中的 {${name}}：单元格 ${v[1]} 在 ${f} 中不存在。`);
-        // a text-table contradiction must never coincide with the table's own figure
-        if (cls === 'text_table' && (v[2] === undefined || Number(v[2]) === 0)) bad(`${field} 中的 {${name}} 没有非零偏移，可能与表格一致。`);
+        if (v[2] !== undefined && Number(v[2]) !== 0) offsetFigures++;
       }
     };
 
@@ -148,6 +148,10 @@ export function checkPhrasings(data: unknown): string[] {
           } else if (typeof expr !== 'string' || !/^-?\d+(\.\d+)?$/.test(expr)) bad(`cells.${key} 应为数字字符串或一个 {v:KEY±N}。`);
         }
     }
+
+    // a text-table contradiction must never coincide with the table: a figure off by N ≠ 0, or conditions on the cells
+    if (cls === 'text_table' && offsetFigures === 0 && !Array.isArray(applies?.requires))
+      bad('text_table 条目没有非零偏移的 {v:KEY±N}，也没有 requires 条件，可能与表格一致。');
 
     if (cls === 'typo') {
       const { term, typo } = entry;
