@@ -1,6 +1,7 @@
 // electron-builder afterPack hook: sets Electron's fuses in the packed binary before it is signed
 // and wrapped into an installer (https://www.electronjs.org/docs/latest/tutorial/fuses). The
 // program never needs Node's CLI behaviour or code from outside its own app.asar.
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 
@@ -36,7 +37,25 @@ export function executablePath(context) {
   return join(appOutDir, packager.executableName);
 }
 
+// electron-builder's Arch enum: ia32 0, x64 1, armv7l 2, arm64 3, universal 4.
+const ARCH_NAMES = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
+
+/**
+ * better-sqlite3 ships eight prebuilt binaries; the packed app keeps the one its own platform and
+ * architecture load (lib/<platform>-<arch>.js), the rest are ~15 MB of dead weight.
+ */
+export function pruneNativeBinaries(context) {
+  const { appOutDir, electronPlatformName, arch } = context;
+  const resources =
+    electronPlatformName === 'darwin' || electronPlatformName === 'mas' ? join(executablePath(context), 'Contents', 'Resources') : join(appOutDir, 'resources');
+  const dir = join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds');
+  const platform = electronPlatformName === 'mas' ? 'darwin' : electronPlatformName;
+  const keep = `${platform}-${ARCH_NAMES[arch]}.node`;
+  for (const name of readdirSync(dir)) if (name !== keep) rmSync(join(dir, name));
+}
+
 export async function afterPack(context) {
+  pruneNativeBinaries(context);
   await flipFuses(executablePath(context), fuseConfig(context.electronPlatformName));
 }
 

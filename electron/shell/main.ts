@@ -1,10 +1,12 @@
 // The Electron main process: one window showing the page from app://nianbao/, the API over IPC
 // (one channel per method, each checking its sender), native open/save dialogs, and Electron's
 // security checklist applied (see docs/architecture.md §4).
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, crashReporter, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { API_METHODS } from '../../shared/api';
 import { createApi } from '../core/api/index';
@@ -13,16 +15,27 @@ import { openStore } from '../core/store/index';
 import type { Store } from '../core/store/index';
 import { resolveDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveInside } from '../core/safe-path';
-import { writeFileAtomic } from '../core/atomic-write';
+import { describeWriteError, isLockedError, writeFileAtomic } from '../core/atomic-write';
 import { openLog } from '../core/log/index';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, isAllowedNavigation, isTrustedSender } from './trusted-url';
+import { appMenuTemplate, contextMenuTemplate } from './menus';
+import { ERROR_PAGE_CSP, ERROR_PAGE_PATH, errorPageHtml } from './error-page';
+import { networkDataDirWarning } from '../core/paths';
 
 const MAX_OPEN_BYTES = 20 * 1024 * 1024;
 const rendererDir = join(__dirname, '..', 'renderer');
 const dataDir = resolveDataDir(process.argv.slice(1));
 
-// Chromium's own profile (caches, local storage) goes in a subfolder of the data folder.
-app.setPath('userData', dataDir);
+// Electron documents that setPath throws for a folder that does not exist yet: create it first (only
+// this user may read it). If that fails, opening the store below says why, in Chinese.
+try {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+} catch {
+  // reported by openStore
+}
+// Chromium's own profile (Local State, Preferences, caches, local storage) goes in a subfolder of the
+// data folder, never beside nianbao.sqlite; the program's own files use dataDir directly.
+app.setPath('userData', join(dataDir, 'session'));
 app.setPath('sessionData', join(dataDir, 'session'));
 
 // Errors go to <dataDir>/logs (a packaged Windows app has no console); crash dumps stay on this
@@ -38,7 +51,14 @@ app.enableSandbox();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
+// The pinned shortcut and the window share one taskbar button: the id NSIS gives its shortcuts (appId).
+if (process.platform === 'win32') app.setAppUserModelId('cn.gov.nianbao.assistant');
+
 let mainWindow: BrowserWindow | null = null;
+/** Print jobs in flight: the print HTML served once at app://nianbao/__print/<id>.html (no data: URL, which Chromium caps near 2 MiB). */
+const printJobs = new Map<string, string>();
+const PRINT_PREFIX = '/__print/';
+const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 let store: Store | null = null;
 
 const FiltersSchema = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9*.]{1,20}$/)).max(20) })).max(10);
@@ -61,6 +81,17 @@ function serveApp(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('找不到这个文件。', { status: 404 });
+    if (url.pathname === ERROR_PAGE_PATH) {
+      return new Response(errorPageHtml(APP_ENTRY_URL), {
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': ERROR_PAGE_CSP },
+      });
+    }
+    if (url.pathname.startsWith(PRINT_PREFIX)) {
+      const html = printJobs.get(url.pathname.slice(PRINT_PREFIX.length).replace(/\.html$/, ''));
+      if (html === undefined) return new Response('找不到这个文件。', { status: 404 });
+      return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CSP } });
+    }
     const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return new Response('请求的路径不合法。', { status: 400 });
     try {
@@ -86,6 +117,10 @@ function lockDown(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params);
+    if (template) Menu.buildFromTemplate(template).popup();
+  });
 }
 
 function registerIpc(handleApiCall: ApiHandler): void {
@@ -119,8 +154,10 @@ function registerIpc(handleApiCall: ApiHandler): void {
       webPreferences: { ...HARDENED_PREFERENCES, javascript: false },
     });
     let pdf: Buffer;
+    const job = randomUUID();
+    printJobs.set(job, html);
     try {
-      await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+      await printer.loadURL(`${APP_SCHEME}://${APP_HOST}${PRINT_PREFIX}${job}.html`);
       pdf = await printer.webContents.printToPDF({
         pageSize: 'A4',
         printBackground: true,
@@ -130,9 +167,18 @@ function registerIpc(handleApiCall: ApiHandler): void {
     } catch (err) {
       throw new Error(`PDF 没有生成：${(err as Error).message}。请重试；仍不行的，可先导出 Word 文件再另存为 PDF。`, { cause: err });
     } finally {
+      printJobs.delete(job);
       printer.destroy();
     }
     return saveThroughDialog(event, fileName, [{ name: 'PDF 文件', extensions: ['pdf'] }], pdf);
+  });
+
+  // 复制 (the SHA-256 of an export): Electron's clipboard, since the page's own clipboard permission is denied.
+  ipcMain.handle('platform:copyText', (event: IpcMainInvokeEvent, text: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) refuseSender();
+    const parsed = z.string().max(10_000).safeParse(text);
+    if (!parsed.success) throw new Error('复制的内容不合要求。');
+    clipboard.writeText(parsed.data);
   });
 
   ipcMain.handle('platform:openFile', async (event: IpcMainInvokeEvent, rawFilters: unknown) => {
@@ -158,16 +204,26 @@ async function saveThroughDialog(
   bytes: Buffer,
 ): Promise<{ saved: false } | { saved: true; path: string }> {
   const owner = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
-  const options = { defaultPath: join(app.getPath('documents'), basename(fileName)), filters };
-  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-  if (result.canceled || !result.filePath) return { saved: false };
-  try {
-    await writeFileAtomic(result.filePath, bytes);
-  } catch (err) {
-    log.warn('shell', '保存文件失败', err);
-    throw new Error(`无法保存到 ${result.filePath}：${(err as Error).message}。请换一个位置或检查磁盘空间后重试。`, { cause: err });
+  let defaultPath = join(app.getPath('documents'), basename(fileName));
+  for (let attempt = 2; ; attempt++) {
+    const options = { defaultPath, filters };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false };
+    try {
+      await writeFileAtomic(result.filePath, bytes);
+      return { saved: true, path: result.filePath };
+    } catch (err) {
+      log.warn('shell', '保存文件失败', err);
+      const message = describeWriteError(result.filePath, err);
+      if (!isLockedError(err)) throw new Error(message, { cause: err });
+      // Most often the file is open in Word or WPS: offer the same folder under another name.
+      const box = { type: 'warning' as const, title: '文件无法覆盖', message, buttons: ['换个文件名保存…', '取消'], defaultId: 0, cancelId: 1 };
+      const choice = owner ? await dialog.showMessageBox(owner, box) : await dialog.showMessageBox(box);
+      if (choice.response !== 0) return { saved: false };
+      const ext = extname(result.filePath);
+      defaultPath = `${result.filePath.slice(0, result.filePath.length - ext.length).replace(/（\d+）$/, '')}（${attempt}）${ext}`;
+    }
   }
-  return { saved: true, path: result.filePath };
 }
 
 /** Electron's security checklist for every window this program opens (docs/security.md). */
@@ -200,6 +256,17 @@ function createWindow(): void {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // A crashed page or a failed load shows a Chinese page with 重新加载, never a white window.
+  const errorPage = `${APP_SCHEME}://${APP_HOST}${ERROR_PAGE_PATH}`;
+  mainWindow.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    void mainWindow?.loadURL(errorPage);
+  });
+  mainWindow.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    if (!isMainFrame || url === errorPage || code === -3 /* ERR_ABORTED: a navigation replaced it */) return;
+    log.error('shell', `页面没有加载（${code} ${description}）`);
+    void mainWindow?.loadURL(errorPage);
+  });
   // The page refuses to unload while edits are unsaved (its beforeunload); Electron shows no dialog
   // of its own, so ask here. preventDefault() on this event lets the window close after all.
   const win = mainWindow;
@@ -243,7 +310,13 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>
       callback({ cancel: true }),
     );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate()));
     serveApp();
+    const network = networkDataDirWarning(dataDir);
+    if (network) {
+      log.warn('shell', network);
+      await dialog.showMessageBox({ type: 'warning', title: '数据文件夹在网络位置上', message: network, buttons: ['知道了'] });
+    }
     try {
       store = await openStore(dataDir);
     } catch (err) {

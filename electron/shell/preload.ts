@@ -12,6 +12,7 @@ export interface PreloadBridge {
   saveFile(fileName: string, base64: string, filters: FileFilter[]): Promise<{ saved: false } | { saved: true; path: string }>;
   openFile(filters: FileFilter[]): Promise<{ fileName: string; base64: string } | null>;
   printToPdf(fileName: string, html: string): Promise<{ saved: false } | { saved: true; path: string }>;
+  copyText(text: string): Promise<void>;
 }
 
 const api = Object.fromEntries(API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(`api:${method}`, input)])) as unknown as ApiClient;
@@ -21,6 +22,7 @@ const bridge: PreloadBridge = {
   saveFile: (fileName, base64, filters) => ipcRenderer.invoke('platform:saveFile', fileName, base64, filters),
   openFile: (filters) => ipcRenderer.invoke('platform:openFile', filters),
   printToPdf: (fileName, html) => ipcRenderer.invoke('platform:printToPdf', fileName, html),
+  copyText: (text) => ipcRenderer.invoke('platform:copyText', text),
 };
 
 contextBridge.exposeInMainWorld('nianbao', bridge);

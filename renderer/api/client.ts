@@ -11,6 +11,8 @@ export interface DesktopBridge {
   openFile(filters: { name: string; extensions: string[] }[]): Promise<{ fileName: string; base64: string } | null>;
   /** prints a whole HTML document (the report's print pages) to PDF and saves it through the native dialog */
   printToPdf(fileName: string, html: string): Promise<{ saved: false } | { saved: true; path: string }>;
+  /** puts text on the system clipboard (Electron's clipboard; the page's own is denied) */
+  copyText(text: string): Promise<void>;
 }
 
 declare global {

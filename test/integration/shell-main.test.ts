@@ -12,147 +12,15 @@ import { API_METHODS } from '../../shared/api';
 import { repoRoot, tempDir } from '../support';
 import type { TempDir } from '../support';
 
-type Listener = (...args: any[]) => any;
+import { fakeElectron, FakeBrowserWindow, loadMain, MAIN_FRAME, mainBuilt, state, trusted } from '../support/fake-electron';
+import type { FakeContents } from '../support/fake-electron';
 
-interface FakeContents {
-  events: Map<string, Listener[]>;
-  windowOpenHandler: Listener | null;
-  on(event: string, fn: Listener): void;
-  setWindowOpenHandler(fn: Listener): void;
-  printToPDF?: (options: unknown) => Promise<Buffer>;
-}
-
-const state = {
-  paths: {} as Record<string, string>,
-  sandboxForced: false,
-  schemes: [] as any[],
-  protocolHandler: null as null | { scheme: string; fn: (req: { url: string }) => Promise<Response> },
-  ipc: new Map<string, Listener>(),
-  appEvents: new Map<string, Listener[]>(),
-  windows: [] as any[],
-  permissionRequest: null as Listener | null,
-  permissionCheck: null as Listener | null,
-  beforeRequest: null as null | { filter: { urls: string[] }; fn: Listener },
-  nextSave: { canceled: true, filePath: '' } as { canceled: boolean; filePath?: string },
-  nextOpen: { canceled: true, filePaths: [] as string[] },
-  errorBox: null as null | { title: string; message: string },
-  quit: false,
-  exposed: [] as { key: string; value: any }[],
-  crashReporter: null as null | Record<string, unknown>,
-  invoked: [] as { channel: string; args: unknown[] }[],
-  printed: [] as unknown[],
-};
-
-let resolveReady!: () => void;
-const ready = new Promise<void>((r) => (resolveReady = r));
-
-function makeContents(): FakeContents {
-  const c: FakeContents = {
-    events: new Map(),
-    windowOpenHandler: null,
-    on(event, fn) {
-      c.events.set(event, [...(c.events.get(event) ?? []), fn]);
-    },
-    setWindowOpenHandler(fn) {
-      c.windowOpenHandler = fn;
-    },
-    // Issue 11: the print window's PDF (what Chromium would print is not simulated, only handed on).
-    printToPDF: async (options: unknown) => {
-      state.printed.push(options);
-      return Buffer.from('%PDF-1.7 fake');
-    },
-  };
-  return c;
-}
-
-class FakeBrowserWindow {
-  webContents = makeContents();
-  loadedUrl = '';
-  constructor(readonly options: any) {
-    state.windows.push(this);
-    for (const fn of state.appEvents.get('web-contents-created') ?? []) fn({}, this.webContents);
-  }
-  once() {}
-  on() {}
-  show() {}
-  focus() {}
-  restore() {}
-  isMinimized() {
-    return false;
-  }
-  loadURL(url: string) {
-    this.loadedUrl = url;
-    return Promise.resolve();
-  }
-  destroyed = false;
-  destroy() {
-    this.destroyed = true;
-  }
-  static fromWebContents() {
-    return null;
-  }
-  static getAllWindows() {
-    return state.windows;
-  }
-}
-
-const fakeElectron = {
-  app: {
-    setPath: (name: string, p: string) => (state.paths[name] = p),
-    getPath: (name: string) => state.paths[name] ?? join(state.paths.userData ?? '/tmp', name),
-    enableSandbox: () => (state.sandboxForced = true),
-    requestSingleInstanceLock: () => true,
-    on: (event: string, fn: Listener) => state.appEvents.set(event, [...(state.appEvents.get(event) ?? []), fn]),
-    whenReady: () => ready,
-    quit: () => (state.quit = true),
-  },
-  protocol: {
-    registerSchemesAsPrivileged: (s: any[]) => (state.schemes = s),
-    handle: (scheme: string, fn: any) => (state.protocolHandler = { scheme, fn }),
-  },
-  ipcMain: { handle: (channel: string, fn: Listener) => state.ipc.set(channel, fn) },
-  dialog: {
-    showSaveDialog: async () => state.nextSave,
-    showOpenDialog: async () => state.nextOpen,
-    showErrorBox: (title: string, message: string) => (state.errorBox = { title, message }),
-  },
-  session: {
-    defaultSession: {
-      setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
-      setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),
-      webRequest: { onBeforeRequest: (filter: { urls: string[] }, fn: Listener) => (state.beforeRequest = { filter, fn }) },
-    },
-  },
-  BrowserWindow: FakeBrowserWindow,
-  crashReporter: { start: (options: Record<string, unknown>) => (state.crashReporter = options) },
-  // for the preload
-  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => state.exposed.push({ key, value }) },
-  ipcRenderer: { invoke: async (channel: string, ...args: unknown[]) => (state.invoked.push({ channel, args }), { channel }) },
-};
-
-const MAIN_FRAME = { url: 'app://nianbao/index.html', parent: null };
-const trusted = { senderFrame: MAIN_FRAME, sender: {} };
-const mainBuilt = existsSync(join(repoRoot, 'dist/shell/main.cjs')) && existsSync(join(repoRoot, 'dist/renderer/index.html'));
 let dir: TempDir;
 
 before(async () => {
   if (!mainBuilt) return;
   dir = tempDir('shell-main');
-  const require = createRequire(import.meta.url);
-  const Module = require('node:module');
-  const fakeId = join(repoRoot, 'test', 'fake-electron.cjs');
-  const mod = new Module(fakeId);
-  mod.exports = fakeElectron;
-  mod.loaded = true;
-  require.cache[fakeId] = mod;
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request: string, ...rest: unknown[]) {
-    return request === 'electron' ? fakeId : resolve.call(this, request, ...rest);
-  };
-  process.argv.push('--data-dir', dir.path);
-  require(join(repoRoot, 'dist/shell/main.cjs'));
-  resolveReady();
-  for (let i = 0; i < 200 && state.windows.length === 0 && !state.errorBox; i++) await new Promise((r) => setTimeout(r, 10));
+  await loadMain(dir.path);
 });
 
 after(() => {
@@ -185,14 +53,14 @@ test('one window, sandboxed, isolated, no Node, loading app://nianbao/', opts, (
   );
   assert.equal(state.schemes[0].privileges.standard, true);
   assert.equal(state.schemes[0].privileges.secure, true);
-  assert.equal(state.paths.userData, dir.path, 'the data folder from --data-dir');
+  assert.equal(state.paths.userData, join(dir.path, 'session'), "Chromium's profile in a subfolder of the data folder from --data-dir");
   assert.ok(existsSync(join(dir.path, 'nianbao.sqlite')));
 });
 
 test('one IPC channel per API method plus the two dialogs, and nothing else', opts, () => {
   assert.deepEqual(
     [...state.ipc.keys()].sort(),
-    [...API_METHODS.map((m) => `api:${m}`), 'platform:openFile', 'platform:printToPdf', 'platform:saveFile'].sort(),
+    [...API_METHODS.map((m) => `api:${m}`), 'platform:copyText', 'platform:openFile', 'platform:printToPdf', 'platform:saveFile'].sort(),
   );
 });
 
@@ -249,7 +117,7 @@ test('crash reports stay on this machine; errors and crashes of the page go to t
   for (const fn of state.appEvents.get('render-process-gone') ?? []) fn({}, {}, { reason: 'crashed', exitCode: 139 });
   // A failed save is logged as well as reported to the page.
   state.nextSave = { canceled: false, filePath: join(dir.path, 'no-such-folder', 'x.docx') };
-  await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 'AA==', []), /无法保存到/);
+  await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 'AA==', []), /无法写入“x.docx”：文件夹 .* 不存在/);
   const log = readFileSync(join(dir.path, 'logs', 'nianbao.log'), 'utf8');
   assert.match(log, /INFO \[shell\] 已启动/);
   assert.match(log, /ERROR \[shell\] 页面进程意外结束（crashed，退出码 139）/);
@@ -329,7 +197,7 @@ test('saveFile: a cancelled dialog saves nothing; a chosen path gets the whole f
     'no temp file left',
   );
   state.nextSave = { canceled: false, filePath: join(dir.path, 'no-such-folder', 'x.docx') };
-  await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 'AA==', []), /无法保存到/);
+  await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 'AA==', []), /无法写入“x.docx”：文件夹 .* 不存在/);
   await assert.rejects(state.ipc.get('platform:saveFile')!(trusted, 'x.docx', 42, []), /不完整/);
 });
 
@@ -345,7 +213,10 @@ test('printToPdf: the print HTML in a hidden window without script, PDF saved th
   assert.equal(printer.options.webPreferences.javascript, false);
   assert.equal(printer.options.webPreferences.sandbox, true);
   assert.equal(printer.options.webPreferences.preload, undefined);
-  assert.equal(decodeURIComponent(printer.loadedUrl.replace(/^data:text\/html;charset=utf-8,/, '')), html);
+  // Loaded from app://, not a data: URL (Chromium caps URLs near 2 MiB); gone once printed.
+  assert.match(printer.loadedUrl, /^app:\/\/nianbao\/__print\/[0-9a-f-]{36}\.html$/);
+  assert.equal(state.printedPages.at(-1), html, 'the print window showed the whole HTML');
+  assert.equal((await state.protocolHandler!.fn({ url: printer.loadedUrl })).status, 404, 'the print page is served only while printing');
   assert.equal(printer.destroyed, true);
   assert.deepEqual(state.printed.at(-1), { pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
   await assert.rejects(state.ipc.get('platform:printToPdf')!(trusted, '报告.exe', html), /不完整/);
@@ -375,10 +246,10 @@ test('the preload exposes window.nianbao with named functions only, each invokin
   assert.equal(state.exposed.length, 1);
   const { key, value } = state.exposed[0];
   assert.equal(key, 'nianbao');
-  assert.deepEqual(Object.keys(value).sort(), ['api', 'openFile', 'printToPdf', 'saveFile']);
+  assert.deepEqual(Object.keys(value).sort(), ['api', 'copyText', 'openFile', 'printToPdf', 'saveFile']);
   assert.deepEqual(Object.keys(value.api).sort(), [...API_METHODS].sort());
   // Nothing but functions is reachable: no ipcRenderer, no objects with their own methods.
-  for (const fn of [...Object.values(value.api), value.saveFile, value.openFile, value.printToPdf]) assert.equal(typeof fn, 'function');
+  for (const fn of [...Object.values(value.api), value.saveFile, value.openFile, value.printToPdf, value.copyText]) assert.equal(typeof fn, 'function');
   assert.notEqual(value.api, fakeElectron.ipcRenderer);
   await value.api.setCells({ id: 1, cells: { 't3.granted.natural_person': 2 } });
   await value.saveFile('a.docx', 'AA==', []);

@@ -115,3 +115,12 @@ test(`no source file longer than ${MAX_LINES} lines`, () => {
     .map((f) => `${f.file}: ${f.lines}`);
   assert.deepEqual(long, [], `split these by job:\n${long.join('\n')}`);
 });
+
+test("the page never opens the browser's own dialogs (English buttons and a 'prevent additional dialogs' box in Electron)", () => {
+  // alert(…), confirm(…), prompt(…) on their own or on window; a method of that name on another object is fine.
+  const native = /(?:^|[^.\w])(?:alert|confirm|prompt)\(|window\.(?:alert|confirm|prompt)\(/m;
+  const offenders = sourceFiles(join(ROOT, 'renderer'))
+    .filter((file) => native.test(readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '')))
+    .map((file) => relative(ROOT, file));
+  assert.deepEqual(offenders, []);
+});

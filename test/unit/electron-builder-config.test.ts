@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { join, matchesGlob } from 'node:path';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { repoRoot, tempDir } from '../support';
 
 const config = JSON.parse(readFileSync(join(repoRoot, 'build/electron-builder.json'), 'utf8'));
@@ -38,15 +39,30 @@ test('identity and files', () => {
   assert.match(pkg.devDependencies.electron, /^\d+\.\d+\.\d+$/, 'an exact Electron version');
 });
 
-test('Windows: nsis per-user with a choice of folder, and portable; x64 and arm64', () => {
+test('Windows: one per-user installer, no choices that need an administrator; no portable build', () => {
   const win: Target[] = config.win.target;
-  for (const name of ['nsis', 'portable']) {
-    const t = win.find((x) => x.target === name);
-    assert.ok(t, name);
-    assert.deepEqual([...t.arch].sort(), ['arm64', 'x64']);
-  }
-  assert.equal(config.nsis.oneClick, false);
+  assert.deepEqual(
+    win.map((t) => t.target),
+    ['nsis'],
+    'the portable launcher unpacks into a fixed %TEMP% folder a second copy deletes (electron-builder 5382/4105/7870)',
+  );
+  assert.deepEqual([...win[0].arch].sort(), ['arm64', 'x64']);
+  assert.equal(config.portable, undefined);
+  // oneClick per-user: no install-mode page (its disabled 「所有用户」 button reads "(must run as admin)"), no folder page
+  // where C:\Program Files fails without elevation; installs into %LOCALAPPDATA%\Programs.
+  assert.equal(config.nsis.oneClick, true);
   assert.equal(config.nsis.perMachine, false, 'no administrator rights needed');
+  assert.equal(config.nsis.allowToChangeInstallationDirectory, undefined);
+  assert.equal(config.nsis.deleteAppDataOnUninstall, false, 'uninstalling never deletes the reports');
+  assert.doesNotMatch(config.nsis.artifactName, /\$\{arch\}/, 'one installer holds both architectures');
+});
+
+test('signing is configured from the environment, never from the repository', () => {
+  const text = readFileSync(join(repoRoot, 'build/electron-builder.json'), 'utf8');
+  assert.doesNotMatch(text, /certificateFile|certificatePassword|cscLink|cscKeyPassword|CSC_LINK/i, 'no certificate or password in the config');
+  assert.deepEqual(config.win.signtoolOptions.signingHashAlgorithms, ['sha256']);
+  const tracked = readdirSync(join(repoRoot, 'build'), { recursive: true }).map(String);
+  assert.equal(tracked.filter((f) => /\.(pfx|p12|cer|pem|key)$/i.test(f)).length, 0, 'no certificate file in build/');
 });
 
 test('Linux: deb and AppImage; x64 and arm64', () => {
@@ -117,7 +133,7 @@ test('the afterPack hook sets the fuses in the packed binary: no RunAsNode, cook
       ['win32', '年报编制助手.exe'],
     ] as const) {
       const out = join(dir.path, platform);
-      mkdirSync(out);
+      mkdirSync(join(out, 'resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds'), { recursive: true });
       writeFileSync(join(out, file), binary);
       await hook.default({
         appOutDir: out,
@@ -149,4 +165,86 @@ test('the app icon electron-builder takes from buildResources is a PNG of at lea
   assert.deepEqual([...icon.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
   // IHDR follows the signature: width and height as big-endian 32-bit integers.
   assert.ok(icon.readUInt32BE(16) >= 512 && icon.readUInt32BE(20) >= 512, `${icon.readUInt32BE(16)}×${icon.readUInt32BE(20)}`);
+});
+
+test("electron-builder's own deb step accepts the metadata, writes no update metadata, and its AppArmor profile names the install path", async (t) => {
+  // electron-builder's build() up to the point where it would run fpm: the prepackaged folder
+  // stands in for the unpacked app (so no Electron download), and effectiveOptionComputed — the
+  // hook electron-builder's own tests use — receives fpm's arguments and the .desktop file and
+  // stops there. Without `homepage` this rejects with "Please specify project homepage".
+  const { build, Platform, Arch } = await import('electron-builder');
+  const dir = tempDir('deb');
+  try {
+    const prepackaged = join(dir.path, 'linux-unpacked');
+    mkdirSync(join(prepackaged, 'resources'), { recursive: true });
+    let fpmArgs: string[] = [];
+    let desktop = '';
+    await build({
+      projectDir: repoRoot,
+      targets: Platform.LINUX.createTarget('deb', Arch.x64),
+      // electron-builder changes the configuration it is given: hand it a copy.
+      config: { ...structuredClone(config), directories: { ...config.directories, output: join(dir.path, 'out') } },
+      prepackaged,
+      publish: 'never',
+      effectiveOptionComputed: async (computed: unknown) => {
+        const [args, desktopFile] = computed as [string[], string];
+        fpmArgs = args;
+        desktop = readFileSync(desktopFile, 'utf8');
+        return true;
+      },
+    });
+    const arg = (name: string) => fpmArgs[fpmArgs.indexOf(name) + 1];
+    assert.equal(arg('--url'), pkg.homepage);
+    assert.match(arg('--maintainer'), /^.+ <[^@\s]+@[^@\s]+>$/, 'Debian wants a maintainer with an e-mail address');
+    assert.match(desktop, /^Name=年报编制助手$/m);
+    assert.match(desktop, /^StartupWMClass=nianbao$/m, 'the window and the launcher icon match (desktopName)');
+    assert.equal(pkg.desktopName, 'nianbao.desktop');
+    assert.equal(config.publish, null, 'no auto-update metadata');
+    assert.equal(existsSync(join(prepackaged, 'resources', 'app-update.yml')), false);
+    const profile = readFileSync(join(prepackaged, 'resources', 'apparmor-profile'), 'utf8');
+    const installed = fpmArgs.find((a) => a.startsWith(`${prepackaged}/=`))!.split('=')[1];
+    assert.ok(profile.includes(`"${installed}/nianbao"`), `the profile attaches to ${installed}/nianbao`);
+    // AppArmor's own parser accepts the profile's attachment path (the product name is Chinese). The
+    // machines here have AppArmor 3, which lacks the abi/4.0 file and the userns rule Ubuntu 24.04's
+    // AppArmor 4 has: those two lines are adapted, the path is parsed as shipped.
+    const parser = ['/usr/sbin/apparmor_parser', '/sbin/apparmor_parser'].find((p) => existsSync(p));
+    if (parser) {
+      const adapted = join(dir.path, 'apparmor-profile');
+      writeFileSync(adapted, profile.replace('abi <abi/4.0>,', 'abi <abi/3.0>,').replace(/^\s*userns,\s*$/m, ''));
+      const run = spawnSync(parser, ['--skip-kernel-load', '--debug', adapted], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /Name:\s+nianbao/);
+    } else {
+      t.diagnostic('apparmor_parser not installed: the profile was checked as text only');
+    }
+    // The .deb's dependencies: better-sqlite3's prebuilt binary needs glibc 2.34 and GLIBCXX_3.4.29 (GCC 11).
+    assert.ok(config.deb.depends.includes('libc6 (>= 2.34)'));
+    assert.ok(config.deb.depends.includes('libstdc++6 (>= 11)'));
+  } finally {
+    dir.cleanup();
+  }
+});
+
+test('the packed app carries one better-sqlite3 binary, for its own platform and architecture', async () => {
+  const hook = await import(pathToFileURL(join(repoRoot, 'build/after-pack.mjs')).href);
+  const dir = tempDir('prune');
+  try {
+    const names = readdirSync(join(repoRoot, 'node_modules/better-sqlite3/prebuilds'));
+    for (const [platform, arch, keep] of [
+      ['win32', 1, 'win32-x64.node'],
+      ['win32', 3, 'win32-arm64.node'],
+      ['linux', 1, 'linux-x64.node'],
+    ] as const) {
+      const out = join(dir.path, `${platform}-${arch}`);
+      const prebuilds = join(out, 'resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds');
+      mkdirSync(prebuilds, { recursive: true });
+      for (const n of names) writeFileSync(join(prebuilds, n), 'x');
+      hook.pruneNativeBinaries({ appOutDir: out, electronPlatformName: platform, arch });
+      assert.deepEqual(readdirSync(prebuilds), [keep]);
+    }
+  } finally {
+    dir.cleanup();
+  }
+  assert.ok(config.files.includes('!dist/cli.mjs') && config.files.includes('!dist/host.mjs'), 'the window needs neither the CLI nor the host bundle');
+  assert.ok(config.files.includes('!node_modules/better-sqlite3/{deps,src}/**'), "SQLite's sources are not shipped");
 });

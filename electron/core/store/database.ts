@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { StoreError } from './errors';
+import { nativeLoadMessage } from '../native-load';
 import { APPLICATION_ID, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations';
 
@@ -23,6 +24,8 @@ export function damagedFileError(path: string): StoreError {
 }
 
 export function describeOpenError(path: string, err: unknown): StoreError {
+  const native = nativeLoadMessage(err);
+  if (native) return new StoreError('io', native);
   const code = (err as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return damagedFileError(path);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {

@@ -22,6 +22,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  TextField,
   Tooltip,
   Typography,
 } from '@mui/material';
@@ -41,16 +42,33 @@ type Notice = { severity: 'success' | 'info' | 'error' | 'warning'; text: string
 
 function ShaCell({ sha }: { sha: string }) {
   const [copied, setCopied] = useState(false);
+  const [manual, setManual] = useState(false);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(sha);
+      // The desktop window copies through Electron's clipboard (the page's own is denied there).
+      if (window.nianbao) await window.nianbao.copyText(sha);
+      else await navigator.clipboard.writeText(sha);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {
-      // Clipboard refused (no permission): select the text so Ctrl+C works instead.
-      window.prompt('复制下面的 SHA-256 校验值：', sha);
+      // Clipboard refused: show the whole value selected, so Ctrl+C copies it.
+      setManual(true);
     }
   };
+  if (manual) {
+    return (
+      <TextField
+        size="small"
+        value={sha}
+        autoFocus
+        onFocus={(e) => e.target.select()}
+        onBlur={() => setManual(false)}
+        helperText="已选中，请按 Ctrl+C 复制"
+        slotProps={{ htmlInput: { readOnly: true, 'aria-label': 'SHA-256 校验值', style: { fontFamily: 'monospace', fontSize: 12 } } }}
+        sx={{ minWidth: 320 }}
+      />
+    );
+  }
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Tooltip title={sha}>

@@ -1,7 +1,24 @@
 // One report, step by step: 基本信息 → 一 … 六 → 审核 → 导出. The stepper is non-linear (any step
 // can be opened at any time) and shows each step's state from the findings.
 import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { Alert, AppBar, Box, Button, CircularProgress, Step, StepButton, StepLabel, Stepper, Toolbar, Typography } from '@mui/material';
+import {
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Step,
+  StepButton,
+  StepLabel,
+  Stepper,
+  Toolbar,
+  Typography,
+} from '@mui/material';
 import { api } from '../../api/client';
 import { SessionContext, useTopic, useTopicDeferred } from './hooks';
 import { ReportSession } from './session';
@@ -90,6 +107,7 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
   const steps = useMemo(() => wizardSteps(session.model), [session]);
   const current: StepDef = steps.find((s) => s.key === props.step) ?? steps[0];
   const [leaving, setLeaving] = useState(false);
+  const [askLeave, setAskLeave] = useState(false);
 
   useEffect(() => {
     if (props.step !== current.key) props.onStep(current.key);
@@ -112,7 +130,9 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
     setLeaving(true);
     const ok = await session.flush();
     setLeaving(false);
-    if (ok || window.confirm('有修改没能保存（见右上角的提示）。仍要回到报告列表吗？程序会继续在后台重试。')) props.onClose();
+    // The program's own dialog, never window.confirm (English buttons in the desktop window).
+    if (ok) props.onClose();
+    else setAskLeave(true);
   };
 
   const doc = session.doc;
@@ -154,6 +174,25 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
           </Box>
         </Box>
       </Box>
+      <Dialog open={askLeave} onClose={() => setAskLeave(false)} aria-labelledby="leave-title">
+        <DialogTitle id="leave-title">有修改没能保存</DialogTitle>
+        <DialogContent>
+          <DialogContentText>有修改还没能保存（见右上角的提示）。回到报告列表后，程序会继续在后台重试；也可以留在本页等它保存好。</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setAskLeave(false)} autoFocus>
+            留在本页
+          </Button>
+          <Button
+            onClick={() => {
+              setAskLeave(false);
+              props.onClose();
+            }}
+          >
+            仍回到报告列表
+          </Button>
+        </DialogActions>
+      </Dialog>
     </Box>
   );
 }
