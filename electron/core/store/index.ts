@@ -3,19 +3,32 @@
 // per folder), startup (the damaged-file check), units, reports, content (sections, cells, marks),
 // exports, ui-state and backups.
 import type { Database as Db } from 'better-sqlite3';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative } from 'node:path';
 import type { ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from '../../../shared/report';
 import type { SectionKey } from '../../../shared/formats/types';
 import { StoreError } from './errors';
 import { APPLICATION_ID, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations';
-import { DB_FILE_NAME, foreignFileError, inspect, migrate, newerVersionError, openConnection } from './database';
+import { DB_FILE_NAME, foreignFileError, inspect, migrate, newerVersionError, openConnection, parseJson } from './database';
 import type { FileHeader } from './database';
 import { DataDirLock } from './lock';
-import { checkDataFile, keepAside, SESSION_MARKER } from './startup';
-import type { StartupProblem } from './startup';
-import { isBackupFileName, listBackupFiles, makeBackup, verifyBackup, backupsDir } from './backups';
+import { checkDataFile, chineseTime, keepAside, lastSavedIn, offerText, SESSION_MARKER } from './startup';
+import type { StartupOffer, StartupProblem } from './startup';
+import { contentOf, isBackupFileName, listBackupFiles, makeBackup, newestBackupWithReports, verifyBackup, backupsDir } from './backups';
 import type { BackupFile, BackupKind } from './backups';
 import * as units from './units';
 import type { UnitRecord } from './units';
@@ -24,6 +37,7 @@ import * as content from './content';
 import * as exportsTable from './exports';
 import type { ExportRow } from './exports';
 import * as uiState from './ui-state';
+import { logInfo } from '../log/index';
 
 export { StoreError } from './errors';
 export { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations';
@@ -32,7 +46,7 @@ export type { BackupFile } from './backups';
 export { DB_FILE_NAME } from './database';
 export { LOCK_FILE_NAME } from './lock';
 export { SESSION_MARKER } from './startup';
-export type { StartupProblem } from './startup';
+export type { StartupOffer, StartupProblem } from './startup';
 export type { UnitRecord } from './units';
 export type { ExportRow } from './exports';
 
@@ -46,7 +60,7 @@ export interface OpenStoreOptions {
 /** Opens (creating if needed) the store in dataDir. Throws StoreError with a Chinese message. */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw new StoreError('io', `无法创建数据文件夹 ${dataDir}：${(err as Error).message}。请检查权限，或用 --data-dir 指定另一个文件夹。`);
   }
@@ -59,23 +73,59 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
   }
 }
 
+/** What the data folder holds from earlier sessions: a first run has none of it. */
+function earlierData(dataDir: string): { offer: StartupOffer | null; backups: number; damagedKept: boolean } {
+  const found = newestBackupWithReports(dataDir);
+  const offer = found ? { fileName: found.backup.fileName, createdAt: found.backup.createdAt, reports: found.content.reports } : null;
+  const damaged = join(dataDir, 'damaged');
+  const damagedKept = existsSync(damaged) && readdirSync(damaged).length > 0;
+  return { offer, backups: listBackupFiles(dataDir).length, damagedKept };
+}
+
+/** Kept in the data file after a start that found the data lost, until it holds a report again. */
+const LOST_KEY = 'startup.lost';
+
 async function openLocked(dataDir: string, lock: DataDirLock, options: OpenStoreOptions): Promise<Store> {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1].version;
   const path = join(dataDir, DB_FILE_NAME);
+  const where = (dir: string) => relative(dataDir, dir) || dir;
+  const earlier = earlierData(dataDir);
+  const hadEarlier = earlier.backups > 0 || earlier.damagedKept;
+  const hadFile = existsSync(path);
 
-  // A file from a newer version or another program is refused before anything opens it.
+  // A file from a newer version is refused before anything opens it; so is a file of another
+  // program, unless backups show this folder held our data: then it replaced ours by mistake,
+  // and is moved aside whole so that a backup can be restored.
+  let lost: string | null = null;
+  let keptAt = '';
   const found = readHeader(path);
-  if (found) refuseForeign(path, found, latest);
+  if (found && found.version > latest) throw newerVersionError(path, found.version, latest);
+  if (found && isForeign(found)) {
+    if (!hadEarlier) throw foreignFileError(path);
+    keptAt = keepAside(path, dataDir, 'move', '不是年报编制助手的数据文件');
+    lost = `数据文件（${DB_FILE_NAME}）不是年报编制助手的数据文件（原文件已原样移到数据文件夹的“${where(keptAt)}”中）`;
+  }
   let problem: StartupProblem | null = null;
   let verdict = checkDataFile(path, dataDir);
   if (!verdict.ok && verdict.kind === 'wal-missing') {
-    problem = keepAside(path, dataDir, verdict.kind, verdict.detail);
+    const dir = keepAside(path, dataDir, 'copy', verdict.detail);
+    problem = {
+      kind: 'wal-missing',
+      message: `启动时发现${verdict.detail}。${lastSavedIn(path)}。数据文件的原样副本已保存在数据文件夹的“${where(dir)}”中；如有缺失，也可点“从备份恢复”选择一份备份。`,
+      keptAt: dir,
+      offer: null,
+    };
     verdict = checkDataFile(path, dataDir);
   }
   // A damaged file is moved aside whole: the program starts on a new file and offers a restore.
-  if (!verdict.ok) problem = keepAside(path, dataDir, verdict.kind, verdict.detail, verdict.technical);
+  let damaged: string | null = null;
+  if (!verdict.ok) {
+    keptAt = keepAside(path, dataDir, 'move', verdict.detail, verdict.technical);
+    damaged = verdict.detail;
+  }
   const header = verdict.ok ? verdict.header : null;
+  const emptyFile = hadFile && existsSync(path) && statSync(path).size === 0;
 
   const db = openConnection(path);
   try {
@@ -84,15 +134,62 @@ async function openLocked(dataDir: string, lock: DataDirLock, options: OpenStore
     if (version > latest) throw newerVersionError(path, version, latest);
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (version > 0 && appId !== APPLICATION_ID) throw foreignFileError(path);
+    // No data in the file while backups or kept files show there was: never a first run.
+    if (!lost && !damaged && version === 0 && hadEarlier)
+      lost = !hadFile
+        ? `数据文件（${DB_FILE_NAME}）不见了`
+        : emptyFile
+          ? `数据文件（${DB_FILE_NAME}）是空的（0 字节）`
+          : `数据文件（${DB_FILE_NAME}）是一个没有任何数据的空文件`;
     if (header && version > 0 && version < latest) await makeBackup(db, dataDir, 'pre-migration', `-v${version}`);
     migrate(db, version, migrations);
-    writeFileSync(join(dataDir, SESSION_MARKER), `${process.pid}\n`);
+    secure(path);
+    writeFileSync(join(dataDir, SESSION_MARKER), `${process.pid}\n`, { mode: 0o600 });
+    const offer = earlier.offer;
+    const next = offerText(offer, earlier.backups, earlier.damagedKept);
+    if (damaged) {
+      problem = {
+        kind: 'damaged',
+        message: `启动时发现数据文件已损坏（${damaged}）。原文件已原样保存在数据文件夹的“${where(keptAt)}”中，程序已换用一个新的空数据文件。${next}`,
+        keptAt,
+        offer,
+      };
+    } else if (lost) {
+      problem = { kind: 'lost', message: `启动时发现${lost}，但数据文件夹中留有以前的数据，所以程序没有把这次当作第一次使用。${next}`, keptAt, offer };
+    }
+    if (damaged || lost) {
+      uiState.setUiValues(db, { [LOST_KEY]: JSON.stringify({ what: damaged ? `数据文件已损坏（${damaged}）` : lost, at: new Date().toISOString(), keptAt }) });
+    } else {
+      // A start after one that found the data lost: said again while the file holds no report.
+      const before = parseJson<{ what: string; at: string; keptAt: string } | null>(uiState.getUiValue(db, LOST_KEY), null);
+      if (before && contentOf(db).reports === 0 && !problem)
+        problem = {
+          kind: 'lost',
+          message: `${chineseTime(before.at)} 启动时发现${before.what}，现在的数据中还没有报告。${next}`,
+          keptAt: before.keptAt,
+          offer,
+        };
+      else if (before && contentOf(db).reports > 0) uiState.setUiValues(db, { [LOST_KEY]: null });
+    }
     const store = new Store(db, dataDir, path, lock, problem);
     if ((options.backupAtOpen ?? true) && header && version > 0) await makeBackup(db, dataDir, 'auto');
+    const c = contentOf(db);
+    logInfo('store', `启动：数据版本 ${version}→${latest}，${c.reports} 份报告${problem ? `；启动检查：${problem.kind}` : ''}`);
     return store;
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/** The database and every file beside it are the owner's only (SQLite gives -wal and -shm the database's mode). */
+function secure(path: string): void {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(f, 0o600);
+    } catch {
+      // not there (yet), or a file system without modes
+    }
   }
 }
 
@@ -105,10 +202,9 @@ function readHeader(path: string): FileHeader | null {
   }
 }
 
-function refuseForeign(path: string, header: FileHeader, latest: number): void {
-  if (header.version > latest) throw newerVersionError(path, header.version, latest);
-  // A file with no application id is only acceptable when empty (e.g. created, then the first migration interrupted).
-  if (header.appId !== APPLICATION_ID && !(header.appId === 0 && header.version === 0 && (header.pages ?? 0) <= 1)) throw foreignFileError(path);
+/** A file with no application id is only acceptable when empty (e.g. created, then the first migration interrupted). */
+function isForeign(header: FileHeader): boolean {
+  return header.appId !== APPLICATION_ID && !(header.appId === 0 && header.version === 0 && (header.pages ?? 0) <= 1);
 }
 
 export class Store {
