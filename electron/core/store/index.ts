@@ -37,7 +37,7 @@ import * as content from './content';
 import * as exportsTable from './exports';
 import type { ExportRow } from './exports';
 import * as uiState from './ui-state';
-import { logInfo } from '../log/index';
+import { logError, logInfo } from '../log/index';
 
 export { StoreError } from './errors';
 export { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations';
@@ -207,8 +207,27 @@ function isForeign(header: FileHeader): boolean {
   return header.appId !== APPLICATION_ID && !(header.appId === 0 && header.version === 0 && (header.pages ?? 0) <= 1);
 }
 
+/** Which file a path names now (null when there is none): a file deleted or replaced while open changes it. */
+function identity(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** How often an open store looks for a -wal or data file deleted under it between writes. */
+const WATCH_MS = 2000;
+
 export class Store {
   private readonly openedAt = Date.now();
+  /** the data file and its -wal as this connection opened them */
+  private fileId: string | null;
+  private walId: string | null;
+  /** why this session may not write (another program took the data file); null when it may */
+  private refusal: string | null = null;
+  private readonly watch: NodeJS.Timeout;
 
   constructor(
     private db: Db,
@@ -217,10 +236,23 @@ export class Store {
     private readonly lock: DataDirLock | null = null,
     /** what the start-up check found (a damaged file kept aside), for the first screen; a restore settles it */
     public startupProblem: StartupProblem | null = null,
-  ) {}
+  ) {
+    this.fileId = identity(path);
+    this.walId = identity(`${path}-wal`);
+    // Between writes too: an acknowledged edit must not stay in a -wal that was deleted.
+    this.watch = setInterval(() => {
+      try {
+        this.ensureDurable();
+      } catch (err) {
+        logError('store', '检查数据文件时出错', err);
+      }
+    }, WATCH_MS);
+    this.watch.unref();
+  }
 
   /** Checkpoints, marks the exit as clean, closes the file and lets the next program in. */
   close(): void {
+    clearInterval(this.watch);
     if (this.db.open) {
       try {
         this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -231,6 +263,79 @@ export class Store {
       this.db.close();
     }
     this.lock?.release();
+  }
+
+  /** Every write: the folder still ours, then the write, then made durable before it is acknowledged. */
+  private write<T>(fn: () => T): T {
+    this.beforeWrite();
+    const value = fn();
+    this.ensureDurable();
+    return value;
+  }
+
+  private beforeWrite(): void {
+    try {
+      if (this.refusal) throw new StoreError('conflict', this.refusal);
+      this.lock?.verify();
+      this.ensureDurable();
+    } catch (err) {
+      logError('store', '拒绝写入', err);
+      throw err;
+    }
+  }
+
+  /**
+   * The data file and its -wal are still the files this connection writes to. A -wal deleted while
+   * the program runs would take every edit since the last checkpoint with it at the next crash:
+   * found (at the next write, or within WATCH_MS), the edits are checkpointed into the data file at
+   * once (fsynced, synchronous=FULL) and the file reopened with a new -wal; if that fails the write
+   * is not acknowledged. A data file deleted under the program is written out again from the open
+   * connection; one replaced by another file is left alone, and this session stops writing.
+   */
+  ensureDurable(): void {
+    if (!this.db.open || this.refusal) return;
+    const file = identity(this.path);
+    const wal = identity(`${this.path}-wal`);
+    if (file === this.fileId && wal !== null && (this.walId === null || wal === this.walId)) {
+      this.walId = wal;
+      return;
+    }
+    if (file !== null && file !== this.fileId) {
+      this.refusal = `数据文件 ${this.path} 在程序运行时被另一个文件替换了（可能是另一个程序恢复了备份）。为免覆盖它，这个程序不再保存修改，刚才的修改没有保存。请关闭本程序后重新启动。`;
+      logError('store', '数据文件被替换，停止写入');
+      throw new StoreError('conflict', this.refusal);
+    }
+    try {
+      if (file === null) {
+        // The data file itself was deleted: the open connection still has all of it.
+        this.db.exec(`VACUUM INTO '${this.path.replace(/'/g, "''")}'`);
+        const fd = openSync(this.path, 'r+');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        logError('store', '数据文件在运行时被删除，已从打开的连接重新写出');
+      } else {
+        const [r] = this.db.pragma('wal_checkpoint(FULL)') as { busy: number; log: number; checkpointed: number }[];
+        if (r.busy !== 0 || r.checkpointed !== r.log) throw new Error(`wal_checkpoint busy=${r.busy} log=${r.log} checkpointed=${r.checkpointed}`);
+        logError('store', '日志文件（-wal）在运行时被删除，已把其中的修改写入数据文件并重新打开');
+        // A -wal that is not ours must not be replayed onto the data file when it is reopened.
+        if (wal !== null) renameSync(`${this.path}-wal`, `${this.path}-wal.found-${Date.now()}`);
+      }
+      this.db.close();
+      this.db = openConnection(this.path);
+      secure(this.path);
+      this.fileId = identity(this.path);
+      this.walId = identity(`${this.path}-wal`);
+    } catch (err) {
+      logError('store', '无法确认修改已写入磁盘', err);
+      if (!this.db.open) this.db = openConnection(this.path);
+      throw new StoreError(
+        'io',
+        '数据文件的日志文件（nianbao.sqlite-wal）或数据文件在程序运行时被删除了，程序没能把修改重新写入磁盘，刚才的修改没有确认保存。请不要关闭程序，检查磁盘空间和文件夹权限后再保存一次。',
+      );
+    }
   }
 
   get isOpen(): boolean {
@@ -247,7 +352,7 @@ export class Store {
     return units.getUnit(this.db);
   }
   saveUnit(unit: Unit): UnitRecord {
-    return units.saveUnit(this.db, unit);
+    return this.write(() => units.saveUnit(this.db, unit));
   }
 
   // ---- reports ----
@@ -265,35 +370,35 @@ export class Store {
     return reports.findReportByYear(this.db, unitId, year);
   }
   createReport(unitId: number, doc: ReportDoc, options: { basedOnId?: number | null; status?: ReportStatus } = {}): StoredReport {
-    return reports.createReport(this.db, unitId, doc, options);
+    return this.write(() => reports.createReport(this.db, unitId, doc, options));
   }
   replaceReportDoc(id: number, doc: ReportDoc, status?: ReportStatus): StoredReport {
-    return reports.replaceReportDoc(this.db, id, doc, status);
+    return this.write(() => reports.replaceReportDoc(this.db, id, doc, status));
   }
   deleteReport(id: number): void {
-    reports.deleteReport(this.db, id);
+    this.write(() => reports.deleteReport(this.db, id));
   }
   updateReport(id: number, change: (doc: ReportDoc) => ReportDoc, status?: ReportStatus): StoredReport {
-    return reports.updateReport(this.db, id, change, status);
+    return this.write(() => reports.updateReport(this.db, id, change, status));
   }
 
   // ---- sections, cells, reviewed warnings ----
   setSection(id: number, key: SectionKey, text: string): string {
-    return content.setSection(this.db, id, key, text);
+    return this.write(() => content.setSection(this.db, id, key, text));
   }
   setCells(id: number, cells: Record<string, number | null>): string {
-    return content.setCells(this.db, id, cells);
+    return this.write(() => content.setCells(this.db, id, cells));
   }
   setAcknowledgement(id: number, findingId: string, reason: string | null): string {
-    return content.setAcknowledgement(this.db, id, findingId, reason);
+    return this.write(() => content.setAcknowledgement(this.db, id, findingId, reason));
   }
 
   // ---- exports ----
   addExport(reportId: number, record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc }): ExportRow {
-    return exportsTable.addExport(this.db, reportId, record);
+    return this.write(() => exportsTable.addExport(this.db, reportId, record));
   }
   confirmExport(exportId: number, savedPath: string): ExportRow {
-    return exportsTable.confirmExport(this.db, exportId, savedPath);
+    return this.write(() => exportsTable.confirmExport(this.db, exportId, savedPath));
   }
   getExport(exportId: number): ExportRow | null {
     return exportsTable.getExport(this.db, exportId);
@@ -310,7 +415,7 @@ export class Store {
     return uiState.getUiValue(this.db, key);
   }
   setUiValues(values: Record<string, string | null>): void {
-    uiState.setUiValues(this.db, values);
+    this.write(() => uiState.setUiValues(this.db, values));
   }
 
   // ---- backups ----
@@ -343,6 +448,7 @@ export class Store {
     const source = listBackupFiles(this.dataDir).find((b) => b.fileName === fileName);
     if (!source) throw new StoreError('not_found', `备份“${fileName}”不存在，可能已被自动清理。请刷新备份列表后重选。`);
     verifyBackup(source.path);
+    this.beforeWrite();
     await makeBackup(this.db, this.dataDir, 'pre-restore');
     const staging = `${this.path}.restoring`;
     copyFileSync(source.path, staging);
@@ -362,6 +468,9 @@ export class Store {
       const db = openConnection(this.path);
       migrate(db, db.pragma('user_version', { simple: true }) as number);
       this.db = db;
+      secure(this.path);
+      this.fileId = identity(this.path);
+      this.walId = identity(`${this.path}-wal`);
     }
     this.startupProblem = null;
     return source;
@@ -384,13 +493,15 @@ export class Store {
       status?: ReportStatus;
     },
   ): { updatedAt: string; status: ReportStatus } {
-    return this.db.transaction(() => {
-      reports.requireReport(this.db, id);
-      if (Object.keys(edits.cells).length) content.setCells(this.db, id, edits.cells);
-      for (const [key, text] of Object.entries(edits.sections) as [SectionKey, string][]) content.setSection(this.db, id, key, text);
-      if (edits.change || edits.status) reports.updateReport(this.db, id, edits.change ?? ((doc) => doc), edits.status);
-      const report = reports.requireReport(this.db, id);
-      return { updatedAt: report.updatedAt, status: report.status };
-    })();
+    return this.write(() =>
+      this.db.transaction(() => {
+        reports.requireReport(this.db, id);
+        if (Object.keys(edits.cells).length) content.setCells(this.db, id, edits.cells);
+        for (const [key, text] of Object.entries(edits.sections) as [SectionKey, string][]) content.setSection(this.db, id, key, text);
+        if (edits.change || edits.status) reports.updateReport(this.db, id, edits.change ?? ((doc) => doc), edits.status);
+        const report = reports.requireReport(this.db, id);
+        return { updatedAt: report.updatedAt, status: report.status };
+      })(),
+    );
   }
 }
