@@ -5,6 +5,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from './errors';
+import { inspect } from './database';
 import { APPLICATION_ID, LATEST_VERSION } from './migrations';
 import { BACKUP_KINDS } from '../../../shared/api';
 import type { BackupKind } from '../../../shared/api';
@@ -134,6 +135,19 @@ export function newestRicherBackup(dataDir: string, current: Content): BackupFil
     if (c && (c.reports > current.reports || c.content > current.content)) return b;
   }
   return null;
+}
+
+/** The highest data version among the backups (read from their headers): a newer program leaves its version here. */
+export function newestBackupVersion(dataDir: string): number {
+  let highest = 0;
+  for (const b of listBackupFiles(dataDir)) {
+    try {
+      highest = Math.max(highest, inspect(b.path)?.version ?? 0);
+    } catch {
+      // a damaged backup says nothing about versions
+    }
+  }
+  return highest;
 }
 
 /** The newest backup that holds reports (the one to offer when the data file is gone), with what it holds. */

@@ -2,9 +2,12 @@
 // facade callers use; each job lives in its own module: database (open, migrate), lock (one program
 // per folder), startup (the damaged-file check), units, reports, content (sections, cells, marks),
 // exports, ui-state and backups.
+import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import {
+  accessSync,
   chmodSync,
+  constants,
   closeSync,
   copyFileSync,
   existsSync,
@@ -12,6 +15,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -28,7 +32,7 @@ import type { FileHeader } from './database';
 import { DataDirLock } from './lock';
 import { checkDataFile, chineseTime, keepAside, lastSavedIn, offerText, SESSION_MARKER } from './startup';
 import type { StartupOffer, StartupProblem } from './startup';
-import { contentOf, isBackupFileName, listBackupFiles, makeBackup, newestBackupWithReports, verifyBackup, backupsDir } from './backups';
+import { contentOf, isBackupFileName, listBackupFiles, makeBackup, newestBackupVersion, newestBackupWithReports, verifyBackup, backupsDir } from './backups';
 import type { BackupFile, BackupKind } from './backups';
 import * as units from './units';
 import type { UnitRecord } from './units';
@@ -37,7 +41,7 @@ import * as content from './content';
 import * as exportsTable from './exports';
 import type { ExportRow } from './exports';
 import * as uiState from './ui-state';
-import { logError, logInfo } from '../log/index';
+import { logInfo, logWarn } from '../log/index';
 
 export { StoreError } from './errors';
 export { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations';
@@ -57,18 +61,107 @@ export interface OpenStoreOptions {
   migrations?: readonly Migration[];
 }
 
+/** Why a data folder cannot be used, in Chinese, from the system's error code (its own words are English). */
+function folderError(dataDir: string, err: unknown): StoreError {
+  const code = (err as { code?: string }).code ?? '';
+  const why =
+    code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+      ? '文件夹是只读的，或本用户没有写入的权限'
+      : code === 'ENOTDIR' || code === 'EEXIST'
+        ? '路径中有一个同名的文件而不是文件夹'
+        : code === 'ENOENT'
+          ? '上级文件夹不存在或无法写入'
+          : code === 'ENOSPC'
+            ? '磁盘已满'
+            : `错误代码 ${code || '未知'}`;
+  return new StoreError('io', `无法创建数据文件夹 ${dataDir}：${why}。请检查权限，或用 --data-dir 指定另一个可以写入的文件夹。`);
+}
+
+/** Whether the disk holding the data folder is full: a small file that cannot be written says so. */
+function diskFull(dataDir: string): boolean {
+  const probe = join(dataDir, `.nianbao-space-${process.pid}`);
+  try {
+    writeFileSync(probe, Buffer.alloc(256 * 1024), { mode: 0o600 });
+    return false;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    return code === 'ENOSPC' || code === 'EDQUOT';
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
+const DISK_FULL_READ_ONLY =
+  '磁盘已满，程序以只读方式打开：可以查看、核对和导出报告，但现在不能保存任何修改（这时输入的内容不会被保存）。请删除一些不需要的文件、腾出磁盘空间后，关闭并重新打开程序。';
+
 /** Opens (creating if needed) the store in dataDir. Throws StoreError with a Chinese message. */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    throw new StoreError('io', `无法创建数据文件夹 ${dataDir}：${(err as Error).message}。请检查权限，或用 --data-dir 指定另一个文件夹。`);
+    throw folderError(dataDir, err);
   }
+  try {
+    // Report text: the folder is its owner's only.
+    chmodSync(dataDir, 0o700);
+  } catch {
+    // a file system without modes, or a folder of another owner (the write check below decides)
+  }
+  try {
+    accessSync(dataDir, constants.W_OK);
+  } catch {
+    throw new StoreError(
+      'io',
+      `数据文件夹 ${dataDir} 是只读的，或本用户没有在其中写入的权限，程序无法在这里保存报告。请把数据文件夹的权限改为可写，或用 --data-dir 指定另一个可以写入的文件夹（例如“文档”中的一个文件夹）。`,
+    );
+  }
+  const full = diskFull(dataDir);
   const lock = DataDirLock.acquire(dataDir);
   try {
-    return await openLocked(dataDir, lock, options);
+    return full ? await openReadOnly(dataDir, lock, options) : await openLocked(dataDir, lock, options);
   } catch (err) {
     lock.release();
+    throw err;
+  }
+}
+
+/**
+ * A full disk at start: the data is read into memory as it stands (with its -wal, when SQLite can
+ * read it without writing) and the program runs read-only, saying so; nothing in the folder changes.
+ */
+async function openReadOnly(dataDir: string, lock: DataDirLock, options: OpenStoreOptions): Promise<Store> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1].version;
+  const path = join(dataDir, DB_FILE_NAME);
+  const found = readHeader(path);
+  if (found && found.version > latest) throw newerVersionError(path, found.version, latest);
+  let bytes: Buffer | null = null;
+  // A clean exit leaves the whole data in the file; after an unclean one SQLite reads it with its -wal.
+  if (existsSync(path) && statSync(path).size > 0 && !existsSync(`${path}-wal`)) bytes = readFileSync(path);
+  else if (existsSync(path) && statSync(path).size > 0) {
+    try {
+      const file = new Database(path, { readonly: true, fileMustExist: true });
+      try {
+        bytes = file.serialize();
+      } finally {
+        file.close();
+      }
+    } catch {
+      bytes = readFileSync(path);
+    }
+  }
+  // In memory there is no -wal: the header's WAL marks (bytes 18–19) go back to the rollback journal's.
+  if (bytes && bytes.length >= 100) bytes[18] = bytes[19] = 1;
+  const db = bytes ? new Database(bytes) : new Database(':memory:');
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > 0 && db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw foreignFileError(path);
+    migrate(db, version, migrations);
+    db.pragma('foreign_keys = ON');
+    logWarn('store', `启动：磁盘已满，以只读方式打开（${contentOf(db).reports} 份报告）`);
+    return new Store(db, dataDir, path, lock, { kind: 'read-only', message: DISK_FULL_READ_ONLY, keptAt: '', offer: null }, DISK_FULL_READ_ONLY);
+  } catch (err) {
+    db.close();
     throw err;
   }
 }
@@ -93,18 +186,28 @@ async function openLocked(dataDir: string, lock: DataDirLock, options: OpenStore
   const earlier = earlierData(dataDir);
   const hadEarlier = earlier.backups > 0 || earlier.damagedKept;
   const hadFile = existsSync(path);
+  if (existsSync(join(dataDir, SESSION_MARKER))) logWarn('store', '上次没有正常退出（程序被强行结束、崩溃或断电），本次启动检查数据文件并恢复');
 
   // A file from a newer version is refused before anything opens it; so is a file of another
   // program, unless backups show this folder held our data: then it replaced ours by mistake,
   // and is moved aside whole so that a backup can be restored.
   let lost: string | null = null;
+  let damaged: string | null = null;
   let keptAt = '';
   const found = readHeader(path);
-  if (found && found.version > latest) throw newerVersionError(path, found.version, latest);
-  if (found && isForeign(found)) {
+  if (found && found.version > latest) {
+    // A newer program backs up at every start, so its version shows in the backups; a version
+    // above ours that no backup has is a damaged header (flipped bits), not a newer program.
+    if (earlier.backups === 0 || newestBackupVersion(dataDir) > latest) throw newerVersionError(path, found.version, latest);
+    damaged = `文件头中的数据版本号（${found.version}）被改动了`;
+  } else if (found && isForeign(found)) {
     if (!hadEarlier) throw foreignFileError(path);
-    keptAt = keepAside(path, dataDir, 'move', '不是年报编制助手的数据文件');
-    lost = `数据文件（${DB_FILE_NAME}）不是年报编制助手的数据文件（原文件已原样移到数据文件夹的“${where(keptAt)}”中）`;
+    if (hasOurTables(path)) damaged = '文件头中的程序标识被改动了';
+    else lost = `数据文件（${DB_FILE_NAME}）不是年报编制助手的数据文件`;
+  }
+  if (damaged || lost) {
+    keptAt = keepAside(path, dataDir, 'move', damaged ?? '不是年报编制助手的数据文件');
+    if (lost) lost += `（原文件已原样移到数据文件夹的“${where(keptAt)}”中）`;
   }
   let problem: StartupProblem | null = null;
   let verdict = checkDataFile(path, dataDir);
@@ -119,7 +222,6 @@ async function openLocked(dataDir: string, lock: DataDirLock, options: OpenStore
     verdict = checkDataFile(path, dataDir);
   }
   // A damaged file is moved aside whole: the program starts on a new file and offers a restore.
-  let damaged: string | null = null;
   if (!verdict.ok) {
     keptAt = keepAside(path, dataDir, 'move', verdict.detail, verdict.technical);
     damaged = verdict.detail;
@@ -202,6 +304,20 @@ function readHeader(path: string): FileHeader | null {
   }
 }
 
+/** Whether a file whose header is not ours holds our tables all the same (its header was damaged). */
+function hasOurTables(path: string): boolean {
+  let db: Db | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const names = new Set(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[]);
+    return ['units', 'reports', 'section_texts', 'cells'].every((t) => names.has(t));
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
 /** A file with no application id is only acceptable when empty (e.g. created, then the first migration interrupted). */
 function isForeign(header: FileHeader): boolean {
   return header.appId !== APPLICATION_ID && !(header.appId === 0 && header.version === 0 && (header.pages ?? 0) <= 1);
@@ -236,7 +352,10 @@ export class Store {
     private readonly lock: DataDirLock | null = null,
     /** what the start-up check found (a damaged file kept aside), for the first screen; a restore settles it */
     public startupProblem: StartupProblem | null = null,
+    /** set when the session starts read-only (a full disk): why every write is refused */
+    private readonly readOnly: string | null = null,
   ) {
+    this.refusal = readOnly;
     this.fileId = identity(path);
     this.walId = identity(`${path}-wal`);
     // Between writes too: an acknowledged edit must not stay in a -wal that was deleted.
@@ -244,7 +363,7 @@ export class Store {
       try {
         this.ensureDurable();
       } catch (err) {
-        logError('store', '检查数据文件时出错', err);
+        logWarn('store', `检查数据文件时出错：${(err as Error).message}`);
       }
     }, WATCH_MS);
     this.watch.unref();
@@ -255,8 +374,11 @@ export class Store {
     clearInterval(this.watch);
     if (this.db.open) {
       try {
-        this.db.pragma('wal_checkpoint(TRUNCATE)');
-        rmSync(join(this.dataDir, SESSION_MARKER), { force: true });
+        // A read-only session never wrote: the marker, if any, is an earlier session's.
+        if (!this.readOnly) {
+          this.db.pragma('wal_checkpoint(TRUNCATE)');
+          rmSync(join(this.dataDir, SESSION_MARKER), { force: true });
+        }
       } catch {
         // a full disk or a busy reader: the WAL stays and is replayed at the next start
       }
@@ -275,11 +397,11 @@ export class Store {
 
   private beforeWrite(): void {
     try {
-      if (this.refusal) throw new StoreError('conflict', this.refusal);
+      if (this.refusal) throw new StoreError(this.readOnly ? 'io' : 'conflict', this.refusal);
       this.lock?.verify();
       this.ensureDurable();
     } catch (err) {
-      logError('store', '拒绝写入', err);
+      logWarn('store', `拒绝写入：${(err as Error).message}`);
       throw err;
     }
   }
@@ -302,7 +424,7 @@ export class Store {
     }
     if (file !== null && file !== this.fileId) {
       this.refusal = `数据文件 ${this.path} 在程序运行时被另一个文件替换了（可能是另一个程序恢复了备份）。为免覆盖它，这个程序不再保存修改，刚才的修改没有保存。请关闭本程序后重新启动。`;
-      logError('store', '数据文件被替换，停止写入');
+      logWarn('store', '数据文件被替换，停止写入');
       throw new StoreError('conflict', this.refusal);
     }
     try {
@@ -315,11 +437,11 @@ export class Store {
         } finally {
           closeSync(fd);
         }
-        logError('store', '数据文件在运行时被删除，已从打开的连接重新写出');
+        logWarn('store', '数据文件在运行时被删除，已从打开的连接重新写出');
       } else {
         const [r] = this.db.pragma('wal_checkpoint(FULL)') as { busy: number; log: number; checkpointed: number }[];
         if (r.busy !== 0 || r.checkpointed !== r.log) throw new Error(`wal_checkpoint busy=${r.busy} log=${r.log} checkpointed=${r.checkpointed}`);
-        logError('store', '日志文件（-wal）在运行时被删除，已把其中的修改写入数据文件并重新打开');
+        logWarn('store', '日志文件（-wal）在运行时被删除，已把其中的修改写入数据文件并重新打开');
         // A -wal that is not ours must not be replayed onto the data file when it is reopened.
         if (wal !== null) renameSync(`${this.path}-wal`, `${this.path}-wal.found-${Date.now()}`);
       }
@@ -329,7 +451,7 @@ export class Store {
       this.fileId = identity(this.path);
       this.walId = identity(`${this.path}-wal`);
     } catch (err) {
-      logError('store', '无法确认修改已写入磁盘', err);
+      logWarn('store', `无法确认修改已写入磁盘（${(err as { code?: string }).code ?? (err as Error).message}）`);
       if (!this.db.open) this.db = openConnection(this.path);
       throw new StoreError(
         'io',

@@ -36,6 +36,8 @@ function lockFile(dataDir: string): { db: Db; id: string } {
   let db: Db | null = null;
   try {
     db = new Database(path, { timeout: 0 });
+    // The lock never writes: a journal in memory lets it be taken on a full disk too.
+    db.pragma('journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE');
     try {
       chmodSync(path, 0o600);

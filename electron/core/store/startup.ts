@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { StoreError } from './errors';
-import { damagedFileError, inspect } from './database';
+import { damagedFileError, describeOpenError, inspect } from './database';
 import type { FileHeader } from './database';
 
 /** Present while a program has the database open; left behind by a crash or a power cut. */
@@ -55,9 +55,10 @@ export function checkDataFile(path: string, dataDir: string): Verdict {
     if (result !== 'ok') return { ok: false, kind: 'damaged', detail: '完整性检查没有通过', technical: String(result).slice(0, 2000) };
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR'))
-      return { ok: false, kind: 'damaged', detail: '文件无法读取', technical: `${code}: ${(err as Error).message}` };
-    throw err;
+    // The machine's troubles (no access, busy, no memory or space) are not the file's; anything else SQLite
+    // refuses in a file that passed the header check (an unsupported format number, a malformed schema) is damage.
+    if (/^SQLITE_(CANTOPEN|BUSY|LOCKED|PERM|READONLY|FULL|NOMEM|AUTH)/.test(code)) throw describeOpenError(path, err);
+    return { ok: false, kind: 'damaged', detail: '文件无法读取', technical: `${code}: ${(err as Error).message}` };
   } finally {
     db?.close();
   }
