@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 
 import { join } from 'node:path';
 import { StoreError } from './errors';
 import { inspect } from './database';
+import { contentHash } from './checksum';
 import { APPLICATION_ID, LATEST_VERSION } from './migrations';
 import { BACKUP_KINDS } from '../../../shared/api';
 import type { BackupKind } from '../../../shared/api';
@@ -148,6 +149,23 @@ export function newestBackupVersion(dataDir: string): number {
     }
   }
   return highest;
+}
+
+/** The newest backup holding report `id` whole: its content matches the seal it was saved with. */
+export function lastGoodCopy(dataDir: string, id: number): BackupFile | null {
+  for (const b of listBackupFiles(dataDir)) {
+    let db: Db | null = null;
+    try {
+      db = new Database(b.path, { readonly: true, fileMustExist: true });
+      const seal = db.prepare(`SELECT content_sha FROM reports WHERE id = ?`).pluck().get(id) as string | null | undefined;
+      if (seal && seal === contentHash(db, id)) return b;
+    } catch {
+      // a backup from before the checksum, or unreadable: it cannot vouch for the report
+    } finally {
+      db?.close();
+    }
+  }
+  return null;
 }
 
 /** The newest backup that holds reports (the one to offer when the data file is gone), with what it holds. */

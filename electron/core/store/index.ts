@@ -30,9 +30,21 @@ import type { Migration } from './migrations';
 import { DB_FILE_NAME, foreignFileError, inspect, migrate, newerVersionError, openConnection, parseJson } from './database';
 import type { FileHeader } from './database';
 import { DataDirLock } from './lock';
+import { unsealedChanges } from './checksum';
 import { checkDataFile, chineseTime, keepAside, lastSavedIn, offerText, SESSION_MARKER } from './startup';
 import type { StartupOffer, StartupProblem } from './startup';
-import { contentOf, isBackupFileName, listBackupFiles, makeBackup, newestBackupVersion, newestBackupWithReports, verifyBackup, backupsDir } from './backups';
+import {
+  backupContent,
+  contentOf,
+  isBackupFileName,
+  lastGoodCopy,
+  listBackupFiles,
+  makeBackup,
+  newestBackupVersion,
+  newestBackupWithReports,
+  verifyBackup,
+  backupsDir,
+} from './backups';
 import type { BackupFile, BackupKind } from './backups';
 import * as units from './units';
 import type { UnitRecord } from './units';
@@ -229,7 +241,7 @@ async function openLocked(dataDir: string, lock: DataDirLock, options: OpenStore
   const header = verdict.ok ? verdict.header : null;
   const emptyFile = hadFile && existsSync(path) && statSync(path).size === 0;
 
-  const db = openConnection(path);
+  let db = openConnection(path);
   try {
     // The header read above can lag behind a WAL that was never checkpointed: check again, now that it is replayed.
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -244,7 +256,20 @@ async function openLocked(dataDir: string, lock: DataDirLock, options: OpenStore
           ? `数据文件（${DB_FILE_NAME}）是空的（0 字节）`
           : `数据文件（${DB_FILE_NAME}）是一个没有任何数据的空文件`;
     if (header && version > 0 && version < latest) await makeBackup(db, dataDir, 'pre-migration', `-v${version}`);
-    migrate(db, version, migrations);
+    let fresh = false;
+    try {
+      migrate(db, version, migrations);
+    } catch (err) {
+      if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw err;
+      // SQLite refuses the migration: the schema is not what the version says (a flipped version number, a half-copied file): the
+      // migration was rolled back; the file is kept aside as it is and the program starts afresh.
+      db.close();
+      keptAt = keepAside(path, dataDir, 'move', '数据版本号与文件内容不符，无法升级', `${(err as { code?: string }).code ?? ''}: ${(err as Error).message}`);
+      damaged = '数据版本号与文件内容不符';
+      db = openConnection(path);
+      migrate(db, 0, migrations);
+      fresh = true;
+    }
     secure(path);
     writeFileSync(join(dataDir, SESSION_MARKER), `${process.pid}\n`, { mode: 0o600 });
     const offer = earlier.offer;
@@ -273,8 +298,26 @@ async function openLocked(dataDir: string, lock: DataDirLock, options: OpenStore
         };
       else if (before && contentOf(db).reports > 0) uiState.setUiValues(db, { [LOST_KEY]: null });
     }
+    // Each report against its seal: a flipped bit in stored text passes SQLite's own check, not this one.
+    const changed = unsealedChanges(db);
+    if (changed.length > 0) {
+      const good = changed.map((r) => ({ ...r, backup: lastGoodCopy(dataDir, r.id) }));
+      const said = good
+        .map((r) =>
+          r.backup
+            ? `${r.year}年度报告最后一份完好的副本在 ${chineseTime(r.backup.createdAt)} 的备份中`
+            : `${r.year}年度报告没有找到完好的备份，请逐项核对它的内容`,
+        )
+        .join('；');
+      const first = good.find((r) => r.backup)?.backup ?? null;
+      const message = `启动时发现${good.map((r) => `${r.year}年度报告`).join('、')}的内容与上次保存时记下的校验值不一致：数据文件中的文字或数字可能被磁盘错误改动了。${said}。${first ? '请点“恢复这份备份”找回，或点“从备份恢复”选择其他备份。' : ''}`;
+      logWarn('store', `校验值不一致：${good.map((r) => `${r.year}年度报告（${r.backup ? `完好副本 ${r.backup.fileName}` : '没有完好副本'}）`).join('、')}`);
+      const offer = first ? { fileName: first.fileName, createdAt: first.createdAt, reports: backupContent(first)?.reports ?? 0 } : null;
+      if (problem) problem = { ...problem, message: `${problem.message}\n${message}`, offer: problem.offer ?? offer };
+      else problem = { kind: 'checksum', message, keptAt: '', offer };
+    }
     const store = new Store(db, dataDir, path, lock, problem);
-    if ((options.backupAtOpen ?? true) && header && version > 0) await makeBackup(db, dataDir, 'auto');
+    if ((options.backupAtOpen ?? true) && header && version > 0 && !fresh) await makeBackup(db, dataDir, 'auto');
     const c = contentOf(db);
     logInfo('store', `启动：数据版本 ${version}→${latest}，${c.reports} 份报告${problem ? `；启动检查：${problem.kind}` : ''}`);
     return store;
