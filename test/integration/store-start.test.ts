@@ -5,14 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApi } from '../../electron/core/api/index';
 import { openLog } from '../../electron/core/log/index';
 import { openStore, DB_FILE_NAME, LOCK_FILE_NAME, StoreError } from '../../electron/core/store/index';
 import { ReportDocSchema } from '../../shared/report';
 import { spawnHost } from '../support/kill-rounds';
-import { repoRoot, tempDir } from '../support';
+import { projectNode, repoRoot, tempDir } from '../support';
 
 const unit = { name: '启动测试镇人民政府', kind: 'township' as const, supervisor: '', address: '', postcode: '', phone: '', email: '', signature: '' };
 const secretText = '只属于这份报告的正文，不应出现在日志里';
@@ -216,3 +216,18 @@ test(
     }
   },
 );
+
+test('a crash is logged before the process ends, and still ends it', async () => {
+  const dir = tempDir('store-log-crash');
+  try {
+    const script = `const { openLog } = await import(${JSON.stringify(join(repoRoot, 'electron', 'core', 'log', 'index.ts'))});
+      openLog(${JSON.stringify(dir.path)}, { console: false });
+      setTimeout(() => { throw new Error('测试用的崩溃'); });`;
+    const r = spawnSync(projectNode(), ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+    assert.notEqual(r.status, 0, 'the crash still ends the process');
+    const log = readFileSync(join(dir.path, 'logs', 'nianbao.log'), 'utf8');
+    assert.match(log, /ERROR \[crash\] 未处理的错误，程序结束：Error: 测试用的崩溃/);
+  } finally {
+    dir.cleanup();
+  }
+});
