@@ -151,3 +151,28 @@ test('ten ordinary starts after an accidental reset keep the last backup holding
     dir.cleanup();
   }
 });
+
+test('a missing data file with no backups but a file kept in damaged/ is not a first run either: told where the earlier file is', async () => {
+  const dir = tempDir('store-lost-damaged');
+  try {
+    let store = await openStore(dir.path, { backupAtOpen: false });
+    store.saveUnit(unit);
+    store.close();
+    // The earlier file was damaged and kept aside; there is no backup; now the data file is gone too.
+    writeFileSync(path(dir.path), '这不是数据库，只是一些文字。'.repeat(40));
+    store = await openStore(dir.path, { backupAtOpen: false });
+    assert.equal(store.startupProblem?.kind, 'damaged');
+    store.close();
+    removeData(dir.path);
+    store = await openStore(dir.path, { backupAtOpen: false });
+    try {
+      assert.equal(store.startupProblem?.kind, 'lost');
+      assert.match(store.startupProblem.message, /数据文件（nianbao\.sqlite）不见了.*“damaged”中保存着以前的数据文件/);
+      assert.equal(store.startupProblem.offer, null);
+    } finally {
+      store.close();
+    }
+  } finally {
+    dir.cleanup();
+  }
+});

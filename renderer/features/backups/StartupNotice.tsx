@@ -42,7 +42,7 @@ export function StartupNotice() {
   return (
     <Box sx={{ position: 'sticky', top: 0, zIndex: 1200, p: 1 }}>
       <Alert
-        severity="error"
+        severity={problem.kind === 'read-only' ? 'warning' : 'error'}
         role="alert"
         data-testid="startup-problem"
         data-kind={problem.kind}
@@ -61,9 +61,11 @@ export function StartupNotice() {
                 {busy ? '正在恢复……' : `恢复这份备份（${chineseDateTime(offer.createdAt)}，${offer.reports} 份报告）`}
               </Button>
             )}
-            <Button color="inherit" size="small" variant="outlined" onClick={() => setRestoring(true)} data-testid="startup-restore">
-              从备份恢复
-            </Button>
+            {problem.kind !== 'read-only' && (
+              <Button color="inherit" size="small" variant="outlined" onClick={() => setRestoring(true)} data-testid="startup-restore">
+                从备份恢复
+              </Button>
+            )}
             <Button color="inherit" size="small" onClick={() => setProblem(null)}>
               知道了
             </Button>
