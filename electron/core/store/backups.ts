@@ -82,7 +82,9 @@ export async function makeBackup(db: Db, dataDir: string, kind: BackupKind, suff
     chmodSync(path, 0o600);
   } catch (err) {
     rmSync(path, { force: true });
-    throw new StoreError('io', `无法备份数据文件到 ${dir}：${(err as Error).message}。请检查磁盘空间和文件夹权限后重试。`);
+    const code = (err as { code?: string }).code ?? '';
+    const why = /FULL|ENOSPC/.test(code) ? '磁盘已满' : /READONLY|CANTOPEN|PERM|EACCES|EROFS/.test(code) ? '没有写入权限' : `错误代码 ${code || '未知'}`;
+    throw new StoreError('io', `无法备份数据文件到 ${dir}（${why}）。请检查磁盘空间和文件夹权限后重试。`);
   }
   rotate(dataDir, kind, contentOf(db));
   const bytes = statSync(path).size;
@@ -201,7 +203,7 @@ export function verifyBackup(path: string): void {
     if (check !== 'ok') throw new StoreError('io', '这个备份文件已损坏，不能用来恢复，请选择另一个备份。');
   } catch (err) {
     if (err instanceof StoreError) throw err;
-    throw new StoreError('io', `这个备份文件无法读取（${(err as Error).message}），请选择另一个备份。`);
+    throw new StoreError('io', `这个备份文件无法读取（错误代码 ${(err as { code?: string }).code ?? '未知'}），请选择另一个备份。`);
   } finally {
     db?.close();
   }
