@@ -166,8 +166,14 @@ export interface ApiOutputs {
     version: string;
     transport: 'electron' | 'host';
     dataDir: string;
-    /** what the start-up check found (a damaged data file kept aside), in Chinese; null when all was well */
-    startupProblem: { kind: 'damaged' | 'wal-missing'; message: string; keptAt: string } | null;
+    /** what the start-up check found (a damaged data file kept aside, the data file lost…), in Chinese; null when all was well */
+    startupProblem: {
+      kind: 'damaged' | 'wal-missing' | 'lost' | 'checksum' | 'read-only';
+      message: string;
+      keptAt: string;
+      /** the newest backup holding reports, restored in one click (null when there is none) */
+      offer: { fileName: string; createdAt: string; reports: number } | null;
+    } | null;
   };
   getUnit: (Unit & { id: number }) | null;
   saveUnit: Unit & { id: number };

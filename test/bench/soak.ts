@@ -1,7 +1,10 @@
 // Soak: the fault and abuse figures of issue 13, printed (asserts nothing; the same checks run
 // smaller in `npm test`). Part of `npm run bench`; alone: `node --import tsx test/bench/soak.ts`.
-// Sizes: SOAK_FUZZ_CALLS (default 50,000), SOAK_KILL_ROUNDS (default 100), SOAK_FLIPS (default 200).
-import { closeSync, copyFileSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+// Sizes: SOAK_FUZZ_CALLS (default 50,000), SOAK_KILL_ROUNDS (default 100), SOAK_FLIPS (default 200),
+// SOAK_LOST_STARTS (default 60), SOAK_WAL_KILLS (default 20). SOAK_ONLY=store runs only the data-file
+// figures of issue 20 (lost data files, -wal deleted before kills, text flips against the checksum).
+import { closeSync, copyFileSync, cpSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fuzzApi } from '../support/api-fuzz';
@@ -17,6 +20,8 @@ import { fullReport } from '../fixtures/full-report';
 const FUZZ_CALLS = Number(process.env.SOAK_FUZZ_CALLS) || 50_000;
 const KILL_ROUNDS = Number(process.env.SOAK_KILL_ROUNDS) || 100;
 const FLIPS = Number(process.env.SOAK_FLIPS) || 200;
+const LOST_STARTS = Number(process.env.SOAK_LOST_STARTS) || 60;
+const WAL_KILLS = Number(process.env.SOAK_WAL_KILLS) || 20;
 
 async function hostile(): Promise<string[]> {
   const files = await hostileFiles();
@@ -126,6 +131,127 @@ async function twoInstances(): Promise<string[]> {
   }
 }
 
+/**
+ * Issue 20: a data file gone, emptied to 0 bytes or replaced by another program's file while the
+ * backups hold the reports. Every start must say so and offer the backup (a silent first run is a
+ * failure); ten ordinary starts afterwards must keep that backup.
+ */
+async function lostDataFiles(): Promise<string[]> {
+  const dir = tempDir('soak-lost');
+  try {
+    const template = join(dir.path, 'template');
+    let store = await openStore(template);
+    const u = store.saveUnit(fullReport().unit);
+    store.createReport(u.id, ReportDocSchema.parse({ ...fullReport(), year: 2025 }));
+    store.close();
+    store = await openStore(template);
+    store.close();
+    const scenarios: [string, (path: string) => void][] = [
+      ['missing', (path) => rmSync(path)],
+      ['0 bytes', (path) => writeFileSync(path, '')],
+      [
+        'foreign',
+        (path) => {
+          rmSync(path);
+          const db = new Database(path);
+          db.exec(`CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('别的程序')`);
+          db.close();
+        },
+      ],
+    ];
+    let silent = 0;
+    let offered = 0;
+    let rotatedAway = 0;
+    const examples: string[] = [];
+    for (let i = 0; i < LOST_STARTS; i++) {
+      const [name, damage] = scenarios[i % scenarios.length];
+      const data = join(dir.path, `round-${i}`);
+      cpSync(template, data, { recursive: true });
+      damage(join(data, DB_FILE_NAME));
+      store = await openStore(data);
+      const offer = store.startupProblem?.offer ?? null;
+      if (store.startupProblem?.kind !== 'lost' || !offer) {
+        silent++;
+        if (examples.length < 3) examples.push(`    ${name}: ${JSON.stringify(store.startupProblem)}`);
+      } else offered++;
+      store.close();
+      // Every third round: ten ordinary starts on the emptied file, then is the offered backup still there?
+      if (offer && i % 3 === 0) {
+        for (let k = 0; k < 10; k++) (await openStore(data)).close();
+        store = await openStore(data);
+        if (!store.listBackups().some((b) => b.fileName === offer.fileName)) rotatedAway++;
+        store.close();
+      }
+      rmSync(data, { recursive: true, force: true });
+    }
+    return [
+      `  data file missing / 0 bytes / another program's, with backups holding reports: ${LOST_STARTS} starts; restore offered ${offered}; silent first runs: ${silent}（应为 0）`,
+      `  ten ordinary starts afterwards: the offered backup rotated away ${rotatedAway} times（应为 0）`,
+      ...examples,
+    ];
+  } finally {
+    dir.cleanup();
+  }
+}
+
+/** Random bit flips inside stored report text: SQLite's integrity check against the per-report checksum. */
+async function textFlips(): Promise<string[]> {
+  const dir = tempDir('soak-text-flips');
+  try {
+    let store = await openStore(dir.path, { backupAtOpen: false });
+    const u = store.saveUnit(fullReport().unit);
+    store.createReport(u.id, ReportDocSchema.parse({ ...fullReport(), year: 2025 }));
+    const text = store.requireReport(1).doc.sections.overview ?? '';
+    const before = JSON.stringify(store.requireReport(1).doc);
+    store.close();
+    const path = join(dir.path, DB_FILE_NAME);
+    const original = readFileSync(path);
+    const at = original.indexOf(Buffer.from(text.slice(0, 20)));
+    const rounds = Math.min(FLIPS, 100);
+    let passIntegrity = 0;
+    let found = 0;
+    let changed = 0;
+    let unseen = 0;
+    for (let i = 0; i < rounds; i++) {
+      const bytes = Buffer.from(original);
+      bytes[at + Math.floor(Math.random() * Math.min(Buffer.byteLength(text), 3000))] ^= 1 << Math.floor(Math.random() * 8);
+      writeFileSync(path, bytes);
+      const check = new Database(path, { readonly: true });
+      const ok = check.pragma('integrity_check', { simple: true }) === 'ok';
+      check.close();
+      if (!ok) continue;
+      passIntegrity++;
+      for (const f of ['damaged', 'logs', 'nianbao.sqlite-session']) rmSync(join(dir.path, f), { recursive: true, force: true });
+      store = await openStore(dir.path, { backupAtOpen: false });
+      const changedText = JSON.stringify(store.getReport(1)?.doc) !== before;
+      if (changedText) changed++;
+      if (store.startupProblem) found++;
+      else if (changedText) unseen++;
+      store.close();
+      writeFileSync(path, original);
+    }
+    return [
+      `  bit flips inside stored report text: ${rounds}; passing SQLite's integrity_check: ${passIntegrity}; of those changing the report: ${changed}, found by the report checksum at start: ${found}; report changed unseen: ${unseen}（应为 0）`,
+    ];
+  } finally {
+    dir.cleanup();
+  }
+}
+
+/** The data-file figures of issue 20 alone (SOAK_ONLY=store). */
+export async function benchStoreSoak(): Promise<string[]> {
+  const out = [...(await lostDataFiles())];
+  const t = performance.now();
+  const k = await killRounds(WAL_KILLS, { deleteWal: true });
+  out.push(
+    `  kills after the -wal was deleted while typing: ${k.rounds}，用时 ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `  acknowledged edits: ${k.acknowledged}；acknowledged edits lost: ${k.lost}（应为 0）；integrity_check failures: ${k.integrityFailures}；failed or unclean starts: ${k.startFailures}（应为 0）`,
+    ...k.examples.map((e) => `    ${e}`),
+  );
+  out.push(...(await textFlips()));
+  return out;
+}
+
 export async function benchSoak(): Promise<string[]> {
   const out: string[] = [];
   const t0 = performance.now();
@@ -149,9 +275,10 @@ export async function benchSoak(): Promise<string[]> {
   out.push(...(await hostile()));
   out.push(...(await flips()));
   out.push(...(await twoInstances()));
+  out.push(...(await benchStoreSoak()));
   return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await benchSoak()) console.log(line);
+  for (const line of process.env.SOAK_ONLY === 'store' ? await benchStoreSoak() : await benchSoak()) console.log(line);
 }

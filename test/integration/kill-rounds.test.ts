@@ -19,3 +19,16 @@ test(
     assert.equal(f.startFailures, 0, f.examples.join('\n'));
   },
 );
+
+test(
+  'SIGKILL after the -wal was deleted while typing: the edits reach the data file at the next save, no acknowledged edit is lost',
+  { skip: !existsSync(join(repoRoot, 'dist', 'host.mjs')) && 'run node build/build.mjs first' },
+  async () => {
+    const f = await killRounds(4, { deleteWal: true });
+    assert.equal(f.rounds, 4);
+    assert.ok(f.acknowledged > 10, `edits were acknowledged before the kills (${f.acknowledged})`);
+    assert.equal(f.integrityFailures, 0, f.examples.join('\n'));
+    assert.equal(f.lost, 0, f.examples.join('\n'));
+    assert.equal(f.startFailures, 0, f.examples.join('\n'));
+  },
+);

@@ -14,6 +14,7 @@ import { openStore, MIGRATIONS, LATEST_VERSION, StoreError, DB_FILE_NAME, SESSIO
 import type { Store } from '../../electron/core/store/index';
 import { ReportDocSchema } from '../../shared/report';
 import { spawnHost } from '../support/kill-rounds';
+import { chineseTime } from '../../electron/core/store/startup';
 import { projectNode, repoRoot, tempDir } from '../support';
 
 const unit = { name: '故障测试镇人民政府', kind: 'township' as const, supervisor: '', address: '', postcode: '', phone: '', email: '', signature: '' };
@@ -161,6 +162,10 @@ test(
       try {
         assert.equal(store.startupProblem?.kind, 'wal-missing');
         assert.match(store.startupProblem!.message, /日志文件.*不见了.*从备份恢复/);
+        // Exactly what may be missing: everything after the last change the file holds, report by report.
+        const saved = store.requireReport(1).updatedAt;
+        assert.ok(store.startupProblem!.message.includes(`2025年度报告保存到 ${chineseTime(saved, true)} 为止的内容`), store.startupProblem!.message);
+        assert.match(store.startupProblem!.message, /在这些时间之后所做的修改都没有保存下来/);
         assert.equal(sha(join(store.startupProblem!.keptAt, DB_FILE_NAME)), before, 'the file as found is kept');
         assert.equal(store.requireReport(1).doc.sections.overview, '备份中的正文', 'the program goes on with the file, without the lost edit');
       } finally {

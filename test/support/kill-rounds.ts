@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectNode, STARTED_LINE } from './host';
 import { repoRoot, tempDir } from './temp';
@@ -81,7 +81,13 @@ const cellKey = (round: number, edit: number) => `t3.kill_${letters(round)}.edit
 
 export async function killRounds(
   rounds: number,
-  options: { minDelayMs?: number; maxDelayMs?: number; log?: (line: string) => void } = {},
+  options: {
+    minDelayMs?: number;
+    maxDelayMs?: number;
+    log?: (line: string) => void;
+    /** delete the -wal while typing goes on, then kill 100–300 ms later (issue 20: the edits must reach the data file) */
+    deleteWal?: boolean;
+  } = {},
 ): Promise<KillFigures> {
   const dir = tempDir('kill-rounds');
   const figures: KillFigures = { rounds: 0, acknowledged: 0, lost: 0, integrityFailures: 0, startFailures: 0, examples: [] };
@@ -136,6 +142,10 @@ export async function killRounds(
       };
       const typing = Promise.all([typeCells(), typeText()]);
       await new Promise((r) => setTimeout(r, minDelay + Math.random() * (maxDelay - minDelay)));
+      if (options.deleteWal) {
+        rmSync(join(dir.path, 'nianbao.sqlite-wal'), { force: true });
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
       const exited = new Promise((r) => h.child.once('exit', r));
       // Acknowledgements that arrive after this line may be for edits the kill cut short: only
       // those received before it count (stop is set first, so none is counted after).
@@ -153,8 +163,18 @@ export async function killRounds(
           figures.integrityFailures++;
           if (figures.examples.length < 5) figures.examples.push(`round ${round}: integrity_check ${String(check)}`);
         }
-        const present = new Set(db.prepare('SELECT cell_key FROM cells WHERE report_id = ?').pluck().all(reportId) as string[]);
-        const text = String(db.prepare(`SELECT text FROM section_texts WHERE report_id = ? AND section_key = 'overview'`).pluck().get(reportId) ?? '');
+        // A file that lost everything (its tables only ever in a deleted -wal) holds none of the edits.
+        const read = <T>(f: () => T, none: T): T => {
+          try {
+            return f();
+          } catch {
+            return none;
+          }
+        };
+        const present = new Set(read(() => db.prepare('SELECT cell_key FROM cells WHERE report_id = ?').pluck().all(reportId) as string[], []));
+        const text = String(
+          read(() => db.prepare(`SELECT text FROM section_texts WHERE report_id = ? AND section_key = 'overview'`).pluck().get(reportId), '') ?? '',
+        );
         const stored = Number(/第(\d+)次输入$/.exec(text)?.[1] ?? -1);
         const missing = acked.filter((k) => !present.has(k));
         const textLost = stored < lastText ? 1 : 0;

@@ -114,7 +114,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
         version: pkg.version,
         transport: ctx.transport,
         dataDir: ctx.dataDir,
-        startupProblem: p ? { kind: p.kind, message: p.message, keptAt: p.keptAt } : null,
+        startupProblem: p ? { kind: p.kind, message: p.message, keptAt: p.keptAt, offer: p.offer } : null,
       };
     },
 

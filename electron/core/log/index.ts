@@ -66,9 +66,10 @@ export class Log {
     const entry = `${new Date().toISOString()} ${level} [${scope}] ${message.length > MAX_ENTRY ? `${message.slice(0, MAX_ENTRY)}…` : message}\n`;
     if (this.toConsole) (level === 'INFO' ? console.log : console.error)(entry.trimEnd());
     try {
-      mkdirSync(this.dir, { recursive: true });
+      // The log names files and folders: its owner's only, like the data.
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       this.rotateIfNeeded(Buffer.byteLength(entry));
-      appendFileSync(this.file, entry, 'utf8');
+      appendFileSync(this.file, entry, { encoding: 'utf8', mode: 0o600 });
     } catch {
       // A full disk or a read-only folder must not turn a logged error into a crash.
     }
@@ -105,9 +106,18 @@ export function logDir(dataDir: string): string {
 
 let current: Log | null = null;
 
+let watchingCrashes = false;
+
 /** Opens the log of this data folder and makes it the one logError writes to. */
 export function openLog(dataDir: string, options: LogOptions = {}): Log {
   current = new Log(logDir(dataDir), options);
+  if (!watchingCrashes) {
+    watchingCrashes = true;
+    // Observed, not handled: the process still ends as it would, but the log says why first.
+    process.on('uncaughtExceptionMonitor', (err, origin) =>
+      current?.error('crash', origin === 'unhandledRejection' ? '未处理的异步错误，程序结束' : '未处理的错误，程序结束', err),
+    );
+  }
   return current;
 }
 
@@ -124,4 +134,9 @@ export function logError(scope: string, message: string, err?: unknown): void {
 
 export function logInfo(scope: string, message: string): void {
   if (current) current.info(scope, message);
+}
+
+/** A warning for the open log only (never the console of a program that has none): what was refused or recovered. */
+export function logWarn(scope: string, message: string): void {
+  if (current) current.warn(scope, message);
 }

@@ -2,9 +2,11 @@
 // consistent copy even in WAL mode), rotated per kind, and checked before a restore.
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from './errors';
+import { inspect } from './database';
+import { contentHash } from './checksum';
 import { APPLICATION_ID, LATEST_VERSION } from './migrations';
 import { BACKUP_KINDS } from '../../../shared/api';
 import type { BackupKind } from '../../../shared/api';
@@ -57,7 +59,7 @@ export function listBackupFiles(dataDir: string): BackupFile[] {
 /** Copies the open database into a new backup file and removes the oldest of that kind beyond KEEP. */
 export async function makeBackup(db: Db, dataDir: string, kind: BackupKind, suffix = ''): Promise<BackupFile> {
   const dir = backupsDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   let when = new Date();
   let fileName = `nianbao-${stamp(when)}-${kind}${suffix}.sqlite`;
   // Two backups within the same millisecond would share a name: move to the next millisecond.
@@ -76,17 +78,115 @@ export async function makeBackup(db: Db, dataDir: string, kind: BackupKind, suff
     } finally {
       copy.close();
     }
+    // Report text: readable by its owner only.
+    chmodSync(path, 0o600);
   } catch (err) {
     rmSync(path, { force: true });
-    throw new StoreError('io', `无法备份数据文件到 ${dir}：${(err as Error).message}。请检查磁盘空间和文件夹权限后重试。`);
+    const code = (err as { code?: string }).code ?? '';
+    const why = /FULL|ENOSPC/.test(code) ? '磁盘已满' : /READONLY|CANTOPEN|PERM|EACCES|EROFS/.test(code) ? '没有写入权限' : `错误代码 ${code || '未知'}`;
+    throw new StoreError('io', `无法备份数据文件到 ${dir}（${why}）。请检查磁盘空间和文件夹权限后重试。`);
   }
-  rotate(dataDir, kind);
+  rotate(dataDir, kind, contentOf(db));
   const bytes = statSync(path).size;
   return { fileName, path, kind, createdAt: when.toISOString(), bytes };
 }
 
-function rotate(dataDir: string, kind: BackupKind): void {
-  const ofKind = listBackupFiles(dataDir).filter((b) => b.kind === kind);
+/** How much a database holds: its reports, and its content (characters of text, cells filled, units). */
+export interface Content {
+  reports: number;
+  content: number;
+}
+
+export function contentOf(db: Db): Content {
+  const row = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM reports) AS reports,
+              (SELECT coalesce(sum(length(text)), 0) FROM section_texts) + (SELECT count(*) FROM cells) + (SELECT count(*) FROM units) AS content`,
+    )
+    .get() as Content;
+  return { reports: row.reports, content: row.content };
+}
+
+/** A backup file never changes once written: its content is read once per process. */
+const contentCache = new Map<string, Content | null>();
+
+/** What a backup holds, read without changing it; null when it is not a readable database of ours. */
+export function backupContent(backup: BackupFile): Content | null {
+  const key = `${backup.path}\0${backup.bytes}`;
+  if (contentCache.has(key)) return contentCache.get(key)!;
+  let found: Content | null = null;
+  let db: Db | null = null;
+  try {
+    db = new Database(backup.path, { readonly: true, fileMustExist: true });
+    if (db.pragma('application_id', { simple: true }) === APPLICATION_ID) found = contentOf(db);
+  } catch {
+    found = null;
+  } finally {
+    db?.close();
+  }
+  contentCache.set(key, found);
+  return found;
+}
+
+/**
+ * The newest backup that holds more reports or more content than `current`: the last good copy
+ * after an accidental reset or a mass deletion. Rotation never removes it.
+ */
+export function newestRicherBackup(dataDir: string, current: Content): BackupFile | null {
+  for (const b of listBackupFiles(dataDir)) {
+    const c = backupContent(b);
+    if (c && (c.reports > current.reports || c.content > current.content)) return b;
+  }
+  return null;
+}
+
+/** The highest data version among the backups (read from their headers): a newer program leaves its version here. */
+export function newestBackupVersion(dataDir: string): number {
+  let highest = 0;
+  for (const b of listBackupFiles(dataDir)) {
+    try {
+      highest = Math.max(highest, inspect(b.path)?.version ?? 0);
+    } catch {
+      // a damaged backup says nothing about versions
+    }
+  }
+  return highest;
+}
+
+/** The newest backup holding report `id` whole: its content matches the seal it was saved with. */
+export function lastGoodCopy(dataDir: string, id: number): BackupFile | null {
+  for (const b of listBackupFiles(dataDir)) {
+    let db: Db | null = null;
+    try {
+      db = new Database(b.path, { readonly: true, fileMustExist: true });
+      const seal = db.prepare(`SELECT content_sha FROM reports WHERE id = ?`).pluck().get(id) as string | null | undefined;
+      if (seal && seal === contentHash(db, id)) return b;
+    } catch {
+      // a backup from before the checksum, or unreadable: it cannot vouch for the report
+    } finally {
+      db?.close();
+    }
+  }
+  return null;
+}
+
+/** The newest backup that holds reports (the one to offer when the data file is gone), with what it holds. */
+export function newestBackupWithReports(dataDir: string): { backup: BackupFile; content: Content } | null {
+  for (const b of listBackupFiles(dataDir)) {
+    const c = backupContent(b);
+    if (c && c.reports > 0) return { backup: b, content: c };
+  }
+  return null;
+}
+
+/**
+ * Removes the oldest backups of a kind beyond KEEP, by count and by content: the newest backup
+ * holding more than the current database is kept outside the count, so ordinary starts on an
+ * emptied database can never rotate away the last copy of the real reports.
+ */
+function rotate(dataDir: string, kind: BackupKind, current: Content): void {
+  const keep = newestRicherBackup(dataDir, current);
+  const ofKind = listBackupFiles(dataDir).filter((b) => b.kind === kind && b.fileName !== keep?.fileName);
   for (const old of ofKind.slice(KEEP[kind])) rmSync(old.path, { force: true });
 }
 
@@ -103,7 +203,7 @@ export function verifyBackup(path: string): void {
     if (check !== 'ok') throw new StoreError('io', '这个备份文件已损坏，不能用来恢复，请选择另一个备份。');
   } catch (err) {
     if (err instanceof StoreError) throw err;
-    throw new StoreError('io', `这个备份文件无法读取（${(err as Error).message}），请选择另一个备份。`);
+    throw new StoreError('io', `这个备份文件无法读取（错误代码 ${(err as { code?: string }).code ?? '未知'}），请选择另一个备份。`);
   } finally {
     db?.close();
   }

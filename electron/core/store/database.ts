@@ -34,7 +34,12 @@ export function describeOpenError(path: string, err: unknown): StoreError {
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM' || code === 'EACCES') {
     return new StoreError('io', `无法打开数据文件 ${path}：没有读写权限或文件夹不存在。请检查文件夹权限后重试。`);
   }
-  return new StoreError('io', `无法打开数据文件 ${path}：${(err as Error).message ?? String(err)}`);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new StoreError('io', `无法打开数据文件 ${path}：磁盘已满。请删除一些不需要的文件，腾出磁盘空间后重试。`);
+  return new StoreError(
+    'io',
+    `无法打开数据文件 ${path}（错误代码 ${code || '未知'}）。请检查磁盘和文件夹权限后重试；如果反复出现，请在「数据备份」中导出诊断信息交给技术人员。`,
+  );
 }
 
 export interface FileHeader {

@@ -1,6 +1,7 @@
 // The schema, as an ordered, append-only list: never edit a shipped migration, add the next one.
 // openStore applies every pending one in a single transaction and sets PRAGMA user_version.
 import type { Database } from 'better-sqlite3';
+import { sealReport } from './checksum';
 
 export interface Migration {
   version: number;
@@ -124,6 +125,15 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE reports_v2 RENAME TO reports;
         CREATE INDEX reports_based_on ON reports (based_on_id);
       `);
+    },
+  },
+  {
+    // A checksum of each report's content (issue 20): a flipped bit in stored text passes SQLite's
+    // integrity check; the start compares every report with its seal. Existing reports are sealed as they are.
+    version: 3,
+    up(db) {
+      db.exec(`ALTER TABLE reports ADD COLUMN content_sha TEXT`);
+      for (const id of db.prepare(`SELECT id FROM reports`).pluck().all() as number[]) sealReport(db, id);
     },
   },
 ];

@@ -6,6 +6,7 @@ import type { SectionKey } from '../../../shared/formats/types';
 import { now, parseJson } from './database';
 import { StoreError } from './errors';
 import { pickUnit } from './units';
+import { sealReport } from './checksum';
 
 export interface ReportRow {
   id: number;
@@ -91,6 +92,7 @@ export function createReport(db: Db, unitId: number, doc: ReportDoc, options: { 
       .run({ unitId, year: doc.year, formatId: doc.formatId, status: options.status ?? 'draft', basedOnId: options.basedOnId ?? null, t });
     const newId = Number(r.lastInsertRowid);
     writeDoc(db, newId, doc);
+    sealReport(db, newId);
     return newId;
   })();
   return requireReport(db, id);
@@ -112,6 +114,7 @@ export function replaceReportDoc(db: Db, id: number, doc: ReportDoc, status?: Re
       now(),
       id,
     );
+    sealReport(db, id);
   })();
   return requireReport(db, id);
 }
@@ -127,13 +130,16 @@ export function updateReport(db: Db, id: number, change: (doc: ReportDoc) => Rep
     const current = requireReport(db, id);
     writeFields(db, id, change(current.doc));
     db.prepare(`UPDATE reports SET status = ?, updated_at = ? WHERE id = ?`).run(status ?? current.status, now(), id);
+    sealReport(db, id);
   })();
   return requireReport(db, id);
 }
 
+/** After a change to a report's content: updated_at moves and the content is sealed again. */
 export function touch(db: Db, id: number): string {
   const t = now();
   db.prepare(`UPDATE reports SET updated_at = ? WHERE id = ?`).run(t, id);
+  sealReport(db, id);
   return t;
 }
 

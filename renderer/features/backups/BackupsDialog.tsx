@@ -186,6 +186,15 @@ export function BackupsDialog(props: { onClose: () => void }) {
   );
 }
 
+/** After a restore: the page reloads on the report list, which says which backup came back. */
+export async function reloadAfterRestore(when: string): Promise<void> {
+  // The restored data's "last place" may name a report of that time: start from the list instead.
+  await api.setUiState({ reportId: null, step: null });
+  sessionStorage.setItem(RESTORED_KEY, when);
+  window.location.hash = '#/';
+  window.location.reload();
+}
+
 function RestoreConfirm(props: { backup: BackupInfo; onClose: () => void; onFailed: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
   const when = chineseDateTime(props.backup.createdAt);
@@ -193,11 +202,7 @@ function RestoreConfirm(props: { backup: BackupInfo; onClose: () => void; onFail
     setBusy(true);
     const r = await api.restoreBackup({ fileName: props.backup.fileName });
     if (!r.ok) return props.onFailed(r.error.message);
-    // The restored data's "last place" may name a report of that time: start from the list instead.
-    await api.setUiState({ reportId: null, step: null });
-    sessionStorage.setItem(RESTORED_KEY, when);
-    window.location.hash = '#/';
-    window.location.reload();
+    await reloadAfterRestore(when);
   };
   return (
     <Dialog open onClose={busy ? undefined : props.onClose} maxWidth="sm" fullWidth data-testid="restore-confirm">
