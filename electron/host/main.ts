@@ -1,7 +1,9 @@
 // The browser host: `node dist/host.mjs [--data-dir DIR] [--port N] [--no-open] [--new-token]`.
 // Opens the store, serves the built page and the API on 127.0.0.1, prints the URL with the token
-// and opens the default browser where there is one. Port and token are kept per data folder
-// (launch-record.ts): a page left open reconnects when the program is started again.
+// (on stdout only) and opens the default browser where there is one, on a one-time launch code:
+// the token never appears in any process's arguments, where every local user could read it.
+// Port and token are kept per data folder (launch-record.ts): a page left open reconnects when
+// the program is started again, after the restarted host has proved it knows the token.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -12,6 +14,11 @@ import { resolveDataDir } from '../core/paths';
 import { logError, openLog } from '../core/log/index';
 import { createHostServer } from './server';
 import { newToken, readLaunchRecord, writeLaunchRecord } from './launch-record';
+import { OneTimeCodes } from './session';
+import { LAUNCH_PARAM } from '../../shared/host-protocol';
+
+/** The browser's launch code is good once, for this long after the start (a slow browser's cold start included). */
+const LAUNCH_CODE_LIFETIME_MS = 60_000;
 
 interface HostArgs {
   /** null: the port remembered for this data folder (or any free one) */
@@ -87,7 +94,8 @@ async function main(): Promise<void> {
   const { handleApiCall } = createApi({ store, transport: 'host', dataDir });
   const remembered = readLaunchRecord(dataDir);
   const token = !args.newToken && remembered ? remembered.token : newToken();
-  const server = createHostServer({ rendererDir, token, handleApiCall });
+  const launchCodes = new OneTimeCodes(LAUNCH_CODE_LIFETIME_MS);
+  const server = createHostServer({ rendererDir, token, handleApiCall, launchCodes });
 
   let closing = false;
   const shutdown = (code: number) => {
@@ -136,7 +144,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   console.log(`年报编制助手已启动：${url}`);
   console.error(`数据文件夹：${dataDir}。按 Ctrl+C 结束。`);
-  if (args.open) openBrowser(url);
+  if (args.open) openBrowser(`http://127.0.0.1:${port}/?${LAUNCH_PARAM}=${launchCodes.issue()}`);
 }
 
 main().catch((err: unknown) => {
