@@ -338,7 +338,25 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
     const printed = chineseDate(doc.date);
     const Y = doc.year;
     const loc = { section: 'date', start: 0, end: doc.date.length, quote: doc.date };
-    if (doc.date <= `${Y}-12-31`) {
+    if (!printed) {
+      out.push({
+        rule: 'review.bad_date',
+        severity: severityOf('review.bad_date'),
+        message: `成文日期“${doc.date}”不是真实的日期（没有这个月或这一天）。请在「基本信息」一步重新选择成文日期。`,
+        cells: [],
+        location: loc,
+        id: 'review.bad_date:date',
+      });
+    } else if (doc.date < `${Y}-01-01` || doc.date > `${Y + 2}-01-31`) {
+      out.push({
+        rule: 'review.date_far',
+        severity: severityOf('review.date_far'),
+        message: `成文日期“${printed}”离报告年度太远：这是${Y}年的年度报告，一般在${Y + 1}年1月成文。请核对年份是否写错（例如把${Y + 1}写成了别的年份）；确实如此的，请标记为已核实。`,
+        cells: [],
+        location: loc,
+        id: 'review.date_far:date',
+      });
+    } else if (doc.date <= `${Y}-12-31`) {
       out.push({
         rule: 'review.date_in_year',
         severity: severityOf('review.date_in_year'),
