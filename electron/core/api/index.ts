@@ -13,6 +13,7 @@ import { serializeReportFile } from '../../../shared/report-file';
 import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { draftReasons } from '../../../shared/print/content';
+import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import { ImportError, readReportSource } from '../import/index';
 import { CountyBatches, buildCountyWorkbook, buildOpinionDocx, opinionFileName } from '../county/index';
 import { StoreError } from '../store/index';
@@ -329,7 +330,8 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     const m = method as ApiMethod;
     const protoPath = prototypeKeyPath(rawInput);
     if (protoPath) return { ok: false, error: prototypeKeyError(protoPath) };
-    const parsed = (apiSpec[m].input as z.ZodType).safeParse(rawInput ?? {});
+    // Text XML cannot hold (U+FFFE, control characters, lone surrogates) is never stored.
+    const parsed = (apiSpec[m].input as z.ZodType).safeParse(stripXmlIllegalDeep(rawInput ?? {}));
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     try {
       const handler = handlers[m] as (input: unknown) => unknown;
