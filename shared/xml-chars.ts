@@ -14,13 +14,17 @@ export function stripXmlIllegal(text: string): string {
   return ILLEGAL.test(text) ? text.replace(ILLEGAL_ALL, '') : text;
 }
 
+/** Deeper than any report or API input: what lies below is left as it is (every schema refuses it anyway). */
+const MAX_DEPTH = 64;
+
 /** The value with every string in it (object values, array items) stripped; other values as they are. */
-export function stripXmlIllegalDeep<T>(value: T): T {
+export function stripXmlIllegalDeep<T>(value: T, depth = 0): T {
   if (typeof value === 'string') return stripXmlIllegal(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => stripXmlIllegalDeep(v)) as T;
+  if (depth >= MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => stripXmlIllegalDeep(v, depth + 1)) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = stripXmlIllegalDeep(v);
+    for (const [k, v] of Object.entries(value)) out[k] = stripXmlIllegalDeep(v, depth + 1);
     return out as T;
   }
   return value;

@@ -88,7 +88,8 @@ async function main(): Promise<void> {
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) console.error(`注意：页面文件不存在（${rendererDir}），请先运行 npm run build。`);
 
-  const log = openLog(dataDir);
+  // The log file keeps the details (stack traces, in English); the terminal shows the clerk only Chinese messages.
+  const log = openLog(dataDir, { console: false });
   const store = await openStore(dataDir);
   if (store.startupProblem) log.error('store', store.startupProblem.message);
   const { handleApiCall } = createApi({ store, transport: 'host', dataDir });
@@ -149,6 +150,12 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   logError('host', '无法启动', err);
-  console.error(`年报编制助手无法启动：${err instanceof Error ? err.message : String(err)}`);
+  const message = err instanceof Error ? err.message : String(err);
+  // A refusal of our own (the data folder in use…) says what to do; anything else is described.
+  console.error(
+    /[\u4e00-\u9fff]/.test(message)
+      ? `年报编制助手无法启动：${message}`
+      : '年报编制助手无法启动：发生了意外错误（详情已写入数据文件夹的 logs/ 日志）。请重新启动；如果反复出现，请在「数据备份」中导出诊断信息发给技术支持。',
+  );
   process.exit(1);
 });

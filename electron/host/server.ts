@@ -29,6 +29,14 @@ import { OneTimeCodes, hostProof, newSession, seal, sessionKey, unseal } from '.
 export const TOKEN_HEADER = 'x-nianbao-token';
 /** A 20 MB upload is 26.7 MB in base64, plus the JSON around it. */
 export const MAX_BODY_BYTES = 30 * 1024 * 1024;
+/** Calls that carry files; every other call is a report's worth of text at most (six sections of 50,000 characters). */
+const FILE_METHODS = new Set(['importPreview', 'countyAddFiles']);
+export const MAX_EDIT_BODY_BYTES = 4 * 1024 * 1024;
+const bodyLimit = (method: string) => (FILE_METHODS.has(method) ? MAX_BODY_BYTES : MAX_EDIT_BODY_BYTES);
+const tooLarge = (method: string) =>
+  FILE_METHODS.has(method)
+    ? '提交的内容太大（超过 30 MB）。导入的文件请不要超过 20 MB。'
+    : '提交的内容太大（超过 4 MB），远多于一份年度报告的文字，没有保存。请刷新页面后重试。';
 
 /** A challenge from /auth/hello is good for one call within this time. */
 export const CHALLENGE_LIFETIME_MS = 60_000;
@@ -189,8 +197,8 @@ export function createHostServer(options: HostServerOptions): Server {
       if (!/^application\/json\b/i.test(contentType)) {
         return sendError(res, 415, 'invalid_input', '请求格式不对：内容应为 JSON。');
       }
-      const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === 'too_large') return sendError(res, 413, 'invalid_input', '提交的内容太大（超过 30 MB）。导入的文件请不要超过 20 MB。');
+      const body = await readBody(req, bodyLimit(method));
+      if (body === 'too_large') return sendError(res, 413, 'invalid_input', tooLarge(method));
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -275,8 +283,9 @@ export function createHostServer(options: HostServerOptions): Server {
       return refused();
     }
     if (contentType !== SEALED_TYPE) return sendError(res, 415, 'invalid_input', '请求格式不对。请刷新页面后重试。');
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === 'too_large') return sendError(res, 413, 'invalid_input', '提交的内容太大（超过 30 MB）。导入的文件请不要超过 20 MB。');
+    // Sealing adds 28 bytes.
+    const body = await readBody(req, bodyLimit(method) + 28);
+    if (body === 'too_large') return sendError(res, 413, 'invalid_input', tooLarge(method));
     const key = sessionKey(token, sessionId);
     const plain = unseal(key, label.request(method, challenge), body);
     if (!plain) return refused();

@@ -81,7 +81,7 @@ function httpClient(): ApiClient {
       hostProblem = null;
       const message =
         outcome.status === 413
-          ? '提交的内容太大（超过 30 MB）。导入的文件请不要超过 20 MB。'
+          ? '提交的内容太大，没有保存。导入的文件请不要超过 20 MB；其他情况请刷新页面后重试。'
           : `程序服务没有正常回应（HTTP ${outcome.status}），请刷新页面后重试。`;
       return { ok: false, error: { code: outcome.status === 413 ? 'invalid_input' : 'io', message } };
     }

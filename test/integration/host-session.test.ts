@@ -3,11 +3,12 @@
 // (renderer/api/host-session.ts) runs here in Node exactly as in the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostApi, pageApi, pageSession, startHost, startSquatter, tempDir } from '../support/index';
 import { hostCaller } from '../../renderer/api/host-session';
 import { OneTimeCodes } from '../../electron/host/session';
+import { readLaunchRecord, writeLaunchRecord } from '../../electron/host/launch-record';
 
 test('the first load exchanges the token for a session; the page then calls the API without the token', async () => {
   const host = await startHost();
@@ -197,4 +198,19 @@ test('a launch code expires after its lifetime, and is good only once within it'
   const c = [codes.issue(), codes.issue(), codes.issue(), codes.issue()];
   assert.equal(codes.consume(c[0]), false);
   assert.equal(codes.consume(c[3]), true);
+});
+
+test('the launch record (port and token) is 0600 whatever the umask, also when it replaces a readable file', () => {
+  const data = tempDir('nianbao-record-');
+  const old = process.umask(0);
+  try {
+    const path = join(data.path, 'browser-host.json');
+    writeFileSync(path, '{}', { mode: 0o666 });
+    assert.equal(writeLaunchRecord(data.path, { port: 4321, token: 'ab'.repeat(32) }), true);
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    assert.deepEqual(readLaunchRecord(data.path), { port: 4321, token: 'ab'.repeat(32) });
+  } finally {
+    process.umask(old);
+    data.cleanup();
+  }
 });
