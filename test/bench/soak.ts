@@ -1,6 +1,7 @@
 // Soak: the fault and abuse figures of issue 13, printed (asserts nothing; the same checks run
 // smaller in `npm test`). Part of `npm run bench`; alone: `node --import tsx test/bench/soak.ts`.
-// Sizes: SOAK_FUZZ_CALLS (default 50,000), SOAK_KILL_ROUNDS (default 100), SOAK_FLIPS (default 200).
+// Sizes: SOAK_FUZZ_CALLS (default 50,000), SOAK_KILL_ROUNDS (default 100), SOAK_FLIPS (default 200),
+// SOAK_SQUAT_ROUNDS (default 10). The browser host's part alone: `node --import tsx test/bench/soak.ts --host`.
 import { closeSync, copyFileSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,10 +14,26 @@ import { openStore, DB_FILE_NAME, StoreError } from '../../electron/core/store/i
 import { checkDataFile } from '../../electron/core/store/startup';
 import { ReportDocSchema } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
+import { englishProbe, squatRounds } from '../support/host-soak';
 
 const FUZZ_CALLS = Number(process.env.SOAK_FUZZ_CALLS) || 50_000;
 const KILL_ROUNDS = Number(process.env.SOAK_KILL_ROUNDS) || 100;
 const FLIPS = Number(process.env.SOAK_FLIPS) || 200;
+const SQUAT_ROUNDS = Number(process.env.SOAK_SQUAT_ROUNDS) || 10;
+
+/** Issue 20: a squatter on the host's remembered port, and the messages of bad input. */
+export async function hostSoak(): Promise<string[]> {
+  const t = performance.now();
+  const s = await squatRounds(SQUAT_ROUNDS);
+  const e = await englishProbe();
+  return [
+    `  squatter rounds (the program closed, another program on its port, then the program back): ${s.rounds}，用时 ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `  edits acknowledged by the squatter: ${s.acknowledgedBySquatter}（应为 0）；tokens or session keys sent to it: ${s.tokensSent}（应为 0）；edits sent to it: ${s.editsSent}（应为 0）；requests it received: ${s.requestsToSquatter}（only hellos with a nonce）`,
+    `  edits stored by the real program once back: ${s.storedAfter}/${s.rounds}`,
+    `  English messages to the user: ${e.english.length}（应为 0）of ${e.tried} bad inputs (command line, second start, host refusals)`,
+    ...e.english.map((x) => `    ${x}`),
+  ];
+}
 
 async function hostile(): Promise<string[]> {
   const files = await hostileFiles();
@@ -149,9 +166,10 @@ export async function benchSoak(): Promise<string[]> {
   out.push(...(await hostile()));
   out.push(...(await flips()));
   out.push(...(await twoInstances()));
+  out.push(...(await hostSoak()));
   return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await benchSoak()) console.log(line);
+  for (const line of process.argv.includes('--host') ? await hostSoak() : await benchSoak()) console.log(line);
 }
