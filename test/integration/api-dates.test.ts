@@ -15,6 +15,8 @@ import type { Store } from '../../electron/core/store/index';
 import type { ApiInput, ApiMethod, ApiOutputs, ApiResult } from '../../shared/api';
 import { checkReport } from '../../shared/check';
 import { serializeReportFile } from '../../shared/report-file';
+import { reportContent } from '../../shared/print/content';
+import { printDocumentHtml } from '../../shared/print/html';
 import { fullReport } from '../fixtures/full-report';
 import { nianbaoCommand } from '../support/cli';
 import { tempDir } from '../support';
@@ -86,6 +88,8 @@ test('a real date far from the report year is stored with a warning that names i
     const parts = unzipSync(Buffer.from(out.base64, 'base64'));
     assert.ok(plain(parts['word/document.xml']).includes(printed), `${printed} printed`);
     assert.ok(strFromU8(parts['docProps/core.xml']).includes(`${date}T00:00:00Z`), `${date} in core.xml`);
+    const printedPages = printDocumentHtml(reportContent((await call('getReport', { id })).doc)).replace(/<[^>]+>/g, '');
+    assert.ok(printedPages.includes(printed), `${printed} on the print pages (PDF)`);
   }
   // Near the report year: no such warning.
   await call('updateReport', { id, patch: { date: '2026-01-15' } });
@@ -103,6 +107,9 @@ test('an impossible date already in the database (an older version stored it) ne
   assert.equal(out.draft, true);
   assert.ok(out.draftReasons.some((r) => r.includes('成文日期“2025-13-45”不是真实的日期')));
   assert.ok(!plain(unzipSync(Buffer.from(out.base64, 'base64'))['word/document.xml']).includes('13月45日'));
+  // The PDF (the print pages the page turns into a PDF) is made from the same content: no crash, no impossible date printed.
+  const html = printDocumentHtml(reportContent((await call('getReport', { id })).doc), { draft: true }).replace(/<[^>]+>/g, '');
+  assert.ok(html.includes('2026年') && !html.includes('13月45日'));
   store.database.prepare('UPDATE reports SET date = ? WHERE id = ?').run('2026-01-15', id);
 });
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { hostApi, pageApi, pageSession, startHost, startSquatter, tempDir } from '../support/index';
 import { hostCaller } from '../../renderer/api/host-session';
 import { OneTimeCodes } from '../../electron/host/session';
@@ -168,6 +169,8 @@ test('the browser is opened on a one-time launch code: no process argument holds
     assert.ok(!opened.includes(host.token), 'the opener’s arguments do not hold the token');
     const hostArgs = readFileSync(`/proc/${host.pid}/cmdline`, 'utf8');
     assert.ok(!hostArgs.includes(host.token), 'nor do the host’s');
+    const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+    if (ps.status === 0) assert.ok(!ps.stdout.includes(host.token), 'no process on this machine shows the token to `ps`');
 
     const first = await pageSession(launchUrl);
     assert.equal(first.status, 200);
