@@ -231,13 +231,19 @@ export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiR
 
 /** Turns a zod error into the API's Chinese invalid-input error. */
 export function invalidInput(error: z.ZodError): ApiError {
-  const issues = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i) }));
+  // Bounded whatever the input: a few issues named, each short (a huge request once gave a 291 MB message).
+  const issues = error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: clip(i.path.map(String).join('.'), 80), message: clip(issueMessage(i), 200) }));
+  const more = error.issues.length > MAX_ISSUES ? `等共 ${error.issues.length} 处` : '';
   return {
     code: 'invalid_input',
-    message: `提交的内容不符合要求：${issues.map((i) => `${i.path || '（整体）'} ${i.message}`).join('；')}（没有保存）`,
+    message: `提交的内容不符合要求：${issues.map((i) => `${i.path || '（整体）'} ${i.message}`).join('；')}${more}（没有保存）`,
     issues,
   };
 }
+
+/** How many issues an invalid-input error names. */
+const MAX_ISSUES = 5;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -263,6 +269,9 @@ export function prototypeKeyError(path: string): ApiError {
 
 /** Unknown keys (every schema is strict) are named, so a caller sees what to take out. */
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `有程序不认识的项：${issue.keys.map((k) => `“${k.slice(0, 40)}”`).join('、')}，请去掉后重试`;
+  if (issue.code === 'unrecognized_keys') {
+    const named = issue.keys.slice(0, 5).map((k) => `“${k.slice(0, 40)}”`);
+    return `有程序不认识的项：${named.join('、')}${issue.keys.length > 5 ? `等 ${issue.keys.length} 项` : ''}，请去掉后重试`;
+  }
   return issue.message;
 }

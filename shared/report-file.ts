@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { formatModel, isGovFormatId } from './formats/index';
 import { parseCellInput } from './number';
 import { ReportDocSchema, type ReportDoc } from './report';
+import { stripXmlIllegalDeep } from './xml-chars';
 
 /** The schema id and version this program writes; the number after the slash is the version. */
 export const REPORT_FILE_SCHEMA = 'nianbao.report/1';
@@ -172,7 +173,8 @@ function readCells(formatId: unknown, field: string, raw: unknown, problems: str
 export function parseReportFile(text: string): ParsedReportFile {
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // Characters XML cannot hold (a control character, U+FFFE) are dropped as the file is read.
+    raw = stripXmlIllegalDeep(JSON.parse(text.replace(/^\uFEFF/, '')) as unknown);
   } catch (err) {
     if (text.trim() === '') return fail('invalid', ['文件是空的，不是报告文件。请选择 .nianbao.json 报告文件。']);
     return fail('invalid', [`文件不是有效的 JSON：${jsonErrorPosition(text, err)}有格式错误（如缺少逗号、引号或括号）。请用导出的原文件，或改正后再试。`]);

@@ -97,8 +97,16 @@ export const ReportDocSchema = z.strictObject({
   cells: CellValuesSchema.default({}),
   /** 署名 as printed under the report */
   signature: text(60).default(''),
-  /** 成文日期, ISO yyyy-mm-dd, or empty when not yet set */
-  date: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')]).default(''),
+  /** 成文日期, ISO yyyy-mm-dd (a real calendar date), or empty when not yet set */
+  date: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
+        .refine(isCalendarDate, { message: '不是真实的日期（没有这个月或这一天，或年份不是四位数），请重新选择成文日期' }),
+    ])
+    .default(''),
   letterhead: LetterheadSchema.default({ enabled: false, issuer: '', docNumber: '' }),
   /** sections copied from last year's report and not yet edited (shown as 沿用上年) */
   copiedSections: z.array(SectionKeySchema).default([]),
@@ -121,10 +129,20 @@ export function defaultPeriod(year: number): string {
   return `${year}年1月1日至${year}年12月31日`;
 }
 
-/** 成文日期 in Chinese, Arabic numerals, no zero padding (GB/T 9704 §7.3.5.4): 2026年1月8日. */
+/** yyyy-mm-dd naming a day that exists (a four-digit year from 1000, a month 1–12, a day in that month). */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^([1-9]\d{3})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+/** 成文日期 in Chinese, Arabic numerals, no zero padding (GB/T 9704 §7.3.5.4): 2026年1月8日; '' when not a real date. */
 export function chineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return '';
+  if (!m || !isCalendarDate(iso)) return '';
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 

@@ -1,7 +1,9 @@
 // The browser host: `node dist/host.mjs [--data-dir DIR] [--port N] [--no-open] [--new-token]`.
 // Opens the store, serves the built page and the API on 127.0.0.1, prints the URL with the token
-// and opens the default browser where there is one. Port and token are kept per data folder
-// (launch-record.ts): a page left open reconnects when the program is started again.
+// (on stdout only) and opens the default browser where there is one, on a one-time launch code:
+// the token never appears in any process's arguments, where every local user could read it.
+// Port and token are kept per data folder (launch-record.ts): a page left open reconnects when
+// the program is started again, after the restarted host has proved it knows the token.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -12,6 +14,11 @@ import { resolveDataDir } from '../core/paths';
 import { logError, openLog } from '../core/log/index';
 import { createHostServer } from './server';
 import { newToken, readLaunchRecord, writeLaunchRecord } from './launch-record';
+import { OneTimeCodes } from './session';
+import { LAUNCH_PARAM } from '../../shared/host-protocol';
+
+/** The browser's launch code is good once, for this long after the start (a slow browser's cold start included). */
+const LAUNCH_CODE_LIFETIME_MS = 60_000;
 
 interface HostArgs {
   /** null: the port remembered for this data folder (or any free one) */
@@ -81,13 +88,15 @@ async function main(): Promise<void> {
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) console.error(`注意：页面文件不存在（${rendererDir}），请先运行 npm run build。`);
 
-  const log = openLog(dataDir);
+  // The log file keeps the details (stack traces, in English); the terminal shows the clerk only Chinese messages.
+  const log = openLog(dataDir, { console: false });
   const store = await openStore(dataDir);
   if (store.startupProblem) log.error('store', store.startupProblem.message);
   const { handleApiCall } = createApi({ store, transport: 'host', dataDir });
   const remembered = readLaunchRecord(dataDir);
   const token = !args.newToken && remembered ? remembered.token : newToken();
-  const server = createHostServer({ rendererDir, token, handleApiCall });
+  const launchCodes = new OneTimeCodes(LAUNCH_CODE_LIFETIME_MS);
+  const server = createHostServer({ rendererDir, token, handleApiCall, launchCodes });
 
   let closing = false;
   const shutdown = (code: number) => {
@@ -136,11 +145,17 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   console.log(`年报编制助手已启动：${url}`);
   console.error(`数据文件夹：${dataDir}。按 Ctrl+C 结束。`);
-  if (args.open) openBrowser(url);
+  if (args.open) openBrowser(`http://127.0.0.1:${port}/?${LAUNCH_PARAM}=${launchCodes.issue()}`);
 }
 
 main().catch((err: unknown) => {
   logError('host', '无法启动', err);
-  console.error(`年报编制助手无法启动：${err instanceof Error ? err.message : String(err)}`);
+  const message = err instanceof Error ? err.message : String(err);
+  // A refusal of our own (the data folder in use…) says what to do; anything else is described.
+  console.error(
+    /[\u4e00-\u9fff]/.test(message)
+      ? `年报编制助手无法启动：${message}`
+      : '年报编制助手无法启动：发生了意外错误（详情已写入数据文件夹的 logs/ 日志）。请重新启动；如果反复出现，请在「数据备份」中导出诊断信息发给技术支持。',
+  );
   process.exit(1);
 });

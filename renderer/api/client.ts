@@ -1,6 +1,9 @@
 // The page's only way out: the API (over IPC in the desktop window, over HTTP in the browser host)
 // and the two platform services, saving and opening a file. Components import `api` and `platform`.
 import type { ApiClient, ApiMethod, ApiResult } from '../../shared/api';
+import { LAUNCH_PARAM, SESSION_META, TOKEN_PARAM } from '../../shared/host-protocol';
+import { hostCaller, parseSession } from './host-session';
+import type { HostSession } from './host-session';
 
 /** What the desktop preload exposes as window.nianbao (named functions only). */
 export interface DesktopBridge {
@@ -21,42 +24,71 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'nianbao.token';
+const SESSION_KEY = 'nianbao.session';
 
-/** The browser host passes its per-launch token in the URL (?token=…); keep it for reloads. */
-function hostToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    return fromUrl;
+/**
+ * The page's session with the browser host. The host writes it into the first page it serves
+ * for the token or a launch code; it is kept in this tab's sessionStorage for reloads and for a
+ * restart of the program (the restarted host proves itself before anything is sent). The token
+ * and the launch code are taken out of the address bar at once.
+ */
+function hostSession(): HostSession | null {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${SESSION_META}"]`);
+  const fresh = parseSession(meta?.content);
+  meta?.remove();
+  const query = new URLSearchParams(window.location.search);
+  if (query.has(TOKEN_PARAM) || query.has(LAUNCH_PARAM)) {
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.hash);
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  try {
+    if (fresh) sessionStorage.setItem(SESSION_KEY, `${fresh.id}.${fresh.key}`);
+    return fresh ?? parseSession(sessionStorage.getItem(SESSION_KEY));
+  } catch {
+    return fresh;
+  }
 }
 
-/** Why the last call did not reach the program: its service is not running, or it refused this page's token. */
-export type HostProblem = 'unreachable' | 'unauthorized' | null;
+/**
+ * Why the last call did not reach the program: its service is not running ('unreachable'),
+ * something that cannot prove it is the program answers on its port ('impostor': nothing was
+ * sent to it), or it refused this page's credential ('unauthorized').
+ */
+export type HostProblem = 'unreachable' | 'impostor' | 'unauthorized' | null;
 let hostProblem: HostProblem = null;
 export function currentHostProblem(): HostProblem {
   return hostProblem;
 }
 
+const MESSAGES = {
+  unreachable: '连接不上本机的程序服务：“年报编制助手”已经退出或正在重新启动。请重新启动它，本页会自动重新连接。',
+  impostor:
+    '本机端口上回应的程序无法证明它就是本页连接的“年报编制助手”（可能是其他程序占用了这个端口，或程序换了口令），本页没有向它发送任何内容。请重新启动“年报编制助手”，本页会自动重新连接。',
+  unauthorized: '访问凭据不对或已过期（程序换了口令）。请使用程序启动时显示的完整网址重新打开页面。',
+};
+
 function httpClient(): ApiClient {
-  const token = hostToken();
+  const session = hostSession();
+  const caller = session ? hostCaller(session) : null;
   const call = async (method: ApiMethod, input: unknown): Promise<ApiResult<unknown>> => {
-    try {
-      const res = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': token },
-        body: JSON.stringify(input ?? {}),
-      });
-      hostProblem = res.status === 401 ? 'unauthorized' : null;
-      const body = (await res.json().catch(() => null)) as ApiResult<unknown> | null;
-      if (body && typeof body === 'object' && 'ok' in body) return body;
-      return { ok: false, error: { code: 'io', message: `程序服务没有正常回应（HTTP ${res.status}），请刷新页面后重试。` } };
-    } catch {
-      hostProblem = 'unreachable';
-      return { ok: false, error: { code: 'io', message: '连接不上本机的程序服务：“年报编制助手”已经退出或正在重新启动。请重新启动它，本页会自动重新连接。' } };
+    if (!caller) {
+      hostProblem = 'unauthorized';
+      return { ok: false, error: { code: 'io', message: MESSAGES.unauthorized } };
     }
+    const outcome = await caller.call(method, input);
+    if (outcome.kind === 'result') {
+      hostProblem = null;
+      return outcome.result;
+    }
+    if (outcome.kind === 'refused') {
+      hostProblem = null;
+      const message =
+        outcome.status === 413
+          ? '提交的内容太大，没有保存。导入的文件请不要超过 20 MB；其他情况请刷新页面后重试。'
+          : `程序服务没有正常回应（HTTP ${outcome.status}），请刷新页面后重试。`;
+      return { ok: false, error: { code: outcome.status === 413 ? 'invalid_input' : 'io', message } };
+    }
+    hostProblem = outcome.kind;
+    return { ok: false, error: { code: 'io', message: MESSAGES[outcome.kind] } };
   };
   // Any method name becomes a call; the host answers an unknown one with a Chinese error. (Listing
   // the names from shared/api would load zod and every schema before the first screen.)

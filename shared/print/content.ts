@@ -114,7 +114,9 @@ export function narrativeParagraphs(text: string, sectionHeading: string): Conte
  */
 export function draftReasons(doc: ReportDoc, options: ContentOptions = {}): string[] {
   const out: string[] = [];
-  if (!chineseDate(doc.date))
+  if (doc.date && !chineseDate(doc.date))
+    out.push(`成文日期“${doc.date}”不是真实的日期（没有这个月或这一天）。请在「基本信息」一步重新选择成文日期后再导出；只想先打印核对的，可以导出草稿。`);
+  else if (!chineseDate(doc.date))
     out.push('还没有填成文日期：正式文件的落款必须有成文日期。请在「基本信息」一步选择成文日期后再导出；只想先打印核对的，可以导出草稿。');
   if (options.letterhead && !doc.letterhead.docNumber.trim())
     out.push('加红头需要发文字号（如“小政〔2026〕1号”）。请在「基本信息」一步填写发文字号，或不加红头导出；只想先打印核对的，可以导出草稿。');

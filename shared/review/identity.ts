@@ -338,25 +338,24 @@ export function checkDate(doc: ReportDoc, sources: TextSource[]): Finding[] {
     const printed = chineseDate(doc.date);
     const Y = doc.year;
     const loc = { section: 'date', start: 0, end: doc.date.length, quote: doc.date };
-    if (doc.date <= `${Y}-12-31`) {
-      out.push({
-        rule: 'review.date_in_year',
-        severity: severityOf('review.date_in_year'),
-        message: `成文日期“${printed}”还在${Y}年内。年度报告总结全年的情况，只能在${Y}年结束后成文，请改为${Y + 1}年的实际成文日期（一般在${Y + 1}年1月）。`,
-        cells: [],
-        location: loc,
-        id: 'review.date_in_year:date',
-      });
-    } else if (doc.date > `${Y + 1}-01-31`) {
-      out.push({
-        rule: 'review.date_deadline',
-        severity: severityOf('review.date_deadline'),
-        message: `成文日期“${printed}”晚于${Y + 1}年1月31日。县级以上政府部门须在1月31日前公布上一年度报告，多数县对乡镇（街道）也按这个时间要求。请核对本县通知的报送期限；期限确实更晚的，请标记为已核实。`,
-        cells: [],
-        location: loc,
-        id: 'review.date_deadline:date',
-      });
-    }
+    const push = (rule: 'review.bad_date' | 'review.date_far' | 'review.date_in_year' | 'review.date_deadline', message: string) =>
+      out.push({ rule, severity: severityOf(rule), message, cells: [], location: loc, id: `${rule}:date` });
+    if (!printed) push('review.bad_date', `成文日期“${doc.date}”不是真实的日期（没有这个月或这一天）。请在「基本信息」一步重新选择成文日期。`);
+    else if (doc.date < `${Y}-01-01` || doc.date > `${Y + 2}-01-31`)
+      push(
+        'review.date_far',
+        `成文日期“${printed}”离报告年度太远：这是${Y}年的年度报告，一般在${Y + 1}年1月成文。请核对年份是否写错（例如把${Y + 1}写成了别的年份）；确实如此的，请标记为已核实。`,
+      );
+    else if (doc.date <= `${Y}-12-31`)
+      push(
+        'review.date_in_year',
+        `成文日期“${printed}”还在${Y}年内。年度报告总结全年的情况，只能在${Y}年结束后成文，请改为${Y + 1}年的实际成文日期（一般在${Y + 1}年1月）。`,
+      );
+    else if (doc.date > `${Y + 1}-01-31`)
+      push(
+        'review.date_deadline',
+        `成文日期“${printed}”晚于${Y + 1}年1月31日。县级以上政府部门须在1月31日前公布上一年度报告，多数县对乡镇（街道）也按这个时间要求。请核对本县通知的报送期限；期限确实更晚的，请标记为已核实。`,
+      );
   }
   // GB/T 9704 §7.3.5.4: dates are written without zero padding (2026年1月8日, not 01月08日).
   for (const src of sources) {

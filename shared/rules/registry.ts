@@ -50,6 +50,7 @@ export const RULE_REGISTRY = {
   'review.stale_year': { severity: 'warning', title: '沿用往年的年份', spec: 'E2' },
   'review.date_in_year': { severity: 'error', title: '成文日期早于年度结束', spec: 'E3' },
   'review.date_deadline': { severity: 'warning', title: '成文日期晚于报送期限', spec: 'E3' },
+  'review.date_far': { severity: 'warning', title: '成文日期离报告年度太远（早于报告年度，或晚于次年）', spec: 'E3' },
   'review.bad_date': { severity: 'error', title: '写错的日期（不存在的月、日，年份位数不对）', spec: 'E2/W31' },
   'review.period_span': { severity: 'warning', title: '统计期限没有覆盖报告年度全年', spec: 'E2' },
   'review.carry_year': { severity: 'warning', title: '结转到本报告年度（应为下一年度）', spec: 'E2' },

@@ -3,6 +3,7 @@
 // Sizes: SOAK_FUZZ_CALLS (default 50,000), SOAK_KILL_ROUNDS (default 100), SOAK_FLIPS (default 200),
 // SOAK_LOST_STARTS (default 60), SOAK_WAL_KILLS (default 20). SOAK_ONLY=store runs only the data-file
 // figures of issue 20 (lost data files, -wal deleted before kills, text flips against the checksum).
+// SOAK_SQUAT_ROUNDS (default 10). The browser host's part alone: `node --import tsx test/bench/soak.ts --host`.
 import { closeSync, copyFileSync, cpSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -16,12 +17,28 @@ import { openStore, DB_FILE_NAME, StoreError } from '../../electron/core/store/i
 import { checkDataFile } from '../../electron/core/store/startup';
 import { ReportDocSchema } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
+import { englishProbe, squatRounds } from '../support/host-soak';
 
 const FUZZ_CALLS = Number(process.env.SOAK_FUZZ_CALLS) || 50_000;
 const KILL_ROUNDS = Number(process.env.SOAK_KILL_ROUNDS) || 100;
 const FLIPS = Number(process.env.SOAK_FLIPS) || 200;
 const LOST_STARTS = Number(process.env.SOAK_LOST_STARTS) || 60;
 const WAL_KILLS = Number(process.env.SOAK_WAL_KILLS) || 20;
+const SQUAT_ROUNDS = Number(process.env.SOAK_SQUAT_ROUNDS) || 10;
+
+/** Issue 20: a squatter on the host's remembered port, and the messages of bad input. */
+export async function hostSoak(): Promise<string[]> {
+  const t = performance.now();
+  const s = await squatRounds(SQUAT_ROUNDS);
+  const e = await englishProbe();
+  return [
+    `  squatter rounds (the program closed, another program on its port, then the program back): ${s.rounds}，用时 ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `  edits acknowledged by the squatter: ${s.acknowledgedBySquatter}（应为 0）；tokens or session keys sent to it: ${s.tokensSent}（应为 0）；edits sent to it: ${s.editsSent}（应为 0）；requests it received: ${s.requestsToSquatter}（only hellos with a nonce）`,
+    `  edits stored by the real program once back: ${s.storedAfter}/${s.rounds}`,
+    `  English messages to the user: ${e.english.length}（应为 0）of ${e.tried} bad inputs (command line, second start, host refusals)`,
+    ...e.english.map((x) => `    ${x}`),
+  ];
+}
 
 async function hostile(): Promise<string[]> {
   const files = await hostileFiles();
@@ -276,9 +293,11 @@ export async function benchSoak(): Promise<string[]> {
   out.push(...(await flips()));
   out.push(...(await twoInstances()));
   out.push(...(await benchStoreSoak()));
+  out.push(...(await hostSoak()));
   return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of process.env.SOAK_ONLY === 'store' ? await benchStoreSoak() : await benchSoak()) console.log(line);
+  const only = process.argv.includes('--host') ? hostSoak() : process.env.SOAK_ONLY === 'store' ? benchStoreSoak() : benchSoak();
+  for (const line of await only) console.log(line);
 }

@@ -5,8 +5,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from './temp';
+import { SESSION_META } from '../../shared/host-protocol';
+import { hostCaller, parseSession } from '../../renderer/api/host-session';
+import type { HostSession } from '../../renderer/api/host-session';
 
 export interface RunningHost {
+  /** the host's process id */
+  pid: number;
   /** the URL the host printed, token included: http://127.0.0.1:<port>/?token=<token> */
   url: string;
   /** http://127.0.0.1:<port> */
@@ -33,14 +38,21 @@ export function projectNode(): string {
  * on the port this data folder used last time.
  */
 export async function startHost(
-  options: { dataDir?: string; env?: Record<string, string>; args?: string[]; port?: number | 'remembered' } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    args?: string[];
+    port?: number | 'remembered';
+    /** let the host open "the browser" (whatever xdg-open is first on env.PATH); default --no-open */
+    open?: boolean;
+  } = {},
 ): Promise<RunningHost> {
   const hostFile = join(repoRoot, 'dist', 'host.mjs');
   if (!existsSync(hostFile)) throw new Error('dist/host.mjs is missing: run `node build/build.mjs` first');
   const ownDir = options.dataDir ? null : tempDir('nianbao-host-');
   const dataDir = options.dataDir ?? ownDir!.path;
   const portArgs = options.port === 'remembered' ? [] : ['--port', String(options.port ?? 0)];
-  const child = spawn(projectNode(), [hostFile, '--no-open', ...portArgs, '--data-dir', dataDir, ...(options.args ?? [])], {
+  const child = spawn(projectNode(), [hostFile, ...(options.open ? [] : ['--no-open']), ...portArgs, '--data-dir', dataDir, ...(options.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,6 +86,7 @@ export async function startHost(
   const port = Number(started[2]);
   let stopped: Promise<void> | null = null;
   return {
+    pid: child.pid!,
     url: started[1],
     origin: `http://127.0.0.1:${port}`,
     token: started[3],
@@ -105,4 +118,20 @@ export async function hostApi<M extends ApiMethod>(host: RunningHost, method: M,
   const body = (await res.json()) as ApiResult<ApiOutputs[M]>;
   if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
   return body.value;
+}
+
+/** What a page gets on its first load from this URL: its session credential (null when the host refuses or gives none). */
+export async function pageSession(url: string): Promise<{ status: number; html: string; session: HostSession | null }> {
+  const res = await fetch(url);
+  const html = await res.text();
+  const m = new RegExp(`<meta name="${SESSION_META}" content="([^"]*)"`).exec(html);
+  return { status: res.status, html, session: parseSession(m?.[1]) };
+}
+
+/** Calls the API as the page does (hello, proof, sealed call) and returns the value; any other outcome fails the test. */
+export async function pageApi<M extends ApiMethod>(host: RunningHost, session: HostSession, method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
+  const outcome = await hostCaller(session, host.origin).call(method, input);
+  if (outcome.kind !== 'result') throw new Error(`${method}: ${outcome.kind}`);
+  if (!outcome.result.ok) throw new Error(`${method}: ${outcome.result.error.message}`);
+  return outcome.result.value as ApiOutputs[M];
 }

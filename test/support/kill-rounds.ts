@@ -1,5 +1,5 @@
 // Crash and power: the real browser host (dist/host.mjs) in a child process on a real SQLite file,
-// a client typing through its HTTP API (every edit a new cell, plus the section text), and a
+// a client typing through its HTTP API (every edit a higher figure in a real cell, plus the section text), and a
 // SIGKILL at a random moment while edits are in flight. After each kill the file must pass
 // SQLite's integrity check and hold every edit the host acknowledged; the next start on the same
 // folder must succeed (the data-folder lock dies with the process).
@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectNode, STARTED_LINE } from './host';
+import { formatModel } from '../../shared/formats/index';
 import { repoRoot, tempDir } from './temp';
 
 export interface KillFigures {
@@ -67,17 +68,10 @@ async function call(h: Running, method: string, input: unknown): Promise<{ ok: b
   return (await res.json()) as { ok: boolean; value?: any; error?: { message: string } };
 }
 
-/** 0 → a, 25 → z, 26 → ba …: cell keys allow only lower-case letters and underscores. */
-function letters(n: number): string {
-  let s = '';
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s;
-}
-
-const cellKey = (round: number, edit: number) => `t3.kill_${letters(round)}.edit_${letters(edit)}`;
+/** The cells a clerk fills in (件数); the API refuses cells that do not exist and computed totals. */
+const INPUT_KEYS = [...formatModel('gov-2021').byKey.values()].filter((c) => !c.derived && c.kind === 'count').map((c) => c.key);
+/** Edit e of a round: a real cell, and a figure higher than any earlier edit of that cell. */
+const cellEdit = (round: number, edit: number) => ({ key: INPUT_KEYS[edit % INPUT_KEYS.length], value: round * 100_000 + edit });
 
 export async function killRounds(
   rounds: number,
@@ -91,7 +85,9 @@ export async function killRounds(
 ): Promise<KillFigures> {
   const dir = tempDir('kill-rounds');
   const figures: KillFigures = { rounds: 0, acknowledged: 0, lost: 0, integrityFailures: 0, startFailures: 0, examples: [] };
-  const acked: string[] = [];
+  /** per cell, the highest figure the host acknowledged; a later (unacknowledged) edit may have stored a higher one */
+  const acked = new Map<string, number>();
+  let ackedEdits = 0;
   let lastText = -1;
   const minDelay = options.minDelayMs ?? 30;
   const maxDelay = options.maxDelayMs ?? 400;
@@ -120,10 +116,13 @@ export async function killRounds(
       let stop = false;
       const typeCells = async () => {
         for (let e = 0; !stop; e++) {
-          const key = cellKey(round, e);
+          const { key, value } = cellEdit(round, e);
           try {
-            const r = await call(h, 'setCells', { id: reportId, cells: { [key]: round * 1000 + e } });
-            if (r.ok && !stop) acked.push(key);
+            const r = await call(h, 'setCells', { id: reportId, cells: { [key]: value } });
+            if (r.ok && !stop) {
+              acked.set(key, value);
+              ackedEdits++;
+            }
           } catch {
             return; // the connection died with the host
           }
@@ -171,12 +170,16 @@ export async function killRounds(
             return none;
           }
         };
-        const present = new Set(read(() => db.prepare('SELECT cell_key FROM cells WHERE report_id = ?').pluck().all(reportId) as string[], []));
+        const present = new Map(
+          read(() => db.prepare('SELECT cell_key, value FROM cells WHERE report_id = ?').all(reportId) as { cell_key: string; value: number }[], []).map(
+            (c) => [c.cell_key, c.value],
+          ),
+        );
         const text = String(
           read(() => db.prepare(`SELECT text FROM section_texts WHERE report_id = ? AND section_key = 'overview'`).pluck().get(reportId), '') ?? '',
         );
         const stored = Number(/第(\d+)次输入$/.exec(text)?.[1] ?? -1);
-        const missing = acked.filter((k) => !present.has(k));
+        const missing = [...acked].filter(([k, v]) => !((present.get(k) ?? -1) >= v)).map(([k, v]) => `${k}=${v}`);
         const textLost = stored < lastText ? 1 : 0;
         figures.lost = missing.length + textLost;
         if ((missing.length || textLost) && figures.examples.length < 5)
@@ -184,9 +187,9 @@ export async function killRounds(
       } finally {
         db.close();
       }
-      options.log?.(`kill round ${round + 1}/${rounds}: ${acked.length} edits acknowledged so far, ${figures.lost} lost`);
+      options.log?.(`kill round ${round + 1}/${rounds}: ${ackedEdits} edits acknowledged so far, ${figures.lost} lost`);
     }
-    figures.acknowledged = acked.length + (lastText >= 0 ? 1 : 0);
+    figures.acknowledged = ackedEdits + (lastText >= 0 ? 1 : 0);
     // A last start must also succeed and see everything.
     if (existsSync(join(dir.path, 'nianbao.sqlite'))) {
       const h = await spawnHost(dir.path).catch(() => null);

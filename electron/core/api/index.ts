@@ -13,12 +13,14 @@ import { serializeReportFile } from '../../../shared/report-file';
 import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { draftReasons } from '../../../shared/print/content';
+import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import { ImportError, readReportSource } from '../import/index';
 import { CountyBatches, buildCountyWorkbook, buildOpinionDocx, opinionFileName } from '../county/index';
 import { StoreError } from '../store/index';
 import type { BackupFile, Store } from '../store/index';
 import { logError } from '../log/index';
 import { diagnostics } from './diagnostics';
+import { cellInputProblem } from './cell-input';
 import pkg from '../../../package.json';
 
 // zod's own messages (used in invalid-input errors) in Chinese, for every schema on the main side.
@@ -104,6 +106,13 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     return unit;
   };
 
+  /** Figures its own rules call impossible are never stored (cell-input.ts). */
+  const refuseImpossibleCells = (id: number, cells: Record<string, number | null>) => {
+    if (!Object.keys(cells).length) return;
+    const problem = cellInputProblem(store.requireReport(id).doc.formatId, cells);
+    if (problem) throw new ApiFailure('invalid_input', problem);
+  };
+
   /** The same unit's report for the year before, the baseline of the cross-year checks. */
   const previousDoc = (r: StoredReport): ReportDoc | null => store.findReportByYear(r.unitId, r.doc.year - 1)?.doc ?? null;
 
@@ -177,9 +186,13 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
 
     setSection: ({ id, key, text }) => ({ updatedAt: store.setSection(id, key, text) }),
 
-    setCells: ({ id, cells }) => ({ updatedAt: store.setCells(id, cells) }),
+    setCells: ({ id, cells }) => {
+      refuseImpossibleCells(id, cells);
+      return { updatedAt: store.setCells(id, cells) };
+    },
 
     saveEdits: ({ id, cells, sections, meta }) => {
+      refuseImpossibleCells(id, cells);
       const { status, ...fields } = meta;
       const change = Object.keys(fields).length ? (doc: ReportDoc) => ({ ...doc, ...fields }) : undefined;
       return store.saveEdits(id, { cells, sections, change, status });
@@ -329,7 +342,8 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     const m = method as ApiMethod;
     const protoPath = prototypeKeyPath(rawInput);
     if (protoPath) return { ok: false, error: prototypeKeyError(protoPath) };
-    const parsed = (apiSpec[m].input as z.ZodType).safeParse(rawInput ?? {});
+    // Text XML cannot hold (U+FFFE, control characters, lone surrogates) is never stored.
+    const parsed = (apiSpec[m].input as z.ZodType).safeParse(stripXmlIllegalDeep(rawInput ?? {}));
     if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
     try {
       const handler = handlers[m] as (input: unknown) => unknown;

@@ -1,11 +1,13 @@
 // `nianbao export FILE -o OUT.docx [--letterhead] [--sealed] [--draft]`: the Word report in the
 // official layout. Exit codes (keys-and-file.md): 0 written, 1 refused (report unreadable or not
 // exportable, or not final: no 成文日期, a 红头 without 发文字号 — unless --draft), 2 usage.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { checkReport } from '../../../shared/check';
 import { parseReportFile } from '../../../shared/report-file';
+import { MAX_REPORT_FILE_BYTES } from '../import/index';
+import { readInputFile } from './read-input';
 import { buildDocx } from '../export/docx';
 import { ExportRefused, draftReasons } from '../../../shared/print/content';
 
@@ -68,20 +70,21 @@ export async function runExport(args: string[]): Promise<number> {
     return 2;
   }
 
-  let text: string;
-  try {
-    text = await readFile(parsed.input, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : String((err as Error).message);
-    console.error(`读不到报告文件 ${parsed.input}：${why}。请检查文件路径后重试。`);
+  const read = readInputFile(parsed.input, MAX_REPORT_FILE_BYTES);
+  if (!read.ok) {
+    console.error(`读不到报告文件 ${parsed.input}：${read.message}。`);
     return 1;
   }
+  const text = read.bytes.toString('utf8');
   let result: ReturnType<typeof parseReportFile>;
   try {
     result = parseReportFile(text);
   } catch (err) {
-    result = { ok: false, code: 'invalid', message: `文件内容不是有效的报告文件（${(err as Error).message}）` };
+    result = {
+      ok: false,
+      code: 'invalid',
+      message: `文件内容不是有效的报告文件${err instanceof RangeError ? '（嵌套层次过深）' : ''}。请用年报编制助手导出的原文件重试`,
+    };
   }
   if (!result.ok) {
     console.error(`无法导出 ${parsed.input}：${result.message}`);

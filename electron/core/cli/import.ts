@@ -3,11 +3,12 @@
 // unreadable. OUT is written to a temporary file first and renamed, so a failure never leaves a
 // half-written report where a good one was.
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serializeReportFile } from '../../../shared/report-file';
-import { ImportError, readReportSource } from '../import/index';
+import { ImportError, MAX_SOURCE_BYTES, readReportSource } from '../import/index';
+import { readInputFile } from './read-input';
 
 const USAGE = '用法：nianbao import IN.docx|IN.txt -o OUT.nianbao.json';
 
@@ -38,16 +39,13 @@ export async function runImport(args: string[]): Promise<number> {
   }
   const { input, output } = parsedArgs;
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(input);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    console.error(
-      code === 'ENOENT' ? `找不到文件：${input}` : code === 'EISDIR' ? `“${input}”是文件夹，请指定一个文件` : `无法读取“${input}”：${(err as Error).message}`,
-    );
+  // Looked at before it is read: size, and that it is a file at all (not /dev/zero or a pipe).
+  const read = readInputFile(input, MAX_SOURCE_BYTES);
+  if (!read.ok) {
+    console.error(`无法导入“${input}”：${read.message}。`);
     return 2;
   }
+  const bytes: Uint8Array = read.bytes;
 
   let result;
   try {

@@ -36,7 +36,13 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(`出错了：${err instanceof Error ? err.message : String(err)}`);
+    // Only a message written for the user (Chinese) is shown as it is; never Node's English one.
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(
+      /[\u4e00-\u9fff]/.test(message)
+        ? `出错了：${message}`
+        : '出错了：处理时发生了意外错误，没有完成。请确认给出的是完整的报告文件；如果反复出现，请把这个文件发给技术支持。',
+    );
     process.exitCode = 2;
   },
 );

@@ -2,12 +2,14 @@
 // county reviewer does (contract in shared/spec/keys-and-file.md). Exit 0 no errors, 1 errors found
 // (with --strict: errors or unacknowledged warnings), 2 bad usage or an unreadable/invalid file.
 // Folders stand for the *.nianbao.json files in them.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport, countFindings, hasBlockingFindings, isAcknowledged } from '../../../shared/check';
 import type { Finding, ReportDoc } from '../../../shared/report';
 import { parseReportFile, REPORT_FILE_EXTENSION } from '../../../shared/report-file';
+import { MAX_REPORT_FILE_BYTES } from '../import/index';
+import { readInputFile } from './read-input';
 
 const USAGE = `用法：nianbao validate FILE… [--previous FILE] [--json] [--strict]
   FILE        报告文件（*.nianbao.json），或装有报告文件的文件夹（可写多个）
@@ -105,16 +107,9 @@ function expand(paths: string[]): { files: string[]; problems: LoadedFile[] } {
 }
 
 function load(file: string): LoadedFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? '找不到这个文件，请检查路径。' : code === 'EACCES' ? '没有权限读取这个文件。' : `无法读取文件（${code ?? String(err)}）。`;
-    return { file, error: { code: 'unreadable', message } };
-  }
-  const parsed = parseReportFile(text);
+  const read = readInputFile(file, MAX_REPORT_FILE_BYTES);
+  if (!read.ok) return { file, error: { code: 'unreadable', message: `${read.message}。` } };
+  const parsed = parseReportFile(read.bytes.toString('utf8'));
   if (!parsed.ok) return { file, error: { code: parsed.code, message: parsed.message } };
   return { file, doc: parsed.doc };
 }

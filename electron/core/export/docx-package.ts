@@ -1,6 +1,6 @@
 // The .docx package made reproducible: the font table, timestamps from the report, no-grid styles, a fixed zip.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { ReportDoc } from '../../../shared/report';
+import { isCalendarDate, type ReportDoc } from '../../../shared/report';
 import { FONT } from '../../../shared/print/page-layout';
 import { NO_GRID_STYLES } from './docx-text';
 
@@ -27,10 +27,20 @@ export function fontTableXml(): string {
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The moment the file says it was made: the report's 成文日期, or 1 January after its year. */
+/** The moment the file says it was made: the report's 成文日期 (a real one), or 1 January after its year. */
 export function documentTimestamp(doc: ReportDoc): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(doc.date ?? '');
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(Date.UTC(doc.year + 1, 0, 1));
+  const when = new Date(0);
+  if (m && isCalendarDate(doc.date)) when.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  else when.setUTCFullYear(doc.year + 1, 0, 1);
+  return when;
+}
+
+/** A zip entry's date can only say 1980–2099: a 成文日期 outside that (kept with a warning) is clamped there. */
+function zipTime(when: Date): Date {
+  const year = Math.min(2099, Math.max(1980, when.getUTCFullYear()));
+  const clamped = year === when.getUTCFullYear() ? when : new Date(Date.UTC(year, year === 1980 ? 0 : 11, year === 1980 ? 1 : 31));
+  return new Date(clamped.getUTCFullYear(), clamped.getUTCMonth(), clamped.getUTCDate(), 0, 0, 0);
 }
 
 /**
@@ -60,6 +70,6 @@ export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string):
   files['word/styles.xml'] = strToU8(styles);
   const order = (n: string) => (n === '[Content_Types].xml' ? '0' : n === '_rels/.rels' ? '1' : `2${n}`);
   const names = Object.keys(files).sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
-  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), 0, 0, 0);
+  const mtime = zipTime(when);
   return zipSync(Object.fromEntries(names.map((n) => [n, [files[n], { level: 6 }]])), { mtime });
 }

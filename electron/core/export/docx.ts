@@ -3,6 +3,7 @@
 // tableGrid), page numbers "— n —" 7 mm under the 版心 on alternating sides, Word heading styles
 // with outline levels, and the same bytes for the same report (a fixed zip, timestamps from it).
 import { AlignmentType, Document, DocumentGridType, Footer, Header, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import type { ReportDoc } from '../../../shared/report';
 import { reportContent } from '../../../shared/print/content';
 import { FONT, GRID_BASE_PT, GRID_CHAR_SPACE, LINE_PITCH_TWIPS, PAGE_NUMBER, SIZE } from '../../../shared/print/page-layout';
@@ -64,7 +65,9 @@ function draftHeader(reasons: string[]): Header {
   });
 }
 
-export async function buildDocx(doc: ReportDoc, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function buildDocx(stored: ReportDoc, options: DocxOptions = {}): Promise<Uint8Array> {
+  // Text stored before characters XML cannot hold were stripped at the door: never written into the file.
+  const doc = stripXmlIllegalDeep(stored);
   const content = reportContent(doc, { letterhead: options.letterhead, sealed: options.sealed });
   // No 成文日期, or a 红头 without 发文字号: never the final version (refused when one was asked for).
   if (content.draftReasons.length > 0 && options.final) throw new ExportRefused(content.draftReasons.join('\n'));

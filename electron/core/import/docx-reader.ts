@@ -21,7 +21,7 @@ function decodeEntities(s: string): string {
     if (e === 'quot') return '"';
     if (e === 'apos') return "'";
     const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : '';
+    return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
 }
 

@@ -2,6 +2,7 @@
 // LibreOffice, or text copied from a web page. Dispatch is by content, not by the file name.
 import type { ReportDoc } from '../../../shared/report';
 import { parseReportFile } from '../../../shared/report-file';
+import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import { docxToBlocks, DocxFormatError } from './docx-reader';
 import { NotAReportError, recognise } from './recognise';
 import { textToBlocks } from './text-reader';
@@ -87,7 +88,13 @@ function oversizedReportFile(fileName: string, size: number): ImportError {
   );
 }
 
+/** The report read from a file, whatever its kind, without characters XML cannot hold (&#xFFFE; in a .docx, controls in a text). */
 export async function readReportSource(fileName: string, bytes: Uint8Array): Promise<ImportReadResult> {
+  const read = await readAnySource(fileName, bytes);
+  return { ...read, report: stripXmlIllegalDeep(read.report) };
+}
+
+async function readAnySource(fileName: string, bytes: Uint8Array): Promise<ImportReadResult> {
   if (bytes.length === 0) throw new ImportError(`“${fileName}”是空文件，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
   if (bytes.length > MAX_SOURCE_BYTES) throw new ImportError(`“${fileName}”超过 20 MB，不像是一份年度报告，没有读取。请选择报告文件本身。`);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {

@@ -1,5 +1,5 @@
 // The front and back of an imported report: title, year, letterhead, unit name and kind, contact details, signature and date.
-import type { ReportDoc, Unit, UnitKind } from '../../../shared/report';
+import { isCalendarDate, type ReportDoc, type Unit, type UnitKind } from '../../../shared/report';
 import type { Block } from './blocks';
 import { norm } from './normalize';
 
@@ -124,7 +124,9 @@ export function readClosing(blocks: Block[], paras: string[], title: TitleInfo, 
   const lastPara = paras.length - 1;
   const d = lastPara >= 0 ? DATE_LINE.exec(norm(paras[lastPara])) : null;
   if (d && blocks[blocks.length - 1]?.kind === 'para') {
-    date = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
+    const read = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
+    if (isCalendarDate(read)) date = read;
+    else problems.push(`落款的日期“${d[1]}年${d[2]}月${d[3]}日”不是真实的日期，没有读入成文日期，请在「基本信息」一步选择。`);
     tail.add(lastPara);
     const sig = norm(paras[lastPara - 1] ?? '');
     if (sig.length >= 2 && sig.length <= 30 && UNIT_END.test(sig)) {

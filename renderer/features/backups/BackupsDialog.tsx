@@ -69,8 +69,9 @@ export function BackupsDialog(props: { onClose: () => void }) {
     const r = await api.backupNow({});
     setBackingUp(false);
     if (!r.ok) return setError(`没有备份成功：${r.error.message}`);
-    setMadeNow(r.value.fileName);
+    // The list first, then the notice: when 已备份 shows, the new backup is in the list.
     await load();
+    setMadeNow(r.value.fileName);
   };
 
   // For the county's IT person: the log, versions and a database check, never report text.

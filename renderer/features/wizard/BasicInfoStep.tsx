@@ -50,7 +50,13 @@ export function BasicInfoStep({ session }: { session: ReportSession }) {
   };
 
   const titleProblem = !doc.title.trim() ? '标题不能为空；可以点“恢复默认标题”' : doc.title.length > 120 ? '标题不超过120个字' : '';
-  const dateProblem = doc.date && Number(doc.date.slice(0, 4)) <= doc.year ? `成文日期一般在报告年度之后（${doc.year + 1}年1月），请核对` : '';
+  const dateProblem = !doc.date
+    ? ''
+    : Number(doc.date.slice(0, 4)) <= doc.year
+      ? `成文日期一般在报告年度之后（${doc.year + 1}年1月），请核对`
+      : doc.date > `${doc.year + 2}-01-31`
+        ? `成文日期离报告年度太远（一般在${doc.year + 1}年1月），请核对年份`
+        : '';
 
   return (
     <Box>

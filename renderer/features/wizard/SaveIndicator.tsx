@@ -34,6 +34,8 @@ export function saveFailureAdvice(session: ReportSession): string {
   const problem = isDesktop ? null : currentHostProblem();
   if (problem === 'unreachable')
     return `程序服务已停止（运行“年报编制助手”的窗口可能被关掉了）。${waiting}。请重新启动“年报编制助手”，本页会自动重新连接并保存这些修改；在此之前请不要关闭本页。`;
+  if (problem === 'impostor')
+    return `原来的端口上回应的程序无法证明它就是“年报编制助手”（可能是其他程序占用了这个端口，或程序换了口令），本页没有向它发送任何内容。${waiting}。请重新启动“年报编制助手”，本页会自动重新连接并保存这些修改；如果程序换了端口或口令，请用它显示的完整网址重新打开本页，重新打开这份报告时这些修改会自动保存。`;
   if (problem === 'unauthorized')
     return `本页的访问口令已失效（程序换了口令）。${waiting}。请用程序启动时显示的完整网址重新打开本页，重新打开这份报告时这些修改会自动保存。`;
   return `${waiting}：${s.message}${s.retryIn > 0 ? `（${s.retryIn} 秒后自动重试）` : '（正在重试…）'}。保存成功前请不要关闭本页。`;

@@ -14,7 +14,7 @@ export function partsToIso(p: Parts): { ok: true; value: string } | { ok: false;
   const d = p.d.trim();
   if (!y && !m && !d) return { ok: true, value: '' };
   if (!y || !m || !d) return { ok: false, message: '请把年、月、日都填上（不填日期请全部清空）' };
-  if (!/^\d{4}$/.test(y)) return { ok: false, message: '年份写4位数字，例如 2026' };
+  if (!/^[1-9]\d{3}$/.test(y)) return { ok: false, message: '年份写4位数字，例如 2026' };
   if (!/^\d{1,2}$/.test(m) || Number(m) < 1 || Number(m) > 12) return { ok: false, message: '月份应为 1 到 12' };
   const last = new Date(Number(y), Number(m), 0).getDate();
   if (!/^\d{1,2}$/.test(d) || Number(d) < 1 || Number(d) > last) return { ok: false, message: `${y}年${Number(m)}月只有${last}天，日应为 1 到 ${last}` };

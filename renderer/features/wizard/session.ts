@@ -4,6 +4,7 @@
 import { api } from '../../api/client';
 import type { SectionKey } from '../../../shared/formats/index';
 import type { Finding, ReportDoc, StoredReport } from '../../../shared/report';
+import { stripXmlIllegal, stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import { ReportState, findingId } from './report-state';
 import { FindingsScheduler } from './findings-scheduler';
 import { SaveQueue, type EditBatch, type JournalStorage, type MetaPatch, type SaveState, type SendBatch } from './save-queue';
@@ -130,7 +131,9 @@ export class ReportSession extends ReportState {
     return n;
   }
 
-  setSection(key: SectionKey, text: string) {
+  setSection(key: SectionKey, typed: string) {
+    // Typed or pasted: characters XML cannot hold (U+FFFE, controls) never reach the report.
+    const text = stripXmlIllegal(typed);
     if ((this.doc.sections[key] ?? '') === text) return;
     this.doc.sections = { ...this.doc.sections, [key]: text };
     // An edited section is the clerk's own text now, no longer 沿用上年.
@@ -149,7 +152,8 @@ export class ReportSession extends ReportState {
     this.checks.schedule();
   }
 
-  patchMeta(patch: MetaPatch) {
+  patchMeta(typed: MetaPatch) {
+    const patch = stripXmlIllegalDeep(typed);
     const { status, ...docPatch } = patch;
     if (status) this.stored = { ...this.stored, status };
     this.doc = { ...this.doc, ...(docPatch as Partial<ReportDoc>) };
