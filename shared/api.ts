@@ -151,6 +151,8 @@ export const apiSpec = {
   countyOpinion: {
     input: z.object({ batchId: countyBatchId, entryId: z.string().regex(/^e\d{1,4}$/), issuer: z.string().trim().max(60).default('') }).strict(),
   },
+  /** for a unit sent more than once: count this file (the others of its unit and year are shown, not counted) */
+  countyKeep: { input: z.object({ batchId: countyBatchId, entryId: z.string().regex(/^e\d{1,4}$/) }).strict() },
   countyClose: { input: z.object({ batchId: countyBatchId }).strict() },
   /** 导出诊断信息: the log, versions and a database check for the county's IT person; no report text */
   exportDiagnostics: { input: z.object({}).strict() },
@@ -204,6 +206,7 @@ export interface ApiOutputs {
   countyReview: { review: CountyReview; docs: Record<string, ReportDoc> };
   countyWorkbook: { fileName: string; base64: string };
   countyOpinion: { fileName: string; base64: string };
+  countyKeep: { review: CountyReview };
   countyClose: { closed: true };
   exportDiagnostics: { fileName: string; content: string };
 }

@@ -297,8 +297,18 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const row = review.rows.find((r) => r.entryId === entryId);
       const doc = county.entries(batchId)?.find((e) => e.id === entryId)?.doc;
       if (!row || !doc) throw new ApiFailure('not_found', '这批报告中没有这个单位的报告，请刷新后重试。');
-      const bytes = await buildOpinionDocx(row, doc, { issuer });
+      if (row.role === 'duplicate')
+        throw new ApiFailure('invalid_input', '这个文件是同一单位重复报送的，没有计入。请对计入的那一份导出审查意见，或先在“重复报送”中改计这一份。');
+      const alsoSent = review.duplicates.find((d) => d.kept === entryId)?.fileNames.filter((n) => n !== row.fileName);
+      const bytes = await buildOpinionDocx(row, doc, { issuer, alsoSent });
       return { fileName: opinionFileName(doc), base64: Buffer.from(bytes).toString('base64') };
+    },
+
+    countyKeep: ({ batchId, entryId }) => {
+      const kept = county.keep(batchId, entryId);
+      if (kept === undefined) throw batchClosed();
+      if (!kept) throw new ApiFailure('not_found', '这个文件所在的单位只报送了一份报告，不需要选择。请刷新后重试。');
+      return { review: countyReview(batchId) };
     },
 
     countyClose: ({ batchId }) => {

@@ -1,4 +1,5 @@
 // The wizard's steps and which findings belong to which step.
+import { SEVERITY_WORDS } from '../../../shared/severity';
 import type { FormatModel, SectionKey } from '../../../shared/formats/index';
 import type { Finding, ReportDoc } from '../../../shared/report';
 import { findingSection, isAcknowledged as checkAcknowledged } from '../../../shared/check';
@@ -79,7 +80,7 @@ export function stepStatuses(steps: StepDef[], findings: Finding[], doc: ReportD
     if (!started) [st.state, st.caption] = ['todo', '还没有填写'];
     else if (st.errors) [st.state, st.caption] = ['error', `${st.errors} 处错误`];
     else if (!complete) [st.state, st.caption] = ['incomplete', incompleteCaption];
-    else if (st.warnings) [st.state, st.caption] = ['warning', `${st.warnings} 处提示`];
+    else if (st.warnings) [st.state, st.caption] = ['warning', `${st.warnings} 处${SEVERITY_WORDS.warning}`];
     else [st.state, st.caption] = ['done', '已完成'];
   };
   for (const s of steps) {
