@@ -37,6 +37,12 @@ export interface ExportRecord {
   draft: boolean;
   /** where the desktop app saved it; empty for a browser download */
   savedPath: string;
+  /** Word, or PDF (printed from the preview; no checksum when the browser prints it) */
+  kind: 'docx' | 'pdf';
+  letterhead: boolean;
+  sealed: boolean;
+  /** the report changed after this export: the file no longer matches it (已过期) */
+  stale: boolean;
 }
 
 export interface ImportPreview {
@@ -133,6 +139,10 @@ export const apiSpec = {
       })
       .strict(),
   },
+  /** a PDF printed from the preview, recorded like a Word export (drafts marked the same way) */
+  recordPdfExport: {
+    input: z.object({ id: z.number().int().positive(), letterhead: z.boolean().default(false), sealed: z.boolean().default(false) }).strict(),
+  },
   confirmExport: { input: z.object({ exportId: z.number().int().positive(), savedPath: z.string().max(1000).default('') }).strict() },
   listExports: { input: ReportIdSchema.strict() },
   exportReportFile: { input: ReportIdSchema.strict() },
@@ -194,6 +204,7 @@ export interface ApiOutputs {
     /** why the file is a 草稿 although nothing is wrong in the figures: no 成文日期, a 红头 without 发文字号 (Chinese) */
     draftReasons: string[];
   };
+  recordPdfExport: { exportId: number; fileName: string; draft: boolean; draftReasons: string[] };
   confirmExport: ExportRecord;
   listExports: ExportRecord[];
   exportReportFile: { fileName: string; content: string };

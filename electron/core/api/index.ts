@@ -209,13 +209,31 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const title = doc.title || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const row = store.addExport(id, { fileName, sha256, draft, doc });
+      const row = store.addExport(id, { fileName, sha256, draft, doc, kind: 'docx', letterhead, sealed });
       return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft, draftReasons: reasons };
     },
 
-    confirmExport: ({ exportId, savedPath }) => store.confirmExport(exportId, savedPath),
+    recordPdfExport: ({ id, letterhead, sealed }) => {
+      // The PDF is printed from the preview in the page: recorded like a Word export, drafts the same way.
+      const report = store.requireReport(id);
+      const doc = report.doc;
+      if (doc.formatId === 'legacy') throw new ApiFailure('unsupported', '这是2019年以前的历史报告，没有官方格式可以导出。请新建本年度报告后再导出。');
+      const reasons = draftReasons(doc, { letterhead });
+      const draft = hasBlockingFindings(checkReport(doc, previousDoc(report))) || reasons.length > 0;
+      const fileName = `${safeFileName(doc.title || defaultTitle(doc.unit.name, doc.year))}${draft ? '（草稿）' : ''}.pdf`;
+      const row = store.addExport(id, { fileName, sha256: '', draft, doc, kind: 'pdf', letterhead, sealed });
+      return { exportId: row.id, fileName, draft, draftReasons: reasons };
+    },
 
-    listExports: ({ id }) => store.listExports(id),
+    confirmExport: ({ exportId, savedPath }) => {
+      const row = store.confirmExport(exportId, savedPath);
+      return { ...row, stale: store.exportIsStale(row.id, store.requireReport(row.reportId).doc) };
+    },
+
+    listExports: ({ id }) => {
+      const current = store.requireReport(id).doc;
+      return store.listExports(id).map((r) => ({ ...r, stale: store.exportIsStale(r.id, current) }));
+    },
 
     exportReportFile: ({ id }) => {
       const { doc } = store.requireReport(id);

@@ -126,6 +126,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // 导出记录 says what each file was: Word or PDF, with or without 红头, the 用印版式 (issue 23).
+    version: 3,
+    up(db) {
+      db.exec(`
+        ALTER TABLE exports ADD COLUMN kind TEXT NOT NULL DEFAULT 'docx' CHECK (kind IN ('docx', 'pdf'));
+        ALTER TABLE exports ADD COLUMN letterhead INTEGER NOT NULL DEFAULT 0 CHECK (letterhead IN (0, 1));
+        ALTER TABLE exports ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0 CHECK (sealed IN (0, 1));
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

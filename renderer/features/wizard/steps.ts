@@ -25,9 +25,13 @@ export function wizardSteps(model: FormatModel | null): StepDef[] {
 
 /** The step a finding is fixed in: its section, else 基本信息 (findings about the whole report). */
 export function findingStep(f: Finding, doc: ReportDoc): string {
+  // “三张统计表都没有填写” is fixed in the tables, not on 基本信息: the first table's step.
+  if (f.rule === TABLES_EMPTY && doc.formatId !== 'legacy') return 'proactive';
   const k = findingSection(doc, f);
   return k === 'general' ? 'basic' : k;
 }
+
+const TABLES_EMPTY = 'tables.empty';
 
 export function isAcknowledged(f: Finding, doc: ReportDoc): boolean {
   return checkAcknowledged(doc, f);
