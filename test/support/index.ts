@@ -4,3 +4,4 @@ export type { TempDir } from './temp';
 export { startHost, hostApi, projectNode, STARTED_LINE } from './host';
 export type { RunningHost } from './host';
 export { launchBrowser, chromiumExecutable } from './browser';
+export { assertAccessible } from './axe';

@@ -207,7 +207,7 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
       data-testid="county-report"
       data-entry={row.entryId}
     >
-      <Box sx={{ overflow: 'auto', pr: 1 }} data-testid="county-report-findings">
+      <Box sx={{ overflow: 'auto', pr: 1 }} data-testid="county-report-findings" tabIndex={0} role="region" aria-label="检查结果">
         <Typography variant="subtitle2" sx={{ mb: 1 }}>
           {formatLabel(row.formatId)} · {row.year} 年 · {SEVERITY_LABEL.error} {row.errors} · {SEVERITY_LABEL.warning} {row.warnings} · {SEVERITY_LABEL.info}{' '}
           {row.info} · {ACKNOWLEDGED_WORD} {row.acknowledged}
@@ -237,7 +237,13 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
           </Box>
         )}
       </Box>
-      <Box sx={{ overflow: 'auto', bgcolor: 'grey.100', p: 2, borderRadius: 1 }} data-testid="county-report-text">
+      <Box
+        sx={{ overflow: 'auto', bgcolor: 'grey.100', p: 2, borderRadius: 1 }}
+        data-testid="county-report-text"
+        tabIndex={0}
+        role="region"
+        aria-label="报告原文"
+      >
         <Box sx={{ bgcolor: '#fff', p: 3, maxWidth: 860, mx: 'auto', boxShadow: 1, fontSize: 15, lineHeight: 1.9 }}>
           <Typography variant="h6" component="h3" sx={{ textAlign: 'center', mb: 2 }}>
             {doc.title ? (

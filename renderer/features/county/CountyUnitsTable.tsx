@@ -43,7 +43,7 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
       <Table size="small" stickyHeader aria-label="各单位报告" data-testid="county-units">
         <TableHead>
-          <TableRow sx={{ '& th': { fontWeight: 600, bgcolor: 'grey.100', ...cell } }}>
+          <TableRow sx={{ '& th': { fontWeight: 600, bgcolor: 'grey.100', whiteSpace: 'nowrap', ...cell } }}>
             <TableCell>单位</TableCell>
             <TableCell>文件</TableCell>
             <TableCell>格式</TableCell>
@@ -73,7 +73,7 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
               data-acknowledged={r.acknowledged}
               data-continuity={r.continuity}
               data-flags={[...new Set(r.findings.filter((f) => f.rule.startsWith('county.') || f.severity === 'error').map((f) => f.rule))].join(' ')}
-              sx={{ cursor: 'pointer', '& td': cell, opacity: r.role === 'current' ? 1 : 0.75, bgcolor: r.role === 'duplicate' ? '#fff8e1' : undefined }}
+              sx={{ cursor: 'pointer', '& td': cell, bgcolor: r.role === 'duplicate' ? '#fff8e1' : r.role === 'current' ? undefined : '#f5f6f8' }}
               onDoubleClick={() => props.onOpen(r.entryId)}
             >
               <TableCell sx={{ fontWeight: 600 }}>

@@ -209,7 +209,7 @@ export default function CountyView(props: { onClose(): void }) {
               <Tab label={`雷同与异常（${review.comparisons.length}）`} data-testid="county-tab-comparisons" />
               <Tab label="全县汇总" data-testid="county-tab-sums" />
             </Tabs>
-            <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', py: 1.5 }}>
+            <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', py: 1.5 }} tabIndex={0} role="region" aria-label={['各单位', '雷同与异常', '全县汇总'][tab]}>
               {tab === 0 && (
                 <>
                   <Duplicates review={review} busy={!!busy} onKeep={(id) => void keep(id)} />
