@@ -1,7 +1,7 @@
 // The county's workbook (.xlsx): a summary sheet (one row per file), a findings sheet (every
 // finding with its quotes) and one sheet per format with the summed tables 二、三、四 laid out as
 // the format prints them (labels and spans from shared/formats tableGrid).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cellLabel, TABLE_NAMES, type CountyFinding, type CountyReview, type CountySum, type CountyUnitRow } from '../../../shared/county/index';
 import type { Finding } from '../../../shared/report';
 import { RULE_REGISTRY, type RuleInfo } from '../../../shared/rules/registry';
@@ -261,7 +261,9 @@ function cellsSheet(wb: ExcelJS.Workbook, review: CountyReview): void {
 
 /** The whole workbook, as .xlsx bytes. */
 export async function buildCountyWorkbook(review: CountyReview): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded when a workbook is made, not at every start of the program (it takes longer to load than the rest).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = '年报编制助手';
   wb.created = new Date();
   if (review.duplicates.length) duplicatesSheet(wb, review);
