@@ -122,7 +122,12 @@ export function createHostServer(options: HostServerOptions): Server {
       }
       const given = req.headers[TOKEN_HEADER];
       if (typeof given !== 'string' || !tokensMatch(given, token)) {
-        return sendError(res, 401, 'unsupported', '访问口令不对（可能是用 --new-token 换过口令，或网址没有复制完整）。请使用程序启动时显示的完整网址重新打开页面。');
+        return sendError(
+          res,
+          401,
+          'unsupported',
+          '访问口令不对（可能是用 --new-token 换过口令，或网址没有复制完整）。请使用程序启动时显示的完整网址重新打开页面。',
+        );
       }
       const contentType = String(req.headers['content-type'] ?? '');
       if (!/^application\/json\b/i.test(contentType)) {
