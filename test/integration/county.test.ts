@@ -147,6 +147,9 @@ describe('nianbao county', () => {
     assert.match(unbalanced, /不平衡：本年新收 \d+ \+ 上年结转 \d+ = \d+ 件，办理结果 \d+ \+ 结转下年度 \d+ = \d+ 件，差 2 件/);
     // The township is not told a 结转下年度 figure to write in: the equation is the finding.
     assert.doesNotMatch(unbalanced, /应为/);
+    // A letter has no marked cells: the cells are named by their official labels.
+    assert.doesNotMatch(unbalanced, /标出的格子/);
+    assert.match(unbalanced, /核对下列格子[\s\S]*涉及的格子：表三“一、本年新收政府信息公开申请数量 · [^”]+”/);
     // An outlier names the county's usual figure as a reference, never as the figure to write in.
     const outlier = plain(docxText(readFileSync(join(opinions, `${unitName(SCENARIO.outlier)}2025年度报告审查意见.docx`))));
     assert.match(outlier, /县内其他 \d+ 个单位一般为/);
