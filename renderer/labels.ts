@@ -1,14 +1,15 @@
 // Display names for ids the API carries (format ids, statuses, ISO times).
 import { FORMATS, isGovFormatId } from '../shared/formats/index';
 import type { Finding, ReportStatus } from '../shared/report';
+import { SEVERITY_WORDS } from '../shared/severity';
 
 export function formatLabel(id: string): string {
   if (isGovFormatId(id)) return `${FORMATS[id].citation}格式`;
   return '2019年以前的报告（无统一格式）';
 }
 
-/** How serious a finding is, in the same words everywhere in the app. */
-export const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '提示', info: '说明' };
+/** How serious a finding is: the one set of words (shared/severity), as everywhere else. */
+export const SEVERITY_LABEL: Record<Finding['severity'], string> = SEVERITY_WORDS;
 
 /**
  * The report's state: 编写中 or 定稿. 草稿 is kept for what the export marks (a file exported with

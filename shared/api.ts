@@ -37,6 +37,12 @@ export interface ExportRecord {
   draft: boolean;
   /** where the desktop app saved it; empty for a browser download */
   savedPath: string;
+  /** Word, or PDF (printed from the preview; no checksum when the browser prints it) */
+  kind: 'docx' | 'pdf';
+  letterhead: boolean;
+  sealed: boolean;
+  /** the report changed after this export: the file no longer matches it (已过期) */
+  stale: boolean;
 }
 
 export interface ImportPreview {
@@ -133,6 +139,10 @@ export const apiSpec = {
       })
       .strict(),
   },
+  /** a PDF printed from the preview, recorded like a Word export (drafts marked the same way) */
+  recordPdfExport: {
+    input: z.object({ id: z.number().int().positive(), letterhead: z.boolean().default(false), sealed: z.boolean().default(false) }).strict(),
+  },
   confirmExport: { input: z.object({ exportId: z.number().int().positive(), savedPath: z.string().max(1000).default('') }).strict() },
   listExports: { input: ReportIdSchema.strict() },
   exportReportFile: { input: ReportIdSchema.strict() },
@@ -151,6 +161,8 @@ export const apiSpec = {
   countyOpinion: {
     input: z.object({ batchId: countyBatchId, entryId: z.string().regex(/^e\d{1,4}$/), issuer: z.string().trim().max(60).default('') }).strict(),
   },
+  /** for a unit sent more than once: count this file (the others of its unit and year are shown, not counted) */
+  countyKeep: { input: z.object({ batchId: countyBatchId, entryId: z.string().regex(/^e\d{1,4}$/) }).strict() },
   countyClose: { input: z.object({ batchId: countyBatchId }).strict() },
   /** 导出诊断信息: the log, versions and a database check for the county's IT person; no report text */
   exportDiagnostics: { input: z.object({}).strict() },
@@ -198,6 +210,7 @@ export interface ApiOutputs {
     /** why the file is a 草稿 although nothing is wrong in the figures: no 成文日期, a 红头 without 发文字号 (Chinese) */
     draftReasons: string[];
   };
+  recordPdfExport: { exportId: number; fileName: string; draft: boolean; draftReasons: string[] };
   confirmExport: ExportRecord;
   listExports: ExportRecord[];
   exportReportFile: { fileName: string; content: string };
@@ -210,6 +223,7 @@ export interface ApiOutputs {
   countyReview: { review: CountyReview; docs: Record<string, ReportDoc> };
   countyWorkbook: { fileName: string; base64: string };
   countyOpinion: { fileName: string; base64: string };
+  countyKeep: { review: CountyReview };
   countyClose: { closed: true };
   exportDiagnostics: { fileName: string; content: string };
 }

@@ -192,7 +192,12 @@ export function createHostServer(options: HostServerOptions): Server {
       if (typeof sessionId === 'string') return sealedCall(req, res, method, sessionId, contentType);
       const given = req.headers[TOKEN_HEADER];
       if (typeof given !== 'string' || !tokensMatch(given, token)) {
-        return sendError(res, 401, 'unsupported', '访问口令不对或已过期（程序每次启动都会换一个）。请使用程序启动时显示的完整网址重新打开页面。');
+        return sendError(
+          res,
+          401,
+          'unsupported',
+          '访问口令不对（可能是用 --new-token 换过口令，或网址没有复制完整）。请使用程序启动时显示的完整网址重新打开页面。',
+        );
       }
       if (!/^application\/json\b/i.test(contentType)) {
         return sendError(res, 415, 'invalid_input', '请求格式不对：内容应为 JSON。');

@@ -4,6 +4,7 @@
 import { getFormat, isGovFormatId } from '../formats/index';
 import type { ReportDoc } from '../report';
 import { textSimilarity } from '../review/similarity';
+import { cutQuote } from './labels';
 import type { CountyFinding } from './types';
 
 /** A paragraph this short is a formula (“本年度未收取信息处理费。”), not a copy. */
@@ -121,8 +122,6 @@ export function findCopiedParagraphs(units: readonly CopyInput[], names: RegExp 
   return pairs;
 }
 
-const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}……` : s);
-
 /**
  * The finding for one unit's paragraph that other units' reports also have: it quotes the closest
  * other text in full and names the rest (a paragraph passed round several townships is one finding).
@@ -137,7 +136,7 @@ export function copyFinding(own: CopyPair['a'], others: { side: CopyPair['b']; u
   return {
     rule: 'county.copied_text',
     severity: 'warning',
-    message: `「${own.heading}」中的这段文字与${best.unitName}报告「${best.side.heading}」中的一段${same}${more}。本报告：“${short(own.quote)}”；${best.unitName}：“${short(best.side.quote)}”。乡镇之间照抄报告属于内容雷同，请按本单位当年的实际工作改写。`,
+    message: `「${own.heading}」中的这段文字与${best.unitName}报告「${best.side.heading}」中的一段${same}${more}。本报告：“${cutQuote(own.quote)}”；${best.unitName}：“${cutQuote(best.side.quote)}”。乡镇之间照抄报告属于内容雷同，请按本单位当年的实际工作改写。`,
     cells: [],
     location: { section: own.section, start: own.start, end: own.end, quote: own.quote },
     id: `county.copied_text:${own.section}:${own.start}`,

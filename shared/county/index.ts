@@ -1,19 +1,21 @@
 // The county's review of a batch of reports: each report checked on its own (shared/check, with
 // last year's file of the same unit when the batch has it), the units compared with each other
 // (copied paragraphs, outlying figures) and the tables summed per format.
-import { checkReport, countFindings } from '../check';
+import { checkReport, countFindings, isAcknowledged } from '../check';
 import { FORMATS, formatForYear, isGovFormatId } from '../formats/index';
 import type { ReportDoc } from '../report';
 import { rulesFor } from '../rules/index';
+import { differences, groupDuplicates } from './duplicates';
 import { copyFinding, findCopiedParagraphs, type CopyPair } from './copies';
 import { unitKey, unitNamePattern } from './names';
 import { findOutliers } from './outliers';
 import { countySum } from './sums';
-import type { CountyEntry, CountyFinding, CountyReview, CountySum, CountyUnitRow, ContinuityStatus } from './types';
+import type { CountyDuplicate, CountyEntry, CountyFinding, CountyReview, CountySum, CountyUnitRow, ContinuityStatus } from './types';
 
 export type * from './types';
 export { unitCore, unitNameVariants } from './names';
 export { COPY_THRESHOLD, COPY_MIN_CHARS } from './copies';
+export { cellLabel, cutQuote, sectionLabel, TABLE_NAMES } from './labels';
 
 /** The year most of the batch reports on (the latest one on a tie). */
 function countyYear(docs: readonly ReportDoc[]): number | null {
@@ -33,16 +35,23 @@ function carryOverRules(formatId: string): Set<string> {
   );
 }
 
-export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
-  const readable = entries.filter((e): e is CountyEntry & { doc: ReportDoc } => !!e.doc);
+export interface CountyOptions {
+  /** for a unit sent more than once: the files the county chose to count (others: the report file, else the first) */
+  keep?: readonly string[];
+}
+
+export function analyseCounty(entries: readonly CountyEntry[], options: CountyOptions = {}): CountyReview {
+  const all = entries.filter((e): e is CountyEntry & { doc: ReportDoc } => !!e.doc);
+  // One unit-year is counted once: the other files of a unit sent twice are shown, never summed or compared.
+  const groups = groupDuplicates(all, options.keep);
+  const duplicateOf = new Map<string, string>();
+  for (const g of groups) for (const e of g.entries) if (e !== g.kept) duplicateOf.set(e.id, g.kept.id);
+  const readable = all.filter((e) => !duplicateOf.has(e.id));
   const year = countyYear(readable.map((e) => e.doc));
   const byUnitYear = new Map<string, CountyEntry & { doc: ReportDoc }>();
-  for (const e of readable) {
-    const k = `${unitKey(e.doc.unit.name)}\u0000${e.doc.year}`;
-    if (!byUnitYear.has(k)) byUnitYear.set(k, e);
-  }
+  for (const e of readable) byUnitYear.set(`${unitKey(e.doc.unit.name)}\u0000${e.doc.year}`, e);
 
-  const rows: CountyUnitRow[] = readable.map((e) => {
+  const rows: CountyUnitRow[] = all.map((e) => {
     const prev = byUnitYear.get(`${unitKey(e.doc.unit.name)}\u0000${e.doc.year - 1}`);
     const findings: CountyFinding[] = checkReport(e.doc, prev?.doc);
     let continuity: ContinuityStatus = 'none';
@@ -50,6 +59,7 @@ export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
       const rules = carryOverRules(e.doc.formatId);
       continuity = findings.some((f) => rules.has(f.rule)) ? 'mismatch' : 'ok';
     }
+    const kept = duplicateOf.get(e.id);
     return {
       entryId: e.id,
       fileName: e.fileName,
@@ -58,18 +68,20 @@ export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
       formatId: e.doc.formatId,
       year: e.doc.year,
       date: e.doc.date,
-      role: e.doc.year === year ? 'current' : year !== null && e.doc.year === year - 1 ? 'previous' : 'other',
+      role: kept ? 'duplicate' : e.doc.year === year ? 'current' : year !== null && e.doc.year === year - 1 ? 'previous' : 'other',
+      ...(kept ? { duplicateOf: kept } : {}),
       continuity,
       ...(prev ? { previousEntryId: prev.id } : {}),
       errors: 0,
       warnings: 0,
       info: 0,
+      acknowledged: 0,
       findings,
       problems: e.problems,
     };
   });
   const rowById = new Map(rows.map((r) => [r.entryId, r]));
-  const entryById = new Map(readable.map((e) => [e.id, e]));
+  const entryById = new Map(all.map((e) => [e.id, e]));
   const current = readable.filter((e) => e.doc.year === year);
   const comparisons: CountyReview['comparisons'] = [];
   const add = (entryId: string, f: CountyFinding, listed = true) => {
@@ -77,22 +89,6 @@ export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
     row.findings.push(f);
     if (listed) comparisons.push({ ...f, entryId, unitName: row.unitName });
   };
-
-  // The same unit twice for the same year: one of the files is probably misnamed or outdated.
-  const seen = new Map<string, string>();
-  for (const e of current) {
-    const k = unitKey(e.doc.unit.name);
-    const first = seen.get(k);
-    if (first === undefined) seen.set(k, e.id);
-    else
-      add(e.id, {
-        rule: 'county.duplicate_unit',
-        severity: 'warning',
-        message: `${e.doc.unit.name}的${e.doc.year}年度报告在这批文件中有两份（另一份是“${entryById.get(first)!.fileName}”）。请确认哪一份是正式报告，把另一份移出文件夹后重新打开。`,
-        cells: [],
-        id: 'county.duplicate_unit',
-      });
-  }
 
   const names = unitNamePattern(readable.map((e) => e.doc.unit.name));
   const copyUnits = current.map((e) => ({ entryId: e.id, unitName: e.doc.unit.name, fileName: e.fileName, doc: e.doc }));
@@ -141,16 +137,34 @@ export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
     }
   }
 
+  // The clerk's 已核实 travels in the report file: shown with its reason, counted apart.
   for (const r of rows) {
-    const c = countFindings(entryById.get(r.entryId)!.doc, r.findings);
+    const doc = entryById.get(r.entryId)!.doc;
+    for (const f of r.findings) if (isAcknowledged(doc, f)) f.acknowledged = { ...doc.acknowledgements[f.id!] };
+    const c = countFindings(doc, r.findings);
     r.errors = c.errors;
     r.warnings = c.warnings;
     r.info = c.info;
+    r.acknowledged = c.acknowledged;
   }
+
+  const duplicates: CountyDuplicate[] = groups.map((g) => ({
+    unitName: g.kept.doc.unit.name,
+    year: g.kept.doc.year,
+    entryIds: g.entries.map((e) => e.id),
+    fileNames: g.entries.map((e) => e.fileName),
+    kept: g.kept.id,
+    differences: differences(g.entries.map((e) => e.doc)),
+  }));
+  // The files of a unit sent twice come first, the kept one leading its group.
+  const first = duplicates.flatMap((d) => [d.kept, ...d.entryIds.filter((id) => id !== d.kept)]);
+  const firstSet = new Set(first);
+  const ordered = [...first.map((id) => rowById.get(id)!), ...rows.filter((r) => !firstSet.has(r.entryId))];
 
   return {
     year,
-    rows,
+    rows: ordered,
+    duplicates,
     unreadable: entries.filter((e) => !e.doc).map((e) => ({ entryId: e.id, fileName: e.fileName, error: e.error ?? '无法读取。' })),
     comparisons,
     sums: sums.sort((a, b) => b.entryIds.length - a.entryIds.length),

@@ -18,6 +18,8 @@ export interface CountyEntry {
 
 /** A finding that compares one unit with another of the batch (copied text) or with all (outlier). */
 export interface CountyFinding extends Finding {
+  /** the clerk marked this finding 已核实 in the report file, with the reason */
+  acknowledged?: { reason: string; at: string };
   /** the other unit's side of a copied paragraph: where it is and its words */
   other?: { entryId: string; unitName: string; fileName: string; section: string; start: number; end: number; quote: string };
 }
@@ -39,14 +41,22 @@ export interface CountyUnitRow {
   year: number;
   /** 成文日期, ISO, or '' when the report has none */
   date: string;
-  /** the role of the file in the batch: a report of the county's year, last year's kept for 结转, or another year's (not summed) */
-  role: 'current' | 'previous' | 'other';
+  /**
+   * the role of the file in the batch: a report of the county's year, last year's kept for 结转,
+   * another year's (not summed), or a second file of a unit-year already in the batch (never
+   * counted, summed or compared: see duplicateOf)
+   */
+  role: 'current' | 'previous' | 'other' | 'duplicate';
+  /** for a duplicate: the file of the same unit and year that is counted instead */
+  duplicateOf?: string;
   continuity: ContinuityStatus;
   /** the file used as last year's report */
   previousEntryId?: string;
+  /** open findings by severity; warnings and info the clerk marked 已核实 are in `acknowledged` only */
   errors: number;
   warnings: number;
   info: number;
+  acknowledged: number;
   /** the unit's own checks (shared/check) plus the county's comparisons */
   findings: CountyFinding[];
   problems: string[];
@@ -67,10 +77,36 @@ export interface CountySum {
   causes: { rule: string; entryIds: string[] }[];
 }
 
+/** One way two files of the same unit and year differ. */
+export interface CountyDifference {
+  /** a table cell (key), a section (key) or a field of the report (formatId, date, title, unit) */
+  kind: 'cell' | 'section' | 'field';
+  key: string;
+  /** the official label (cells: 表三“… · 自然人”; sections: their heading) */
+  label: string;
+  /** the value in each file, in the order of the group's entryIds ('未填' when absent) */
+  values: string[];
+}
+
+/** Files of one unit for one year: only `kept` is counted. */
+export interface CountyDuplicate {
+  unitName: string;
+  year: number;
+  /** the files, in the order they were added */
+  entryIds: string[];
+  fileNames: string[];
+  kept: string;
+  /** empty when the files say the same (figures, texts, date) */
+  differences: CountyDifference[];
+}
+
 export interface CountyReview {
   /** the reporting year the batch is about: the most common year among the readable reports */
   year: number | null;
+  /** rows in the batch's order, except that the files of a unit sent twice come first */
   rows: CountyUnitRow[];
+  /** units sent more than once for the same year, shown before everything else */
+  duplicates: CountyDuplicate[];
   /** files that could not be read */
   unreadable: { entryId: string; fileName: string; error: string }[];
   /** cross-unit findings (each copied paragraph once, each outlier once), for the findings list */

@@ -34,7 +34,7 @@ export const PRINT_CSS = `
 .nb-print td { border: 0.5pt solid #000; padding: ${TABLE_TEXT.paddingYPt / 2}pt ${TABLE_TEXT.paddingPt / 2}pt; text-align: center; vertical-align: middle; word-break: break-all; overflow: hidden; }
 .nb-print td.nb-left { text-align: left; }
 .nb-print .nb-folio { position: absolute; top: ${PAGE.marginTopMm + PAGE.textHeightMm + 7}mm; font-family: ${CSS_FONT.song}; font-size: ${SIZE.si}pt; line-height: ${SIZE.si}pt; white-space: nowrap; }
-.nb-print .nb-draft { position: absolute; top: 15mm; left: 0; right: 0; text-align: center; color: #f00; font-family: ${CSS_FONT.heading1}; font-size: ${SIZE.xiaosi}pt; }
+.nb-print .nb-draft { position: absolute; top: 15mm; left: 0; right: 0; text-align: center; color: #d40000; font-family: ${CSS_FONT.heading1}; font-size: ${SIZE.xiaosi}pt; }
 `;
 
 /** Page rules for printing: A4, no browser margins, one sheet per page. */

@@ -37,7 +37,8 @@ test('clerk walk: plain step states, blanks to 0, carried-over source, keep copi
     await page.locator('[data-cell="t2.licensing.decisions"]').fill('12');
     await page.locator('[data-findings="proactive"] [data-finding="cells.unfilled"]').waitFor();
     await page.locator('[data-fill-zeros="t2"] button').click();
-    await page.locator('[data-fill-zeros="t2"]').waitFor({ state: 'detached' });
+    // The button stays where the focus may be, saying the table is full.
+    await page.locator('[data-fill-zeros="t2"][data-blanks="0"]').waitFor();
     assert.equal(await page.locator('[data-cell="t2.licensing.decisions"]').inputValue(), '12');
     assert.equal(await page.locator('[data-cell="t2.regulations.repealed"]').inputValue(), '0');
     await page.locator('[data-findings="proactive"] [data-finding="cells.unfilled"]').waitFor({ state: 'detached' });
@@ -73,6 +74,17 @@ test('clerk walk: plain step states, blanks to 0, carried-over source, keep copi
       .getByText(`${year - 1}年报告的“四、结转下年度继续办理”为 1`, { exact: false })
       .waitFor();
     await page.screenshot({ path: join(shots, '1-carried-over.png') });
+    // One message about 上年结转: brought in and matching, or (once changed) not matching — never both at once.
+    const banner = page.locator('[data-findings="requests"] [data-not-started]');
+    await banner.waitFor();
+    assert.equal(await banner.getAttribute('data-carried'), 'ok');
+    assert.match(await banner.innerText(), /已从上年度报告带入/);
+    await page.locator('[data-cell="t3.carried_over.natural_person"]').fill('2');
+    await page.locator('[data-findings="requests"] [data-finding="t3.carry_over"]').waitFor();
+    await page.locator('[data-findings="requests"] [data-not-started][data-carried="mismatch"]').waitFor();
+    assert.doesNotMatch(await banner.innerText(), /已从上年度报告带入/);
+    await page.locator('[data-cell="t3.carried_over.natural_person"]').fill('1');
+    await page.locator('[data-findings="requests"] [data-finding="t3.carry_over"]').waitFor({ state: 'detached' });
 
     // A copied part that still holds this year is kept with one click, and stays kept.
     await page.locator('[data-step="other_matters"] button').click();

@@ -125,7 +125,8 @@ test('a county office opens a folder of township reports: rows, flags, sums and 
     );
     assert.equal(sums.get('t3.new_received.total'), expectNew);
     const copies: string[] = [];
-    wb.getWorksheet('问题清单')!.eachRow((r) => r.getCell(4).value === 'county.copied_text' && copies.push(`${r.getCell(1).value}|${r.getCell(7).value}`));
+    // The rule's id is in the last column (规则编号); the other unit in 雷同单位.
+    wb.getWorksheet('问题清单')!.eachRow((r) => r.getCell(10).value === 'county.copied_text' && copies.push(`${r.getCell(1).value}|${r.getCell(8).value}`));
     assert.ok(copies.includes(`${unitName(SCENARIO.copiedFrom)}|${unitName(SCENARIO.copiedTo)}`), copies.join('\n'));
 
     // The clerk's side is untouched: still no unit and no reports.

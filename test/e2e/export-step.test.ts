@@ -98,10 +98,12 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     assert.match(strFromU8(unzipSync(bytes)['word/document.xml']), /三、收到和处理政府信息公开申请情况/);
     const sha = createHash('sha256').update(bytes).digest('hex');
     const rows = page.getByTestId('export-history-row');
-    await rows.first().waitFor();
-    assert.equal(await rows.count(), 1);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="export-history-row"]').length === 2);
     assert.equal(await rows.first().locator('[data-sha]').getAttribute('data-sha'), sha);
     assert.equal(await rows.first().getAttribute('data-draft'), 'false');
+    // The print view was an export too: recorded as a PDF, the variant shown beside each.
+    assert.equal(await rows.first().getByTestId('export-variant').innerText(), 'Word · 不加红头');
+    assert.match(await rows.nth(1).getByTestId('export-variant').innerText(), /^PDF/);
     await page.getByTestId('export-message').waitFor();
 
     // An unbalanced table 三: the confirmation names the error; the file is a 草稿.
@@ -120,8 +122,11 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     const zip = unzipSync(readFileSync(draftPath));
     const headers = Object.keys(zip).filter((n) => n.startsWith('word/header'));
     assert.ok(headers.length > 0 && headers.every((n) => strFromU8(zip[n]).includes('草稿')));
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="export-history-row"]').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="export-history-row"]').length === 3);
     assert.equal(await rows.first().getAttribute('data-draft'), 'true');
+    // The 正式 file was exported before the table changed: it no longer matches the report (已过期).
+    assert.equal(await rows.nth(1).getAttribute('data-stale'), 'true');
+    assert.equal(await rows.first().getAttribute('data-stale'), 'false');
     assert.equal(await rows.first().locator('[data-sha]').getAttribute('data-sha'), createHash('sha256').update(readFileSync(draftPath)).digest('hex'));
     await page.screenshot({ path: join(shots, '3-history.png'), fullPage: false });
 

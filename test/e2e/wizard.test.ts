@@ -88,21 +88,23 @@ test('wizard: a whole report by keyboard, a 勾稽 error flagged and fixed, past
     assert.equal(await cell(page, 't2.fees.amount').inputValue(), '0.35');
     await shot(page, '3-proactive');
 
-    // 三: the 自然人 column by keyboard (Enter moves down, through the derived （七）总计),
+    // 三: the 自然人 column by keyboard (Enter moves down, passing over the derived （七）总计),
     // with 结转下年度 deliberately wrong: 5 + 1 received, 3 + 1 processed, so 2 carried forward, not 0.
     await step(page, 'requests');
     const typed: Record<string, string> = { new_received: '5', carried_over: '1', granted: '3', partial_grant: '1', carried_forward: '0' };
     await cell(page, 't3.new_received.natural_person').click();
     for (const row of t3Rows) {
-      if (!row.derived) await page.keyboard.type(typed[row.key] ?? '0');
+      if (row.derived) continue;
+      await page.keyboard.type(typed[row.key] ?? '0');
       await page.keyboard.press('Enter');
     }
-    // Totals follow the typing; they are read-only and focusable.
+    // Totals follow the typing; they are read-only and not Tab stops (定位 can still focus them).
     assert.equal(await cell(page, 't3.new_received.total').inputValue(), '5');
     assert.equal(await cell(page, 't3.total_processed.natural_person').inputValue(), '4');
     assert.equal(await cell(page, 't3.total_processed.natural_person').getAttribute('aria-label'), model.byKey.get('t3.total_processed.natural_person')!.label);
     assert.equal(await cell(page, 't3.granted.natural_person').getAttribute('aria-label'), '三、本年度办理结果（一）予以公开 · 自然人');
     assert.equal(await cell(page, 't3.total_processed.total').getAttribute('readonly'), '');
+    assert.equal(await cell(page, 't3.total_processed.total').getAttribute('tabindex'), '-1');
     // The error at the right cells, in Chinese, with the figure that fixes it.
     const balance = page.locator('[data-findings="requests"] [data-finding="t3.balance"]');
     // Findings are computed in idle time after the last key: wait for the one about the final figures.

@@ -9,6 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { createApi } from '../../electron/core/api/index';
+import { buildDocx } from '../../electron/core/export/docx';
+import { checkReport } from '../../shared/check';
 import { openStore } from '../../electron/core/store/index';
 import type { ApiInput, ApiMethod, ApiOutputs, ApiResult } from '../../shared/api';
 import { mmToTwips, PAGE } from '../../shared/print/page-layout';
@@ -53,7 +55,7 @@ describe('nianbao county', () => {
     await wb.xlsx.readFile(out);
     assert.deepEqual(
       wb.worksheets.map((w) => w.name),
-      ['概况', '问题清单', '汇总（2021格式）', '汇总（2019格式）', '汇总明细'],
+      ['概况', '问题清单', '已核实', '汇总（2021格式）', '汇总（2019格式）', '汇总明细'],
     );
     const summary = wb.getWorksheet('概况')!;
     const rows: Record<string, unknown>[] = [];
@@ -65,8 +67,8 @@ describe('nianbao county', () => {
           file: r.getCell(3).value,
           year: r.getCell(5).value,
           errors: r.getCell(7).value,
-          continuity: r.getCell(10).value,
-          date: r.getCell(11).value,
+          continuity: r.getCell(11).value,
+          date: r.getCell(12).value,
         }),
     );
     const yellow = rows.find((r) => r.unit === unitName(SCENARIO.unbalanced))!;
@@ -80,10 +82,10 @@ describe('nianbao county', () => {
         n > 1 &&
         findings.push({
           unit: String(r.getCell(1).value),
-          rule: String(r.getCell(4).value),
-          quote: String(r.getCell(6).value ?? ''),
-          otherUnit: String(r.getCell(7).value ?? ''),
-          otherQuote: String(r.getCell(8).value ?? ''),
+          rule: String(r.getCell(10).value),
+          quote: String(r.getCell(7).value ?? ''),
+          otherUnit: String(r.getCell(8).value ?? ''),
+          otherQuote: String(r.getCell(9).value ?? ''),
         }),
     );
     const copy = findings.find((f) => f.rule === 'county.copied_text' && f.unit === unitName(SCENARIO.copiedFrom))!;
@@ -145,6 +147,9 @@ describe('nianbao county', () => {
     assert.match(unbalanced, /不平衡：本年新收 \d+ \+ 上年结转 \d+ = \d+ 件，办理结果 \d+ \+ 结转下年度 \d+ = \d+ 件，差 2 件/);
     // The township is not told a 结转下年度 figure to write in: the equation is the finding.
     assert.doesNotMatch(unbalanced, /应为/);
+    // A letter has no marked cells: the cells are named by their official labels.
+    assert.doesNotMatch(unbalanced, /标出的格子/);
+    assert.match(unbalanced, /核对下列格子[\s\S]*涉及的格子：表三“一、本年新收政府信息公开申请数量 · [^”]+”/);
     // An outlier names the county's usual figure as a reference, never as the figure to write in.
     const outlier = plain(docxText(readFileSync(join(opinions, `${unitName(SCENARIO.outlier)}2025年度报告审查意见.docx`))));
     assert.match(outlier, /县内其他 \d+ 个单位一般为/);
@@ -247,6 +252,19 @@ describe('the county batch through the API', () => {
       const op = await call('countyOpinion', { batchId: first.batchId, entryId: review.rows[0].entryId, issuer: '' });
       assert.match(plain(docxText(Buffer.from(op.base64, 'base64'))), /审查意见/);
       assert.equal(dump(), before, 'the clerk’s tables are unchanged');
+      // The same unit again: listed, not counted; the county may count the other file instead.
+      const again = await call('countyAddFiles', { batchId: first.batchId, files: [{ ...files[0], fileName: '重发.nianbao.json' }] });
+      assert.equal(again.count, 11);
+      const twice = (await call('countyReview', { batchId: first.batchId })).review;
+      assert.equal(twice.duplicates.length, 1);
+      assert.equal(twice.rows[0].fileName, files[0].fileName, 'the unit sent twice leads the table');
+      assert.equal(twice.rows[1].role, 'duplicate');
+      assert.deepEqual(twice.sums, review.sums, 'summed once');
+      const refused = await handleApiCall('countyOpinion', { batchId: first.batchId, entryId: twice.rows[1].entryId, issuer: '' });
+      assert.equal(refused.ok, false);
+      const chosen = await call('countyKeep', { batchId: first.batchId, entryId: twice.rows[1].entryId });
+      assert.equal(chosen.review.duplicates[0].kept, twice.rows[1].entryId);
+      assert.equal(chosen.review.rows.find((r) => r.fileName === files[0].fileName)!.role, 'duplicate');
       await call('countyClose', { batchId: first.batchId });
       const gone = await handleApiCall('countyReview', { batchId: first.batchId });
       assert.equal(gone.ok, false);
@@ -256,5 +274,122 @@ describe('the county batch through the API', () => {
       store.close();
       dir.cleanup();
     }
+  });
+});
+
+describe('nianbao county: a unit sent twice, the clerk’s 已核实, opinions under their own names', () => {
+  const dir = tempDir('county-twice');
+  const folder = join(dir.path, '报告');
+  const out = join(dir.path, '汇总.xlsx');
+  const opinions = join(dir.path, '审查意见');
+  const generated = generateCountyBatch().filter((g, i) => i < 6 && g.doc.year === 2025 && i !== SCENARIO.unbalanced);
+  const twice = generated[SCENARIO.copiedFrom];
+  const other = generated[3];
+  let acked: { id: string; reason: string };
+  let run: ReturnType<typeof county>;
+  before(async () => {
+    (await import('node:fs')).mkdirSync(folder);
+    // The first unit's clerk marked one warning 已核实 in the app: it travels in the report file.
+    const warning = checkReport(other.doc).find((f) => f.severity === 'warning' && f.id)!;
+    acked = { id: warning.id!, reason: '经核对申请台账，数字无误' };
+    const docs = generated.map((g) =>
+      g === other ? { ...g, doc: { ...g.doc, acknowledgements: { [acked.id]: { reason: acked.reason, at: '2026-01-10T08:00:00Z' } } } } : g,
+    );
+    await writeCountyFolder(folder, docs);
+    // The same township again, as a Word document with 行政许可 changed: counted once, the report file kept.
+    const changed = { ...twice.doc, cells: { ...twice.doc.cells, 't2.licensing.decisions': twice.doc.cells['t2.licensing.decisions'] + 156 } };
+    writeFileSync(join(folder, '白沙镇年报（重发）.docx'), await buildDocx(changed));
+    // Two units whose names make the same file name once made safe: two opinions, two files.
+    for (const name of ['清溪县红星/新村镇人民政府', '清溪县红星_新村镇人民政府'])
+      writeFileSync(join(folder, `${name.replace('/', '')}.nianbao.json`), serializeReportFile({ ...other.doc, unit: { ...other.doc.unit, name } }));
+    run = county(folder, '-o', out, '--opinions', opinions);
+  });
+  after(() => dir.cleanup());
+
+  it('prints the unit sent twice first, both files named and the cell that differs', () => {
+    const lines = run.stdout.split('\n');
+    assert.match(
+      lines[0],
+      new RegExp(
+        `重复报送：${unitName(SCENARIO.copiedFrom)} 2025年有 2 份报告：${twice.fileName}\\.nianbao\\.json（计入）、白沙镇年报（重发）\\.docx（不计入）`,
+      ),
+    );
+    assert.match(run.stdout, /不同：表二“行政许可 · [^”]+”：/);
+    assert.match(run.stdout, /白沙镇年报（重发）\.docx：.*重复报送，未计入/);
+  });
+
+  it('writes one opinion per counted report, each under its own name, and says how many were written', () => {
+    const files = readdirSync(opinions);
+    const counted = generated.length + 2;
+    assert.equal(files.length, counted);
+    assert.match(run.stdout, new RegExp(`已写出 ${counted} 份审查意见`));
+    assert.ok(files.includes('清溪县红星_新村镇人民政府2025年度报告审查意见（2）.docx'), files.join(' '));
+  });
+
+  it('lists the duplicate first in the workbook, findings by title and label, 已核实 apart with the reason', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    assert.equal(wb.worksheets[0].name, '重复报送');
+    const dup = wb.getWorksheet('重复报送')!;
+    assert.equal(dup.getRow(2).getCell(3).value, `${twice.fileName}.nianbao.json`);
+    assert.equal(dup.getRow(2).getCell(4).value, '计入汇总');
+    assert.equal(dup.getRow(3).getCell(3).value, '白沙镇年报（重发）.docx');
+    assert.match(String(dup.getRow(2).getCell(5).value), /表二“行政许可/);
+    // Summed once: the county's 行政许可 is the sum over the counted files.
+    const byKey = new Map<string, number>();
+    wb.getWorksheet('汇总明细')!.eachRow((r, n) => n > 1 && byKey.set(String(r.getCell(2).value), Number(r.getCell(4).value)));
+    const expected = generated.reduce((n, g) => n + g.doc.cells['t2.licensing.decisions'], 0) + 2 * other.doc.cells['t2.licensing.decisions'];
+    assert.equal(byKey.get('t2.licensing.decisions'), expected);
+
+    const list = wb.getWorksheet('问题清单')!;
+    const header = (list.getRow(1).values as unknown[]).filter(Boolean);
+    assert.deepEqual(header.slice(2, 6), ['严重程度', '问题', '说明', '涉及的格子']);
+    assert.equal(header[header.length - 1], '规则编号', 'ids in the last column only');
+    const titles: string[] = [];
+    const cells: string[] = [];
+    list.eachRow((r, n) => {
+      if (n === 1) return;
+      titles.push(String(r.getCell(4).value));
+      cells.push(String(r.getCell(6).value ?? ''));
+      assert.notEqual(r.getCell(1).value, undefined);
+    });
+    assert.ok(titles.length > 0);
+    for (const t of titles) assert.doesNotMatch(t, /^[a-z0-9_.]+$/, `an internal id as the title: ${t}`);
+    for (const c of cells.filter(Boolean)) assert.doesNotMatch(c, /t[234]\.[a-z_]+\.[a-z_]+/, `a cell key instead of its label: ${c}`);
+    const openIds: string[] = [];
+    list.eachRow((r, n) => n > 1 && r.getCell(1).value === other.doc.unit.name && openIds.push(String(r.getCell(5).value)));
+    const ackSheet = wb.getWorksheet('已核实')!;
+    assert.equal(ackSheet.rowCount, 2, 'the one acknowledged finding');
+    assert.equal(ackSheet.getRow(2).getCell(1).value, other.doc.unit.name);
+    assert.equal(ackSheet.getRow(2).getCell(7).value, `已核实，理由：${acked.reason}`);
+    assert.ok(!openIds.includes(String(ackSheet.getRow(2).getCell(5).value)), 'not also listed as open');
+
+    const summary = wb.getWorksheet('概况')!;
+    const head = (summary.getRow(1).values as unknown[]).filter(Boolean);
+    const col = (name: string) => head.indexOf(name) + 1;
+    summary.eachRow((r, n) => {
+      if (n > 1 && r.getCell(3).value === `${other.fileName}.nianbao.json`) assert.equal(r.getCell(col('已核实')).value, 1);
+    });
+  });
+
+  it('the opinion counts what it lists, and lists the 已核实 apart with the reason', () => {
+    const text = plain(docxText(readFileSync(join(opinions, `${other.doc.unit.name}2025年度报告审查意见.docx`))));
+    const m = /发现必须改正的错误(\d+)处、需要核实的问题(\d+)处、供参考的提示(\d+)处；另有你单位已核实并写明理由的(\d+)处/.exec(text);
+    assert.ok(m, text.slice(0, 400));
+    const part = (heading: string) => {
+      const start = text.indexOf(heading);
+      if (start < 0) return 0;
+      const rest = text.slice(start + heading.length);
+      const end = rest.search(/\n[一二三四]、/);
+      return (end < 0 ? rest : rest.slice(0, end)).split('\n').filter((l) => /^\d+\. /.test(l)).length;
+    };
+    assert.equal(part('必须改正的错误\n'), Number(m[1]));
+    assert.equal(part('需要核实或修改的问题\n'), Number(m[2]));
+    assert.equal(part('供参考的提示\n'), Number(m[3]));
+    assert.equal(part('你单位已核实的问题\n'), Number(m[4]));
+    assert.equal(Number(m[4]), 1);
+    assert.match(text, new RegExp(`已核实，理由：${acked.reason}`));
+    const kept = plain(docxText(readFileSync(join(opinions, `${unitName(SCENARIO.copiedFrom)}2025年度报告审查意见.docx`))));
+    assert.match(kept, /你单位还报送了“白沙镇年报（重发）\.docx”/);
   });
 });

@@ -50,6 +50,7 @@ function validPayload(m: ApiMethod, ids: { report: number; exportId: number; bac
     case 'getReport':
     case 'deleteReport':
     case 'listExports':
+    case 'recordPdfExport':
     case 'exportReportFile':
       return { id: ids.report };
     case 'updateReport':

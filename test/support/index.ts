@@ -6,3 +6,4 @@ export { startSquatter } from './squatter';
 export type { Squatter, SquatterRequest } from './squatter';
 export type { RunningHost } from './host';
 export { launchBrowser, chromiumExecutable } from './browser';
+export { assertAccessible } from './axe';

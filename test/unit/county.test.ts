@@ -2,7 +2,7 @@
 // how a batch pairs each report with last year's file of the same unit.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseCounty, unitCore, unitNameVariants } from '../../shared/county/index';
+import { analyseCounty, cutQuote, unitCore, unitNameVariants } from '../../shared/county/index';
 import type { CountyEntry } from '../../shared/county/index';
 import { findCopiedParagraphs } from '../../shared/county/copies';
 import { unitNamePattern } from '../../shared/county/names';
@@ -160,5 +160,89 @@ describe('a paragraph passed round several townships', () => {
     assert.match(copies(0)[0].message, /也有这段文字/);
     assert.equal(copies(3).length, 0);
     assert.equal(review.comparisons.filter((c) => c.rule === 'county.copied_text').length, 1);
+  });
+});
+
+describe('a unit sent twice', () => {
+  const generated = generateCountyBatch().filter((g) => g.doc.year === 2025);
+  const twice = generated[SCENARIO.copiedFrom].doc;
+  const batch = (extra: ReportDoc) => {
+    const list = entries([...generated.map((g) => g.doc), extra]);
+    // The second copy arrives as a Word document: the report file is the one counted by default.
+    list[list.length - 1] = { ...list[list.length - 1], fileName: '白沙镇年报.docx', source: 'docx' };
+    return list;
+  };
+
+  it('is counted once, listed first with both files, never summed twice nor compared with itself', () => {
+    const review = analyseCounty(batch(twice));
+    const once = analyseCounty(entries(generated.map((g) => g.doc)));
+    assert.equal(review.duplicates.length, 1);
+    const d = review.duplicates[0];
+    assert.equal(d.unitName, unitName(SCENARIO.copiedFrom));
+    assert.deepEqual(d.fileNames, [`${SCENARIO.copiedFrom + 1}.nianbao.json`, '白沙镇年报.docx']);
+    assert.equal(d.kept, `e${SCENARIO.copiedFrom + 1}`);
+    assert.deepEqual(d.differences, [], 'the same report: nothing differs');
+    assert.deepEqual(
+      review.rows.slice(0, 2).map((r) => [r.entryId, r.role]),
+      [
+        [d.kept, 'current'],
+        [d.entryIds[1], 'duplicate'],
+      ],
+    );
+    assert.equal(review.rows[1].duplicateOf, d.kept);
+    assert.equal(review.rows.filter((r) => r.role === 'current').length, once.rows.filter((r) => r.role === 'current').length);
+    assert.deepEqual(review.sums[0].cells, once.sums[0].cells, 'the sums are those of the batch without the second copy');
+    assert.deepEqual(review.sums[0].entryIds, once.sums[0].entryIds);
+    const copies = review.rows.flatMap((r) => r.findings.filter((f) => f.rule === 'county.copied_text').map((f) => [r.entryId, f.other?.entryId]));
+    assert.ok(!copies.some(([a, b]) => d.entryIds.includes(a!) && d.entryIds.includes(b!)), 'never flagged as copying itself');
+    assert.equal(review.comparisons.length, once.comparisons.length);
+  });
+
+  it('names the cells and fields that differ, and counts the file the county chose', () => {
+    const changed = { ...twice, date: '2026-01-20', cells: { ...twice.cells, 't2.licensing.decisions': (twice.cells['t2.licensing.decisions'] ?? 0) + 156 } };
+    const list = batch(changed);
+    const review = analyseCounty(list);
+    const d = review.duplicates[0];
+    const cell = d.differences.find((x) => x.kind === 'cell')!;
+    assert.equal(cell.key, 't2.licensing.decisions');
+    assert.match(cell.label, /^表二“行政许可/);
+    assert.deepEqual(cell.values, [String(twice.cells['t2.licensing.decisions']), String(changed.cells['t2.licensing.decisions'])]);
+    assert.ok(d.differences.some((x) => x.key === 'date'));
+    const base = review.sums[0].cells['t2.licensing.decisions'];
+    const chosen = analyseCounty(list, { keep: [d.entryIds[1]] });
+    assert.equal(chosen.duplicates[0].kept, d.entryIds[1]);
+    assert.equal(chosen.sums[0].cells['t2.licensing.decisions'], base + 156, 'the chosen file’s figures, once');
+  });
+});
+
+describe('the clerk’s 已核实 at the county', () => {
+  it('travels in the report with its reason and is counted apart from the open findings', () => {
+    const generated = generateCountyBatch().filter((g) => g.doc.year === 2025);
+    const plain = analyseCounty(entries(generated.map((g) => g.doc)));
+    const i = plain.rows.findIndex((r) => r.findings.some((f) => f.severity === 'warning' && f.id && !f.rule.startsWith('county.')));
+    const warning = plain.rows[i].findings.find((f) => f.severity === 'warning' && f.id && !f.rule.startsWith('county.'))!;
+    const docs = generated.map((g) => g.doc);
+    docs[i] = { ...docs[i], acknowledgements: { [warning.id!]: { reason: '经核对台账无误', at: '2026-01-10T08:00:00Z' } } };
+    const review = analyseCounty(entries(docs));
+    const row = review.rows.find((r) => r.entryId === plain.rows[i].entryId)!;
+    const acked = row.findings.find((f) => f.id === warning.id)!;
+    assert.deepEqual(acked.acknowledged, { reason: '经核对台账无误', at: '2026-01-10T08:00:00Z' });
+    assert.equal(row.acknowledged, 1);
+    assert.equal(row.warnings, plain.rows[i].warnings - 1);
+    assert.equal(row.warnings, row.findings.filter((f) => f.severity === 'warning' && !f.acknowledged).length, 'counts are of the lists');
+  });
+});
+
+describe('quotes', () => {
+  it('are cut where a number or a word ends, never inside one', () => {
+    const s = '本年度共受理申请18件，其中予以公开12件，部分公开3件，退回修改18件，全部在法定期限内答复完毕，没有逾期。';
+    for (let n = 8; n < s.length; n++) {
+      const q = cutQuote(s, n);
+      assert.ok(q.endsWith('……'));
+      const kept = q.slice(0, -2);
+      assert.ok(s.startsWith(kept));
+      assert.ok(!/[0-9]$/.test(kept) || !/[0-9]/.test(s[kept.length]), `cut inside a number at ${n}: ${q}`);
+    }
+    assert.equal(cutQuote('短句', 40), '短句');
   });
 });

@@ -222,13 +222,31 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const title = doc.title || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const row = store.addExport(id, { fileName, sha256, draft, doc });
+      const row = store.addExport(id, { fileName, sha256, draft, doc, kind: 'docx', letterhead, sealed });
       return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft, draftReasons: reasons };
     },
 
-    confirmExport: ({ exportId, savedPath }) => store.confirmExport(exportId, savedPath),
+    recordPdfExport: ({ id, letterhead, sealed }) => {
+      // The PDF is printed from the preview in the page: recorded like a Word export, drafts the same way.
+      const report = store.requireReport(id);
+      const doc = report.doc;
+      if (doc.formatId === 'legacy') throw new ApiFailure('unsupported', '这是2019年以前的历史报告，没有官方格式可以导出。请新建本年度报告后再导出。');
+      const reasons = draftReasons(doc, { letterhead });
+      const draft = hasBlockingFindings(checkReport(doc, previousDoc(report))) || reasons.length > 0;
+      const fileName = `${safeFileName(doc.title || defaultTitle(doc.unit.name, doc.year))}${draft ? '（草稿）' : ''}.pdf`;
+      const row = store.addExport(id, { fileName, sha256: '', draft, doc, kind: 'pdf', letterhead, sealed });
+      return { exportId: row.id, fileName, draft, draftReasons: reasons };
+    },
 
-    listExports: ({ id }) => store.listExports(id),
+    confirmExport: ({ exportId, savedPath }) => {
+      const row = store.confirmExport(exportId, savedPath);
+      return { ...row, stale: store.exportIsStale(row.id, store.requireReport(row.reportId).doc) };
+    },
+
+    listExports: ({ id }) => {
+      const current = store.requireReport(id).doc;
+      return store.listExports(id).map((r) => ({ ...r, stale: store.exportIsStale(r.id, current) }));
+    },
 
     exportReportFile: ({ id }) => {
       const { doc } = store.requireReport(id);
@@ -310,8 +328,18 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const row = review.rows.find((r) => r.entryId === entryId);
       const doc = county.entries(batchId)?.find((e) => e.id === entryId)?.doc;
       if (!row || !doc) throw new ApiFailure('not_found', '这批报告中没有这个单位的报告，请刷新后重试。');
-      const bytes = await buildOpinionDocx(row, doc, { issuer });
+      if (row.role === 'duplicate')
+        throw new ApiFailure('invalid_input', '这个文件是同一单位重复报送的，没有计入。请对计入的那一份导出审查意见，或先在“重复报送”中改计这一份。');
+      const alsoSent = review.duplicates.find((d) => d.kept === entryId)?.fileNames.filter((n) => n !== row.fileName);
+      const bytes = await buildOpinionDocx(row, doc, { issuer, alsoSent });
       return { fileName: opinionFileName(doc), base64: Buffer.from(bytes).toString('base64') };
+    },
+
+    countyKeep: ({ batchId, entryId }) => {
+      const kept = county.keep(batchId, entryId);
+      if (kept === undefined) throw batchClosed();
+      if (!kept) throw new ApiFailure('not_found', '这个文件所在的单位只报送了一份报告，不需要选择。请刷新后重试。');
+      return { review: countyReview(batchId) };
     },
 
     countyClose: ({ batchId }) => {

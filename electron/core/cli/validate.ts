@@ -2,6 +2,7 @@
 // county reviewer does (contract in shared/spec/keys-and-file.md). Exit 0 no errors, 1 errors found
 // (with --strict: errors or unacknowledged warnings), 2 bad usage or an unreadable/invalid file.
 // Folders stand for the *.nianbao.json files in them.
+import { SEVERITY_WORDS } from '../../../shared/severity';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -116,7 +117,8 @@ function load(file: string): LoadedFile {
 
 const unitYear = (doc: ReportDoc, year = doc.year) => `${doc.unit.name.trim()}\u0000${year}`;
 
-const SEVERITY_TEXT: Record<Finding['severity'], string> = { error: '✗ 错误', warning: '! 警告', info: '· 提示' };
+const MARK: Record<Finding['severity'], string> = { error: '✗', warning: '!', info: '·' };
+const SEVERITY_TEXT = (s: Finding['severity']) => `${MARK[s]} ${SEVERITY_WORDS[s]}`;
 
 function summaryLine(r: FileResult, doc: ReportDoc | undefined, strict: boolean): string {
   const name = r.file;
@@ -124,8 +126,8 @@ function summaryLine(r: FileResult, doc: ReportDoc | undefined, strict: boolean)
   const c = countFindings(doc as ReportDoc, r.findings);
   const parts: string[] = [];
   if (c.errors) parts.push(`${c.errors} 个错误`);
-  if (c.warnings) parts.push(`${c.warnings} 个警告`);
-  if (c.info) parts.push(`${c.info} 条提示`);
+  if (c.warnings) parts.push(`${c.warnings} 个${SEVERITY_WORDS.warning}`);
+  if (c.info) parts.push(`${c.info} 条${SEVERITY_WORDS.info}`);
   if (c.acknowledged) parts.push(`${c.acknowledged} 条已核实`);
   const mark = c.errors || (strict && c.warnings) ? '✗' : '✓';
   if (parts.length === 0) return `${mark} ${name}：没有发现问题`;
@@ -146,7 +148,7 @@ function printText(results: { r: FileResult; doc?: ReportDoc }[], explicitPrevio
     const sorted = [...r.findings].sort((a, b) => order(a) - order(b));
     for (const f of sorted) {
       const ack = doc && isAcknowledged(doc, f) ? doc.acknowledgements[f.id as string] : undefined;
-      const head = ack ? `✓ 已核实的${f.severity === 'warning' ? '警告' : '提示'}` : SEVERITY_TEXT[f.severity];
+      const head = ack ? `✓ 已核实的${SEVERITY_WORDS[f.severity]}` : SEVERITY_TEXT(f.severity);
       lines.push(`  ${head}：${f.message}${ack ? `（核实理由：${ack.reason}）` : ''} [${f.rule}]`);
     }
   }

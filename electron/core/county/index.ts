@@ -15,6 +15,8 @@ export const MAX_BATCH_FILES = 500;
 
 interface Batch {
   entries: CountyEntry[];
+  /** for units sent twice: the files the county chose to count */
+  keep: string[];
   review: CountyReview | null;
 }
 
@@ -37,7 +39,7 @@ export class CountyBatches {
     if (id && !batch) return 'not_found';
     if (!batch) {
       id = randomUUID();
-      batch = { entries: [], review: null };
+      batch = { entries: [], keep: [], review: null };
       this.batches.set(id, batch);
       while (this.batches.size > MAX_BATCHES) this.batches.delete(this.batches.keys().next().value!);
     }
@@ -54,8 +56,20 @@ export class CountyBatches {
   review(batchId: string): CountyReview | undefined {
     const batch = this.get(batchId);
     if (!batch) return undefined;
-    batch.review ??= analyseCounty(batch.entries);
+    batch.review ??= analyseCounty(batch.entries, { keep: batch.keep });
     return batch.review;
+  }
+
+  /** Counts `entryId` instead of the other files of its unit and year; false when it has no such files. */
+  keep(batchId: string, entryId: string): boolean | undefined {
+    const review = this.review(batchId);
+    if (!review) return undefined;
+    const group = review.duplicates.find((d) => d.entryIds.includes(entryId));
+    if (!group) return false;
+    const batch = this.get(batchId)!;
+    batch.keep = [...batch.keep.filter((id) => !group.entryIds.includes(id)), entryId];
+    batch.review = null;
+    return true;
   }
 
   close(batchId: string): void {

@@ -4,7 +4,8 @@
 // of its own so the report export can change without touching this.
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { IParagraphOptions, IRunOptions } from 'docx';
-import type { CountyFinding, CountyUnitRow } from '../../../shared/county/index';
+import { cellLabel, type CountyFinding, type CountyUnitRow } from '../../../shared/county/index';
+import { acknowledgedText } from '../../../shared/severity';
 import { formatLabelOf } from './labels';
 import { expectedIsAFix } from '../../../shared/rules/registry';
 import { officialPage } from '../export/docx-text';
@@ -16,6 +17,8 @@ export interface OpinionOptions {
   issuer?: string;
   /** 成文日期, ISO yyyy-mm-dd; default today (local time) */
   date?: string;
+  /** the unit's other files of the same year in the batch (sent twice): named, not reviewed */
+  alsoSent?: string[];
 }
 
 /** Today as ISO yyyy-mm-dd in local time (the day the county signs). */
@@ -41,8 +44,14 @@ const SECTION_TITLES: [CountyFinding['severity'], string, string][] = [
   ['info', '供参考的提示', '以下情况请结合本单位实际斟酌。'],
 ];
 
-function findingParagraphs(n: number, f: CountyFinding): Paragraph[] {
-  const out = [para([run(`${n}. ${f.message}`)])];
+/** A letter has no marked cells: the message's “标出的格子” become the cells named below it. */
+function letterMessage(f: CountyFinding): string {
+  return f.cells.length ? f.message.replace(/标出的格子/g, '下列格子') : f.message;
+}
+
+function findingParagraphs(n: number, f: CountyFinding, formatId: string): Paragraph[] {
+  const out = [para([run(`${n}. ${letterMessage(f)}`)])];
+  if (f.cells.length && !f.location) out.push(para([run(`涉及的格子：${f.cells.map((c) => cellLabel(formatId, c)).join('、')}`, FONT.heading2)]));
   if (f.expected !== undefined && expectedIsAFix(f.rule)) {
     out.push(para([run(`应为：${String(f.expected)}${f.actual !== undefined ? `（现为 ${String(f.actual)}）` : ''}`, FONT.heading2)]));
   }
@@ -51,6 +60,7 @@ function findingParagraphs(n: number, f: CountyFinding): Paragraph[] {
     out.push(para([run(`本报告原文：“${f.location?.quote ?? ''}”`, FONT.heading2)]));
     out.push(para([run(`${f.other.unitName}报告原文：“${f.other.quote}”`, FONT.heading2)]));
   }
+  if (f.acknowledged) out.push(para([run(acknowledgedText(f.acknowledged.reason), FONT.heading2)]));
   return out;
 }
 
@@ -80,19 +90,35 @@ export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, optio
   );
   // 主送机关: 顶格, followed by a full-width colon (GB/T 9704 §7.3.2).
   body.push(new Paragraph({ children: [run(`${doc.unit.name}：`)], spacing: exactLine }));
-  const counts = { error: row.errors, warning: row.warnings, info: row.info };
+  // Counted and listed from the same lists: open findings by severity, then what the clerk marked 已核实.
+  const open = (severity: CountyFinding['severity']) => row.findings.filter((f) => f.severity === severity && !f.acknowledged);
+  const acknowledged = row.findings.filter((f) => f.acknowledged);
+  const sections = SECTION_TITLES.map(([severity, heading, lead]) => ({ heading, lead, list: open(severity) }));
+  const [errors, warnings, infos] = sections.map((x) => x.list.length);
+  const checked = acknowledged.length ? `；另有你单位已核实并写明理由的${acknowledged.length}处，单独列出` : '';
   const summary =
-    row.errors + row.warnings + row.info === 0
-      ? '经审查，未发现需要修改的问题，可以按程序发布。'
-      : `经审查，发现必须改正的错误${counts.error}处、需要核实的问题${counts.warning}处、供参考的提示${counts.info}处，具体如下。请修改后重新报送。`;
+    errors + warnings + infos === 0
+      ? `经审查，未发现需要修改的问题${checked}，可以按程序发布。`
+      : `经审查，发现必须改正的错误${errors}处、需要核实的问题${warnings}处、供参考的提示${infos}处${checked}，具体如下。请修改后重新报送。`;
   body.push(para([run(`你单位报送的《${reportTitle}》（${formatLabelOf(doc.formatId)}，文件“${row.fileName}”）已收悉。${summary}`)]));
+  if (options.alsoSent?.length)
+    body.push(
+      para([
+        run(`你单位还报送了${options.alsoSent.map((n) => `“${n}”`).join('、')}，与本报告是同一年度的报告，只按本报告审查和汇总。如以那一份为准，请告知。`),
+      ]),
+    );
   let part = 0;
-  for (const [severity, heading, lead] of SECTION_TITLES) {
-    const list = row.findings.filter((f) => f.severity === severity);
+  const partHeading = (text: string) => body.push(para([run(`${'一二三四'[part++]}、${text}`, FONT.heading1)]));
+  for (const { heading, lead, list } of sections) {
     if (list.length === 0) continue;
-    body.push(para([run(`${'一二三'[part++]}、${heading}`, FONT.heading1)]));
+    partHeading(heading);
     body.push(para([run(lead)]));
-    list.forEach((f, i) => body.push(...findingParagraphs(i + 1, f)));
+    list.forEach((f, i) => body.push(...findingParagraphs(i + 1, f, doc.formatId)));
+  }
+  if (acknowledged.length) {
+    partHeading('你单位已核实的问题');
+    body.push(para([run('以下问题你单位已标记为已核实并写明了理由，请确认理由属实；不需要再次修改。')]));
+    acknowledged.forEach((f, i) => body.push(...findingParagraphs(i + 1, f, doc.formatId)));
   }
   for (const p of row.problems) body.push(para([run(`另：读取报告时有内容未能识别：${p}`)]));
   body.push(new Paragraph({ children: [run('')], spacing: exactLine }));
@@ -136,7 +162,14 @@ export async function buildOpinionDocx(row: CountyUnitRow, doc: ReportDoc, optio
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
-/** A file name for the opinion: the unit and year, safe on Windows and macOS. */
-export function opinionFileName(doc: ReportDoc): string {
-  return `${doc.unit.name}${doc.year}年度报告审查意见.docx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+/**
+ * A file name for the opinion: the unit and year, safe on Windows and macOS. `taken` holds the
+ * names already used in the folder (compared without case): a second one gets （2）, never the same.
+ */
+export function opinionFileName(doc: ReportDoc, taken?: Set<string>): string {
+  const base = `${doc.unit.name}${doc.year}年度报告审查意见`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  let name = `${base}.docx`;
+  for (let n = 2; taken?.has(name.toLowerCase()); n++) name = `${base}（${n}）.docx`;
+  taken?.add(name.toLowerCase());
+  return name;
 }

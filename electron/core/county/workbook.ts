@@ -1,14 +1,15 @@
 // The county's workbook (.xlsx): a summary sheet (one row per file), a findings sheet (every
 // finding with its quotes) and one sheet per format with the summed tables 二、三、四 laid out as
 // the format prints them (labels and spans from shared/formats tableGrid).
-import ExcelJS from 'exceljs';
-import type { CountyReview, CountySum } from '../../../shared/county/index';
+import type ExcelJS from 'exceljs';
+import { cellLabel, TABLE_NAMES, type CountyFinding, type CountyReview, type CountySum, type CountyUnitRow } from '../../../shared/county/index';
+import type { Finding } from '../../../shared/report';
+import { RULE_REGISTRY, type RuleInfo } from '../../../shared/rules/registry';
+import { ACKNOWLEDGED_WORD, acknowledgedText } from '../../../shared/severity';
 import { FORMATS, formatModel } from '../../../shared/formats/index';
 import { tableGrid } from '../../../shared/formats/grid';
-import type { TableId } from '../../../shared/formats/index';
 import { CONTINUITY_TEXT, SEVERITY_TEXT, formatLabelOf } from './labels';
 
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 const headerFill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEFF2F6' } };
@@ -27,6 +28,34 @@ function styleHeader(row: ExcelJS.Row): void {
   });
 }
 
+function roleText(review: CountyReview, r: CountyUnitRow): string {
+  if (r.role === 'duplicate') return `重复报送（未计入，计入的是“${review.rows.find((k) => k.entryId === r.duplicateOf)?.fileName ?? ''}”）`;
+  return r.role === 'current' ? '本年报告' : r.role === 'previous' ? '上年报告（核对结转）' : '其他年度（不汇总）';
+}
+
+/** Units sent twice, first of all: both files named, the one counted, and how they differ. */
+function duplicatesSheet(wb: ExcelJS.Workbook, review: CountyReview): void {
+  const ws = wb.addWorksheet('重复报送');
+  ws.columns = [
+    { header: '单位', key: 'unit', width: 28 },
+    { header: '年度', key: 'year', width: 8 },
+    { header: '文件', key: 'file', width: 34 },
+    { header: '是否计入', key: 'kept', width: 14 },
+    { header: '两份文件的不同之处', key: 'diff', width: 80 },
+  ];
+  styleHeader(ws.getRow(1));
+  for (const d of review.duplicates) {
+    const diff = d.differences.length
+      ? d.differences.map((x) => `${x.label}：${x.values.map((v, i) => `“${d.fileNames[i]}”为 ${v}`).join('，')}`).join('\n')
+      : '内容相同（数字、文字、成文日期一致），只计一份。';
+    d.entryIds.forEach((id, i) => {
+      const row = ws.addRow({ unit: d.unitName, year: d.year, file: d.fileNames[i], kept: id === d.kept ? '计入汇总' : '不计入', diff: i === 0 ? diff : '' });
+      row.alignment = { vertical: 'top', wrapText: true };
+    });
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
 function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
   const ws = wb.addWorksheet('概况');
   ws.columns = [
@@ -36,9 +65,10 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
     { header: '格式', key: 'format', width: 26 },
     { header: '年度', key: 'year', width: 8 },
     { header: '用途', key: 'role', width: 12 },
-    { header: '错误', key: 'errors', width: 7 },
-    { header: '警告', key: 'warnings', width: 7 },
-    { header: '提示', key: 'info', width: 7 },
+    { header: SEVERITY_TEXT.error, key: 'errors', width: 7 },
+    { header: SEVERITY_TEXT.warning, key: 'warnings', width: 7 },
+    { header: SEVERITY_TEXT.info, key: 'info', width: 7 },
+    { header: ACKNOWLEDGED_WORD, key: 'acknowledged', width: 8 },
     { header: '结转衔接', key: 'continuity', width: 18 },
     { header: '成文日期', key: 'date', width: 12 },
   ];
@@ -50,10 +80,11 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
       file: r.fileName,
       format: formatLabelOf(r.formatId),
       year: r.year,
-      role: r.role === 'current' ? '本年报告' : r.role === 'previous' ? '上年报告（核对结转）' : '其他年度（不汇总）',
+      role: roleText(review, r),
       errors: r.errors,
       warnings: r.warnings,
       info: r.info,
+      acknowledged: r.acknowledged,
       continuity: CONTINUITY_TEXT[r.continuity],
       date: r.date,
     }),
@@ -61,59 +92,94 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
   for (const u of review.unreadable) ws.addRow({ n: ws.rowCount, unit: '（无法读取）', file: u.fileName, format: u.error });
   ws.addRow([]);
   const current = review.rows.filter((r) => r.role === 'current');
+  const twice = review.duplicates.length ? `；${review.duplicates.length} 个单位重复报送，每个单位只计一份（见“重复报送”）` : '';
   ws.addRow([
     '',
-    `${review.year ?? ''}年度：共 ${current.length} 份报告，${current.filter((r) => r.errors > 0).length} 份有错误；无法读取 ${review.unreadable.length} 个文件。`,
+    `${review.year ?? ''}年度：共 ${current.length} 份报告，${current.filter((r) => r.errors > 0).length} 份有错误${twice}；无法读取 ${review.unreadable.length} 个文件。`,
   ]);
   ws.addRow(['', `汇总说明：${review.sumNote}`]);
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
+const FINDING_COLUMNS = [
+  { header: '单位', key: 'unit', width: 28 },
+  { header: '文件', key: 'file', width: 26 },
+  { header: '严重程度', key: 'severity', width: 9 },
+  { header: '问题', key: 'title', width: 26 },
+  { header: '说明', key: 'message', width: 70 },
+  { header: '涉及的格子', key: 'cells', width: 40 },
+  { header: '原文', key: 'quote', width: 40 },
+  { header: '雷同单位', key: 'otherUnit', width: 26 },
+  { header: '雷同单位原文', key: 'otherQuote', width: 40 },
+];
+
+/** The rule's Chinese title, from the registry (the id stays in the last column). */
+function ruleTitle(rule: string): string {
+  return (RULE_REGISTRY as Record<string, RuleInfo>)[rule]?.title ?? (rule === 'county.unreadable' ? '文件无法读取' : rule);
+}
+
+function findingValues(formatId: string, f: CountyFinding | Finding) {
+  const other = 'other' in f ? f.other : undefined;
+  return {
+    severity: SEVERITY_TEXT[f.severity],
+    title: ruleTitle(f.rule),
+    message: f.message,
+    cells: f.cells.map((c) => cellLabel(formatId, c)).join('\n'),
+    quote: f.location?.quote ?? '',
+    otherUnit: other?.unitName ?? '',
+    otherQuote: other?.quote ?? '',
+    rule: f.rule,
+  };
+}
+
+/** Open findings of the counted reports; the clerk's 已核实 ones go to their own sheet. */
 function findingsSheet(wb: ExcelJS.Workbook, review: CountyReview): void {
   const ws = wb.addWorksheet('问题清单');
-  ws.columns = [
-    { header: '单位', key: 'unit', width: 28 },
-    { header: '文件', key: 'file', width: 26 },
-    { header: '严重程度', key: 'severity', width: 9 },
-    { header: '规则', key: 'rule', width: 22 },
-    { header: '问题', key: 'message', width: 70 },
-    { header: '原文', key: 'quote', width: 40 },
-    { header: '雷同单位', key: 'otherUnit', width: 26 },
-    { header: '雷同单位原文', key: 'otherQuote', width: 40 },
-    { header: '单元格', key: 'cells', width: 30 },
-  ];
+  ws.columns = [...FINDING_COLUMNS, { header: '规则编号', key: 'rule', width: 24 }];
   styleHeader(ws.getRow(1));
   const order = { error: 0, warning: 1, info: 2 };
   for (const r of review.rows) {
-    for (const f of [...r.findings].sort((a, b) => order[a.severity] - order[b.severity])) {
-      const row = ws.addRow({
-        unit: r.unitName,
-        file: r.fileName,
-        severity: SEVERITY_TEXT[f.severity],
-        rule: f.rule,
-        message: f.message,
-        quote: f.location?.quote ?? '',
-        otherUnit: f.other?.unitName ?? '',
-        otherQuote: f.other?.quote ?? '',
-        cells: f.cells.join(' '),
-      });
-      row.alignment = { vertical: 'top', wrapText: true };
+    if (r.role === 'duplicate') continue;
+    for (const f of [...r.findings].filter((x) => !x.acknowledged).sort((a, b) => order[a.severity] - order[b.severity])) {
+      ws.addRow({ unit: r.unitName, file: r.fileName, ...findingValues(r.formatId, f) }).alignment = { vertical: 'top', wrapText: true };
     }
   }
   for (const s of review.sums) {
     for (const f of s.findings) {
-      ws.addRow({
-        unit: `全县汇总（${formatLabelOf(s.formatId)}）`,
-        file: '',
-        severity: SEVERITY_TEXT[f.severity],
-        rule: f.rule,
-        message: f.message,
-        cells: f.cells.join(' '),
-      }).alignment = { vertical: 'top', wrapText: true };
+      ws.addRow({ unit: `全县汇总（${formatLabelOf(s.formatId)}）`, file: '', ...findingValues(s.formatId, f) }).alignment = {
+        vertical: 'top',
+        wrapText: true,
+      };
     }
   }
-  for (const u of review.unreadable) ws.addRow({ unit: '（无法读取）', file: u.fileName, severity: '错误', rule: 'county.unreadable', message: u.error });
-  ws.autoFilter = { from: 'A1', to: 'I1' };
+  for (const u of review.unreadable)
+    ws.addRow({
+      unit: '（无法读取）',
+      file: u.fileName,
+      severity: SEVERITY_TEXT.error,
+      title: ruleTitle('county.unreadable'),
+      message: u.error,
+      rule: 'county.unreadable',
+    });
+  ws.autoFilter = { from: 'A1', to: 'J1' };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+/** What the clerks marked 已核实, with their reasons: listed apart from the open findings. */
+function acknowledgedSheet(wb: ExcelJS.Workbook, review: CountyReview): void {
+  const ws = wb.addWorksheet(ACKNOWLEDGED_WORD);
+  ws.columns = [...FINDING_COLUMNS.slice(0, 6), { header: '核实情况', key: 'reason', width: 50 }, { header: '规则编号', key: 'rule', width: 24 }];
+  styleHeader(ws.getRow(1));
+  for (const r of review.rows) {
+    if (r.role === 'duplicate') continue;
+    for (const f of r.findings) {
+      if (!f.acknowledged) continue;
+      ws.addRow({ unit: r.unitName, file: r.fileName, ...findingValues(r.formatId, f), reason: acknowledgedText(f.acknowledged.reason) }).alignment = {
+        vertical: 'top',
+        wrapText: true,
+      };
+    }
+  }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
@@ -195,11 +261,15 @@ function cellsSheet(wb: ExcelJS.Workbook, review: CountyReview): void {
 
 /** The whole workbook, as .xlsx bytes. */
 export async function buildCountyWorkbook(review: CountyReview): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded when a workbook is made, not at every start of the program (it takes longer to load than the rest).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = '年报编制助手';
   wb.created = new Date();
+  if (review.duplicates.length) duplicatesSheet(wb, review);
   summarySheet(wb, review);
   findingsSheet(wb, review);
+  acknowledgedSheet(wb, review);
   for (const s of review.sums) sumSheet(wb, review, s);
   cellsSheet(wb, review);
   return new Uint8Array(await wb.xlsx.writeBuffer());

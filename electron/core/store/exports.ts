@@ -6,8 +6,14 @@ import { now } from './database';
 import { StoreError } from './errors';
 import { reportRow } from './reports';
 
-/** An export history row is exactly the API's ExportRecord. */
-export type ExportRow = ExportRecord;
+/** An export history row: the API's ExportRecord but for `stale`, which compares it with the report as it is now. */
+export type ExportRow = Omit<ExportRecord, 'stale'>;
+
+export interface ExportVariant {
+  kind: 'docx' | 'pdf';
+  letterhead: boolean;
+  sealed: boolean;
+}
 
 interface ExportDbRow {
   id: number;
@@ -17,23 +23,54 @@ interface ExportDbRow {
   sha256: string;
   draft: number;
   saved_path: string;
+  kind: 'docx' | 'pdf';
+  letterhead: number;
+  sealed: number;
 }
+
+const COLUMNS = 'id, report_id, created_at, file_name, sha256, draft, saved_path, kind, letterhead, sealed';
 
 function exportFromRow(r: ExportDbRow): ExportRow {
-  return { id: r.id, reportId: r.report_id, createdAt: r.created_at, fileName: r.file_name, sha256: r.sha256, draft: r.draft === 1, savedPath: r.saved_path };
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    createdAt: r.created_at,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    draft: r.draft === 1,
+    savedPath: r.saved_path,
+    kind: r.kind,
+    letterhead: r.letterhead === 1,
+    sealed: r.sealed === 1,
+  };
 }
 
-export function addExport(db: Db, reportId: number, record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc }): ExportRow {
+export function addExport(
+  db: Db,
+  reportId: number,
+  record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc } & Partial<ExportVariant>,
+): ExportRow {
   const t = now();
+  const variant: ExportVariant = { kind: record.kind ?? 'docx', letterhead: record.letterhead ?? false, sealed: record.sealed ?? false };
   const r = db
-    .prepare(`INSERT INTO exports (report_id, created_at, file_name, sha256, draft, saved_path, report_json) VALUES (?, ?, ?, ?, ?, '', ?)`)
-    .run(reportId, t, record.fileName, record.sha256, record.draft ? 1 : 0, JSON.stringify(record.doc));
-  return { id: Number(r.lastInsertRowid), reportId, createdAt: t, fileName: record.fileName, sha256: record.sha256, draft: record.draft, savedPath: '' };
+    .prepare(
+      `INSERT INTO exports (report_id, created_at, file_name, sha256, draft, saved_path, report_json, kind, letterhead, sealed) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
+    )
+    .run(reportId, t, record.fileName, record.sha256, record.draft ? 1 : 0, JSON.stringify(record.doc), variant.kind, +variant.letterhead, +variant.sealed);
+  return {
+    id: Number(r.lastInsertRowid),
+    reportId,
+    createdAt: t,
+    fileName: record.fileName,
+    sha256: record.sha256,
+    draft: record.draft,
+    savedPath: '',
+    ...variant,
+  };
 }
 
 export function getExport(db: Db, exportId: number): ExportRow | null {
-  const row = db.prepare(`SELECT id, report_id, created_at, file_name, sha256, draft, saved_path FROM exports WHERE id = ?`).get(exportId) as
-    ExportDbRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM exports WHERE id = ?`).get(exportId) as ExportDbRow | undefined;
   return row ? exportFromRow(row) : null;
 }
 
@@ -51,8 +88,32 @@ export function exportedDoc(db: Db, exportId: number): ReportDoc | null {
 
 export function listExports(db: Db, reportId: number): ExportRow[] {
   reportRow(db, reportId);
-  const rows = db
-    .prepare(`SELECT id, report_id, created_at, file_name, sha256, draft, saved_path FROM exports WHERE report_id = ? ORDER BY id DESC`)
-    .all(reportId) as ExportDbRow[];
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM exports WHERE report_id = ? ORDER BY id DESC`).all(reportId) as ExportDbRow[];
   return rows.map(exportFromRow);
+}
+
+/** What an exported file shows of a report: its printed content (not the 已核实 marks or the editing state). */
+function printedContent(doc: ReportDoc): string {
+  const sorted = (o: object) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  const { formatId, year, unit, title, period, preamble, sections, cells, signature, date, letterhead, legacySections } = doc;
+  return JSON.stringify([
+    formatId,
+    year,
+    unit,
+    title,
+    period,
+    sorted(preamble),
+    sorted(sections),
+    sorted(cells),
+    signature,
+    date,
+    sorted(letterhead),
+    legacySections ?? null,
+  ]);
+}
+
+/** Whether the report was changed (in what an export prints) after `exportId` was made. */
+export function exportIsStale(db: Db, exportId: number, current: ReportDoc): boolean {
+  const then = exportedDoc(db, exportId);
+  return !then || printedContent(then) !== printedContent(current);
 }

@@ -136,6 +136,17 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const id of db.prepare(`SELECT id FROM reports`).pluck().all() as number[]) sealReport(db, id);
     },
   },
+  {
+    // 导出记录 says what each file was: Word or PDF, with or without 红头, the 用印版式 (issue 23).
+    version: 4,
+    up(db) {
+      db.exec(`
+        ALTER TABLE exports ADD COLUMN kind TEXT NOT NULL DEFAULT 'docx' CHECK (kind IN ('docx', 'pdf'));
+        ALTER TABLE exports ADD COLUMN letterhead INTEGER NOT NULL DEFAULT 0 CHECK (letterhead IN (0, 1));
+        ALTER TABLE exports ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0 CHECK (sealed IN (0, 1));
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

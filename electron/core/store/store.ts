@@ -205,7 +205,7 @@ export class Store {
   }
 
   // ---- exports ----
-  addExport(reportId: number, record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc }): ExportRow {
+  addExport(reportId: number, record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc } & Partial<exportsTable.ExportVariant>): ExportRow {
     return this.write(() => exportsTable.addExport(this.db, reportId, record));
   }
   confirmExport(exportId: number, savedPath: string): ExportRow {
@@ -219,6 +219,10 @@ export class Store {
   }
   listExports(reportId: number): ExportRow[] {
     return exportsTable.listExports(this.db, reportId);
+  }
+  /** Whether the report changed, in what an export prints, after that export (its file is 已过期). */
+  exportIsStale(exportId: number, current: ReportDoc): boolean {
+    return exportsTable.exportIsStale(this.db, exportId, current);
   }
 
   // ---- ui state ----

@@ -11,6 +11,7 @@ import { printedCells } from '../../../shared/print/content';
 import type { ReportDoc } from '../../../shared/report';
 import { cachedGrid } from '../wizard/grid-logic';
 import { SEVERITY_LABEL, formatLabel } from '../../labels';
+import { ACKNOWLEDGED_WORD, acknowledgedText } from '../../../shared/severity';
 
 const SEVERITY_RANK: Record<CountyFinding['severity'], number> = { error: 0, warning: 1, info: 2 };
 const SEVERITY_COLOR = { error: 'error', warning: 'warning', info: 'info' } as const;
@@ -118,6 +119,52 @@ function sectionsOf(doc: ReportDoc): { key: string; heading: string; text: strin
   return (doc.legacySections ?? []).map((s, i) => ({ key: `legacy.${i}`, heading: s.heading, text: s.text }));
 }
 
+/** One finding in the list: its severity (or 已核实 with the clerk's reason), the words, the other unit's quote. */
+function FindingRow(props: { f: CountyFinding; index: number; active: boolean; onLocate(index: number, f: CountyFinding): void }) {
+  const { f, index } = props;
+  return (
+    <Box
+      data-finding={f.rule}
+      data-severity={f.severity}
+      data-acknowledged={f.acknowledged ? 'true' : undefined}
+      onClick={() => props.onLocate(index, f)}
+      sx={{
+        display: 'flex',
+        gap: 1,
+        py: 0.75,
+        px: 1,
+        borderBottom: 1,
+        borderColor: 'divider',
+        cursor: 'pointer',
+        bgcolor: props.active ? 'action.selected' : undefined,
+        '&:hover': { bgcolor: 'action.hover' },
+      }}
+    >
+      <Chip
+        size="small"
+        label={f.acknowledged ? ACKNOWLEDGED_WORD : SEVERITY_LABEL[f.severity]}
+        color={f.acknowledged ? 'default' : SEVERITY_COLOR[f.severity]}
+        sx={{ minWidth: 48 }}
+      />
+      <Box sx={{ minWidth: 0 }}>
+        <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+          {f.message}
+        </Typography>
+        {f.acknowledged && (
+          <Typography variant="body2" sx={{ color: 'success.dark', mt: 0.25 }} data-testid="county-ack-reason">
+            {acknowledgedText(f.acknowledged.reason)}
+          </Typography>
+        )}
+        {f.other && (
+          <Typography variant="caption" color="text.secondary" component="div" data-testid="county-other-quote">
+            {f.other.unitName}（{f.other.fileName}）原文：“{f.other.quote}”
+          </Typography>
+        )}
+      </Box>
+    </Box>
+  );
+}
+
 export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
   const { row, doc } = props;
   const [active, setActive] = useState<number | null>(null);
@@ -125,6 +172,8 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
     () => row.findings.map((f, index) => ({ f, index })).sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity]),
     [row],
   );
+  const open = findings.filter(({ f }) => !f.acknowledged);
+  const acknowledged = findings.filter(({ f }) => f.acknowledged);
   const ranges = useMemo(() => {
     const out = new Map<string, Range[]>();
     for (const { f, index } of findings) {
@@ -158,42 +207,25 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
       data-testid="county-report"
       data-entry={row.entryId}
     >
-      <Box sx={{ overflow: 'auto', pr: 1 }} data-testid="county-report-findings">
+      <Box sx={{ overflow: 'auto', pr: 1 }} data-testid="county-report-findings" tabIndex={0} role="region" aria-label="检查结果">
         <Typography variant="subtitle2" sx={{ mb: 1 }}>
-          {formatLabel(row.formatId)} · {row.year} 年 · 错误 {row.errors} · 警告 {row.warnings} · 提示 {row.info}
+          {formatLabel(row.formatId)} · {row.year} 年 · {SEVERITY_LABEL.error} {row.errors} · {SEVERITY_LABEL.warning} {row.warnings} · {SEVERITY_LABEL.info}{' '}
+          {row.info} · {ACKNOWLEDGED_WORD} {row.acknowledged}
         </Typography>
         {findings.length === 0 && <Typography color="text.secondary">没有发现问题。</Typography>}
-        {findings.map(({ f, index }) => (
-          <Box
-            key={index}
-            data-finding={f.rule}
-            data-severity={f.severity}
-            onClick={() => locate(index, f)}
-            sx={{
-              display: 'flex',
-              gap: 1,
-              py: 0.75,
-              px: 1,
-              borderBottom: 1,
-              borderColor: 'divider',
-              cursor: 'pointer',
-              bgcolor: active === index ? 'action.selected' : undefined,
-              '&:hover': { bgcolor: 'action.hover' },
-            }}
-          >
-            <Chip size="small" label={SEVERITY_LABEL[f.severity]} color={SEVERITY_COLOR[f.severity]} sx={{ minWidth: 48 }} />
-            <Box sx={{ minWidth: 0 }}>
-              <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
-                {f.message}
-              </Typography>
-              {f.other && (
-                <Typography variant="caption" color="text.secondary" component="div" data-testid="county-other-quote">
-                  {f.other.unitName}（{f.other.fileName}）原文：“{f.other.quote}”
-                </Typography>
-              )}
-            </Box>
-          </Box>
+        {open.map(({ f, index }) => (
+          <FindingRow key={index} f={f} index={index} active={active === index} onLocate={locate} />
         ))}
+        {acknowledged.length > 0 && (
+          <Box data-testid="county-acknowledged" sx={{ mt: 1.5 }}>
+            <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>
+              报送单位{ACKNOWLEDGED_WORD}的问题（{acknowledged.length}）：不计入上面的问题，请看理由是否成立
+            </Typography>
+            {acknowledged.map(({ f, index }) => (
+              <FindingRow key={index} f={f} index={index} active={active === index} onLocate={locate} />
+            ))}
+          </Box>
+        )}
         {row.problems.length > 0 && (
           <Box sx={{ mt: 1 }}>
             <Typography variant="subtitle2">读取时未能识别的内容</Typography>
@@ -205,7 +237,13 @@ export function CountyReport(props: { row: CountyUnitRow; doc: ReportDoc }) {
           </Box>
         )}
       </Box>
-      <Box sx={{ overflow: 'auto', bgcolor: 'grey.100', p: 2, borderRadius: 1 }} data-testid="county-report-text">
+      <Box
+        sx={{ overflow: 'auto', bgcolor: 'grey.100', p: 2, borderRadius: 1 }}
+        data-testid="county-report-text"
+        tabIndex={0}
+        role="region"
+        aria-label="报告原文"
+      >
         <Box sx={{ bgcolor: '#fff', p: 3, maxWidth: 860, mx: 'auto', boxShadow: 1, fontSize: 15, lineHeight: 1.9 }}>
           <Typography variant="h6" component="h3" sx={{ textAlign: 'center', mb: 2 }}>
             {doc.title ? (

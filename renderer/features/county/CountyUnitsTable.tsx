@@ -2,11 +2,19 @@
 import { Button, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import type { CountyReview, CountyUnitRow } from '../../../shared/county/types';
 import { FORMATS, formatForYear } from '../../../shared/formats/index';
+import { ACKNOWLEDGED_WORD } from '../../../shared/severity';
+import { SEVERITY_LABEL } from '../../labels';
 
 const CONTINUITY: Record<CountyUnitRow['continuity'], { label: string; color: 'success' | 'error' | 'default' }> = {
   ok: { label: '衔接一致', color: 'success' },
   mismatch: { label: '与上年不一致', color: 'error' },
   none: { label: '无上年报告', color: 'default' },
+};
+
+const ROLE_NOTE: Record<Exclude<CountyUnitRow['role'], 'current'>, string> = {
+  previous: '（上年报告）',
+  other: '（其他年度）',
+  duplicate: '（重复报送，未计入）',
 };
 
 const SOURCE_LABEL: Record<string, string> = { 'nianbao-file': '报告文件', docx: 'Word', text: '网页文字' };
@@ -17,12 +25,11 @@ const KEY_RULES: [string, string, 'error' | 'warning' | 'info'][] = [
   ['review.outdated_format', '旧格式', 'error'],
   ['t3.carry_over', '结转不符', 'warning'],
   ['county.copied_text', '文字雷同', 'warning'],
-  ['county.duplicate_unit', '重复报送', 'warning'],
   ['county.outlier', '数字异常', 'info'],
 ];
 
 function keyFlags(r: CountyUnitRow): { label: string; color: 'error' | 'warning' | 'info' }[] {
-  const rules = new Set(r.findings.map((f) => f.rule));
+  const rules = new Set(r.findings.filter((f) => !f.acknowledged).map((f) => f.rule));
   const out = KEY_RULES.filter(([rule]) => rules.has(rule)).map(([, label, color]) => ({ label, color }));
   const otherErrors = r.findings.filter((f) => f.severity === 'error' && !KEY_RULES.some(([rule]) => rule === f.rule)).length;
   if (otherErrors) out.push({ label: `其他错误 ${otherErrors}`, color: 'error' });
@@ -36,14 +43,15 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
       <Table size="small" stickyHeader aria-label="各单位报告" data-testid="county-units">
         <TableHead>
-          <TableRow sx={{ '& th': { fontWeight: 600, bgcolor: 'grey.100', ...cell } }}>
+          <TableRow sx={{ '& th': { fontWeight: 600, bgcolor: 'grey.100', whiteSpace: 'nowrap', ...cell } }}>
             <TableCell>单位</TableCell>
             <TableCell>文件</TableCell>
             <TableCell>格式</TableCell>
             <TableCell align="center">年度</TableCell>
-            <TableCell align="center">错误</TableCell>
-            <TableCell align="center">警告</TableCell>
-            <TableCell align="center">提示</TableCell>
+            <TableCell align="center">{SEVERITY_LABEL.error}</TableCell>
+            <TableCell align="center">{SEVERITY_LABEL.warning}</TableCell>
+            <TableCell align="center">{SEVERITY_LABEL.info}</TableCell>
+            <TableCell align="center">{ACKNOWLEDGED_WORD}</TableCell>
             <TableCell>主要问题</TableCell>
             <TableCell>结转衔接</TableCell>
             <TableCell>成文日期</TableCell>
@@ -61,16 +69,18 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
               data-year={r.year}
               data-format={r.formatId}
               data-errors={r.errors}
+              data-role={r.role}
+              data-acknowledged={r.acknowledged}
               data-continuity={r.continuity}
               data-flags={[...new Set(r.findings.filter((f) => f.rule.startsWith('county.') || f.severity === 'error').map((f) => f.rule))].join(' ')}
-              sx={{ cursor: 'pointer', '& td': cell, opacity: r.role === 'current' ? 1 : 0.75 }}
+              sx={{ cursor: 'pointer', '& td': cell, bgcolor: r.role === 'duplicate' ? '#fff8e1' : r.role === 'current' ? undefined : '#f5f6f8' }}
               onDoubleClick={() => props.onOpen(r.entryId)}
             >
               <TableCell sx={{ fontWeight: 600 }}>
                 {r.unitName}
                 {r.role !== 'current' && (
                   <Typography component="span" variant="caption" color="text.secondary">
-                    {r.role === 'previous' ? '（上年报告）' : '（其他年度）'}
+                    {ROLE_NOTE[r.role]}
                   </Typography>
                 )}
               </TableCell>
@@ -96,6 +106,9 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
               </TableCell>
               <TableCell align="center" data-col="info">
                 {r.info}
+              </TableCell>
+              <TableCell align="center" data-col="acknowledged" title={r.acknowledged ? '报送单位已核实并写明理由的问题，点“查看”看理由' : undefined}>
+                {r.acknowledged}
               </TableCell>
               <TableCell data-col="flags">
                 <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
@@ -129,7 +142,7 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
             <TableRow key={u.entryId} data-testid="county-unreadable" sx={{ '& td': cell }}>
               <TableCell sx={{ color: 'error.main' }}>无法读取</TableCell>
               <TableCell>{u.fileName}</TableCell>
-              <TableCell colSpan={9} sx={{ color: 'error.main' }}>
+              <TableCell colSpan={10} sx={{ color: 'error.main' }}>
                 {u.error}
               </TableCell>
             </TableRow>

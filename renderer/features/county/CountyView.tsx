@@ -25,6 +25,7 @@ import type { ReportDoc } from '../../../shared/report';
 import { CountyReport } from './CountyReport';
 import { Comparisons } from './CountyComparisons';
 import { Sums } from './CountySums';
+import { Duplicates } from './CountyDuplicates';
 import { UnitsTable } from './CountyUnitsTable';
 import { displayName, isCountyFile, uploadChunks } from './files';
 
@@ -96,6 +97,18 @@ export default function CountyView(props: { onClose(): void }) {
     if (saved.saved) setNotice(`已保存“${r.value.fileName}”${saved.path ? `到 ${saved.path}` : ''}。`);
   };
 
+  const keep = async (entryId: string) => {
+    if (!batchId || !loaded) return;
+    setBusy('正在按所选文件重新汇总……');
+    try {
+      const r = await api.countyKeep({ batchId, entryId });
+      if (!r.ok) return setError(r.error.message);
+      setLoaded({ ...loaded, review: r.value.review });
+    } finally {
+      setBusy('');
+    }
+  };
+
   const review = loaded?.review;
   const current = review?.rows.filter((r) => r.role === 'current') ?? [];
   const openRow = review?.rows.find((r) => r.entryId === open);
@@ -132,6 +145,7 @@ export default function CountyView(props: { onClose(): void }) {
           {review && (
             <Typography variant="body2" data-testid="county-summary">
               {review.year} 年度 {current.length} 份报告，{current.filter((r) => r.errors > 0).length} 份有错误
+              {review.duplicates.length > 0 && `，${review.duplicates.length} 个单位重复报送（每个只计一份）`}
               {review.unreadable.length > 0 && `，${review.unreadable.length} 个文件无法读取`}
             </Typography>
           )}
@@ -195,8 +209,13 @@ export default function CountyView(props: { onClose(): void }) {
               <Tab label={`雷同与异常（${review.comparisons.length}）`} data-testid="county-tab-comparisons" />
               <Tab label="全县汇总" data-testid="county-tab-sums" />
             </Tabs>
-            <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', py: 1.5 }}>
-              {tab === 0 && <UnitsTable review={review} onOpen={setOpen} onOpinion={(id) => void download('opinion', id)} />}
+            <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', py: 1.5 }} tabIndex={0} role="region" aria-label={['各单位', '雷同与异常', '全县汇总'][tab]}>
+              {tab === 0 && (
+                <>
+                  <Duplicates review={review} busy={!!busy} onKeep={(id) => void keep(id)} />
+                  <UnitsTable review={review} onOpen={setOpen} onOpinion={(id) => void download('opinion', id)} />
+                </>
+              )}
               {tab === 1 && <Comparisons review={review} onOpen={setOpen} />}
               {tab === 2 && <Sums review={review} />}
             </Box>

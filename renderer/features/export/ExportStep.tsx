@@ -6,7 +6,6 @@ import {
   Alert,
   Box,
   Button,
-  Chip,
   CircularProgress,
   Dialog,
   DialogActions,
@@ -17,129 +16,33 @@ import {
   Paper,
   Stack,
   Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Tooltip,
   Typography,
 } from '@mui/material';
 import type { ExportRecord } from '../../../shared/api';
 import type { Finding, ReportDoc } from '../../../shared/report';
 import { api, platform } from '../../api/client';
-import { formatTime } from '../../labels';
+import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
 import { draftReasons, reportContent } from '../../../shared/print/content';
 import { printDocumentHtml } from '../../../shared/print/html';
-import { defaultTitle } from '../../../shared/report';
+import { chineseDate } from '../../../shared/report';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DOCX_FILTERS = [{ name: 'Word 文档', extensions: ['docx'] }];
 
 type Notice = { severity: 'success' | 'info' | 'error' | 'warning'; text: string } | null;
 
-function ShaCell({ sha }: { sha: string }) {
-  const [copied, setCopied] = useState(false);
-  const [manual, setManual] = useState(false);
-  const copy = async () => {
-    try {
-      // The desktop window copies through Electron's clipboard (the page's own is denied there).
-      if (window.nianbao) await window.nianbao.copyText(sha);
-      else await navigator.clipboard.writeText(sha);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      // Clipboard refused: show the whole value selected, so Ctrl+C copies it.
-      setManual(true);
-    }
-  };
-  if (manual) {
-    return (
-      <TextField
-        size="small"
-        value={sha}
-        autoFocus
-        onFocus={(e) => e.target.select()}
-        onBlur={() => setManual(false)}
-        helperText="已选中，请按 Ctrl+C 复制"
-        slotProps={{ htmlInput: { readOnly: true, 'aria-label': 'SHA-256 校验值', style: { fontFamily: 'monospace', fontSize: 12 } } }}
-        sx={{ minWidth: 320 }}
-      />
-    );
-  }
-  return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-      <Tooltip title={sha}>
-        <Box component="code" data-sha={sha} sx={{ fontFamily: 'monospace', fontSize: 13 }}>
-          {sha.slice(0, 12)}…
-        </Box>
-      </Tooltip>
-      <Button size="small" onClick={() => void copy()} aria-label={`复制完整的 SHA-256 校验值 ${sha}`}>
-        {copied ? '已复制' : '复制'}
-      </Button>
-    </Stack>
-  );
-}
+/** What 先去改正 goes to: the 成文日期, the 发文字号, or the errors (审核). */
+export type DraftFix = 'date' | 'docNumber' | 'errors';
 
-function ExportHistory({ records, loading, error }: { records: ExportRecord[]; loading: boolean; error: string }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid="export-history">
-      <Typography variant="h6" component="h3" gutterBottom>
-        导出记录
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        每次导出都记下时间、文件名和校验值（文件的“指纹”，内容改动一个字就会不同）。用印、归档或发布前，如需确认手上的文件是哪一次导出的，可请技术人员核对校验值。
-      </Typography>
-      {error && <Alert severity="error">{error}</Alert>}
-      {loading && <CircularProgress size={20} aria-label="正在读取导出记录" />}
-      {!loading && !error && records.length === 0 && (
-        <Typography variant="body2" data-testid="export-history-empty">
-          还没有导出过。
-        </Typography>
-      )}
-      {records.length > 0 && (
-        <Table size="small" aria-label="导出记录">
-          <TableHead>
-            <TableRow>
-              <TableCell>导出时间</TableCell>
-              <TableCell>文件名</TableCell>
-              <TableCell>校验值（SHA-256）</TableCell>
-              <TableCell>版本</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {records.map((r) => (
-              <TableRow key={r.id} data-testid="export-history-row" data-draft={r.draft ? 'true' : 'false'}>
-                <TableCell>{formatTime(r.createdAt)}</TableCell>
-                <TableCell>
-                  <Box>{r.fileName}</Box>
-                  {r.savedPath && (
-                    <Typography variant="caption" color="text.secondary">
-                      保存在 {r.savedPath}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <ShaCell sha={r.sha256} />
-                </TableCell>
-                <TableCell>{r.draft ? <Chip size="small" color="warning" label="草稿" /> : <Chip size="small" color="success" label="正式" />}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Paper>
-  );
-}
-
-export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: Finding[]; final?: boolean }) {
+export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: Finding[]; final?: boolean; onFix?: (what: DraftFix) => void }) {
   const { reportId, doc, findings } = props;
   const [letterhead, setLetterhead] = useState(doc.letterhead.enabled);
   const [sealed, setSealed] = useState(false);
   const [pdfBusy, setPdfBusy] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
+  /** which export the 草稿 confirmation is for */
+  const [confirmKind, setConfirmKind] = useState<'docx' | 'pdf'>('docx');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [records, setRecords] = useState<ExportRecord[]>([]);
@@ -151,6 +54,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
   // No 成文日期, or a 红头 without 发文字号: whatever the checks say, only a 草稿 can be exported.
   const notFinal = legacy ? [] : draftReasons(doc, { letterhead });
   const willBeDraft = errors.length > 0 || notFinal.length > 0;
+  const firstFix: DraftFix = !legacy && !chineseDate(doc.date) ? 'date' : !legacy && letterhead && !doc.letterhead.docNumber.trim() ? 'docNumber' : 'errors';
 
   const loadHistory = useCallback(async () => {
     setHistoryLoading(true);
@@ -206,23 +110,41 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
   };
 
   const onExportClick = () => {
+    setConfirmKind('docx');
     if (willBeDraft) setConfirmOpen(true);
     else void runExport();
   };
 
+  const onPdfClick = () => {
+    setConfirmKind('pdf');
+    if (willBeDraft) setConfirmOpen(true);
+    else void exportPdf();
+  };
+
+  // A PDF is an export like the Word file: a 草稿 is confirmed first, and every one is recorded.
   const exportPdf = async () => {
+    setConfirmOpen(false);
     setPdfBusy(true);
     setNotice(null);
     try {
+      const recorded = await api.recordPdfExport({ id: reportId, letterhead, sealed });
+      if (!recorded.ok) {
+        setNotice({ severity: 'error', text: recorded.error.message });
+        return;
+      }
+      const { exportId, fileName, draft } = recorded.value;
       const content = reportContent(doc, { letterhead, sealed });
-      const title = doc.title.trim() || defaultTitle(doc.unit.name, doc.year);
-      const fileName = `${title.replace(/[\\/:*?"<>|]/g, '')}${willBeDraft ? '（草稿）' : ''}.pdf`;
-      const r = await platform.printPdf(fileName, printDocumentHtml(content, { draft: willBeDraft }));
+      const r = await platform.printPdf(fileName, printDocumentHtml(content, { draft }));
       if ('printView' in r)
-        setNotice({ severity: 'info', text: '已打开打印页面：在打印对话框的“目标打印机”中选择“另存为 PDF”即可保存。分页与下面的预览相同。' });
-      else if (r.saved)
-        setNotice({ severity: willBeDraft ? 'warning' : 'success', text: `已导出 PDF：${r.path}${willBeDraft ? '（草稿，不能用印发布）' : ''}` });
-      else setNotice({ severity: 'info', text: '已取消保存，没有写出 PDF 文件。' });
+        setNotice({
+          severity: draft ? 'warning' : 'info',
+          text: `已打开打印页面：在打印对话框的“目标打印机”中选择“另存为 PDF”即可保存，已记入导出记录。分页与下面的预览相同。${draft ? '这是草稿，不能用印发布。' : ''}`,
+        });
+      else if (r.saved) {
+        await api.confirmExport({ exportId, savedPath: r.path });
+        setNotice({ severity: draft ? 'warning' : 'success', text: `已导出 PDF：${r.path}${draft ? '（草稿，不能用印发布）' : ''}` });
+      } else setNotice({ severity: 'info', text: '已取消保存，没有写出 PDF 文件。' });
+      await loadHistory();
     } catch (err) {
       setNotice({ severity: 'error', text: `PDF 没有导出：${err instanceof Error ? err.message : String(err)}` });
     } finally {
@@ -287,7 +209,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
                 variant="outlined"
                 size="large"
                 sx={{ textTransform: 'none' }}
-                onClick={() => void exportPdf()}
+                onClick={onPdfClick}
                 disabled={pdfBusy}
                 data-testid="export-pdf-button"
                 startIcon={pdfBusy ? <CircularProgress size={18} color="inherit" /> : undefined}
@@ -357,9 +279,16 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
           <DialogContentText sx={{ mt: 2 }}>导出的文件名会带「草稿」，每页页眉标有「草稿」，不能作为用印发布的正式版本。改正后请重新导出。</DialogContentText>
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setConfirmOpen(false)}>先去改正</Button>
-          <Button variant="contained" color="warning" onClick={() => void runExport()} data-testid="export-confirm">
-            导出草稿
+          <Button
+            onClick={() => {
+              setConfirmOpen(false);
+              props.onFix?.(firstFix);
+            }}
+          >
+            先去改正
+          </Button>
+          <Button variant="contained" color="warning" onClick={() => void (confirmKind === 'pdf' ? exportPdf() : runExport())} data-testid="export-confirm">
+            {confirmKind === 'pdf' ? '导出草稿 PDF' : '导出草稿'}
           </Button>
         </DialogActions>
       </Dialog>

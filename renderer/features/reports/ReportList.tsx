@@ -340,7 +340,7 @@ function DeleteDialog(props: { report: ReportSummary; onClose: () => void; onDel
       <DialogContent>
         <DialogContentText>
           将删除“{props.report.title || `${props.report.year}年报告`}
-          ”的全部文字和表格数据。删除后不能撤销；如需找回，只能在“数据备份”中恢复到程序上次启动时的备份（那之后对所有报告的修改都会丢失）。
+          ”的全部文字和表格数据。删除前程序会自动备份一次：如删错了，可在“数据备份”中恢复标为“删除或替换报告前自动保存”的那一份（恢复的是删除这一刻的全部报告，之后的修改不在其中）。
         </DialogContentText>
         {failure && (
           <Alert severity="error" role="alert" sx={{ mt: 2 }}>

@@ -59,7 +59,8 @@ export function UnitFields(props: { value: Unit; onChange: (u: Unit) => void; er
     </Grid>
   );
   return (
-    <Grid container columnSpacing={2} rowSpacing={0.5}>
+    // Room between a helper text and the next row’s label, which floats above its box.
+    <Grid container columnSpacing={2} rowSpacing={2}>
       {field('name', '机关名称', {
         required: true,
         xs: 8,

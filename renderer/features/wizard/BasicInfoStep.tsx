@@ -5,10 +5,31 @@ import { Alert, Box, Button, FormControlLabel, Grid, MenuItem, Paper, Switch, Te
 import { defaultPeriod, defaultTitle } from '../../../shared/report';
 import type { Unit } from '../../../shared/report';
 import { UnitFields, normaliseUnit, validateUnit, type UnitErrors } from '../unit/UnitFields';
-import { useTopic } from './hooks';
+import { useTopic, useTopicDeferred } from './hooks';
 import { ChineseDateField } from './ChineseDateField';
 import { REPORT_STATUS_HINT, statusLabel } from '../../labels';
 import type { ReportSession } from './session';
+import { FindingItem } from './FindingItem';
+import { findingStep } from './steps';
+
+/** The findings that belong to 基本信息 (title, dates, 红头): the step's count links here. */
+function BasicFindings({ session }: { session: ReportSession }) {
+  useTopicDeferred(session, 'findings');
+  const list = session.findings.filter((f) => findingStep(f, session.doc) === 'basic');
+  if (!list.length) return null;
+  return (
+    <Box sx={{ mb: 2 }} data-findings="basic">
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
+        本页检查结果
+      </Typography>
+      <Paper variant="outlined">
+        {list.map((f, i) => (
+          <FindingItem key={`${f.rule}-${i}`} session={session} finding={f} />
+        ))}
+      </Paper>
+    </Box>
+  );
+}
 
 function Section(props: { title: string; hint?: string; children: React.ReactNode }) {
   return (
@@ -63,6 +84,7 @@ export function BasicInfoStep({ session }: { session: ReportSession }) {
       <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
         基本信息
       </Typography>
+      <BasicFindings session={session} />
       <Section title="报告">
         <Grid container columnSpacing={2} rowSpacing={1}>
           <Grid size={2}>

@@ -37,9 +37,22 @@ export function ChineseDateField(props: {
     setParts(next);
     const r = partsToIso(next);
     if (r.ok && r.value !== props.value) props.onChange(r.value);
-    // Typing on: a full year moves to the month, a month that cannot take a second digit to the day.
-    if (key === 'y' && next.y.length === 4) month.current?.focus();
-    if (key === 'm' && (next.m.length === 2 || Number(next.m) > 1)) day.current?.focus();
+    return next;
+  };
+
+  // Typing on: a digit typed into a full box (a 4-digit year, a month that cannot take another digit)
+  // goes on into the next box. Focus never moves by itself, so a clerk who also presses Tab lands
+  // where Tab goes and loses nothing.
+  const full = (key: keyof Parts, v: Parts) => (key === 'y' ? v.y.length === 4 : key === 'm' ? v.m.length === 2 || Number(v.m) > 1 : false);
+  const typeOn = (key: keyof Parts, e: React.KeyboardEvent<HTMLInputElement>) => {
+    const digit = /^[0-9０-９]$/.test(e.key) ? e.key : '';
+    const input = e.currentTarget;
+    const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+    if (!digit || !atEnd || !full(key, parts) || e.ctrlKey || e.metaKey || e.altKey) return;
+    const nextKey = key === 'y' ? 'm' : 'd';
+    e.preventDefault();
+    (nextKey === 'm' ? month : day).current?.focus();
+    change(nextKey, digit);
   };
 
   const box = (key: keyof Parts, unit: string, width: number, ref?: React.Ref<HTMLInputElement>) => (
@@ -56,6 +69,7 @@ export function ChineseDateField(props: {
           'aria-label': `${props.label}·${unit}`,
           'data-field': `${props.dataField}.${key === 'y' ? 'year' : key === 'm' ? 'month' : 'day'}`,
           maxLength: key === 'y' ? 4 : 2,
+          onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => typeOn(key, e),
         },
         input: { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> },
       }}

@@ -8,6 +8,7 @@ import { useTopic, useTopicDeferred } from './hooks';
 import type { ReportSession } from './session';
 import { FindingItem } from './FindingItem';
 import { presentFinding } from './finding-text';
+import { SEVERITY_LABEL } from '../../labels';
 import type { JumpTarget } from './types';
 
 export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarget) => void }) {
@@ -35,12 +36,12 @@ export function ReviewStep(props: { session: ReportSession; onJump: (t: JumpTarg
         审核
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, mb: 2, alignItems: 'center' }} data-review-counts>
-        <Chip color={counts.errors ? 'error' : 'default'} label={`错误 ${counts.errors}`} />
-        <Chip color={counts.warnings ? 'warning' : 'default'} label={`提示 ${counts.warnings}`} />
-        <Chip label={`说明 ${counts.info}`} variant="outlined" />
+        <Chip color={counts.errors ? 'error' : 'default'} label={`${SEVERITY_LABEL.error} ${counts.errors}`} />
+        <Chip color={counts.warnings ? 'warning' : 'default'} label={`${SEVERITY_LABEL.warning} ${counts.warnings}`} />
+        <Chip label={`${SEVERITY_LABEL.info} ${counts.info}`} variant="outlined" />
         <Chip label={`已核实 ${counts.acknowledged}`} variant="outlined" />
         <Typography variant="body2" color="text.secondary" sx={{ ml: 1 }}>
-          错误必须改正；提示请逐条核对，确认无误的可以标记“已核实”并写明理由。
+          {SEVERITY_LABEL.error}必须改正；{SEVERITY_LABEL.warning}和{SEVERITY_LABEL.info}请逐条核对，确认无误的可以标记“已核实”并写明理由。
         </Typography>
       </Box>
       {session.findings.length === 0 && (

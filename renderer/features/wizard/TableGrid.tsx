@@ -1,7 +1,7 @@
 // A table of the report drawn from the format's printed layout (tableGrid): the official headers
 // and merged row labels, one <input> per value cell. Spreadsheet habits: Enter/arrows move, Tab
 // follows rows, a pasted block from Excel/WPS fills from the focused cell.
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { styled } from '@mui/material/styles';
 import type { GridCell } from '../../../shared/formats/grid';
 import type { CellKind, FormatModel, TableId } from '../../../shared/formats/index';
@@ -131,7 +131,7 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
           aria-label={props.label}
           aria-readonly="true"
           readOnly
-          tabIndex={0}
+          tabIndex={-1}
           value={displayValue(snap.value ?? 0)}
           onFocus={() => session.setFocusedCell(cell)}
         />
@@ -189,14 +189,37 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
         }}
       />
       {bubble && snap.rejected && (
-        <div className="bubble" role="alert" data-cell-error={cell}>
+        <Bubble cell={cell}>
           {snap.rejected.message}
           {snap.value !== undefined ? `（保留原值 ${snap.value}）` : '（未填写）'}
-        </div>
+        </Bubble>
       )}
     </td>
   );
 });
+
+/**
+ * The refused-entry bubble under its cell, right-aligned with it; when that would put its start
+ * outside the scrolling page (under the step list), it opens to the right instead.
+ */
+function Bubble(props: { cell: string; children: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const page = el?.closest('#wizard-main') ?? document.documentElement;
+    if (!el) return;
+    const left = page.getBoundingClientRect().left;
+    if (el.getBoundingClientRect().left < left + 4) {
+      el.style.right = 'auto';
+      el.style.left = '-1px';
+    }
+  });
+  return (
+    <div ref={ref} className="bubble" role="alert" data-cell-error={props.cell}>
+      {props.children}
+    </div>
+  );
+}
 
 function LabelCell({ c }: { c: Extract<GridCell, { type: 'label' }> }) {
   const cls =
@@ -257,14 +280,18 @@ export const TableGrid = memo(function TableGrid(props: {
     const pos = locate(key);
     if (!pos) return;
     const rows = nav.current;
+    // Read-only totals are passed over: the keys go from one blank to the next, like Tab.
     const vertical = (dir: 1 | -1) => {
       for (let r = pos.r + dir; r >= 0 && r < rows.length; r += dir) {
+        const inputs = rows[r].filter((x) => !x.derived);
         const hit =
-          rows[r].find((x) => x.col <= pos.cell.col && pos.cell.col < x.col + x.span) ??
-          rows[r].find((x) => x.col >= pos.cell.col) ??
-          rows[r][rows[r].length - 1];
+          inputs.find((x) => x.col <= pos.cell.col && pos.cell.col < x.col + x.span) ?? inputs.find((x) => x.col >= pos.cell.col) ?? inputs[inputs.length - 1];
         if (hit) return hit.key;
       }
+      return null;
+    };
+    const across = (dir: 1 | -1) => {
+      for (let c = pos.c + dir; c >= 0 && c < rows[pos.r].length; c += dir) if (!rows[pos.r][c].derived) return rows[pos.r][c].key;
       return null;
     };
     let next: string | null;
@@ -274,8 +301,8 @@ export const TableGrid = memo(function TableGrid(props: {
     if (e.key === 'Enter') next = vertical(e.shiftKey ? -1 : 1);
     else if (e.key === 'ArrowDown') next = vertical(1);
     else if (e.key === 'ArrowUp') next = vertical(-1);
-    else if (e.key === 'ArrowLeft' && (all || target.selectionStart === 0)) next = rows[pos.r][pos.c - 1]?.key ?? null;
-    else if (e.key === 'ArrowRight' && (all || target.selectionEnd === target.value.length)) next = rows[pos.r][pos.c + 1]?.key ?? null;
+    else if (e.key === 'ArrowLeft' && (all || target.selectionStart === 0)) next = across(-1);
+    else if (e.key === 'ArrowRight' && (all || target.selectionEnd === target.value.length)) next = across(1);
     else return;
     e.preventDefault();
     if (next) focusKey(next);

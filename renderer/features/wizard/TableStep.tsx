@@ -194,22 +194,34 @@ function Rejected({ session, cell }: { session: ReportSession; cell: string }) {
   );
 }
 
-/** Official tables have no blank cells: after typing what happened, the rest are 0 in one click. */
+/**
+ * Official tables have no blank cells: after typing what happened, the rest are 0 in one click.
+ * The button stays in place once the table is full (saying so): Tab from the last blank lands on
+ * it, and it must not vanish under the focus.
+ */
 function FillZeros({ session, model, table }: { session: ReportSession; model: FormatModel; table: TableId }) {
   useTopicDeferred(session, 'findings');
+  useTopic(session, 'cells');
   // A refused entry stays for the clerk to correct; it is not silently replaced by 0.
   const blanks = () =>
     model.inputs.filter((c) => c.table === table && session.doc.cells[c.key] === undefined && !session.cellSnapshot(c.key).rejected).map((c) => c.key);
   const empty = blanks();
-  if (!empty.length) return null;
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 1 }} data-fill-zeros={table}>
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 1 }} data-fill-zeros={table} data-blanks={empty.length}>
       {/* The blanks are counted again on click: the figure typed last is stored when its cell loses focus. */}
-      <Button size="small" variant="outlined" onClick={() => session.setCells(Object.fromEntries(blanks().map((k) => [k, 0])))}>
-        其余 {empty.length} 个空格填 0
+      <Button
+        size="small"
+        variant="outlined"
+        aria-disabled={empty.length === 0 ? true : undefined}
+        onClick={() => {
+          const now = blanks();
+          if (now.length) session.setCells(Object.fromEntries(now.map((k) => [k, 0])));
+        }}
+      >
+        {empty.length ? `其余 ${empty.length} 个空格填 0` : '本表没有空格了'}
       </Button>
       <Typography variant="body2" color="text.secondary">
-        本表实际发生的数字都填好后再点；已填的数字不会改动。
+        {empty.length ? '本表实际发生的数字都填好后再点；已填的数字不会改动。' : '每一格都已填写。'}
       </Typography>
     </Box>
   );
@@ -248,14 +260,19 @@ function TableFindings(props: { session: ReportSession; section: SectionKey; onJ
   const findings = all.filter((f) => !isPremature(f, session.doc));
   const notStarted = all.length - findings.length;
   const errors = findings.filter((f) => f.severity === 'error').length;
+  // One message about 上年结转: brought in from last year's report and matching it, or not matching (the finding says which).
+  const carryMismatch = all.some((f) => f.rule === 't3.carry_over');
+  const carriedOk = !!session.previous && !carryMismatch;
   return (
     <Box sx={{ mt: 2 }} data-findings={props.section}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 0.5 }}>
         本表检查结果
       </Typography>
       {notStarted > 0 && (
-        <Alert severity="info" variant="outlined" sx={{ mb: 1 }} data-not-started>
-          上年结转已从上年度报告带入；{notStarted} 列还没有填写本年的数字，填好后这里显示勾稽关系的检查结果。
+        <Alert severity="info" variant="outlined" sx={{ mb: 1 }} data-not-started data-carried={carriedOk ? 'ok' : carryMismatch ? 'mismatch' : 'none'}>
+          {carriedOk ? '上年结转已从上年度报告带入；' : ''}
+          {notStarted} 列还没有填写本年的数字，填好后这里显示勾稽关系的检查结果。
+          {carryMismatch ? '上年结转与上年度报告不一致的，见下面的提示。' : ''}
         </Alert>
       )}
       {findings.length === 0 ? (

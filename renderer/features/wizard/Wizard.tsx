@@ -120,8 +120,9 @@ function WizardFrame(props: { session: ReportSession; step: string | null; onSte
   const jump = useCallback(
     (t: JumpTarget) => {
       // The cell or editor takes the request when it is on screen (at once, or after the step renders).
-      session.requestFocus(t);
+      if (t.cell || t.section) session.requestFocus(t);
       props.onStep(t.step);
+      if (t.field) focusWhenShown(`[data-field="${t.field}"]`);
     },
     [session, props.onStep],
   );
@@ -296,7 +297,7 @@ const StepContent = memo(function StepContent(props: { step: StepDef; session: R
   const { step, session } = props;
   const model = session.model;
   if (step.kind === 'basic') return <BasicInfoStep session={session} />;
-  if (step.kind === 'export') return <ExportStepHost session={session} />;
+  if (step.kind === 'export') return <ExportStepHost session={session} onJump={props.onJump} />;
   if (!model) return <Alert severity="info">2019年以前的报告没有全国统一格式，只保存了原文，不能在这里逐项编辑。</Alert>;
   if (step.kind === 'review') return <ReviewStep session={session} onJump={props.onJump} />;
   if (!step.section) return null;
@@ -304,14 +305,34 @@ const StepContent = memo(function StepContent(props: { step: StepDef; session: R
   return <SectionEditor session={session} model={model} section={step.section} onJump={props.onJump} />;
 });
 
-function ExportStepHost({ session }: { session: ReportSession }) {
+/** Focuses a field once its step has rendered it (a few frames at most). */
+function focusWhenShown(selector: string, frames = 120) {
+  const el = document.querySelector<HTMLElement>(selector);
+  if (el) {
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+  } else if (frames > 0) requestAnimationFrame(() => focusWhenShown(selector, frames - 1));
+}
+
+function ExportStepHost({ session, onJump }: { session: ReportSession; onJump: (t: JumpTarget) => void }) {
   useTopicDeferred(session, 'findings');
   useTopic(session, 'doc');
   // The exporter reads what is stored: send pending edits first.
   useEffect(() => void session.flush(), [session]);
   return (
     <Suspense fallback={<CircularProgress aria-label="正在载入导出" />}>
-      <ExportStep reportId={session.id} doc={session.currentDoc()} findings={session.findings} final={session.stored.status === 'final'} />
+      <ExportStep
+        reportId={session.id}
+        doc={session.currentDoc()}
+        findings={session.findings}
+        final={session.stored.status === 'final'}
+        onFix={(what) => {
+          if (what === 'errors') return onJump({ step: 'review' });
+          // 发文字号 is shown once 红头 is on: the clerk asked for a 红头 at the export.
+          if (what === 'docNumber' && !session.doc.letterhead.enabled) session.patchMeta({ letterhead: { ...session.doc.letterhead, enabled: true } });
+          onJump({ step: 'basic', field: what === 'date' ? 'date.year' : 'letterhead.docNumber' });
+        }}
+      />
     </Suspense>
   );
 }

@@ -7,7 +7,8 @@ import type { Finding, ReportDoc, StoredReport } from '../../../shared/report';
 import type { FocusRequest } from './types';
 import { isPremature } from './steps';
 
-export type Topic = 'doc' | 'findings' | 'save' | 'focus';
+/** 'cells': which input cells are filled in changed (the 填 0 button's count reads it at once). */
+export type Topic = 'doc' | 'findings' | 'save' | 'focus' | 'cells';
 
 export interface CellSnapshot {
   value: number | undefined;
@@ -42,7 +43,7 @@ export class ReportState {
   private cellSubs = new Map<string, Set<() => void>>();
   private topicSubs = new Map<Topic, Set<() => void>>();
   private topicSubscribers = new Map<Topic, (fn: () => void) => () => void>();
-  private versions: Record<Topic, number> = { doc: 0, findings: 0, save: 0, focus: 0 };
+  private versions: Record<Topic, number> = { doc: 0, findings: 0, save: 0, focus: 0, cells: 0 };
   private findingsSignature = '';
   private nextFocusId = 1;
 
@@ -160,6 +161,7 @@ export class ReportState {
     }
     // The list of refused entries reads the 'findings' topic.
     if (unrejected) this.notify('findings');
+    if (Object.keys(changed).length) this.notify('cells');
     if (Object.keys(changed).length && this.model) {
       const next = deriveTotals(this.model.format, this.doc.cells);
       for (const [k, v] of Object.entries(next)) if (this.derived[k] !== v) this.updateCell(k, { value: v });

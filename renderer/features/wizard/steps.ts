@@ -1,4 +1,5 @@
 // The wizard's steps and which findings belong to which step.
+import { SEVERITY_WORDS } from '../../../shared/severity';
 import type { FormatModel, SectionKey } from '../../../shared/formats/index';
 import type { Finding, ReportDoc } from '../../../shared/report';
 import { findingSection, isAcknowledged as checkAcknowledged } from '../../../shared/check';
@@ -24,9 +25,13 @@ export function wizardSteps(model: FormatModel | null): StepDef[] {
 
 /** The step a finding is fixed in: its section, else 基本信息 (findings about the whole report). */
 export function findingStep(f: Finding, doc: ReportDoc): string {
+  // “三张统计表都没有填写” is fixed in the tables, not on 基本信息: the first table's step.
+  if (f.rule === TABLES_EMPTY && doc.formatId !== 'legacy') return 'proactive';
   const k = findingSection(doc, f);
   return k === 'general' ? 'basic' : k;
 }
+
+const TABLES_EMPTY = 'tables.empty';
 
 export function isAcknowledged(f: Finding, doc: ReportDoc): boolean {
   return checkAcknowledged(doc, f);
@@ -79,7 +84,7 @@ export function stepStatuses(steps: StepDef[], findings: Finding[], doc: ReportD
     if (!started) [st.state, st.caption] = ['todo', '还没有填写'];
     else if (st.errors) [st.state, st.caption] = ['error', `${st.errors} 处错误`];
     else if (!complete) [st.state, st.caption] = ['incomplete', incompleteCaption];
-    else if (st.warnings) [st.state, st.caption] = ['warning', `${st.warnings} 处提示`];
+    else if (st.warnings) [st.state, st.caption] = ['warning', `${st.warnings} 处${SEVERITY_WORDS.warning}`];
     else [st.state, st.caption] = ['done', '已完成'];
   };
   for (const s of steps) {

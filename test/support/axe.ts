@@ -1,0 +1,18 @@
+// Accessibility in the end-to-end tests: axe-core run on the page as it stands (a screen, or with a
+// dialog open); a serious or critical violation fails the test with what and where, in one message.
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+        .slice(0, 4)
+        .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`)
+        .join('\n')}`,
+  );
+  assert.equal(bad.length, 0, `无障碍检查（${where}）：\n${summary.join('\n')}`);
+}
