@@ -245,6 +245,7 @@ test('the packed app carries one better-sqlite3 binary, for its own platform and
   } finally {
     dir.cleanup();
   }
-  for (const bundle of ['!dist/cli.mjs', '!dist/host.mjs', '!dist/host-main.mjs', '!dist/.compile-cache/**']) assert.ok(config.files.includes(bundle), 'the window needs neither the CLI nor the host');
+  for (const bundle of ['!dist/cli.mjs', '!dist/host.mjs', '!dist/host-main.mjs', '!dist/.compile-cache/**'])
+    assert.ok(config.files.includes(bundle), 'the window needs neither the CLI nor the host');
   assert.ok(config.files.includes('!node_modules/better-sqlite3/{deps,src}/**'), "SQLite's sources are not shipped");
 });
