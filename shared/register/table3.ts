@@ -84,3 +84,10 @@ export function computeTable3(applications: readonly Application[], year: number
 export function computedCellNote(count: number): string {
   return `由台账计算（${count} 件）`;
 }
+
+/** The input cells of table 三 a report with a register takes from it. */
+export function registerCellKeys(formatId: string): string[] {
+  return formatModel(formatId === 'gov-2019' ? 'gov-2019' : 'gov-2021')
+    .inputs.filter((c) => c.table === 't3')
+    .map((c) => c.key);
+}

@@ -24,6 +24,7 @@ import * as content from './content';
 import * as exportsTable from './exports';
 import type { ExportRow } from './exports';
 import * as uiState from './ui-state';
+import { bindRegister, type RegisterStore } from '../register/store';
 
 export { StoreError } from './errors';
 export { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from './migrations';
@@ -215,6 +216,11 @@ export class Store {
   }
   setUiValues(values: Record<string, string | null>): void {
     uiState.setUiValues(this.db, values);
+  }
+
+  // ---- the application register (electron/core/register/store.ts), on the current connection ----
+  get register(): RegisterStore {
+    return bindRegister(this.db);
   }
 
   // ---- backups ----

@@ -1,0 +1,123 @@
+// The register's API handlers (shared/register/api-spec.ts), spread into electron/core/api's
+// handlers. Deadlines are reckoned from the API's clock (tests move it) on the official calendar
+// plus the clerk's 节假日安排.
+import type { ApiParsedInput } from '../../../shared/api';
+import { formatForYear, isGovFormatId } from '../../../shared/formats/index';
+import type { RegisterApiOutputs, RegisterEntry } from '../../../shared/register/api-spec';
+import { deadlineOf, WorkCalendar } from '../../../shared/register/deadline';
+import { placementProblem, yearOf, type Application } from '../../../shared/register/model';
+import { countRegister } from '../../../shared/register/summary';
+import { placeInYear, registerCellKeys } from '../../../shared/register/table3';
+import { cellKey } from '../../../shared/formats/index';
+import type { Store, UnitRecord } from '../store/index';
+
+type RegisterMethod = keyof RegisterApiOutputs;
+export type RegisterHandlers = { [M in RegisterMethod]: (input: ApiParsedInput<M>) => RegisterApiOutputs[M] | Promise<RegisterApiOutputs[M]> };
+
+/** A handler's deliberate refusal: the API turns it into { code, message }. */
+export type Refuse = (code: 'invalid_input' | 'not_found' | 'conflict', message: string) => Error;
+
+/** The local calendar day of a clock reading (the clerk's day, not UTC's). */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function entryOf(app: Application, calendar: WorkCalendar, today: string, year: number | null): RegisterEntry {
+  const place = year === null ? null : placeInYear(app, year);
+  return {
+    application: app,
+    deadline: deadlineOf(app, calendar, today),
+    cells: place ? { intake: cellKey('t3', place.intake, app.applicantType), result: cellKey('t3', place.result, app.applicantType) } : null,
+  };
+}
+
+export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRecord; now: () => number; refuse: Refuse }): RegisterHandlers {
+  const { store, requireUnit, refuse } = deps;
+  const calendar = () => new WorkCalendar(store.register.listHolidayArrangements());
+  const today = () => localDay(deps.now());
+
+  return {
+    registerList: ({ year }) => {
+      const unit = requireUnit();
+      const cal = calendar();
+      const t = today();
+      const entries = store.register.listApplications(unit.id, year).map((a) => entryOf(a, cal, t, year));
+      const guessed = new Set<number>();
+      for (const e of entries) for (const y of e.deadline.guessedYears) guessed.add(y);
+      return {
+        year,
+        formatId: formatForYear(year).id,
+        today: t,
+        entries,
+        arrangements: store.register.listHolidayArrangements(),
+        guessedYears: [...guessed].sort(),
+      };
+    },
+
+    registerSave: ({ application, previousId }) => {
+      const unit = requireUnit();
+      // An outcome is a row of the table of the year it is answered in.
+      const format = formatForYear(yearOf(application.answeredOn || application.receivedOn));
+      const problem = placementProblem(application, format);
+      if (problem) throw refuse('invalid_input', `${problem}。请从列表中选择，没有保存。`);
+      const saved = store.register.saveApplication(unit.id, application, previousId);
+      return entryOf(saved, calendar(), today(), yearOf(saved.receivedOn));
+    },
+
+    registerDelete: ({ id }) => {
+      store.register.deleteApplication(requireUnit().id, id);
+      return { deleted: true as const };
+    },
+
+    registerDue: () => {
+      const unit = store.getUnit();
+      const t = today();
+      if (!unit) return { today: t, entries: [] };
+      const cal = calendar();
+      const entries = store.register
+        .listApplications(unit.id)
+        .filter((a) => !a.answeredOn)
+        .map((a) => entryOf(a, cal, t, null))
+        .filter((e) => e.deadline.state === 'overdue' || e.deadline.state === 'due_soon')
+        .sort((a, b) => (a.deadline.workdaysLeft ?? 0) - (b.deadline.workdaysLeft ?? 0));
+      return { today: t, entries };
+    },
+
+    registerTable3: ({ reportId }) => {
+      const report = store.requireReport(reportId);
+      if (!isGovFormatId(report.doc.formatId)) throw refuse('invalid_input', '2019年以前的报告没有统一的表三，不能从台账计算。');
+      const apps = store.register.listApplications(report.unitId, report.doc.year);
+      const { cells, summary, unplaced } = countRegister(apps, report.doc.year, report.doc.formatId, calendar(), today());
+      return { cells, summary, unplaced };
+    },
+
+    registerApply: ({ reportId, includeNames }) => {
+      const report = store.requireReport(reportId);
+      const { doc } = report;
+      if (!isGovFormatId(doc.formatId)) throw refuse('invalid_input', '2019年以前的报告没有统一的表三，不能从台账计算。');
+      const apps = store.register.listApplications(report.unitId, doc.year);
+      const counted = countRegister(apps, doc.year, doc.formatId, calendar(), today(), { includeNames });
+      if (counted.unplaced.length) {
+        const list = counted.unplaced.map((u) => `${u.id}：${u.reason}`).join('；');
+        throw refuse(
+          'invalid_input',
+          `台账中有 ${counted.unplaced.length} 件申请计入不了本报告的表三（${list}）。请先在台账中改正，再重新计算；报告没有改动。`,
+        );
+      }
+      const keys = registerCellKeys(doc.formatId);
+      const cells = Object.fromEntries(keys.map((k) => [k, counted.cells[k] ?? 0]));
+      // Cells and summary in one transaction: the report is never half counted.
+      store.saveEdits(reportId, { cells, sections: {}, change: (d) => ({ ...d, register: counted.summary }) });
+      return store.requireReport(reportId);
+    },
+
+    registerSaveHolidays: ({ arrangement }) => {
+      for (const d of [...arrangement.holidays, ...arrangement.workdays]) {
+        if (yearOf(d) !== arrangement.year) throw refuse('invalid_input', `日期 ${d} 不在 ${arrangement.year} 年，请只填写这一年的节假日安排。`);
+      }
+      store.register.saveHolidayArrangement(arrangement);
+      return { arrangements: store.register.listHolidayArrangements() };
+    },
+  };
+}

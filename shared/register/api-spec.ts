@@ -1,0 +1,61 @@
+// The register's API methods (issue 24), spread into shared/api.ts's apiSpec and ApiOutputs: the
+// requests as strict schemas, the responses as types.
+import { z } from 'zod';
+import type { StoredReport } from '../report';
+import { HolidayArrangementSchema, type Deadline, type HolidayArrangement } from './deadline';
+import { ApplicationSchema, type Application } from './model';
+import type { RegisterSummary } from './schema';
+
+const reportId = z.number().int().positive();
+const appId = z.string().trim().min(1).max(40);
+
+export const registerApiSpec = {
+  /** a year's register: the applications its table 三 counts, each with its deadline and cell */
+  registerList: { input: z.strictObject({ year: z.number().int().min(2008).max(2100) }) },
+  /** add (previousId null) or edit an application; saved at once, as typed */
+  registerSave: { input: z.strictObject({ application: ApplicationSchema, previousId: appId.nullable().default(null) }) },
+  registerDelete: { input: z.strictObject({ id: appId }) },
+  /** open applications due within 5 working days, and overdue ones, of every year (the home screen) */
+  registerDue: { input: z.strictObject({}) },
+  /** table 三 counted from the register for a report, not yet written into it */
+  registerTable3: { input: z.strictObject({ reportId }) },
+  /** writes the counted table 三 into the report, with the register summary (names only if asked) */
+  registerApply: { input: z.strictObject({ reportId, includeNames: z.boolean().default(false) }) },
+  /** the clerk's 节假日安排 for a year (empty lists remove it) */
+  registerSaveHolidays: { input: z.strictObject({ arrangement: HolidayArrangementSchema }) },
+} as const;
+
+/** Where an application counts in the year's table: the cells of its intake and its result. */
+export interface RegisterEntry {
+  application: Application;
+  deadline: Deadline;
+  /** the two table 三 cells it counts in for the listed year; null outside it */
+  cells: { intake: string; result: string } | null;
+}
+
+export interface RegisterListing {
+  year: number;
+  formatId: string;
+  /** the day the deadlines were reckoned from */
+  today: string;
+  entries: RegisterEntry[];
+  arrangements: HolidayArrangement[];
+  /** years whose holidays the calendar does not know and the clerk has not typed */
+  guessedYears: number[];
+}
+
+export interface RegisterTable3Result {
+  cells: Record<string, number>;
+  summary: RegisterSummary;
+  unplaced: { id: string; reason: string }[];
+}
+
+export interface RegisterApiOutputs {
+  registerList: RegisterListing;
+  registerSave: RegisterEntry;
+  registerDelete: { deleted: true };
+  registerDue: { today: string; entries: RegisterEntry[] };
+  registerTable3: RegisterTable3Result;
+  registerApply: StoredReport;
+  registerSaveHolidays: { arrangements: HolidayArrangement[] };
+}
