@@ -23,6 +23,19 @@ export const registerApiSpec = {
   registerApply: { input: z.strictObject({ reportId, includeNames: z.boolean().default(false) }) },
   /** the clerk's 节假日安排 for a year (empty lists remove it) */
   registerSaveHolidays: { input: z.strictObject({ arrangement: HolidayArrangementSchema }) },
+  /** a clerk's Excel/CSV register read for confirmation: nothing saved yet */
+  registerImportPreview: {
+    input: z.strictObject({
+      year: z.number().int().min(2008).max(2100),
+      fileName: z.string().min(1).max(260),
+      /** the file's bytes, base64; at most 20 MB */
+      base64: z.string().max(28_000_000),
+    }),
+  },
+  /** the confirmed applications saved in one transaction (a 登记编号 already there is updated) */
+  registerImportCommit: { input: z.strictObject({ applications: z.array(ApplicationSchema).min(1).max(20000) }) },
+  /** the year's register as .xlsx */
+  registerExportXlsx: { input: z.strictObject({ year: z.number().int().min(2008).max(2100) }) },
 } as const;
 
 /** Where an application counts in the year's table: the cells of its intake and its result. */
@@ -50,7 +63,23 @@ export interface RegisterTable3Result {
   unplaced: { id: string; reason: string }[];
 }
 
+export interface RegisterImportPreview {
+  sheet: string;
+  headerRow: number;
+  /** each column's header and the field it was read as (null: not read) */
+  columns: { column: number; header: string; field: string | null }[];
+  applications: Application[];
+  unsure: { row: number; id: string; field: string; text: string; readAs: string }[];
+  refused: { row: number; reason: string }[];
+  skipped: { row: number; reason: string }[];
+  /** 登记编号 already in the register (importing updates them) */
+  existing: string[];
+}
+
 export interface RegisterApiOutputs {
+  registerImportPreview: RegisterImportPreview;
+  registerImportCommit: { added: number; updated: number };
+  registerExportXlsx: { fileName: string; base64: string };
   registerList: RegisterListing;
   registerSave: RegisterEntry;
   registerDelete: { deleted: true };

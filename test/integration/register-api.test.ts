@@ -198,3 +198,46 @@ test('the home screen’s list: due within 5 working days and overdue, on the AP
     t.dir.cleanup();
   }
 });
+
+test('the register exported as .xlsx reads back through the import preview, and the commit saves it whole', async () => {
+  const clock = { now: at('2026-01-06') };
+  const t = await setUp(clock);
+  try {
+    for (const a of apps) await call(t.handle(), 'registerSave', { application: a, previousId: null });
+    const x = await call<{ fileName: string; base64: string }>(t.handle(), 'registerExportXlsx', { year: 2025 });
+    assert.equal(x.fileName, '台账测试镇人民政府2025年政府信息公开申请登记台账.xlsx');
+    const preview = await call<{ applications: { id: string }[]; unsure: unknown[]; refused: unknown[]; skipped: { reason: string }[]; existing: string[] }>(
+      t.handle(),
+      'registerImportPreview',
+      { year: 2025, fileName: x.fileName, base64: x.base64 },
+    );
+    assert.deepEqual(preview.refused, []);
+    assert.deepEqual(preview.unsure, [], 'the exported wording is the official one');
+    assert.equal(preview.skipped.length, 1, 'the 合计 line');
+    const listed = await call<RegisterListing>(t.handle(), 'registerList', { year: 2025 });
+    assert.deepEqual(
+      preview.applications,
+      listed.entries.map((e) => e.application),
+    );
+    assert.deepEqual(preview.existing, ['2024-07', '2025-01', '2025-02', '2025-03', '2025-04']);
+
+    // Into another unit's store: saved whole.
+    const other = await setUp(clock);
+    try {
+      const r = await call<{ added: number; updated: number }>(other.handle(), 'registerImportCommit', { applications: preview.applications });
+      assert.deepEqual(r, { added: 5, updated: 0 });
+      const again = await call<RegisterListing>(other.handle(), 'registerList', { year: 2025 });
+      assert.equal(again.entries.length, 5);
+      const bad = await other.handle()('registerImportCommit', { applications: [{ ...preview.applications[0], id: 'N1', applicantType: 'alien' }] });
+      assert.ok(!bad.ok && /N1：申请人类型“alien”/.test(bad.error.message));
+    } finally {
+      other.store().close();
+      other.dir.cleanup();
+    }
+    const notSheet = await t.handle()('registerImportPreview', { year: 2025, fileName: 'a.xlsx', base64: Buffer.from('hello').toString('base64') });
+    assert.ok(!notSheet.ok && /不是 Excel/.test(notSheet.error.message));
+  } finally {
+    t.store().close();
+    t.dir.cleanup();
+  }
+});

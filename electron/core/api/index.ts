@@ -87,6 +87,7 @@ const EDITS = new Set<ApiMethod>([
   'registerDelete',
   'registerApply',
   'registerSaveHolidays',
+  'registerImportCommit',
 ]);
 
 function backupInfo(b: BackupFile): BackupInfo {

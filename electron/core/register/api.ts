@@ -10,6 +10,8 @@ import { countRegister } from '../../../shared/register/summary';
 import { placeInYear, registerCellKeys } from '../../../shared/register/table3';
 import { cellKey } from '../../../shared/formats/index';
 import type { Store, UnitRecord } from '../store/index';
+import { readRegisterFile, SheetError } from './read-sheet';
+import { buildRegisterWorkbook } from './workbook';
 
 type RegisterMethod = keyof RegisterApiOutputs;
 export type RegisterHandlers = { [M in RegisterMethod]: (input: ApiParsedInput<M>) => RegisterApiOutputs[M] | Promise<RegisterApiOutputs[M]> };
@@ -110,6 +112,41 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
       // Cells and summary in one transaction: the report is never half counted.
       store.saveEdits(reportId, { cells, sections: {}, change: (d) => ({ ...d, register: counted.summary }) });
       return store.requireReport(reportId);
+    },
+
+    registerImportPreview: async ({ year, fileName, base64 }) => {
+      const unit = requireUnit();
+      const bytes = Buffer.from(base64, 'base64');
+      if (bytes.length === 0) throw refuse('invalid_input', `文件“${fileName}”是空的，请选择台账文件。`);
+      let read;
+      try {
+        read = await readRegisterFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), year, formatForYear(year));
+      } catch (err) {
+        if (err instanceof SheetError) throw refuse('invalid_input', err.message);
+        throw err;
+      }
+      const existing = read.applications.filter((a) => store.register.getApplication(unit.id, a.id)).map((a) => a.id);
+      return { ...read, existing };
+    },
+
+    registerImportCommit: ({ applications }) => {
+      const unit = requireUnit();
+      for (const a of applications) {
+        const problem = placementProblem(a, formatForYear(yearOf(a.answeredOn || a.receivedOn)));
+        if (problem) throw refuse('invalid_input', `${a.id}：${problem}。没有导入任何申请，请改正后重试。`);
+      }
+      if (new Set(applications.map((a) => a.id)).size !== applications.length) throw refuse('invalid_input', '导入的申请中有重复的登记编号，没有导入。');
+      return store.register.saveApplications(unit.id, applications);
+    },
+
+    registerExportXlsx: async ({ year }) => {
+      const unit = requireUnit();
+      const cal = calendar();
+      const t = today();
+      const entries = store.register.listApplications(unit.id, year).map((a) => entryOf(a, cal, t, year));
+      const title = `${unit.name}${year}年政府信息公开申请登记台账`;
+      const bytes = await buildRegisterWorkbook(title, entries, formatForYear(year));
+      return { fileName: `${title}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
     },
 
     registerSaveHolidays: ({ arrangement }) => {
