@@ -29,10 +29,19 @@ export const HolidayArrangementSchema = z.strictObject({
 });
 export type HolidayArrangement = z.infer<typeof HolidayArrangementSchema>;
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date: the calendar counts in whole numbers, not Date objects. */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+}
+
+export function isoOfDay(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
 export function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  return isoOfDay(dayNumber(iso) + n);
 }
 
 function isWeekend(iso: string): boolean {
@@ -46,7 +55,10 @@ export type CalendarSource = 'library' | 'clerk' | 'weekends-only';
 export class WorkCalendar {
   private readonly clerk = new Map<number, { holidays: Set<string>; workdays: Set<string> }>();
   private readonly sources = new Map<number, CalendarSource>();
-  private readonly days = new Map<string, boolean>();
+  /** day number → workday, filled as days are asked (a register asks about the same few hundred) */
+  private readonly days = new Map<number, boolean>();
+  /** addWorkdays without a skip, by start day and count: many applications arrive on the same day */
+  private readonly sums = new Map<number, { date: string; skipped: number; years: Set<number> }>();
 
   constructor(arrangements: readonly HolidayArrangement[] = []) {
     for (const a of arrangements) this.clerk.set(a.year, { holidays: new Set(a.holidays), workdays: new Set(a.workdays) });
@@ -64,8 +76,13 @@ export class WorkCalendar {
   }
 
   isWorkday(iso: string): boolean {
-    let w = this.days.get(iso);
+    return this.isWorkdayN(dayNumber(iso));
+  }
+
+  private isWorkdayN(n: number): boolean {
+    let w = this.days.get(n);
     if (w === undefined) {
+      const iso = isoOfDay(n);
       const year = Number(iso.slice(0, 4));
       const source = this.source(year);
       if (source === 'library') w = chineseDays.isWorkday(iso);
@@ -73,32 +90,52 @@ export class WorkCalendar {
         const c = this.clerk.get(year)!;
         w = c.workdays.has(iso) || (!c.holidays.has(iso) && !isWeekend(iso));
       } else w = !isWeekend(iso);
-      this.days.set(iso, w);
+      this.days.set(n, w);
     }
     return w;
   }
 
-  /** The `n`th working day after `iso` (the day itself not counted), skipping days `skip` says to. */
-  addWorkdays(iso: string, n: number, skip: (d: string) => boolean = () => false): { date: string; skipped: number; years: Set<number> } {
-    let d = iso;
+  /**
+   * The `n`th working day after `iso` (the day itself not counted), not counting working days in
+   * `skip` (day numbers, both ends included: 征求意见).
+   */
+  addWorkdays(iso: string, n: number, skip: { from: number; to: number } | null = null): { date: string; skipped: number; years: Set<number> } {
+    const start = dayNumber(iso);
+    const memoKey = start * 128 + n;
+    const memo = skip || n >= 128 ? undefined : this.sums.get(memoKey);
+    if (memo) return memo;
+    const out = this.countWorkdays(start, n, skip);
+    if (!skip && n < 128) this.sums.set(memoKey, out);
+    return out;
+  }
+
+  private countWorkdays(start: number, n: number, skip: { from: number; to: number } | null) {
+    let d = start;
     let count = 0;
     let skipped = 0;
+    let lastYearDay = -1;
     const years = new Set<number>();
     while (count < n) {
-      d = addDays(d, 1);
-      if (!this.isWorkday(d)) continue;
-      years.add(Number(d.slice(0, 4)));
-      if (skip(d)) skipped++;
+      d++;
+      if (!this.isWorkdayN(d)) continue;
+      // The year of a counted day, looked up once per year crossed.
+      if (d > lastYearDay) {
+        const y = Number(isoOfDay(d).slice(0, 4));
+        years.add(y);
+        lastYearDay = Date.UTC(y, 11, 31) / DAY_MS;
+      }
+      if (skip && d >= skip.from && d <= skip.to) skipped++;
       else count++;
     }
-    return { date: d, skipped, years };
+    return { date: isoOfDay(d), skipped, years };
   }
 
   /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
   workdaysBetween(from: string, to: string): number {
     if (to < from) return -this.workdaysBetween(to, from);
     let n = 0;
-    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkday(d)) n++;
+    const end = dayNumber(to);
+    for (let d = dayNumber(from) + 1; d <= end; d++) if (this.isWorkdayN(d)) n++;
     return n;
   }
 }
@@ -157,9 +194,8 @@ export function deadlineOf(app: Application, calendar: WorkCalendar, today: stri
     };
   }
   // A consultation still under way (no end date) has stopped the clock from its start up to today.
-  const consultationEnd = app.consultationTo || today;
-  const inConsultation = (d: string) => Boolean(app.consultationFrom) && d >= app.consultationFrom && d <= consultationEnd;
-  const { date: due, skipped, years } = calendar.addWorkdays(clockFrom, workdays, inConsultation);
+  const consultation = app.consultationFrom ? { from: dayNumber(app.consultationFrom), to: dayNumber(app.consultationTo || today) } : null;
+  const { date: due, skipped, years } = calendar.addWorkdays(clockFrom, workdays, consultation);
   const guessedYears = [...years].filter((y) => calendar.source(y) === 'weekends-only');
   const common = { ...base, clockFrom, due, consultationWorkdays: skipped, guessedYears };
   if (app.answeredOn) {

@@ -59,23 +59,31 @@ export function computeTable3(applications: readonly Application[], year: number
     cells[info.key] = 0;
     sources[info.key] = [];
   }
-  const types = new Set(applicantTypes(format).map((t) => t.key));
-  const outcomes = new Set(outcomeRows(format).map((r) => r.key));
+  // Row → applicant type → cell key, built once per count (5,000 applications: no string building each).
+  const keys = new Map<string, Map<string, string>>();
+  for (const row of [NEW, CARRIED_OVER, CARRIED_FORWARD, ...outcomeRows(format).map((r) => r.key)]) {
+    keys.set(row, new Map(applicantTypes(format).map((t) => [t.key, cellKey('t3', row, t.key)])));
+  }
   const unplaced: Table3FromRegister['unplaced'] = [];
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
   let counted = 0;
   for (const app of applications) {
-    const place = placeInYear(app, year);
-    if (!place) continue;
-    if (!types.has(app.applicantType) || (place.result !== CARRIED_FORWARD && !outcomes.has(place.result))) {
+    // placeInYear, on the ISO strings directly.
+    if (app.receivedOn > last || (app.answeredOn && app.answeredOn < first)) continue;
+    const intake = app.receivedOn >= first ? NEW : CARRIED_OVER;
+    const result = app.answeredOn && app.answeredOn <= last ? app.outcome : CARRIED_FORWARD;
+    const intakeKey = keys.get(intake)!.get(app.applicantType);
+    const resultKey = keys.get(result)?.get(app.applicantType);
+    if (!intakeKey || !resultKey) {
       unplaced.push({ id: app.id, reason: placementProblem(app, format) ?? '无法计入表三' });
       continue;
     }
     counted++;
-    for (const row of [place.intake, place.result]) {
-      const key = cellKey('t3', row, app.applicantType);
-      cells[key]!++;
-      sources[key]!.push(app.id);
-    }
+    cells[intakeKey]!++;
+    sources[intakeKey]!.push(app.id);
+    cells[resultKey]!++;
+    sources[resultKey]!.push(app.id);
   }
   return { cells, sources, unplaced, counted };
 }
