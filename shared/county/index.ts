@@ -60,6 +60,7 @@ export function analyseCounty(entries: readonly CountyEntry[]): CountyReview {
       date: e.doc.date,
       role: e.doc.year === year ? 'current' : year !== null && e.doc.year === year - 1 ? 'previous' : 'other',
       continuity,
+      fromRegister: e.doc.register?.tables ?? [],
       ...(prev ? { previousEntryId: prev.id } : {}),
       errors: 0,
       warnings: 0,

@@ -42,6 +42,8 @@ export interface CountyUnitRow {
   /** the role of the file in the batch: a report of the county's year, last year's kept for 结转, or another year's (not summed) */
   role: 'current' | 'previous' | 'other';
   continuity: ContinuityStatus;
+  /** the tables counted from the unit's registers (the report's register summary); [] = typed by hand */
+  fromRegister: ('t2' | 't3' | 't4')[];
   /** the file used as last year's report */
   previousEntryId?: string;
   errors: number;

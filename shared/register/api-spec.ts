@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { StoredReport } from '../report';
 import { HolidayArrangementSchema, type Deadline, type HolidayArrangement } from './deadline';
 import { ApplicationSchema, type Application } from './model';
+import { CaseSchema, NormativeDocumentSchema, type Case, type NormativeDocument } from './other-tables';
 import type { RegisterSummary } from './schema';
 
 const reportId = z.number().int().positive();
@@ -34,6 +35,22 @@ export const registerApiSpec = {
   },
   /** the confirmed applications saved in one transaction (a 登记编号 already there is updated) */
   registerImportCommit: { input: z.strictObject({ applications: z.array(ApplicationSchema).min(1).max(20000) }) },
+  /** 表二's list of normative documents and table 四's cases */
+  registerLists: { input: z.strictObject({}) },
+  /** replaces the list of normative documents (all years: 现行有效 continues from them) */
+  registerSaveDocuments: { input: z.strictObject({ documents: z.array(NormativeDocumentSchema).max(5000) }) },
+  /** replaces the case register (行政复议、行政诉讼) */
+  registerSaveCases: { input: z.strictObject({ cases: z.array(CaseSchema).max(5000) }) },
+  /** writes 表二's 行政规范性文件 row and/or table 四 from the lists into the report */
+  registerApplyTables: {
+    input: z.strictObject({
+      reportId,
+      tables: z
+        .array(z.enum(['t2', 't4']))
+        .min(1)
+        .max(2),
+    }),
+  },
   /** the year's register as .xlsx */
   registerExportXlsx: { input: z.strictObject({ year: z.number().int().min(2008).max(2100) }) },
 } as const;
@@ -77,6 +94,10 @@ export interface RegisterImportPreview {
 }
 
 export interface RegisterApiOutputs {
+  registerLists: { documents: NormativeDocument[]; cases: Case[] };
+  registerSaveDocuments: { documents: NormativeDocument[] };
+  registerSaveCases: { cases: Case[] };
+  registerApplyTables: StoredReport;
   registerImportPreview: RegisterImportPreview;
   registerImportCommit: { added: number; updated: number };
   registerExportXlsx: { fileName: string; base64: string };

@@ -16,7 +16,7 @@ export function namedIds(ids: readonly string[]): string {
 
 function disagreements(doc: ReportDoc): Finding[] {
   const summary = doc.register;
-  if (!summary || !isGovFormatId(doc.formatId)) return [];
+  if (!summary?.tables.includes('t3') || !isGovFormatId(doc.formatId)) return [];
   const byKey = formatModel(doc.formatId).byKey;
   const out: Finding[] = [];
   for (const key of registerCellKeys(doc.formatId)) {

@@ -12,10 +12,16 @@ const appId = z.string().min(1).max(40);
 export const RegisterSummarySchema = z.strictObject({
   /** when table 三 was last counted from the register */
   computedAt: z.string().max(40),
-  /** how many applications the year's table counts */
-  counted: z.number().int().min(0),
+  /** the tables counted from the registers: t3 from the applications, t2 from the list of
+   * normative documents, t4 from the case register */
+  tables: z
+    .array(z.enum(['t2', 't3', 't4']))
+    .max(3)
+    .default([]),
+  /** how many applications the year's table 三 counts */
+  counted: z.number().int().min(0).default(0),
   /** application ids behind each table 三 input cell (cells with none left out) */
-  sources: z.record(cellKey, z.array(appId)),
+  sources: z.record(cellKey, z.array(appId)).default({}),
   /** applications answered late, or open past their due date, when counted */
   overdue: z.array(appId).default([]),
   /** id → 申请人, only when the clerk chose to include names */
@@ -27,3 +33,10 @@ export const RegisterSummarySchema = z.strictObject({
     .optional(),
 });
 export type RegisterSummary = z.infer<typeof RegisterSummarySchema>;
+
+const TABLE_NAMES = { t2: '表二', t3: '表三', t4: '表四' } as const;
+
+/** “表二、表三由台账计算” for the county desk and its workbook; '' when every table was typed by hand. */
+export function registerSourceText(tables: readonly RegisterSummary['tables'][number][]): string {
+  return tables.length ? `${tables.map((t) => TABLE_NAMES[t]).join('、')}由台账计算` : '';
+}

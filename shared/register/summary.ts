@@ -39,7 +39,7 @@ export function countRegister(
       return isOverdue(d);
     })
     .map((a) => a.id);
-  const summary: RegisterSummary = { computedAt: options.computedAt ?? new Date().toISOString(), counted: t.counted, sources, overdue };
+  const summary: RegisterSummary = { computedAt: options.computedAt ?? new Date().toISOString(), tables: ['t3'], counted: t.counted, sources, overdue };
   if (options.includeNames) {
     const applicants: Record<string, string> = {};
     for (const a of applications) if (inYear.has(a.id) && a.applicant) applicants[a.id] = a.applicant;

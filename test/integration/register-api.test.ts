@@ -241,3 +241,48 @@ test('the register exported as .xlsx reads back through the import preview, and 
     t.dir.cleanup();
   }
 });
+
+test('表二 from the list of documents and table 四 from the cases, marked in the report and on the county desk', async () => {
+  const clock = { now: at('2026-01-06') };
+  const t = await setUp(clock);
+  try {
+    const documents = [
+      { number: '台政规〔2024〕1号', title: '某某管理办法', issuedOn: '2024-04-01', repealedOn: '2025-06-30' },
+      { number: '台政规〔2025〕1号', title: '某某实施细则', issuedOn: '2025-03-01' },
+    ];
+    await call(t.handle(), 'registerSaveDocuments', { documents });
+    const dup = await t.handle()('registerSaveDocuments', { documents: [documents[0], documents[0]] });
+    assert.ok(!dup.ok && /文号“台政规〔2024〕1号”重复/.test(dup.error.message));
+    await call(t.handle(), 'registerSaveCases', {
+      cases: [
+        { id: '复〔2025〕1号', group: 'review', receivedOn: '2025-04-01', result: 'maintain', decidedOn: '2025-06-01' },
+        { id: '诉〔2025〕3号', group: 'litigation_direct', receivedOn: '2025-11-01', result: 'pending' },
+      ],
+    });
+    await t.reopen();
+    const lists = await call<{ documents: unknown[]; cases: unknown[] }>(t.handle(), 'registerLists', {});
+    assert.equal(lists.documents.length, 2);
+    assert.equal(lists.cases.length, 2);
+
+    const r = await call<StoredReport>(t.handle(), 'registerApplyTables', { reportId: t.report.id, tables: ['t2', 't4'] });
+    assert.equal(r.doc.cells['t2.normative_documents.issued'], 1);
+    assert.equal(r.doc.cells['t2.normative_documents.repealed'], 1);
+    assert.equal(r.doc.cells['t2.normative_documents.in_force'], 1);
+    assert.equal(r.doc.cells['t4.review.maintain'], 1);
+    assert.equal(r.doc.cells['t4.litigation_direct.pending'], 1);
+    assert.deepEqual(r.doc.register!.tables, ['t2', 't4']);
+    for (const a of apps) await call(t.handle(), 'registerSave', { application: a, previousId: null });
+    const all = await call<StoredReport>(t.handle(), 'registerApply', { reportId: t.report.id });
+    assert.deepEqual(all.doc.register!.tables, ['t2', 't3', 't4']);
+
+    // The county desk says which tables came from a register.
+    const { analyseCounty } = await import('../../shared/county/index');
+    const { registerSourceText } = await import('../../shared/register/schema');
+    const review = analyseCounty([{ id: 'e1', fileName: 'a.nianbao.json', source: 'nianbao-file', doc: all.doc, problems: [] }] as never);
+    assert.deepEqual(review.rows[0]!.fromRegister, ['t2', 't3', 't4']);
+    assert.equal(registerSourceText(review.rows[0]!.fromRegister), '表二、表三、表四由台账计算');
+  } finally {
+    t.store().close();
+    t.dir.cleanup();
+  }
+});

@@ -88,6 +88,9 @@ const EDITS = new Set<ApiMethod>([
   'registerApply',
   'registerSaveHolidays',
   'registerImportCommit',
+  'registerSaveDocuments',
+  'registerSaveCases',
+  'registerApplyTables',
 ]);
 
 function backupInfo(b: BackupFile): BackupInfo {

@@ -7,6 +7,7 @@ import { FORMATS, formatModel } from '../../../shared/formats/index';
 import { tableGrid } from '../../../shared/formats/grid';
 import type { TableId } from '../../../shared/formats/index';
 import { CONTINUITY_TEXT, SEVERITY_TEXT, formatLabelOf } from './labels';
+import { registerSourceText } from '../../../shared/register/schema';
 
 const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -40,6 +41,7 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
     { header: '警告', key: 'warnings', width: 7 },
     { header: '提示', key: 'info', width: 7 },
     { header: '结转衔接', key: 'continuity', width: 18 },
+    { header: '台账计算', key: 'register', width: 18 },
     { header: '成文日期', key: 'date', width: 12 },
   ];
   styleHeader(ws.getRow(1));
@@ -55,6 +57,7 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
       warnings: r.warnings,
       info: r.info,
       continuity: CONTINUITY_TEXT[r.continuity],
+      register: registerSourceText(r.fromRegister) || '手工填写',
       date: r.date,
     }),
   );

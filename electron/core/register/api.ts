@@ -8,6 +8,8 @@ import { deadlineOf, WorkCalendar } from '../../../shared/register/deadline';
 import { placementProblem, yearOf, type Application } from '../../../shared/register/model';
 import { countRegister } from '../../../shared/register/summary';
 import { placeInYear, registerCellKeys } from '../../../shared/register/table3';
+import { CaseSchema, NormativeDocumentSchema, table2FromDocuments, table4FromCases } from '../../../shared/register/other-tables';
+import type { RegisterSummary } from '../../../shared/register/schema';
 import { cellKey } from '../../../shared/formats/index';
 import type { Store, UnitRecord } from '../store/index';
 import { readRegisterFile, SheetError } from './read-sheet';
@@ -38,6 +40,22 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
   const { store, requireUnit, refuse } = deps;
   const calendar = () => new WorkCalendar(store.register.listHolidayArrangements());
   const today = () => localDay(deps.now());
+  const lists = (unitId: number) => ({
+    documents: store.register.getList(unitId, 'documents').flatMap((d) => {
+      const p = NormativeDocumentSchema.safeParse(d);
+      return p.success ? [p.data] : [];
+    }),
+    cases: store.register.getList(unitId, 'cases').flatMap((c) => {
+      const p = CaseSchema.safeParse(c);
+      return p.success ? [p.data] : [];
+    }),
+  });
+  /** The report's summary with these tables marked as counted from a register. */
+  const withTables = (summary: RegisterSummary | undefined, tables: RegisterSummary['tables']): RegisterSummary => {
+    const base: RegisterSummary = summary ?? { computedAt: '', tables: [], counted: 0, sources: {}, overdue: [] };
+    const all = new Set([...base.tables, ...tables]);
+    return { ...base, computedAt: new Date(deps.now()).toISOString(), tables: (['t2', 't3', 't4'] as const).filter((t) => all.has(t)) };
+  };
 
   return {
     registerList: ({ year }) => {
@@ -110,7 +128,9 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
       const keys = registerCellKeys(doc.formatId);
       const cells = Object.fromEntries(keys.map((k) => [k, counted.cells[k] ?? 0]));
       // Cells and summary in one transaction: the report is never half counted.
-      store.saveEdits(reportId, { cells, sections: {}, change: (d) => ({ ...d, register: counted.summary }) });
+      // The new count replaces the t3 part (names only if asked this time); t2/t4 marks are kept.
+      const summary = withTables({ ...counted.summary, tables: doc.register?.tables ?? [] }, ['t3']);
+      store.saveEdits(reportId, { cells, sections: {}, change: (d) => ({ ...d, register: summary }) });
       return store.requireReport(reportId);
     },
 
@@ -147,6 +167,44 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
       const title = `${unit.name}${year}年政府信息公开申请登记台账`;
       const bytes = await buildRegisterWorkbook(title, entries, formatForYear(year));
       return { fileName: `${title}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
+    },
+
+    registerLists: () => lists(requireUnit().id),
+
+    registerSaveDocuments: ({ documents }) => {
+      const unit = requireUnit();
+      const numbers = new Set<string>();
+      for (const d of documents) {
+        if (numbers.has(d.number)) throw refuse('invalid_input', `文号“${d.number}”重复，没有保存。请合并或改正。`);
+        numbers.add(d.number);
+      }
+      store.register.saveList(unit.id, 'documents', documents);
+      return { documents: lists(unit.id).documents };
+    },
+
+    registerSaveCases: ({ cases }) => {
+      const unit = requireUnit();
+      if (new Set(cases.map((c) => c.id)).size !== cases.length) throw refuse('invalid_input', '案件编号有重复，没有保存。请改正后重试。');
+      store.register.saveList(unit.id, 'cases', cases);
+      return { cases: lists(unit.id).cases };
+    },
+
+    registerApplyTables: ({ reportId, tables }) => {
+      const report = store.requireReport(reportId);
+      const { doc } = report;
+      if (!isGovFormatId(doc.formatId)) throw refuse('invalid_input', '2019年以前的报告没有统一的表格，不能从清单计算。');
+      const format = formatForYear(doc.year).id === doc.formatId ? formatForYear(doc.year) : null;
+      if (!format) throw refuse('invalid_input', `这份报告用的格式（${doc.formatId}）与 ${doc.year} 年应使用的格式不同，请先改用正确的格式。`);
+      const { documents, cases } = lists(report.unitId);
+      const cells: Record<string, number> = {};
+      if (tables.includes('t2')) {
+        const t2 = table2FromDocuments(documents, doc.year, format);
+        if (!t2) throw refuse('invalid_input', '2019年试行格式的表二没有“本年制发、本年废止、现行有效”三栏，不能从文件清单计算。');
+        Object.assign(cells, t2);
+      }
+      if (tables.includes('t4')) Object.assign(cells, table4FromCases(cases, doc.year, format));
+      store.saveEdits(reportId, { cells, sections: {}, change: (d) => ({ ...d, register: withTables(d.register, tables) }) });
+      return store.requireReport(reportId);
     },
 
     registerSaveHolidays: ({ arrangement }) => {

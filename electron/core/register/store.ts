@@ -141,6 +141,20 @@ export function saveHolidayArrangement(db: Db, a: HolidayArrangement): void {
     db.prepare(`INSERT INTO register_holidays (year, data) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET data = excluded.data`).run(a.year, JSON.stringify(a));
 }
 
+/** 表二's documents or table 四's cases of a unit, as last saved (an empty list when none). */
+export function getList(db: Db, unitId: number, kind: 'documents' | 'cases'): unknown[] {
+  const row = db.prepare(`SELECT data FROM register_lists WHERE unit_id = ? AND kind = ?`).get(unitId, kind) as { data: string } | undefined;
+  const list = parseJson<unknown>(row?.data ?? null, []);
+  return Array.isArray(list) ? list : [];
+}
+
+export function saveList(db: Db, unitId: number, kind: 'documents' | 'cases', list: readonly unknown[]): void {
+  db.prepare(
+    `INSERT INTO register_lists (unit_id, kind, data, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (unit_id, kind) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+  ).run(unitId, kind, JSON.stringify(list), now());
+}
+
 /** The register's functions on one connection (the store's current one: a restore replaces it). */
 export function bindRegister(db: Db) {
   return {
@@ -151,6 +165,8 @@ export function bindRegister(db: Db) {
     deleteApplication: (unitId: number, id: string) => deleteApplication(db, unitId, id),
     listHolidayArrangements: () => listHolidayArrangements(db),
     saveHolidayArrangement: (a: HolidayArrangement) => saveHolidayArrangement(db, a),
+    getList: (unitId: number, kind: 'documents' | 'cases') => getList(db, unitId, kind),
+    saveList: (unitId: number, kind: 'documents' | 'cases', list: readonly unknown[]) => saveList(db, unitId, kind, list),
   };
 }
 export type RegisterStore = ReturnType<typeof bindRegister>;

@@ -146,6 +146,15 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX register_applications_received ON register_applications (unit_id, received_on);
 
+        -- 表二's normative documents and table 四's cases, per unit, each list as typed.
+        CREATE TABLE register_lists (
+          unit_id INTEGER NOT NULL REFERENCES units (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('documents', 'cases')),
+          data TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (unit_id, kind)
+        ) STRICT, WITHOUT ROWID;
+
         CREATE TABLE register_holidays (
           year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
           data TEXT NOT NULL

@@ -200,6 +200,6 @@ function assemble(db: Db, row: ReportRow): StoredReport {
   if (legacy?.legacySections) doc.legacySections = legacy.legacySections;
   if (legacy?.indicators) doc.indicators = legacy.indicators;
   if (row.register_summary !== null)
-    doc.register = parseJson<NonNullable<ReportDoc['register']>>(row.register_summary, { computedAt: '', counted: 0, sources: {}, overdue: [] });
+    doc.register = parseJson<NonNullable<ReportDoc['register']>>(row.register_summary, { computedAt: '', tables: [], counted: 0, sources: {}, overdue: [] });
   return { id: row.id, unitId: row.unit_id, status: row.status, basedOnId: row.based_on_id, createdAt: row.created_at, updatedAt: row.updated_at, doc };
 }

@@ -2,6 +2,7 @@
 import { Button, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import type { CountyReview, CountyUnitRow } from '../../../shared/county/types';
 import { FORMATS, formatForYear } from '../../../shared/formats/index';
+import { registerSourceText } from '../../../shared/register/schema';
 
 const CONTINUITY: Record<CountyUnitRow['continuity'], { label: string; color: 'success' | 'error' | 'default' }> = {
   ok: { label: '衔接一致', color: 'success' },
@@ -111,6 +112,16 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
                   color={CONTINUITY[r.continuity].color}
                   variant={r.continuity === 'none' ? 'outlined' : 'filled'}
                 />
+                {r.fromRegister.length > 0 && (
+                  <Chip
+                    size="small"
+                    color="info"
+                    variant="outlined"
+                    sx={{ ml: 0.5 }}
+                    data-from-register={r.fromRegister.join(',')}
+                    label={registerSourceText(r.fromRegister)}
+                  />
+                )}
               </TableCell>
               <TableCell data-col="date">{r.date || '—'}</TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
