@@ -101,6 +101,22 @@ test('register by keyboard: 30 applications, table 三 counted with its applicat
       [...apps].sort((x, y) => (x.received + x.id < y.received + y.id ? -1 : 1)).map((a) => [a.id, a.received, a.type, a.outcome, a.answered]),
     );
 
+    // 表二's 行政规范性文件 row from the list of documents, typed in the lists dialog.
+    await page.getByRole('button', { name: '文件清单和案件' }).click();
+    await page.getByRole('button', { name: '增加一件文件' }).click();
+    const row = page.locator('[data-list-row="0"]');
+    await row.getByLabel('文号').fill('某政规〔2025〕1号');
+    await row.getByLabel('文件名称').fill('某某管理办法');
+    await row.getByLabel('制发日期').fill('2025年3月1日');
+    await page.getByRole('button', { name: '保存文件清单' }).click();
+    await page.getByText('已保存 1 件文件').waitFor();
+    await page.getByRole('button', { name: '关闭' }).click();
+    await page.goto(`${host.url}#/report/${id}/proactive`);
+    await page.getByTestId('list-panel-t2').getByRole('button', { name: '从规范性文件清单计算' }).click();
+    await page.locator('[data-testid="list-panel-t2"][data-register-source="register"]').waitFor();
+    assert.equal(await page.locator('[data-cell="t2.normative_documents.issued"]').inputValue(), '1');
+    assert.equal(await page.locator('[data-cell="t2.normative_documents.in_force"]').inputValue(), '1');
+
     // Table 三 from the register.
     await page.goto(`${host.url}#/report/${id}/requests`);
     const panel = page.getByTestId('register-panel');

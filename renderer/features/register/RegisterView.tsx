@@ -21,6 +21,8 @@ import { api, platform } from '../../api/client';
 import type { RegisterListing } from '../../../shared/register/api-spec';
 import type { Application } from '../../../shared/register/model';
 import { ApplicationDialog } from './ApplicationDialog';
+import { HolidaysDialog } from './HolidaysDialog';
+import { ListsDialog } from './ListsDialog';
 import { RegisterImportDialog } from './RegisterImportDialog';
 import { choicesFor } from './labels';
 import { VirtualRows } from './VirtualRows';
@@ -36,6 +38,8 @@ export default function RegisterView(props: { year: number; onYear: (year: numbe
   const [dialog, setDialog] = useState<{ editing: Application | null } | null>(null);
   const [deleting, setDeleting] = useState<Application | null>(null);
   const [importing, setImporting] = useState(false);
+  const [holidays, setHolidays] = useState<number | null>(null);
+  const [listsOpen, setListsOpen] = useState(false);
   const choices = useMemo(() => choicesFor(year), [year]);
 
   const load = useCallback(async () => {
@@ -110,6 +114,12 @@ export default function RegisterView(props: { year: number; onYear: (year: numbe
           <Typography variant="body2" sx={{ flexGrow: 1 }} data-testid="register-counts">
             {listing ? `共 ${entries.length} 件（含上年结转），办理中 ${open} 件${overdue ? `，逾期 ${overdue} 件` : ''}` : '正在载入…'}
           </Typography>
+          <Button variant="outlined" onClick={() => setListsOpen(true)}>
+            文件清单和案件
+          </Button>
+          <Button variant="outlined" onClick={() => setHolidays(listing?.guessedYears[0] ?? year)}>
+            节假日安排
+          </Button>
           <Button variant="outlined" onClick={() => setImporting(true)}>
             从 Excel 导入
           </Button>
@@ -160,6 +170,19 @@ export default function RegisterView(props: { year: number; onYear: (year: numbe
           }}
         />
       )}
+      {holidays !== null && listing && (
+        <HolidaysDialog
+          year={holidays}
+          arrangements={listing.arrangements}
+          onClose={() => setHolidays(null)}
+          onSaved={() => {
+            setHolidays(null);
+            setNotice(`${holidays}年节假日安排已保存，答复期限已按它重新计算。`);
+            void load();
+          }}
+        />
+      )}
+      {listsOpen && <ListsDialog year={year} onClose={() => setListsOpen(false)} />}
       {importing && (
         <RegisterImportDialog
           year={year}
