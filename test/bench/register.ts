@@ -11,6 +11,7 @@ import { ApplicationSchema, type Application } from '../../shared/register/model
 import { countRegister } from '../../shared/register/summary';
 import { computeTable3 } from '../../shared/register/table3';
 import { evaluateTableRules } from '../../shared/rules/index';
+import { hostApi, launchBrowser, startHost } from '../support/index';
 import { tempDir } from '../support/temp';
 import { summarise } from './stats';
 
@@ -91,5 +92,53 @@ export async function benchRegister(): Promise<string[]> {
   return lines;
 }
 
+/**
+ * The register view scrolled through 5,000 rows in headless Chromium: the intervals between painted
+ * frames while the list scrolls by steps of 300 px each frame, beside the same page left idle (the
+ * machine's own frame pace, measured in the same run). Needs the built page (dist/).
+ */
+export async function benchRegisterScroll(): Promise<string[]> {
+  const data = tempDir('bench-register-scroll');
+  const host = await startHost({ dataDir: data.path });
+  const browser = await launchBrowser();
+  try {
+    await hostApi(host, 'saveUnit', { name: '测速镇人民政府', kind: 'township' });
+    await hostApi(host, 'registerImportCommit', { applications: register() });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${host.url}#/register/2025`);
+    await page.getByTestId('register-counts').filter({ hasText: '共' }).waitFor();
+    const frames = (scroll: boolean) =>
+      page.evaluate(async (scroll) => {
+        const box = document.querySelector('[data-testid="register-rows"]') as HTMLElement;
+        const gaps: number[] = [];
+        let last = performance.now();
+        for (let i = 0; i < 120; i++) {
+          await new Promise<void>((r) =>
+            requestAnimationFrame(() => {
+              const t = performance.now();
+              gaps.push(t - last);
+              last = t;
+              if (scroll) box.scrollTop = (box.scrollTop + 300) % box.scrollHeight;
+              r();
+            }),
+          );
+        }
+        return { gaps, rows: document.querySelectorAll('[data-app-id]').length };
+      }, scroll);
+    const idle = await frames(false);
+    const scrolled = await frames(true);
+    const over = (g: number[]) => g.filter((x) => x > 1000 / 30).length;
+    return [
+      `  空闲页面的帧间隔（参照）: ${ms(summarise(idle.gaps))}`,
+      `  滚动 5000 行台账的帧间隔: ${ms(summarise(scrolled.gaps))}；超过 33 ms 的帧 ${over(scrolled.gaps)} / ${scrolled.gaps.length}（空闲时 ${over(idle.gaps)}）；页面中的行 ${scrolled.rows}`,
+    ];
+  } finally {
+    await browser.close();
+    await host.stop();
+    data.cleanup();
+  }
+}
+
 // Run directly: node --import tsx test/bench/register.ts
-if (import.meta.url === `file://${process.argv[1]}`) for (const l of await benchRegister()) console.log(l);
+if (import.meta.url === `file://${process.argv[1]}`) for (const l of [...(await benchRegister()), ...(await benchRegisterScroll())]) console.log(l);
