@@ -81,7 +81,7 @@ export async function benchRegister(): Promise<string[]> {
       times.push(performance.now() - t0);
       if (!saved.ok || !counted.ok) throw new Error('API 调用失败');
     }
-    lines.push(`  API：保存一件 + 从 SQLite 读出 ${N} 件重新计算（registerSave + registerTable3）: ${ms(summarise(times))}`);
+    lines.push(`  API：保存一件（写入 SQLite）+ 重新计算 ${N} 件（registerSave + registerTable3）: ${ms(summarise(times))}`);
   } finally {
     store.close();
     dir.cleanup();

@@ -286,3 +286,24 @@ test('表二 from the list of documents and table 四 from the cases, marked in 
     t.dir.cleanup();
   }
 });
+
+test('a restored backup brings back the register as it was (nothing kept from before the restore)', async () => {
+  const clock = { now: at('2026-01-06') };
+  const t = await setUp(clock);
+  try {
+    for (const a of apps) await call(t.handle(), 'registerSave', { application: a, previousId: null });
+    await call(t.handle(), 'registerList', { year: 2025 });
+    const backup = await call<{ fileName: string }>(t.handle(), 'backupNow', {});
+    await call(t.handle(), 'registerDelete', { id: '2025-03' });
+    assert.equal((await call<RegisterListing>(t.handle(), 'registerList', { year: 2025 })).entries.length, 4);
+    await call(t.handle(), 'restoreBackup', { fileName: backup.fileName });
+    const after = await call<RegisterListing>(t.handle(), 'registerList', { year: 2025 });
+    assert.deepEqual(
+      after.entries.map((e) => e.application.id),
+      ['2024-07', '2025-01', '2025-02', '2025-03', '2025-04'],
+    );
+  } finally {
+    t.store().close();
+    t.dir.cleanup();
+  }
+});

@@ -50,6 +50,27 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
       return p.success ? [p.data] : [];
     }),
   });
+  // The unit's applications as last read, kept while the same connection is open and every register
+  // write goes through these handlers: a count after one edit does not read 5,000 rows again. A
+  // restored backup is a new connection, so its data is read afresh.
+  let cache: { connection: object; unitId: number; apps: Application[] } | null = null;
+  const byReceipt = (a: Application, b: Application) =>
+    a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const allApplications = (unitId: number): Application[] => {
+    const connection = store.database;
+    if (!cache || cache.connection !== connection || cache.unitId !== unitId) cache = { connection, unitId, apps: store.register.listApplications(unitId) };
+    return cache.apps;
+  };
+  /** A year's applications, as the store's year query gives them: received by its end, not answered before it. */
+  const yearApplications = (unitId: number, year: number) => {
+    const first = `${year}-01-01`;
+    const last = `${year}-12-31`;
+    return allApplications(unitId).filter((a) => a.receivedOn <= last && (!a.answeredOn || a.answeredOn >= first));
+  };
+  const changed = (unitId: number, edit: (apps: Application[]) => Application[]) => {
+    if (cache && cache.unitId === unitId && cache.connection === store.database) cache = { ...cache, apps: edit(cache.apps).sort(byReceipt) };
+    else cache = null;
+  };
   /** The report's summary with these tables marked as counted from a register. */
   const withTables = (summary: RegisterSummary | undefined, tables: RegisterSummary['tables']): RegisterSummary => {
     const base: RegisterSummary = summary ?? { computedAt: '', tables: [], counted: 0, sources: {}, overdue: [] };
@@ -62,7 +83,7 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
       const unit = requireUnit();
       const cal = calendar();
       const t = today();
-      const entries = store.register.listApplications(unit.id, year).map((a) => entryOf(a, cal, t, year));
+      const entries = yearApplications(unit.id, year).map((a) => entryOf(a, cal, t, year));
       const guessed = new Set<number>();
       for (const e of entries) for (const y of e.deadline.guessedYears) guessed.add(y);
       return {
@@ -82,11 +103,14 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
       const problem = placementProblem(application, format);
       if (problem) throw refuse('invalid_input', `${problem}。请从列表中选择，没有保存。`);
       const saved = store.register.saveApplication(unit.id, application, previousId);
+      changed(unit.id, (apps) => [...apps.filter((a) => a.id !== previousId && a.id !== saved.id), saved]);
       return entryOf(saved, calendar(), today(), yearOf(saved.receivedOn));
     },
 
     registerDelete: ({ id }) => {
-      store.register.deleteApplication(requireUnit().id, id);
+      const unitId = requireUnit().id;
+      store.register.deleteApplication(unitId, id);
+      changed(unitId, (apps) => apps.filter((a) => a.id !== id));
       return { deleted: true as const };
     },
 
@@ -95,8 +119,7 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
       const t = today();
       if (!unit) return { today: t, entries: [] };
       const cal = calendar();
-      const entries = store.register
-        .listApplications(unit.id)
+      const entries = allApplications(unit.id)
         .filter((a) => !a.answeredOn)
         .map((a) => entryOf(a, cal, t, null))
         .filter((e) => e.deadline.state === 'overdue' || e.deadline.state === 'due_soon')
@@ -107,7 +130,7 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
     registerTable3: ({ reportId }) => {
       const report = store.requireReport(reportId);
       if (!isGovFormatId(report.doc.formatId)) throw refuse('invalid_input', '2019年以前的报告没有统一的表三，不能从台账计算。');
-      const apps = store.register.listApplications(report.unitId, report.doc.year);
+      const apps = yearApplications(report.unitId, report.doc.year);
       const { cells, summary, unplaced } = countRegister(apps, report.doc.year, report.doc.formatId, calendar(), today());
       return { cells, summary, unplaced };
     },
@@ -116,7 +139,7 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
       const report = store.requireReport(reportId);
       const { doc } = report;
       if (!isGovFormatId(doc.formatId)) throw refuse('invalid_input', '2019年以前的报告没有统一的表三，不能从台账计算。');
-      const apps = store.register.listApplications(report.unitId, doc.year);
+      const apps = yearApplications(report.unitId, doc.year);
       const counted = countRegister(apps, doc.year, doc.formatId, calendar(), today(), { includeNames });
       if (counted.unplaced.length) {
         const list = counted.unplaced.map((u) => `${u.id}：${u.reason}`).join('；');
@@ -156,14 +179,17 @@ export function registerHandlers(deps: { store: Store; requireUnit: () => UnitRe
         if (problem) throw refuse('invalid_input', `${a.id}：${problem}。没有导入任何申请，请改正后重试。`);
       }
       if (new Set(applications.map((a) => a.id)).size !== applications.length) throw refuse('invalid_input', '导入的申请中有重复的登记编号，没有导入。');
-      return store.register.saveApplications(unit.id, applications);
+      const result = store.register.saveApplications(unit.id, applications);
+      const ids = new Set(applications.map((a) => a.id));
+      changed(unit.id, (apps) => [...apps.filter((a) => !ids.has(a.id)), ...applications]);
+      return result;
     },
 
     registerExportXlsx: async ({ year }) => {
       const unit = requireUnit();
       const cal = calendar();
       const t = today();
-      const entries = store.register.listApplications(unit.id, year).map((a) => entryOf(a, cal, t, year));
+      const entries = yearApplications(unit.id, year).map((a) => entryOf(a, cal, t, year));
       const title = `${unit.name}${year}年政府信息公开申请登记台账`;
       const bytes = await buildRegisterWorkbook(title, entries, formatForYear(year));
       return { fileName: `${title}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
