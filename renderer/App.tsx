@@ -53,6 +53,8 @@ function takeEarlyReports() {
 
 // 县级审查 is for the county office only: its code loads when it is opened.
 const CountyView = lazy(() => import('./features/county/CountyView'));
+// 申请登记台账 (issue 24): its own chunk too.
+const RegisterView = lazy(() => import('./features/register/RegisterView'));
 
 type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; unit: (Unit & { id: number }) | null };
 
@@ -123,6 +125,12 @@ export function App() {
               县级审查（县政务公开办使用）
             </Button>
           </>
+        ) : route.name === 'register' ? (
+          <RegisterView
+            year={route.year ?? new Date().getFullYear()}
+            onYear={(year) => navigate({ name: 'register', year }, true)}
+            onClose={() => navigate({ name: 'home' })}
+          />
         ) : route.name === 'report' ? (
           <Wizard
             key={route.id}

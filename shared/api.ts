@@ -7,6 +7,7 @@ import type { Finding, ReportDoc, ReportStatus, ReportSummary, StoredReport, Uni
 import type { CountyReview } from './county/types';
 import { FORMATS } from './formats/index';
 import type { ReportFormat } from './formats/index';
+import { registerApiSpec, type RegisterApiOutputs } from './register/api-spec';
 
 export const ReportIdSchema = z.strictObject({ id: z.number().int().positive() });
 
@@ -166,6 +167,8 @@ export const apiSpec = {
   countyClose: { input: z.object({ batchId: countyBatchId }).strict() },
   /** 导出诊断信息: the log, versions and a database check for the county's IT person; no report text */
   exportDiagnostics: { input: z.object({}).strict() },
+  /** the application register (issue 24): shared/register/api-spec.ts */
+  ...registerApiSpec,
 } as const;
 
 export type ApiMethod = keyof typeof apiSpec;
@@ -173,7 +176,7 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof apiSpec)[M]['input']
 export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiSpec)[M]['input']>;
 
 /** Responses, by method. */
-export interface ApiOutputs {
+export interface ApiOutputs extends RegisterApiOutputs {
   appInfo: {
     version: string;
     transport: 'electron' | 'host';

@@ -3,13 +3,14 @@
 import { formatModel, isGovFormatId } from './formats/index';
 import { SECTION_KEYS, type SectionKey } from './formats/types';
 import type { Finding, ReportDoc } from './report';
+import { registerFindings } from './register/findings';
 import { reviewDocument } from './review/index';
 import { evaluateTableRules } from './rules/index';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 export function checkReport(doc: ReportDoc, previous?: ReportDoc | null): Finding[] {
-  return [...evaluateTableRules(doc, previous), ...reviewDocument(doc, previous)];
+  return [...evaluateTableRules(doc, previous), ...reviewDocument(doc, previous), ...registerFindings(doc)];
 }
 
 /** Errors cannot be set aside: only warnings and info can be marked as reviewed (已核实). */

@@ -76,6 +76,7 @@ const FIELD_NAMES: Record<string, string> = {
   sections: '正文',
   cells: '表格数字',
   previousCells: '上年数字',
+  register: '申请登记台账摘要',
   signature: '署名',
   date: '成文日期',
   letterhead: '红头',

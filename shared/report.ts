@@ -2,6 +2,7 @@
 // what the report file holds (plus its envelope), what the rules and the export read.
 import { z } from 'zod';
 import { SECTION_KEYS } from './formats/types';
+import { RegisterSummarySchema } from './register/schema';
 
 // The unit kinds live apart (no zod) so the first screen can name them without loading the schemas.
 import { UNIT_KINDS, type UnitKind } from './unit-kinds';
@@ -117,6 +118,8 @@ export const ReportDocSchema = z.strictObject({
   /** pre-2019 reports: the headings and texts as found, and the 附表 indicators */
   legacySections: z.array(z.strictObject({ heading: z.string(), text: z.string() })).optional(),
   indicators: z.record(recordKey, z.number().finite()).optional(),
+  /** table 三 counted from the application register: the applications behind each cell (issue 24) */
+  register: RegisterSummarySchema.optional(),
 });
 export type ReportDoc = z.infer<typeof ReportDocSchema>;
 export type ReportDocInput = z.input<typeof ReportDocSchema>;

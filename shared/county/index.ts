@@ -71,6 +71,7 @@ export function analyseCounty(entries: readonly CountyEntry[], options: CountyOp
       role: kept ? 'duplicate' : e.doc.year === year ? 'current' : year !== null && e.doc.year === year - 1 ? 'previous' : 'other',
       ...(kept ? { duplicateOf: kept } : {}),
       continuity,
+      fromRegister: e.doc.register?.tables ?? [],
       ...(prev ? { previousEntryId: prev.id } : {}),
       errors: 0,
       warnings: 0,

@@ -50,6 +50,8 @@ export interface CountyUnitRow {
   /** for a duplicate: the file of the same unit and year that is counted instead */
   duplicateOf?: string;
   continuity: ContinuityStatus;
+  /** the tables counted from the unit's registers (the report's register summary); [] = typed by hand */
+  fromRegister: ('t2' | 't3' | 't4')[];
   /** the file used as last year's report */
   previousEntryId?: string;
   /** open findings by severity; warnings and info the clerk marked 已核实 are in `acknowledged` only */

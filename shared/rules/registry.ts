@@ -95,6 +95,9 @@ export const RULE_REGISTRY = {
   // The county's checks across units (shared/county).
   'county.copied_text': { severity: 'warning', title: '与其他单位报告的文字雷同' },
   'county.outlier': { severity: 'info', title: '数字远超县内其他单位', notAFix: true },
+  // Reports counted from the application register (shared/register).
+  'register.t3_disagrees': { severity: 'warning', title: '表三手填数字与申请登记台账不一致' },
+  'register.overdue_denied': { severity: 'warning', title: '“均在法定期限内答复”与台账中的逾期答复不一致' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULE_REGISTRY;

@@ -5,6 +5,7 @@ import { benchExport } from './export';
 import { benchTyping } from './typing';
 import { benchCounty } from './county';
 import { benchFirstScreen } from './first-screen';
+import { benchRegister, benchRegisterScroll } from './register';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['规则校验 (rules: checkReport over a full report)', benchRules],
@@ -12,6 +13,8 @@ const benches: [string, () => Promise<string[]>][] = [
   ['县级审查 (county: 200 reports read, checked, compared and summed; workbook)', benchCounty],
   ['首屏与表三可用时间 (host start → first screen usable / → table 三 usable, headless Chromium)', benchFirstScreen],
   ['表三输入延迟 (typing into table 三 → 总计 painted, headless Chromium via the browser host)', benchTyping],
+  ['申请登记台账 (5,000 applications: table 三 recounted after an edit)', benchRegister],
+  ['台账滚动 (the register view scrolled through 5,000 rows, headless Chromium)', benchRegisterScroll],
 ];
 
 for (const [name, run] of benches) {

@@ -39,7 +39,17 @@ test('a new empty file is created and migrated to the latest version with the re
     assert.equal(db.pragma('synchronous', { simple: true }), 2, 'synchronous=FULL');
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
     const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-    assert.deepEqual(tables, ['cells', 'exports', 'reports', 'section_texts', 'ui_state', 'units']);
+    assert.deepEqual(tables, [
+      'cells',
+      'exports',
+      'register_applications',
+      'register_holidays',
+      'register_lists',
+      'reports',
+      'section_texts',
+      'ui_state',
+      'units',
+    ]);
     // A brand-new file has nothing worth backing up.
     assert.deepEqual(store.listBackups(), []);
     store.close();

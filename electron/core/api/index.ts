@@ -21,6 +21,7 @@ import type { BackupFile, Store } from '../store/index';
 import { logError } from '../log/index';
 import { diagnostics } from './diagnostics';
 import { cellInputProblem } from './cell-input';
+import { registerHandlers } from '../register/api';
 import pkg from '../../../package.json';
 
 // zod's own messages (used in invalid-input errors) in Chinese, for every schema on the main side.
@@ -75,7 +76,24 @@ function summary(r: StoredReport): ReportSummary {
 }
 
 /** Methods that change the data: after them an hourly backup is due. */
-const EDITS = new Set<ApiMethod>(['saveUnit', 'createReport', 'updateReport', 'setSection', 'setCells', 'saveEdits', 'setAcknowledgement', 'importCommit']);
+const EDITS = new Set<ApiMethod>([
+  'saveUnit',
+  'createReport',
+  'updateReport',
+  'setSection',
+  'setCells',
+  'saveEdits',
+  'setAcknowledgement',
+  'importCommit',
+  'registerSave',
+  'registerDelete',
+  'registerApply',
+  'registerSaveHolidays',
+  'registerImportCommit',
+  'registerSaveDocuments',
+  'registerSaveCases',
+  'registerApplyTables',
+]);
 
 function backupInfo(b: BackupFile): BackupInfo {
   return { fileName: b.fileName, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes };
@@ -347,6 +365,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { closed: true as const };
     },
     exportDiagnostics: () => diagnostics(store, { version: pkg.version, transport: ctx.transport, dataDir: ctx.dataDir }),
+    ...registerHandlers({ store, requireUnit, now: () => (ctx.now ?? Date.now)(), refuse: (code, message) => new ApiFailure(code, message) }),
   };
 
   // While the clerk edits, the newest backup is never more than an hour behind.

@@ -9,6 +9,7 @@ import { ACKNOWLEDGED_WORD, acknowledgedText } from '../../../shared/severity';
 import { FORMATS, formatModel } from '../../../shared/formats/index';
 import { tableGrid } from '../../../shared/formats/grid';
 import { CONTINUITY_TEXT, SEVERITY_TEXT, formatLabelOf } from './labels';
+import { registerSourceText } from '../../../shared/register/schema';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -70,6 +71,7 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
     { header: SEVERITY_TEXT.info, key: 'info', width: 7 },
     { header: ACKNOWLEDGED_WORD, key: 'acknowledged', width: 8 },
     { header: '结转衔接', key: 'continuity', width: 18 },
+    { header: '台账计算', key: 'register', width: 18 },
     { header: '成文日期', key: 'date', width: 12 },
   ];
   styleHeader(ws.getRow(1));
@@ -86,6 +88,7 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
       info: r.info,
       acknowledged: r.acknowledged,
       continuity: CONTINUITY_TEXT[r.continuity],
+      register: registerSourceText(r.fromRegister) || '手工填写',
       date: r.date,
     }),
   );

@@ -147,6 +147,44 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // The application register (issue 24): one row per application and unit, the entry as typed in
+    // \`data\` (JSON, checked by shared/register's schema), its dates beside it for the year's lists;
+    // the clerk's 节假日安排 for years the calendar library does not know; and, per report, the
+    // summary of the register its table 三 was counted from.
+    version: 5,
+    up(db) {
+      db.exec(`
+        CREATE TABLE register_applications (
+          unit_id INTEGER NOT NULL REFERENCES units (id) ON DELETE CASCADE,
+          app_id TEXT NOT NULL CHECK (length(app_id) BETWEEN 1 AND 40),
+          received_on TEXT NOT NULL CHECK (received_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          answered_on TEXT NOT NULL DEFAULT '',
+          data TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (unit_id, app_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX register_applications_received ON register_applications (unit_id, received_on);
+
+        -- 表二's normative documents and table 四's cases, per unit, each list as typed.
+        CREATE TABLE register_lists (
+          unit_id INTEGER NOT NULL REFERENCES units (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('documents', 'cases')),
+          data TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (unit_id, kind)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE register_holidays (
+          year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
+          data TEXT NOT NULL
+        ) STRICT;
+
+        ALTER TABLE reports ADD COLUMN register_summary TEXT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

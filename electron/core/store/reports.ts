@@ -28,6 +28,8 @@ export interface ReportRow {
   previous_cells: string | null;
   acknowledgements: string;
   legacy: string | null;
+  /** absent before the register's migration */
+  register_summary?: string | null;
 }
 
 const notFound = (id: number) => new StoreError('not_found', `找不到编号为 ${id} 的报告，它可能已被删除。请回到报告列表刷新后再试。`);
@@ -143,6 +145,21 @@ export function touch(db: Db, id: number): string {
   return t;
 }
 
+/**
+ * Whether the file has the register summary column (added by the register's migration): a store
+ * opened with an earlier migration list (tests of upgrading) has not, and its reports carry none.
+ */
+const registerColumn = new WeakMap<Db, boolean>();
+function hasRegisterColumn(db: Db): boolean {
+  let has = registerColumn.get(db);
+  if (has === undefined) {
+    has = Boolean(db.prepare(`SELECT 1 FROM pragma_table_info('reports') WHERE name = 'register_summary'`).get());
+    // Cached only once true: the column appears when the migration runs, never goes away.
+    if (has) registerColumn.set(db, has);
+  }
+  return has;
+}
+
 function writeFields(db: Db, id: number, doc: ReportDoc): void {
   const legacy = doc.legacySections || doc.indicators ? JSON.stringify({ legacySections: doc.legacySections, indicators: doc.indicators }) : null;
   db.prepare(
@@ -163,6 +180,7 @@ function writeFields(db: Db, id: number, doc: ReportDoc): void {
     acks: JSON.stringify(doc.acknowledgements),
     legacy,
   });
+  if (hasRegisterColumn(db)) db.prepare(`UPDATE reports SET register_summary = ? WHERE id = ?`).run(doc.register ? JSON.stringify(doc.register) : null, id);
 }
 
 function writeDoc(db: Db, id: number, doc: ReportDoc): void {
@@ -203,5 +221,13 @@ function assemble(db: Db, row: ReportRow): StoredReport {
   if (row.previous_cells !== null) doc.previousCells = parseJson<Record<string, number>>(row.previous_cells, {});
   if (legacy?.legacySections) doc.legacySections = legacy.legacySections;
   if (legacy?.indicators) doc.indicators = legacy.indicators;
+  if (typeof row.register_summary === 'string')
+    doc.register = parseJson<NonNullable<ReportDoc['register']>>(row.register_summary, {
+      computedAt: '',
+      tables: [],
+      counted: 0,
+      sources: {},
+      overdue: [],
+    });
   return { id: row.id, unitId: row.unit_id, status: row.status, basedOnId: row.based_on_id, createdAt: row.created_at, updatedAt: row.updated_at, doc };
 }

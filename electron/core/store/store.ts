@@ -21,6 +21,8 @@ import type { ExportRow } from './exports';
 import * as uiState from './ui-state';
 import { logWarn } from '../log/index';
 import { identity, secure } from './file-checks';
+import { bindRegister } from '../register/store';
+import type { RegisterStore } from '../register/store';
 
 /** How often an open store looks for a -wal or data file deleted under it between writes. */
 const WATCH_MS = 2000;
@@ -231,6 +233,20 @@ export class Store {
   }
   setUiValues(values: Record<string, string | null>): void {
     this.write(() => uiState.setUiValues(this.db, values));
+  }
+
+  // ---- the application register (electron/core/register/store.ts), on the current connection ----
+  get register(): RegisterStore {
+    const r = bindRegister(this.db);
+    // Its writes pass the same guard as every other write: the lock still ours, the -wal still there, durable.
+    return {
+      ...r,
+      saveApplication: (...a) => this.write(() => r.saveApplication(...a)),
+      saveApplications: (...a) => this.write(() => r.saveApplications(...a)),
+      deleteApplication: (...a) => this.write(() => r.deleteApplication(...a)),
+      saveHolidayArrangement: (...a) => this.write(() => r.saveHolidayArrangement(...a)),
+      saveList: (...a) => this.write(() => r.saveList(...a)),
+    };
   }
 
   // ---- backups ----

@@ -4,6 +4,7 @@ import type { CountyReview, CountyUnitRow } from '../../../shared/county/types';
 import { FORMATS, formatForYear } from '../../../shared/formats/index';
 import { ACKNOWLEDGED_WORD } from '../../../shared/severity';
 import { SEVERITY_LABEL } from '../../labels';
+import { registerSourceText } from '../../../shared/register/schema';
 
 const CONTINUITY: Record<CountyUnitRow['continuity'], { label: string; color: 'success' | 'error' | 'default' }> = {
   ok: { label: '衔接一致', color: 'success' },
@@ -124,6 +125,16 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
                   color={CONTINUITY[r.continuity].color}
                   variant={r.continuity === 'none' ? 'outlined' : 'filled'}
                 />
+                {r.fromRegister.length > 0 && (
+                  <Chip
+                    size="small"
+                    color="info"
+                    variant="outlined"
+                    sx={{ ml: 0.5 }}
+                    data-from-register={r.fromRegister.join(',')}
+                    label={registerSourceText(r.fromRegister)}
+                  />
+                )}
               </TableCell>
               <TableCell data-col="date">{r.date || '—'}</TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>

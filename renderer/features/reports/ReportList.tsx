@@ -32,6 +32,7 @@ import type { ReportSummary, Unit } from '../../../shared/report';
 import type { ApiResult } from '../../../shared/api';
 import { UNIT_KIND_LABELS } from '../../../shared/unit-kinds';
 import { RESTORED_KEY } from '../backups/restored-key';
+import { DueApplications } from '../register/DueApplications';
 
 // The dialogs are loaded when first opened (and fetched in idle time after the list is shown):
 // the first screen waits for none of them.
@@ -101,6 +102,14 @@ export function ReportList(props: {
           <Button
             color="inherit"
             onClick={() => {
+              window.location.hash = '#/register';
+            }}
+          >
+            申请登记台账
+          </Button>
+          <Button
+            color="inherit"
+            onClick={() => {
               window.location.hash = '#/county';
             }}
           >
@@ -123,6 +132,11 @@ export function ReportList(props: {
             新建年度报告
           </Button>
         </Stack>
+        <DueApplications
+          onOpenRegister={(year) => {
+            window.location.hash = `#/register/${year}`;
+          }}
+        />
         {restored && (
           <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setRestored('')} data-testid="restored-notice">
             已恢复到 {restored} 的备份。恢复前的数据已另存为一份备份，如需找回，可在“数据备份”中再恢复。

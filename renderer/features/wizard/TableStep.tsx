@@ -13,6 +13,7 @@ import { findingStep, isPremature } from './steps';
 import { Guidance } from './Guidance';
 import { presentFinding } from './finding-text';
 import type { JumpTarget } from './types';
+import { ListTablePanel, RegisterPanel } from '../register/RegisterPanel';
 
 export function TableStep(props: { session: ReportSession; model: FormatModel; section: SectionKey; onJump: (t: JumpTarget) => void }) {
   const { session, model } = props;
@@ -52,6 +53,7 @@ export function TableStep(props: { session: ReportSession; model: FormatModel; s
           )}
         </Alert>
       )}
+      {table === 't3' ? <RegisterPanel session={session} /> : <ListTablePanel session={session} table={table} />}
       <FocusBar session={session} model={model} table={table} />
       <TableGrid session={session} model={model} table={table} caption={`${def.heading}：${tableDef.title}`} onPaste={setPaste} />
       <FillZeros session={session} model={model} table={table} />
