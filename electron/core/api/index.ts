@@ -15,13 +15,13 @@ import { buildDocx } from '../export/docx';
 import { draftReasons } from '../../../shared/print/content';
 import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import { ImportError, readReportSource } from '../import/index';
-import { CountyBatches, buildCountyWorkbook, buildOpinionDocx, opinionFileName } from '../county/index';
 import { StoreError } from '../store/index';
 import type { BackupFile, Store } from '../store/index';
 import { logError } from '../log/index';
 import { diagnostics } from './diagnostics';
 import { cellInputProblem } from './cell-input';
 import { registerHandlers } from '../register/api';
+import { countyHandlers } from './county-handlers';
 import pkg from '../../../package.json';
 
 // zod's own messages (used in invalid-input errors) in Chinese, for every schema on the main side.
@@ -109,15 +109,6 @@ function withoutStatedTotals(doc: ReportDoc): ReportDoc {
 
 export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handlers: Handlers } {
   const { store } = ctx;
-  // The county's batches live in memory only: they are other units' reports, not the clerk's.
-  const county = new CountyBatches();
-  const batchClosed = () => new ApiFailure('not_found', '这批报告已经关闭（程序重新启动后不再保留）。请重新打开装有各单位报告的文件夹。');
-  const countyReview = (batchId: string) => {
-    const review = county.review(batchId);
-    if (!review) throw batchClosed();
-    return review;
-  };
-
   const requireUnit = () => {
     const unit = store.getUnit();
     if (!unit) throw new ApiFailure('not_found', '还没有填写本机关信息。请先在“机关信息”中填写机关名称和类型，再新建或导入报告。');
@@ -320,50 +311,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { restored: restored.fileName };
     },
 
-    countyAddFiles: async ({ batchId, files }) => {
-      const decoded = files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
-      const added = await county.add(batchId, decoded);
-      if (added === 'not_found') throw batchClosed();
-      if (added === 'too_many') throw new ApiFailure('invalid_input', '一批最多 500 个文件。请只选择本县各单位的年度报告（及其上年报告）。');
-      return added;
-    },
-
-    countyReview: ({ batchId }) => {
-      const review = countyReview(batchId);
-      const docs: Record<string, ReportDoc> = {};
-      for (const e of county.entries(batchId) ?? []) if (e.doc) docs[e.id] = e.doc;
-      return { review, docs };
-    },
-
-    countyWorkbook: async ({ batchId }) => {
-      const review = countyReview(batchId);
-      const bytes = await buildCountyWorkbook(review);
-      return { fileName: `${review.year ?? ''}年度各单位政府信息公开工作年度报告审查汇总.xlsx`, base64: Buffer.from(bytes).toString('base64') };
-    },
-
-    countyOpinion: async ({ batchId, entryId, issuer }) => {
-      const review = countyReview(batchId);
-      const row = review.rows.find((r) => r.entryId === entryId);
-      const doc = county.entries(batchId)?.find((e) => e.id === entryId)?.doc;
-      if (!row || !doc) throw new ApiFailure('not_found', '这批报告中没有这个单位的报告，请刷新后重试。');
-      if (row.role === 'duplicate')
-        throw new ApiFailure('invalid_input', '这个文件是同一单位重复报送的，没有计入。请对计入的那一份导出审查意见，或先在“重复报送”中改计这一份。');
-      const alsoSent = review.duplicates.find((d) => d.kept === entryId)?.fileNames.filter((n) => n !== row.fileName);
-      const bytes = await buildOpinionDocx(row, doc, { issuer, alsoSent });
-      return { fileName: opinionFileName(doc), base64: Buffer.from(bytes).toString('base64') };
-    },
-
-    countyKeep: ({ batchId, entryId }) => {
-      const kept = county.keep(batchId, entryId);
-      if (kept === undefined) throw batchClosed();
-      if (!kept) throw new ApiFailure('not_found', '这个文件所在的单位只报送了一份报告，不需要选择。请刷新后重试。');
-      return { review: countyReview(batchId) };
-    },
-
-    countyClose: ({ batchId }) => {
-      county.close(batchId);
-      return { closed: true as const };
-    },
+    ...countyHandlers((code, message) => new ApiFailure(code, message)),
     exportDiagnostics: () => diagnostics(store, { version: pkg.version, transport: ctx.transport, dataDir: ctx.dataDir }),
     ...registerHandlers({ store, requireUnit, now: () => (ctx.now ?? Date.now)(), refuse: (code, message) => new ApiFailure(code, message) }),
   };
