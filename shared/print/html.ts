@@ -8,7 +8,7 @@ import type { ReportContent } from './content';
 import { AUTOSPACE_EM, CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, issuerSizePt, scriptRuns } from './page-layout';
 import { paginate, TYPE_AREA_PT } from './paginate';
 import type { PageItem, PrintedPage, Span } from './paginate';
-import { breaksAtWords, cellChars, headerLines, topAligned } from './table-layout';
+import { cellChars, cellLines, topAligned } from './table-layout';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -91,7 +91,7 @@ function tableHtml(item: Extract<PageItem, { kind: 'table' }>): string {
         const rows = lastShown > 1 ? ` rowspan="${lastShown}"` : '';
         if (c.type === 'value') return `<td${span} data-preview-cell="${escapeHtml(c.cell)}">${escapeHtml(values[c.cell] ?? '0')}</td>`;
         const left = (c.role === 'row' && (c.level ?? 1) > 1 ? ' class="nb-left"' : '') + (topAligned(c) ? ' style="vertical-align:top"' : '');
-        const words = breaksAtWords(c) && c.text ? headerLines(c.text, cellChars(widthsPt.slice(p.col, p.col + c.colSpan), TABLE_TEXT)) : null;
+        const words = cellLines(c, cellChars(widthsPt.slice(p.col, p.col + c.colSpan), TABLE_TEXT));
         const text = words ? words.map(escapeHtml).join('<br>') : escapeHtml(c.text);
         return `<td${span}${rows}${left}>${text}</td>`;
       })

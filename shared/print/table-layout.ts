@@ -46,11 +46,6 @@ export function headerBreaks(text: string): number[] {
   return [...new Set(out)].sort((x, y) => x - y);
 }
 
-/** Header labels and merged group labels (「（三）不予公开」) break between words, never inside one. */
-export function breaksAtWords(cell: GridCell): boolean {
-  return cell.type === 'label' && (cell.role === 'header' || (cell.role === 'row' && cell.rowSpan > 1));
-}
-
 /**
  * A header label broken into lines at word boundaries for a column `chars` 字 wide, or null when a
  * word does not fit. Word and LibreOffice fill Chinese lines greedily (商业企/业), so the writer
@@ -73,38 +68,89 @@ export function headerLines(text: string, chars: number): string[] | null {
   return lines;
 }
 
-/** Lines a text takes in a width of `chars` 字, breaking only at `breaks` (or anywhere when null). */
-export function wrapLines(text: string, chars: number, breaks: number[] | null): number {
-  const units = [...text];
-  if (units.length === 0) return 1;
-  const fits = (w: number) => w <= chars + 1e-9;
-  if (breaks) {
-    // Whole words, greedily: a word wider than the column means these widths will not do.
-    const cuts = [0, ...breaks, units.length];
-    let lines = 1;
-    let used = 0;
-    for (let k = 0; k + 1 < cuts.length; k++) {
-      const w = widthInChars(units.slice(cuts[k], cuts[k + 1]).join(''));
-      if (!fits(w)) return Infinity;
-      if (used > 0 && !fits(used + w)) {
-        lines++;
-        used = w;
-      } else used += w;
+// Closing marks stay with the word before them, opening marks with the word after (避头尾).
+const CLOSING_MARK = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]+$/u;
+const OPENING_MARK = /^[（《「『【“‘([]+$/u;
+const SINGLE_HAN = /^[\u4e00-\u9fff]$/u;
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * A label cut into words by Intl.Segmenter's dictionary (the one browsers use): 「法规」, 「案卷」,
+ * 「数量」 stay whole. Characters the dictionary leaves alone stay together (信访举报) or with the
+ * word before them (第三方, 过程性); punctuation stays on the right side of its word, and digits
+ * with their dot.
+ */
+export function labelWords(text: string): string[] {
+  const words: string[] = [];
+  let glueNext = false;
+  for (const { segment } of segmenter.segment(text)) {
+    const single = SINGLE_HAN.test(segment);
+    const before = words[words.length - 1];
+    // A lone character after punctuation starts the next word (为：第一项 → 第一项).
+    const afterMark = before !== undefined && /[，。、：；？！）》」』】”’（《「『【“‘]$/u.test(before);
+    const glue = glueNext || CLOSING_MARK.test(segment) || /^[.．]$/.test(segment) || (single && !afterMark);
+    if (before !== undefined && glue) words[words.length - 1] += segment;
+    else words.push(segment);
+    glueNext = OPENING_MARK.test(segment) || /^\d+$/.test(segment) || (single && afterMark);
+  }
+  return words;
+}
+
+/**
+ * A row label (an item, or a merged group label) as lines for a column `chars` 字 wide, broken
+ * only between words: the fewest lines; then no break inside quotation marks or brackets; then
+ * lines of even length (no 「量」 or 「数量」 alone under a full line). A word wider than the column
+ * is cut into column-wide pieces.
+ */
+export function labelLines(text: string, chars: number): string[] {
+  const fit = (s: string) => widthInChars(s) <= chars + 1e-9;
+  const words = labelWords(text).flatMap((w) => {
+    if (fit(w)) return [w];
+    const pieces: string[] = [];
+    let cur = '';
+    for (const ch of w) {
+      if (cur && !fit(cur + ch)) {
+        pieces.push(cur);
+        cur = '';
+      }
+      cur += ch;
     }
-    return lines;
+    return cur ? [...pieces, cur] : pieces;
+  });
+  if (words.length === 0) return [''];
+  // Depth of quotation marks and brackets open after each word.
+  const depth: number[] = [];
+  let open = 0;
+  for (const w of words) {
+    for (const ch of w) open += /[（“‘《「(]/.test(ch) ? 1 : /[）”’》」)]/.test(ch) ? -1 : 0;
+    depth.push(Math.max(0, open));
   }
-  // A closing mark never starts a line: Word and LibreOffice squeeze it onto the line before.
-  const noStart = /[，。、：；）”’》％%.,]/;
-  let lines = 1;
-  let used = 0;
-  for (const ch of units) {
-    const w = widthInChars(ch);
-    if (used > 0 && !fits(used + w) && !noStart.test(ch)) {
-      lines++;
-      used = w;
-    } else used += w;
+  // best[k]: the cheapest way to set words[k…].
+  const best: { lines: string[]; cost: number }[] = [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    let line = '';
+    let pick: { lines: string[]; cost: number } | null = null;
+    for (let j = k; j < words.length; j++) {
+      line += words[j];
+      if (j > k && !fit(line)) break;
+      const lastLine = j + 1 === words.length;
+      const w = widthInChars(line);
+      const cost = lastLine ? 1e6 + (chars - w) ** 2 : 1e6 + (depth[j] > 0 ? 1e4 : 0) + (chars - w) ** 2 + best[j + 1].cost;
+      if (!pick || cost < pick.cost) pick = { lines: lastLine ? [line] : [line, ...best[j + 1].lines], cost };
+    }
+    best[k] = pick!;
   }
-  return lines;
+  return best[0].lines;
+}
+
+/**
+ * The printed lines of a label cell, the one plan the preview draws and the Word file carries as
+ * explicit breaks: headers at their word boundaries (null when a word does not fit), every other
+ * label by labelLines.
+ */
+export function cellLines(cell: LabelCell, chars: number): string[] | null {
+  if (!cell.text) return [''];
+  return cell.role === 'header' ? headerLines(cell.text, chars) : labelLines(cell.text, chars);
 }
 
 /** Width in 字 available to text in a cell spanning these columns (pt), with the renderers' slack. */
@@ -133,11 +179,9 @@ export function tableRowHeights(grid: TableGrid, widthsPt: number[], m: TableMet
       const chars = cellChars(widthsPt.slice(col, col + cell.colSpan), m);
       let lines = 1;
       if (cell.type === 'label' && cell.text) {
-        const words = breaksAtWords(cell) ? headerLines(cell.text, chars) : null;
-        if (!words && (cell as LabelCell).role === 'header') return null;
-        lines = words ? words.length : wrapLines(cell.text, chars, null);
-      } else if (cell.type === 'value') {
-        if (chars < 3) return null; // a three-digit count must fit
+        const words = cellLines(cell, chars);
+        if (!words) return null;
+        lines = words.length;
       }
       const need = lines * m.linePt + m.paddingYPt;
       if (cell.rowSpan > 1) {
@@ -184,7 +228,7 @@ export function rowsKeptWithNext(grid: TableGrid): boolean[] {
         else if (cell.type === 'label') {
           // A long label printed at the top: the rows its text covers (and one more) stay together.
           const chars = cellChars(widths.slice(col, col + cell.colSpan), TABLE_TEXT);
-          const lines = headerLines(cell.text, chars)?.length ?? wrapLines(cell.text, chars, null);
+          const lines = cellLines(cell, chars)?.length ?? 1;
           const need = lines * TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt;
           let have = 0;
           for (let k = r; k < r + cell.rowSpan - 1 && have < need + TABLE_TEXT.linePt; k++) {
@@ -225,8 +269,21 @@ export function printColumnWidthsPt(grid: TableGrid, totalPt: number, m: TableMe
 
 const widthCache = new Map<string, { widths: number[]; heightPt: number }>();
 
+/**
+ * Widths on the twip grid the Word file is written in, adding up to the total exactly: each
+ * rounded up to a whole twip (so a column planned for 3 字 still holds 3 字 after rounding) and
+ * the difference taken from or given to `rest`, the column that absorbs it.
+ */
+function onTwips(widthsPt: number[], totalPt: number, rest: number): number[] {
+  const tw = widthsPt.map((w) => Math.ceil(w * 20 - 1e-6));
+  tw[rest] += Math.round(totalPt * 20) - tw.reduce((a, b) => a + b, 0);
+  return tw.map((t) => t / 20);
+}
+
 function searchColumnWidths(grid: TableGrid, totalPt: number, m: TableMetrics): { widths: number[]; heightPt: number } {
-  const proportional = grid.columnWeights.map((w) => w * totalPt);
+  // The format's proportions, rounded down to whole twips, the rest to the widest column.
+  const weighted = grid.columnWeights.map((w) => Math.floor(w * totalPt * 20) / 20);
+  const proportional = onTwips(weighted, totalPt, weighted.indexOf(Math.max(...weighted)));
   if (grid.id !== 't3') return { widths: proportional, heightPt: tableHeight(grid, proportional, m) };
   const valueColumns = grid.rows[grid.rows.length - 1].cells.filter((c) => c.type === 'value').length;
   const labelColumns = grid.columns - valueColumns;
@@ -237,7 +294,9 @@ function searchColumnWidths(grid: TableGrid, totalPt: number, m: TableMetrics): 
   // …except the outermost, whose one label (「三、本年度办理结果」) runs down twenty rows.
   const minOuter = 2.25 * m.fontPt + m.paddingPt;
   let best: { widths: number[]; heightPt: number; value: number } | null = null;
-  const consider = (widths: number[], value: number) => {
+  const consider = (planned: number[], value: number) => {
+    // Judged on the widths the file will carry, not on the plan before rounding.
+    const widths = onTwips(planned, totalPt, labelColumns - 1);
     if (widths.some((w) => w < m.fontPt + m.paddingPt)) return;
     const h = tableHeight(grid, widths, m);
     if (!Number.isFinite(h)) return;

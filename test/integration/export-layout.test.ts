@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDocx, columnWidths } from '../../electron/core/export/docx';
 import { reportContent } from '../../shared/print/content';
+import { printDocumentHtml } from '../../shared/print/html';
 import { getFormat } from '../../shared/formats/index';
 import { tableGrid } from '../../shared/formats/grid';
 import { PAGE, LINE_PITCH_PT, scriptRuns } from '../../shared/print/page-layout';
 import { MAX_KEPT_ROWS } from '../../shared/print/table-layout';
+import type { TableId } from '../../shared/formats/index';
 import type { ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
 
@@ -242,6 +244,72 @@ for (const v of variants) {
       const items = columnText(page, col + 1);
       for (const item of m.items) assert.ok(items.includes(item), `「${m.text}」 is on page ${page.n} but its item 「${item}」 is not`);
     }
+  });
+
+  test(`${v.name}: every table label breaks in the PDF exactly where the preview breaks it`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    const content = reportContent(v.doc, { letterhead: v.letterhead, sealed: v.sealed });
+    const preview = printDocumentHtml(content);
+    const unescape = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+    let checked = 0;
+    for (const id of ['t2', 't3', 't4'] as TableId[]) {
+      // The preview's label cells of this table, as the lines it draws (<br> between them).
+      const previewLines = new Map<string, string[]>();
+      for (const [, body] of preview.matchAll(new RegExp(`<table data-testid="preview-table-${id}">([\\s\\S]*?)</table>`, 'g')))
+        for (const [, attrs, inner] of body.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g))
+          if (!attrs.includes('data-preview-cell') && inner) {
+            const lines = inner.split('<br>').map(unescape);
+            previewLines.set(lines.join(''), lines);
+          }
+      const grid = tableGrid(getFormat(v.doc.formatId), id);
+      const edges = columnWidths(grid)
+        .map((w) => w / 20)
+        .reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [LEFT]);
+      // The rendered lines inside a stretch of columns: table-size words grouped by page and baseline.
+      const renderedLines = (from: number, to: number) => {
+        const rows = new Map<string, Word[]>();
+        for (const p of pages)
+          for (const w of p.words) {
+            const mid = (w.x0 + w.x1) / 2;
+            if (w.y1 - w.y0 >= 16 || mid < edges[from] || mid > edges[to]) continue;
+            const key = `${p.n}:${Math.round(w.y0)}`;
+            rows.set(key, [...(rows.get(key) ?? []), w]);
+          }
+        return new Set(
+          [...rows.values()].map((ws) =>
+            ws
+              .sort((a, b) => a.x0 - b.x0)
+              .map((w) => w.text)
+              .join(''),
+          ),
+        );
+      };
+      const occupied: number[][] = grid.rows.map(() => []);
+      grid.rows.forEach((row, r) => {
+        let col = 0;
+        for (const c of row.cells) {
+          while (occupied[r].includes(col)) col++;
+          if (c.type === 'label' && c.text) {
+            const planned = previewLines.get(c.text);
+            assert.ok(planned, `${id}: the preview does not show 「${c.text}」`);
+            const rendered = renderedLines(col, col + c.colSpan);
+            for (const line of planned)
+              assert.ok(rendered.has(line), `${id}: 「${c.text}」 — the preview prints 「${planned.join('／')}」 but the PDF has no line 「${line}」`);
+            checked++;
+          }
+          for (let k = 1; k < c.rowSpan; k++) for (let x = col; x < col + c.colSpan; x++) occupied[r + k].push(x);
+          col += c.colSpan;
+        }
+      });
+    }
+    assert.ok(checked > 40, `only ${checked} labels checked`);
   });
 
   test(`${v.name}: numbers, e-mail and web addresses are never broken across lines`, (t) => {
