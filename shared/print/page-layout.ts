@@ -287,13 +287,92 @@ export function printedWidth(s: string): number {
   return w;
 }
 
+// Closing marks stay with the word before them, opening marks with the word after (避头尾).
+const CLOSING_MARK = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]+$/u;
+const OPENING_MARK = /^[（《「『【“‘([]+$/u;
+const SINGLE_HAN = /^[\u4e00-\u9fff]$/u;
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * A label cut into words by Intl.Segmenter's dictionary (the one browsers use): 「法规」, 「案卷」,
+ * 「数量」 stay whole. Characters the dictionary leaves alone stay together (信访举报) or with the
+ * word before them (第三方, 过程性); punctuation stays on the right side of its word, and digits
+ * with their dot.
+ */
+export function labelWords(text: string): string[] {
+  const words: string[] = [];
+  let glueNext = false;
+  for (const { segment } of segmenter.segment(text)) {
+    const single = SINGLE_HAN.test(segment);
+    const before = words[words.length - 1];
+    // A lone character after punctuation starts the next word (为：第一项 → 第一项).
+    const afterMark = before !== undefined && /[，。、：；？！）》」』】”’（《「『【“‘]$/u.test(before);
+    const glue = glueNext || CLOSING_MARK.test(segment) || /^[.．]$/.test(segment) || (single && !afterMark);
+    if (before !== undefined && glue) words[words.length - 1] += segment;
+    else words.push(segment);
+    glueNext = OPENING_MARK.test(segment) || /^\d+$/.test(segment) || (single && afterMark);
+  }
+  return words;
+}
+
+/**
+ * A row label (an item, or a merged group label) as lines for a column `chars` 字 wide, broken
+ * only between words: the fewest lines; then no break inside quotation marks or brackets; then
+ * lines of even length (no 「量」 or 「数量」 alone under a full line). A word wider than the column
+ * is cut into column-wide pieces.
+ */
+export function labelLines(text: string, chars: number): string[] {
+  const fit = (s: string) => widthInChars(s) <= chars + 1e-9;
+  const words = labelWords(text).flatMap((w) => {
+    if (fit(w)) return [w];
+    const pieces: string[] = [];
+    let cur = '';
+    for (const ch of w) {
+      if (cur && !fit(cur + ch)) {
+        pieces.push(cur);
+        cur = '';
+      }
+      cur += ch;
+    }
+    return cur ? [...pieces, cur] : pieces;
+  });
+  if (words.length === 0) return [''];
+  // Depth of quotation marks and brackets open after each word.
+  const depth: number[] = [];
+  let open = 0;
+  for (const w of words) {
+    for (const ch of w) open += /[（“‘《「(]/.test(ch) ? 1 : /[）”’》」)]/.test(ch) ? -1 : 0;
+    depth.push(Math.max(0, open));
+  }
+  // best[k]: the cheapest way to set words[k…].
+  const best: { lines: string[]; cost: number }[] = [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    let line = '';
+    let pick: { lines: string[]; cost: number } | null = null;
+    for (let j = k; j < words.length; j++) {
+      line += words[j];
+      if (j > k && !fit(line)) break;
+      const lastLine = j + 1 === words.length;
+      const w = widthInChars(line);
+      const cost = lastLine ? 1e6 + (chars - w) ** 2 : 1e6 + (depth[j] > 0 ? 1e4 : 0) + (chars - w) ** 2 + best[j + 1].cost;
+      if (!pick || cost < pick.cost) pick = { lines: lastLine ? [line] : [line, ...best[j + 1].lines], cost };
+    }
+    best[k] = pick!;
+  }
+  return best[0].lines;
+}
+
 /** Where the 署名 and the 成文日期 go, in 字 from the left edge of the 版心 (x) or right (right). */
 export interface SignatureLayout {
   sealed: boolean;
   /** blank lines between the body and the 署名 */
   blankLines: number;
+  /** lines of a 署名 too long for one line, above `signature` (broken between words, never in one) */
+  signatureAbove: { text: string; left: number; width: number }[];
+  /** the 署名 (its last line when it needs more than one) */
   signature: { text: string; left: number; width: number };
-  date: { text: string; left: number; width: number };
+  /** `right`: 字 from the right edge the date ends at (a sealed date 空4字), or null when placed from the left */
+  date: { text: string; left: number; width: number; right: number | null };
 }
 
 /**
@@ -301,30 +380,45 @@ export interface SignatureLayout {
  * from the right, the date on the next line starting 2 字 right of the 署名; a date longer than the
  * 署名 takes the 空2字 itself and the 署名 moves left. With a seal (§7.3.5.1): the date 空4字 from
  * the right, the 署名 centred over it, and room above for the seal to press on both (its top within
- * one line of the body; a 42 mm seal covers about four lines).
+ * one line of the body; a 42 mm seal covers about four lines); a 署名 too long to centre over the
+ * date without passing 空2字 keeps 空2字 and the date moves left, centred under it.
+ * A 署名 longer than the line less 空2字 is set on two or more lines, broken between words.
  * Positions are given from the left, so the printed date starts exactly where the rule says
  * whatever its digits measure.
  */
 export function signatureLayout(signature: string, date: string, sealed = false, lineChars: number = PAGE.charsPerLine): SignatureLayout {
-  const s = printedWidth(signature);
+  const room = lineChars - 2;
+  const parts = printedWidth(signature) <= room ? [signature] : labelLines(signature, room - 0.5);
+  const widths = parts.map(printedWidth);
+  const s = Math.max(...widths);
   const d = printedWidth(date);
+  const place = (rightEnd: number, centre: number | null) =>
+    parts.map((text, i) => {
+      const left = centre === null ? rightEnd - widths[i] : centre - widths[i] / 2;
+      return { text, left: Math.max(0, left), width: widths[i] };
+    });
+  const finish = (sig: { text: string; left: number; width: number }[], dateLeft: number, right: number | null, blankLines: number): SignatureLayout => ({
+    sealed,
+    blankLines,
+    signatureAbove: sig.slice(0, -1),
+    signature: sig[sig.length - 1],
+    date: { text: date, left: Math.max(0, dateLeft), width: d, right },
+  });
   if (sealed) {
     const dateLeft = lineChars - 4 - d;
-    const sigLeft = Math.max(0, dateLeft + (d - s) / 2);
-    return { sealed, blankLines: 2, signature: { text: signature, left: sigLeft, width: s }, date: { text: date, left: dateLeft, width: d } };
+    const centre = dateLeft + d / 2;
+    if (centre + s / 2 <= room + 1e-9) return finish(place(0, centre), dateLeft, 4, 2);
+    // The 署名 is the longer: it keeps 空2字, and the date is centred under it.
+    const moved = room - s / 2;
+    return finish(place(0, moved), moved - d / 2, null, 2);
   }
-  let sigLeft = lineChars - 2 - s;
-  let dateLeft = sigLeft + 2;
-  if (dateLeft + d > lineChars - 2) {
-    dateLeft = lineChars - 2 - d;
-    sigLeft = dateLeft - 2;
+  let sigRight = room;
+  let dateLeft = sigRight - s + 2;
+  if (dateLeft + d > room) {
+    dateLeft = room - d;
+    sigRight = dateLeft - 2 + s;
   }
-  return {
-    sealed,
-    blankLines: 1,
-    signature: { text: signature, left: Math.max(0, sigLeft), width: s },
-    date: { text: date, left: Math.max(0, dateLeft), width: d },
-  };
+  return finish(place(sigRight, null), dateLeft, null, 1);
 }
 
 /**

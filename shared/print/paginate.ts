@@ -205,8 +205,8 @@ function atomsOf(blocks: ContentBlock[]): Atom[] {
           },
           glue,
         });
-        atoms.push(line(l.signature.text, l.signature.left, null, true));
-        atoms.push(line(l.date.text, l.date.left, l.sealed ? 4 : null, false));
+        for (const part of [...l.signatureAbove, l.signature]) atoms.push(line(part.text, part.left, null, true));
+        atoms.push(line(l.date.text, l.date.left, l.date.right, false));
         break;
       }
     }

@@ -4,7 +4,8 @@
 // both use these widths, so the screen wraps the labels where the paper does.
 // Pure TypeScript: no Node, no DOM.
 import type { GridCell, TableGrid } from '../formats/grid';
-import { TABLE_TEXT, TEXT_WIDTH_TWIPS, widthInChars } from './page-layout';
+import { TABLE_TEXT, TEXT_WIDTH_TWIPS, labelLines, widthInChars } from './page-layout';
+export { labelLines, labelWords } from './page-layout';
 
 export interface TableMetrics {
   /** table text size in pt (5号 = 10.5) */
@@ -66,81 +67,6 @@ export function headerLines(text: string, chars: number): string[] | null {
   }
   lines.push(line);
   return lines;
-}
-
-// Closing marks stay with the word before them, opening marks with the word after (避头尾).
-const CLOSING_MARK = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]+$/u;
-const OPENING_MARK = /^[（《「『【“‘([]+$/u;
-const SINGLE_HAN = /^[\u4e00-\u9fff]$/u;
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-
-/**
- * A label cut into words by Intl.Segmenter's dictionary (the one browsers use): 「法规」, 「案卷」,
- * 「数量」 stay whole. Characters the dictionary leaves alone stay together (信访举报) or with the
- * word before them (第三方, 过程性); punctuation stays on the right side of its word, and digits
- * with their dot.
- */
-export function labelWords(text: string): string[] {
-  const words: string[] = [];
-  let glueNext = false;
-  for (const { segment } of segmenter.segment(text)) {
-    const single = SINGLE_HAN.test(segment);
-    const before = words[words.length - 1];
-    // A lone character after punctuation starts the next word (为：第一项 → 第一项).
-    const afterMark = before !== undefined && /[，。、：；？！）》」』】”’（《「『【“‘]$/u.test(before);
-    const glue = glueNext || CLOSING_MARK.test(segment) || /^[.．]$/.test(segment) || (single && !afterMark);
-    if (before !== undefined && glue) words[words.length - 1] += segment;
-    else words.push(segment);
-    glueNext = OPENING_MARK.test(segment) || /^\d+$/.test(segment) || (single && afterMark);
-  }
-  return words;
-}
-
-/**
- * A row label (an item, or a merged group label) as lines for a column `chars` 字 wide, broken
- * only between words: the fewest lines; then no break inside quotation marks or brackets; then
- * lines of even length (no 「量」 or 「数量」 alone under a full line). A word wider than the column
- * is cut into column-wide pieces.
- */
-export function labelLines(text: string, chars: number): string[] {
-  const fit = (s: string) => widthInChars(s) <= chars + 1e-9;
-  const words = labelWords(text).flatMap((w) => {
-    if (fit(w)) return [w];
-    const pieces: string[] = [];
-    let cur = '';
-    for (const ch of w) {
-      if (cur && !fit(cur + ch)) {
-        pieces.push(cur);
-        cur = '';
-      }
-      cur += ch;
-    }
-    return cur ? [...pieces, cur] : pieces;
-  });
-  if (words.length === 0) return [''];
-  // Depth of quotation marks and brackets open after each word.
-  const depth: number[] = [];
-  let open = 0;
-  for (const w of words) {
-    for (const ch of w) open += /[（“‘《「(]/.test(ch) ? 1 : /[）”’》」)]/.test(ch) ? -1 : 0;
-    depth.push(Math.max(0, open));
-  }
-  // best[k]: the cheapest way to set words[k…].
-  const best: { lines: string[]; cost: number }[] = [];
-  for (let k = words.length - 1; k >= 0; k--) {
-    let line = '';
-    let pick: { lines: string[]; cost: number } | null = null;
-    for (let j = k; j < words.length; j++) {
-      line += words[j];
-      if (j > k && !fit(line)) break;
-      const lastLine = j + 1 === words.length;
-      const w = widthInChars(line);
-      const cost = lastLine ? 1e6 + (chars - w) ** 2 : 1e6 + (depth[j] > 0 ? 1e4 : 0) + (chars - w) ** 2 + best[j + 1].cost;
-      if (!pick || cost < pick.cost) pick = { lines: lastLine ? [line] : [line, ...best[j + 1].lines], cost };
-    }
-    best[k] = pick!;
-  }
-  return best[0].lines;
 }
 
 /**

@@ -89,6 +89,22 @@ for (const [fmt, doc] of [
   variants.push({ name: `${fmt}-sealed`, doc, letterhead: false, sealed: true });
 }
 
+// Sealed copies signed by units of 8 to 24 characters, and one whose 署名 needs two lines.
+const SIGNERS = [
+  '永安市龙凤镇政府',
+  '永安市龙凤镇人民政府党政办公室',
+  '福建省三明市永安市龙凤镇人民政府',
+  '三明市永安市龙凤镇人民政府党政综合办公室',
+  '福建省三明市永安市龙凤镇人民政府党政综合服务中心',
+  '福建省三明市永安市龙凤镇人民政府、福建省三明市永安市小陶镇人民政府',
+];
+const signerVariants: Variant[] = SIGNERS.map((signature) => ({
+  name: `sealed-signature-${[...signature].length}`,
+  doc: fullReport({ signature, sections: {} }),
+  letterhead: false,
+  sealed: true,
+}));
+
 const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const SKIP = 'LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。';
 const rendered = new Map<string, { pages: Page[]; pdf: string }>();
@@ -101,7 +117,7 @@ before(
     work = mkdtempSync(join(tmpdir(), 'nianbao-layout-'));
     profile = mkdtempSync(join(tmpdir(), 'lo-'));
     const files: string[] = [];
-    for (const v of variants) {
+    for (const v of [...variants, ...signerVariants]) {
       const path = join(work, `${v.name}.docx`);
       writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed }));
       files.push(path);
@@ -113,7 +129,7 @@ before(
     });
     const out = join(process.cwd(), 'test-artifacts', 'export-layout');
     rmSync(out, { recursive: true, force: true });
-    for (const v of variants) {
+    for (const v of [...variants, ...signerVariants]) {
       const pdf = join(work, `${v.name}.pdf`);
       rendered.set(v.name, { pdf, pages: parseBbox(execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })) });
       const dir = join(out, v.name);
@@ -379,5 +395,47 @@ for (const v of variants) {
     assert.ok(fullLines >= 10, `only ${fullLines} full lines found`);
     assert.ok(LINE_PITCH_PT * 22 <= BOTTOM - TOP + 0.5 && LINE_PITCH_PT * 23 > BOTTOM - TOP, 'the line pitch does not give 22 lines in the 版心');
     if (v.name.endsWith('plain')) assert.ok(fullPages >= 1, 'the plain export should have a page of body text only');
+  });
+}
+
+for (const v of signerVariants) {
+  test(`${v.name}: a sealed 署名 of ${[...v.doc.signature].length} characters stays whole, inside the 版心, centred over its date`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    const content = reportContent(v.doc, { sealed: true });
+    const sig = content.blocks.find((b) => b.type === 'signature');
+    assert.ok(sig && sig.type === 'signature');
+    const page = pages.find((p) => bodyLines(p).some((l) => l.text === sig.layout.date.text));
+    assert.ok(page, 'no page shows the date');
+    const lines = bodyLines(page);
+    const di = lines.findIndex((l) => l.text === sig.layout.date.text);
+    const date = lines[di];
+    const parts = [...sig.layout.signatureAbove, sig.layout.signature];
+    const signature = lines.slice(di - parts.length, di);
+    // Never broken inside a word: each printed line is exactly a planned one, and together they are the name.
+    assert.deepEqual(
+      signature.map((l) => l.text),
+      parts.map((x) => x.text),
+    );
+    assert.equal(signature.map((l) => l.text).join(''), v.doc.signature);
+    if ([...v.doc.signature].length <= 24) assert.equal(signature.length, 1, 'a 署名 of up to 24 字 is on one line');
+    for (const l of [...signature, date]) {
+      assert.ok(
+        l.x0 >= LEFT - 1 && l.x1 <= RIGHT - 2 * CHAR + 0.3 * CHAR,
+        `「${l.text}」 runs from ${((l.x0 - LEFT) / CHAR).toFixed(2)} to ${((l.x1 - LEFT) / CHAR).toFixed(2)} 字: past 空2字`,
+      );
+    }
+    const mid = (l: Line) => (l.x0 + l.x1) / 2;
+    for (const l of signature)
+      assert.ok(Math.abs(mid(l) - mid(date)) < CHAR * 0.3, `「${l.text}」 centred ${((mid(l) - mid(date)) / CHAR).toFixed(2)} 字 off the date`);
+    const longest = Math.max(...signature.map((l) => l.x1 - l.x0));
+    if (longest <= date.x1 - date.x0 + 4 * CHAR)
+      // Short enough to centre over a date 空4字 from the right.
+      assert.ok(Math.abs(RIGHT - date.x1 - 4 * CHAR) < CHAR * 0.3, `date ends ${((RIGHT - date.x1) / CHAR).toFixed(2)} 字 from the right, want 4`);
+    else {
+      // Longer: the 署名 keeps 空2字 and the date moves under its centre.
+      const right = Math.max(...signature.map((l) => l.x1));
+      assert.ok(Math.abs(RIGHT - right - 2 * CHAR) < CHAR * 0.3, `署名 ends ${((RIGHT - right) / CHAR).toFixed(2)} 字 from the right, want 2`);
+    }
   });
 }

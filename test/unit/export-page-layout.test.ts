@@ -114,6 +114,23 @@ test('署名 and date with a seal (§7.3.5.1): date 空4字, 署名 centred over
   near(l.signature.left + l.signature.width / 2, l.date.left + l.date.width / 2, '署名 centred over the date');
 });
 
+test('a sealed 署名 longer than its date keeps 空2字 and the date moves under it; one too long for a line breaks between words', () => {
+  for (const name of ['福建省三明市永安市龙凤镇人民政府', '福建省三明市永安市龙凤镇人民政府党政综合服务中心']) {
+    const l = signatureLayout(name, '2026年1月20日', true);
+    assert.deepEqual(l.signatureAbove, []);
+    assert.equal(l.signature.text, name);
+    near(l.signature.left + l.signature.width, 26, '署名 空2字');
+    near(l.date.left + l.date.width / 2, l.signature.left + l.signature.width / 2, 'date centred under the 署名');
+    assert.equal(l.date.right, null);
+  }
+  const two = signatureLayout('福建省三明市永安市龙凤镇人民政府、福建省三明市永安市小陶镇人民政府', '2026年1月20日', true);
+  assert.deepEqual(
+    [...two.signatureAbove, two.signature].map((x) => x.text),
+    ['福建省三明市永安市龙凤镇人民政府、', '福建省三明市永安市小陶镇人民政府'],
+  );
+  for (const x of [...two.signatureAbove, two.signature]) assert.ok(x.left >= 0 && x.left + x.width <= 26 + 1e-9);
+});
+
 test('real widths: digits are half a 字 (Times New Roman), with the Chinese–digit spacing counted', () => {
   const cjk = printedWidth('年');
   const digit = printedWidth('1');

@@ -78,9 +78,9 @@ function signatureParagraphs(layout: SignatureLayout): Paragraph[] {
     });
   return [
     ...Array.from({ length: layout.blankLines }, () => blankLine({ keepNext: true })),
-    line(layout.signature.text, layout.signature.left, true),
+    ...[...layout.signatureAbove, layout.signature].map((part) => line(part.text, part.left, true)),
     // With a seal the date's right end is what §7.3.5.1 fixes (空4字): aligned there exactly.
-    line(layout.date.text, layout.date.left, false, layout.sealed ? 4 : undefined),
+    line(layout.date.text, layout.date.left, false, layout.date.right ?? undefined),
   ];
 }
 
