@@ -98,6 +98,8 @@ export function widthInChars(s: string): number {
 // Word boundaries for the title: a line break never cuts these apart.
 const PLACE_SUFFIX = /(自治区|自治州|自治县|特别行政区|街道办事处|人民政府|办事处|委员会|办公室|管理委员会|省|市|州|盟|地区|县|旗|区|镇|乡|街道|局|厅|委|办)/g;
 
+const ORGAN_KIND = /^(人民政府|街道办事处|办事处|管理委员会|委员会)$/;
+
 /** Splits a title into unbreakable words: place names by their suffixes, then the report's name. */
 export function titleWords(title: string): string[] {
   const tail = /(\d{4}年)?(政府信息公开工作年度报告)$/.exec(title);
@@ -118,7 +120,13 @@ export function titleWords(title: string): string[] {
     }
   }
   if (last < head.length) words.push(head.slice(last));
-  return [...words.filter((w) => w.length > 0), ...tailWords];
+  // The organ is its place and its kind together: 「小陶镇人民政府」, 「城关街道办事处」 never part.
+  const organ: string[] = [];
+  for (const w of words.filter((x) => x.length > 0)) {
+    if (ORGAN_KIND.test(w) && organ.length > 0) organ[organ.length - 1] += w;
+    else organ.push(w);
+  }
+  return [...organ, ...tailWords];
 }
 
 /**
@@ -130,21 +138,8 @@ export function titleLines(title: string, maxChars = Math.floor(TEXT_WIDTH_TWIPS
   const text = title.trim();
   if (widthInChars(text) <= maxChars) return [text];
   let words = titleWords(text);
-  // A word longer than a line (unusual names) is cut into line-sized pieces.
-  words = words.flatMap((w) => {
-    if (widthInChars(w) <= maxChars) return [w];
-    const pieces: string[] = [];
-    let cur = '';
-    for (const ch of w) {
-      if (widthInChars(cur + ch) > maxChars) {
-        pieces.push(cur);
-        cur = '';
-      }
-      cur += ch;
-    }
-    if (cur) pieces.push(cur);
-    return pieces;
-  });
+  // A word longer than a line (unusual names) is broken between its own words (Intl.Segmenter).
+  words = words.flatMap((w) => (widthInChars(w) <= maxChars ? [w] : labelLines(w, maxChars)));
   const tailMatch = /(\d{4}年)?政府信息公开工作年度报告$/.exec(text);
   const unitEnd = tailMatch ? tailMatch.index : -1;
 

@@ -661,3 +661,20 @@ test('sealed layout (§7.3.5.1): date right-aligned 空4字, 署名 centred abov
   assert.equal(first(date, 'w:jc')!.attrs['w:val'], 'right');
   assert.equal(Number(first(date, 'w:ind')!.attrs['w:right']), Math.round((4 * TEXT_WIDTH_TWIPS) / 28));
 });
+
+test('a long unit name: the title paragraph breaks (w:br) between the unit and the report name, never inside the organ', async () => {
+  const unit = '福建省三明市永安市龙凤镇人民政府党政综合服务中心';
+  const long = fullReport({ title: '', unit: { ...doc.unit, name: unit } });
+  const body = first(parseXml(strFromU8(unzipSync(await buildDocx(long))['word/document.xml'])), 'w:body')!;
+  const title = kids(body, 'w:p')[0];
+  // The title's lines as Word sets them: text between explicit breaks.
+  const lines: string[] = [''];
+  for (const r of kids(title, 'w:r')) {
+    if (first(r, 'w:br')) lines.push('');
+    lines[lines.length - 1] += textOf(r);
+  }
+  assert.equal(lines.join(''), `${unit}2025年政府信息公开工作年度报告`);
+  assert.equal(lines.at(-1), '2025年政府信息公开工作年度报告');
+  for (const l of lines) assert.doesNotMatch(l, /^人民政府/, `「${l}」 starts inside the organ name`);
+  assert.deepEqual(lines, ['福建省三明市永安市', '龙凤镇人民政府党政综合服务中心', '2025年政府信息公开工作年度报告']);
+});

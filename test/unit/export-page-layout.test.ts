@@ -66,6 +66,18 @@ test('title: very long names break between words, every line fits, the shape is 
   ]);
 });
 
+test('title: the organ name is never split; a two-line title breaks between the unit and the report name', () => {
+  const tail = '2025年政府信息公开工作年度报告';
+  for (const unit of ['永安市小陶镇人民政府', '福建省三明市永安市龙凤镇人民政府', '三明市永安市龙凤镇人民政府党政综合办公室', '永安市城关街道办事处'])
+    assert.deepEqual(titleLines(unit + tail), [unit, tail]);
+  for (const unit of ['福建省三明市永安市龙凤镇人民政府党政综合服务中心', '新疆维吾尔自治区伊犁哈萨克自治州霍城县清水河镇人民政府']) {
+    const lines = titleLines(unit + tail);
+    assert.equal(lines.at(-1), tail);
+    assert.equal(lines.join(''), unit + tail);
+    for (const l of lines) assert.ok(!/^(人民政府|办事处|委员会)/.test(l) && widthInChars(l) <= 20, `「${l}」`);
+  }
+});
+
 test('headings are recognised by their numbering', () => {
   assert.equal(headingLevel('一、总体情况'), 1);
   assert.equal(headingLevel('（二）依申请公开'), 2);
