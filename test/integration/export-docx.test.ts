@@ -257,6 +257,27 @@ test('fonts: title 2号 小标宋, body 3号 仿宋 indented 2字, headings by l
       fontTable.some((f) => f.attrs['w:name'] === name),
       `fontTable lacks ${name}`,
     );
+  // Each 公文 font read back with the Windows font Word and WPS map it to, its PANOSE class and GB2312.
+  const mapped: Record<string, string> = { 仿宋_GB2312: '仿宋', 楷体_GB2312: '楷体', 方正小标宋简体: '华文中宋', 黑体: 'SimHei', 宋体: 'SimSun' };
+  for (const [name, alt] of Object.entries(mapped)) {
+    const f = fontTable.find((x) => x.attrs['w:name'] === name)!;
+    assert.equal(first(f, 'w:altName')?.attrs['w:val'], alt, `${name} → ${alt}`);
+    assert.match(first(f, 'w:panose1')?.attrs['w:val'] ?? '', /^[0-9A-F]{20}$/, `${name}: no panose`);
+    assert.equal(first(f, 'w:charset')?.attrs['w:val'], '86', `${name}: charset`);
+  }
+  // Every font a run names is in the table.
+  const named = new Set(
+    all(xml('word/document.xml'), 'w:rFonts').flatMap((r) =>
+      Object.entries(r.attrs)
+        .filter(([k]) => k !== 'w:hint')
+        .map(([, v]) => v),
+    ),
+  );
+  for (const n of named)
+    assert.ok(
+      fontTable.some((f) => f.attrs['w:name'] === n),
+      `the font table lacks ${n}`,
+    );
 });
 
 test('署名 and 成文日期 without a seal: blank line, 署名 空2字, date 2字 right of the 署名', async () => {

@@ -439,3 +439,31 @@ for (const v of signerVariants) {
     }
   });
 }
+
+/** The first page as pixels (300 dpi): the red rule's top and the lowest ink of the text above it. */
+function redRuleGapMm(pdf: string): number {
+  const dpi = 300;
+  const buf = execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', pdf], { maxBuffer: 1 << 30 });
+  // A binary PPM: "P6 width height 255" then RGB triples.
+  const head = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 40).toString('latin1'));
+  assert.ok(head, 'pdftoppm did not give a PPM');
+  const [w, h, start] = [Number(head[1]), Number(head[2]), head[0].length];
+  const px = (x: number, y: number) => buf.subarray(start + (y * w + x) * 3, start + (y * w + x) * 3 + 3);
+  let rule = -1;
+  for (let y = 0; y < h && rule < 0; y++) {
+    let red = 0;
+    for (let x = 0; x < w; x += 4) if (px(x, y)[0] > 180 && px(x, y)[1] < 90 && px(x, y)[2] < 90) red++;
+    if (red * 4 > w * 0.5) rule = y;
+  }
+  assert.ok(rule > 0, 'no red rule on page 1');
+  for (let y = rule - 1; y > 0; y--)
+    for (let x = 0; x < w; x++) if (px(x, y)[0] < 100 && px(x, y)[1] < 100 && px(x, y)[2] < 100) return ((rule - y) / dpi) * 25.4;
+  assert.fail('no text above the red rule');
+}
+
+for (const v of variants.filter((x) => x.letterhead))
+  test(`${v.name}: the red rule sits 4 mm under the 发文字号 (GB/T 9704 §7.2.5)`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const gap = redRuleGapMm(get(v.name).pdf);
+    assert.ok(Math.abs(gap - 4) <= 0.3, `the red rule is ${gap.toFixed(2)} mm under the 发文字号, want 4`);
+  });
