@@ -130,6 +130,8 @@ export const apiSpec = {
         letterhead: z.boolean().default(false),
         /** the copy that will be sealed: 署名 centred over the date 空4字 (GB/T 9704 §7.3.5.1) */
         sealed: z.boolean().default(false),
+        /** 双面打印: mirror margins, the 订口 on the inside of every leaf */
+        duplex: z.boolean().default(false),
       })
       .strict(),
   },

@@ -699,3 +699,15 @@ test('a long unit name: the title paragraph breaks (w:br) between the unit and t
   for (const l of lines) assert.doesNotMatch(l, /^人民政府/, `「${l}」 starts inside the organ name`);
   assert.deepEqual(lines, ['福建省三明市永安市', '龙凤镇人民政府党政综合服务中心', '2025年政府信息公开工作年度报告']);
 });
+
+test('双面打印: mirror margins in the settings only when asked, the page and margins unchanged', async () => {
+  const plain = await unpack();
+  assert.equal(all(plain.xml('word/settings.xml'), 'w:mirrorMargins').length, 0);
+  const duplex = await unpack({ duplex: true });
+  const settings = duplex.xml('word/settings.xml');
+  assert.equal(all(settings, 'w:mirrorMargins').length, 1);
+  // CT_Settings order: mirrorMargins before defaultTabStop and evenAndOddHeaders.
+  const names = first(settings, 'w:settings')?.children.map((c) => c.name) ?? settings.children[0].children.map((c) => c.name);
+  assert.ok(names.indexOf('w:mirrorMargins') < names.indexOf('w:defaultTabStop'));
+  assert.deepEqual(first(duplex.xml('word/document.xml'), 'w:pgMar')!.attrs, first(plain.xml('word/document.xml'), 'w:pgMar')!.attrs);
+});

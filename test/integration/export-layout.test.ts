@@ -105,6 +105,8 @@ const signerVariants: Variant[] = SIGNERS.map((signature) => ({
   sealed: true,
 }));
 
+const duplexVariant = { name: 'gov-2021-duplex', doc: doc2021, letterhead: false, sealed: false };
+
 const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const SKIP = 'LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。';
 const rendered = new Map<string, { pages: Page[]; pdf: string }>();
@@ -117,9 +119,9 @@ before(
     work = mkdtempSync(join(tmpdir(), 'nianbao-layout-'));
     profile = mkdtempSync(join(tmpdir(), 'lo-'));
     const files: string[] = [];
-    for (const v of [...variants, ...signerVariants]) {
+    for (const v of [...variants, ...signerVariants, duplexVariant]) {
       const path = join(work, `${v.name}.docx`);
-      writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed }));
+      writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed, duplex: v === duplexVariant }));
       files.push(path);
     }
     // One LibreOffice start for all six: renders are slow on a shared machine.
@@ -129,7 +131,7 @@ before(
     });
     const out = join(process.cwd(), 'test-artifacts', 'export-layout');
     rmSync(out, { recursive: true, force: true });
-    for (const v of [...variants, ...signerVariants]) {
+    for (const v of [...variants, ...signerVariants, duplexVariant]) {
       const pdf = join(work, `${v.name}.pdf`);
       rendered.set(v.name, { pdf, pages: parseBbox(execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })) });
       const dir = join(out, v.name);
@@ -467,3 +469,28 @@ for (const v of variants.filter((x) => x.letterhead))
     const gap = redRuleGapMm(get(v.name).pdf);
     assert.ok(Math.abs(gap - 4) <= 0.3, `the red rule is ${gap.toFixed(2)} mm under the 发文字号, want 4`);
   });
+
+test('双面打印: even pages have the 订口 on the right (版心 2 mm further right), odd pages as before', (t) => {
+  if (!haveSoffice) return t.skip(SKIP);
+  const { pages } = get(duplexVariant.name);
+  const plain = get('gov-2021-plain').pages;
+  assert.equal(pages.length, plain.length, 'mirroring must not change the page count');
+  const shift = (PAGE.marginLeftMm - PAGE.marginRightMm) * PT_PER_MM;
+  for (const p of pages) {
+    // Body lines that start at the 版心's left edge (not indented), and the page number.
+    const flush = bodyLines(p).filter((l) => l.x0 < LEFT + shift + CHAR);
+    const num = p.lines.find((l) => l.y0 > BOTTOM && l.text.replace(/\s/g, '') === `—${p.n}—`);
+    assert.ok(num, `page ${p.n}: no page number`);
+    const left = p.n % 2 === 0 ? LEFT - shift : LEFT;
+    for (const l of flush)
+      assert.ok(
+        Math.abs(l.x0 - left) < 1.5,
+        `page ${p.n}: 「${l.text.slice(0, 8)}」 starts at ${(l.x0 / PT_PER_MM).toFixed(1)} mm, want ${(left / PT_PER_MM).toFixed(1)}`,
+      );
+    if (p.n % 2 === 0) assert.ok(Math.abs(num.x0 - (left + 14)) < 3, `even page ${p.n}: number starts at ${(num.x0 / PT_PER_MM).toFixed(1)} mm`);
+  }
+  assert.ok(
+    pages.some((p) => p.n % 2 === 0 && bodyLines(p).some((l) => Math.abs(l.x0 - (LEFT - shift)) < 1.5)),
+    'no even page with a flush body line',
+  );
+});

@@ -198,14 +198,14 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { reportId, step };
     },
 
-    exportDocx: async ({ id, letterhead, sealed }) => {
+    exportDocx: async ({ id, letterhead, sealed, duplex }) => {
       const report = store.requireReport(id);
       const doc = report.doc;
       const findings = checkReport(doc, previousDoc(report));
       // No 成文日期, or a 红头 without 发文字号, is never the final version: the file is a 草稿.
       const reasons = doc.formatId === 'legacy' ? [] : draftReasons(doc, { letterhead });
       const draft = hasBlockingFindings(findings) || reasons.length > 0;
-      const bytes = await buildDocx(doc, { letterhead, sealed, draft });
+      const bytes = await buildDocx(doc, { letterhead, sealed, draft, duplex });
       const title = doc.title || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;
       const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -34,7 +34,7 @@ export function documentTimestamp(doc: ReportDoc): Date {
  * the grid switched off in the non-body styles, and the zip written in a fixed order with a fixed
  * date, so the same report gives the same bytes and the SHA-256 in the history means "same content".
  */
-export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string): Uint8Array {
+export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string, settings: { mirrorMargins?: boolean } = {}): Uint8Array {
   const files = unzipSync(bytes);
   const when = documentTimestamp(doc);
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -54,6 +54,11 @@ export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string):
   // …and widow/orphan control on Normal, which every body paragraph inherits.
   styles = styles.replace(/(<w:style [^>]*w:styleId="Normal"[^>]*>[\s\S]*?<w:pPr>)/, '$1<w:widowControl/><w:snapToGrid w:val="0"/>');
   files['word/styles.xml'] = strToU8(styles);
+  if (settings.mirrorMargins) {
+    // 双面打印: w:mirrorMargins makes the left margin the inside one (CT_Settings order: before defaultTabStop).
+    const xml = strFromU8(files['word/settings.xml']);
+    files['word/settings.xml'] = strToU8(xml.replace(/(<w:defaultTabStop\b)/, '<w:mirrorMargins/>$1'));
+  }
   const order = (n: string) => (n === '[Content_Types].xml' ? '0' : n === '_rels/.rels' ? '1' : `2${n}`);
   const names = Object.keys(files).sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
   const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate(), 0, 0, 0);

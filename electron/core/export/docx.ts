@@ -22,6 +22,8 @@ export interface DocxOptions {
   draft?: boolean;
   /** the caller wants the final version: refuse (ExportRefused) rather than mark it 草稿 */
   final?: boolean;
+  /** 双面打印: mirror margins, so the 订口 (28 mm) is on the inside of every leaf (even pages: right) */
+  duplex?: boolean;
 }
 
 export { ExportRefused } from '../../../shared/print/content';
@@ -132,5 +134,5 @@ export async function buildDocx(doc: ReportDoc, options: DocxOptions = {}): Prom
     ],
   });
   const buffer = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-  return finishPackage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), doc, content.title);
+  return finishPackage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), doc, content.title, { mirrorMargins: !!options.duplex });
 }
