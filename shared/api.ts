@@ -7,6 +7,8 @@ import type { Finding, ReportDoc, ReportStatus, ReportSummary, StoredReport, Uni
 import type { CountyReview } from './county/types';
 import { FORMATS } from './formats/index';
 import type { ReportFormat } from './formats/index';
+import { OFFICIAL_FONTS } from './print/fonts';
+import type { FontCheck } from './print/fonts';
 
 export const ReportIdSchema = z.strictObject({ id: z.number().int().positive() });
 
@@ -37,6 +39,8 @@ export interface ExportRecord {
   draft: boolean;
   /** where the desktop app saved it; empty for a browser download */
   savedPath: string;
+  /** the 公文 fonts check the 导出 step ran on this PC before the export; null when none ran */
+  fontCheck: FontCheck | null;
 }
 
 export interface ImportPreview {
@@ -135,6 +139,15 @@ export const apiSpec = {
       })
       .strict(),
   },
+  /** the 导出 step's check of the 公文 fonts on this PC: kept, and written into the next export's record */
+  recordFontCheck: {
+    input: z
+      .object({
+        method: z.enum(['local-fonts', 'measured']),
+        missing: z.array(z.enum(OFFICIAL_FONTS.map((f) => f.name) as [string, ...string[]])).max(OFFICIAL_FONTS.length),
+      })
+      .strict(),
+  },
   confirmExport: { input: z.object({ exportId: z.number().int().positive(), savedPath: z.string().max(1000).default('') }).strict() },
   listExports: { input: ReportIdSchema.strict() },
   exportReportFile: { input: ReportIdSchema.strict() },
@@ -194,6 +207,7 @@ export interface ApiOutputs {
     /** why the file is a 草稿 although nothing is wrong in the figures: no 成文日期, a 红头 without 发文字号 (Chinese) */
     draftReasons: string[];
   };
+  recordFontCheck: FontCheck;
   confirmExport: ExportRecord;
   listExports: ExportRecord[];
   exportReportFile: { fileName: string; content: string };

@@ -40,3 +40,37 @@ export const OFFICIAL_FONTS: readonly OfficialFont[] = [
 export const OTHER_FONTS: readonly OfficialFont[] = [
   { name: FONT.pageNumber, use: '表格和页码', fallback: 'SimSun', fallbackCss: 'SimSun', panose: '02010600030101010101', pitch: 'variable', family: 'modern' },
 ];
+
+/** Names a font goes by on Windows, macOS and Linux (local font lists give the English family). */
+export const FONT_ALIASES: Record<string, readonly string[]> = {
+  [FONT.body]: [FONT.body, 'FangSong_GB2312'],
+  [FONT.heading2]: [FONT.heading2, 'KaiTi_GB2312'],
+  [FONT.title]: [FONT.title, 'FZXiaoBiaoSong-B05S', 'FZXBSJW--GB1-0', '方正小标宋_GBK'],
+  [FONT.heading1]: [FONT.heading1, 'SimHei'],
+};
+
+/** How the 导出 step checked: the desktop's local font list, or a measured fallback in a browser. */
+export type FontCheckMethod = 'local-fonts' | 'measured';
+
+export interface FontCheck {
+  method: FontCheckMethod;
+  /** the official fonts this PC lacks, by their .docx names */
+  missing: string[];
+}
+
+/**
+ * What the clerk reads about the check: which fonts are missing, what Word will use instead, and
+ * that the printed page will differ (or that all four are there).
+ */
+export function fontCheckMessage(check: FontCheck): string {
+  if (check.missing.length === 0) return `本机已安装${OFFICIAL_FONTS.map((f) => f.name).join('、')}四种公文字体，打印效果与标准一致。`;
+  const parts = check.missing.map((name) => {
+    const f = OFFICIAL_FONTS.find((x) => x.name === name);
+    return f ? `${f.name}（${f.use}）将改用${f.fallback === 'SimHei' ? '黑体' : f.fallback}` : name;
+  });
+  return (
+    `本机缺少${check.missing.length}种公文字体：${parts.join('；')}。` +
+    '在本机用 Word 或 WPS 打开、打印时，字形会与标准公文不同，行末换行也可能不同。' +
+    '请安装缺少的字体后再打印正式文件，或把导出的文件拿到装有公文字体的电脑上打印。'
+  );
+}

@@ -13,6 +13,7 @@ import { serializeReportFile } from '../../../shared/report-file';
 import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { draftReasons } from '../../../shared/print/content';
+import type { FontCheck } from '../../../shared/print/fonts';
 import { ImportError, readReportSource } from '../import/index';
 import { CountyBatches, buildCountyWorkbook, buildOpinionDocx, opinionFileName } from '../county/index';
 import { StoreError } from '../store/index';
@@ -106,6 +107,17 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
 
   /** The same unit's report for the year before, the baseline of the cross-year checks. */
   const previousDoc = (r: StoredReport): ReportDoc | null => store.findReportByYear(r.unitId, r.doc.year - 1)?.doc ?? null;
+
+  /** The last 公文 fonts check the 导出 step ran on this PC (recordFontCheck), for the export record. */
+  const storedFontCheck = (): FontCheck | null => {
+    const raw = store.getUiValue('fontCheck');
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as FontCheck;
+    } catch {
+      return null;
+    }
+  };
 
   const handlers: Handlers = {
     appInfo: () => {
@@ -209,8 +221,14 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const title = doc.title || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const row = store.addExport(id, { fileName, sha256, draft, doc });
+      const row = store.addExport(id, { fileName, sha256, draft, doc, fontCheck: storedFontCheck() });
       return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft, draftReasons: reasons };
+    },
+
+    recordFontCheck: ({ method, missing }) => {
+      const check: FontCheck = { method, missing };
+      store.setUiValues({ fontCheck: JSON.stringify(check) });
+      return check;
     },
 
     confirmExport: ({ exportId, savedPath }) => store.confirmExport(exportId, savedPath),

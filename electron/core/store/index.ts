@@ -5,6 +5,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FontCheck } from '../../../shared/print/fonts';
 import type { ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from '../../../shared/report';
 import type { SectionKey } from '../../../shared/formats/types';
 import { StoreError } from './errors';
@@ -193,7 +194,7 @@ export class Store {
   }
 
   // ---- exports ----
-  addExport(reportId: number, record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc }): ExportRow {
+  addExport(reportId: number, record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc; fontCheck?: FontCheck | null }): ExportRow {
     return exportsTable.addExport(this.db, reportId, record);
   }
   confirmExport(exportId: number, savedPath: string): ExportRow {
