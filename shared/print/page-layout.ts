@@ -76,8 +76,11 @@ export const CHAR_PITCH_TWIPS = TEXT_WIDTH_TWIPS / PAGE.charsPerLine;
 export const GRID_BASE_PT = SIZE.san;
 export const GRID_CHAR_SPACE = Math.floor((CHAR_PITCH_TWIPS / 20 - GRID_BASE_PT) * 4096) - 4;
 
-/** Table text: 5号, one exact line of 12.6 pt, cells padded 2.85 pt left and right, 1.4 pt top and bottom. */
-export const TABLE_TEXT = { fontPt: SIZE.wu, linePt: 12.6, paddingPt: 5.7, paddingYPt: 2.8 } as const;
+/**
+ * Table text: 5号, one exact line of 12.6 pt, cells padded 2.85 pt left and right, 1.4 pt top and
+ * bottom; each row's rule (½ pt) adds to its height as Word and LibreOffice draw it.
+ */
+export const TABLE_TEXT = { fontPt: SIZE.wu, linePt: 12.6, paddingPt: 5.7, paddingYPt: 2.8, rulePt: 0.5 } as const;
 
 /**
  * The page number's place (std §7.5): its line, 14 pt exact, starts 7 mm below the 版心, so the
@@ -264,20 +267,78 @@ export const BODY_TRACKING_TWIPS = Math.floor(TEXT_WIDTH_TWIPS / PAGE.charsPerLi
 export const AUTOSPACE_EM = 0.2;
 
 /**
+ * Advance widths (em) of Times New Roman (and its metric twin Liberation Serif) for printable
+ * ASCII, from the font's metrics: 「.」 is a quarter em, 「@」 nearly a whole one.
+ */
+const TIMES_EM: Record<string, number> = Object.fromEntries([
+  [' ', 0.25],
+  ['!', 0.333],
+  ['"', 0.408],
+  ['#', 0.5],
+  ['$', 0.5],
+  ['%', 0.833],
+  ['&', 0.778],
+  ["'", 0.18],
+  ['(', 0.333],
+  [')', 0.333],
+  ['*', 0.5],
+  ['+', 0.564],
+  [',', 0.25],
+  ['-', 0.333],
+  ['.', 0.25],
+  ['/', 0.278],
+  [':', 0.278],
+  [';', 0.278],
+  ['<', 0.564],
+  ['=', 0.564],
+  ['>', 0.564],
+  ['?', 0.444],
+  ['@', 0.921],
+  ['[', 0.333],
+  ['\\', 0.278],
+  [']', 0.333],
+  ['^', 0.469],
+  ['_', 0.5],
+  ['`', 0.333],
+  ['{', 0.48],
+  ['|', 0.2],
+  ['}', 0.48],
+  ['~', 0.541],
+  ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [
+    c,
+    [
+      0.722, 0.667, 0.667, 0.722, 0.611, 0.556, 0.722, 0.722, 0.333, 0.389, 0.722, 0.611, 0.889, 0.722, 0.722, 0.556, 0.722, 0.667, 0.556, 0.611, 0.722, 0.722,
+      0.944, 0.722, 0.722, 0.611,
+    ][i],
+  ]),
+  ...[...'abcdefghijklmnopqrstuvwxyz'].map((c, i) => [
+    c,
+    [
+      0.444, 0.5, 0.444, 0.5, 0.444, 0.333, 0.5, 0.5, 0.278, 0.278, 0.5, 0.278, 0.778, 0.5, 0.5, 0.5, 0.5, 0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5,
+      0.444,
+    ][i],
+  ]),
+] as [string, number][]);
+
+/**
  * Printed width of a 3号 line in 字 (grid cells of 156 mm ÷ 28), from the real advances: a CJK
- * character or full-width mark 16 pt, a digit or Latin letter of Times New Roman 8 pt (digits
- * are exactly half an em; letters taken as digits), each less the body tracking, plus the
- * automatic space at each change between Chinese and digits.
+ * character or full-width mark 16 pt, a digit half an em and other Latin characters their Times
+ * New Roman width, each less the body tracking, plus the automatic space at each change between
+ * Chinese and a letter or digit.
  */
 export function printedWidth(s: string): number {
   const pitch = TEXT_WIDTH_TWIPS / PAGE.charsPerLine;
   let w = 0;
   let prevLatin: boolean | null = null;
+  let prevAlnum = false;
   for (const ch of s) {
     const latin = ch.charCodeAt(0) < 0x2000;
-    w += ((latin ? SIZE.san * 10 : SIZE.san * 20) + BODY_TRACKING_TWIPS) / pitch;
-    if (prevLatin !== null && prevLatin !== latin && ch !== ' ') w += (AUTOSPACE_EM * SIZE.san * 20) / pitch;
+    w += ((latin ? SIZE.san * 20 * (TIMES_EM[ch] ?? 0.5) : SIZE.san * 20) + BODY_TRACKING_TWIPS) / pitch;
+    // Only letters and digits get the space, not the punctuation next to them (「2.动」 has none).
+    const alnum = /[A-Za-z0-9]/.test(ch);
+    if (prevLatin !== null && prevLatin !== latin && ch !== ' ' && (latin ? alnum : prevAlnum)) w += (AUTOSPACE_EM * SIZE.san * 20) / pitch;
     prevLatin = latin;
+    prevAlnum = alnum;
   }
   return w;
 }

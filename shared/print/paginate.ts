@@ -43,6 +43,7 @@ export const TYPE_AREA_PT = (PAGE.textHeightMm / 25.4) * 72;
 const LINE_CHARS = PAGE.charsPerLine;
 const CLOSING = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]/;
 const OPENING = /[（《「『【“‘([]$/;
+const HANGING = /^[、。，．：；！？]/;
 
 /**
  * Breaks a paragraph into lines of 28 字 (the first indented 2 字), measured with the printed
@@ -93,16 +94,27 @@ export function breakLines(spans: Span[], firstIndent = 2, width = LINE_CHARS): 
       used += w;
       continue;
     }
-    // A closing mark may not start the next line: squeezed onto this one.
-    if (CLOSING.test(u.text)) {
+    // 、。，．：；！？ may hang at the end of a full line (Word's and LibreOffice's hanging punctuation).
+    if (HANGING.test(u.text)) {
       push(u);
       used += w;
       continue;
     }
-    // An opening mark may not end a line: it moves down with what it opens.
+    // Any other closing mark may not start the next line: the character before it goes down with it.
     const carry: Span[] = [];
     const text = lineText();
-    if (OPENING.test(text) && text.length > 1) {
+    if (CLOSING.test(u.text) && [...text].length > 1) {
+      // What goes down: the last character, or the whole Latin stretch it ends (a number, an
+      // address), and more while what goes down would itself start with a closing mark.
+      while (line.length > 0 && [...lineText()].length > 1 && (carry.length === 0 || CLOSING.test(carry[0].text))) {
+        const lastSpan = line[line.length - 1];
+        const tail = /[\u0021-\u007e\u00a0-\u024f]+$/.exec(lastSpan.text)?.[0] ?? [...lastSpan.text].pop()!;
+        lastSpan.text = lastSpan.text.slice(0, lastSpan.text.length - tail.length);
+        if (!lastSpan.text) line.pop();
+        carry.unshift({ text: tail, style: lastSpan.style });
+      }
+    } else if (OPENING.test(text) && text.length > 1) {
+      // An opening mark may not end a line: it moves down with what it opens.
       const lastSpan = line[line.length - 1];
       const ch = [...lastSpan.text].pop()!;
       lastSpan.text = lastSpan.text.slice(0, lastSpan.text.length - ch.length);
@@ -178,7 +190,7 @@ function atomsOf(blocks: ContentBlock[]): Atom[] {
       }
       case 'table': {
         const { widths } = printColumnWidthsPt(b.grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT);
-        const heights = tableRowHeights(b.grid, widths, TABLE_TEXT) ?? b.grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt);
+        const heights = tableRowHeights(b.grid, widths, TABLE_TEXT) ?? b.grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt + TABLE_TEXT.rulePt);
         const keep = rowsKeptWithNext(b.grid);
         b.grid.rows.forEach((_, r) => {
           atoms.push({
@@ -233,7 +245,8 @@ export function paginate(content: ReportContent): PrintedPage[] {
     }
     used += headerPt;
     let end = i;
-    while (end < atoms.length && used + atoms[end].item.heightPt <= TYPE_AREA_PT + 0.5) {
+    // Nothing past the 版心: Word and LibreOffice move a line that would overrun it by a hair.
+    while (end < atoms.length && used + atoms[end].item.heightPt <= TYPE_AREA_PT) {
       used += atoms[end].item.heightPt;
       end++;
     }

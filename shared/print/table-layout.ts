@@ -16,6 +16,8 @@ export interface TableMetrics {
   linePt: number;
   /** top + bottom cell padding in pt */
   paddingYPt: number;
+  /** the rule between rows, which adds to each row's height */
+  rulePt: number;
 }
 
 type LabelCell = Extract<GridCell, { type: 'label' }>;
@@ -95,7 +97,7 @@ export function tableHeight(grid: TableGrid, widthsPt: number[], m: TableMetrics
 /** Height in pt of each row, or null when a header word does not fit its column. */
 export function tableRowHeights(grid: TableGrid, widthsPt: number[], m: TableMetrics): number[] | null {
   const n = grid.rows.length;
-  const rowHeights = new Array<number>(n).fill(m.linePt + m.paddingYPt);
+  const rowHeights = new Array<number>(n).fill(m.linePt + m.paddingYPt + m.rulePt);
   const spanning: { from: number; to: number; need: number }[] = [];
   const occupied: number[][] = grid.rows.map(() => []);
   for (let r = 0; r < n; r++) {
@@ -109,7 +111,7 @@ export function tableRowHeights(grid: TableGrid, widthsPt: number[], m: TableMet
         if (!words) return null;
         lines = words.length;
       }
-      const need = lines * m.linePt + m.paddingYPt;
+      const need = lines * m.linePt + m.paddingYPt + m.rulePt;
       if (cell.rowSpan > 1) {
         spanning.push({ from: r, to: r + cell.rowSpan - 1, need });
         for (let k = 1; k < cell.rowSpan; k++) for (let c = col; c < col + cell.colSpan; c++) occupied[r + k]?.push(c);
@@ -143,7 +145,7 @@ export const topAligned = (cell: GridCell): boolean => cell.type === 'label' && 
 export function rowsKeptWithNext(grid: TableGrid): boolean[] {
   const keep = grid.rows.map((row, r) => r < grid.rows.length - 1 && row.kind !== 'body');
   const { widths } = printColumnWidthsPt(grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT);
-  const heights = tableRowHeights(grid, widths, TABLE_TEXT) ?? grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt);
+  const heights = tableRowHeights(grid, widths, TABLE_TEXT) ?? grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt + TABLE_TEXT.rulePt);
   const occupied: number[][] = grid.rows.map(() => []);
   grid.rows.forEach((row, r) => {
     let col = 0;
