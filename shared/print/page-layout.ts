@@ -378,6 +378,19 @@ export function labelWords(text: string): string[] {
  * is cut into column-wide pieces.
  */
 export function labelLines(text: string, chars: number): string[] {
+  // The same labels are laid out on every export and every keystroke of the preview: kept.
+  const key = `${chars.toFixed(4)}|${text}`;
+  const known = labelCache.get(key);
+  if (known) return [...known];
+  const lines = planLabelLines(text, chars);
+  if (labelCache.size > 5000) labelCache.clear();
+  labelCache.set(key, lines);
+  return [...lines];
+}
+
+const labelCache = new Map<string, string[]>();
+
+function planLabelLines(text: string, chars: number): string[] {
   const fit = (s: string) => widthInChars(s) <= chars + 1e-9;
   const words = labelWords(text).flatMap((w) => {
     if (fit(w)) return [w];
