@@ -7,7 +7,7 @@
 import type { TableGrid } from '../formats/grid';
 import type { ContentBlock, ReportContent } from './content';
 import { LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, TEXT_WIDTH_TWIPS, issuerSizePt, printedWidth, scriptRuns } from './page-layout';
-import { printColumnWidthsPt, rowsKeptWithNext, tableRowHeights } from './table-layout';
+import { groupSplitRows, printColumnWidthsPt, rowsKeptWithNext, tableRowHeights } from './table-layout';
 
 /** A stretch of a line in one type: the heading part of a paragraph or its body text. */
 export interface Span {
@@ -142,7 +142,7 @@ interface Atom {
   item: PageItem;
   glue: boolean;
   /** for table rows: the table this row belongs to, to repeat its header on a new page */
-  table?: { key: number; grid: TableGrid; values: Record<string, string>; widthsPt: number[]; heights: number[]; row: number };
+  table?: { key: number; grid: TableGrid; values: Record<string, string>; widthsPt: number[]; heights: number[]; row: number; splittable: boolean };
 }
 
 function paragraphAtoms(spans: Span[], keepWithNext: boolean, firstIndent = 2): Atom[] {
@@ -192,11 +192,12 @@ function atomsOf(blocks: ContentBlock[]): Atom[] {
         const { widths } = printColumnWidthsPt(b.grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT);
         const heights = tableRowHeights(b.grid, widths, TABLE_TEXT) ?? b.grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt + TABLE_TEXT.rulePt);
         const keep = rowsKeptWithNext(b.grid);
+        const splittable = groupSplitRows(b.grid);
         b.grid.rows.forEach((_, r) => {
           atoms.push({
             item: { kind: 'table', grid: b.grid, values: b.values, widthsPt: widths, header: [], rows: [r], rowHeightsPt: [heights[r]], heightPt: heights[r] },
             glue: keep[r],
-            table: { key: k, grid: b.grid, values: b.values, widthsPt: widths, heights, row: r },
+            table: { key: k, grid: b.grid, values: b.values, widthsPt: widths, heights, row: r, splittable: splittable[r] },
           });
         });
         atoms.push({ item: { kind: 'blank', heightPt: 12 }, glue: beforeSignature });
@@ -254,6 +255,19 @@ export function paginate(content: ReportContent): PrintedPage[] {
       // Do not break inside a glued chain: move the chain to the next page, unless it fills the page.
       let cut = end;
       while (cut > start && atoms[cut - 1].glue) cut--;
+      // …unless moving it would leave more than a third of this page empty and the chain is a table
+      // group that may split: then the page breaks inside the group, as late as it fits.
+      const kept = headerPt + atoms.slice(start, cut).reduce((a, x) => a + x.item.heightPt, 0);
+      if (TYPE_AREA_PT - kept > TYPE_AREA_PT / 3) {
+        for (let s = end; s > cut; s--) {
+          const here = atoms[s]?.table;
+          const before = atoms[s - 1]?.table;
+          if (here && before && here.key === before.key && here.splittable && s - 1 > start) {
+            cut = s;
+            break;
+          }
+        }
+      }
       if (cut > start) end = cut;
       if (end === start) end = start + 1;
     }

@@ -175,6 +175,27 @@ export function rowsKeptWithNext(grid: TableGrid): boolean[] {
 }
 
 /**
+ * Rows a page may start at by splitting a merged group (「（三）不予公开」 and its eight items) when
+ * keeping the group whole would leave more than a third of a page empty: inside a short merged
+ * label (not the long ones printed at the top), with two of its rows on either side. The label is
+ * printed again beside the rows on the new page.
+ */
+export function groupSplitRows(grid: TableGrid): boolean[] {
+  const out = grid.rows.map(() => false);
+  const occupied: number[][] = grid.rows.map(() => []);
+  grid.rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row.cells) {
+      while (occupied[r].includes(col)) col++;
+      if (cell.type === 'label' && cell.rowSpan >= 4 && !topAligned(cell)) for (let k = r + 2; k <= r + cell.rowSpan - 2; k++) out[k] = true;
+      for (let k = 1; k < cell.rowSpan; k++) for (let c = col; c < col + cell.colSpan; c++) occupied[r + k]?.push(c);
+      col += cell.colSpan;
+    }
+  });
+  return out;
+}
+
+/**
  * Column widths (pt) for table 三: every value column the same width, the label columns sharing
  * the rest; tried over a grid of candidates, the shortest table wins (ties: wider value columns,
  * which keep the header words on fewer lines). Other tables keep the format's proportions.

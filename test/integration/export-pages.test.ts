@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { buildDocx } from '../../electron/core/export/docx';
 import { reportContent } from '../../shared/print/content';
 import { paginate } from '../../shared/print/paginate';
+import { printDocumentHtml } from '../../shared/print/html';
 import type { PageItem, PrintedPage } from '../../shared/print/paginate';
 import { PAGE } from '../../shared/print/page-layout';
 import { parseReportFile } from '../../shared/report-file';
@@ -33,6 +34,16 @@ const cases: Case[] = [
   { name: 'full-2021-letterhead-sealed', doc: fullReport(), letterhead: true, sealed: true },
   { name: 'full-2019', doc: fullReport({ formatId: 'gov-2019', year: 2020, date: '2021-01-20' }), letterhead: false, sealed: false },
 ];
+// A report whose table 三 would leave more than a third of a page empty if 「（三）不予公开」 were kept
+// whole: the group splits, its label printed again on the next page.
+const longer = fullReport();
+const SPLIT = 'split-group';
+cases.push({
+  name: SPLIT,
+  doc: fullReport({ sections: { ...longer.sections, proactive: `${longer.sections.proactive ?? ''}${'\n本年度还公开了其他信息。'.repeat(16)}` } }),
+  letterhead: false,
+  sealed: false,
+});
 for (const file of readdirSync(reportsDir).filter((f) => f.endsWith('.nianbao.json'))) {
   const parsed = parseReportFile(readFileSync(join(reportsDir, file), 'utf8'));
   assert.ok(parsed.ok, `${file} does not read`);
@@ -132,3 +143,21 @@ for (const c of cases) {
     });
   });
 }
+
+test('a group that would leave a third of a page empty splits, its label on both pages (preview and PDF)', (t) => {
+  if (!haveSoffice) return t.skip(SKIP);
+  const c = cases.find((x) => x.name === SPLIT)!;
+  const pdf = rendered.get(SPLIT)!.map((lines) => lines.join('|'));
+  const first = pdf.findIndex((p) => p.includes('1.属于国家秘密'));
+  const last = pdf.findIndex((p) => p.includes('8.属于行政'));
+  assert.ok(first >= 0 && last > first, `the group is not split across pages (items on pages ${first + 1} and ${last + 1})`);
+  for (const k of [first, last]) assert.ok(pdf[k].includes('（三）'), `page ${k + 1} shows items of 「（三）不予公开」 without its label`);
+  // The page before the split is not left a third empty: the group's first rows fill it.
+  const pages = paginate(reportContent(c.doc));
+  const used = pages[first].items.reduce((a, i) => a + i.heightPt, 0);
+  assert.ok(used > (PAGE.textHeightMm * PT_PER_MM * 2) / 3, `page ${first + 1} is only ${used.toFixed(0)} pt full`);
+  // The preview draws the label on both pages too.
+  const html = printDocumentHtml(reportContent(c.doc));
+  const sheets = html.split('<section class="nb-page"').slice(1);
+  for (const k of [first, last]) assert.match(sheets[k], /（三）<br>不予<br>公开/);
+});

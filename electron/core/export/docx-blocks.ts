@@ -1,6 +1,7 @@
 // The report's content blocks as .docx paragraphs and tables: letterhead, title, headings, body, tables, signature.
 import { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, Paragraph, Table, TextRun } from 'docx';
 import type { ContentBlock } from '../../../shared/print/content';
+import type { TableGrid } from '../../../shared/formats/grid';
 import { FONT, SIZE, issuerSizePt, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
 import type { SignatureLayout } from '../../../shared/print/page-layout';
 import { tableFor } from './docx-table';
@@ -85,7 +86,11 @@ function signatureParagraphs(layout: SignatureLayout): Paragraph[] {
   ];
 }
 
-export function blockToChildren(b: ContentBlock, nextIsSignature: boolean): (Paragraph | Table)[] {
+export function blockToChildren(
+  b: ContentBlock,
+  nextIsSignature: boolean,
+  tableSplits: ReadonlyMap<TableGrid, ReadonlySet<number>> = new Map(),
+): (Paragraph | Table)[] {
   switch (b.type) {
     case 'letterhead':
       return letterheadParagraphs(b.issuer, b.docNumber);
@@ -111,7 +116,7 @@ export function blockToChildren(b: ContentBlock, nextIsSignature: boolean): (Par
     case 'table':
       // A table is followed by a small gap so the next heading does not touch its border.
       return [
-        tableFor(b.grid, b.values),
+        tableFor(b.grid, b.values, tableSplits.get(b.grid)),
         new Paragraph({
           children: [],
           style: STYLE.gap,

@@ -42,19 +42,25 @@ function tableParagraph(text: string | string[], align: (typeof AlignmentType)[k
   });
 }
 
-export function tableFor(grid: TableGrid, values: Record<string, string>): Table {
+/**
+ * The table as Word rows. `splits`: rows where the page model starts a new page inside a merged
+ * group (paginate): the rows above are no longer kept with them, and the group's label starts
+ * again there (a new vertical merge with the same text), so the next page shows it too.
+ */
+export function tableFor(grid: TableGrid, values: Record<string, string>, splits: ReadonlySet<number> = new Set()): Table {
   const widths = columnWidths(grid);
   const keep = rowsKeptWithNext(grid);
-  // Cells merged from above, by row: the grid column where they sit and how many columns they span.
-  const continued = new Map<number, { col: number; span: number }[]>();
+  for (const r of splits) if (r > 0) keep[r - 1] = false;
+  // Cells merged from above, by row: the grid column where they sit, how many columns they span, and the cell.
+  const continued = new Map<number, { col: number; span: number; cell: GridCell }[]>();
   const rows = grid.rows.map((gridRow, r) => {
-    const placed: { col: number; cell: GridCell | null; span: number }[] = [];
+    const placed: { col: number; cell: GridCell | null; span: number; again?: GridCell }[] = [];
     const fromAbove = continued.get(r) ?? [];
     let col = 0;
     const takeAbove = () => {
       let hit = fromAbove.find((c) => c.col === col);
       while (hit) {
-        placed.push({ col, cell: null, span: hit.span });
+        placed.push({ col, cell: null, span: hit.span, again: splits.has(r) ? hit.cell : undefined });
         col += hit.span;
         hit = fromAbove.find((c) => c.col === col);
       }
@@ -63,14 +69,29 @@ export function tableFor(grid: TableGrid, values: Record<string, string>): Table
       takeAbove();
       placed.push({ col, cell, span: cell.colSpan });
       if (cell.rowSpan > 1) {
-        for (let k = 1; k < cell.rowSpan; k++) continued.set(r + k, [...(continued.get(r + k) ?? []), { col, span: cell.colSpan }]);
+        for (let k = 1; k < cell.rowSpan; k++) continued.set(r + k, [...(continued.get(r + k) ?? []), { col, span: cell.colSpan, cell }]);
       }
       col += cell.colSpan;
     }
     takeAbove();
-    const cells = placed.map(({ col: at, cell, span }) => {
+    const cells = placed.map(({ col: at, cell, span, again }) => {
       const width = widths.slice(at, at + span).reduce((a, b) => a + b, 0);
       const common = { width: { size: width, type: WidthType.DXA }, columnSpan: span > 1 ? span : undefined, verticalAlign: VerticalAlignTable.CENTER };
+      if (again && again.type === 'label') {
+        // The group's label again at the top of the new page, merged down over the rest of the group.
+        const lines = cellLines(
+          again,
+          cellChars(
+            widths.slice(at, at + span).map((w) => w / 20),
+            TABLE_TEXT,
+          ),
+        );
+        return new TableCell({
+          ...common,
+          verticalMerge: VerticalMergeType.RESTART,
+          children: [tableParagraph(lines ?? again.text, AlignmentType.CENTER, keep[r])],
+        });
+      }
       if (!cell) {
         // The continuation of a merged label: an empty paragraph in table type, or the empty
         // cell would be as tall as a 3号 line.
