@@ -244,18 +244,24 @@ test('migration 2 drops the format-id CHECK with every row kept; a new format id
     const a = store.createReport(u.id, doc(2024, { sections: { overview: '二〇二四年的正文' }, cells: { 't3.granted.natural_person': 4 } }));
     const b = store.createReport(u.id, doc(2025, { cells: { 't2.fees.amount': 1.5 } }), { basedOnId: a.id });
     store.setAcknowledgement(b.id, 'w1', '已核实');
-    store.addExport(b.id, { fileName: 'x.docx', sha256: 'ab', draft: false, doc: b.doc });
+    // Written as version 1 had its exports table (later migrations add columns to it).
+    store.database
+      .prepare(`INSERT INTO exports (report_id, created_at, file_name, sha256, draft, saved_path, report_json) VALUES (?, 'x', 'x.docx', 'ab', 0, '', ?)`)
+      .run(b.id, JSON.stringify(b.doc));
+    const v1Exports = (db: Database.Database) =>
+      db.prepare(`SELECT id, report_id, created_at, file_name, sha256, draft, saved_path, report_json FROM exports`).all();
     const insertFuture = (db: Database.Database) =>
       db.prepare(`INSERT INTO reports (unit_id, year, format_id, created_at, updated_at, unit_json) VALUES (?, 2027, 'gov-2027', 'x', 'x', '{}')`).run(u.id);
     assert.throws(() => insertFuture(store.database), /CHECK constraint failed/, 'version 1 refuses an unknown format id');
-    const before = { a: store.requireReport(a.id), b: store.requireReport(b.id), exports: store.listExports(b.id) };
+    const before = { a: store.requireReport(a.id), b: store.requireReport(b.id), exports: v1Exports(store.database) };
     store.close();
 
     store = await openStore(dir.path);
     assert.equal(store.database.pragma('user_version', { simple: true }), LATEST_VERSION);
     assert.deepEqual(store.requireReport(a.id), before.a);
     assert.deepEqual(store.requireReport(b.id), before.b);
-    assert.deepEqual(store.listExports(b.id), before.exports);
+    assert.deepEqual(v1Exports(store.database), before.exports);
+    assert.equal(store.listExports(b.id).length, 1);
     assert.deepEqual(store.database.pragma('foreign_key_check'), []);
     assert.ok(store.listBackups().some((x) => x.kind === 'pre-migration'));
     const sql = String(store.database.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'reports'`).pluck().get());
