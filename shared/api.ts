@@ -8,6 +8,8 @@ import type { CountyReview } from './county/types';
 import { FORMATS } from './formats/index';
 import type { ReportFormat } from './formats/index';
 import { registerApiSpec, type RegisterApiOutputs } from './register/api-spec';
+import { OFFICIAL_FONTS } from './print/fonts';
+import type { FontCheck } from './print/fonts';
 
 export const ReportIdSchema = z.strictObject({ id: z.number().int().positive() });
 
@@ -44,6 +46,8 @@ export interface ExportRecord {
   sealed: boolean;
   /** the report changed after this export: the file no longer matches it (已过期) */
   stale: boolean;
+  /** the 公文 fonts check the 导出 step ran on this PC before the export; null when none ran */
+  fontCheck: FontCheck | null;
 }
 
 export interface ImportPreview {
@@ -137,6 +141,17 @@ export const apiSpec = {
         letterhead: z.boolean().default(false),
         /** the copy that will be sealed: 署名 centred over the date 空4字 (GB/T 9704 §7.3.5.1) */
         sealed: z.boolean().default(false),
+        /** 双面打印: mirror margins, the 订口 on the inside of every leaf */
+        duplex: z.boolean().default(false),
+      })
+      .strict(),
+  },
+  /** the 导出 step's check of the 公文 fonts on this PC: kept, and written into the next export's record */
+  recordFontCheck: {
+    input: z
+      .object({
+        method: z.enum(['local-fonts', 'measured']),
+        missing: z.array(z.enum(OFFICIAL_FONTS.map((f) => f.name) as [string, ...string[]])).max(OFFICIAL_FONTS.length),
       })
       .strict(),
   },
@@ -214,6 +229,7 @@ export interface ApiOutputs extends RegisterApiOutputs {
     draftReasons: string[];
   };
   recordPdfExport: { exportId: number; fileName: string; draft: boolean; draftReasons: string[] };
+  recordFontCheck: FontCheck;
   confirmExport: ExportRecord;
   listExports: ExportRecord[];
   exportReportFile: { fileName: string; content: string };

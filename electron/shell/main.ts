@@ -304,8 +304,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => store?.close());
 
   app.whenReady().then(async () => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    // Every permission refused but the local font list, which the 导出 step reads to check the 公文 fonts.
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'local-fonts'));
+    session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'local-fonts');
     // The app is offline by design: nothing the page loads may leave the machine.
     session.defaultSession.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>
       callback({ cancel: true }),

@@ -8,7 +8,7 @@ import type { ReportContent } from './content';
 import { AUTOSPACE_EM, CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, issuerSizePt, scriptRuns } from './page-layout';
 import { paginate, TYPE_AREA_PT } from './paginate';
 import type { PageItem, PrintedPage, Span } from './paginate';
-import { breaksAtWords, cellChars, headerLines, topAligned } from './table-layout';
+import { cellChars, cellLines, topAligned } from './table-layout';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -91,7 +91,7 @@ function tableHtml(item: Extract<PageItem, { kind: 'table' }>): string {
         const rows = lastShown > 1 ? ` rowspan="${lastShown}"` : '';
         if (c.type === 'value') return `<td${span} data-preview-cell="${escapeHtml(c.cell)}">${escapeHtml(values[c.cell] ?? '0')}</td>`;
         const left = (c.role === 'row' && (c.level ?? 1) > 1 ? ' class="nb-left"' : '') + (topAligned(c) ? ' style="vertical-align:top"' : '');
-        const words = breaksAtWords(c) && c.text ? headerLines(c.text, cellChars(widthsPt.slice(p.col, p.col + c.colSpan), TABLE_TEXT)) : null;
+        const words = cellLines(c, cellChars(widthsPt.slice(p.col, p.col + c.colSpan), TABLE_TEXT));
         const text = words ? words.map(escapeHtml).join('<br>') : escapeHtml(c.text);
         return `<td${span}${rows}${left}>${text}</td>`;
       })
@@ -126,18 +126,28 @@ function itemHtml(item: PageItem): string {
 }
 
 /** The pages as HTML (inside a .nb-print element), page numbers and an optional 草稿 mark. */
-export function pagesHtml(pages: PrintedPage[], options: { draft?: boolean } = {}): string {
+export function pagesHtml(pages: PrintedPage[], options: PrintOptions = {}): string {
   const sheets = pages.map((p) => {
     const odd = p.number % 2 === 1;
-    const folio = `<div class="nb-folio" style="${odd ? `right:${PAGE.marginRightMm}mm;padding-right:${SIZE.si}pt` : `left:${PAGE.marginLeftMm}mm;padding-left:${SIZE.si}pt`}">— ${p.number} —</div>`;
+    // 双面打印 mirrors the margins: an even page has its 订口 on the right, its 版心 2 mm further right.
+    const left = !odd && options.duplex ? PAGE.marginRightMm : PAGE.marginLeftMm;
+    const area = left === PAGE.marginLeftMm ? '' : ` style="left:${left}mm"`;
+    const folio = `<div class="nb-folio" style="${odd ? `right:${PAGE.marginRightMm}mm;padding-right:${SIZE.si}pt` : `left:${left}mm;padding-left:${SIZE.si}pt`}">— ${p.number} —</div>`;
     const draft = options.draft ? '<div class="nb-draft">草稿　本稿不得用印发布</div>' : '';
-    return `<section class="nb-page" data-page="${p.number}">${draft}<div class="nb-area">${p.items.map(itemHtml).join('')}</div>${folio}</section>`;
+    return `<section class="nb-page" data-page="${p.number}">${draft}<div class="nb-area"${area}>${p.items.map(itemHtml).join('')}</div>${folio}</section>`;
   });
   return `<div class="nb-print">${sheets.join('')}</div>`;
 }
 
+export interface PrintOptions {
+  /** mark every page 草稿 */
+  draft?: boolean;
+  /** 双面打印: mirror margins (even pages with the 订口 on the right) */
+  duplex?: boolean;
+}
+
 /** A whole HTML document of the printed report, for printToPDF or a print view. */
-export function printDocumentHtml(content: ReportContent, options: { draft?: boolean } = {}): string {
+export function printDocumentHtml(content: ReportContent, options: PrintOptions = {}): string {
   const pages = paginate(content);
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(content.title)}</title><style>${PRINT_CSS}${PAGE_CSS}</style></head><body>${pagesHtml(pages, options)}</body></html>`;
 }

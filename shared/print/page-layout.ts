@@ -76,8 +76,11 @@ export const CHAR_PITCH_TWIPS = TEXT_WIDTH_TWIPS / PAGE.charsPerLine;
 export const GRID_BASE_PT = SIZE.san;
 export const GRID_CHAR_SPACE = Math.floor((CHAR_PITCH_TWIPS / 20 - GRID_BASE_PT) * 4096) - 4;
 
-/** Table text: 5号, one exact line of 12.6 pt, cells padded 2.85 pt left and right, 1.4 pt top and bottom. */
-export const TABLE_TEXT = { fontPt: SIZE.wu, linePt: 12.6, paddingPt: 5.7, paddingYPt: 2.8 } as const;
+/**
+ * Table text: 5号, one exact line of 12.6 pt, cells padded 2.85 pt left and right, 1.4 pt top and
+ * bottom; each row's rule (½ pt) adds to its height as Word and LibreOffice draw it.
+ */
+export const TABLE_TEXT = { fontPt: SIZE.wu, linePt: 12.6, paddingPt: 5.7, paddingYPt: 2.8, rulePt: 0.5 } as const;
 
 /**
  * The page number's place (std §7.5): its line, 14 pt exact, starts 7 mm below the 版心, so the
@@ -97,6 +100,8 @@ export function widthInChars(s: string): number {
 
 // Word boundaries for the title: a line break never cuts these apart.
 const PLACE_SUFFIX = /(自治区|自治州|自治县|特别行政区|街道办事处|人民政府|办事处|委员会|办公室|管理委员会|省|市|州|盟|地区|县|旗|区|镇|乡|街道|局|厅|委|办)/g;
+
+const ORGAN_KIND = /^(人民政府|街道办事处|办事处|管理委员会|委员会)$/;
 
 /** Splits a title into unbreakable words: place names by their suffixes, then the report's name. */
 export function titleWords(title: string): string[] {
@@ -118,7 +123,13 @@ export function titleWords(title: string): string[] {
     }
   }
   if (last < head.length) words.push(head.slice(last));
-  return [...words.filter((w) => w.length > 0), ...tailWords];
+  // The organ is its place and its kind together: 「小陶镇人民政府」, 「城关街道办事处」 never part.
+  const organ: string[] = [];
+  for (const w of words.filter((x) => x.length > 0)) {
+    if (ORGAN_KIND.test(w) && organ.length > 0) organ[organ.length - 1] += w;
+    else organ.push(w);
+  }
+  return [...organ, ...tailWords];
 }
 
 /**
@@ -130,21 +141,8 @@ export function titleLines(title: string, maxChars = Math.floor(TEXT_WIDTH_TWIPS
   const text = title.trim();
   if (widthInChars(text) <= maxChars) return [text];
   let words = titleWords(text);
-  // A word longer than a line (unusual names) is cut into line-sized pieces.
-  words = words.flatMap((w) => {
-    if (widthInChars(w) <= maxChars) return [w];
-    const pieces: string[] = [];
-    let cur = '';
-    for (const ch of w) {
-      if (widthInChars(cur + ch) > maxChars) {
-        pieces.push(cur);
-        cur = '';
-      }
-      cur += ch;
-    }
-    if (cur) pieces.push(cur);
-    return pieces;
-  });
+  // A word longer than a line (unusual names) is broken between its own words (Intl.Segmenter).
+  words = words.flatMap((w) => (widthInChars(w) <= maxChars ? [w] : labelLines(w, maxChars)));
   const tailMatch = /(\d{4}年)?政府信息公开工作年度报告$/.exec(text);
   const unitEnd = tailMatch ? tailMatch.index : -1;
 
@@ -269,22 +267,168 @@ export const BODY_TRACKING_TWIPS = Math.floor(TEXT_WIDTH_TWIPS / PAGE.charsPerLi
 export const AUTOSPACE_EM = 0.2;
 
 /**
+ * Advance widths (em) of Times New Roman (and its metric twin Liberation Serif) for printable
+ * ASCII, from the font's metrics: 「.」 is a quarter em, 「@」 nearly a whole one.
+ */
+const TIMES_EM: Record<string, number> = Object.fromEntries([
+  [' ', 0.25],
+  ['!', 0.333],
+  ['"', 0.408],
+  ['#', 0.5],
+  ['$', 0.5],
+  ['%', 0.833],
+  ['&', 0.778],
+  ["'", 0.18],
+  ['(', 0.333],
+  [')', 0.333],
+  ['*', 0.5],
+  ['+', 0.564],
+  [',', 0.25],
+  ['-', 0.333],
+  ['.', 0.25],
+  ['/', 0.278],
+  [':', 0.278],
+  [';', 0.278],
+  ['<', 0.564],
+  ['=', 0.564],
+  ['>', 0.564],
+  ['?', 0.444],
+  ['@', 0.921],
+  ['[', 0.333],
+  ['\\', 0.278],
+  [']', 0.333],
+  ['^', 0.469],
+  ['_', 0.5],
+  ['`', 0.333],
+  ['{', 0.48],
+  ['|', 0.2],
+  ['}', 0.48],
+  ['~', 0.541],
+  ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [
+    c,
+    [
+      0.722, 0.667, 0.667, 0.722, 0.611, 0.556, 0.722, 0.722, 0.333, 0.389, 0.722, 0.611, 0.889, 0.722, 0.722, 0.556, 0.722, 0.667, 0.556, 0.611, 0.722, 0.722,
+      0.944, 0.722, 0.722, 0.611,
+    ][i],
+  ]),
+  ...[...'abcdefghijklmnopqrstuvwxyz'].map((c, i) => [
+    c,
+    [
+      0.444, 0.5, 0.444, 0.5, 0.444, 0.333, 0.5, 0.5, 0.278, 0.278, 0.5, 0.278, 0.778, 0.5, 0.5, 0.5, 0.5, 0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5,
+      0.444,
+    ][i],
+  ]),
+] as [string, number][]);
+
+/**
  * Printed width of a 3号 line in 字 (grid cells of 156 mm ÷ 28), from the real advances: a CJK
- * character or full-width mark 16 pt, a digit or Latin letter of Times New Roman 8 pt (digits
- * are exactly half an em; letters taken as digits), each less the body tracking, plus the
- * automatic space at each change between Chinese and digits.
+ * character or full-width mark 16 pt, a digit half an em and other Latin characters their Times
+ * New Roman width, each less the body tracking, plus the automatic space at each change between
+ * Chinese and a letter or digit.
  */
 export function printedWidth(s: string): number {
   const pitch = TEXT_WIDTH_TWIPS / PAGE.charsPerLine;
   let w = 0;
   let prevLatin: boolean | null = null;
+  let prevAlnum = false;
   for (const ch of s) {
     const latin = ch.charCodeAt(0) < 0x2000;
-    w += ((latin ? SIZE.san * 10 : SIZE.san * 20) + BODY_TRACKING_TWIPS) / pitch;
-    if (prevLatin !== null && prevLatin !== latin && ch !== ' ') w += (AUTOSPACE_EM * SIZE.san * 20) / pitch;
+    w += ((latin ? SIZE.san * 20 * (TIMES_EM[ch] ?? 0.5) : SIZE.san * 20) + BODY_TRACKING_TWIPS) / pitch;
+    // Only letters and digits get the space, not the punctuation next to them (「2.动」 has none).
+    const alnum = /[A-Za-z0-9]/.test(ch);
+    if (prevLatin !== null && prevLatin !== latin && ch !== ' ' && (latin ? alnum : prevAlnum)) w += (AUTOSPACE_EM * SIZE.san * 20) / pitch;
     prevLatin = latin;
+    prevAlnum = alnum;
   }
   return w;
+}
+
+// Closing marks stay with the word before them, opening marks with the word after (避头尾).
+const CLOSING_MARK = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]+$/u;
+const OPENING_MARK = /^[（《「『【“‘([]+$/u;
+const SINGLE_HAN = /^[\u4e00-\u9fff]$/u;
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * A label cut into words by Intl.Segmenter's dictionary (the one browsers use): 「法规」, 「案卷」,
+ * 「数量」 stay whole. Characters the dictionary leaves alone stay together (信访举报) or with the
+ * word before them (第三方, 过程性); punctuation stays on the right side of its word, and digits
+ * with their dot.
+ */
+export function labelWords(text: string): string[] {
+  const words: string[] = [];
+  let glueNext = false;
+  for (const { segment } of segmenter.segment(text)) {
+    const single = SINGLE_HAN.test(segment);
+    const before = words[words.length - 1];
+    // A lone character after punctuation starts the next word (为：第一项 → 第一项).
+    const afterMark = before !== undefined && /[，。、：；？！）》」』】”’（《「『【“‘]$/u.test(before);
+    const glue = glueNext || CLOSING_MARK.test(segment) || /^[.．]$/.test(segment) || (single && !afterMark);
+    if (before !== undefined && glue) words[words.length - 1] += segment;
+    else words.push(segment);
+    glueNext = OPENING_MARK.test(segment) || /^\d+$/.test(segment) || (single && afterMark);
+  }
+  return words;
+}
+
+/**
+ * A row label (an item, or a merged group label) as lines for a column `chars` 字 wide, broken
+ * only between words: the fewest lines; then no break inside quotation marks or brackets; then
+ * lines of even length (no 「量」 or 「数量」 alone under a full line). A word wider than the column
+ * is cut into column-wide pieces.
+ */
+export function labelLines(text: string, chars: number): string[] {
+  // The same labels are laid out on every export and every keystroke of the preview: kept.
+  const key = `${chars.toFixed(4)}|${text}`;
+  const known = labelCache.get(key);
+  if (known) return [...known];
+  const lines = planLabelLines(text, chars);
+  if (labelCache.size > 5000) labelCache.clear();
+  labelCache.set(key, lines);
+  return [...lines];
+}
+
+const labelCache = new Map<string, string[]>();
+
+function planLabelLines(text: string, chars: number): string[] {
+  const fit = (s: string) => widthInChars(s) <= chars + 1e-9;
+  const words = labelWords(text).flatMap((w) => {
+    if (fit(w)) return [w];
+    const pieces: string[] = [];
+    let cur = '';
+    for (const ch of w) {
+      if (cur && !fit(cur + ch)) {
+        pieces.push(cur);
+        cur = '';
+      }
+      cur += ch;
+    }
+    return cur ? [...pieces, cur] : pieces;
+  });
+  if (words.length === 0) return [''];
+  // Depth of quotation marks and brackets open after each word.
+  const depth: number[] = [];
+  let open = 0;
+  for (const w of words) {
+    for (const ch of w) open += /[（“‘《「(]/.test(ch) ? 1 : /[）”’》」)]/.test(ch) ? -1 : 0;
+    depth.push(Math.max(0, open));
+  }
+  // best[k]: the cheapest way to set words[k…].
+  const best: { lines: string[]; cost: number }[] = [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    let line = '';
+    let pick: { lines: string[]; cost: number } | null = null;
+    for (let j = k; j < words.length; j++) {
+      line += words[j];
+      if (j > k && !fit(line)) break;
+      const lastLine = j + 1 === words.length;
+      const w = widthInChars(line);
+      const cost = lastLine ? 1e6 + (chars - w) ** 2 : 1e6 + (depth[j] > 0 ? 1e4 : 0) + (chars - w) ** 2 + best[j + 1].cost;
+      if (!pick || cost < pick.cost) pick = { lines: lastLine ? [line] : [line, ...best[j + 1].lines], cost };
+    }
+    best[k] = pick!;
+  }
+  return best[0].lines;
 }
 
 /** Where the 署名 and the 成文日期 go, in 字 from the left edge of the 版心 (x) or right (right). */
@@ -292,8 +436,12 @@ export interface SignatureLayout {
   sealed: boolean;
   /** blank lines between the body and the 署名 */
   blankLines: number;
+  /** lines of a 署名 too long for one line, above `signature` (broken between words, never in one) */
+  signatureAbove: { text: string; left: number; width: number }[];
+  /** the 署名 (its last line when it needs more than one) */
   signature: { text: string; left: number; width: number };
-  date: { text: string; left: number; width: number };
+  /** `right`: 字 from the right edge the date ends at (a sealed date 空4字), or null when placed from the left */
+  date: { text: string; left: number; width: number; right: number | null };
 }
 
 /**
@@ -301,30 +449,45 @@ export interface SignatureLayout {
  * from the right, the date on the next line starting 2 字 right of the 署名; a date longer than the
  * 署名 takes the 空2字 itself and the 署名 moves left. With a seal (§7.3.5.1): the date 空4字 from
  * the right, the 署名 centred over it, and room above for the seal to press on both (its top within
- * one line of the body; a 42 mm seal covers about four lines).
+ * one line of the body; a 42 mm seal covers about four lines); a 署名 too long to centre over the
+ * date without passing 空2字 keeps 空2字 and the date moves left, centred under it.
+ * A 署名 longer than the line less 空2字 is set on two or more lines, broken between words.
  * Positions are given from the left, so the printed date starts exactly where the rule says
  * whatever its digits measure.
  */
 export function signatureLayout(signature: string, date: string, sealed = false, lineChars: number = PAGE.charsPerLine): SignatureLayout {
-  const s = printedWidth(signature);
+  const room = lineChars - 2;
+  const parts = printedWidth(signature) <= room ? [signature] : labelLines(signature, room - 0.5);
+  const widths = parts.map(printedWidth);
+  const s = Math.max(...widths);
   const d = printedWidth(date);
+  const place = (rightEnd: number, centre: number | null) =>
+    parts.map((text, i) => {
+      const left = centre === null ? rightEnd - widths[i] : centre - widths[i] / 2;
+      return { text, left: Math.max(0, left), width: widths[i] };
+    });
+  const finish = (sig: { text: string; left: number; width: number }[], dateLeft: number, right: number | null, blankLines: number): SignatureLayout => ({
+    sealed,
+    blankLines,
+    signatureAbove: sig.slice(0, -1),
+    signature: sig[sig.length - 1],
+    date: { text: date, left: Math.max(0, dateLeft), width: d, right },
+  });
   if (sealed) {
     const dateLeft = lineChars - 4 - d;
-    const sigLeft = Math.max(0, dateLeft + (d - s) / 2);
-    return { sealed, blankLines: 2, signature: { text: signature, left: sigLeft, width: s }, date: { text: date, left: dateLeft, width: d } };
+    const centre = dateLeft + d / 2;
+    if (centre + s / 2 <= room + 1e-9) return finish(place(0, centre), dateLeft, 4, 2);
+    // The 署名 is the longer: it keeps 空2字, and the date is centred under it.
+    const moved = room - s / 2;
+    return finish(place(0, moved), moved - d / 2, null, 2);
   }
-  let sigLeft = lineChars - 2 - s;
-  let dateLeft = sigLeft + 2;
-  if (dateLeft + d > lineChars - 2) {
-    dateLeft = lineChars - 2 - d;
-    sigLeft = dateLeft - 2;
+  let sigRight = room;
+  let dateLeft = sigRight - s + 2;
+  if (dateLeft + d > room) {
+    dateLeft = room - d;
+    sigRight = dateLeft - 2 + s;
   }
-  return {
-    sealed,
-    blankLines: 1,
-    signature: { text: signature, left: Math.max(0, sigLeft), width: s },
-    date: { text: date, left: Math.max(0, dateLeft), width: d },
-  };
+  return finish(place(sigRight, null), dateLeft, null, 1);
 }
 
 /**

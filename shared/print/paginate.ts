@@ -7,7 +7,7 @@
 import type { TableGrid } from '../formats/grid';
 import type { ContentBlock, ReportContent } from './content';
 import { LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, TEXT_WIDTH_TWIPS, issuerSizePt, printedWidth, scriptRuns } from './page-layout';
-import { printColumnWidthsPt, rowsKeptWithNext, tableRowHeights } from './table-layout';
+import { groupSplitRows, printColumnWidthsPt, rowsKeptWithNext, tableRowHeights } from './table-layout';
 
 /** A stretch of a line in one type: the heading part of a paragraph or its body text. */
 export interface Span {
@@ -43,6 +43,7 @@ export const TYPE_AREA_PT = (PAGE.textHeightMm / 25.4) * 72;
 const LINE_CHARS = PAGE.charsPerLine;
 const CLOSING = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]/;
 const OPENING = /[（《「『【“‘([]$/;
+const HANGING = /^[、。，．：；！？]/;
 
 /**
  * Breaks a paragraph into lines of 28 字 (the first indented 2 字), measured with the printed
@@ -93,16 +94,27 @@ export function breakLines(spans: Span[], firstIndent = 2, width = LINE_CHARS): 
       used += w;
       continue;
     }
-    // A closing mark may not start the next line: squeezed onto this one.
-    if (CLOSING.test(u.text)) {
+    // 、。，．：；！？ may hang at the end of a full line (Word's and LibreOffice's hanging punctuation).
+    if (HANGING.test(u.text)) {
       push(u);
       used += w;
       continue;
     }
-    // An opening mark may not end a line: it moves down with what it opens.
+    // Any other closing mark may not start the next line: the character before it goes down with it.
     const carry: Span[] = [];
     const text = lineText();
-    if (OPENING.test(text) && text.length > 1) {
+    if (CLOSING.test(u.text) && [...text].length > 1) {
+      // What goes down: the last character, or the whole Latin stretch it ends (a number, an
+      // address), and more while what goes down would itself start with a closing mark.
+      while (line.length > 0 && [...lineText()].length > 1 && (carry.length === 0 || CLOSING.test(carry[0].text))) {
+        const lastSpan = line[line.length - 1];
+        const tail = /[\u0021-\u007e\u00a0-\u024f]+$/.exec(lastSpan.text)?.[0] ?? [...lastSpan.text].pop()!;
+        lastSpan.text = lastSpan.text.slice(0, lastSpan.text.length - tail.length);
+        if (!lastSpan.text) line.pop();
+        carry.unshift({ text: tail, style: lastSpan.style });
+      }
+    } else if (OPENING.test(text) && text.length > 1) {
+      // An opening mark may not end a line: it moves down with what it opens.
       const lastSpan = line[line.length - 1];
       const ch = [...lastSpan.text].pop()!;
       lastSpan.text = lastSpan.text.slice(0, lastSpan.text.length - ch.length);
@@ -130,7 +142,7 @@ interface Atom {
   item: PageItem;
   glue: boolean;
   /** for table rows: the table this row belongs to, to repeat its header on a new page */
-  table?: { key: number; grid: TableGrid; values: Record<string, string>; widthsPt: number[]; heights: number[]; row: number };
+  table?: { key: number; grid: TableGrid; values: Record<string, string>; widthsPt: number[]; heights: number[]; row: number; splittable: boolean };
 }
 
 function paragraphAtoms(spans: Span[], keepWithNext: boolean, firstIndent = 2): Atom[] {
@@ -178,13 +190,14 @@ function atomsOf(blocks: ContentBlock[]): Atom[] {
       }
       case 'table': {
         const { widths } = printColumnWidthsPt(b.grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT);
-        const heights = tableRowHeights(b.grid, widths, TABLE_TEXT) ?? b.grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt);
+        const heights = tableRowHeights(b.grid, widths, TABLE_TEXT) ?? b.grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt + TABLE_TEXT.rulePt);
         const keep = rowsKeptWithNext(b.grid);
+        const splittable = groupSplitRows(b.grid);
         b.grid.rows.forEach((_, r) => {
           atoms.push({
             item: { kind: 'table', grid: b.grid, values: b.values, widthsPt: widths, header: [], rows: [r], rowHeightsPt: [heights[r]], heightPt: heights[r] },
             glue: keep[r],
-            table: { key: k, grid: b.grid, values: b.values, widthsPt: widths, heights, row: r },
+            table: { key: k, grid: b.grid, values: b.values, widthsPt: widths, heights, row: r, splittable: splittable[r] },
           });
         });
         atoms.push({ item: { kind: 'blank', heightPt: 12 }, glue: beforeSignature });
@@ -205,8 +218,8 @@ function atomsOf(blocks: ContentBlock[]): Atom[] {
           },
           glue,
         });
-        atoms.push(line(l.signature.text, l.signature.left, null, true));
-        atoms.push(line(l.date.text, l.date.left, l.sealed ? 4 : null, false));
+        for (const part of [...l.signatureAbove, l.signature]) atoms.push(line(part.text, part.left, null, true));
+        atoms.push(line(l.date.text, l.date.left, l.date.right, false));
         break;
       }
     }
@@ -233,7 +246,8 @@ export function paginate(content: ReportContent): PrintedPage[] {
     }
     used += headerPt;
     let end = i;
-    while (end < atoms.length && used + atoms[end].item.heightPt <= TYPE_AREA_PT + 0.5) {
+    // Nothing past the 版心: Word and LibreOffice move a line that would overrun it by a hair.
+    while (end < atoms.length && used + atoms[end].item.heightPt <= TYPE_AREA_PT) {
       used += atoms[end].item.heightPt;
       end++;
     }
@@ -241,6 +255,19 @@ export function paginate(content: ReportContent): PrintedPage[] {
       // Do not break inside a glued chain: move the chain to the next page, unless it fills the page.
       let cut = end;
       while (cut > start && atoms[cut - 1].glue) cut--;
+      // …unless moving it would leave more than a third of this page empty and the chain is a table
+      // group that may split: then the page breaks inside the group, as late as it fits.
+      const kept = headerPt + atoms.slice(start, cut).reduce((a, x) => a + x.item.heightPt, 0);
+      if (TYPE_AREA_PT - kept > TYPE_AREA_PT / 3) {
+        for (let s = end; s > cut; s--) {
+          const here = atoms[s]?.table;
+          const before = atoms[s - 1]?.table;
+          if (here && before && here.key === before.key && here.splittable && s - 1 > start) {
+            cut = s;
+            break;
+          }
+        }
+      }
       if (cut > start) end = cut;
       if (end === start) end = start + 1;
     }

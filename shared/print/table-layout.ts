@@ -4,7 +4,8 @@
 // both use these widths, so the screen wraps the labels where the paper does.
 // Pure TypeScript: no Node, no DOM.
 import type { GridCell, TableGrid } from '../formats/grid';
-import { TABLE_TEXT, TEXT_WIDTH_TWIPS, widthInChars } from './page-layout';
+import { TABLE_TEXT, TEXT_WIDTH_TWIPS, labelLines, widthInChars } from './page-layout';
+export { labelLines, labelWords } from './page-layout';
 
 export interface TableMetrics {
   /** table text size in pt (5号 = 10.5) */
@@ -15,6 +16,8 @@ export interface TableMetrics {
   linePt: number;
   /** top + bottom cell padding in pt */
   paddingYPt: number;
+  /** the rule between rows, which adds to each row's height */
+  rulePt: number;
 }
 
 type LabelCell = Extract<GridCell, { type: 'label' }>;
@@ -46,11 +49,6 @@ export function headerBreaks(text: string): number[] {
   return [...new Set(out)].sort((x, y) => x - y);
 }
 
-/** Header labels and merged group labels (「（三）不予公开」) break between words, never inside one. */
-export function breaksAtWords(cell: GridCell): boolean {
-  return cell.type === 'label' && (cell.role === 'header' || (cell.role === 'row' && cell.rowSpan > 1));
-}
-
 /**
  * A header label broken into lines at word boundaries for a column `chars` 字 wide, or null when a
  * word does not fit. Word and LibreOffice fill Chinese lines greedily (商业企/业), so the writer
@@ -73,38 +71,14 @@ export function headerLines(text: string, chars: number): string[] | null {
   return lines;
 }
 
-/** Lines a text takes in a width of `chars` 字, breaking only at `breaks` (or anywhere when null). */
-export function wrapLines(text: string, chars: number, breaks: number[] | null): number {
-  const units = [...text];
-  if (units.length === 0) return 1;
-  const fits = (w: number) => w <= chars + 1e-9;
-  if (breaks) {
-    // Whole words, greedily: a word wider than the column means these widths will not do.
-    const cuts = [0, ...breaks, units.length];
-    let lines = 1;
-    let used = 0;
-    for (let k = 0; k + 1 < cuts.length; k++) {
-      const w = widthInChars(units.slice(cuts[k], cuts[k + 1]).join(''));
-      if (!fits(w)) return Infinity;
-      if (used > 0 && !fits(used + w)) {
-        lines++;
-        used = w;
-      } else used += w;
-    }
-    return lines;
-  }
-  // A closing mark never starts a line: Word and LibreOffice squeeze it onto the line before.
-  const noStart = /[，。、：；）”’》％%.,]/;
-  let lines = 1;
-  let used = 0;
-  for (const ch of units) {
-    const w = widthInChars(ch);
-    if (used > 0 && !fits(used + w) && !noStart.test(ch)) {
-      lines++;
-      used = w;
-    } else used += w;
-  }
-  return lines;
+/**
+ * The printed lines of a label cell, the one plan the preview draws and the Word file carries as
+ * explicit breaks: headers at their word boundaries (null when a word does not fit), every other
+ * label by labelLines.
+ */
+export function cellLines(cell: LabelCell, chars: number): string[] | null {
+  if (!cell.text) return [''];
+  return cell.role === 'header' ? headerLines(cell.text, chars) : labelLines(cell.text, chars);
 }
 
 /** Width in 字 available to text in a cell spanning these columns (pt), with the renderers' slack. */
@@ -123,7 +97,7 @@ export function tableHeight(grid: TableGrid, widthsPt: number[], m: TableMetrics
 /** Height in pt of each row, or null when a header word does not fit its column. */
 export function tableRowHeights(grid: TableGrid, widthsPt: number[], m: TableMetrics): number[] | null {
   const n = grid.rows.length;
-  const rowHeights = new Array<number>(n).fill(m.linePt + m.paddingYPt);
+  const rowHeights = new Array<number>(n).fill(m.linePt + m.paddingYPt + m.rulePt);
   const spanning: { from: number; to: number; need: number }[] = [];
   const occupied: number[][] = grid.rows.map(() => []);
   for (let r = 0; r < n; r++) {
@@ -133,13 +107,11 @@ export function tableRowHeights(grid: TableGrid, widthsPt: number[], m: TableMet
       const chars = cellChars(widthsPt.slice(col, col + cell.colSpan), m);
       let lines = 1;
       if (cell.type === 'label' && cell.text) {
-        const words = breaksAtWords(cell) ? headerLines(cell.text, chars) : null;
-        if (!words && (cell as LabelCell).role === 'header') return null;
-        lines = words ? words.length : wrapLines(cell.text, chars, null);
-      } else if (cell.type === 'value') {
-        if (chars < 3) return null; // a three-digit count must fit
+        const words = cellLines(cell, chars);
+        if (!words) return null;
+        lines = words.length;
       }
-      const need = lines * m.linePt + m.paddingYPt;
+      const need = lines * m.linePt + m.paddingYPt + m.rulePt;
       if (cell.rowSpan > 1) {
         spanning.push({ from: r, to: r + cell.rowSpan - 1, need });
         for (let k = 1; k < cell.rowSpan; k++) for (let c = col; c < col + cell.colSpan; c++) occupied[r + k]?.push(c);
@@ -173,7 +145,7 @@ export const topAligned = (cell: GridCell): boolean => cell.type === 'label' && 
 export function rowsKeptWithNext(grid: TableGrid): boolean[] {
   const keep = grid.rows.map((row, r) => r < grid.rows.length - 1 && row.kind !== 'body');
   const { widths } = printColumnWidthsPt(grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT);
-  const heights = tableRowHeights(grid, widths, TABLE_TEXT) ?? grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt);
+  const heights = tableRowHeights(grid, widths, TABLE_TEXT) ?? grid.rows.map(() => TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt + TABLE_TEXT.rulePt);
   const occupied: number[][] = grid.rows.map(() => []);
   grid.rows.forEach((row, r) => {
     let col = 0;
@@ -184,7 +156,7 @@ export function rowsKeptWithNext(grid: TableGrid): boolean[] {
         else if (cell.type === 'label') {
           // A long label printed at the top: the rows its text covers (and one more) stay together.
           const chars = cellChars(widths.slice(col, col + cell.colSpan), TABLE_TEXT);
-          const lines = headerLines(cell.text, chars)?.length ?? wrapLines(cell.text, chars, null);
+          const lines = cellLines(cell, chars)?.length ?? 1;
           const need = lines * TABLE_TEXT.linePt + TABLE_TEXT.paddingYPt;
           let have = 0;
           for (let k = r; k < r + cell.rowSpan - 1 && have < need + TABLE_TEXT.linePt; k++) {
@@ -200,6 +172,27 @@ export function rowsKeptWithNext(grid: TableGrid): boolean[] {
     if (grid.id !== 't3' && next && next.kind !== 'caption') keep[r] = true;
   });
   return keep;
+}
+
+/**
+ * Rows a page may start at by splitting a merged group (「（三）不予公开」 and its eight items) when
+ * keeping the group whole would leave more than a third of a page empty: inside a short merged
+ * label (not the long ones printed at the top), with two of its rows on either side. The label is
+ * printed again beside the rows on the new page.
+ */
+export function groupSplitRows(grid: TableGrid): boolean[] {
+  const out = grid.rows.map(() => false);
+  const occupied: number[][] = grid.rows.map(() => []);
+  grid.rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row.cells) {
+      while (occupied[r].includes(col)) col++;
+      if (cell.type === 'label' && cell.rowSpan >= 4 && !topAligned(cell)) for (let k = r + 2; k <= r + cell.rowSpan - 2; k++) out[k] = true;
+      for (let k = 1; k < cell.rowSpan; k++) for (let c = col; c < col + cell.colSpan; c++) occupied[r + k]?.push(c);
+      col += cell.colSpan;
+    }
+  });
+  return out;
 }
 
 /**
@@ -225,8 +218,21 @@ export function printColumnWidthsPt(grid: TableGrid, totalPt: number, m: TableMe
 
 const widthCache = new Map<string, { widths: number[]; heightPt: number }>();
 
+/**
+ * Widths on the twip grid the Word file is written in, adding up to the total exactly: each
+ * rounded up to a whole twip (so a column planned for 3 字 still holds 3 字 after rounding) and
+ * the difference taken from or given to `rest`, the column that absorbs it.
+ */
+function onTwips(widthsPt: number[], totalPt: number, rest: number): number[] {
+  const tw = widthsPt.map((w) => Math.ceil(w * 20 - 1e-6));
+  tw[rest] += Math.round(totalPt * 20) - tw.reduce((a, b) => a + b, 0);
+  return tw.map((t) => t / 20);
+}
+
 function searchColumnWidths(grid: TableGrid, totalPt: number, m: TableMetrics): { widths: number[]; heightPt: number } {
-  const proportional = grid.columnWeights.map((w) => w * totalPt);
+  // The format's proportions, rounded down to whole twips, the rest to the widest column.
+  const weighted = grid.columnWeights.map((w) => Math.floor(w * totalPt * 20) / 20);
+  const proportional = onTwips(weighted, totalPt, weighted.indexOf(Math.max(...weighted)));
   if (grid.id !== 't3') return { widths: proportional, heightPt: tableHeight(grid, proportional, m) };
   const valueColumns = grid.rows[grid.rows.length - 1].cells.filter((c) => c.type === 'value').length;
   const labelColumns = grid.columns - valueColumns;
@@ -237,7 +243,9 @@ function searchColumnWidths(grid: TableGrid, totalPt: number, m: TableMetrics): 
   // …except the outermost, whose one label (「三、本年度办理结果」) runs down twenty rows.
   const minOuter = 2.25 * m.fontPt + m.paddingPt;
   let best: { widths: number[]; heightPt: number; value: number } | null = null;
-  const consider = (widths: number[], value: number) => {
+  const consider = (planned: number[], value: number) => {
+    // Judged on the widths the file will carry, not on the plan before rounding.
+    const widths = onTwips(planned, totalPt, labelColumns - 1);
     if (widths.some((w) => w < m.fontPt + m.paddingPt)) return;
     const h = tableHeight(grid, widths, m);
     if (!Number.isFinite(h)) return;

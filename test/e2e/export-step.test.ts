@@ -56,6 +56,13 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     const lastSheet = await sheets.nth(expectedPages - 1).innerText();
     assert.match(lastSheet, /永安市小陶镇人民政府\s*2026年1月8日/);
     assert.match(lastSheet, /[。；]\s*\n[\s\S]*永安市小陶镇人民政府\s*2026年1月8日/);
+    // The 公文 fonts check: a headless Chromium on Linux lacks the GB2312 fonts and 小标宋 (fontconfig
+    // may stand Noto Sans CJK in for 黑体), and the step says so, naming what Word uses instead.
+    const fontCheck = page.getByTestId('font-check');
+    await fontCheck.waitFor();
+    const missing = (await fontCheck.getAttribute('data-missing'))!.split(',');
+    for (const name of ['仿宋_GB2312', '楷体_GB2312', '方正小标宋简体']) assert.ok(missing.includes(name), `${name} not reported missing`);
+    assert.match(await fontCheck.innerText(), /仿宋_GB2312（正文、署名和日期）将改用仿宋[\s\S]*字形会与标准公文不同/);
     const sheetBox = await sheets.first().boundingBox();
     assert.ok(sheetBox && Math.abs(sheetBox.width / sheetBox.height - 210 / 297) < 0.01, 'sheets are not A4');
     await page.getByTestId('export-history-empty').waitFor();
@@ -105,6 +112,9 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     assert.equal(await rows.first().getByTestId('export-variant').innerText(), 'Word · 不加红头');
     assert.match(await rows.nth(1).getByTestId('export-variant').innerText(), /^PDF/);
     await page.getByTestId('export-message').waitFor();
+    // The check went into the export's record.
+    const [record] = await hostApi(host, 'listExports', { id });
+    assert.deepEqual(record.fontCheck, { method: 'measured', missing });
 
     // An unbalanced table 三: the confirmation names the error; the file is a 草稿.
     await hostApi(host, 'setCells', { id, cells: { 't3.carried_forward.natural_person': 9 } });

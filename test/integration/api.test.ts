@@ -270,6 +270,17 @@ test(
     assert.equal(confirmed.savedPath, 'C:\\Users\\clerk\\Documents\\a.docx');
     assert.equal((await fail('confirmExport', { exportId: 99999 })).code, 'not_found');
     assert.equal((await call('getReport', { id: s.id })).updatedAt, before, 'exporting does not edit the report');
+    assert.equal(list[0].fontCheck, null, 'no font check ran before this export');
+    // The 导出 step's font check goes into the record of the next export, and stays with it.
+    assert.deepEqual(await call('recordFontCheck', { method: 'measured', missing: ['仿宋_GB2312', '方正小标宋简体'] }), {
+      method: 'measured',
+      missing: ['仿宋_GB2312', '方正小标宋简体'],
+    });
+    const next = await call('exportDocx', { id: s.id, duplex: true });
+    const [latest] = await call('listExports', { id: s.id });
+    assert.equal(latest.id, next.exportId);
+    assert.deepEqual(latest.fontCheck, { method: 'measured', missing: ['仿宋_GB2312', '方正小标宋简体'] });
+    assert.equal((await fail('recordFontCheck', { method: 'measured', missing: ['Arial'] })).code, 'invalid_input');
   },
 );
 

@@ -257,6 +257,27 @@ test('fonts: title 2号 小标宋, body 3号 仿宋 indented 2字, headings by l
       fontTable.some((f) => f.attrs['w:name'] === name),
       `fontTable lacks ${name}`,
     );
+  // Each 公文 font read back with the Windows font Word and WPS map it to, its PANOSE class and GB2312.
+  const mapped: Record<string, string> = { 仿宋_GB2312: '仿宋', 楷体_GB2312: '楷体', 方正小标宋简体: '华文中宋', 黑体: 'SimHei', 宋体: 'SimSun' };
+  for (const [name, alt] of Object.entries(mapped)) {
+    const f = fontTable.find((x) => x.attrs['w:name'] === name)!;
+    assert.equal(first(f, 'w:altName')?.attrs['w:val'], alt, `${name} → ${alt}`);
+    assert.match(first(f, 'w:panose1')?.attrs['w:val'] ?? '', /^[0-9A-F]{20}$/, `${name}: no panose`);
+    assert.equal(first(f, 'w:charset')?.attrs['w:val'], '86', `${name}: charset`);
+  }
+  // Every font a run names is in the table.
+  const named = new Set(
+    all(xml('word/document.xml'), 'w:rFonts').flatMap((r) =>
+      Object.entries(r.attrs)
+        .filter(([k]) => k !== 'w:hint')
+        .map(([, v]) => v),
+    ),
+  );
+  for (const n of named)
+    assert.ok(
+      fontTable.some((f) => f.attrs['w:name'] === n),
+      `the font table lacks ${n}`,
+    );
 });
 
 test('署名 and 成文日期 without a seal: blank line, 署名 空2字, date 2字 right of the 署名', async () => {
@@ -660,4 +681,33 @@ test('sealed layout (§7.3.5.1): date right-aligned 空4字, 署名 centred abov
   const date = paragraphs[i + 1];
   assert.equal(first(date, 'w:jc')!.attrs['w:val'], 'right');
   assert.equal(Number(first(date, 'w:ind')!.attrs['w:right']), Math.round((4 * TEXT_WIDTH_TWIPS) / 28));
+});
+
+test('a long unit name: the title paragraph breaks (w:br) between the unit and the report name, never inside the organ', async () => {
+  const unit = '福建省三明市永安市龙凤镇人民政府党政综合服务中心';
+  const long = fullReport({ title: '', unit: { ...doc.unit, name: unit } });
+  const body = first(parseXml(strFromU8(unzipSync(await buildDocx(long))['word/document.xml'])), 'w:body')!;
+  const title = kids(body, 'w:p')[0];
+  // The title's lines as Word sets them: text between explicit breaks.
+  const lines: string[] = [''];
+  for (const r of kids(title, 'w:r')) {
+    if (first(r, 'w:br')) lines.push('');
+    lines[lines.length - 1] += textOf(r);
+  }
+  assert.equal(lines.join(''), `${unit}2025年政府信息公开工作年度报告`);
+  assert.equal(lines.at(-1), '2025年政府信息公开工作年度报告');
+  for (const l of lines) assert.doesNotMatch(l, /^人民政府/, `「${l}」 starts inside the organ name`);
+  assert.deepEqual(lines, ['福建省三明市永安市', '龙凤镇人民政府党政综合服务中心', '2025年政府信息公开工作年度报告']);
+});
+
+test('双面打印: mirror margins in the settings only when asked, the page and margins unchanged', async () => {
+  const plain = await unpack();
+  assert.equal(all(plain.xml('word/settings.xml'), 'w:mirrorMargins').length, 0);
+  const duplex = await unpack({ duplex: true });
+  const settings = duplex.xml('word/settings.xml');
+  assert.equal(all(settings, 'w:mirrorMargins').length, 1);
+  // CT_Settings order: mirrorMargins before defaultTabStop and evenAndOddHeaders.
+  const names = first(settings, 'w:settings')?.children.map((c) => c.name) ?? settings.children[0].children.map((c) => c.name);
+  assert.ok(names.indexOf('w:mirrorMargins') < names.indexOf('w:defaultTabStop'));
+  assert.deepEqual(first(duplex.xml('word/document.xml'), 'w:pgMar')!.attrs, first(plain.xml('word/document.xml'), 'w:pgMar')!.attrs);
 });

@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDocx, columnWidths } from '../../electron/core/export/docx';
 import { reportContent } from '../../shared/print/content';
+import { printDocumentHtml } from '../../shared/print/html';
 import { getFormat } from '../../shared/formats/index';
 import { tableGrid } from '../../shared/formats/grid';
 import { PAGE, LINE_PITCH_PT, scriptRuns } from '../../shared/print/page-layout';
 import { MAX_KEPT_ROWS } from '../../shared/print/table-layout';
+import type { TableId } from '../../shared/formats/index';
 import type { ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
 
@@ -87,6 +89,24 @@ for (const [fmt, doc] of [
   variants.push({ name: `${fmt}-sealed`, doc, letterhead: false, sealed: true });
 }
 
+// Sealed copies signed by units of 8 to 24 characters, and one whose 署名 needs two lines.
+const SIGNERS = [
+  '永安市龙凤镇政府',
+  '永安市龙凤镇人民政府党政办公室',
+  '福建省三明市永安市龙凤镇人民政府',
+  '三明市永安市龙凤镇人民政府党政综合办公室',
+  '福建省三明市永安市龙凤镇人民政府党政综合服务中心',
+  '福建省三明市永安市龙凤镇人民政府、福建省三明市永安市小陶镇人民政府',
+];
+const signerVariants: Variant[] = SIGNERS.map((signature) => ({
+  name: `sealed-signature-${[...signature].length}`,
+  doc: fullReport({ signature, sections: {} }),
+  letterhead: false,
+  sealed: true,
+}));
+
+const duplexVariant = { name: 'gov-2021-duplex', doc: doc2021, letterhead: false, sealed: false };
+
 const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const SKIP = 'LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。';
 const rendered = new Map<string, { pages: Page[]; pdf: string }>();
@@ -99,9 +119,9 @@ before(
     work = mkdtempSync(join(tmpdir(), 'nianbao-layout-'));
     profile = mkdtempSync(join(tmpdir(), 'lo-'));
     const files: string[] = [];
-    for (const v of variants) {
+    for (const v of [...variants, ...signerVariants, duplexVariant]) {
       const path = join(work, `${v.name}.docx`);
-      writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed }));
+      writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed, duplex: v === duplexVariant }));
       files.push(path);
     }
     // One LibreOffice start for all six: renders are slow on a shared machine.
@@ -111,7 +131,7 @@ before(
     });
     const out = join(process.cwd(), 'test-artifacts', 'export-layout');
     rmSync(out, { recursive: true, force: true });
-    for (const v of variants) {
+    for (const v of [...variants, ...signerVariants, duplexVariant]) {
       const pdf = join(work, `${v.name}.pdf`);
       rendered.set(v.name, { pdf, pages: parseBbox(execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })) });
       const dir = join(out, v.name);
@@ -244,6 +264,72 @@ for (const v of variants) {
     }
   });
 
+  test(`${v.name}: every table label breaks in the PDF exactly where the preview breaks it`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    const content = reportContent(v.doc, { letterhead: v.letterhead, sealed: v.sealed });
+    const preview = printDocumentHtml(content);
+    const unescape = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+    let checked = 0;
+    for (const id of ['t2', 't3', 't4'] as TableId[]) {
+      // The preview's label cells of this table, as the lines it draws (<br> between them).
+      const previewLines = new Map<string, string[]>();
+      for (const [, body] of preview.matchAll(new RegExp(`<table data-testid="preview-table-${id}">([\\s\\S]*?)</table>`, 'g')))
+        for (const [, attrs, inner] of body.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g))
+          if (!attrs.includes('data-preview-cell') && inner) {
+            const lines = inner.split('<br>').map(unescape);
+            previewLines.set(lines.join(''), lines);
+          }
+      const grid = tableGrid(getFormat(v.doc.formatId), id);
+      const edges = columnWidths(grid)
+        .map((w) => w / 20)
+        .reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [LEFT]);
+      // The rendered lines inside a stretch of columns: table-size words grouped by page and baseline.
+      const renderedLines = (from: number, to: number) => {
+        const rows = new Map<string, Word[]>();
+        for (const p of pages)
+          for (const w of p.words) {
+            const mid = (w.x0 + w.x1) / 2;
+            if (w.y1 - w.y0 >= 16 || mid < edges[from] || mid > edges[to]) continue;
+            const key = `${p.n}:${Math.round(w.y0)}`;
+            rows.set(key, [...(rows.get(key) ?? []), w]);
+          }
+        return new Set(
+          [...rows.values()].map((ws) =>
+            ws
+              .sort((a, b) => a.x0 - b.x0)
+              .map((w) => w.text)
+              .join(''),
+          ),
+        );
+      };
+      const occupied: number[][] = grid.rows.map(() => []);
+      grid.rows.forEach((row, r) => {
+        let col = 0;
+        for (const c of row.cells) {
+          while (occupied[r].includes(col)) col++;
+          if (c.type === 'label' && c.text) {
+            const planned = previewLines.get(c.text);
+            assert.ok(planned, `${id}: the preview does not show 「${c.text}」`);
+            const rendered = renderedLines(col, col + c.colSpan);
+            for (const line of planned)
+              assert.ok(rendered.has(line), `${id}: 「${c.text}」 — the preview prints 「${planned.join('／')}」 but the PDF has no line 「${line}」`);
+            checked++;
+          }
+          for (let k = 1; k < c.rowSpan; k++) for (let x = col; x < col + c.colSpan; x++) occupied[r + k].push(x);
+          col += c.colSpan;
+        }
+      });
+    }
+    assert.ok(checked > 40, `only ${checked} labels checked`);
+  });
+
   test(`${v.name}: numbers, e-mail and web addresses are never broken across lines`, (t) => {
     if (!haveSoffice) return t.skip(SKIP);
     const { pages } = get(v.name);
@@ -313,3 +399,98 @@ for (const v of variants) {
     if (v.name.endsWith('plain')) assert.ok(fullPages >= 1, 'the plain export should have a page of body text only');
   });
 }
+
+for (const v of signerVariants) {
+  test(`${v.name}: a sealed 署名 of ${[...v.doc.signature].length} characters stays whole, inside the 版心, centred over its date`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const { pages } = get(v.name);
+    const content = reportContent(v.doc, { sealed: true });
+    const sig = content.blocks.find((b) => b.type === 'signature');
+    assert.ok(sig && sig.type === 'signature');
+    const page = pages.find((p) => bodyLines(p).some((l) => l.text === sig.layout.date.text));
+    assert.ok(page, 'no page shows the date');
+    const lines = bodyLines(page);
+    const di = lines.findIndex((l) => l.text === sig.layout.date.text);
+    const date = lines[di];
+    const parts = [...sig.layout.signatureAbove, sig.layout.signature];
+    const signature = lines.slice(di - parts.length, di);
+    // Never broken inside a word: each printed line is exactly a planned one, and together they are the name.
+    assert.deepEqual(
+      signature.map((l) => l.text),
+      parts.map((x) => x.text),
+    );
+    assert.equal(signature.map((l) => l.text).join(''), v.doc.signature);
+    if ([...v.doc.signature].length <= 24) assert.equal(signature.length, 1, 'a 署名 of up to 24 字 is on one line');
+    for (const l of [...signature, date]) {
+      assert.ok(
+        l.x0 >= LEFT - 1 && l.x1 <= RIGHT - 2 * CHAR + 0.3 * CHAR,
+        `「${l.text}」 runs from ${((l.x0 - LEFT) / CHAR).toFixed(2)} to ${((l.x1 - LEFT) / CHAR).toFixed(2)} 字: past 空2字`,
+      );
+    }
+    const mid = (l: Line) => (l.x0 + l.x1) / 2;
+    for (const l of signature)
+      assert.ok(Math.abs(mid(l) - mid(date)) < CHAR * 0.3, `「${l.text}」 centred ${((mid(l) - mid(date)) / CHAR).toFixed(2)} 字 off the date`);
+    const longest = Math.max(...signature.map((l) => l.x1 - l.x0));
+    if (longest <= date.x1 - date.x0 + 4 * CHAR)
+      // Short enough to centre over a date 空4字 from the right.
+      assert.ok(Math.abs(RIGHT - date.x1 - 4 * CHAR) < CHAR * 0.3, `date ends ${((RIGHT - date.x1) / CHAR).toFixed(2)} 字 from the right, want 4`);
+    else {
+      // Longer: the 署名 keeps 空2字 and the date moves under its centre.
+      const right = Math.max(...signature.map((l) => l.x1));
+      assert.ok(Math.abs(RIGHT - right - 2 * CHAR) < CHAR * 0.3, `署名 ends ${((RIGHT - right) / CHAR).toFixed(2)} 字 from the right, want 2`);
+    }
+  });
+}
+
+/** The first page as pixels (300 dpi): the red rule's top and the lowest ink of the text above it. */
+function redRuleGapMm(pdf: string): number {
+  const dpi = 300;
+  const buf = execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', pdf], { maxBuffer: 1 << 30 });
+  // A binary PPM: "P6 width height 255" then RGB triples.
+  const head = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 40).toString('latin1'));
+  assert.ok(head, 'pdftoppm did not give a PPM');
+  const [w, h, start] = [Number(head[1]), Number(head[2]), head[0].length];
+  const px = (x: number, y: number) => buf.subarray(start + (y * w + x) * 3, start + (y * w + x) * 3 + 3);
+  let rule = -1;
+  for (let y = 0; y < h && rule < 0; y++) {
+    let red = 0;
+    for (let x = 0; x < w; x += 4) if (px(x, y)[0] > 180 && px(x, y)[1] < 90 && px(x, y)[2] < 90) red++;
+    if (red * 4 > w * 0.5) rule = y;
+  }
+  assert.ok(rule > 0, 'no red rule on page 1');
+  for (let y = rule - 1; y > 0; y--)
+    for (let x = 0; x < w; x++) if (px(x, y)[0] < 100 && px(x, y)[1] < 100 && px(x, y)[2] < 100) return ((rule - y) / dpi) * 25.4;
+  assert.fail('no text above the red rule');
+}
+
+for (const v of variants.filter((x) => x.letterhead))
+  test(`${v.name}: the red rule sits 4 mm under the 发文字号 (GB/T 9704 §7.2.5)`, (t) => {
+    if (!haveSoffice) return t.skip(SKIP);
+    const gap = redRuleGapMm(get(v.name).pdf);
+    assert.ok(Math.abs(gap - 4) <= 0.3, `the red rule is ${gap.toFixed(2)} mm under the 发文字号, want 4`);
+  });
+
+test('双面打印: even pages have the 订口 on the right (版心 2 mm further right), odd pages as before', (t) => {
+  if (!haveSoffice) return t.skip(SKIP);
+  const { pages } = get(duplexVariant.name);
+  const plain = get('gov-2021-plain').pages;
+  assert.equal(pages.length, plain.length, 'mirroring must not change the page count');
+  const shift = (PAGE.marginLeftMm - PAGE.marginRightMm) * PT_PER_MM;
+  for (const p of pages) {
+    // Body lines that start at the 版心's left edge (not indented), and the page number.
+    const flush = bodyLines(p).filter((l) => l.x0 < LEFT + shift + CHAR);
+    const num = p.lines.find((l) => l.y0 > BOTTOM && l.text.replace(/\s/g, '') === `—${p.n}—`);
+    assert.ok(num, `page ${p.n}: no page number`);
+    const left = p.n % 2 === 0 ? LEFT - shift : LEFT;
+    for (const l of flush)
+      assert.ok(
+        Math.abs(l.x0 - left) < 1.5,
+        `page ${p.n}: 「${l.text.slice(0, 8)}」 starts at ${(l.x0 / PT_PER_MM).toFixed(1)} mm, want ${(left / PT_PER_MM).toFixed(1)}`,
+      );
+    if (p.n % 2 === 0) assert.ok(Math.abs(num.x0 - (left + 14)) < 3, `even page ${p.n}: number starts at ${(num.x0 / PT_PER_MM).toFixed(1)} mm`);
+  }
+  assert.ok(
+    pages.some((p) => p.n % 2 === 0 && bodyLines(p).some((l) => Math.abs(l.x0 - (LEFT - shift)) < 1.5)),
+    'no even page with a flush body line',
+  );
+});

@@ -169,6 +169,10 @@ test('navigation, new windows, webviews, permissions and network requests are de
   state.permissionRequest!({}, 'media', (g: boolean) => (granted = g));
   assert.equal(granted, false);
   assert.equal(state.permissionCheck!({}, 'clipboard-read'), false);
+  // The one permission granted: the local font list, for the 导出 step's 公文 fonts check.
+  state.permissionRequest!({}, 'local-fonts', (g: boolean) => (granted = g));
+  assert.equal(granted, true);
+  assert.equal(state.permissionCheck!({}, 'local-fonts'), true);
   assert.ok(state.beforeRequest!.filter.urls.includes('https://*/*'));
   let cancelled: unknown = null;
   state.beforeRequest!.fn({ url: 'https://example.com' }, (r: unknown) => (cancelled = r));

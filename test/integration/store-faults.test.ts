@@ -266,6 +266,7 @@ test('migration 2 drops the format-id CHECK with every row kept; a new format id
     assert.deepEqual(store.requireReport(a.id), before.a);
     assert.deepEqual(store.requireReport(b.id), before.b);
     assert.deepEqual(exportRows(store.database), before.exports);
+    assert.equal(store.listExports(b.id).length, 1);
     assert.deepEqual(store.database.pragma('foreign_key_check'), []);
     assert.ok(store.listBackups().some((x) => x.kind === 'pre-migration'));
     const sql = String(store.database.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'reports'`).pluck().get());

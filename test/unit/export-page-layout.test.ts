@@ -18,7 +18,8 @@ import {
   widthInChars,
 } from '../../shared/print/page-layout';
 import { draftReasons, narrativeParagraphs, printedValue, preambleParagraphs, reportContent } from '../../shared/print/content';
-import { cellChars, headerLines, printColumnWidthsPt, tableHeight } from '../../shared/print/table-layout';
+import { cellChars, cellLines, headerLines, labelLines, printColumnWidthsPt, tableHeight } from '../../shared/print/table-layout';
+import { columnWidths } from '../../electron/core/export/docx';
 import { tableGrid } from '../../shared/formats/grid';
 import { getFormat } from '../../shared/formats/index';
 import { fullReport } from '../fixtures/full-report';
@@ -63,6 +64,18 @@ test('title: very long names break between words, every line fits, the shape is 
     '伊犁哈萨克自治州霍城县清水河镇人民政府',
     '2024年政府信息公开工作年度报告',
   ]);
+});
+
+test('title: the organ name is never split; a two-line title breaks between the unit and the report name', () => {
+  const tail = '2025年政府信息公开工作年度报告';
+  for (const unit of ['永安市小陶镇人民政府', '福建省三明市永安市龙凤镇人民政府', '三明市永安市龙凤镇人民政府党政综合办公室', '永安市城关街道办事处'])
+    assert.deepEqual(titleLines(unit + tail), [unit, tail]);
+  for (const unit of ['福建省三明市永安市龙凤镇人民政府党政综合服务中心', '新疆维吾尔自治区伊犁哈萨克自治州霍城县清水河镇人民政府']) {
+    const lines = titleLines(unit + tail);
+    assert.equal(lines.at(-1), tail);
+    assert.equal(lines.join(''), unit + tail);
+    for (const l of lines) assert.ok(!/^(人民政府|办事处|委员会)/.test(l) && widthInChars(l) <= 20, `「${l}」`);
+  }
 });
 
 test('headings are recognised by their numbering', () => {
@@ -111,6 +124,23 @@ test('署名 and date with a seal (§7.3.5.1): date 空4字, 署名 centred over
   assert.ok(l.blankLines >= 2);
   near(l.date.left + l.date.width, 24, 'date 空4字');
   near(l.signature.left + l.signature.width / 2, l.date.left + l.date.width / 2, '署名 centred over the date');
+});
+
+test('a sealed 署名 longer than its date keeps 空2字 and the date moves under it; one too long for a line breaks between words', () => {
+  for (const name of ['福建省三明市永安市龙凤镇人民政府', '福建省三明市永安市龙凤镇人民政府党政综合服务中心']) {
+    const l = signatureLayout(name, '2026年1月20日', true);
+    assert.deepEqual(l.signatureAbove, []);
+    assert.equal(l.signature.text, name);
+    near(l.signature.left + l.signature.width, 26, '署名 空2字');
+    near(l.date.left + l.date.width / 2, l.signature.left + l.signature.width / 2, 'date centred under the 署名');
+    assert.equal(l.date.right, null);
+  }
+  const two = signatureLayout('福建省三明市永安市龙凤镇人民政府、福建省三明市永安市小陶镇人民政府', '2026年1月20日', true);
+  assert.deepEqual(
+    [...two.signatureAbove, two.signature].map((x) => x.text),
+    ['福建省三明市永安市龙凤镇人民政府、', '福建省三明市永安市小陶镇人民政府'],
+  );
+  for (const x of [...two.signatureAbove, two.signature]) assert.ok(x.left >= 0 && x.left + x.width <= 26 + 1e-9);
 });
 
 test('real widths: digits are half a 字 (Times New Roman), with the Chinese–digit spacing counted', () => {
@@ -187,6 +217,54 @@ test('table 三: header words never cut, and the chosen widths make the table sh
     assert.ok(Number.isFinite(altHeight));
     assert.ok(heightPt < altHeight, `${id}: ${heightPt} pt vs ${altHeight} pt`);
   }
+});
+
+test('table labels break between words, never inside one, with no lone last word', () => {
+  // The item column of table 三 holds 8 字 and a bit.
+  assert.deepEqual(labelLines('2.其他法律行政法规禁止公开', 8.2), ['2.其他法律行政', '法规禁止公开']);
+  assert.deepEqual(labelLines('7.属于行政执法案卷', 8.2), ['7.属于行政', '执法案卷']);
+  assert.deepEqual(labelLines('3.危及“三安全一稳定”', 8.2), ['3.危及', '“三安全一稳定”']);
+  assert.deepEqual(labelLines('一、本年新收政府信息公开申请数量', 14.3), ['一、本年新收政府', '信息公开申请数量']);
+  assert.deepEqual(labelLines('（三）不予公开', 3), ['（三）', '不予', '公开']);
+  // A word wider than the column is cut into column-wide pieces.
+  assert.deepEqual(labelLines('三、本年度办理结果', 2), ['三、', '本年', '度', '办理', '结果']);
+});
+
+test('table column widths are whole twips adding up to the 版心, and every label plan holds on them', () => {
+  for (const f of ['gov-2021', 'gov-2019'] as const)
+    for (const id of ['t2', 't3', 't4'] as const) {
+      const grid = tableGrid(getFormat(f), id);
+      const twips = columnWidths(grid);
+      assert.equal(
+        twips.reduce((a, b) => a + b, 0),
+        TEXT_WIDTH_TWIPS,
+      );
+      assert.ok(twips.every(Number.isInteger));
+      // The preview plans on these very widths (pt = twips / 20): no label is replanned after rounding.
+      assert.deepEqual(
+        printColumnWidthsPt(grid, TEXT_WIDTH_TWIPS / 20, TABLE_TEXT).widths.map((w) => Math.round(w * 20)),
+        twips,
+      );
+      const occupied: number[][] = grid.rows.map(() => []);
+      grid.rows.forEach((row, r) => {
+        let col = 0;
+        for (const c of row.cells) {
+          while (occupied[r].includes(col)) col++;
+          if (c.type === 'label' && c.text) {
+            const chars = cellChars(
+              twips.slice(col, col + c.colSpan).map((w) => w / 20),
+              TABLE_TEXT,
+            );
+            const lines = cellLines(c, chars);
+            assert.ok(lines, `${f} ${id}: 「${c.text}」 has no plan on ${chars.toFixed(2)} 字`);
+            for (const l of lines) assert.ok(widthInChars(l) <= chars + 1e-9, `${f} ${id}: 「${l}」 wider than ${chars.toFixed(2)} 字`);
+            assert.equal(lines.join(''), c.text);
+          }
+          for (let k = 1; k < c.rowSpan; k++) for (let x = col; x < col + c.colSpan; x++) occupied[r + k].push(x);
+          col += c.colSpan;
+        }
+      });
+    }
 });
 
 test('not final without a 成文日期, nor a 红头 without its 发文字号', () => {

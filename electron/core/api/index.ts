@@ -14,6 +14,7 @@ import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { draftReasons } from '../../../shared/print/content';
 import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
+import type { FontCheck } from '../../../shared/print/fonts';
 import { ImportError, readReportSource } from '../import/index';
 import { StoreError } from '../store/index';
 import type { BackupFile, Store } from '../store/index';
@@ -125,6 +126,17 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
   /** The same unit's report for the year before, the baseline of the cross-year checks. */
   const previousDoc = (r: StoredReport): ReportDoc | null => store.findReportByYear(r.unitId, r.doc.year - 1)?.doc ?? null;
 
+  /** The last 公文 fonts check the 导出 step ran on this PC (recordFontCheck), for the export record. */
+  const storedFontCheck = (): FontCheck | null => {
+    const raw = store.getUiValue('fontCheck');
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as FontCheck;
+    } catch {
+      return null;
+    }
+  };
+
   const handlers: Handlers = {
     appInfo: () => {
       const p = store.startupProblem;
@@ -220,18 +232,18 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { reportId, step };
     },
 
-    exportDocx: async ({ id, letterhead, sealed }) => {
+    exportDocx: async ({ id, letterhead, sealed, duplex }) => {
       const report = store.requireReport(id);
       const doc = report.doc;
       const findings = checkReport(doc, previousDoc(report));
       // No 成文日期, or a 红头 without 发文字号, is never the final version: the file is a 草稿.
       const reasons = doc.formatId === 'legacy' ? [] : draftReasons(doc, { letterhead });
       const draft = hasBlockingFindings(findings) || reasons.length > 0;
-      const bytes = await buildDocx(doc, { letterhead, sealed, draft });
+      const bytes = await buildDocx(doc, { letterhead, sealed, draft, duplex });
       const title = doc.title || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const row = store.addExport(id, { fileName, sha256, draft, doc, kind: 'docx', letterhead, sealed });
+      const row = store.addExport(id, { fileName, sha256, draft, doc, kind: 'docx', letterhead, sealed, fontCheck: storedFontCheck() });
       return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft, draftReasons: reasons };
     },
 
@@ -245,6 +257,12 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const fileName = `${safeFileName(doc.title || defaultTitle(doc.unit.name, doc.year))}${draft ? '（草稿）' : ''}.pdf`;
       const row = store.addExport(id, { fileName, sha256: '', draft, doc, kind: 'pdf', letterhead, sealed });
       return { exportId: row.id, fileName, draft, draftReasons: reasons };
+    },
+
+    recordFontCheck: ({ method, missing }) => {
+      const check: FontCheck = { method, missing };
+      store.setUiValues({ fontCheck: JSON.stringify(check) });
+      return check;
     },
 
     confirmExport: ({ exportId, savedPath }) => {

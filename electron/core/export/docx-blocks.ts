@@ -1,6 +1,7 @@
 // The report's content blocks as .docx paragraphs and tables: letterhead, title, headings, body, tables, signature.
 import { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, Paragraph, Table, TextRun } from 'docx';
 import type { ContentBlock } from '../../../shared/print/content';
+import type { TableGrid } from '../../../shared/formats/grid';
 import { FONT, SIZE, issuerSizePt, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
 import type { SignatureLayout } from '../../../shared/print/page-layout';
 import { tableFor } from './docx-table';
@@ -40,8 +41,9 @@ function letterheadParagraphs(issuer: string, docNumber: string): Paragraph[] {
       alignment: AlignmentType.CENTER,
       spacing: exactLine,
       keepNext: true,
-      // The red separator 4 mm under the 发文字号, as wide as the 版心 (std §7.2.4–7.2.5).
-      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },
+      // The red separator 4 mm under the 发文字号's characters, as wide as the 版心 (std §7.2.4–7.2.5):
+      // the exact line leaves about 1.6 mm under the glyphs, so the border sits 7 pt below the line.
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 7 } },
     }),
     blankLine({ keepNext: true }),
     blankLine({ keepNext: true }),
@@ -78,13 +80,17 @@ function signatureParagraphs(layout: SignatureLayout): Paragraph[] {
     });
   return [
     ...Array.from({ length: layout.blankLines }, () => blankLine({ keepNext: true })),
-    line(layout.signature.text, layout.signature.left, true),
+    ...[...layout.signatureAbove, layout.signature].map((part) => line(part.text, part.left, true)),
     // With a seal the date's right end is what §7.3.5.1 fixes (空4字): aligned there exactly.
-    line(layout.date.text, layout.date.left, false, layout.sealed ? 4 : undefined),
+    line(layout.date.text, layout.date.left, false, layout.date.right ?? undefined),
   ];
 }
 
-export function blockToChildren(b: ContentBlock, nextIsSignature: boolean): (Paragraph | Table)[] {
+export function blockToChildren(
+  b: ContentBlock,
+  nextIsSignature: boolean,
+  tableSplits: ReadonlyMap<TableGrid, ReadonlySet<number>> = new Map(),
+): (Paragraph | Table)[] {
   switch (b.type) {
     case 'letterhead':
       return letterheadParagraphs(b.issuer, b.docNumber);
@@ -110,7 +116,7 @@ export function blockToChildren(b: ContentBlock, nextIsSignature: boolean): (Par
     case 'table':
       // A table is followed by a small gap so the next heading does not touch its border.
       return [
-        tableFor(b.grid, b.values),
+        tableFor(b.grid, b.values, tableSplits.get(b.grid)),
         new Paragraph({
           children: [],
           style: STYLE.gap,

@@ -2,27 +2,23 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { isCalendarDate, type ReportDoc } from '../../../shared/report';
 import { FONT } from '../../../shared/print/page-layout';
+import { OFFICIAL_FONTS, OTHER_FONTS } from '../../../shared/print/fonts';
 import { NO_GRID_STYLES } from './docx-text';
 
 /**
- * The font table names each font's GB2312 charset and a font every Windows has: a machine without
- * 仿宋_GB2312 (stock Windows 10/11) then shows 仿宋 rather than falling back to 宋体.
+ * The font table names each Chinese font with its GB2312 charset (86), its PANOSE class and a font
+ * every Windows has (w:altName): a machine without 仿宋_GB2312 (stock Windows 10/11) then shows 仿宋
+ * rather than falling back to 宋体, and 方正小标宋简体 becomes 华文中宋.
  */
 export function fontTableXml(): string {
-  const fontsUsed: [name: string, alt: string, pitch: 'fixed' | 'variable'][] = [
-    [FONT.body, '仿宋', 'fixed'],
-    [FONT.heading2, '楷体', 'fixed'],
-    [FONT.heading1, 'SimHei', 'fixed'],
-    [FONT.title, '华文中宋', 'variable'],
-    [FONT.pageNumber, 'SimSun', 'variable'],
-  ];
-  const entries = [...new Map(fontsUsed.map((f) => [f[0], f])).values()]
+  const chinese = [...OFFICIAL_FONTS, ...OTHER_FONTS]
     .map(
-      ([name, alt, pitch]) =>
-        `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="${pitch}"/></w:font>`,
+      (f) =>
+        `<w:font w:name="${f.name}"><w:altName w:val="${f.fallback}"/><w:panose1 w:val="${f.panose}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
     )
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries}</w:fonts>`;
+  const latin = `<w:font w:name="${FONT.latin}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${chinese}${latin}</w:fonts>`;
 }
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -48,7 +44,7 @@ function zipTime(when: Date): Date {
  * the grid switched off in the non-body styles, and the zip written in a fixed order with a fixed
  * date, so the same report gives the same bytes and the SHA-256 in the history means "same content".
  */
-export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string): Uint8Array {
+export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string, settings: { mirrorMargins?: boolean } = {}): Uint8Array {
   const files = unzipSync(bytes);
   const when = documentTimestamp(doc);
   const iso = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -68,6 +64,11 @@ export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string):
   // …and widow/orphan control on Normal, which every body paragraph inherits.
   styles = styles.replace(/(<w:style [^>]*w:styleId="Normal"[^>]*>[\s\S]*?<w:pPr>)/, '$1<w:widowControl/><w:snapToGrid w:val="0"/>');
   files['word/styles.xml'] = strToU8(styles);
+  if (settings.mirrorMargins) {
+    // 双面打印: w:mirrorMargins makes the left margin the inside one (CT_Settings order: before defaultTabStop).
+    const xml = strFromU8(files['word/settings.xml']);
+    files['word/settings.xml'] = strToU8(xml.replace(/(<w:defaultTabStop\b)/, '<w:mirrorMargins/>$1'));
+  }
   const order = (n: string) => (n === '[Content_Types].xml' ? '0' : n === '_rels/.rels' ? '1' : `2${n}`);
   const names = Object.keys(files).sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
   const mtime = zipTime(when);

@@ -6,6 +6,9 @@ import { AlignmentType, Document, DocumentGridType, Footer, Header, LineRuleType
 import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import type { ReportDoc } from '../../../shared/report';
 import { reportContent } from '../../../shared/print/content';
+import { paginate } from '../../../shared/print/paginate';
+import { groupSplitRows } from '../../../shared/print/table-layout';
+import type { TableGrid } from '../../../shared/formats/grid';
 import { FONT, GRID_BASE_PT, GRID_CHAR_SPACE, LINE_PITCH_TWIPS, PAGE_NUMBER, SIZE } from '../../../shared/print/page-layout';
 import { blockToChildren } from './docx-blocks';
 import { finishPackage, fontTableXml } from './docx-package';
@@ -23,6 +26,8 @@ export interface DocxOptions {
   draft?: boolean;
   /** the caller wants the final version: refuse (ExportRefused) rather than mark it 草稿 */
   final?: boolean;
+  /** 双面打印: mirror margins, so the 订口 (28 mm) is on the inside of every leaf (even pages: right) */
+  duplex?: boolean;
 }
 
 export { ExportRefused } from '../../../shared/print/content';
@@ -72,7 +77,12 @@ export async function buildDocx(stored: ReportDoc, options: DocxOptions = {}): P
   // No 成文日期, or a 红头 without 发文字号: never the final version (refused when one was asked for).
   if (content.draftReasons.length > 0 && options.final) throw new ExportRefused(content.draftReasons.join('\n'));
   options = { ...options, draft: !!options.draft || content.draftReasons.length > 0 };
-  const children = content.blocks.flatMap((b, i) => blockToChildren(b, content.blocks[i + 1]?.type === 'signature'));
+  // Where the page model splits a table group across pages (the Word file repeats its label there).
+  const splits = new Map<TableGrid, Set<number>>();
+  for (const page of paginate(content))
+    for (const item of page.items)
+      if (item.kind === 'table' && groupSplitRows(item.grid)[item.rows[0]]) splits.set(item.grid, new Set([...(splits.get(item.grid) ?? []), item.rows[0]]));
+  const children = content.blocks.flatMap((b, i) => blockToChildren(b, content.blocks[i + 1]?.type === 'signature', splits));
   const header = options.draft ? { default: draftHeader(content.draftReasons), even: draftHeader(content.draftReasons) } : undefined;
   const unit = doc.unit.name.trim();
   const heading = (id: string, name: string, level: number, font: string, bold = false) => ({
@@ -135,5 +145,5 @@ export async function buildDocx(stored: ReportDoc, options: DocxOptions = {}): P
     ],
   });
   const buffer = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-  return finishPackage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), doc, content.title);
+  return finishPackage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), doc, content.title, { mirrorMargins: !!options.duplex });
 }

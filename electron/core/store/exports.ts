@@ -2,6 +2,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { ExportRecord } from '../../../shared/api';
 import type { ReportDoc } from '../../../shared/report';
+import type { FontCheck } from '../../../shared/print/fonts';
 import { now } from './database';
 import { StoreError } from './errors';
 import { reportRow } from './reports';
@@ -26,9 +27,10 @@ interface ExportDbRow {
   kind: 'docx' | 'pdf';
   letterhead: number;
   sealed: number;
+  font_check: string | null;
 }
 
-const COLUMNS = 'id, report_id, created_at, file_name, sha256, draft, saved_path, kind, letterhead, sealed';
+const COLUMNS = 'id, report_id, created_at, file_name, sha256, draft, saved_path, kind, letterhead, sealed, font_check';
 
 function exportFromRow(r: ExportDbRow): ExportRow {
   return {
@@ -42,21 +44,34 @@ function exportFromRow(r: ExportDbRow): ExportRow {
     kind: r.kind,
     letterhead: r.letterhead === 1,
     sealed: r.sealed === 1,
+    fontCheck: r.font_check ? (JSON.parse(r.font_check) as FontCheck) : null,
   };
 }
 
 export function addExport(
   db: Db,
   reportId: number,
-  record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc } & Partial<ExportVariant>,
+  record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc; fontCheck?: FontCheck | null } & Partial<ExportVariant>,
 ): ExportRow {
   const t = now();
   const variant: ExportVariant = { kind: record.kind ?? 'docx', letterhead: record.letterhead ?? false, sealed: record.sealed ?? false };
+  const fontCheck = record.fontCheck ?? null;
   const r = db
     .prepare(
-      `INSERT INTO exports (report_id, created_at, file_name, sha256, draft, saved_path, report_json, kind, letterhead, sealed) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
+      `INSERT INTO exports (report_id, created_at, file_name, sha256, draft, saved_path, report_json, kind, letterhead, sealed, font_check) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
     )
-    .run(reportId, t, record.fileName, record.sha256, record.draft ? 1 : 0, JSON.stringify(record.doc), variant.kind, +variant.letterhead, +variant.sealed);
+    .run(
+      reportId,
+      t,
+      record.fileName,
+      record.sha256,
+      record.draft ? 1 : 0,
+      JSON.stringify(record.doc),
+      variant.kind,
+      +variant.letterhead,
+      +variant.sealed,
+      fontCheck ? JSON.stringify(fontCheck) : null,
+    );
   return {
     id: Number(r.lastInsertRowid),
     reportId,
@@ -66,6 +81,7 @@ export function addExport(
     draft: record.draft,
     savedPath: '',
     ...variant,
+    fontCheck,
   };
 }
 

@@ -185,6 +185,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // The 公文 fonts check of the 导出 step, kept with each export (JSON; NULL when none ran).
+    version: 6,
+    up(db) {
+      db.exec(`ALTER TABLE exports ADD COLUMN font_check TEXT`);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

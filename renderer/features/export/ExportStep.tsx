@@ -23,6 +23,7 @@ import type { Finding, ReportDoc } from '../../../shared/report';
 import { api, platform } from '../../api/client';
 import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
+import { FontCheck } from './FontCheck';
 import { draftReasons, reportContent } from '../../../shared/print/content';
 import { printDocumentHtml } from '../../../shared/print/html';
 import { chineseDate } from '../../../shared/report';
@@ -245,6 +246,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
             )}
           </Paper>
 
+          <FontCheck />
           <ExportHistory records={records} loading={historyLoading} error={historyError} />
           <ReportPreview doc={doc} letterhead={letterhead} sealed={sealed} draft={willBeDraft} />
         </>
