@@ -8,8 +8,10 @@ import { tableGrid } from '../formats/grid';
 import type { TableGrid } from '../formats/grid';
 import { chineseDate, defaultPeriod, defaultTitle } from '../report';
 import type { ReportDoc } from '../report';
-import { headingLevel, normaliseNumbering, signatureLayout, splitHeading, titleLines } from './page-layout';
-import type { HeadingLevel, SignatureLayout } from './page-layout';
+import { headingLevel, normaliseNumbering, splitHeading } from './page-layout';
+import { signatureLayout, titleLines } from './line-breaks';
+import type { HeadingLevel } from './page-layout';
+import type { SignatureLayout } from './line-breaks';
 
 export type ContentBlock =
   | { type: 'letterhead'; issuer: string; docNumber: string }

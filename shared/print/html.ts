@@ -5,7 +5,8 @@
 // every piece of report text is escaped.
 import type { GridCell } from '../formats/grid';
 import type { ReportContent } from './content';
-import { AUTOSPACE_EM, CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, issuerSizePt, scriptRuns } from './page-layout';
+import { AUTOSPACE_EM, CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, scriptRuns } from './page-layout';
+import { issuerSizePt } from './line-breaks';
 import { paginate, TYPE_AREA_PT } from './paginate';
 import type { PageItem, PrintedPage, Span } from './paginate';
 import { cellChars, cellLines, topAligned } from './table-layout';

@@ -6,7 +6,8 @@
 // Pure TypeScript: no Node, no DOM.
 import type { TableGrid } from '../formats/grid';
 import type { ContentBlock, ReportContent } from './content';
-import { LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, TEXT_WIDTH_TWIPS, issuerSizePt, printedWidth, scriptRuns } from './page-layout';
+import { LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, TEXT_WIDTH_TWIPS, printedWidth, scriptRuns } from './page-layout';
+import { issuerSizePt } from './line-breaks';
 import { groupSplitRows, printColumnWidthsPt, rowsKeptWithNext, tableRowHeights } from './table-layout';
 
 /** A stretch of a line in one type: the heading part of a paragraph or its body text. */

@@ -4,8 +4,10 @@
 // both use these widths, so the screen wraps the labels where the paper does.
 // Pure TypeScript: no Node, no DOM.
 import type { GridCell, TableGrid } from '../formats/grid';
-import { TABLE_TEXT, TEXT_WIDTH_TWIPS, labelLines, widthInChars } from './page-layout';
-export { labelLines, labelWords } from './page-layout';
+import { TABLE_TEXT, TEXT_WIDTH_TWIPS } from './page-layout';
+import { labelLines } from './line-breaks';
+import { widthInChars } from './page-layout';
+export { labelLines, labelWords } from './line-breaks';
 
 export interface TableMetrics {
   /** table text size in pt (5号 = 10.5) */

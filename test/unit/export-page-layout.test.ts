@@ -10,13 +10,10 @@ import {
   normaliseNumbering,
   printedWidth,
   scriptRuns,
-  signatureIndents,
-  signatureLayout,
   splitHeading,
-  titleLines,
-  titleWords,
-  widthInChars,
 } from '../../shared/print/page-layout';
+import { signatureIndents, signatureLayout, titleLines, titleWords } from '../../shared/print/line-breaks';
+import { widthInChars } from '../../shared/print/page-layout';
 import { draftReasons, narrativeParagraphs, printedValue, preambleParagraphs, reportContent } from '../../shared/print/content';
 import { cellChars, cellLines, headerLines, labelLines, printColumnWidthsPt, tableHeight } from '../../shared/print/table-layout';
 import { columnWidths } from '../../electron/core/export/docx';

@@ -10,7 +10,9 @@ import { formatLabelOf } from './labels';
 import { expectedIsAFix } from '../../../shared/rules/registry';
 import { officialPage } from '../export/docx-text';
 import { chineseDate, defaultTitle, type ReportDoc } from '../../../shared/report';
-import { CHAR_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, TEXT_WIDTH_TWIPS, mmToTwips, titleLines, widthInChars } from '../../../shared/print/page-layout';
+import { CHAR_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, TEXT_WIDTH_TWIPS, mmToTwips } from '../../../shared/print/page-layout';
+import { titleLines } from '../../../shared/print/line-breaks';
+import { widthInChars } from '../../../shared/print/page-layout';
 
 export interface OpinionOptions {
   /** who signs the opinion, e.g. 清溪县人民政府办公室; blank: 县人民政府办公室 */

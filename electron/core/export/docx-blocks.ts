@@ -2,8 +2,9 @@
 import { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, Paragraph, Table, TextRun } from 'docx';
 import type { ContentBlock } from '../../../shared/print/content';
 import type { TableGrid } from '../../../shared/formats/grid';
-import { FONT, SIZE, issuerSizePt, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
-import type { SignatureLayout } from '../../../shared/print/page-layout';
+import { FONT, SIZE, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
+import { issuerSizePt } from '../../../shared/print/line-breaks';
+import type { SignatureLayout } from '../../../shared/print/line-breaks';
 import { tableFor } from './docx-table';
 import { RED, STYLE, blankLine, bodyParagraph, chars, exactLine, runs } from './docx-text';
 
