@@ -4,7 +4,7 @@
 // schema. Each says whether it must be refused (with a Chinese message) or read (correctly).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import { buildDocx } from '../../electron/core/export/docx';
 import { serializeReportFile } from '../../shared/report-file';
 import { fullReport } from '../fixtures/full-report';
@@ -66,7 +66,7 @@ const docx = (documentXml: Uint8Array | string, level: 0 | 9 = 9) =>
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
 /** Sets the declared uncompressed size of word/document.xml (local header and central directory) to `size`. */
-function lieAboutSize(zip: Uint8Array, size: number): Uint8Array {
+export function lieAboutSize(zip: Uint8Array, size: number): Uint8Array {
   const out = new Uint8Array(zip);
   const view = new DataView(out.buffer);
   const name = 'word/document.xml';
@@ -87,6 +87,14 @@ export async function hostileFiles(): Promise<HostileFile[]> {
   const bomb = new Uint8Array(60 * 1024 * 1024).fill(0x61);
   const files: HostileFile[] = [
     { name: 'zip bomb (60 MB of XML in a few KB)', fileName: 'bomb.docx', bytes: docx(bomb), expect: 'refused', message: /异常庞大/ },
+    {
+      // Under the absolute limit but 1000:1: refused by its declared size, not inflated and then found empty.
+      name: 'zip bomb of 39 MB (under the size limit)',
+      fileName: 'bomb39.docx',
+      bytes: docx(bomb.subarray(0, 39 * 1024 * 1024)),
+      expect: 'refused',
+      message: /异常庞大/,
+    },
     { name: 'zip bomb with a lying size', fileName: 'liar.docx', bytes: lieAboutSize(docx(bomb), 4096), expect: 'refused' },
     {
       name: 'XML entity expansion (billion laughs)',
@@ -196,7 +204,49 @@ export async function hostileFiles(): Promise<HostileFile[]> {
       expect: 'refused',
       message: /不认识的项/,
     },
+    // Issue 20 item 4: blocks that never end, 2.3 MB of them (quadratic time in a backtracking scanner).
+    ...(
+      [
+        ['unterminated comments', '<!--'],
+        ['unterminated CDATA sections', '<![CDATA['],
+        ['unterminated processing instructions', '<?'],
+        ['unterminated attribute values', '<w:p w:x="'],
+      ] as const
+    ).map(([what, open]): HostileFile => ({
+      name: `2.3 MB of ${what}`,
+      fileName: `open-${open.length}.docx`,
+      bytes: docx(
+        `<w:document ${W}><w:body><w:p><w:r><w:t>${`${open}政府信息公开工作年度报告`.repeat(Math.ceil(2_300_000 / (open.length + 12)))}</w:t></w:r></w:p></w:body></w:document>`,
+        0,
+      ),
+      expect: 'refused',
+      message: /标记不完整/,
+    })),
     { name: 'narrative with markup, in a .docx', fileName: 'markup.docx', bytes: realDocx, expect: 'read', contains: markup },
   ];
   return files;
+}
+
+/**
+ * A .docx whose word/document.xml is `megabytes` MB of one letter, deflated in steps so that making
+ * it never holds the inflated text.
+ */
+export function bigBomb(megabytes: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    parts.push(data);
+  });
+  const file = new ZipDeflate('word/document.xml', { level: 9 });
+  zip.add(file);
+  const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+  for (let i = 0; i < megabytes; i++) file.push(chunk, i === megabytes - 1);
+  zip.end();
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
