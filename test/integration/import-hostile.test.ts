@@ -11,7 +11,7 @@ import { createApi } from '../../electron/core/api/index';
 import { openStore } from '../../electron/core/store/index';
 import { buildDocx } from '../../electron/core/export/docx';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bigBomb, hostileFiles, lieAboutSize } from '../support/hostile-files';
 import { projectNode, repoRoot, tempDir } from '../support';
@@ -104,6 +104,29 @@ test('a 300 MB zip bomb, honest or lying about its size, is refused without infl
       assert.ok(peakMb < 120, `${lie ? 'lying' : 'honest'} bomb: peak ${peakMb.toFixed(0)} MB`);
     }
   } finally {
+    dir.cleanup();
+  }
+});
+
+test('through the API: a save made while a file is being read is answered before the read ends (the read runs in a worker)', async () => {
+  const dir = tempDir('import-offthread');
+  const store = await openStore(dir.path, { backupAtOpen: false });
+  try {
+    const { handleApiCall } = createApi({ store, transport: 'host', dataDir: dir.path });
+    const seed = readFileSync(join(repoRoot, 'test/fixtures/seeds/2020-ansha-fujian-gov2019.txt'));
+    const order: string[] = [];
+    const reading = handleApiCall('importPreview', { fileName: 'ansha.txt', base64: seed.toString('base64') }).then((r) => {
+      order.push('read');
+      return r;
+    });
+    const saved = await handleApiCall('saveUnit', { name: '安砂镇人民政府', kind: 'township' });
+    order.push('saved');
+    assert.ok(saved.ok);
+    const read = await reading;
+    assert.ok(read.ok && (read.value as { report: { unit: { name: string } } }).report.unit.name === '安砂镇');
+    assert.deepEqual(order, ['saved', 'read']);
+  } finally {
+    store.close();
     dir.cleanup();
   }
 });

@@ -7,7 +7,8 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serializeReportFile } from '../../../shared/report-file';
-import { ImportError, readReportSource } from '../import/index';
+import { ImportError } from '../import/index';
+import { readReportSourceOffThread } from '../import/off-thread';
 
 const USAGE = '用法：nianbao import IN.docx|IN.txt -o OUT.nianbao.json';
 
@@ -51,7 +52,7 @@ export async function runImport(args: string[]): Promise<number> {
 
   let result;
   try {
-    result = await readReportSource(basename(input), bytes);
+    result = await readReportSourceOffThread(basename(input), bytes);
   } catch (err) {
     if (err instanceof ImportError) {
       console.error(err.message);
