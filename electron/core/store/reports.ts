@@ -27,6 +27,7 @@ export interface ReportRow {
   previous_cells: string | null;
   acknowledgements: string;
   legacy: string | null;
+  unread_cells: string | null;
 }
 
 const notFound = (id: number) => new StoreError('not_found', `找不到编号为 ${id} 的报告，它可能已被删除。请回到报告列表刷新后再试。`);
@@ -142,7 +143,7 @@ function writeFields(db: Db, id: number, doc: ReportDoc): void {
   db.prepare(
     `UPDATE reports SET unit_json = @unit, title = @title, period = @period, preamble = @preamble, signature = @signature,
        date = @date, letterhead = @letterhead, copied_sections = @copied, previous_cells = @previous,
-       acknowledgements = @acks, legacy = @legacy WHERE id = @id`,
+       acknowledgements = @acks, legacy = @legacy, unread_cells = @unread WHERE id = @id`,
   ).run({
     id,
     unit: JSON.stringify(pickUnit(doc.unit)),
@@ -156,6 +157,7 @@ function writeFields(db: Db, id: number, doc: ReportDoc): void {
     previous: doc.previousCells ? JSON.stringify(doc.previousCells) : null,
     acks: JSON.stringify(doc.acknowledgements),
     legacy,
+    unread: doc.unreadCells?.length ? JSON.stringify(doc.unreadCells) : null,
   });
 }
 
@@ -197,5 +199,6 @@ function assemble(db: Db, row: ReportRow): StoredReport {
   if (row.previous_cells !== null) doc.previousCells = parseJson<Record<string, number>>(row.previous_cells, {});
   if (legacy?.legacySections) doc.legacySections = legacy.legacySections;
   if (legacy?.indicators) doc.indicators = legacy.indicators;
+  if (row.unread_cells) doc.unreadCells = parseJson<string[]>(row.unread_cells, []);
   return { id: row.id, unitId: row.unit_id, status: row.status, basedOnId: row.based_on_id, createdAt: row.created_at, updatedAt: row.updated_at, doc };
 }
