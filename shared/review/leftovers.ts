@@ -38,6 +38,7 @@ const MARKUP: { re: RegExp; what: string }[] = [
   { re: /<\/?(?:br|p|div|span|b|strong|font|td|tr|table)\b[^<>\n]{0,200}>/gi, what: '网页标签' },
   { re: /&(?:nbsp|ensp|emsp|amp|lt|gt|quot|ldquo|rdquo|#\d{2,6}|#x[0-9a-f]{2,5});/gi, what: '网页转义符' },
   { re: /^#{1,6}[ \t]/gm, what: '标题标记' },
+  { re: /<(?:https?:|mailto:)[^<>\s]{1,200}>|\]\((?:https?:|mailto:)[^)\s]{1,200}\)/g, what: '链接标记' },
 ];
 
 /** Ends a sentence (or a paragraph that is a sentence): 。！？；：…, closing quotes and brackets after them. */
@@ -82,6 +83,8 @@ export function checkLeftovers(sections: readonly TextSource[]): Finding[] {
       if (CLOSED.test(p.text) || isHeadingLike(p.text)) return;
       const next = paras[i + 1];
       const tail = p.text.slice(-8);
+      // A last line that is a form field (填报单位：…) or short is a caption or a 落款, not a cut sentence.
+      if (!next && (p.text.length < 30 || /[:：]/.test(p.text))) return;
       if (!next || STARTS_MID.test(next.text)) {
         out.push(
           textFinding(

@@ -43,7 +43,10 @@ test('markup: ** bold marks, tags, entities and # headings are flagged; ordinary
 });
 
 test('a paragraph that stops mid-word (the next begins with 》，。 or it is the last) is flagged', () => {
-  flags('review.broken_paragraph', ['认真学习《中华人民共和国政府信息公开条\n》，按照要求开展工作。', '下一步，我镇将继续加强政府信息公开的时效性和']);
+  flags('review.broken_paragraph', [
+    '认真学习《中华人民共和国政府信息公开条\n》，按照要求开展工作。',
+    '下一步，我镇将继续加强政府信息公开的时效性和针对性，进一步提高公开的质量和',
+  ]);
   passes('review.broken_paragraph', ['（七）其他需要报告的事项\n本年度无其他需要报告的事项。', '本年度共收到申请5件。\n全部按时答复。']);
 });
 

@@ -243,6 +243,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
         findings: checkReport(read.report),
         existing: existing ? summary(existing) : null,
         source: read.source,
+        notes: read.notes,
       };
     },
 

@@ -1,16 +1,33 @@
 // Reading a report made elsewhere (issue 6): our own *.nianbao.json, a .docx from Word, WPS or
 // LibreOffice, or text copied from a web page. Dispatch is by content, not by the file name.
+import type { ImportNote, ImportSource } from '../../../shared/api';
+import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import type { ReportDoc } from '../../../shared/report';
 import { parseReportFile } from '../../../shared/report-file';
 import { docxToBlocks, DocxFormatError } from './docx-reader';
 import { NotAReportError, recognise } from './recognise';
+import type { Recognised } from './recognise';
 import { textToBlocks } from './text-reader';
 
 export interface ImportReadResult {
   report: ReportDoc;
   recognised: string[];
   problems: string[];
-  source: 'nianbao-file' | 'docx' | 'text';
+  source: ImportSource;
+  /** 导入核对: paragraphs joined, markup and furniture removed, cells not read */
+  notes: ImportNote[];
+}
+
+/** One note per cell the import could not read, by its printed label. */
+function unreadNotes(report: ReportDoc): ImportNote[] {
+  if (!isGovFormatId(report.formatId)) return [];
+  const byKey = formatModel(report.formatId).byKey;
+  return (report.unreadCells ?? []).map((k) => ({ kind: 'unread', text: `未读入：${byKey.get(k)?.label ?? k}（原文没有读出数字，请对照原报告填写）` }));
+}
+
+/** The recogniser's result as the reader's, with the notes of the reading and of the cells not read. */
+function withNotes(r: Recognised, source: ImportSource, notes: ImportNote[]): ImportReadResult {
+  return { ...r, source, notes: [...notes, ...unreadNotes(r.report)] };
 }
 
 /** A file that cannot be read at all; the message (Chinese) says what to do instead. */
@@ -92,7 +109,7 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
   if (bytes.length > MAX_SOURCE_BYTES) throw new ImportError(`“${fileName}”超过 20 MB，不像是一份年度报告，没有读取。请选择报告文件本身。`);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     try {
-      return { ...recognise(docxToBlocks(bytes)), source: 'docx' };
+      return withNotes(recognise(docxToBlocks(bytes)), 'docx', []);
     } catch (err) {
       if (err instanceof DocxFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
       throw err;
@@ -120,10 +137,11 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
       throw new ImportError(`“${fileName}”不是有效的报告文件（*.nianbao.json）：内容不完整或已损坏。请重新从原电脑导出报告文件。`);
     }
     if (!parsed.ok) throw new ImportError(`“${fileName}”：${parsed.message}`);
-    return { report: parsed.doc, recognised: ['report_file'], problems: [], source: 'nianbao-file' };
+    return { report: parsed.doc, recognised: ['report_file'], problems: [], source: 'nianbao-file', notes: unreadNotes(parsed.doc) };
   }
   try {
-    return { ...recognise(textToBlocks(text)), source: 'text' };
+    const notes: ImportNote[] = [];
+    return withNotes(recognise(textToBlocks(text, notes)), 'text', notes);
   } catch (err) {
     if (err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
     throw err;
