@@ -13,6 +13,9 @@ const FURNITURE = [
   /^(扫一扫|微信扫一扫|用手机扫描).{0,30}$/,
   /^(上一篇|下一篇)[:：].{0,80}$/,
   /^(当前位置|您当前的位置|您现在的位置)[:：].{0,120}$/,
+  // Page numbers of a printed page (GB/T 9704's “— 5 —”, 第 5 页 共 9 页) in a saved or printed copy.
+  /^[—–\-－]\s*\d{1,3}\s*[—–\-－]$/,
+  /^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/,
 ];
 
 const ENTITIES: Record<string, string> = {

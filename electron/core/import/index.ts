@@ -8,6 +8,7 @@ import { docxToBlocks, DocxFormatError } from './docx-reader';
 import { NotAReportError, recognise } from './recognise';
 import type { Recognised } from './recognise';
 import { textToBlocks } from './text-reader';
+import { HtmlFormatError, htmlToBlocks, decodeHtml, looksLikeHtml, mhtToHtml } from './html-reader';
 
 export interface ImportReadResult {
   report: ReportDoc;
@@ -123,6 +124,16 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     throw new ImportError(`“${fileName}”是 PDF 文件，暂时不能读取。请找到报告的 Word 文档，或从网页上复制报告的文字粘贴导入。`);
+  }
+  const page = looksLikeHtml(bytes);
+  if (page) {
+    try {
+      const notes: ImportNote[] = [];
+      return withNotes(recognise(htmlToBlocks(page === 'mht' ? mhtToHtml(bytes) : decodeHtml(bytes), notes)), 'html', notes);
+    } catch (err) {
+      if (err instanceof HtmlFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      throw err;
+    }
   }
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ImportError(`“${fileName}”里没有文字，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
