@@ -15,7 +15,10 @@ const latin1 = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
 export function looksLikeHtml(bytes: Uint8Array): 'html' | 'mht' | null {
   const head = latin1(bytes.subarray(0, 4096)).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '');
   if (/^\s*(?:MIME-Version:|From:|Subject:|Date:|Content-Type:\s*multipart\/related)/i.test(head) && /multipart\/related/i.test(head)) return 'mht';
-  if (/^\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<meta[\s>]|<!--)/i.test(head) || (/<html[\s>]/i.test(head) && /<body[\s>]/i.test(latin1(bytes.subarray(0, 65536)))))
+  if (
+    /^\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<meta[\s>]|<!--)/i.test(head) ||
+    (/<html[\s>]/i.test(head) && /<body[\s>]/i.test(latin1(bytes.subarray(0, 65536))))
+  )
     return 'html';
   return null;
 }
@@ -59,7 +62,8 @@ function quotedPrintable(s: string): Uint8Array {
 export function mhtToHtml(bytes: Uint8Array): string {
   const text = latin1(bytes);
   const boundary = /boundary\s*=\s*"?([^"\r\n;]+)"?/i.exec(text)?.[1];
-  if (!boundary) throw new HtmlFormatError('这个 .mht 文件里找不到网页内容（没有分段标记），可能已损坏。请在浏览器中重新打开报告页面，另存为“网页，全部”（.html）后导入。');
+  if (!boundary)
+    throw new HtmlFormatError('这个 .mht 文件里找不到网页内容（没有分段标记），可能已损坏。请在浏览器中重新打开报告页面，另存为“网页，全部”（.html）后导入。');
   for (const part of text.split(`--${boundary}`)) {
     const sep = /\r?\n\r?\n/.exec(part);
     if (!sep) continue;
@@ -79,7 +83,32 @@ export function mhtToHtml(bytes: Uint8Array): string {
   throw new HtmlFormatError('这个 .mht 文件里没有网页正文。请在浏览器中重新打开报告页面，另存为“网页，全部”（.html）后导入。');
 }
 
-const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'center', 'form', 'caption']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'hr',
+  'dd',
+  'dt',
+  'center',
+  'form',
+  'caption',
+]);
 const SKIP_CONTENT = new Set(['script', 'style', 'head', 'title', 'noscript', 'select', 'button', 'iframe', 'object', 'svg', 'template', 'textarea']);
 const MAX_TABLE_CELLS = 20_000;
 
@@ -110,7 +139,13 @@ function resolveTable(t: TableBuild): Row[] {
     };
     for (const c of src) {
       place();
-      cells.push({ text: c.text.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim(), span: c.colspan });
+      cells.push({
+        text: c.text
+          .replace(/[ \t]+/g, ' ')
+          .replace(/ *\n */g, '\n')
+          .trim(),
+        span: c.colspan,
+      });
       if (c.rowspan > 1) carry[col] = { left: c.rowspan - 1, span: c.colspan };
       col += c.colspan;
     }
@@ -146,7 +181,10 @@ export function htmlToBlocks(html: string, notes: ImportNote[] = []): Block[] {
   const addText = (s: string, at: number) => {
     const table = tables[tables.length - 1];
     if (table) {
-      if (table.cell) table.cell.text += decodeHtmlEntities(s).replace(/[\r\n\t]+/g, ' ').replace(/\u00a0/g, ' ');
+      if (table.cell)
+        table.cell.text += decodeHtmlEntities(s)
+          .replace(/[\r\n\t]+/g, ' ')
+          .replace(/\u00a0/g, ' ');
       return;
     }
     if (!line.trim()) lineStart = at;

@@ -8,6 +8,7 @@ import { docxToBlocks, DocxFormatError } from './docx-reader';
 import { NotAReportError, recognise } from './recognise';
 import type { Recognised } from './recognise';
 import { textToBlocks } from './text-reader';
+import { PdfFormatError, pdfToBlocks } from './pdf-reader';
 import { HtmlFormatError, htmlToBlocks, decodeHtml, looksLikeHtml, mhtToHtml } from './html-reader';
 
 export interface ImportReadResult {
@@ -123,7 +124,13 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
     throw new ImportError(`“${fileName}”是旧版 Word 文档（.doc 或 .wps），不能直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后重新导入。`);
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    throw new ImportError(`“${fileName}”是 PDF 文件，暂时不能读取。请找到报告的 Word 文档，或从网页上复制报告的文字粘贴导入。`);
+    try {
+      const notes: ImportNote[] = [];
+      return withNotes(recognise(await pdfToBlocks(bytes, notes)), 'pdf', notes);
+    } catch (err) {
+      if (err instanceof PdfFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      throw err;
+    }
   }
   const page = looksLikeHtml(bytes);
   if (page) {
