@@ -9,6 +9,10 @@ import { NotAReportError, recognise } from './recognise';
 import type { Recognised } from './recognise';
 import { textToBlocks } from './text-reader';
 import { PdfFormatError, pdfToBlocks } from './pdf-reader';
+import { DocFormatError, docToBlocks } from './doc-reader';
+
+const OTHER_WPS_MESSAGE =
+  '这个文件不是 Word 或 WPS 文字能读的格式（可能是 Microsoft Works、很旧的金山 WPS 文件，或已损坏），程序读不了。请用 WPS 或 Word 打开后“另存为”.docx，再导入。';
 import { HtmlFormatError, htmlToBlocks, decodeHtml, looksLikeHtml, mhtToHtml } from './html-reader';
 
 export interface ImportReadResult {
@@ -121,7 +125,17 @@ export async function readReportSource(fileName: string, bytes: Uint8Array): Pro
   const firstChar = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
   if (firstChar === 0x7b && bytes.length > MAX_REPORT_FILE_BYTES) throw oversizedReportFile(fileName, bytes.length);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new ImportError(`“${fileName}”是旧版 Word 文档（.doc 或 .wps），不能直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后重新导入。`);
+    try {
+      const notes: ImportNote[] = [];
+      return withNotes(recognise(await docToBlocks(bytes, notes)), 'doc', notes);
+    } catch (err) {
+      if (err instanceof DocFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      throw err;
+    }
+  }
+  if (/\.(wps|doc)$/i.test(fileName)) {
+    // Not a compound file: a .wps of Microsoft Works or old Kingsoft WPS (or a damaged file).
+    throw new ImportError(`“${fileName}”：${OTHER_WPS_MESSAGE}`);
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     try {
