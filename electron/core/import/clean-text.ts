@@ -16,6 +16,8 @@ const FURNITURE = [
   // Page numbers of a printed page (GB/T 9704's “— 5 —”, 第 5 页 共 9 页) in a saved or printed copy.
   /^[—–\-－]\s*\d{1,3}\s*[—–\-－]$/,
   /^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/,
+  // A draft's watermark as a printed copy shows it.
+  /^(?:草\s*稿)?\s*本稿尚未定稿，不得用印发布$|^草\s*稿$/,
 ];
 
 const ENTITIES: Record<string, string> = {

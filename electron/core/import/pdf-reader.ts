@@ -161,11 +161,12 @@ function tableRows(lines: Line[]): Row[] {
 function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: { open: string | null }): Block[] {
   const blocks: Block[] = [];
   if (!lines.length) return blocks;
-  const bodyLines = lines.filter((l) => l.segments.length === 1);
+  // A line of table cells has a wide gap somewhere (a justified line's letter spacing is narrower).
+  const multi = lines.map((l) => l.segments.some((s, k) => k > 0 && s.x - l.segments[k - 1].right >= l.h * 1.5));
+  const bodyLines = lines.filter((_, k) => !multi[k]);
   const left = Math.min(...(bodyLines.length ? bodyLines : lines).map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.right));
+  const right = Math.max(...(bodyLines.length ? bodyLines : lines).map((l) => l.right));
   // Table regions: from a line of several cells to the last one, across the label lines between them.
-  const multi = lines.map((l) => l.segments.length >= 2);
   const inTable = lines.map(() => false);
   for (let i = 0; i < lines.length; i++) {
     if (!multi[i]) continue;
@@ -200,7 +201,9 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
       continue;
     }
     const l = lines[i];
-    const text = cleanLine(l.segments.map((s) => s.text).join(' '), pageNo * 1000 + i + 1, notes);
+    // Letter-spaced (justified) pieces of one line run together; Latin words keep a space.
+    const joined = l.segments.reduce((acc, s) => (acc && /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(s.text) ? `${acc} ${s.text}` : acc + s.text), '');
+    const text = cleanLine(joined, pageNo * 1000 + i + 1, notes);
     i++;
     if (text === null || !text.trim()) continue;
     const indented = l.x > left + l.h * 0.8;
