@@ -228,7 +228,7 @@ export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
   const getDocumentProxy = await loadPdfjs();
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, disableFontFace: true });
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, disableFontFace: true, verbosity: 0 });
   } catch (err) {
     const name = (err as Error).name;
     if (name === 'PasswordException')
