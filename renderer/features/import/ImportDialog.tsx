@@ -26,6 +26,7 @@ import {
 import { api, bytesToBase64, platform } from '../../api/client';
 import type { ImportPreview } from '../../../shared/api';
 import { FORMATS, isGovFormatId, SECTION_HEADINGS, SECTION_KEYS } from '../../../shared/formats/index';
+import { ImportNotes } from './ImportNotes';
 import { formatLabel, SEVERITY_LABEL, statusLabel } from '../../labels';
 
 const FILE_FILTERS = [
@@ -336,6 +337,7 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; unitNam
         </Typography>
       )}
 
+      <ImportNotes notes={props.preview.notes ?? []} />
       {problems.length > 0 && (
         <Box data-testid="import-problems">
           <Typography variant="subtitle2" gutterBottom>
