@@ -12,7 +12,7 @@ import type { ImportReadResult } from '../../electron/core/import/index';
 import { formatModel } from '../../shared/formats/index';
 import { parseReportFile } from '../../shared/report-file';
 import type { ReportDoc } from '../../shared/report';
-import { FORM_SOURCES } from '../fixtures/forms/make';
+import { CHROMIUM_SOURCES, FORM_SOURCES } from '../fixtures/forms/make';
 
 const FORMS = join(import.meta.dirname, '../fixtures/forms');
 const REPORTS = join(import.meta.dirname, '../fixtures/reports');
@@ -92,12 +92,23 @@ for (const name of FORM_SOURCES) {
       ['html', await readReportSource(`${name}.html`, bytes('html')), 'html'],
       ['portal', await readReportSource(`${name}-portal.htm`, Buffer.from(portalPage(html))), 'html'],
       ['mht', await readReportSource(`${name}.mht`, mht(html)), 'html'],
+      ...(CHROMIUM_SOURCES.includes(name)
+        ? [
+            ['chromium-pdf', await readReportSource(`${name}-chromium.pdf`, new Uint8Array(readFileSync(join(FORMS, `${name}-chromium.pdf`)))), 'pdf'] as [
+              string,
+              ImportReadResult,
+              ImportReadResult['source'],
+            ],
+          ]
+        : []),
     ];
     for (const [form, read, kind] of forms) {
       assert.equal(read.source, kind, form);
       // The same report file as the Word document gives: figures, 未读入 marks, paragraphs, title, date.
       assert.deepEqual(read.report.cells, docx.report.cells, `${form}: figures as in the .docx`);
       assert.deepEqual(read.report.unreadCells, docx.report.unreadCells, `${form}: 未读入 as in the .docx`);
+      // Chromium's PDF: every figure and 未读入 mark as above; its paragraphs are not yet rebuilt exactly (not compared).
+      if (form === 'chromium-pdf') continue;
       if (form === 'pdf') sameReport(read, source, docx.report, form, false);
       else {
         assert.deepEqual(read.report, docx.report, `${form}: the same report file as the .docx`);

@@ -25,6 +25,19 @@ const HEADER_TEXTS = new Set(
 
 export class PdfFormatError extends Error {}
 
+/**
+ * Some PDF makers (Chromium among them) map common characters to their radical forms in the text
+ * layer: 民 comes out as ⺠ (CJK Radicals Supplement) or 人 as ⼈ (Kangxi Radicals). Kangxi radicals
+ * fold under NFKC; the supplement's simplified forms are mapped here.
+ */
+const RADICALS: Record<string, string> = {
+  '⺠': '民', '⺟': '母', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻙': '韦', '⻚': '页',
+  '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻩': '黄', '⻬': '齐', '⻮': '齿',
+  '⻰': '龙', '⻳': '龟', '⻄': '西',
+};
+const fromRadicals = (s: string) =>
+  /[\u2e80-\u2fdf]/.test(s) ? s.replace(/[\u2e80-\u2eff]/g, (c) => RADICALS[c] ?? c).replace(/[\u2f00-\u2fdf]/g, (c) => c.normalize('NFKC')) : s;
+
 /** A report runs to 10 or 20 pages; a PDF with hundreds is not one (and would take long to read). */
 export const MAX_PDF_PAGES = 200;
 
@@ -247,7 +260,7 @@ export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
       const items: Item[] = [];
       for (const it of content.items) {
         if (!('str' in it)) continue;
-        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: it.height });
+        items.push({ str: fromRadicals(it.str), x: it.transform[4], y: it.transform[5], w: it.width, h: it.height });
         chars += it.str.trim().length;
       }
       page.cleanup();
@@ -257,6 +270,16 @@ export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
         else blocks.push(b.kind === 'para' ? { kind: 'para', text: b.text } : b);
       }
     }
+    // A table broken across pages (its header repeated on each page, read as lines of text) is one table.
+    const merged: Block[] = [];
+    for (const b of blocks) {
+      const last = merged[merged.length - 1];
+      if (b.kind === 'para' && HEADER_TEXTS.has(norm(b.text)) && last?.kind === 'table') continue;
+      if (b.kind === 'table' && last?.kind === 'table') last.rows.push(...b.rows);
+      else merged.push(b);
+    }
+    blocks.length = 0;
+    blocks.push(...merged);
     if (chars < 20)
       throw new PdfFormatError(
         '这个 PDF 是扫描的图片，没有文字层，程序读不出其中的文字（不做文字识别）。请找到报告的 Word 文档或网页，或把报告文字复制粘贴导入。',
