@@ -10,6 +10,7 @@ import type { ApiHandler } from '../../electron/core/api/index';
 import { openStore } from '../../electron/core/store/index';
 import type { Store } from '../../electron/core/store/index';
 import { Log, openLog, logDir, LOG_FILE_NAME } from '../../electron/core/log/index';
+import { LATEST_VERSION } from '../../electron/core/store/migrations';
 import { tempDir } from '../support';
 
 const HOUR = 60 * 60 * 1000;
@@ -78,7 +79,7 @@ test('导出诊断信息: the log, versions and the database check, with no repo
     const { fileName, content } = r.value as { fileName: string; content: string };
     assert.match(fileName, /^年报编制助手诊断信息-\d{8}-\d{6}\.txt$/);
     assert.match(content, /完整性检查：ok/);
-    assert.match(content, /数据版本（user_version）：2/);
+    assert.match(content, new RegExp(`数据版本（user_version）：${LATEST_VERSION}`));
     assert.match(content, /reports：1 行/);
     assert.match(content, new RegExp(`Node ${process.versions.node.replace(/\./g, '\\.')}`));
     assert.match(content, /SQLite 3\.\d+/);

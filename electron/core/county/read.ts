@@ -6,8 +6,8 @@ import type { CountyEntry } from '../../../shared/county/index';
 import { ImportError } from '../import/index';
 import { readReportSourceOffThread } from '../import/off-thread';
 
-/** The kinds of file the county's desk reads: report files, Word and WPS documents, PDF, saved web pages, web text. */
-export const COUNTY_FILE_PATTERN = /\.(nianbao\.json|json|docx|doc|wps|pdf|html?|mht|mhtml|txt)$/i;
+/** The kinds of file the county's desk reads: report files, Word documents, web text. */
+export const COUNTY_FILE_PATTERN = /\.(nianbao\.json|json|docx|txt)$/i;
 /** A township report is a few hundred kB at most; anything bigger is not one. */
 export const MAX_COUNTY_FILE_BYTES = 20 * 1024 * 1024;
 
