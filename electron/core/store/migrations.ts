@@ -126,13 +126,6 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
-  {
-    // Issue 21: the cells an import could not read (未读入), a JSON array of cell keys, or NULL.
-    version: 3,
-    up(db) {
-      db.exec(`ALTER TABLE reports ADD COLUMN unread_cells TEXT`);
-    },
-  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

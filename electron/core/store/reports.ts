@@ -27,7 +27,6 @@ export interface ReportRow {
   previous_cells: string | null;
   acknowledgements: string;
   legacy: string | null;
-  unread_cells: string | null;
 }
 
 const notFound = (id: number) => new StoreError('not_found', `找不到编号为 ${id} 的报告，它可能已被删除。请回到报告列表刷新后再试。`);
@@ -139,11 +138,17 @@ export function touch(db: Db, id: number): string {
 }
 
 function writeFields(db: Db, id: number, doc: ReportDoc): void {
-  const legacy = doc.legacySections || doc.indicators ? JSON.stringify({ legacySections: doc.legacySections, indicators: doc.indicators }) : null;
+  // The report's optional parts as one JSON: a pre-2019 report's sections and indicators, and the
+  // cells an import could not read (未读入, issue 21; kept here so that no schema change is needed).
+  const unreadCells = doc.unreadCells?.length ? doc.unreadCells : undefined;
+  const legacy =
+    doc.legacySections || doc.indicators || unreadCells
+      ? JSON.stringify({ legacySections: doc.legacySections, indicators: doc.indicators, unreadCells })
+      : null;
   db.prepare(
     `UPDATE reports SET unit_json = @unit, title = @title, period = @period, preamble = @preamble, signature = @signature,
        date = @date, letterhead = @letterhead, copied_sections = @copied, previous_cells = @previous,
-       acknowledgements = @acks, legacy = @legacy, unread_cells = @unread WHERE id = @id`,
+       acknowledgements = @acks, legacy = @legacy WHERE id = @id`,
   ).run({
     id,
     unit: JSON.stringify(pickUnit(doc.unit)),
@@ -157,7 +162,6 @@ function writeFields(db: Db, id: number, doc: ReportDoc): void {
     previous: doc.previousCells ? JSON.stringify(doc.previousCells) : null,
     acks: JSON.stringify(doc.acknowledgements),
     legacy,
-    unread: doc.unreadCells?.length ? JSON.stringify(doc.unreadCells) : null,
   });
 }
 
@@ -180,7 +184,10 @@ function assemble(db: Db, row: ReportRow): StoredReport {
   for (const c of db.prepare(`SELECT cell_key, value FROM cells WHERE report_id = ? ORDER BY cell_key`).all(row.id) as { cell_key: string; value: number }[]) {
     cells[c.cell_key] = c.value;
   }
-  const legacy = parseJson<{ legacySections?: ReportDoc['legacySections']; indicators?: ReportDoc['indicators'] } | null>(row.legacy, null);
+  const legacy = parseJson<{ legacySections?: ReportDoc['legacySections']; indicators?: ReportDoc['indicators']; unreadCells?: string[] } | null>(
+    row.legacy,
+    null,
+  );
   const doc: ReportDoc = {
     formatId: row.format_id,
     year: row.year,
@@ -199,6 +206,6 @@ function assemble(db: Db, row: ReportRow): StoredReport {
   if (row.previous_cells !== null) doc.previousCells = parseJson<Record<string, number>>(row.previous_cells, {});
   if (legacy?.legacySections) doc.legacySections = legacy.legacySections;
   if (legacy?.indicators) doc.indicators = legacy.indicators;
-  if (row.unread_cells) doc.unreadCells = parseJson<string[]>(row.unread_cells, []);
+  if (legacy?.unreadCells?.length) doc.unreadCells = legacy.unreadCells;
   return { id: row.id, unitId: row.unit_id, status: row.status, basedOnId: row.based_on_id, createdAt: row.created_at, updatedAt: row.updated_at, doc };
 }
