@@ -50,8 +50,18 @@ const esmBanner = { js: "import { createRequire as __nbCreateRequire } from 'nod
 await Promise.all([
   esbuild({ ...nodeCommon, entryPoints: ['electron/core/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm', banner: esmBanner }),
   esbuild({ ...nodeCommon, entryPoints: ['electron/host/main.ts'], outfile: 'dist/host-main.mjs', format: 'esm', banner: esmBanner }),
+  // The importer's worker thread (electron/core/import/off-thread.ts finds it beside the bundles).
+  esbuild({ ...nodeCommon, entryPoints: ['electron/core/import/worker.ts'], outfile: 'dist/import-worker.mjs', format: 'esm', banner: esmBanner }),
   existsSync(join(root, 'electron/shell/main.ts')) &&
-    esbuild({ ...nodeCommon, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/shell/main.cjs', format: 'cjs' }),
+    esbuild({
+      ...nodeCommon,
+      entryPoints: ['electron/shell/main.ts'],
+      outfile: 'dist/shell/main.cjs',
+      format: 'cjs',
+      // import.meta.url (off-thread.ts looks for the worker beside itself) as CommonJS knows it.
+      define: { 'import.meta.url': '__nbImportMetaUrl' },
+      banner: { js: "const __nbImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
   // The preload runs sandboxed: one CommonJS file that may only require 'electron'.
   existsSync(join(root, 'electron/shell/preload.ts')) &&
     esbuild({

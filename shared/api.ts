@@ -61,7 +61,21 @@ export interface ImportPreview {
   findings: Finding[];
   /** the existing report of that year, if any: importing it asks before replacing */
   existing: ReportSummary | null;
-  source: 'nianbao-file' | 'docx' | 'text';
+  source: ImportSource;
+  /** 导入核对: what the reader changed or could not do, each with its source line (issue 21 item 5) */
+  notes: ImportNote[];
+}
+
+/** Where an imported report came from: its own file, a Word document, a PDF, a web page, or text. */
+export type ImportSource = 'nianbao-file' | 'docx' | 'doc' | 'pdf' | 'html' | 'text';
+
+/** One thing the import did to the text or could not do: shown in the 导入核对 list and on the CLI's stderr. */
+export interface ImportNote {
+  kind: 'joined' | 'markup' | 'furniture' | 'unread';
+  /** line (or page and line, for a PDF) of the source, 1-based, where known */
+  line?: number;
+  /** Chinese: what was done, quoting the source */
+  text: string;
 }
 
 /** auto: at start-up and hourly while editing; manual: 立即备份; pre-change: before a delete or an

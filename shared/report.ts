@@ -120,9 +120,22 @@ export const ReportDocSchema = z.strictObject({
   indicators: z.record(recordKey, z.number().finite()).optional(),
   /** table 三 counted from the application register: the applications behind each cell (issue 24) */
   register: RegisterSummarySchema.optional(),
+  /**
+   * Cells an import could not read (未读入, issue 21): kept apart from a 0 the source printed. A
+   * cell stays unread while it has no figure; typing one in settles it.
+   */
+  unreadCells: z
+    .array(z.string().regex(/^t[234]\.[a-z_]+\.[a-z_]+$/, '单元格编号格式不对'))
+    .max(5000)
+    .optional(),
 });
 export type ReportDoc = z.infer<typeof ReportDocSchema>;
 export type ReportDocInput = z.input<typeof ReportDocSchema>;
+
+/** The cells still marked 未读入: read by no import and not filled in since. */
+export function unreadCellKeys(doc: Pick<ReportDoc, 'cells' | 'unreadCells'>): string[] {
+  return (doc.unreadCells ?? []).filter((k) => doc.cells[k] === undefined);
+}
 
 export function defaultTitle(unitName: string, year: number): string {
   return `${unitName}${year}年政府信息公开工作年度报告`;

@@ -7,7 +7,7 @@ export interface CountyEntry {
   /** stable within the batch: e1, e2 … in the order the files were added */
   id: string;
   fileName: string;
-  source: 'nianbao-file' | 'docx' | 'text' | null;
+  source: 'nianbao-file' | 'docx' | 'doc' | 'pdf' | 'html' | 'text' | null;
   /** the report as read; absent when the file could not be read */
   doc?: ReportDoc;
   /** why the file could not be read (Chinese, says what to do) */

@@ -6,7 +6,7 @@ import type { CellKind, ReportFormat, TableId } from '../formats/index';
 import { formatCellValue } from '../number';
 import { tableGrid } from '../formats/grid';
 import type { TableGrid } from '../formats/grid';
-import { chineseDate, defaultPeriod, defaultTitle } from '../report';
+import { chineseDate, defaultPeriod, defaultTitle, unreadCellKeys } from '../report';
 import type { ReportDoc } from '../report';
 import { headingLevel, normaliseNumbering, splitHeading } from './page-layout';
 import { signatureLayout, titleLines } from './line-breaks';
@@ -120,6 +120,11 @@ export function draftReasons(doc: ReportDoc, options: ContentOptions = {}): stri
     out.push(`成文日期“${doc.date}”不是真实的日期（没有这个月或这一天）。请在「基本信息」一步重新选择成文日期后再导出；只想先打印核对的，可以导出草稿。`);
   else if (!chineseDate(doc.date))
     out.push('还没有填成文日期：正式文件的落款必须有成文日期。请在「基本信息」一步选择成文日期后再导出；只想先打印核对的，可以导出草稿。');
+  const unread = unreadCellKeys(doc).length;
+  if (unread > 0)
+    out.push(
+      `表格中有 ${unread} 格导入时未读入（原文的数字没有读出来），不能当作 0 印出。请在「表格」各步对照原报告填上这些数字（没有发生的填 0）；只想先打印核对的，可以导出草稿。`,
+    );
   if (options.letterhead && !doc.letterhead.docNumber.trim())
     out.push('加红头需要发文字号（如“小政〔2026〕1号”）。请在「基本信息」一步填写发文字号，或不加红头导出；只想先打印核对的，可以导出草稿。');
   return out;

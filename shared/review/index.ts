@@ -12,6 +12,7 @@ import { checkDates } from './dates';
 import { checkWrongLevel } from './bodies';
 import { checkContacts, checkOutline, checkPartsCount, checkRepeatedParagraphs, checkWording } from './wording';
 import { allSources, sectionSources } from './text';
+import { checkLeftovers, checkUnreadCells } from './leftovers';
 
 export { textSimilarity } from './similarity';
 
@@ -50,6 +51,8 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkContacts(doc, sources),
     ...checkSimilarity(doc, previous),
     ...checkComparison(doc, sections),
+    ...checkUnreadCells(doc),
+    ...checkLeftovers(sections),
   ];
   return uniqueIds(findings);
 }

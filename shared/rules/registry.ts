@@ -92,6 +92,11 @@ export const RULE_REGISTRY = {
   'review.problems_follow_up': { severity: 'info', title: '上年问题的整改情况', spec: 'W26' },
   'review.no_comparison': { severity: 'info', title: '与上年的比较', spec: 'I28' },
   'review.date_padding': { severity: 'warning', title: '日期补0', spec: 'W31' },
+  // What an import can leave behind (shared/review/leftovers.ts, issue 21).
+  'review.unread_cells': { severity: 'error', title: '导入时未读入的表格数字（不能当作 0 印出）' },
+  'review.markup': { severity: 'warning', title: '网页或转换留下的标记（**、<br>、&nbsp;、#）' },
+  'review.broken_paragraph': { severity: 'warning', title: '段落停在词语或句子中间' },
+  'review.split_sentence': { severity: 'warning', title: '一句话被换行分成了两段' },
   // The county's checks across units (shared/county).
   'county.copied_text': { severity: 'warning', title: '与其他单位报告的文字雷同' },
   'county.outlier': { severity: 'info', title: '数字远超县内其他单位', notAFix: true },

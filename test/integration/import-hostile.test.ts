@@ -10,8 +10,11 @@ import { readReportSource, ImportError } from '../../electron/core/import/index'
 import { createApi } from '../../electron/core/api/index';
 import { openStore } from '../../electron/core/store/index';
 import { buildDocx } from '../../electron/core/export/docx';
-import { hostileFiles } from '../support/hostile-files';
-import { tempDir } from '../support';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bigBomb, hostileFiles, lieAboutSize } from '../support/hostile-files';
+import { projectNode, repoRoot, tempDir } from '../support';
 
 const files = await hostileFiles();
 
@@ -69,6 +72,59 @@ test('through the API: hostile files are refused and nothing is stored; markup s
       paragraphs.some((p) => p.includes(markup.contains!)),
       'the narrative, markup and all, is one paragraph of text',
     );
+  } finally {
+    store.close();
+    dir.cleanup();
+  }
+});
+
+test('a 300 MB zip bomb, honest or lying about its size, is refused without inflating it (peak memory of a fresh process)', () => {
+  const dir = tempDir('import-bomb');
+  try {
+    const bomb = bigBomb(300);
+    for (const lie of [false, true]) {
+      const file = join(dir.path, lie ? 'liar.docx' : 'bomb.docx');
+      // The liar declares 4 KB (as a bomb hiding from a size check does).
+      writeFileSync(file, lie ? lieAboutSize(bomb, 4096) : bomb);
+      const script = join(dir.path, 'read.mjs');
+      writeFileSync(
+        script,
+        `import { readFileSync } from 'node:fs';
+        import { readReportSource } from ${JSON.stringify(join(repoRoot, 'electron/core/import/index.ts'))};
+        let message = '';
+        try { await readReportSource('bomb.docx', readFileSync(${JSON.stringify(file)})); } catch (err) { message = err.message; }
+        // VmHWM: this process's own peak (getrusage's maxRSS keeps the parent's across exec on Linux).
+        const hwm = /VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+        console.log(JSON.stringify({ message, peakMb: (hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS) / 1024 }));`,
+      );
+      const out = execFileSync(projectNode(), ['--import', 'tsx', script], { cwd: repoRoot, encoding: 'utf8' });
+      const { message, peakMb } = JSON.parse(out.trim().split('\n').pop()!) as { message: string; peakMb: number };
+      assert.match(message, /异常庞大/);
+      // Loading the program takes about 80 MB; inflating the bomb would take 300 MB more (40 MB stopped at the limit).
+      assert.ok(peakMb < 120, `${lie ? 'lying' : 'honest'} bomb: peak ${peakMb.toFixed(0)} MB`);
+    }
+  } finally {
+    dir.cleanup();
+  }
+});
+
+test('through the API: a save made while a file is being read is answered before the read ends (the read runs in a worker)', async () => {
+  const dir = tempDir('import-offthread');
+  const store = await openStore(dir.path, { backupAtOpen: false });
+  try {
+    const { handleApiCall } = createApi({ store, transport: 'host', dataDir: dir.path });
+    const seed = readFileSync(join(repoRoot, 'test/fixtures/seeds/2020-ansha-fujian-gov2019.txt'));
+    const order: string[] = [];
+    const reading = handleApiCall('importPreview', { fileName: 'ansha.txt', base64: seed.toString('base64') }).then((r) => {
+      order.push('read');
+      return r;
+    });
+    const saved = await handleApiCall('saveUnit', { name: '安砂镇人民政府', kind: 'township' });
+    order.push('saved');
+    assert.ok(saved.ok);
+    const read = await reading;
+    assert.ok(read.ok && (read.value as { report: { unit: { name: string } } }).report.unit.name === '安砂镇');
+    assert.deepEqual(order, ['saved', 'read']);
   } finally {
     store.close();
     dir.cleanup();

@@ -257,3 +257,37 @@ test('2018 小陶镇 (legacy, tab 附表, letterhead, signature and date)', asyn
   assert.equal(r.report.legacySections?.[0].heading, '一、概述');
   assert.ok(!r.report.legacySections?.at(-1)?.text.includes('2019年1月14日'), 'the date line is the date, not section text');
 });
+
+test('the web copies come in clean: no ** mark, no hard-wrapped sentence, no leftover finding; each change noted with its line', async () => {
+  const { checkReport } = await import('../../shared/check');
+  const files = [
+    '2016-xiamei-fujian-legacy.txt',
+    '2018-shanfu-zhejiang-legacy-stats.txt',
+    '2018-xiaotao-fujian-legacy.txt',
+    '2019-dashuikeng-ningxia-gov2019.txt',
+    '2020-ansha-fujian-gov2019.txt',
+  ];
+  for (const name of files) {
+    const r = await seed(name);
+    const leftovers = checkReport(r.report).filter((f) => ['review.markup', 'review.broken_paragraph', 'review.split_sentence'].includes(f.rule));
+    assert.deepEqual(
+      leftovers.map((f) => f.message),
+      [],
+      name,
+    );
+    assert.ok(!JSON.stringify(r.report).includes('**'), name);
+  }
+  const ansha = await seed('2020-ansha-fujian-gov2019.txt');
+  // The page's hard line breaks mid-sentence are joined back, the text otherwise as printed.
+  assert.match(ansha.report.sections.overview ?? '', /及时向今日永安网、学习强国、永安要讯等报送有关信息。同时，全面完成/);
+  assert.match(ansha.report.sections.overview ?? '', /学习《中华人民共和国政府信息公开条例》，按照转变政府职能/);
+  assert.deepEqual(
+    ansha.notes.filter((n) => n.kind === 'joined').map((n) => n.line),
+    [28, 40, 44, 50],
+  );
+  const dashuikeng = await seed('2019-dashuikeng-ningxia-gov2019.txt');
+  assert.match(dashuikeng.report.sections.problems ?? '', /权威性、完整性和时效性。二是进一步提高/);
+  assert.ok(dashuikeng.notes.some((n) => n.kind === 'markup' && n.line === 92));
+  // Table 四 printed no figure: its cells are 未读入, each one noted.
+  assert.equal(dashuikeng.notes.filter((n) => n.kind === 'unread').length, dashuikeng.report.unreadCells!.length);
+});

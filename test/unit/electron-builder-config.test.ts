@@ -86,6 +86,8 @@ test('every native better-sqlite3 file is unpacked from the asar', () => {
     );
   }
   assert.equal(config.npmRebuild, false, 'Node-API binaries need no rebuild for Electron');
+  // A worker thread cannot load its script from inside app.asar: the importer's worker is unpacked.
+  assert.ok(config.asarUnpack.some((g: string) => matchesGlob('dist/import-worker.mjs', g)));
 });
 
 test(

@@ -13,8 +13,10 @@ import { cleanReplacing, cleanReport, cleanSubdistrictReport } from '../fixtures
 import { SEEDS, seedAsPublished, seedCopiedInto2025, splitSeed } from '../fixtures/review-seeds';
 
 type Row = [rule: string, section: string, quote: string];
+/** What the web copy left (markup, hard-wrapped lines) is test/unit/review-leftovers.test.ts's subject, seeds included. */
+const LEFTOVERS = new Set(['review.markup', 'review.broken_paragraph', 'review.split_sentence']);
 const rows = (findings: Finding[]): Row[] =>
-  findings.map((f) => [f.rule, f.location?.section ?? '', (f.location?.quote ?? '').replace(/\s+/g, '').slice(0, 24)]);
+  findings.filter((f) => !LEFTOVERS.has(f.rule)).map((f) => [f.rule, f.location?.section ?? '', (f.location?.quote ?? '').replace(/\s+/g, '').slice(0, 24)]);
 
 /**
  * Each seed as the report of its own year. Why each finding is right:

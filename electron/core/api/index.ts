@@ -15,7 +15,8 @@ import { buildDocx } from '../export/docx';
 import { draftReasons } from '../../../shared/print/content';
 import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import type { FontCheck } from '../../../shared/print/fonts';
-import { ImportError, readReportSource } from '../import/index';
+import { ImportError } from '../import/index';
+import { readReportSourceOffThread } from '../import/off-thread';
 import { StoreError } from '../store/index';
 import type { BackupFile, Store } from '../store/index';
 import { logError } from '../log/index';
@@ -286,7 +287,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       if (bytes.length > MAX_UPLOAD_BYTES) throw new ApiFailure('invalid_input', `文件“${fileName}”超过 20 MB，不像是一份年度报告。请选择报告文件本身。`);
       let read;
       try {
-        read = await readReportSource(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+        read = await readReportSourceOffThread(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
       } catch (err) {
         if (err instanceof ImportError) throw new ApiFailure('unsupported', err.message);
         throw err;
@@ -300,6 +301,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
         findings: checkReport(read.report),
         existing: existing ? summary(existing) : null,
         source: read.source,
+        notes: read.notes,
       };
     },
 

@@ -1,16 +1,19 @@
-// `nianbao import IN.docx|IN.txt|IN.nianbao.json -o OUT.nianbao.json`: reads a report made elsewhere
-// into a report file. Exit 0 read, 1 partly read (what was not read is on stderr), 2 usage or
-// unreadable. OUT is written to a temporary file first and renamed, so a failure never leaves a
-// half-written report where a good one was.
+// `nianbao import IN -o OUT.nianbao.json` (IN: .docx .doc .wps .pdf .html .mht .txt .nianbao.json):
+// reads a report made elsewhere into a report file. Exit 0 when OUT was written (what the import
+// changed or could not read — 导入核对 — is on stderr: cells not read are marked 未读入 in the file),
+// 1 when nothing usable was written (unreadable input, not a report, OUT not writable), 2 usage.
+// OUT is written to a temporary file first and renamed, so a failure never leaves a half-written
+// report where a good one was.
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serializeReportFile } from '../../../shared/report-file';
-import { ImportError, MAX_SOURCE_BYTES, readReportSource } from '../import/index';
+import { ImportError, MAX_SOURCE_BYTES } from '../import/index';
+import { readReportSourceOffThread } from '../import/off-thread';
 import { readInputFile } from './read-input';
 
-const USAGE = '用法：nianbao import IN.docx|IN.txt -o OUT.nianbao.json';
+const USAGE = '用法：nianbao import IN.docx|IN.doc|IN.wps|IN.pdf|IN.html|IN.mht|IN.txt -o OUT.nianbao.json';
 
 /** The arguments, or a Chinese message saying what is wrong with them. */
 export function parseImportArgs(args: string[]): { input: string; output: string } | { error: string } {
@@ -43,17 +46,18 @@ export async function runImport(args: string[]): Promise<number> {
   const read = readInputFile(input, MAX_SOURCE_BYTES);
   if (!read.ok) {
     console.error(`无法导入“${input}”：${read.message}。`);
-    return 2;
+    // Nothing usable was written (issue 21: 1; 2 is for usage).
+    return 1;
   }
   const bytes: Uint8Array = read.bytes;
 
   let result;
   try {
-    result = await readReportSource(basename(input), bytes);
+    result = await readReportSourceOffThread(basename(input), bytes);
   } catch (err) {
     if (err instanceof ImportError) {
       console.error(err.message);
-      return 2;
+      return 1;
     }
     throw err;
   }
@@ -64,8 +68,9 @@ export async function runImport(args: string[]): Promise<number> {
     await rename(tmp, output);
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
-    console.error(`无法写入“${output}”：${(err as Error).message}。请检查文件夹是否存在、是否有写入权限。`);
-    return 2;
+    const code = (err as NodeJS.ErrnoException).code;
+    console.error(`无法写入“${output}”${code ? `（${code}）` : ''}。请检查文件夹是否存在、是否有写入权限。`);
+    return 1;
   }
 
   const r = result.report;
@@ -74,7 +79,13 @@ export async function runImport(args: string[]): Promise<number> {
   if (result.problems.length) {
     console.error(`以下内容没有完全读入，请核对原文后在程序中补齐：`);
     for (const p of result.problems) console.error(`  - ${p}`);
-    return 1;
   }
+  const changed = result.notes.filter((n) => n.kind !== 'unread');
+  if (changed.length) {
+    console.error('导入核对（读入时对原文所做的处理，请核对）：');
+    for (const n of changed) console.error(`  - ${n.line ? `第 ${n.line} 行：` : ''}${n.text}`);
+  }
+  const unread = result.report.unreadCells?.length ?? 0;
+  if (unread) console.error(`表格中有 ${unread} 格未读入，文件中已标为“未读入”（不会当作 0 印出），请在程序中对照原报告填写。`);
   return 0;
 }

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CountyEntry } from '../../../shared/county/index';
-import { ImportError, readReportSource } from '../import/index';
+import { ImportError } from '../import/index';
+import { readReportSourceOffThread } from '../import/off-thread';
 
 /** The kinds of file the county's desk reads: report files, Word documents, web text. */
 export const COUNTY_FILE_PATTERN = /\.(nianbao\.json|json|docx|txt)$/i;
@@ -16,7 +17,7 @@ export async function readCountyEntry(id: string, fileName: string, bytes: Uint8
     return { id, fileName, source: null, error: '文件超过 20 MB，不像是一份年度报告。请检查是否选错了文件。', problems: [] };
   }
   try {
-    const read = await readReportSource(fileName, bytes);
+    const read = await readReportSourceOffThread(fileName, bytes);
     return { id, fileName, source: read.source, doc: read.report, problems: read.problems };
   } catch (err) {
     if (err instanceof ImportError) return { id, fileName, source: null, error: err.message, problems: [] };

@@ -1,7 +1,7 @@
 // A .docx made by Word, WPS or LibreOffice: unzip, read word/document.xml and turn its body into
 // paragraphs and tables (gridSpan and vMerge resolved into logical cells). Only the text and the
 // table structure matter here; styles, numbering and drawings are ignored.
-import { unzipSync } from 'fflate';
+import { Inflate } from 'fflate';
 import type { Block, Cell, Row } from './blocks';
 
 export class DocxFormatError extends Error {}
@@ -30,9 +30,19 @@ export const MAX_XML_DEPTH = 200;
 /** word/document.xml of a long report is a few MB; a larger one is refused before it is inflated. */
 export const MAX_DOCUMENT_XML_BYTES = 40 * 1024 * 1024;
 
+const NOT_WELL_FORMED =
+  'Word 正文的标记不完整（有没有结束的注释、CDATA、处理指令或标签），不像是 Word 或 WPS 保存的文件，可能已损坏或被改动过。请在 Word 或 WPS 中打开后另存为 .docx 再导入。';
+
+const isNameStart = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x2d;
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 /**
  * A small XML parser: enough for WordprocessingML. Word never writes a DTD, so a document with one
  * (the way to entity-expansion attacks) is refused, as is nesting deeper than MAX_XML_DEPTH.
+ * One pass, each character looked at a bounded number of times: a comment, CDATA section,
+ * processing instruction, tag or quoted value that never ends is refused where it starts (it would
+ * otherwise be searched for from every later `<`, which takes time growing with the square of the size).
  */
 export function parseXml(xml: string): XmlElement {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
@@ -41,32 +51,92 @@ export function parseXml(xml: string): XmlElement {
     );
   const root: XmlElement = { name: '#root', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
-  const re =
-    /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+  const n = xml.length;
+  /** The index just after `close`, searched from `from`; refuses the file when it never comes. */
+  const after = (close: string, from: number) => {
+    const at = xml.indexOf(close, from);
+    if (at < 0) throw new DocxFormatError(NOT_WELL_FORMED);
+    return at + close.length;
+  };
+  let i = 0;
+  while (i < n) {
     const top = stack[stack.length - 1];
-    if (m[1] !== undefined) top.children.push(m[1]);
-    else if (m[6] !== undefined) top.children.push(decodeEntities(m[6]));
-    else if (m[3]) {
-      if (m[2] === '/') {
-        // Close the nearest open element of that name (tolerates sloppy nesting).
-        for (let i = stack.length - 1; i > 0; i--) {
-          if (stack[i].name === m[3]) {
-            stack.length = i;
-            break;
-          }
-        }
-      } else {
-        const attrs: Record<string, string> = {};
-        const ar = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-        for (let a = ar.exec(m[4] ?? ''); a; a = ar.exec(m[4] ?? '')) attrs[a[1]] = decodeEntities(a[2] ?? a[3] ?? '');
-        const el: XmlElement = { name: m[3], attrs, children: [] };
-        top.children.push(el);
-        if (m[5] !== '/') stack.push(el);
-        if (stack.length > MAX_XML_DEPTH)
-          throw new DocxFormatError(`Word 正文的嵌套层次超过 ${MAX_XML_DEPTH} 层，不像是正常的文档。请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
-      }
+    const lt = xml.indexOf('<', i);
+    if (lt !== i) {
+      const end = lt < 0 ? n : lt;
+      top.children.push(decodeEntities(xml.slice(i, end)));
+      i = end;
+      continue;
     }
+    if (xml.startsWith('<!--', i)) {
+      i = after('-->', i + 4);
+      continue;
+    }
+    if (xml.startsWith('<![CDATA[', i)) {
+      const end = after(']]>', i + 9);
+      top.children.push(xml.slice(i + 9, end - 3));
+      i = end;
+      continue;
+    }
+    if (xml.startsWith('<?', i) || xml.startsWith('<!', i)) {
+      i = after(xml[i + 1] === '?' ? '?>' : '>', i + 2);
+      continue;
+    }
+    const closing = xml.charCodeAt(i + 1) === 0x2f;
+    let j = closing ? i + 2 : i + 1;
+    if (!isNameStart(xml.charCodeAt(j))) {
+      // A lone '<' is not markup: kept as text, as a lenient reader would.
+      top.children.push('<');
+      i++;
+      continue;
+    }
+    const nameStart = j;
+    while (j < n && isNameChar(xml.charCodeAt(j))) j++;
+    const name = xml.slice(nameStart, j);
+    const attrs: Record<string, string> = {};
+    let selfClosing = false;
+    for (;;) {
+      while (j < n && isSpace(xml.charCodeAt(j))) j++;
+      if (j >= n) throw new DocxFormatError(NOT_WELL_FORMED);
+      const c = xml.charCodeAt(j);
+      if (c === 0x3e) {
+        j++;
+        break;
+      }
+      if (c === 0x2f && xml.charCodeAt(j + 1) === 0x3e) {
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      const attrStart = j;
+      while (j < n && !isSpace(xml.charCodeAt(j)) && xml[j] !== '=' && xml[j] !== '>' && xml[j] !== '/') j++;
+      const attrName = xml.slice(attrStart, j);
+      while (j < n && isSpace(xml.charCodeAt(j))) j++;
+      if (attrName === '' || xml[j] !== '=') throw new DocxFormatError(NOT_WELL_FORMED);
+      j++;
+      while (j < n && isSpace(xml.charCodeAt(j))) j++;
+      const quote = xml[j];
+      if (quote !== '"' && quote !== "'") throw new DocxFormatError(NOT_WELL_FORMED);
+      const end = after(quote, j + 1);
+      attrs[attrName] = decodeEntities(xml.slice(j + 1, end - 1));
+      j = end;
+    }
+    i = j;
+    if (closing) {
+      // Close the nearest open element of that name (tolerates sloppy nesting).
+      for (let k = stack.length - 1; k > 0; k--) {
+        if (stack[k].name === name) {
+          stack.length = k;
+          break;
+        }
+      }
+      continue;
+    }
+    const el: XmlElement = { name, attrs, children: [] };
+    top.children.push(el);
+    if (!selfClosing) stack.push(el);
+    if (stack.length > MAX_XML_DEPTH)
+      throw new DocxFormatError(`Word 正文的嵌套层次超过 ${MAX_XML_DEPTH} 层，不像是正常的文档。请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
   }
   return root;
 }
@@ -204,28 +274,79 @@ function decodeXml(bytes: Uint8Array): string {
   }
 }
 
+const CORRUPT = '文件已损坏或不完整，无法作为 Word 文档（.docx）打开。请在 Word 或 WPS 中打开该文件，另存为 .docx 后重新导入。';
+const BOMB = '这个文件解压后异常庞大（压缩包炸弹或损坏的文件），为保护电脑没有读取。请选择 Word 或 WPS 正常保存的 .docx 文件。';
+/** Compressed bytes handed to the inflater at a time: deflate expands at most ~1032:1, so one step yields ≤ 1 MB. */
+const INFLATE_STEP = 1024;
+
+/**
+ * word/document.xml out of the zip, found through the central directory and inflated in small
+ * steps: a declared size too large (or out of proportion to the compressed size) is refused before
+ * anything is inflated, and a size that lies is caught as soon as the output passes the limit, so
+ * a bomb never takes more than the limit's worth of memory.
+ */
+function documentXmlOf(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new DocxFormatError(CORRUPT);
+  const entries = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const name = 'word/document.xml';
+  for (let e = 0; e < entries; e++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new DocxFormatError(CORRUPT);
+    const method = view.getUint16(p + 10, true);
+    const compressed = view.getUint32(p + 20, true);
+    const declared = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const skip = nameLen + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    if (new TextDecoder('latin1').decode(bytes.subarray(p + 46, p + 46 + nameLen)) !== name) {
+      p += 46 + skip;
+      continue;
+    }
+    // A zip bomb declares (or, lying, produces) far more than any report: refused before inflating.
+    if (declared > MAX_DOCUMENT_XML_BYTES || declared > Math.max(1, compressed) * 200) throw new DocxFormatError(BOMB);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new DocxFormatError(CORRUPT);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + compressed > bytes.length) throw new DocxFormatError(CORRUPT);
+    const data = bytes.subarray(start, start + compressed);
+    if (method === 0) return data;
+    if (method !== 8) throw new DocxFormatError(CORRUPT);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    // Word, WPS and LibreOffice state the true size; more output than declared is a bomb hiding its size.
+    const cap = Math.min(MAX_DOCUMENT_XML_BYTES, declared);
+    const inflater = new Inflate((chunk) => {
+      total += chunk.length;
+      if (total > cap) throw new DocxFormatError(BOMB);
+      chunks.push(chunk);
+    });
+    try {
+      for (let at = 0; at < data.length; at += INFLATE_STEP) inflater.push(data.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= data.length);
+    } catch (err) {
+      if (err instanceof DocxFormatError) throw err;
+      throw new DocxFormatError(CORRUPT);
+    }
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+  throw new DocxFormatError('这个文件是压缩包，但里面没有 Word 正文（word/document.xml），不是 .docx 文档。请选择 Word 或 WPS 保存的 .docx 文件。');
+}
+
 /** Throws DocxFormatError (Chinese) when the bytes are not a readable Word document. */
 export function docxToBlocks(bytes: Uint8Array): Block[] {
-  let files: Record<string, Uint8Array>;
-  let tooLarge = false;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.name !== 'word/document.xml') return false;
-        // A zip bomb declares (or, lying, produces) far more than any report: refused before inflating.
-        if (f.originalSize > MAX_DOCUMENT_XML_BYTES || f.originalSize > Math.max(1, f.size) * 200) tooLarge = true;
-        return !tooLarge;
-      },
-    });
-  } catch {
-    throw new DocxFormatError('文件已损坏或不完整，无法作为 Word 文档（.docx）打开。请在 Word 或 WPS 中打开该文件，另存为 .docx 后重新导入。');
-  }
-  if (tooLarge) throw new DocxFormatError('这个文件解压后异常庞大（压缩包炸弹或损坏的文件），为保护电脑没有读取。请选择 Word 或 WPS 正常保存的 .docx 文件。');
-  const xmlBytes = files['word/document.xml'];
-  if (!xmlBytes)
-    throw new DocxFormatError('这个文件是压缩包，但里面没有 Word 正文（word/document.xml），不是 .docx 文档。请选择 Word 或 WPS 保存的 .docx 文件。');
-  if (xmlBytes.length > MAX_DOCUMENT_XML_BYTES)
-    throw new DocxFormatError('这个文件解压后异常庞大（压缩包炸弹或损坏的文件），为保护电脑没有读取。请选择 Word 或 WPS 正常保存的 .docx 文件。');
+  const xmlBytes = documentXmlOf(bytes);
   const root = parseXml(decodeXml(xmlBytes));
   const doc = elements(root).find((e) => local(e.name) === 'document');
   const body = doc && child(doc, 'body');

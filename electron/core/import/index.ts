@@ -1,17 +1,40 @@
 // Reading a report made elsewhere (issue 6): our own *.nianbao.json, a .docx from Word, WPS or
 // LibreOffice, or text copied from a web page. Dispatch is by content, not by the file name.
+import type { ImportNote, ImportSource } from '../../../shared/api';
+import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import type { ReportDoc } from '../../../shared/report';
 import { parseReportFile } from '../../../shared/report-file';
 import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import { docxToBlocks, DocxFormatError } from './docx-reader';
 import { NotAReportError, recognise } from './recognise';
+import type { Recognised } from './recognise';
 import { textToBlocks } from './text-reader';
+import { PdfFormatError, pdfToBlocks } from './pdf-reader';
+import { DocFormatError, docToBlocks } from './doc-reader';
+
+const OTHER_WPS_MESSAGE =
+  '这个文件不是 Word 或 WPS 文字能读的格式（可能是 Microsoft Works、很旧的金山 WPS 文件，或已损坏），程序读不了。请用 WPS 或 Word 打开后“另存为”.docx，再导入。';
+import { HtmlFormatError, htmlToBlocks, decodeHtml, looksLikeHtml, mhtToHtml } from './html-reader';
 
 export interface ImportReadResult {
   report: ReportDoc;
   recognised: string[];
   problems: string[];
-  source: 'nianbao-file' | 'docx' | 'text';
+  source: ImportSource;
+  /** 导入核对: paragraphs joined, markup and furniture removed, cells not read */
+  notes: ImportNote[];
+}
+
+/** One note per cell the import could not read, by its printed label. */
+function unreadNotes(report: ReportDoc): ImportNote[] {
+  if (!isGovFormatId(report.formatId)) return [];
+  const byKey = formatModel(report.formatId).byKey;
+  return (report.unreadCells ?? []).map((k) => ({ kind: 'unread', text: `未读入：${byKey.get(k)?.label ?? k}（原文没有读出数字，请对照原报告填写）` }));
+}
+
+/** The recogniser's result as the reader's, with the notes of the reading and of the cells not read. */
+function withNotes(r: Recognised, source: ImportSource, notes: ImportNote[]): ImportReadResult {
+  return { ...r, source, notes: [...notes, ...unreadNotes(r.report)] };
 }
 
 /** A file that cannot be read at all; the message (Chinese) says what to do instead. */
@@ -99,7 +122,7 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
   if (bytes.length > MAX_SOURCE_BYTES) throw new ImportError(`“${fileName}”超过 20 MB，不像是一份年度报告，没有读取。请选择报告文件本身。`);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     try {
-      return { ...recognise(docxToBlocks(bytes)), source: 'docx' };
+      return withNotes(recognise(docxToBlocks(bytes)), 'docx', []);
     } catch (err) {
       if (err instanceof DocxFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
       throw err;
@@ -109,10 +132,36 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
   const firstChar = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
   if (firstChar === 0x7b && bytes.length > MAX_REPORT_FILE_BYTES) throw oversizedReportFile(fileName, bytes.length);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new ImportError(`“${fileName}”是旧版 Word 文档（.doc 或 .wps），不能直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后重新导入。`);
+    try {
+      const notes: ImportNote[] = [];
+      return withNotes(recognise(await docToBlocks(bytes, notes)), 'doc', notes);
+    } catch (err) {
+      if (err instanceof DocFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      throw err;
+    }
+  }
+  if (/\.(wps|doc)$/i.test(fileName)) {
+    // Not a compound file: a .wps of Microsoft Works or old Kingsoft WPS (or a damaged file).
+    throw new ImportError(`“${fileName}”：${OTHER_WPS_MESSAGE}`);
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    throw new ImportError(`“${fileName}”是 PDF 文件，暂时不能读取。请找到报告的 Word 文档，或从网页上复制报告的文字粘贴导入。`);
+    try {
+      const notes: ImportNote[] = [];
+      return withNotes(recognise(await pdfToBlocks(bytes, notes)), 'pdf', notes);
+    } catch (err) {
+      if (err instanceof PdfFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      throw err;
+    }
+  }
+  const page = looksLikeHtml(bytes);
+  if (page) {
+    try {
+      const notes: ImportNote[] = [];
+      return withNotes(recognise(htmlToBlocks(page === 'mht' ? mhtToHtml(bytes) : decodeHtml(bytes), notes)), 'html', notes);
+    } catch (err) {
+      if (err instanceof HtmlFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      throw err;
+    }
   }
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ImportError(`“${fileName}”里没有文字，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
@@ -127,10 +176,11 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
       throw new ImportError(`“${fileName}”不是有效的报告文件（*.nianbao.json）：内容不完整或已损坏。请重新从原电脑导出报告文件。`);
     }
     if (!parsed.ok) throw new ImportError(`“${fileName}”：${parsed.message}`);
-    return { report: parsed.doc, recognised: ['report_file'], problems: [], source: 'nianbao-file' };
+    return { report: parsed.doc, recognised: ['report_file'], problems: [], source: 'nianbao-file', notes: unreadNotes(parsed.doc) };
   }
   try {
-    return { ...recognise(textToBlocks(text)), source: 'text' };
+    const notes: ImportNote[] = [];
+    return withNotes(recognise(textToBlocks(text, notes)), 'text', notes);
   } catch (err) {
     if (err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
     throw err;

@@ -1,7 +1,7 @@
 // From paragraphs and tables to a report: the format (by the format data's markers, spec §2.6),
 // the title, year and unit, the six sections by their headings, the three tables by their labels,
 // or for a pre-2019 report its headings and 附表 indicators. What is not recognised is reported.
-import { SECTION_KEYS } from '../../../shared/formats/index';
+import { formatModel, SECTION_KEYS } from '../../../shared/formats/index';
 import { LEGACY_HEADING_MARKERS } from '../../../shared/formats/legacy';
 import type { ReportDoc } from '../../../shared/report';
 import { defaultTitle, ReportDocSchema } from '../../../shared/report';
@@ -73,6 +73,16 @@ export function recognise(blocks: Block[]): Recognised {
   recognised.push(...tablesRead.recognised);
   problems.push(...tablesRead.problems);
 
-  const report = ReportDocSchema.parse({ ...common, formatId: format.id, sections, cells: tablesRead.cells });
+  // Every figure the tables did not give is 未读入, never a silent 0 (issue 21 item 4).
+  const unreadCells = formatModel(format.id)
+    .inputs.map((c) => c.key)
+    .filter((k) => tablesRead.cells[k] === undefined);
+  const report = ReportDocSchema.parse({
+    ...common,
+    formatId: format.id,
+    sections,
+    cells: tablesRead.cells,
+    ...(unreadCells.length ? { unreadCells } : {}),
+  });
   return { report, recognised, problems };
 }

@@ -1,7 +1,9 @@
 // Plain text copied from a web page (as in ../shared/seeds/): tables arrive flattened into tab- or
 // pipe-separated lines, sometimes one cell per line with blank lines between records; labels are
 // broken by spaces and line breaks. This turns such text into paragraphs and tables.
+import type { ImportNote } from '../../../shared/api';
 import type { Block, Row } from './blocks';
+import { cleanLine, continues, joinNote } from './clean-text';
 
 const isTableLine = (line: string) => line.includes('\t') || /\|.*\|/.test(line) || /\s\|\s*$/.test(line);
 
@@ -46,14 +48,40 @@ function isCellContinuation(line: string): boolean {
   return t.length > 0 && t.length <= 6 && !/^[一二三四五六七八九十]+[、.]|^[（(]/.test(t) && !/[。；;：:]$/.test(t);
 }
 
-export function textToBlocks(text: string): Block[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+/**
+ * Paragraphs and tables of text copied from a web page (or a page's text): markup and page
+ * furniture removed, hard-wrapped lines rejoined; `notes` gets each change with its line.
+ */
+export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
+  const lineNos: number[] = [];
+  const lines: string[] = [];
+  text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((raw, i) => {
+      const cleaned = cleanLine(raw, i + 1, notes);
+      if (cleaned === null) return;
+      lines.push(cleaned);
+      lineNos.push(i + 1);
+    });
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
     if (!isTableLine(line)) {
-      if (line.trim() !== '') blocks.push({ kind: 'para', text: line.trim() });
+      if (line.trim() !== '') {
+        let para = line.trim();
+        // A hard-wrapped paragraph (a page break of the source leaves a blank line too) is one paragraph.
+        for (;;) {
+          let j = i + 1;
+          while (j < lines.length && lines[j].trim() === '') j++;
+          if (j >= lines.length || isTableLine(lines[j]) || !continues(para, lines[j])) break;
+          notes.push(joinNote(para, lines[j], lineNos[i]));
+          para += lines[j].trim();
+          i = j;
+        }
+        blocks.push({ kind: 'para', text: para });
+      }
       i++;
       continue;
     }

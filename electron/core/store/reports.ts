@@ -161,7 +161,13 @@ function hasRegisterColumn(db: Db): boolean {
 }
 
 function writeFields(db: Db, id: number, doc: ReportDoc): void {
-  const legacy = doc.legacySections || doc.indicators ? JSON.stringify({ legacySections: doc.legacySections, indicators: doc.indicators }) : null;
+  // The report's optional parts as one JSON: a pre-2019 report's sections and indicators, and the
+  // cells an import could not read (未读入, issue 21; kept here so that no schema change is needed).
+  const unreadCells = doc.unreadCells?.length ? doc.unreadCells : undefined;
+  const legacy =
+    doc.legacySections || doc.indicators || unreadCells
+      ? JSON.stringify({ legacySections: doc.legacySections, indicators: doc.indicators, unreadCells })
+      : null;
   db.prepare(
     `UPDATE reports SET unit_json = @unit, title = @title, period = @period, preamble = @preamble, signature = @signature,
        date = @date, letterhead = @letterhead, copied_sections = @copied, previous_cells = @previous,
@@ -202,7 +208,10 @@ function assemble(db: Db, row: ReportRow): StoredReport {
   for (const c of db.prepare(`SELECT cell_key, value FROM cells WHERE report_id = ? ORDER BY cell_key`).all(row.id) as { cell_key: string; value: number }[]) {
     cells[c.cell_key] = c.value;
   }
-  const legacy = parseJson<{ legacySections?: ReportDoc['legacySections']; indicators?: ReportDoc['indicators'] } | null>(row.legacy, null);
+  const legacy = parseJson<{ legacySections?: ReportDoc['legacySections']; indicators?: ReportDoc['indicators']; unreadCells?: string[] } | null>(
+    row.legacy,
+    null,
+  );
   const doc: ReportDoc = {
     formatId: row.format_id,
     year: row.year,
@@ -229,5 +238,6 @@ function assemble(db: Db, row: ReportRow): StoredReport {
       sources: {},
       overdue: [],
     });
+  if (legacy?.unreadCells?.length) doc.unreadCells = legacy.unreadCells;
   return { id: row.id, unitId: row.unit_id, status: row.status, basedOnId: row.based_on_id, createdAt: row.created_at, updatedAt: row.updated_at, doc };
 }

@@ -25,6 +25,7 @@ import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
 import { FontCheck } from './FontCheck';
 import { draftReasons, reportContent } from '../../../shared/print/content';
+import { BlankCellsQuestion } from './BlankCellsQuestion';
 import { printDocumentHtml } from '../../../shared/print/html';
 import { chineseDate } from '../../../shared/report';
 
@@ -234,6 +235,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
                 {!doc.date && <>草稿的落款印作“{doc.year + 1}年　　月　　日”。</>}
               </Alert>
             )}
+            <BlankCellsQuestion doc={doc} />
             {errors.length > 0 && (
               <Alert severity="warning" sx={{ mt: 2 }}>
                 报告还有 {errors.length} 处错误，现在导出的文件会标为「草稿」，不能用印发布。

@@ -26,9 +26,12 @@ import {
 import { api, bytesToBase64, platform } from '../../api/client';
 import type { ImportPreview } from '../../../shared/api';
 import { FORMATS, isGovFormatId, SECTION_HEADINGS, SECTION_KEYS } from '../../../shared/formats/index';
+import { ImportNotes } from './ImportNotes';
 import { formatLabel, SEVERITY_LABEL, statusLabel } from '../../labels';
 
-const FILE_FILTERS = [{ name: '年度报告（Word 文档、文本、报告文件）', extensions: ['docx', 'txt', 'json'] }];
+const FILE_FILTERS = [
+  { name: '年度报告（Word、WPS、PDF、网页、文本、报告文件）', extensions: ['docx', 'doc', 'wps', 'pdf', 'html', 'htm', 'mht', 'mhtml', 'txt', 'json'] },
+];
 
 const TABLE_NAMES: Record<'t2' | 't3' | 't4', string> = {
   t2: `表二 ${FORMATS['gov-2021'].t2.title}`,
@@ -39,6 +42,9 @@ const TABLE_NAMES: Record<'t2' | 't3' | 't4', string> = {
 const SOURCE_LABELS: Record<ImportPreview['source'], string> = {
   'nianbao-file': '报告文件（*.nianbao.json）',
   docx: 'Word 文档（.docx）',
+  doc: '旧版 Word 或 WPS 文档（.doc、.wps）',
+  pdf: 'PDF 文件',
+  html: '保存的网页（.html、.mht）',
   text: '复制的文字',
 };
 
@@ -134,8 +140,8 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
             {tab === 'file' ? (
               <Stack spacing={1.5} sx={{ alignItems: 'flex-start' }}>
                 <Typography variant="body2" color="text.secondary">
-                  可以导入：本程序导出的报告文件（*.nianbao.json），Word 或 WPS 保存的年度报告（.docx），从网页复制保存的文字（.txt）。旧版 .doc 文件请先在
-                  Word/WPS 中另存为 .docx。
+                  可以导入：本程序导出的报告文件（*.nianbao.json），Word 或 WPS 保存的年度报告（.docx、.doc、.wps），门户网站上的 PDF
+                  附件（.pdf），保存的网页（.html、.mht），从网页复制保存的文字（.txt）。
                 </Typography>
                 <Button variant="contained" onClick={chooseFile} disabled={busy} data-testid="import-choose-file">
                   选择文件…
@@ -331,6 +337,7 @@ function PreviewPanel(props: { preview: ImportPreview; fileName: string; unitNam
         </Typography>
       )}
 
+      <ImportNotes notes={props.preview.notes ?? []} />
       {problems.length > 0 && (
         <Box data-testid="import-problems">
           <Typography variant="subtitle2" gutterBottom>

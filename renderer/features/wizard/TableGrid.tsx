@@ -137,12 +137,16 @@ const ValueCell = memo(function ValueCell(props: { session: ReportSession; cell:
         />
       </td>
     );
+  // A cell the import could not read (issue 21): shown as needing a figure, never as a blank 0.
+  const unread = snap.value === undefined && snap.findings.some((f) => f.rule === 'review.unread_cells');
   return (
     <td className={cls || undefined} colSpan={props.colSpan > 1 ? props.colSpan : undefined} title={tip}>
       <input
         ref={input}
         className="c"
         data-cell={cell}
+        data-unread={unread ? 'yes' : undefined}
+        placeholder={unread ? '未读入' : undefined}
         aria-label={props.label}
         aria-invalid={snap.rejected || snap.severity === 'error' ? true : undefined}
         inputMode={kind === 'money' ? 'decimal' : 'numeric'}
