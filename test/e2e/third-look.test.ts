@@ -228,7 +228,8 @@ test('third look: every screen accessible, the clerk’s stumbles fixed, a unit 
       return v;
     };
     const before = await licensing();
-    await dup.getByLabel(/白沙镇年报（重发）/).check();
+    // The choice is the county's: the radio shows it once the program has recounted (a round trip), so click, then wait.
+    await dup.getByLabel(/白沙镇年报（重发）/).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="county-duplicate"]')?.getAttribute('data-kept') !== 'e6');
     assert.equal(await licensing(), before + 156, 'the chosen file is summed, once');
     await page.getByTestId('county-tab-comparisons').click();

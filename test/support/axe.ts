@@ -5,6 +5,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 export async function assertAccessible(page: Page, where: string): Promise<void> {
+  // A dialog fading in is measured half-transparent (colours blended with the backdrop): wait until
+  // every CSS transition and animation on the page has finished, as a person sees it.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 });
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map(
