@@ -96,6 +96,11 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     await sealedLast.screenshot({ path: join(shots, '1-preview-sealed-last-page.png') });
     await page.getByTestId('sealed-switch').click();
 
+    // 双面打印: an even page's 版心 moves to the mirrored side in the preview; the Word file mirrors its margins.
+    await page.getByTestId('duplex-switch').click();
+    await preview.locator('section.nb-page[data-page="2"] .nb-area[style*="left:"]').waitFor();
+    assert.equal(await preview.locator('section.nb-page[data-page="1"] .nb-area[style*="left:"]').count(), 0, 'odd pages keep their margins');
+
     // A clean report: no confirmation, a download, a history row with the file's SHA-256.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
     assert.doesNotMatch(download.suggestedFilename(), /草稿/);
@@ -103,6 +108,7 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     await download.saveAs(saved);
     const bytes = readFileSync(saved);
     assert.match(strFromU8(unzipSync(bytes)['word/document.xml']), /三、收到和处理政府信息公开申请情况/);
+    assert.match(strFromU8(unzipSync(bytes)['word/settings.xml']), /<w:mirrorMargins\/>/, 'exported with 双面打印 on');
     const sha = createHash('sha256').update(bytes).digest('hex');
     const rows = page.getByTestId('export-history-row');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="export-history-row"]').length === 2);

@@ -41,6 +41,8 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
   const { reportId, doc, findings } = props;
   const [letterhead, setLetterhead] = useState(doc.letterhead.enabled);
   const [sealed, setSealed] = useState(false);
+  /** 双面打印: mirrored margins, so the 订口 of even pages is on the right (issue 22) */
+  const [duplex, setDuplex] = useState(false);
   const [pdfBusy, setPdfBusy] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
   /** which export the 草稿 confirmation is for */
@@ -77,7 +79,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
     setBusy(true);
     setNotice(null);
     try {
-      const made = await api.exportDocx({ id: reportId, letterhead, sealed });
+      const made = await api.exportDocx({ id: reportId, letterhead, sealed, duplex });
       if (!made.ok) {
         setNotice({ severity: 'error', text: made.error.message });
         return;
@@ -136,7 +138,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
       }
       const { exportId, fileName, draft } = recorded.value;
       const content = reportContent(doc, { letterhead, sealed });
-      const r = await platform.printPdf(fileName, printDocumentHtml(content, { draft }));
+      const r = await platform.printPdf(fileName, printDocumentHtml(content, { draft, duplex }));
       if ('printView' in r)
         setNotice({
           severity: draft ? 'warning' : 'info',
@@ -195,6 +197,17 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
                 }
                 label="用印版式（留出盖章位置）"
               />
+              <FormControlLabel
+                control={
+                  <Switch
+                    checked={duplex}
+                    onChange={(e) => setDuplex(e.target.checked)}
+                    slotProps={{ input: { 'aria-label': '双面打印' } }}
+                    data-testid="duplex-switch"
+                  />
+                }
+                label="双面打印（偶数页页边距左右对换）"
+              />
               <Box sx={{ flexGrow: 1 }} />
               <Button
                 variant="contained"
@@ -250,7 +263,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
 
           <FontCheck />
           <ExportHistory records={records} loading={historyLoading} error={historyError} />
-          <ReportPreview doc={doc} letterhead={letterhead} sealed={sealed} draft={willBeDraft} />
+          <ReportPreview doc={doc} letterhead={letterhead} sealed={sealed} duplex={duplex} draft={willBeDraft} />
         </>
       )}
       {legacy && <ExportHistory records={records} loading={historyLoading} error={historyError} />}

@@ -12,18 +12,20 @@ export const ReportPreview = memo(function ReportPreview({
   doc,
   letterhead,
   sealed = false,
+  duplex = false,
   draft = false,
 }: {
   doc: ReportDoc;
   letterhead: boolean;
   sealed?: boolean;
+  duplex?: boolean;
   draft?: boolean;
 }) {
   const { html, pages } = useMemo(() => {
     const printed = paginate(reportContent(doc, { letterhead, sealed }));
     // Every piece of report text is escaped by pagesHtml.
-    return { html: pagesHtml(printed, { draft }), pages: printed.length };
-  }, [doc, letterhead, sealed, draft]);
+    return { html: pagesHtml(printed, { draft, duplex }), pages: printed.length };
+  }, [doc, letterhead, sealed, duplex, draft]);
   return (
     <Box sx={{ bgcolor: 'grey.200', p: 3, overflow: 'auto', borderRadius: 1 }} role="region" aria-label={`打印预览，共 ${pages} 页`}>
       <style>{PRINT_CSS}</style>
