@@ -298,6 +298,9 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
           );
           continue;
         }
+        // Inside 五 a sub-part numbered 一、二、 about the problems (“二、存在的主要问题及改进措施”) is
+        // this part's own outline, not the pre-2019 one (issue 19 §3).
+        if (def.key === 'problems' && /存在的(主要)?问题/.test(h.title)) continue;
         if (LEGACY_HEADINGS.some((re) => re.test(h.title))) out.push(legacyHeading(src, def.heading, line, at, end));
         continue;
       }

@@ -83,7 +83,7 @@ export function checkAccountability(doc: ReportDoc, sources: TextSource[]): Find
   const overview = section(sources, 'overview')?.text ?? '';
   const problems = section(sources, 'problems')?.text ?? '';
   if (!overview.trim() && !problems.trim()) return [];
-  const text = overview + '\n' + problems;
+  const text = overview + '\n' + problems + '\n' + (section(sources, 'other_matters')?.text ?? '');
   const missing = GOVERNMENT_ACCOUNTABILITY_ITEMS.filter((item) => !(ACCOUNTABILITY_SYNONYMS[item] ?? [item]).some((w) => text.includes(w)));
   if (missing.length === 0) return [];
   // The 2021 format spells this out (spec §1.3, verified); the 2019 试行 format's narrative guidance

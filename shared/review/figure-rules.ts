@@ -19,7 +19,39 @@ export interface FigureRule {
   years?: 'gov-2021';
   /** 'max': the text may give a part of the cells' figure (撤回 is one kind of 其他处理) */
   bound?: 'max';
+  /**
+   * The outcome's sub-rows and the words that name each (不予公开 because of 过程性信息): a figure
+   * whose clause names a sub-row is that sub-row's, not the outcome's (issue 19 §3).
+   */
+  parts?: readonly { cell: string; words: RegExp }[];
+  /** the number may come first in its clause: 「3件不予公开」「尚有2件转入下年度办理」 */
+  numberFirst?: true;
 }
+
+const part = (row: string, words: RegExp) => ({ cell: `t3.${row}.total`, words });
+const DENIED_PARTS = [
+  part('denied_state_secret', /国家秘密/),
+  part('denied_law_forbidden', /法律[、和]?行政法规禁止|其他法律/),
+  part('denied_three_security', /三安全一稳定|危及/),
+  part('denied_third_party', /第三方|商业秘密|个人隐私/),
+  part('denied_internal_affairs', /内部事务/),
+  part('denied_process_info', /过程性/),
+  part('denied_enforcement_file', /执法案卷/),
+  part('denied_admin_query', /行政查询/),
+];
+const UNABLE_PARTS = [
+  part('unable_not_held', /不掌握/),
+  part('unable_need_create', /没有现成|另行制作|需要制作|加工/),
+  part('unable_unclear', /不明确|补正后/),
+];
+const NOT_PROCESSED_PARTS = [
+  part('not_processed_petition', /信访|举报|投诉/),
+  part('not_processed_repeat', /重复申请/),
+  part('not_processed_publication', /出版物/),
+  part('not_processed_massive', /大量反复|大量、反复/),
+  part('not_processed_confirm', /确认或重新出具|重新出具/),
+];
+const OTHER_PARTS = [part('other_overdue_correction', /逾期不补正|逾期未补正|不补正/), part('other_overdue_fee', /缴纳费用|收费通知|未缴费|未缴纳/)];
 
 /**
  * Words one of which every match of a rule's patterns contains (read off `after` and `before`):
@@ -31,7 +63,7 @@ export const NEEDS: Record<string, readonly string[]> = {
   carried_over: ['结转'],
   granted: ['予以公开'],
   partial_grant: ['部分公开'],
-  carried_forward: ['结转'],
+  carried_forward: ['结转', '转入', '转至', '转到', '顺延', '延续至', '延至'],
   review: ['行政复议'],
   litigation: ['行政诉讼'],
   normative_issued: ['规范性文件'],
@@ -68,7 +100,15 @@ export const FIGURES: FigureRule[] = [
     units: T3_UNITS,
     cells: () => ['t3.carried_over.total'],
   },
-  { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.granted.total'] },
+  {
+    id: 'granted',
+    what: '予以公开的申请',
+    after: '予以公开',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.granted.total'],
+    numberFirst: true,
+  },
   {
     id: 'partial_grant',
     what: '部分公开的申请',
@@ -76,11 +116,13 @@ export const FIGURES: FigureRule[] = [
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     cells: () => ['t3.partial_grant.total'],
+    numberFirst: true,
   },
   {
     id: 'carried_forward',
     what: '结转下年度继续办理的申请',
-    after: '结转(?:至|到)?下一?年度?(?:继续办理)?',
+    after: '(?:结转|转入|转至|转到|顺延至|延续至|延至)(?:至|到)?下一?(?:个)?年度?(?:继续办理|办理)?',
+    numberFirst: true,
     units: T3_UNITS,
     cells: () => ['t3.carried_forward.total'],
   },
@@ -132,6 +174,8 @@ export const FIGURES: FigureRule[] = [
       't3.denied_enforcement_file.total',
       't3.denied_admin_query.total',
     ],
+    parts: DENIED_PARTS,
+    numberFirst: true,
   },
   {
     id: 'unable',
@@ -140,6 +184,8 @@ export const FIGURES: FigureRule[] = [
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     cells: () => ['t3.unable_not_held.total', 't3.unable_need_create.total', 't3.unable_unclear.total'],
+    parts: UNABLE_PARTS,
+    numberFirst: true,
   },
   {
     id: 'not_held',
@@ -148,6 +194,7 @@ export const FIGURES: FigureRule[] = [
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     cells: () => ['t3.unable_not_held.total'],
+    numberFirst: true,
   },
   {
     id: 'not_processed',
@@ -162,6 +209,8 @@ export const FIGURES: FigureRule[] = [
       't3.not_processed_massive.total',
       't3.not_processed_confirm.total',
     ],
+    parts: NOT_PROCESSED_PARTS,
+    numberFirst: true,
   },
   {
     id: 'other_processing',
@@ -171,6 +220,8 @@ export const FIGURES: FigureRule[] = [
     sentenceMust: /申请|办理结果|答复/,
     cells: (formatId) =>
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
+    parts: OTHER_PARTS,
+    numberFirst: true,
   },
   {
     id: 'withdrawn',

@@ -56,16 +56,24 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
     if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
     const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}`, () => figureHits(src.text, formatId, doc.year));
     for (const {
-      rule: { rule, cells, table },
+      rule: { rule, cells: outcomeCells, table },
       start,
       end,
       stated,
       sentence,
+      clause,
     } of hits) {
       // Figures are not compared with a table that is not filled in yet.
       if (!tableFilled(table)) continue;
+      const parts = (rule.parts ?? []).filter((p) => model.byKey.has(p.cell));
+      // A clause naming sub-rows of the outcome (因过程性信息不予公开1件) gives their figure, not the outcome's.
+      const named = parts.filter((p) => p.words.test(clause));
+      const cells = named.length ? named.map((p) => p.cell) : outcomeCells;
       const actual = cells.reduce((sum, c) => sum + value(c), 0);
       if (stated === actual || (rule.bound === 'max' && stated <= actual)) continue;
+      // The sentence names sub-rows elsewhere (不掌握3件，补正后仍不明确1件): the outcome's word may
+      // stand for one of them; no reading is certain, so nothing is claimed.
+      if (!named.length && parts.some((p) => p.words.test(sentence)) && parts.some((p) => value(p.cell) === stated)) continue;
       const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
       const f = textFinding(
         'review.narrative_figure',
@@ -170,6 +178,10 @@ function allDone(src: TextSource, value: (k: string) => number): Finding[] {
   return out;
 }
 
+/** Words that state how many applications there were, or that there were none. */
+const COUNT_STATED =
+  /(公开申请|申请)[^。；\n]{0,12}?(?<![0-9０-９])([0-9０-９]+|[一二两三四五六七八九十]+)\s*(件|宗)|(未|没有|无)[^。；\n]{0,10}(收到|受理|接到)[^。；\n]{0,20}申请/;
+
 /**
  * The （二）依申请公开 sub-part of 一 (or the part that is about applications) with no count at all:
  * neither a number of applications nor “未收到”. Read from the facts layer's outline and quantities.
@@ -187,6 +199,9 @@ export function checkRequestsCount(doc: ReportDoc, sources: TextSource[]): Findi
   const body = src.text.slice(from, to);
   if (/(未|没有|无)[^。；]{0,10}(收到|受理|接到|发生)|申请[^。；]{0,6}(为|共)?\s*(0|０|零)\s*件/.test(body)) return [];
   if (facts.quantities.some((q) => q.start >= from && q.end <= to && q.measure !== '元' && q.measure !== '万元')) return [];
+  // The count stated elsewhere (an opening summary of 一, or part 三's text) is written all the same.
+  const elsewhere = src.text.slice(0, from) + '\n' + src.text.slice(to) + '\n' + (sources.find((s) => s.section === 'requests')?.text ?? '');
+  if (COUNT_STATED.test(elsewhere)) return [];
   const headEnd = src.text.indexOf('\n', from);
   return [
     textFinding(

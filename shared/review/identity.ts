@@ -269,7 +269,9 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
       // Which named towns are another unit depends on the text and the unit: kept with the text's facts.
       const facts = factsOf(src.text);
       for (const m of memo(facts, `other-towns:${own.full}`, () => otherTownMarks(facts, own))) {
-        out.push(textFinding('review.unit_name', `${src.label}${m.message}`, src, m.start, m.end, m.context));
+        const f = textFinding('review.unit_name', `${src.label}${m.message}`, src, m.start, m.end, m.context);
+        if (!m.certain) f.severity = 'info';
+        out.push(f);
       }
     }
   }
@@ -300,9 +302,12 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
   return out;
 }
 
+/** Words after a name that make it an organ's: 人民政府, 党委, a year. */
+const ORGAN_TAIL = /^(人民政府|政府|党委|党工委|办事处|党政办|党政综合办|[\s\u3000]*(?:19|20)\d{2}[\s\u3000]*年)/;
+
 /** Another 镇/乡/街道 written as the author (“霞美镇人民政府高度重视……”), from the facts' named towns. */
-function otherTownMarks(facts: SourceFacts, own: OwnNames): Mark[] {
-  const out: Mark[] = [];
+function otherTownMarks(facts: SourceFacts, own: OwnNames): (Mark & { certain: boolean })[] {
+  const out: (Mark & { certain: boolean })[] = [];
   const text = facts.text;
   for (const place of facts.places) {
     const { name, start, end } = place;
@@ -310,11 +315,21 @@ function otherTownMarks(facts: SourceFacts, own: OwnNames): Mark[] {
     // contact line (“请与霞美镇人民政府联系”) is the author.
     if (place.peeled.some((w) => w !== '请与' && w !== '联系')) continue;
     if (sameUnit(name, own)) continue;
+    // Certain when the words name an organ (霞美镇人民政府, 霞美镇2024年), a county goes before them
+    // (德化县霞美镇), they are the contact, or the name is longer than two characters before 镇/乡/街道
+    // (大水坑镇, 二酉苗族乡); two characters may be a verb or an adverb (目前街道信息公开平台,
+    // 及时充实乡……): a 提示 to check (issue 19 §2).
+    const stem = name.replace(/^.*[市县区旗]/, '').replace(/(镇|乡|街道)$/, '');
+    const certain = ORGAN_TAIL.test(text.slice(end, end + 8)) || /[市县区旗]/.test(name.slice(0, -2)) || place.peeled.length > 0 || stem.length > 2;
+    const fix = `请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`;
     out.push({
       start,
       end,
-      message: `中「${excerpt(text, start, end)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`,
+      message: certain
+        ? `中「${excerpt(text, start, end)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。${fix}`
+        : `中「${excerpt(text, start, end)}」的“${name}”可能是其他乡镇（街道）的名称，请核对：如是照搬其他单位报告留下的，${fix}`,
       context: sentenceAt(text, start).text,
+      certain,
     });
   }
   return out;

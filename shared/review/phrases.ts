@@ -152,9 +152,25 @@ export const OVERVIEW_ASPECT_SYNONYMS: Readonly<Record<string, readonly string[]
  * and the words accepted as reporting them.
  */
 export const ACCOUNTABILITY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  工作考核: ['工作考核', '考核'],
-  社会评议: ['社会评议', '群众评议', '评议', '满意度测评', '满意度调查'],
-  责任追究: ['责任追究', '追究责任', '追责', '问责'],
+  工作考核: ['工作考核', '考核', '考评', '绩效评估'],
+  社会评议: [
+    '社会评议',
+    '群众评议',
+    '评议',
+    '满意度',
+    '测评',
+    '好差评',
+    '听取群众',
+    '群众意见',
+    '群众对政务公开',
+    '征求意见',
+    '征求群众',
+    '意见建议',
+    '群众评价',
+    '社会评价',
+    '问卷调查',
+  ],
+  责任追究: ['责任追究', '追究责任', '追责', '问责', '追究'],
 };
 
 /**

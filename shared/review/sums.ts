@@ -85,11 +85,17 @@ interface Verdict {
 
 /** A count that is a change or a comparison (较上年增加37条) is no total of anything. */
 const CHANGE_CLAUSE = /(较|比|同比|环比|增加|减少|增长|下降|多了|少了|上升)/;
+/** A change clause right after a total: 「，较上年增加37条」「，同比增长14.6%」. */
+const CHANGE_AFTER = /^[，,][ \u3000]*(?:较|比|同比|环比|与上年相比|与去年相比|相比)[^，,；;。！？\n]*/;
 
 function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   const { text, quantities: qs, sentences: ss } = facts;
   const total = qs[i]!;
-  let rest = text.slice(total.end, total.end + 16);
+  // A change clause right after the total (，较上年增加37条，其中……) is passed over: the list
+  // that follows it is the total's.
+  let listFrom = total.end;
+  for (let c = CHANGE_AFTER.exec(text.slice(listFrom)); c; c = CHANGE_AFTER.exec(text.slice(listFrom))) listFrom += c[0].length;
+  let rest = text.slice(listFrom, listFrom + 16);
   // Cheap first: a list opens only with one of these words or marks after the total, or at the
   // end of its sentence (a list in the next one).
   if (!LIST_HINT.test(rest)) return null;
@@ -101,14 +107,15 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   let crossed = false;
   if (!m) {
     // A list in the next sentence: 「全年共收到申请7件。其中，自然人5件……」「……。从申请人看，自然人5件……」
-    // The total is the sentence's 共/合计 figure, wherever it stands in its sentence.
-    if (!TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+    // The total is the sentence's 共/合计 figure, wherever it stands in its sentence, or, without
+    // one, the sentence's only figure of that measure (「全年公开信息75条。按类别分：……」).
     const next = ss[total.sentence + 1];
     if (!next) return null;
-    const laterTotal = qs
-      .slice(i + 1)
-      .some((q) => q.sentence === total.sentence && q.measure === total.measure && TOTAL_BEFORE.test(text.slice(q.clauseStart, q.start)));
-    if (laterTotal) return null;
+    const sameMeasure = qs.filter((q) => q.sentence === total.sentence && q.measure === total.measure);
+    if (TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) {
+      const laterTotal = sameMeasure.some((q) => q.start > total.start && TOTAL_BEFORE.test(text.slice(q.clauseStart, q.start)));
+      if (laterTotal) return null;
+    } else if (sameMeasure.filter((q) => !CHANGE_CLAUSE.test(text.slice(q.clauseStart, q.start))).length !== 1) return null;
     rest = text.slice(next.start, next.start + 16);
     m = NEXT_OPENER.exec(rest);
     if (!m) return null;
@@ -116,11 +123,13 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
     kind = m[1] === '其中' ? '其中' : 'by';
     crossed = true;
   } else {
-    zoneStart = total.end + m[0].length;
+    zoneStart = listFrom + m[0].length;
     kind = m[1] ? '分别为' : (m[2] ?? m[5] ?? (m[3] ? '：' : undefined));
     bracket = Boolean(m[4]);
-    // A bare colon or bracket opens a list only after a total word (共…：); 其中/分别为 always do.
-    if ((m[3] || (bracket && !m[5])) && !TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+    // A bare bracket opens a list only after a total word (共…（）); 其中/分别为 and a colon right
+    // after the count (发布信息120条：工作动态50条……) always do.
+    if (bracket && !m[5] && !TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+    if (m[3] && listFrom !== total.end) return null;
   }
   const parts: Part[] = [];
   const partIndexes: number[] = [];
@@ -128,8 +137,8 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   let lastSentence = crossed ? total.sentence + 1 : total.sentence;
   for (let j = i + 1; j < qs.length; j++) {
     const q = qs[j]!;
-    // Across sentences, the rest of the total's own sentence is not the list.
-    if (crossed && q.sentence === total.sentence) continue;
+    // Across sentences, the rest of the total's own sentence is not the list; nor is a change clause passed over.
+    if ((crossed && q.sentence === total.sentence) || q.start < zoneStart) continue;
     if (q.sentence !== lastSentence) break;
     if (q.measure !== total.measure) break;
     let gap = text.slice(pos, q.start);

@@ -148,6 +148,13 @@ test('W5 unit name: another township or street named as the author is flagged; t
     const f = only(reviewDocument(cleanReplacing('overview', '2025年，小陶镇坚持以习近平新时代中国特色社会主义思想为指导，', s)), 'review.unit_name');
     assert.deepEqual(f, [], s);
   }
+  // Two characters before 街道 that may be an adverb, no organ after: a 提示 to check, never a warning (issue 19 §2).
+  for (const s of ['目前街道信息公开平台包括门户网站和公开栏。', '安砂镇认真落实条例要求。']) {
+    const f = only(reviewDocument(cleanReplacing('overview', '2025年，小陶镇坚持以习近平新时代中国特色社会主义思想为指导，', s)), 'review.unit_name');
+    assert.equal(f.length, 1, s);
+    assert.equal(f[0]!.severity, 'info', s);
+    assert.match(f[0]!.message, /请核对/);
+  }
 });
 
 test('W5 signature and 红头: another unit’s name under the report is flagged; the full or short own name is not', () => {

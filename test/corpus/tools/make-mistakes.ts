@@ -71,8 +71,8 @@ export function cellValues(doc: ReportDoc): Record<string, number> {
 }
 
 const OTHER_UNITS: Record<string, string[]> = {
-  township: ['城关镇', '青山乡', '龙泉镇'],
-  subdistrict: ['新华街道', '东城街道', '城南街道'],
+  township: ['龙泉镇', '青山乡', '白沙镇'],
+  subdistrict: ['新华街道', '西湖街道', '东关街道'],
 };
 
 /** The words a placeholder stands for in one clean report. */
