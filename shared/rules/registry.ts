@@ -34,7 +34,7 @@ export const RULE_REGISTRY = {
   't3.no_requests_zero': { severity: 'warning', title: '没有新收和结转申请时，办理结果和结转下年度应为 0', spec: 'W15', notAFix: true },
   't3.carry_over': { severity: 'warning', title: '上年结转应等于上一年度报告的结转下年度', spec: 'W14' },
   't2.township_regulations': { severity: 'error', title: '乡镇、街道没有规章制定权，规章一行应为 0', spec: 'E18' },
-  't2.township_normative': { severity: 'warning', title: '乡镇、街道一般无权制发行政规范性文件', spec: 'E18' },
+  't2.township_normative': { severity: 'info', title: '乡镇、街道一般无权制发行政规范性文件', spec: 'E18' },
   't2.published_le_made': { severity: 'warning', title: '2019格式：本年新公开数量不超过本年新制作数量，对外公开总数量不少于本年新公开数量' },
   't2.decisions_without_items': { severity: 'warning', title: '2019格式：没有项目却有处理决定' },
   'cells.unfilled': { severity: 'info', title: '未填写的格子（官方表格不留空，没有发生的填 0）', spec: 'E9' },
