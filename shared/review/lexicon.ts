@@ -10,7 +10,7 @@ import { FORMATS } from '../formats/index';
 import type { Finding } from '../report';
 import type { Mark } from './facts';
 import { factsOf, memo } from './facts';
-import { FIXED_TERMS, ORDINARY_WORDS } from './lexicon-terms';
+import { FIXED_TERMS, ORDINARY_WORDS, SHORT_TERMS } from './lexicon-terms';
 import type { RuleExamples } from './rule-examples';
 import type { TextSource } from './text';
 import { excerpt, textFinding } from './text';
@@ -18,6 +18,10 @@ import { excerpt, textFinding } from './text';
 /** Characters often written for each other because they look alike (each group: all alike). */
 const LOOK_ALIKE_GROUPS: readonly string[] = [
   '己已巳',
+  '金全',
+  '握捂',
+  '织识职',
+  '设没',
   '未末',
   '土士',
   '日曰',
@@ -50,7 +54,7 @@ const LOOK_ALIKE_GROUPS: readonly string[] = [
   '理埋',
   '务各',
   '公分',
-  '开升',
+  '开升幵',
   '网冈',
   '处外',
   '受爱',
@@ -61,14 +65,14 @@ const LOOK_ALIKE_GROUPS: readonly string[] = [
   '策案',
   '政攻',
   '报极',
-  '诉沂',
+  '诉拆沂',
   '讼松',
   '议仪',
   '府腐',
   '息患急',
   '请诸',
   '结给',
-  '转专',
+  '转传专',
   '制刹',
   '度席',
   '管营',
@@ -86,7 +90,7 @@ const LOOK_ALIKE_GROUPS: readonly string[] = [
   '期斯',
   '办为',
   '答签',
-  '予矛',
+  '予矛子',
   '供洪',
 ];
 
@@ -138,9 +142,9 @@ interface Slot {
 
 interface Lexicon {
   terms: Set<string>;
-  lengths: number[];
   ordinary: Set<string>;
-  ordinaryLengths: number[];
+  /** the lengths of terms and ordinary words */
+  allLengths: number[];
   /** each character's place in the alphabet of the terms (1…), 0 for one in no term */
   index: Uint16Array;
   /** position 1…L−2, keyed by the characters on both sides */
@@ -149,6 +153,9 @@ interface Lexicon {
   head: Map<number, Slot[]>;
   /** position L−1, keyed by the two characters before */
   tail: Map<number, Slot[]>;
+  /** two-character terms: position 0 keyed by the character after, position 1 by the one before */
+  pair0: Map<number, Slot[]>;
+  pair1: Map<number, Slot[]>;
 }
 
 const MIN_TERM = 3;
@@ -207,6 +214,9 @@ function lexicon(): Lexicon {
   const mid = new Map<number, Slot[]>();
   const head = new Map<number, Slot[]>();
   const tail = new Map<number, Slot[]>();
+  const pair0 = new Map<number, Slot[]>();
+  const pair1 = new Map<number, Slot[]>();
+  for (const t of SHORT_TERMS) terms.add(t);
   for (const term of terms) {
     const L = term.length;
     for (let i = 0; i < L; i++) if (!index[term.charCodeAt(i)]) index[term.charCodeAt(i)] = ++letters;
@@ -214,11 +224,12 @@ function lexicon(): Lexicon {
       const right = term.charAt(i);
       // Only a Chinese character can be mistyped for another one.
       if (!/[\u4e00-\u9fa5]/.test(right)) continue;
-      // The first or last character of a three-character term is too often the start of another
-      // word (查阅电脑 is not 查阅点): only longer terms are read at their ends.
-      if (L === MIN_TERM && (i === 0 || i === L - 1)) continue;
       const slot: Slot = { term, i, right, before: term.slice(0, i), after: term.slice(i + 1) };
-      if (i === 0) push(head, key(term.charCodeAt(1), term.charCodeAt(2)), slot);
+      // The first character of a three-character term is too often the end of the word before
+      // (事务公开 is not 五公开, 复议申请 not 依申请): three-character terms are read at their end only.
+      if (L === 3 && i === 0) continue;
+      if (L === 2) push(i === 0 ? pair0 : pair1, index[term.charCodeAt(1 - i)]!, slot);
+      else if (i === 0) push(head, key(term.charCodeAt(1), term.charCodeAt(2)), slot);
       else if (i === L - 1) push(tail, key(term.charCodeAt(L - 3), term.charCodeAt(L - 2)), slot);
       else push(mid, key(term.charCodeAt(i - 1), term.charCodeAt(i + 1)), slot);
     }
@@ -227,13 +238,14 @@ function lexicon(): Lexicon {
   const ordinary = new Set(ORDINARY_WORDS);
   built = {
     terms,
-    lengths: [...new Set([...terms].map((t) => t.length))].sort((a, b) => a - b),
     ordinary,
-    ordinaryLengths: [...new Set(ORDINARY_WORDS.map((w) => w.length))],
+    allLengths: [...new Set([...terms, ...ordinary].map((t) => t.length))].sort((a, b) => a - b),
     index,
     mid,
     head,
     tail,
+    pair0,
+    pair1,
   };
   return built;
 }
@@ -243,10 +255,21 @@ export function lexiconSize(): number {
   return lexicon().terms.size;
 }
 
-/** Whether a term or an ordinary word of the lexicon, as written in the text, covers position q. */
-function coveredByWord(text: string, q: number, lengths: readonly number[], words: Set<string>): boolean {
-  for (const L of lengths) {
-    for (let s = Math.max(0, q - L + 1); s <= q && s + L <= text.length; s++) if (words.has(text.slice(s, s + L))) return true;
+/**
+ * Whether the words at q are right as written: a term or an ordinary word covers q and either
+ * reaches outside the term's span (查阅电脑: 电脑 starts the next word) or stands where the term
+ * itself has a word (制订 where 制定 is, 其它 where 其他 is). A word made inside the span across the
+ * term's own words (主动工开: 动工) does not count.
+ */
+function rightAsWritten(text: string, q: number, start: number, term: string, lex: Lexicon): boolean {
+  const isWord = (w: string) => lex.terms.has(w) || lex.ordinary.has(w);
+  for (const L of lex.allLengths) {
+    for (let s = Math.max(0, q - L + 1); s <= q && s + L <= text.length; s++) {
+      const w = text.slice(s, s + L);
+      if (!isWord(w)) continue;
+      if (s < start || s + L > start + term.length) return true;
+      if (isWord(term.slice(s - start, s - start + L))) return true;
+    }
   }
   return false;
 }
@@ -297,11 +320,13 @@ export function findTermTypos(text: string): TermTypo[] {
     if (p1 && n1) best = bestSlot(text, q, lex.mid.get(p1 * ALPHABET + n1), best);
     if (n1 && at[q + 3]) best = bestSlot(text, q, lex.head.get(n1 * ALPHABET + at[q + 3]!), best);
     if (p1 && q >= 2 && at[q - 1]) best = bestSlot(text, q, lex.tail.get(at[q - 1]! * ALPHABET + p1), best);
+    if (!best && n1) best = bestSlot(text, q, lex.pair0.get(n1), best);
+    if (!best && p1) best = bestSlot(text, q, lex.pair1.get(p1), best);
     if (!best) continue;
     const start = q - best.i;
     const end = start + best.term.length;
     // Words that are right as written: a term of their own, or an ordinary word (制订, 其它).
-    if (coveredByWord(text, q, lex.lengths, lex.terms) || coveredByWord(text, q, lex.ordinaryLengths, lex.ordinary)) continue;
+    if (rightAsWritten(text, q, start, best.term, lex)) continue;
     const wrong = text.charAt(q);
     out.push({ start, end, written: text.slice(start, end), term: best.term, wrong, right: best.right, why: confusion(best.right, wrong)! });
   }
