@@ -52,10 +52,22 @@ export interface PartsFact {
   listed: number;
   /** the count when the last listed item joins two parts with 和/及 */
   listedOr: number;
+  /** the list as written ('' when none) and where it starts */
+  list: string;
+  listStart: number;
 }
 
+/**
+ * The report describing its parts: 本报告由……六部分组成, 全文包括……共六个部分, 主要内容包含：……,
+ * 报告分为六个部分. The number stands right before 部分 (not 部分公开).
+ */
 const PARTS_RE =
-  /(?:本报告|本年度报告|报告全文|年度报告)[^。；\n]{0,12}?(?:由|分为?|包括|共分为?)([^。；\n]{0,80}?)(?:等)?(?:共)?([一二三四五六七八九十两0-9])个?部分(?:组成|内容)?/g;
+  /(?:本报告|本年度报告|本年报|报告全文|报告正文|全文|年度报告|报告|主要内容)[^。；\n《》]{0,12}?(?:由|分为?|分成|包括|包含|涵盖|共分为?|共有)([^。；\n]{0,160}?)(?:等)?(?:共|合计|总计|计)?([一二三四五六七八九十两0-9])(?:个|大)?部分(?!公开)(?:组成|内容|构成)?/g;
+
+/** 行政复议、行政诉讼 is one part's name, not two parts. */
+const ONE_PART_WITH_COMMA = /复议[、，,]\s*(提起)?(行政)?诉讼/g;
+/** The listing starts after the last of these (本报告由党政办编制，……主要内容包含：……). */
+const LISTING_VERB = /(?:由|分为?|分成|包括|包含|涵盖|共分为?|共有)/g;
 
 /** The outline numbers, and (into `headings`) the lines that read as headings: one walk over the lines. */
 export function readOutline(text: string, headings: HeadingFact[]): OutlineFact[] {
@@ -103,13 +115,24 @@ export function readParts(text: string): PartsFact[] {
   for (let m = PARTS_RE.exec(text); m; m = PARTS_RE.exec(text)) {
     const stated = readNumber(m[2]!);
     if (stated === null) continue;
-    const list = m[1]!.replace(/^[\s：:“”"]+|[\s”"]+$/g, '');
+    let raw = m[1]!;
+    let cut = 0;
+    for (const v of raw.matchAll(LISTING_VERB)) cut = v.index + v[0].length;
+    raw = raw.slice(cut);
+    const lead = cut + /^[\s：:“”"]*/.exec(raw)![0].length;
+    const list = raw.replace(/^[\s：:“”"]+|[\s”"]+$/g, '');
     // Parts are listed with 、 (or commas); 和/及 inside a part's name (收到和处理…) does not split it,
     // but may join the last two (A、B和C), so either count is accepted.
-    const items = list ? list.split(/[、，,；;]/).filter((x) => x.replace(/[\s“”"等]/g, '').length >= 2) : [];
+    const items = list
+      ? list
+          .replace(ONE_PART_WITH_COMMA, '复议和诉讼')
+          .split(/[、，,；;]/)
+          .filter((x) => x.replace(/[\s“”"等]/g, '').length >= 2)
+      : [];
     const listed = items.length >= 2 ? items.length : 0;
     const joined = listed && /[和及与]/.test(items[items.length - 1]!) ? listed + 1 : listed;
-    out.push({ start: m.index, end: m.index + m[0].length, stated, listed, listedOr: joined });
+    const listStart = m.index + m[0].lastIndexOf(m[1]!) + lead;
+    out.push({ start: m.index, end: m.index + m[0].length, stated, listed, listedOr: joined, list: listed ? list : '', listStart });
   }
   PARTS_RE.lastIndex = 0;
   return out;

@@ -10,6 +10,8 @@ import { checkSimilarity } from './similarity';
 import { checkSums } from './sums';
 import { checkDates } from './dates';
 import { checkWrongLevel } from './bodies';
+import { checkTermTypos } from './lexicon';
+import { checkSelfDescription } from './self-description';
 import { checkContacts, checkOutline, checkPartsCount, checkRepeatedParagraphs, checkWording } from './wording';
 import { allSources, sectionSources } from './text';
 
@@ -45,7 +47,9 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkDates(doc, sources),
     ...checkOutline(sections),
     ...checkPartsCount(doc, sources),
+    ...checkSelfDescription(doc, sources),
     ...checkWording(sources),
+    ...checkTermTypos(sources),
     ...checkRepeatedParagraphs(sections),
     ...checkContacts(doc, sources),
     ...checkSimilarity(doc, previous),

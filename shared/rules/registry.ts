@@ -97,6 +97,9 @@ export const RULE_REGISTRY = {
   'review.problems_follow_up': { severity: 'info', title: '上年问题的整改情况', spec: 'W26' },
   'review.no_comparison': { severity: 'info', title: '与上年的比较', spec: 'I28' },
   'review.date_padding': { severity: 'warning', title: '日期补0', spec: 'W31' },
+  // Issue 19 part B (rules-b): the open classes.
+  'review.typo': { severity: 'warning', title: '固定用语中的错别字（同音字、形近字）' },
+  'review.self_description': { severity: 'warning', title: '说明各部分的句子列出的部分与报告不一致', spec: 'E6' },
   // The county's checks across units (shared/county).
   'county.copied_text': { severity: 'warning', title: '与其他单位报告的文字雷同' },
   'county.outlier': { severity: 'info', title: '数字远超县内其他单位', notAFix: true },
