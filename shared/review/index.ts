@@ -10,6 +10,7 @@ import { checkSimilarity } from './similarity';
 import { checkSums } from './sums';
 import { checkDates } from './dates';
 import { checkWrongLevel } from './bodies';
+import { checkBodyKind } from './body-kind';
 import { checkTermTypos } from './lexicon';
 import { checkSelfDescription } from './self-description';
 import { checkContacts, checkOutline, checkPartsCount, checkRepeatedParagraphs, checkWording } from './wording';
@@ -32,6 +33,7 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkYears(doc, sources),
     ...checkUnitNames(doc, sources),
     ...checkWrongLevel(doc, sources),
+    ...checkBodyKind(doc, sources),
     ...checkDate(doc, sources),
     ...checkTemplate(doc, sections),
     ...checkCitations(doc, sources),
