@@ -13,6 +13,7 @@ import { checkWrongLevel } from './bodies';
 import { checkBodyKind } from './body-kind';
 import { checkTermTypos } from './lexicon';
 import { checkSelfDescription } from './self-description';
+import { checkStaleYears } from './stale-years';
 import { checkContacts, checkOutline, checkPartsCount, checkRepeatedParagraphs, checkWording } from './wording';
 import { allSources, sectionSources } from './text';
 
@@ -31,6 +32,7 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
   const findings = [
     ...checkTitle(doc),
     ...checkYears(doc, sources),
+    ...checkStaleYears(doc, sources),
     ...checkUnitNames(doc, sources),
     ...checkWrongLevel(doc, sources),
     ...checkBodyKind(doc, sources),
