@@ -100,6 +100,7 @@ export const RULE_REGISTRY = {
   // Issue 19 part B (rules-b): the open classes.
   'review.typo': { severity: 'warning', title: '固定用语中的错别字（同音字、形近字）' },
   'review.self_description': { severity: 'warning', title: '说明各部分的句子列出的部分与报告不一致', spec: 'E6' },
+  'review.wrong_body': { severity: 'warning', title: '以其他种类的机关（局、委、镇、街道）或其他乡镇的名义叙述', spec: 'W5' },
   // The county's checks across units (shared/county).
   'county.copied_text': { severity: 'warning', title: '与其他单位报告的文字雷同' },
   'county.outlier': { severity: 'info', title: '数字远超县内其他单位', notAFix: true },
