@@ -128,8 +128,10 @@ export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] 
     out.push(
       sectionFinding(
         'review.overview_aspects',
-        `「一、总体情况」应分别写主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，现在没有写到：${missing.map((a) => a.title).join('、')}。请按这几个小标题补上本年度的具体做法和数字；确实没有相关工作的，也请写明。`,
+        `「一、总体情况」应分别写主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，没有找到写${missing.map((a) => a.title).join('、')}的文字，请核对。如确实没有写，请按这几个小标题补上本年度的具体做法和数字；确实没有相关工作的，也请写明。`,
         'overview',
+        [],
+        'info',
       ),
     );
   }
@@ -184,12 +186,15 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
       ),
     );
   } else if (counts && counts.concrete * 3 < counts.sentences) {
-    // Mostly sentences without a figure, a deadline or a named channel: 泛泛而谈.
+    // Mostly sentences without a figure, a deadline or a named channel: 泛泛而谈. A judgement on the
+    // wording, never certain: a 提示 to check (issue 19 §2).
     out.push(
       sectionFinding(
         'review.problems',
-        `「五、存在的主要问题及改进情况」多为套话（如“${stock.slice(0, 3).join('”“')}”），${counts.sentences}句中只有${counts.concrete}句写到具体的事项、数字或时限。审核时会被认为照搬照抄、泛泛而谈。请逐条写出本单位的具体问题（如“5个村的公开栏全年只更新2次”），并配上具体措施和完成时间（如“2026年3月底前……”）。`,
+        `「五、存在的主要问题及改进情况」多为套话（如“${stock.slice(0, 3).join('”“')}”），${counts.sentences}句中只有${counts.concrete}句写到具体的事项、数字或时限，请核对。审核时可能被认为照搬照抄、泛泛而谈。请逐条写出本单位的具体问题（如“5个村的公开栏全年只更新2次”），并配上具体措施和完成时间（如“2026年3月底前……”）。`,
         'problems',
+        [],
+        'info',
       ),
     );
   }

@@ -445,6 +445,7 @@ export const AUTHOR_TAILS: readonly string[] = [
 /** Ways of saying that no 信息处理费 was charged. */
 export const NO_FEE_PATTERNS: readonly RegExp[] = [
   /(未|没有|不|无)(收取|收|产生|发生)[^。；]{0,12}信息处理费/,
+  /(未|没有|不|无)[^。；，]{0,8}(收取|收)[^。；]{0,12}信息处理费/,
   /信息处理费[^。；]{0,12}?(为|共计?|计)?\s*(?<![0-9０-９.])(0|０|零)\s*(元|万元)/,
   /信息处理费[^。；]{0,8}(未发生|无|没有)/,
   /无[^。；]{0,4}信息处理费/,
