@@ -54,7 +54,8 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
   for (const src of sources) {
     if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
-    const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}`, () => figureHits(src.text, formatId, doc.year));
+    const aboutRequests = src.section === 'requests';
+    const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}:${aboutRequests}`, () => figureHits(src.text, formatId, doc.year, aboutRequests));
     for (const {
       rule: { rule, cells: outcomeCells, table },
       start,
