@@ -7,6 +7,7 @@ const ALL_KEYWORDS =
   /(收到|新收|受理|办结|结转|予以公开|部分公开|不予公开|无法提供|不掌握|不予处理|其[他它]处理|撤回|行政复议|行政诉讼|规范性文件|行政许可|行政处罚|行政强制)/;
 /** Objects that are not the table's: applications for a licence, trainings, items of information. */
 const OTHER_OBJECTS = /(后|以内|期限|时限|咨询|信息|建议|提案|投诉|来电|来访|培训|学习|讲座|宣传|人次)/;
+const OTHER_OBJECTS_FIRST = /(咨询|建议|提案|投诉|来电|来访|培训|学习|讲座|宣传|人次)/;
 /** Words that make a figure last year's or a change, not this year's count. */
 export const NOT_THIS_YEAR = /(上一?年(?!度?结转)|去年|同比|较|比|增加|减少|增长|下降|多了|少了|历年|累计)/;
 
@@ -148,7 +149,7 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
           // Another figure's keyword between ours and the number: the number is theirs,
           // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
           if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
-          if (gap.includes('、') && !SAME_FOR_BOTH.test(gap)) continue;
+          if (gap.includes('、') && !SAME_FOR_BOTH.test(gap) && !rule.listGap) continue;
           // The number's clause goes on to another figure's keyword: 「予以公开，1件属于过程性信息不予公开」.
           if (kind === 'afterSpill' && ALL_KEYWORDS.test(m[5]!)) continue;
         }
@@ -156,7 +157,8 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
         if (COUNT_IN_GAP.test(gap)) continue;
         // 「行政许可申请12件」「行政复议培训1次」「行政处罚信息5条」 count something else.
         const objects = gap.replace(/(政府)?信息公开/g, '');
-        if (OTHER_OBJECTS.test(objects) || (cells[0]!.startsWith('t2.') && gap.includes('申请'))) continue;
+        // After a number that comes first, 期限/以内 are the application's circumstances (因在法定答复期限内), not a duration.
+        if ((first ? OTHER_OBJECTS_FIRST : OTHER_OBJECTS).test(objects) || (cells[0]!.startsWith('t2.') && gap.includes('申请'))) continue;
         if (PERCENT.test(text.charAt(m.index + m[1]!.length + m[2]!.length + m[3]!.length + m[4]!.length))) continue;
         const stated = parseNumber(m[3]!);
         if (stated === null) continue;

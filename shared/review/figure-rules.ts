@@ -28,6 +28,8 @@ export interface FigureRule {
   numberFirst?: true;
   /** words that, with the keyword, make the figure count something else (收到行政许可申请) */
   notAbout?: RegExp;
+  /** the keyword is a sub-row's own words: the gap may hold a 、 (逾期不补正、不再处理的申请1件) */
+  listGap?: true;
 }
 
 const part = (row: string, words: RegExp) => ({ cell: `t3.${row}.total`, words });
@@ -79,6 +81,9 @@ export const NEEDS: Record<string, readonly string[]> = {
   not_processed: ['不予处理'],
   other_processing: ['其他处理', '其它处理'],
   withdrawn: ['撤回'],
+  unable_need_create: ['没有现成信息', '另行制作'],
+  not_processed_petition: ['信访举报投诉'],
+  overdue_correction: ['补正'],
   licensing: ['行政许可'],
   penalty: ['行政处罚'],
   coercion: ['行政强制'],
@@ -248,6 +253,37 @@ export const FIGURES: FigureRule[] = [
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
     parts: OTHER_PARTS,
     numberFirst: true,
+  },
+  // Sub-rows named without their outcome's word (因没有现成信息需要另行制作，告知申请人1件).
+  {
+    id: 'unable_need_create',
+    what: '没有现成信息需要另行制作的申请',
+    after: '(?:没有现成信息|另行制作)',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.unable_need_create.total'],
+    numberFirst: true,
+    listGap: true,
+  },
+  {
+    id: 'not_processed_petition',
+    what: '信访举报投诉类申请',
+    after: '信访举报投诉类?',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.not_processed_petition.total'],
+    listGap: true,
+  },
+  {
+    id: 'overdue_correction',
+    what: '申请人逾期不补正、不再处理的申请',
+    after: '逾期(?:不|未)补正',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.other_overdue_correction.total'],
+    years: 'gov-2021',
+    numberFirst: true,
+    listGap: true,
   },
   {
     id: 'withdrawn',
