@@ -2,12 +2,13 @@
 import { WRONG_BODY_EXAMPLES } from './body-kind';
 import { TERM_TYPO_EXAMPLES } from './lexicon';
 import type { RuleExamples } from './rule-examples';
-import { SELF_DESCRIPTION_EXAMPLES } from './self-description';
+import { PARTS_COUNT_EXAMPLES, SELF_DESCRIPTION_EXAMPLES } from './self-description';
 import { CARRY_YEAR_EXAMPLES, PERIOD_EXAMPLES, STALE_YEAR_EXAMPLES } from './stale-years';
 
 export const PART_B_EXAMPLES: readonly RuleExamples[] = [
   TERM_TYPO_EXAMPLES,
   SELF_DESCRIPTION_EXAMPLES,
+  PARTS_COUNT_EXAMPLES,
   WRONG_BODY_EXAMPLES,
   STALE_YEAR_EXAMPLES,
   CARRY_YEAR_EXAMPLES,
