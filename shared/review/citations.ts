@@ -134,7 +134,15 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
             sentenceAt(text, start).text,
           ),
         );
-      } else if (/报告格式/.test(name) && /信息/.test(name) && name !== CURRENT.name && name !== TRIAL.name && !name.startsWith(TRIAL.name)) {
+      } else if (
+        /报告格式/.test(name) &&
+        /信息/.test(name) &&
+        name !== CURRENT.name &&
+        name !== TRIAL.name &&
+        !name.startsWith(TRIAL.name) &&
+        // The notice that issued it: 《国务院办公厅政府信息与政务公开办公室关于印发〈…年度报告格式〉的通知》.
+        !(/关于印发/.test(name) && (name.includes(`〈${CURRENT.name}〉`) || name.includes(`<${CURRENT.name}>`)))
+      ) {
         out.push(
           textFinding(
             'review.citation',

@@ -98,7 +98,7 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
 const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table: string }[] = [
   {
     // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议.
-    re: /(未|没有|无)(收到|受理|接到|接收)[^。；，]{0,16}?申请|申请[^。；，]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件/g,
+    re: /(未|没有|无)(收到|受理|接到|接收)[^。；，]{0,16}?申请|申请[^。；，复诉]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件/g,
     needs: '申请',
     cells: ['t3.new_received.total'],
     what: '没有收到政府信息公开申请',

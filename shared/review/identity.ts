@@ -70,7 +70,9 @@ function titleFinding(doc: ReportDoc, severity: Finding['severity'], message: st
 
 /** Words right after “YYYY年” that make the year a history or a range, not this year's statement. */
 const HISTORY_AFTER =
-  /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?结转)/;
+  /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?(结转|转结)|(存在的?|提出的?|指出的?|反映的?)?问题|整改)/;
+/** A dated act (2019年4月3日国务院令第711号修订): the date of a document, not a statement of this year. */
+const DATED_ACT = /^\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。；]{0,20}(令|修订|公布|施行|印发|发布|颁布)/;
 /** Words right before it that make it a comparison or a history. */
 const HISTORY_BEFORE = /(自|从|于|早在|与|较|比|相比|相较|对比|同|相对|是|为|即)\s*$/;
 /** A sentence with these compares years or follows up last year's report. */
@@ -211,7 +213,9 @@ function staleYear(Y: number, own: string, mention: YearFact, facts: SourceFacts
     reportIntro || asOf || (SENTENCE_BEFORE.test(before) && !HISTORY_VERBS.test(after)) || (UNIT_BEFORE.test(before) && statement) || COMMA_AFTER.test(after);
   const weak = CLAUSE_BEFORE.test(before) && statement;
   if (!reportIntro) {
-    if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) return null;
+    if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || DATED_ACT.test(text.slice(yearEnd, yearEnd + 32))) return null;
+    // 五 follows up last year's problems: a heading or sentence naming last year with them is no copy (issue 19 §3).
+    if (y === Y - 1 && /问题/.test(sentence.text) && /上一?年度?|去年|整改|已(解决|完成|落实)/.test(sentence.text)) return null;
     // A sentence naming the reporting year too is comparing or telling a story across years.
     if (yearWord(Y).test(sentence.text)) return null;
   }

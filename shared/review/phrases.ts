@@ -253,7 +253,84 @@ export const GENERIC_PLACE_PREFIXES: readonly string[] = [
 ];
 
 /** Characters that do not occur in a township's proper name but do in the words before “镇”. */
-export const NOT_IN_PLACE_NAMES = /[我本全该各由的是在对和与及将为这其度了着把被从向于也都就所此每]/;
+export const NOT_IN_PLACE_NAMES = /[我本全该各由的是在对和与及将为这其度了着把被从向于也都就所此每并]/;
+
+/**
+ * Verbs and adverbs that end the words before a generic 镇/乡/街道 (完成镇政府信息公开指南的更新,
+ * 规范乡政府信息公开栏目, 明确街道党政办公室负责……, 目前街道信息公开平台): no proper name ends so (issue 19 §3).
+ */
+export const NOT_PLACE_END: readonly string[] = [
+  '确定',
+  '规范',
+  '管理',
+  '完成',
+  '明确',
+  '编制',
+  '充实',
+  '调整',
+  '更新',
+  '健全',
+  '修订',
+  '制定',
+  '印发',
+  '设立',
+  '设置',
+  '优化',
+  '提升',
+  '做好',
+  '抓好',
+  '利用',
+  '依托',
+  '目前',
+  '及时',
+  '当前',
+  '加快',
+  '强化',
+  '督促',
+  '要求',
+  '组织',
+  '指导',
+  '维护',
+  '运营',
+  '升级',
+  '改版',
+  '整合',
+  '梳理',
+  '清理',
+  '编印',
+  '汇编',
+  '认定',
+  '公布',
+  '发布',
+  '公开',
+  '落实',
+  '推动',
+  '实行',
+  '实施',
+  '执行',
+  '建立',
+  '全面',
+  '召集',
+  '列入',
+  '纳入',
+  '成为',
+  '担任',
+  '作为',
+  '召开',
+  '印制',
+  '制作',
+  '安排',
+  '新建',
+  '建成',
+  '打造',
+  '现将',
+  '同时',
+  '另外',
+  '此外',
+  '今年',
+  '全年',
+  '年内',
+];
 
 /** Verbs and adverbs that start the words before a generic “镇” (负责协调镇政府……). */
 export const NOT_PLACE_START: readonly string[] = [
@@ -368,6 +445,7 @@ export const AUTHOR_TAILS: readonly string[] = [
 /** Ways of saying that no 信息处理费 was charged. */
 export const NO_FEE_PATTERNS: readonly RegExp[] = [
   /(未|没有|不|无)(收取|收|产生|发生)[^。；]{0,12}信息处理费/,
+  /(未|没有|不|无)[^。；，]{0,8}(收取|收)[^。；]{0,12}信息处理费/,
   /信息处理费[^。；]{0,12}?(为|共计?|计)?\s*(?<![0-9０-９.])(0|０|零)\s*(元|万元)/,
   /信息处理费[^。；]{0,8}(未发生|无|没有)/,
   /无[^。；]{0,4}信息处理费/,

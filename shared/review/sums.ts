@@ -24,7 +24,7 @@ const CLAUSE_STOP =
 const CLOSED_SET = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
 const REST = /^(其他|其它|其余|另有|剩余)/;
 const PERCENT_GAP = /[（(]?占比?[^，,；;。、）)]{0,6}?[0-9.]+\s*[%％][）)]?/g;
-const SEPARATORS = /[、，,；;和及与以\s\u3000]|以及|分别为/g;
+const SEPARATORS = /[、，,；;和及与\s\u3000]|以及|分别为/g;
 
 interface Part {
   q: Quantity;
@@ -131,33 +131,11 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
     if (bracket && !m[5] && !TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
     if (m[3] && listFrom !== total.end) return null;
   }
-  const parts: Part[] = [];
-  const partIndexes: number[] = [];
-  let pos = zoneStart;
-  let lastSentence = crossed ? total.sentence + 1 : total.sentence;
-  for (let j = i + 1; j < qs.length; j++) {
-    const q = qs[j]!;
-    // Across sentences, the rest of the total's own sentence is not the list; nor is a change clause passed over.
-    if ((crossed && q.sentence === total.sentence) || q.start < zoneStart) continue;
-    if (q.sentence !== lastSentence) break;
-    if (q.measure !== total.measure) break;
-    let gap = text.slice(pos, q.start);
-    if (bracket && /[）)]/.test(gap)) break;
-    gap = gap.replace(PERCENT_GAP, '');
-    if (/[。！？\n]/.test(gap)) break;
-    const label = gap
-      .replace(SEPARATORS, '')
-      .replace(/^(是|为|有)/, '')
-      .replace(/(的|为|是|有|共|计)$/, '');
-    if (parts.length > 0 && CLAUSE_STOP.test(label)) break;
-    if (label.length > 24) break;
-    // A nested figure in brackets (其中自然人3件（含2件网上申请）) belongs to its part.
-    if (/[（(][^）)]*$/.test(text.slice(pos, q.start)) && parts.length > 0) continue;
-    parts.push({ q, label });
-    partIndexes.push(j);
-    pos = q.end;
-    lastSentence = q.sentence;
-  }
+  // Read the list up to a clause end; a list whose items are separated by semicolons (其中:自然人10件;法人3件)
+  // is read on past them.
+  let read = collectParts(facts, i, zoneStart, crossed, bracket, false);
+  if (read.parts.length < 2 && read.semicolon) read = collectParts(facts, i, zoneStart, crossed, bracket, true);
+  const { parts, partIndexes, pos, semicolon } = read;
   if (parts.length < 2) return null;
   const listTail = text.slice(pos, pos + 3);
   const etc = /^[\s]*等/.test(listTail);
@@ -182,7 +160,84 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
     const all = round(others.reduce((a, b) => a + b, total.value));
     if (others.includes(sum) || sum === all || (sum < all && !complete)) return null;
   }
+  // The list stopped at a semicolon: its items may go on clause after clause (予以公开10宗；部分公开3宗；……).
+  // When they add up read that way, no reading is certainly wrong.
+  if (semicolon && fits(total, topLevelSum(facts, total, zoneStart))) return null;
   return { total, parts, partIndexes, complete, start: total.start, end: parts[parts.length - 1]!.q.end };
+}
+
+/**
+ * The sum of a list read as running through its whole sentence clause after clause: each figure
+ * outside brackets, except those of a clause's own sub-list (不予公开3件，其中……2件、……1件).
+ */
+function topLevelSum(facts: SourceFacts, total: Quantity, zoneStart: number): number {
+  const { text, quantities: qs } = facts;
+  let sum = 0;
+  let clauseHasItem = false;
+  let clauseFrom = zoneStart;
+  for (const q of qs) {
+    if (q.start < zoneStart || q.measure !== total.measure) continue;
+    if (q.sentence !== total.sentence && q.sentence !== facts.sentences.findIndex((s) => s.start <= zoneStart && zoneStart < s.end)) break;
+    const before = text.slice(clauseFrom, q.start);
+    const semi = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'));
+    if (semi >= 0) {
+      clauseFrom += semi + 1;
+      clauseHasItem = false;
+    }
+    const inClause = text.slice(clauseFrom, q.start);
+    if ((inClause.match(/[（(]/g)?.length ?? 0) > (inClause.match(/[）)]/g)?.length ?? 0)) continue;
+    if (clauseHasItem && /其中|包括|含|分别/.test(inClause)) continue;
+    sum += q.value;
+    clauseHasItem = true;
+  }
+  return round(sum);
+}
+
+function fits(total: Quantity, sum: number): boolean {
+  const [low, high] = totalRange(total);
+  return total.approx === 'more' ? sum > low && sum < high : sum >= low && sum <= high;
+}
+
+/** The parts listed after a total, from `zoneStart`; `pastSemicolons` reads on past clause ends. */
+function collectParts(facts: SourceFacts, i: number, zoneStart: number, crossed: boolean, bracket: boolean, pastSemicolons: boolean) {
+  const { text, quantities: qs } = facts;
+  const total = qs[i]!;
+  const parts: Part[] = [];
+  const partIndexes: number[] = [];
+  let pos = zoneStart;
+  let lastSentence = crossed ? total.sentence + 1 : total.sentence;
+  let semicolon = false;
+  for (let j = i + 1; j < qs.length; j++) {
+    const q = qs[j]!;
+    // Across sentences, the rest of the total's own sentence is not the list; nor is a change clause passed over.
+    if ((crossed && q.sentence === total.sentence) || q.start < zoneStart) continue;
+    if (q.sentence !== lastSentence) break;
+    if (q.measure !== total.measure) break;
+    let gap = text.slice(pos, q.start);
+    if (bracket && /[）)]/.test(gap)) break;
+    gap = gap.replace(PERCENT_GAP, '');
+    if (/[。！？\n]/.test(gap)) break;
+    // A nested figure in brackets (其中自然人3件（含2件网上申请）) belongs to its part.
+    if (/[（(][^）)]*$/.test(gap) && parts.length > 0) continue;
+    // What a part said in brackets is no label of the next one.
+    gap = gap.replace(/[（(][^（()）]*[）)]/g, '');
+    // A clause end closes the list (issue 19 §2) unless the next clause opens another list of it.
+    if (/[；;]/.test(gap) && !/[；;][\s\u3000]*(其中|分别|包括)/.test(gap)) {
+      semicolon = true;
+      if (!pastSemicolons) break;
+    }
+    const label = gap
+      .replace(SEPARATORS, '')
+      .replace(/^(是|为|有)/, '')
+      .replace(/(的|为|是|有|共|计)$/, '');
+    if (parts.length > 0 && CLAUSE_STOP.test(label)) break;
+    if (label.length > 24) break;
+    parts.push({ q, label });
+    partIndexes.push(j);
+    pos = q.end;
+    lastSentence = q.sentence;
+  }
+  return { parts, partIndexes, pos, semicolon };
 }
 
 /** 「自然人3件、法人2件，合计5件」: the parts come first, the total closes the list. */

@@ -5,6 +5,7 @@
 //   npm run eval [-- --diff] [-- --update] [--clean DIR] [--mistakes FILE] [--brief]
 //   --diff    compare this run's findings with test/corpus/findings.snapshot.json and print what changed
 //   --update  rewrite the snapshot with this run's findings
+//   --baseline  rewrite test/corpus/baseline.json (the caught counts test/unit/corpus.test.ts holds) with this run's
 //   --brief   only the summary (the table and the counts)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -105,6 +106,11 @@ function main(): void {
       console.log(`\n== 与快照相比的变化：${changes.length ? '' : '没有'}`);
       for (const line of changes) console.log(line);
     }
+  }
+  if (args.includes('--baseline')) {
+    const baseline = Object.fromEntries(Object.entries(r.classes).map(([cls, c]) => [cls, c.caught]));
+    writeFileSync(join(CORPUS_DIR, 'baseline.json'), `${JSON.stringify(baseline, null, 2)}\n`);
+    console.log(`\n基线已更新：${join(CORPUS_DIR, 'baseline.json')}`);
   }
   if (args.includes('--update')) {
     writeFileSync(SNAPSHOT, `${JSON.stringify(now, null, 1)}\n`);

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { checkReport } from '../../shared/check';
 import { parseReportFile } from '../../shared/report-file';
 import type { Finding, ReportDoc } from '../../shared/report';
-import { RULE_REGISTRY } from '../../shared/rules/registry';
 import { cleanReport, cleanSubdistrictReport } from '../fixtures/review-clean';
 import { ownStreetReport, ownTownshipReport } from '../fixtures/review-clean-own';
 
@@ -15,22 +14,23 @@ const FIXTURE_REPORTS = join(CORPUS_DIR, '..', 'fixtures', 'reports');
 
 /** The classes of mistakes (issue 19 §4 and the existing checks) and the rules that name each. */
 export const CLASS_RULES: Record<string, readonly string[]> = {
-  typo: ['review.wording', 'review.typo'],
+  typo: ['review.typo', 'review.wording'],
   text_table: ['review.narrative_figure', 'review.none_claimed', 'review.all_done', 'review.requests_no_count', 'review.money_unit'],
   sum: ['review.sum_parts'],
-  self_description: ['review.parts_count', 'review.self_description'],
-  no_measures: ['review.problems', 'review.no_measures'],
-  wrong_body: ['review.unit_name', 'review.wrong_level', 'review.signature', 'review.wrong_body'],
+  self_description: ['review.self_description', 'review.parts_count'],
+  no_measures: ['review.problems'],
+  wrong_body: ['review.wrong_body', 'review.unit_name', 'review.wrong_level', 'review.signature'],
   stale_year: ['review.stale_year', 'review.period', 'review.carry_year', 'review.title', 'review.citation'],
   t2_plausibility: [
     't2.published_le_made',
     't2.decisions_without_items',
     't2.in_force_continuity',
     't2.repeal_bound',
+    't2.township_regulations',
     't2.township_normative',
     't2.fee_unit',
+    'cell.kind',
     'review.fee',
-    't2.plausibility',
   ],
   date: ['review.date_in_year', 'review.date_deadline', 'review.bad_date', 'review.period_span', 'review.date_padding', 'review.period'],
 };
@@ -234,9 +234,4 @@ export function changedWords(p: Planted, doc: ReportDoc): string {
     out.push(`${e.field === 'section' ? e.section : e.field}：${sentenceAround(text, e.at, e.at + e.insert.length)}`);
   }
   return out.join(' / ');
-}
-
-/** The rule ids a class maps to that the registry knows (the others belong to work not merged yet). */
-export function knownRules(cls: string): string[] {
-  return (CLASS_RULES[cls] ?? []).filter((r) => r in RULE_REGISTRY);
 }

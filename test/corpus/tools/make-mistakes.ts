@@ -75,16 +75,34 @@ const OTHER_UNITS: Record<string, string[]> = {
   subdistrict: ['新华街道', '西湖街道', '东关街道'],
 };
 
+/** A figure as a clerk writes it: money rounded to 4 places (0.35+2 → 2.35). */
+function figure(n: number): string {
+  return String(Math.round(n * 10000) / 10000);
+}
+
+/** Whether a placeholder's cell is filled in: an input cell itself, a total or group sum any cell of its table. */
+function filled(doc: ReportDoc, key: string): boolean {
+  if (key in doc.cells) return true;
+  if (!/\.(total|decisions)$/.test(key) && !/^t3\.(denied|unable|not_processed|other)\.total$/.test(key)) return false;
+  const table = key.slice(0, 3);
+  return Object.keys(doc.cells).some((k) => k.startsWith(table));
+}
+
+/** The cells a text's placeholders read that the report has not filled in. */
+export function unfilledKeys(doc: ReportDoc, text: string): string[] {
+  return [...text.matchAll(/\{v:([a-z0-9_.]+?)([+-]\d+(?:\.\d+)?)?\}/g)].map((m) => m[1]!).filter((k) => !filled(doc, k) || !(k in cellValues(doc)));
+}
+
 /** The words a placeholder stands for in one clean report. */
 export function placeholders(doc: ReportDoc): (text: string) => string {
   const values = cellValues(doc);
   const core = ownNames(doc.unit.name).core;
-  const self = doc.unit.kind === 'subdistrict' ? '本街道' : core.endsWith('乡') ? '我乡' : doc.unit.kind === 'township' ? '我镇' : '本机关';
+  const self = doc.unit.kind === 'subdistrict' ? '我街道' : core.endsWith('乡') ? '我乡' : doc.unit.kind === 'township' ? '我镇' : '本机关';
   const others = OTHER_UNITS[doc.unit.kind === 'subdistrict' ? 'subdistrict' : 'township']!;
   const other = others.find((o) => o !== core && !doc.unit.name.includes(o))!;
   return (text) =>
-    text.replace(/\{(year(?:[+-]\d+)?|unit|short|self|other|v:([a-z0-9_.]+?)([+-]\d+)?)\}/g, (_, name: string, key?: string, delta?: string) => {
-      if (key) return String((values[key] ?? 0) + Number(delta ?? 0));
+    text.replace(/\{(year(?:[+-]\d+)?|unit|short|self|other|v:([a-z0-9_.]+?)([+-]\d+(?:\.\d+)?)?)\}/g, (_, name: string, key?: string, delta?: string) => {
+      if (key) return figure((values[key] ?? 0) + Number(delta ?? 0));
       if (name.startsWith('year')) return String(doc.year + Number(name.slice(4) || 0));
       if (name === 'unit') return doc.unit.name;
       if (name === 'short') return core || doc.unit.name;
@@ -135,15 +153,24 @@ export function plant(entry: PhrasingEntry, doc: ReportDoc): Edit[] | null {
   if (!applies(entry, doc)) return null;
   const fill = placeholders(doc);
   const { op, args } = opOf(entry);
+  // A placeholder on a cell the report has not filled in: the entry does not fit this report.
+  const raw = [args.find, args.with, args.text, ...Object.values(args.cells ?? {})].filter((x) => x !== undefined).join(' ');
+  if (unfilledKeys(doc, String(raw)).length) return null;
   if (op === 'set_cells') {
     const cells: Record<string, number | null> = {};
     for (const [k, v] of Object.entries(args.cells ?? {})) {
       const n = typeof v === 'number' ? v : Number(fill(String(v)));
-      if (!Number.isFinite(n) || n < 0) return null;
+      if (!Number.isFinite(n)) return null;
       cells[k] = n;
     }
     const changed = Object.entries(cells).some(([k, v]) => doc.cells[k] !== v);
-    return changed ? [{ field: 'cells', cells }] : null;
+    if (!changed) return null;
+    // Totals the report states among its cells follow the inputs, as the program derives them.
+    if (isGovFormatId(doc.formatId)) {
+      const derived = deriveTotals(doc.formatId, { ...doc.cells, ...cells } as Record<string, number>);
+      for (const [k, v] of Object.entries(derived)) if (k in doc.cells && !(k in cells) && doc.cells[k] !== v) cells[k] = v;
+    }
+    return [{ field: 'cells', cells }];
   }
   if (op === 'replace') {
     const find = fill(String(args.find ?? ''));
