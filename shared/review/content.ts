@@ -9,7 +9,6 @@ import {
   COMPARISON_PATTERNS,
   CONCRETE_MARKERS,
   FOLLOW_UP_MARKERS,
-  MEASURE_MARKERS,
   NO_FEE_PATTERNS,
   OVERVIEW_ASPECT_SYNONYMS,
   OVERVIEW_MAX_CHARS,
@@ -17,6 +16,7 @@ import {
   STOCK_PHRASES,
 } from './phrases';
 import type { SourceFacts } from './facts';
+import { statesMeasures } from './measures';
 import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
 import { NUMBER_SOURCE, compact, sectionFinding, textFinding } from './text';
@@ -214,7 +214,7 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
 function problemsSaid(facts: SourceFacts, year: number) {
   const text = facts.text;
   const hasProblem = PROBLEM_MARKERS.some((w) => text.includes(w));
-  const hasMeasure = MEASURE_MARKERS.some((w) => text.includes(w));
+  const hasMeasure = statesMeasures(text);
   const stock = STOCK_PHRASES.filter((p) => text.includes(p));
   const counts = hasProblem && hasMeasure && stock.length >= 2 ? concreteness(facts) : undefined;
   const followUp = FOLLOW_UP_MARKERS.some((re) => re.test(text)) || lastYearReport(year).test(text);

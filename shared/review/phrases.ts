@@ -82,26 +82,6 @@ export const PROBLEM_MARKERS: readonly string[] = [
   '短板',
 ];
 
-/** Words that mark an improvement measure in 五. */
-export const MEASURE_MARKERS: readonly string[] = [
-  '将',
-  '下一步',
-  '措施',
-  '整改',
-  '改进',
-  '完善',
-  '建立',
-  '制定',
-  '计划',
-  '拟',
-  '今后',
-  '明年',
-  '加强',
-  '开展',
-  '落实',
-  '已',
-];
-
 /**
  * Details a reviewer can check: a figure or a deadline. Naming a channel (“利用网站、媒体等”) is not
  * enough: the seeds' boilerplate names channels too.

@@ -16,7 +16,7 @@ import { excerpt, textFinding } from './text';
 const FILLER = /[“”"‘’\s等的和及与以情况部分]/g;
 
 function bare(s: string): string {
-  return s.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]?/, '').replace(FILLER, '');
+  return s.replace(/^[（(]?[一二三四五六七八九十\d]+(?:是|[）)、.．])?/, '').replace(FILLER, '');
 }
 
 /** How much of an item's words a heading holds (0–1), ignoring filler. */
@@ -78,16 +78,16 @@ function listingMarks(p: PartsFact, text: string, headings: readonly string[]): 
   const named = partsNamed(p.list, headings);
   const out: Mark[] = [];
   const all = headings.join('、');
-  for (const n of named) {
-    if (n.index >= 0) continue;
-    // 2019年以前的提纲 (概述, 收费及减免): review.legacy_heading says so.
-    if (LEGACY_PART_NAMES.some((re) => re.test(n.words))) continue;
-    const start = p.listStart + n.at;
-    const end = start + n.words.length;
+  const unknown = named.filter((n) => n.index < 0);
+  // A listing by the pre-2019 outline (概述, 收费及减免) is review.legacy_heading's.
+  if (unknown.some((n) => LEGACY_PART_NAMES.some((re) => re.test(n.words)))) return [];
+  if (unknown.length) {
+    const start = p.listStart + unknown[0]!.at;
+    const last = unknown[unknown.length - 1]!;
     out.push({
       start,
-      end,
-      message: `中「${excerpt(text, p.start, p.end)}」列出的“${n.words}”不是年度报告的一个部分。年度报告的${headings.length}个部分是：${all}。请按实际的部分改写这句话。`,
+      end: p.listStart + last.at + last.words.length,
+      message: `中「${excerpt(text, p.start, p.end)}」列出的“${unknown.map((n) => n.words).join('”“')}”不是年度报告的部分。年度报告的${headings.length}个部分是：${all}。请按实际的部分改写这句话。`,
       context: text.slice(p.start, p.end),
     });
   }
@@ -127,5 +127,21 @@ export const SELF_DESCRIPTION_EXAMPLES: RuleExamples = {
   right: [
     '全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分。',
     '本报告包括总体情况、主动公开、依申请公开、复议诉讼、问题和改进、其他事项六个部分。',
+  ],
+};
+
+/** Examples of review.parts_count (wording-outline.ts) in the phrasings this module's facts read. */
+export const PARTS_COUNT_EXAMPLES: RuleExamples = {
+  rule: 'review.parts_count',
+  wrong: [
+    '报告分为6个部分，即总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、其他需要报告的事项。',
+    '本报告包括以下六个方面：一是总体情况；二是主动公开政府信息情况；三是收到和处理政府信息公开申请情况；四是政府信息公开行政复议、行政诉讼情况；五是存在的主要问题及改进情况。',
+    '现将本年度政府信息公开工作情况报告如下，全文共五个部分。',
+    '本报告共四个部分，分别是总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况和存在的主要问题及改进情况。',
+  ],
+  right: [
+    '全文共六个部分。',
+    '主要内容包含：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项共六个部分。',
+    '报告期内，我镇从以下三个方面推进政务公开：一是完善制度；二是拓展平台；三是强化监督。',
   ],
 };

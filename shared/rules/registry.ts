@@ -106,6 +106,9 @@ export const RULE_REGISTRY = {
   // Issue 19 part B (rules-b): the open classes.
   'review.typo': { severity: 'warning', title: '固定用语中的错别字（同音字、形近字）' },
   'review.self_description': { severity: 'warning', title: '说明各部分的句子列出的部分与报告不一致', spec: 'E6' },
+  't2.plausibility': { severity: 'warning', title: '表二的数字不可能成立（制发多于现行有效与废止之和；2019格式项目数减到0以下）', spec: 'E9' },
+  't2.procurement_amount': { severity: 'warning', title: '2019格式：没有政府集中采购项目却有采购总金额', spec: 'E9' },
+  't2.items_continuity': { severity: 'warning', title: '2019格式：上一年项目数量应等于上一年度报告的项目数量加增减' },
   'review.wrong_body': { severity: 'warning', title: '以其他种类的机关（局、委、镇、街道）或其他乡镇的名义叙述', spec: 'W5' },
   // The county's checks across units (shared/county).
   'county.copied_text': { severity: 'warning', title: '与其他单位报告的文字雷同' },

@@ -31,6 +31,9 @@ export const CLASS_RULES: Record<string, readonly string[]> = {
     't2.fee_unit',
     'cell.kind',
     'review.fee',
+    't2.plausibility',
+    't2.procurement_amount',
+    't2.items_continuity',
   ],
   date: ['review.date_in_year', 'review.date_deadline', 'review.bad_date', 'review.period_span', 'review.date_padding', 'review.period'],
 };

@@ -27,11 +27,11 @@ function docFor(example: string | RuleExample): ReportDoc {
 
 const show = (e: string | RuleExample) => (typeof e === 'string' ? e : JSON.stringify(e));
 
-test('the clean bases have none of part B’s findings', () => {
+test('the clean bases have no warning or error of part B’s rules', () => {
   const rules = new Set<string>(PART_B_EXAMPLES.map((x) => x.rule));
   for (const doc of [cleanReport(), cleanSubdistrictReport(), clean2020()]) {
     assert.deepEqual(
-      checkReport(doc).filter((f) => rules.has(f.rule)),
+      checkReport(doc).filter((f) => rules.has(f.rule) && f.severity !== 'info'),
       [],
     );
   }

@@ -185,6 +185,52 @@ describe('table rules: a failing and a passing case for each', () => {
     assert.deepEqual(only(evaluateTableRules(ansha), 't2.decisions_without_items'), []);
   });
 
+  // Issue 19 part B: 表二 plausibility in both formats.
+  rule('t2.plausibility', () => {
+    const issued = only(
+      evaluateTableRules(withCells(CLEAN, { 't2.normative_documents.issued': 3, 't2.normative_documents.repealed': 0, 't2.normative_documents.in_force': 1 })),
+      't2.plausibility',
+    );
+    assert.equal(issued.length, 1);
+    assert.equal(issued[0].severity, 'warning');
+    assert.match(issued[0].message, /本年制发件数 3，多于现行有效件数 1 与本年废止件数 0 之和 1/);
+    assert.deepEqual(
+      only(
+        evaluateTableRules(
+          withCells(CLEAN, { 't2.normative_documents.issued': 3, 't2.normative_documents.repealed': 1, 't2.normative_documents.in_force': 2 }),
+        ),
+        't2.plausibility',
+      ),
+      [],
+    );
+    const ansha = fixture('2020-ansha.nianbao.json');
+    const negative = only(evaluateTableRules(withCells(ansha, { 't2.fees.prev_year_items': 1, 't2.fees.change': -4 })), 't2.plausibility');
+    assert.equal(negative.length, 1);
+    assert.match(negative[0].message, /本年只剩 -3 项/);
+    assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.fees.prev_year_items': 4, 't2.fees.change': -4 })), 't2.plausibility'), []);
+    assert.deepEqual(only(evaluateTableRules(ansha), 't2.plausibility'), []);
+  });
+
+  rule('t2.procurement_amount', () => {
+    const ansha = fixture('2020-ansha.nianbao.json');
+    const fs = only(evaluateTableRules(withCells(ansha, { 't2.procurement.items': 0, 't2.procurement.amount': 80000 })), 't2.procurement_amount');
+    assert.equal(fs.length, 1);
+    assert.match(fs[0].message, /采购项目数量为 0，却填了采购总金额 80,000/);
+    assert.deepEqual(only(evaluateTableRules(withCells(ansha, { 't2.procurement.items': 1, 't2.procurement.amount': 80000 })), 't2.procurement_amount'), []);
+    assert.deepEqual(only(evaluateTableRules(ansha), 't2.procurement_amount'), []);
+  });
+
+  rule('t2.items_continuity', () => {
+    const ansha = fixture('2020-ansha.nianbao.json');
+    const last = withCells(ansha, { 't2.licensing.prev_year_items': 10, 't2.licensing.change': 2 }, { year: 2019 });
+    const licensing = (fs: Finding[]) => only(fs, 't2.items_continuity').filter((f) => f.cells[0] === 't2.licensing.prev_year_items');
+    const fs = licensing(evaluateTableRules(withCells(ansha, { 't2.licensing.prev_year_items': 9 }), last));
+    assert.equal(fs.length, 1);
+    assert.match(fs[0].message, /上一年年底应有 12 项/);
+    assert.deepEqual(licensing(evaluateTableRules(withCells(ansha, { 't2.licensing.prev_year_items': 12 }), last)), []);
+    assert.deepEqual(only(evaluateTableRules(ansha), 't2.items_continuity'), []);
+  });
+
   rule('cell.unknown', () => {
     // 政府集中采购 was dropped in 2021: a 2019 cell in a 2021 report is lost on export.
     const fs = only(evaluateTableRules(withCells(CLEAN, { 't2.procurement.items': 2 })), 'cell.unknown');
