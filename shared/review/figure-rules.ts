@@ -26,6 +26,10 @@ export interface FigureRule {
   parts?: readonly { cell: string; words: RegExp }[];
   /** the number may come first in its clause: 「3件不予公开」「尚有2件转入下年度办理」 */
   numberFirst?: true;
+  /** words that, with the keyword, make the figure count something else (收到行政许可申请) */
+  notAbout?: RegExp;
+  /** the keyword is a sub-row's own words: the gap may hold a 、 (逾期不补正、不再处理的申请1件) */
+  listGap?: true;
 }
 
 const part = (row: string, words: RegExp) => ({ cell: `t3.${row}.total`, words });
@@ -60,6 +64,8 @@ const OTHER_PARTS = [part('other_overdue_correction', /逾期不补正|逾期未
  */
 export const NEEDS: Record<string, readonly string[]> = {
   new_received: ['新收', '收到', '接收', '受理', '接到'],
+  new_received_bare: ['新收'],
+  processed: ['办结'],
   carried_over: ['结转'],
   granted: ['予以公开'],
   partial_grant: ['部分公开'],
@@ -75,9 +81,13 @@ export const NEEDS: Record<string, readonly string[]> = {
   not_processed: ['不予处理'],
   other_processing: ['其他处理', '其它处理'],
   withdrawn: ['撤回'],
+  unable_need_create: ['没有现成信息', '另行制作'],
+  not_processed_petition: ['信访举报投诉'],
+  overdue_correction: ['补正'],
   licensing: ['行政许可'],
   penalty: ['行政处罚'],
   coercion: ['行政强制'],
+  normative_published_total: ['对外公开'],
 };
 
 const T3_UNITS = '件|宗|份|起';
@@ -88,10 +98,30 @@ export const FIGURES: FigureRule[] = [
     id: 'new_received',
     what: '本年新收的政府信息公开申请',
     // Only applications for information: 「受理行政许可申请12件」 is not one.
-    after: '(?:新收|收到|接收|受理|接到)了?(?:各类|群众|公民)?(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请',
+    after: '(?:新收|收到|接收|受理|接到)了?[^。；，,\\d]{0,24}?申请',
     before: { verb: '(?:新收|收到|接收|受理|接到)', object: '(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请' },
     units: T3_UNITS,
     cells: () => ['t3.new_received.total'],
+    notAbout: /许可|复议|诉讼|审批|补贴|救助|低保|建议|提案|事项|登记|审核|认证|办证|证明|资格|项目|资金|贷款|核查|核实|用地|建房/,
+    numberFirst: true,
+  },
+  {
+    id: 'new_received_bare',
+    what: '本年新收的政府信息公开申请',
+    // 「依申请公开办理情况：新收1件，上年结转0件」
+    after: '新收(?:到)?',
+    units: T3_UNITS,
+    sentenceMust: /申请/,
+    cells: () => ['t3.new_received.total'],
+  },
+  {
+    id: 'processed',
+    what: '办结（办理结果总计）的申请',
+    after: '办结(?:了)?(?:政府信息公开|依申请公开)?(?:的)?(?:申请)?',
+    units: T3_UNITS,
+    sentenceMust: /申请|依申请公开/,
+    cells: () => ['t3.total_processed.total'],
+    notAbout: /建议|提案|热线|来信|来访|投诉|举报|诉求|工单|转办/,
   },
   {
     id: 'carried_over',
@@ -126,19 +156,20 @@ export const FIGURES: FigureRule[] = [
     units: T3_UNITS,
     cells: () => ['t3.carried_forward.total'],
   },
-  { id: 'review', what: '行政复议', after: '行政复议(?:案件)?', units: T4_UNITS, cells: () => ['t4.review.total'] },
+  { id: 'review', what: '行政复议', after: '行政复议(?:案件)?', units: T4_UNITS, cells: () => ['t4.review.total'], numberFirst: true },
   {
     id: 'litigation',
     what: '行政诉讼',
     after: '行政诉讼(?:案件)?',
     units: T4_UNITS,
     cells: () => ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
+    numberFirst: true,
   },
   {
     id: 'normative_issued',
     what: '本年制发的行政规范性文件',
-    after: '(?:制发|印发|出台|制定)[^。；，、\\d]{0,6}?规范性文件',
-    before: { verb: '(?:制发|印发|出台|制定)', object: '(?:行政)?规范性文件' },
+    after: '(?:制发|印发|出台|制定|新制作)[^。；，、\\d]{0,6}?规范性文件',
+    before: { verb: '(?:制发|印发|出台|制定|新制作)', object: '(?:行政)?规范性文件' },
     units: '件|份|个',
     cells: (formatId) => [formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
   },
@@ -223,6 +254,37 @@ export const FIGURES: FigureRule[] = [
     parts: OTHER_PARTS,
     numberFirst: true,
   },
+  // Sub-rows named without their outcome's word (因没有现成信息需要另行制作，告知申请人1件).
+  {
+    id: 'unable_need_create',
+    what: '没有现成信息需要另行制作的申请',
+    after: '(?:没有现成信息|另行制作)',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.unable_need_create.total'],
+    numberFirst: true,
+    listGap: true,
+  },
+  {
+    id: 'not_processed_petition',
+    what: '信访举报投诉类申请',
+    after: '信访举报投诉类?',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.not_processed_petition.total'],
+    listGap: true,
+  },
+  {
+    id: 'overdue_correction',
+    what: '申请人逾期不补正、不再处理的申请',
+    after: '逾期(?:不|未)补正',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.other_overdue_correction.total'],
+    years: 'gov-2021',
+    numberFirst: true,
+    listGap: true,
+  },
   {
     id: 'withdrawn',
     what: '申请人撤回的申请（计入“其他处理”）',
@@ -233,7 +295,21 @@ export const FIGURES: FigureRule[] = [
     cells: (formatId) =>
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
   },
-  { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'] },
-  { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'] },
-  { id: 'coercion', what: '行政强制决定', after: '行政强制(?:决定|措施|案件)?', units: '件|宗|起', cells: () => ['t2.coercion.decisions'] },
+  { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'], numberFirst: true },
+  { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'], numberFirst: true },
+  {
+    id: 'coercion',
+    what: '行政强制决定',
+    after: '行政强制(?:决定|措施|案件)?',
+    units: '件|宗|起',
+    cells: () => ['t2.coercion.decisions'],
+    numberFirst: true,
+  },
+  {
+    id: 'normative_published_total',
+    what: '对外公开的规范性文件总数',
+    after: '对外公开(?:的)?(?:行政)?规范性文件(?:总数|总量)?(?:达到|达|为|共)?',
+    units: '件|份|个',
+    cells: () => ['t2.normative_documents.total_published'],
+  },
 ];

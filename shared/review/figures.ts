@@ -54,7 +54,8 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
   for (const src of sources) {
     if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
-    const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}`, () => figureHits(src.text, formatId, doc.year));
+    const aboutRequests = src.section === 'requests';
+    const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}:${aboutRequests}`, () => figureHits(src.text, formatId, doc.year, aboutRequests));
     for (const {
       rule: { rule, cells: outcomeCells, table },
       start,
@@ -88,38 +89,71 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
       f.actual = stated;
       out.push(f);
     }
-    out.push(...noneClaims(src, value, tableFilled));
+    out.push(...noneClaims(src, formatId, value, tableFilled));
     if (tableFilled('t3')) out.push(...allDone(src, value));
   }
   return out;
 }
 
 /** `needs`: a word every match contains, so a text without it is not scanned. */
-const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table: string }[] = [
+const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table: string; formatId?: GovFormatId; notAbout?: RegExp; unit?: string }[] = [
   {
-    // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议.
-    re: /(未|没有|无)(收到|受理|接到|接收)[^。；，]{0,16}?申请|申请[^。；，复诉]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件/g,
+    // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议 (the clause is read after the match).
+    re: /(未|没有|无)(收到|受理|接到|接收|新增|新收)[^。；，]{0,24}?申请|(未|没有|无)(任何)?(公民|法人|其他组织|群众|个人|企业|单位|申请人)[^。；，\d]{0,20}?(提出|提交|申请)[^。；，\d]{0,12}?(申请|信息的情况)|申请[^。；，复诉]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件|申请(数|数量|总数|件数)(为|是)?\s*(?<![0-9０-９])(0|０|零)(?![0-9０-９])|零申请/g,
     needs: '申请',
     cells: ['t3.new_received.total'],
     what: '没有收到政府信息公开申请',
     table: 't3',
+    // …about something else the applications did or had: 复议, overdue answers, complaints.
+    notAbout: /复议|诉讼|超期|逾期|超时|驳回|投诉|被|答复|办理|处理|撤回|结转/,
   },
-  { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政复议/g, needs: '行政复议', cells: ['t4.review.total'], what: '没有行政复议', table: 't4' },
   {
-    re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政诉讼/g,
-    needs: '行政诉讼',
+    re: /(未|没有|无)(?!经)(发生|出现)?[^。；，]{0,16}?(行政)?复议|行政复议(案件)?(数量?)?(为|是|共)?\s*(零|0|０)(?![0-9０-９])/g,
+    needs: '复议',
+    cells: ['t4.review.total'],
+    what: '没有行政复议',
+    table: 't4',
+  },
+  {
+    re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?(行政)?诉讼|行政诉讼(案件)?(数量?)?(为|是|共)?\s*(零|0|０)(?![0-9０-９])/g,
+    needs: '诉讼',
     cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
     what: '没有行政诉讼',
     table: 't4',
   },
+  {
+    re: /(未|没有|无)(制发|出台|印发|制定)[^。；，\d]{0,6}规范性文件/g,
+    needs: '规范性文件',
+    cells: ['t2.normative_documents.issued'],
+    what: '没有制发行政规范性文件',
+    table: 't2',
+    formatId: 'gov-2021',
+  },
+  {
+    re: /(未|没有|无)(制发|出台|印发|制定|新制作)[^。；，\d]{0,6}规范性文件/g,
+    needs: '规范性文件',
+    cells: ['t2.normative_documents.new_made'],
+    what: '没有制作规范性文件',
+    table: 't2',
+    formatId: 'gov-2019',
+  },
+  {
+    re: /(未|没有|无)(收取|发生|产生)[^。；，\d]{0,8}行政事业性收费/g,
+    needs: '行政事业性收费',
+    cells: ['t2.fees.amount'],
+    what: '没有行政事业性收费',
+    table: 't2',
+    formatId: 'gov-2021',
+    unit: '万元',
+  },
 ];
 
 /** “未收到申请” while table 三 has some; “未发生行政复议/诉讼” while table 四 has some. */
-function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: (table: string) => boolean): Finding[] {
+function noneClaims(src: TextSource, formatId: GovFormatId, value: (k: string) => number, tableFilled: (table: string) => boolean): Finding[] {
   const out: Finding[] = [];
   const text = src.text;
   for (const c of CLAIMS) {
-    if (!tableFilled(c.table) || !text.includes(c.needs)) continue;
+    if ((c.formatId && c.formatId !== formatId) || !tableFilled(c.table) || !text.includes(c.needs)) continue;
     const matches = allMatches(c.re, text);
     if (matches.length === 0) continue;
     const actual = c.cells.reduce((s, k) => s + value(k), 0);
@@ -128,9 +162,14 @@ function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: 
       const sentence = sentenceAt(text, m.index);
       const clauseStart = Math.max(text.lastIndexOf('，', m.index), sentence.start - 1) + 1;
       if (NOT_THIS_YEAR.test(text.slice(clauseStart, m.index))) continue;
+      if (c.notAbout) {
+        const end = m.index + m[0].length;
+        const rest = /^[^。；，,;！？\n]*/.exec(text.slice(end))![0];
+        if (c.notAbout.test(rest)) continue;
+      }
       const f = textFinding(
         'review.none_claimed',
-        `${src.label}中「${quote(sentence.text.trim(), 80)}」说${c.what}，而表格中填了${actual}件。请核实：确实没有的，把表格改为0；有的，请改写这句话并写明件数。`,
+        `${src.label}中「${quote(sentence.text.trim(), 80)}」说${c.what}，而表格中填了${actual}${c.unit ?? '件'}。请核实：确实没有的，把表格改为0；有的，请改写这句话并写明件数。`,
         src,
         m.index,
         m.index + m[0].length,

@@ -7,7 +7,7 @@ import type { Finding } from '../report';
 import type { Mark, Quantity, SourceFacts } from './facts';
 import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
-import { quote, textFinding } from './text';
+import { allMatches, quote, textFinding } from './text';
 
 /** Words before a count that make it a total. */
 const TOTAL_BEFORE = /(共|共计|合计|总计|累计|总共|一共)[^，,；;。：:]{0,24}$/;
@@ -16,7 +16,8 @@ const OPENER =
   /^[ \u3000]*(?:[，,]?[ \u3000]*(?:[^，,。；;：:\d（(]{0,8}?(分别为|分别是|具体为|具体是|具体如下|结果为|情况为|情况如下)|(其中|包括|包含|含))[，,：:\s]*|([：:])\s*|([（(])(?:[ \u3000]*(其中|包括|含)[，,：:\s]*)?)/;
 const LIST_HINT = /其中|包括|包含|含|分别|具体|结果为|情况为|情况如下|[：:（(。；;]/;
 /** What opens a list at the start of the next sentence: 其中，/ 从申请人看，/ 按申请人类型分，. */
-const NEXT_OPENER = /^[\s\u3000]*(其中|从[^，,。：:]{1,8}(?:看|来看|分析)|按[^，,。：:]{1,8}(?:分|划分|统计))[，,：:\s]*/;
+const NEXT_OPENER =
+  /^[\s\u3000]*(其中|从[^，,。：:]{1,8}(?:看|来看|分析)|按[^，,。：:]{1,8}(?:分|划分|统计|看)|分[^，,。：:]{1,6}(?:看|统计)|具体(?:来看|为|是|如下|情况如下)|各类(?:信息)?(?:分别为|如下))[，,：:\s]*/;
 /** A label that ends a list: the clause goes on about something else. */
 const CLAUSE_STOP =
   /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
@@ -55,9 +56,47 @@ export function checkSums(sources: readonly TextSource[]): Finding[] {
   return out;
 }
 
+/** A share of a whole: 占10%, 占比36.5%. */
+const SHARE = /占(?:比|全部|总数|总量|全年)?[的]?\s*([0-9]+(?:\.([0-9]+))?)\s*[%％]/g;
+
+/**
+ * The shares of one whole listed in a sentence (政府文件17条，占10%；工作动态102条，占60%；其他61条，占36%):
+ * over 100% is always wrong; short of it only when the list ends with 其他/其余 (it names everything).
+ * Each share may be rounded, so the sum is allowed half a unit of its last place per share.
+ */
+function shareMarks(facts: SourceFacts): Mark[] {
+  const out: Mark[] = [];
+  if (!facts.text.includes('%') && !facts.text.includes('％')) return out;
+  for (const s of facts.sentences) {
+    const shares = allMatches(SHARE, s.text);
+    if (shares.length < 2) continue;
+    // Shares of different wholes (增长10%, 占上年的…) are not one list: only 占 shares, one figure each.
+    let sum = 0;
+    let slack = 0;
+    for (const m of shares) {
+      sum += Number(m[1]);
+      slack += 0.5 * 10 ** -(m[2]?.length ?? 0);
+    }
+    const complete = /(其他|其它|其余)[^，,；;。]{0,8}[0-9０-９]/.test(s.text);
+    const over = sum > 100 + slack;
+    const under = complete && sum < 100 - slack;
+    if (!over && !under) continue;
+    const first = shares[0]!;
+    const last = shares[shares.length - 1]!;
+    const listed = shares.map((m) => `${m[1]}%`).join('、');
+    out.push({
+      message: `「${quote(s.text.trim(), 90)}」列出的占比${listed}加起来是${round(sum)}%，${over ? '超过了100%' : '不到100%，而列出的已包括“其他”'}。请核对各项数字和占比。`,
+      start: s.start + first.index,
+      end: s.start + last.index + last[0].length,
+      context: s.text,
+    });
+  }
+  return out;
+}
+
 /** The totals of one text whose parts do not add up (text only, so kept with the text's facts). */
 function sumMarks(facts: SourceFacts): Mark[] {
-  const out: Mark[] = [];
+  const out: Mark[] = shareMarks(facts);
   const qs = facts.quantities;
   if (qs.length < 3) return out;
   const used = new Set<number>();
@@ -263,7 +302,8 @@ function partsBefore(facts: SourceFacts, i: number): Verdict | null {
     pos = Math.max(labelStart, q.clauseStart);
   }
   if (parts.length < 2) return null;
-  const complete = parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
+  // A closing 合计/共计/总计 adds up what was listed before it: the list is complete.
+  const complete = !/^(共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, '')) || parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
   return { total, parts, partIndexes, complete, start: parts[0]!.q.start, end: total.end };
 }
 
