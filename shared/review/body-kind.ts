@@ -62,6 +62,8 @@ function bodyMarks(facts: SourceFacts, kind: Kind, own: OwnNames): Mark[] {
   const ownName = own.full || '本机关';
   if (/[局委部厅办]/.test(text)) {
     for (const m of text.matchAll(DEPARTMENT_SELF)) {
+      // A 街道办事处 calls itself 我办 (办事处).
+      if (m[2] === '办' && kind === 'subdistrict') continue;
       const start = m.index;
       const end = start + m[0].length;
       out.push({
@@ -160,6 +162,7 @@ export const WRONG_BODY_EXAMPLES: RuleExamples = {
     { unit: 'subdistrict', text: '我街道在便民服务中心设置了查阅点，本街道各社区均设公开栏。' },
     '按照县公安局要求开展宣传，基本局面保持稳定，我委托律师审查合同。',
     '与石门土家族乡联合开展政策宣讲。',
+    { unit: 'subdistrict', text: '2024年我办严格按照《条例》要求公开机构设置、办事处和党工委职责等信息。' },
     '本乡镇各村均设立公开栏，推进乡村振兴。',
     '现将小陶镇2025年政府信息公开工作情况报告如下。',
   ],

@@ -123,6 +123,35 @@ const ITEM_NUMBER = /^[\s“”"]*(?:[一二三四五六七八九十]+是|[（(]
 /** The parts' names without their numbers (总体情况, 收到和处理政府信息公开申请情况 …). */
 const PART_NAMES = Object.values(SECTION_HEADINGS).map((h) => h.replace(/^[一二三四五六七八九十]+、/, ''));
 
+/** How much of a listed item's words a part's name holds (0–1), ignoring joining words. */
+export function partOverlap(item: string, name: string): number {
+  const a = item.replace(/^[（(]?[一二三四五六七八九十\d]+(?:是|[）)、.．])?/, '').replace(/[“”"‘’\s等的和及与以情况部分]/g, '');
+  if (!a) return 0;
+  let hit = 0;
+  for (const ch of a) if (name.includes(ch)) hit++;
+  return hit / a.length;
+}
+
+const namesPart = (item: string) => PART_NAMES.some((h) => partOverlap(item, h) >= 0.7 || partOverlap(h, item) >= 0.9);
+
+/** Two parts joined by 和/及 in one item (主动公开政府信息情况和收到处理政府信息公开申请情况): both named. */
+function splitJoined(item: string): string[] {
+  for (const m of item.matchAll(/[和及与]/g)) {
+    // Not the 和/及 of a part's own name (收到和处理……, 存在的主要问题及改进情况).
+    if (
+      PART_NAMES.some((h) => {
+        const at = item.indexOf(h);
+        return at >= 0 && m.index > at && m.index < at + h.length;
+      })
+    )
+      continue;
+    const a = item.slice(0, m.index);
+    const b = item.slice(m.index + 1);
+    if (a.length >= 8 && b.length >= 8 && namesPart(a) && namesPart(b)) return [a, b];
+  }
+  return [item];
+}
+
 function partsFact(start: number, end: number, stated: number, rawList: string, rawStart: number): PartsFact {
   let raw = rawList;
   let cut = 0;
@@ -138,6 +167,7 @@ function partsFact(start: number, end: number, stated: number, rawList: string, 
         .split(/[、，,；;]/)
         .map((x) => x.replace(ITEM_NUMBER, ''))
         .filter((x) => x.replace(/[\s“”"等]/g, '').length >= 2)
+        .flatMap(splitJoined)
     : [];
   const listed = items.length >= 2 ? items.length : 0;
   // 和/及 inside a part's own name (收到和处理……, 存在的主要问题及改进情况) joins nothing.

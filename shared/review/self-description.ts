@@ -33,9 +33,11 @@ export function partsNamed(list: string, headings: readonly string[]): { index: 
   const out: { index: number; words: string; at: number }[] = [];
   // A heading written out whole first (行政复议、行政诉讼 has a 、 inside), then the rest item by item.
   const taken: [number, number, number][] = [];
+  // Only a name standing between separators (政府信息公开工作总体情况 is one item, not two).
   headings.forEach((h, index) => {
     const at = list.indexOf(h);
-    if (at >= 0) taken.push([at, at + h.length, index]);
+    if (at >= 0 && /^$|[、，,；;和及与“"：:]$/.test(list.charAt(at - 1)) && /^$|^[、，,；;和及与”"等]/.test(list.charAt(at + h.length)))
+      taken.push([at, at + h.length, index]);
   });
   let pos = 0;
   const pieces: { words: string; at: number; index?: number }[] = [];
