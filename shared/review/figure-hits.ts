@@ -134,9 +134,9 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
         const gap = first ? m[5]! : m[2]!;
         const sentence = sentenceAt(text, m.index);
         if (rule.sentenceMust && !aboutRequests && !rule.sentenceMust.test(sentence.text)) continue;
-        if (rule.notAbout && rule.notAbout.test(m[1]! + gap)) continue;
         const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
         const prefix = text.slice(clauseStart, m.index);
+        if (rule.notAbout && rule.notAbout.test(prefix + m[1]! + gap)) continue;
         if (NOT_THIS_YEAR.test(prefix + gap) || lastYear.test(prefix)) continue;
         if (first) {
           // The number opens its clause (「其中3件不予公开」), or a qualifier ending in 的 does

@@ -90,6 +90,9 @@ export const NEEDS: Record<string, readonly string[]> = {
   normative_published_total: ['对外公开'],
 };
 
+/** Words naming one column of table 四 (a result), not the number of cases. */
+const CASE_COLUMN = /审结|纠错|纠正|维持|撤销|败诉|胜诉|终止|其他结果|判决/;
+
 const T3_UNITS = '件|宗|份|起';
 const T4_UNITS = '件|起|宗|例';
 
@@ -156,7 +159,16 @@ export const FIGURES: FigureRule[] = [
     units: T3_UNITS,
     cells: () => ['t3.carried_forward.total'],
   },
-  { id: 'review', what: '行政复议', after: '行政复议(?:案件)?', units: T4_UNITS, cells: () => ['t4.review.total'], numberFirst: true },
+  {
+    id: 'review',
+    what: '行政复议',
+    after: '行政复议(?:案件)?',
+    units: T4_UNITS,
+    cells: () => ['t4.review.total'],
+    numberFirst: true,
+    // 尚未审结行政复议0件, 行政复议纠错1件: one column of table 四, not the total.
+    notAbout: CASE_COLUMN,
+  },
   {
     id: 'litigation',
     what: '行政诉讼',
@@ -164,6 +176,7 @@ export const FIGURES: FigureRule[] = [
     units: T4_UNITS,
     cells: () => ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
     numberFirst: true,
+    notAbout: CASE_COLUMN,
   },
   {
     id: 'normative_issued',

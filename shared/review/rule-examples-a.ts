@@ -37,6 +37,7 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '三件申请均已办结，其中予以公开3件，无法提供1件。',
       '便民服务中心全年受理行政许可申请15件，作出行政许可决定12件。',
       '收到申请后5个工作日内答复。',
+      { text: '因政府信息公开申请行政复议1件，其中行政复议纠错0件，尚未审结行政复议1件。', cells: { 't4.review.pending': 1 } },
     ],
   },
   {
@@ -54,6 +55,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '无上年结转申请。',
       '没有申请人对答复提出异议。',
       '被提起行政诉讼0件，未经复议直接起诉的没有。',
+      { text: '因政府信息公开申请行政复议1件，尚未审结行政复议0件。', cells: { 't4.review.maintain': 1 } },
+      { text: '被提起行政诉讼1件，无行政诉讼败诉案件。', cells: { 't4.litigation_direct.maintain': 1 } },
     ],
   },
   {
