@@ -135,6 +135,9 @@ export function confusion(right: string, written: string): Confusion | null {
   return why;
 }
 
+/** Slots under one key; `same` is their right character when they all have the same one. */
+type SlotList = Slot[] & { same?: number };
+
 /** A term and the position in it where a typo may be. */
 interface Slot {
   term: string;
@@ -153,14 +156,14 @@ interface Lexicon {
   /** each character's place in the alphabet of the terms (1…), 0 for one in no term */
   index: Uint16Array;
   /** position 1…L−2, keyed by the characters on both sides */
-  mid: Map<number, Slot[]>;
+  mid: Map<number, SlotList>;
   /** position 0, keyed by the next two characters */
-  head: Map<number, Slot[]>;
+  head: Map<number, SlotList>;
   /** position L−1, keyed by the two characters before */
-  tail: Map<number, Slot[]>;
+  tail: Map<number, SlotList>;
   /** two-character terms: position 0 keyed by the character after, position 1 by the one before */
-  pair0: (Slot[] | undefined)[];
-  pair1: (Slot[] | undefined)[];
+  pair0: (SlotList | undefined)[];
+  pair1: (SlotList | undefined)[];
   /** the keys of mid, head and tail, hashed into bits: a key whose bit is 0 is in none of them */
   keys: Uint8Array;
 }
@@ -209,7 +212,7 @@ const ALPHABET = 4096;
 const FILTER_BITS = 1 << 16;
 const filterBit = (k: number) => Math.imul(k, 0x9e3779b1) >>> 16;
 
-function push(map: Map<number, Slot[]>, k: number, slot: Slot, filter?: Uint8Array): void {
+function push(map: Map<number, SlotList>, k: number, slot: Slot, filter?: Uint8Array): void {
   if (filter) filter[filterBit(k) >>> 3]! |= 1 << (filterBit(k) & 7);
   const list = map.get(k);
   if (list) list.push(slot);
@@ -224,11 +227,11 @@ function lexicon(): Lexicon {
   let letters = 0;
   const key = (a: number, b: number) => index[a]! * ALPHABET + index[b]!;
   const keys = new Uint8Array(FILTER_BITS / 8);
-  const mid = new Map<number, Slot[]>();
-  const head = new Map<number, Slot[]>();
-  const tail = new Map<number, Slot[]>();
-  const pair0: (Slot[] | undefined)[] = [];
-  const pair1: (Slot[] | undefined)[] = [];
+  const mid = new Map<number, SlotList>();
+  const head = new Map<number, SlotList>();
+  const tail = new Map<number, SlotList>();
+  const pair0: (SlotList | undefined)[] = [];
+  const pair1: (SlotList | undefined)[] = [];
   for (const t of SHORT_TERMS) terms.add(t);
   for (const term of terms) {
     const L = term.length;
@@ -248,6 +251,9 @@ function lexicon(): Lexicon {
     }
   }
   if (letters >= ALPHABET) throw new Error('lexicon: too many distinct characters for the index');
+  for (const list of [...mid.values(), ...head.values(), ...tail.values(), ...pair0, ...pair1]) {
+    if (list && list.every((x) => x.rightCode === list[0]!.rightCode)) list.same = list[0]!.rightCode;
+  }
   const ordinary = new Set(ORDINARY_WORDS);
   built = {
     terms,
@@ -302,10 +308,12 @@ export interface TermTypo {
 }
 
 /** The longest term with a typo at position q: a slot whose other characters match the text. */
-function bestSlot(text: string, q: number, slots: Slot[] | undefined, best: Slot | null): Slot | null {
+function bestSlot(text: string, q: number, slots: SlotList | undefined, best: Slot | null): Slot | null {
   if (!slots) return best;
-  const n = text.length;
   const written = text.charCodeAt(q);
+  // The text has the right character where every slot of the list would have its typo (the usual case).
+  if (slots.same === written) return best;
+  const n = text.length;
   for (const slot of slots) {
     if (best && best.term.length >= slot.term.length) continue;
     const s = q - slot.i;
