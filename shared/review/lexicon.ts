@@ -103,39 +103,47 @@ for (const g of LOOK_ALIKE_GROUPS) {
   }
 }
 
-const readingCache = new Map<string, string>();
+const readingCache = new Map<string, [string, string]>();
 /**
- * A character's usual reading without tone (行: xing). Only the usual readings are compared: a
- * rare reading (和 read huo) is not what a clerk typed when picking the wrong character.
+ * A character's usual reading without tone (行: xing), and as input methods' fuzzy pinyin hears it
+ * (zh/z, ch/c, sh/s, -ng/-n alike: 诉 su, 述 shu). Only the usual readings are compared: a rare
+ * reading (和 read huo) is not what a clerk typed when picking the wrong character.
  */
-function reading(ch: string): string {
+function reading(ch: string): [string, string] {
   let r = readingCache.get(ch);
-  if (r === undefined) readingCache.set(ch, (r = pinyin(ch, { toneType: 'none' })));
+  if (r === undefined) {
+    const exact = pinyin(ch, { toneType: 'none' });
+    readingCache.set(ch, (r = [exact, exact.replace(/^([zcs])h/, '$1').replace(/ng$/, 'n')]));
+  }
   return r;
-}
-
-/** A reading as input methods' fuzzy pinyin hears it: zh/z, ch/c, sh/s, -ng/-n alike (诉 su, 述 shu). */
-function fuzzy(r: string): string {
-  return r.replace(/^([zcs])h/, '$1').replace(/ng$/, 'n');
 }
 
 export type Confusion = 'homophone' | 'near-homophone' | 'look-alike';
 
+const confusionCache = new Map<string, Confusion | null>();
+
 /** Why `written` may stand for `right`: the same sound, a near one, the same look, or null. */
 export function confusion(right: string, written: string): Confusion | null {
   if (right === written) return null;
-  if (LOOK_ALIKE.get(right)?.has(written)) return 'look-alike';
-  const a = reading(right);
-  const b = reading(written);
-  if (a === b) return 'homophone';
-  return fuzzy(a) === fuzzy(b) ? 'near-homophone' : null;
+  const k = right + written;
+  const hit = confusionCache.get(k);
+  if (hit !== undefined) return hit;
+  const [a, fa] = reading(right);
+  const [b, fb] = reading(written);
+  const why: Confusion | null = LOOK_ALIKE.get(right)?.has(written) ? 'look-alike' : a === b ? 'homophone' : fa === fb ? 'near-homophone' : null;
+  confusionCache.set(k, why);
+  return why;
 }
+
+/** Slots under one key; `same` is their right character when they all have the same one. */
+type SlotList = Slot[] & { same?: number };
 
 /** A term and the position in it where a typo may be. */
 interface Slot {
   term: string;
   i: number;
   right: string;
+  rightCode: number;
   before: string;
   after: string;
 }
@@ -148,14 +156,16 @@ interface Lexicon {
   /** each character's place in the alphabet of the terms (1…), 0 for one in no term */
   index: Uint16Array;
   /** position 1…L−2, keyed by the characters on both sides */
-  mid: Map<number, Slot[]>;
+  mid: Map<number, SlotList>;
   /** position 0, keyed by the next two characters */
-  head: Map<number, Slot[]>;
+  head: Map<number, SlotList>;
   /** position L−1, keyed by the two characters before */
-  tail: Map<number, Slot[]>;
+  tail: Map<number, SlotList>;
   /** two-character terms: position 0 keyed by the character after, position 1 by the one before */
-  pair0: Map<number, Slot[]>;
-  pair1: Map<number, Slot[]>;
+  pair0: (SlotList | undefined)[];
+  pair1: (SlotList | undefined)[];
+  /** the keys of mid, head and tail, hashed into bits: a key whose bit is 0 is in none of them */
+  keys: Uint8Array;
 }
 
 const MIN_TERM = 3;
@@ -198,7 +208,12 @@ let built: Lexicon | null = null;
 /** Keys of two characters' places in the alphabet stay small integers (fast map keys). */
 const ALPHABET = 4096;
 
-function push(map: Map<number, Slot[]>, k: number, slot: Slot): void {
+/** A bit per hashed key: most characters' neighbours are in no key, and a bit is cheaper than a map. */
+const FILTER_BITS = 1 << 16;
+const filterBit = (k: number) => Math.imul(k, 0x9e3779b1) >>> 16;
+
+function push(map: Map<number, SlotList>, k: number, slot: Slot, filter?: Uint8Array): void {
+  if (filter) filter[filterBit(k) >>> 3]! |= 1 << (filterBit(k) & 7);
   const list = map.get(k);
   if (list) list.push(slot);
   else map.set(k, [slot]);
@@ -211,11 +226,12 @@ function lexicon(): Lexicon {
   const index = new Uint16Array(0x10000);
   let letters = 0;
   const key = (a: number, b: number) => index[a]! * ALPHABET + index[b]!;
-  const mid = new Map<number, Slot[]>();
-  const head = new Map<number, Slot[]>();
-  const tail = new Map<number, Slot[]>();
-  const pair0 = new Map<number, Slot[]>();
-  const pair1 = new Map<number, Slot[]>();
+  const keys = new Uint8Array(FILTER_BITS / 8);
+  const mid = new Map<number, SlotList>();
+  const head = new Map<number, SlotList>();
+  const tail = new Map<number, SlotList>();
+  const pair0: (SlotList | undefined)[] = [];
+  const pair1: (SlotList | undefined)[] = [];
   for (const t of SHORT_TERMS) terms.add(t);
   for (const term of terms) {
     const L = term.length;
@@ -224,17 +240,20 @@ function lexicon(): Lexicon {
       const right = term.charAt(i);
       // Only a Chinese character can be mistyped for another one.
       if (!/[\u4e00-\u9fa5]/.test(right)) continue;
-      const slot: Slot = { term, i, right, before: term.slice(0, i), after: term.slice(i + 1) };
+      const slot: Slot = { term, i, right, rightCode: right.charCodeAt(0), before: term.slice(0, i), after: term.slice(i + 1) };
       // The first character of a three-character term is too often the end of the word before
       // (事务公开 is not 五公开, 复议申请 not 依申请): three-character terms are read at their end only.
       if (L === 3 && i === 0) continue;
-      if (L === 2) push(i === 0 ? pair0 : pair1, index[term.charCodeAt(1 - i)]!, slot);
-      else if (i === 0) push(head, key(term.charCodeAt(1), term.charCodeAt(2)), slot);
-      else if (i === L - 1) push(tail, key(term.charCodeAt(L - 3), term.charCodeAt(L - 2)), slot);
-      else push(mid, key(term.charCodeAt(i - 1), term.charCodeAt(i + 1)), slot);
+      if (L === 2) ((i === 0 ? pair0 : pair1)[index[term.charCodeAt(1 - i)]!] ??= []).push(slot);
+      else if (i === 0) push(head, key(term.charCodeAt(1), term.charCodeAt(2)), slot, keys);
+      else if (i === L - 1) push(tail, key(term.charCodeAt(L - 3), term.charCodeAt(L - 2)), slot, keys);
+      else push(mid, key(term.charCodeAt(i - 1), term.charCodeAt(i + 1)), slot, keys);
     }
   }
   if (letters >= ALPHABET) throw new Error('lexicon: too many distinct characters for the index');
+  for (const list of [...mid.values(), ...head.values(), ...tail.values(), ...pair0, ...pair1]) {
+    if (list && list.every((x) => x.rightCode === list[0]!.rightCode)) list.same = list[0]!.rightCode;
+  }
   const ordinary = new Set(ORDINARY_WORDS);
   built = {
     terms,
@@ -246,6 +265,7 @@ function lexicon(): Lexicon {
     tail,
     pair0,
     pair1,
+    keys,
   };
   return built;
 }
@@ -288,18 +308,26 @@ export interface TermTypo {
 }
 
 /** The longest term with a typo at position q: a slot whose other characters match the text. */
-function bestSlot(text: string, q: number, slots: Slot[] | undefined, best: Slot | null): Slot | null {
+function bestSlot(text: string, q: number, slots: SlotList | undefined, best: Slot | null): Slot | null {
   if (!slots) return best;
-  const n = text.length;
   const written = text.charCodeAt(q);
+  // The text has the right character where every slot of the list would have its typo (the usual case).
+  if (slots.same === written) return best;
+  const n = text.length;
   for (const slot of slots) {
     if (best && best.term.length >= slot.term.length) continue;
     const s = q - slot.i;
-    if (s < 0 || s + slot.term.length > n || written === slot.right.charCodeAt(0)) continue;
+    if (written === slot.rightCode || s < 0 || s + slot.term.length > n) continue;
     if (!text.startsWith(slot.before, s) || !text.startsWith(slot.after, q + 1)) continue;
     if (confusion(slot.right, text.charAt(q))) best = slot;
   }
   return best;
+}
+
+/** Whether a key may be in the lexicon's maps (its bit is set). */
+function mayHave(keys: Uint8Array, k: number): boolean {
+  const b = filterBit(k);
+  return (keys[b >>> 3]! & (1 << (b & 7))) !== 0;
 }
 
 /** The typos in fixed terms of one text, in order. */
@@ -307,7 +335,7 @@ export function findTermTypos(text: string): TermTypo[] {
   const lex = lexicon();
   const out: TermTypo[] = [];
   const n = text.length;
-  const { index } = lex;
+  const { index, keys } = lex;
   // Each character's place in the lexicon's alphabet (0: in no term), read once.
   const at = new Uint16Array(n + 3);
   for (let q = 0; q < n; q++) at[q + 1] = index[text.charCodeAt(q)]!;
@@ -317,11 +345,11 @@ export function findTermTypos(text: string): TermTypo[] {
     const p1 = at[q]!;
     const n1 = at[q + 2]!;
     let best: Slot | null = null;
-    if (p1 && n1) best = bestSlot(text, q, lex.mid.get(p1 * ALPHABET + n1), best);
-    if (n1 && at[q + 3]) best = bestSlot(text, q, lex.head.get(n1 * ALPHABET + at[q + 3]!), best);
-    if (p1 && q >= 2 && at[q - 1]) best = bestSlot(text, q, lex.tail.get(at[q - 1]! * ALPHABET + p1), best);
-    if (!best && n1) best = bestSlot(text, q, lex.pair0.get(n1), best);
-    if (!best && p1) best = bestSlot(text, q, lex.pair1.get(p1), best);
+    if (p1 && n1 && mayHave(keys, p1 * ALPHABET + n1)) best = bestSlot(text, q, lex.mid.get(p1 * ALPHABET + n1), best);
+    if (n1 && at[q + 3] && mayHave(keys, n1 * ALPHABET + at[q + 3]!)) best = bestSlot(text, q, lex.head.get(n1 * ALPHABET + at[q + 3]!), best);
+    if (p1 && at[q - 1] && mayHave(keys, at[q - 1]! * ALPHABET + p1)) best = bestSlot(text, q, lex.tail.get(at[q - 1]! * ALPHABET + p1), best);
+    if (!best && n1) best = bestSlot(text, q, lex.pair0[n1], best);
+    if (!best && p1) best = bestSlot(text, q, lex.pair1[p1], best);
     if (!best) continue;
     const start = q - best.i;
     const end = start + best.term.length;
