@@ -27,6 +27,8 @@ interface Form {
   kind: FormKind;
 }
 const NO_CLAUSE_END = '[^。；！？\\n，,；;：:0-9０-９]';
+/** All a clause may say before a number that belongs to the keyword of the clause before: 「……另行制作，告知申请人1件」. */
+const SPILL_LEAD = '[ \\u3000]*(?:均|共|共计|合计|计|为|有|涉及|告知申请人|答复申请人|告知|答复|予以答复)?[ \\u3000]*';
 const FORMS = new Map<FigureRule, Form[]>(
   FIGURES.map((rule) => {
     // Not a duration: 「收到申请后5个工作日内」.
@@ -35,7 +37,7 @@ const FORMS = new Map<FigureRule, Form[]>(
       { re: new RegExp(`(${rule.after})([^。；！？\\n]{0,14}?)(${NUMBER_SOURCE})\\s*(${rule.units})${notDuration}()`, 'g'), kind: 'after' },
       {
         re: new RegExp(
-          `(${rule.after})(${NO_CLAUSE_END}{0,14}?[，,]${NO_CLAUSE_END}{0,10}?)(${NUMBER_SOURCE})\\s*(${rule.units})${notDuration}(${NO_CLAUSE_END}{0,16})`,
+          `(${rule.after})(${NO_CLAUSE_END}{0,14}?[，,]${SPILL_LEAD})(${NUMBER_SOURCE})\\s*(${rule.units})${notDuration}(${NO_CLAUSE_END}{0,16})`,
           'g',
         ),
         kind: 'afterSpill',
@@ -61,6 +63,7 @@ const CLAUSE_IN_GAP = /[，,；;]/;
 /** What may open a clause before a number that comes first: 「其中3件」「尚有2件」「另有1件」. */
 const FIRST_OPENER = /^[\s\u3000]*(?:其中|另有|尚有|还有|另|有|共有|共|以及|及|和|此外|剩余|余下|剩下的?)?[\s\u3000]*$/;
 const CLAUSE_MARK = /[，,；;：:、。！？\n（）()]/;
+const APPLICANTS = /自然人|法人|企业|组织|机构|单位/;
 const COUNT_IN_GAP = /(?:[0-9０-９]|[零〇一二两三四五六七八九十百千]+)\s*(?:件|宗|份|起|个|条|项|次)/;
 const SAME_FOR_BOTH = /(均为?|都是?|各)\s*$/;
 const PERCENT = /[%％]/;
@@ -137,12 +140,19 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
         const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
         const prefix = text.slice(clauseStart, m.index);
         if (rule.notAbout && rule.notAbout.test(prefix + m[1]! + gap)) continue;
+        if (rule.ledBy || rule.notLedBy) {
+          // An applicant's figure follows its name at once (自然人3件, 自然人提出1件), never after a colon (均为自然人申请：1件予以公开).
+          if (!/^[\s\u3000]*(?:共|共计|为|有)?[\s\u3000]*$/.test(gap)) continue;
+          const led = text.slice(sentence.start, m.index);
+          if ((rule.ledBy && !rule.ledBy.test(led)) || (rule.notLedBy && rule.notLedBy.test(led))) continue;
+        }
         if (NOT_THIS_YEAR.test(prefix + gap) || lastYear.test(prefix)) continue;
         if (first) {
           // The number opens its clause (「其中3件不予公开」), or a qualifier ending in 的 does
           // (「对不符合条例规定的1件申请作不予处理」); else it is counted by the words before it.
           const opening = text.slice(lastClauseMark(text, m.index), m.index);
-          if (!FIRST_OPENER.test(opening) && !(/的[\s\u3000]*$/.test(opening) && !ALL_KEYWORDS.test(opening))) continue;
+          // 「自然人申请的3件均予以公开」 is a part of the outcome, not its figure.
+          if (!FIRST_OPENER.test(opening) && !(/的[\s\u3000]*$/.test(opening) && !ALL_KEYWORDS.test(opening) && !APPLICANTS.test(opening))) continue;
           // 「5件因本机关不掌握相关政府信息而无法提供」: a sub-row's words may stand between; another outcome's may not.
           if (otherKeyword(gap, rule)) continue;
         } else {
@@ -152,7 +162,7 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
           if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
           if (gap.includes('、') && !SAME_FOR_BOTH.test(gap) && !rule.listGap) continue;
           // The number's clause goes on to another figure's keyword: 「予以公开，1件属于过程性信息不予公开」.
-          if (kind === 'afterSpill' && ALL_KEYWORDS.test(m[5]!)) continue;
+          if (kind === 'afterSpill' && (ALL_KEYWORDS.test(m[5]!) || /中[，,]/.test(gap))) continue;
         }
         // Another count between the keyword and the number (予以公开两件，告知申请人1件): the number is not the keyword's.
         if (COUNT_IN_GAP.test(gap)) continue;

@@ -30,6 +30,10 @@ export interface FigureRule {
   notAbout?: RegExp;
   /** the keyword is a sub-row's own words: the gap may hold a 、 (逾期不补正、不再处理的申请1件) */
   listGap?: true;
+  /** the sentence up to the figure must say this (新收/收到: an applicant's figure among the new applications) */
+  ledBy?: RegExp;
+  /** …and must not say this (an outcome or 结转: the applicant's figure would be of that row) */
+  notLedBy?: RegExp;
 }
 
 const part = (row: string, words: RegExp) => ({ cell: `t3.${row}.total`, words });
@@ -81,6 +85,9 @@ export const NEEDS: Record<string, readonly string[]> = {
   not_processed: ['不予处理'],
   other_processing: ['其他处理', '其它处理'],
   withdrawn: ['撤回'],
+  applicant_natural: ['自然人'],
+  applicant_business: ['商业企业'],
+  applicant_legal: ['其他组织'],
   unable_need_create: ['没有现成信息', '另行制作'],
   not_processed_petition: ['信访举报投诉'],
   overdue_correction: ['补正'],
@@ -89,6 +96,10 @@ export const NEEDS: Record<string, readonly string[]> = {
   coercion: ['行政强制'],
   normative_published_total: ['对外公开'],
 };
+
+/** A sentence about the new applications, and the words that make a figure in it another row's. */
+const NEW_APPLICATIONS = /新收|收到|受理|接到|接收/;
+const OUTCOME_OR_CARRY = /予以公开|部分公开|不予公开|无法提供|不掌握|不予处理|其[他它]处理|办结|答复|结转|上年|撤回|复议|诉讼/;
 
 /** Words naming one column of table 四 (a result), not the number of cases. */
 const CASE_COLUMN = /审结|纠错|纠正|维持|撤销|败诉|胜诉|终止|其他结果|判决/;
@@ -267,6 +278,34 @@ export const FIGURES: FigureRule[] = [
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
     parts: OTHER_PARTS,
     numberFirst: true,
+  },
+  // Applicants among the new applications (本年新收申请中，自然人提出1件; 其中自然人3件、商业企业1件).
+  {
+    id: 'applicant_natural',
+    what: '自然人提出的新收申请',
+    after: '自然人(?:提出|申请|提交)?(?:的)?(?:申请)?',
+    units: T3_UNITS,
+    cells: () => ['t3.new_received.natural_person'],
+    ledBy: NEW_APPLICATIONS,
+    notLedBy: OUTCOME_OR_CARRY,
+  },
+  {
+    id: 'applicant_business',
+    what: '商业企业提出的新收申请',
+    after: '商业企业(?:提出|申请|提交)?(?:的)?(?:申请)?',
+    units: T3_UNITS,
+    cells: () => ['t3.new_received.commercial_enterprise'],
+    ledBy: NEW_APPLICATIONS,
+    notLedBy: OUTCOME_OR_CARRY,
+  },
+  {
+    id: 'applicant_legal',
+    what: '法人或其他组织提出的新收申请',
+    after: '法人(?:或|和|及|、)?其他组织(?:提出|申请|提交)?(?:的)?(?:申请)?',
+    units: T3_UNITS,
+    cells: () => ['commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other'].map((c) => `t3.new_received.${c}`),
+    ledBy: NEW_APPLICATIONS,
+    notLedBy: OUTCOME_OR_CARRY,
   },
   // Sub-rows named without their outcome's word (因没有现成信息需要另行制作，告知申请人1件).
   {

@@ -71,9 +71,14 @@ function shareMarks(facts: SourceFacts): Mark[] {
     const shares = allMatches(SHARE, s.text);
     if (shares.length < 2) continue;
     // Shares of different wholes (增长10%, 占上年的…) are not one list: only 占 shares, one figure each.
+    // Two lists of shares in one sentence (自然人占75%、法人占25%；予以公开占50%……): a run reaching 100% closes one.
     let sum = 0;
     let slack = 0;
     for (const m of shares) {
+      if (sum > 0 && Math.abs(sum - 100) <= slack) {
+        sum = 0;
+        slack = 0;
+      }
       sum += Number(m[1]);
       slack += 0.5 * 10 ** -(m[2]?.length ?? 0);
     }
