@@ -64,8 +64,11 @@ function main(): void {
   let alarms = 0;
   for (const c of r.clean) {
     alarms += c.alarms.length;
-    if (!c.alarms.length) continue;
-    console.log(`${c.name}: ${c.alarms.length} 个警告/错误`);
+    if (!c.alarms.length) {
+      if (!brief) console.log(`✓ ${c.name}: 0 个警告/错误（${c.info.length} 条提示）`);
+      continue;
+    }
+    console.log(`✗ ${c.name}: ${c.alarms.length} 个警告/错误（${c.info.length} 条提示）`);
     if (brief) continue;
     for (const f of c.alarms) {
       console.log(`  [${f.severity}] ${f.rule} ${f.message.slice(0, 160)}`);
