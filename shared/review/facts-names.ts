@@ -161,6 +161,8 @@ export function readPlaces(text: string): PlaceFact[] {
     if (GENERIC_PLACE_PREFIXES.some((g) => stem === g || stem.startsWith(g))) continue;
     if (NOT_IN_PLACE_NAMES.test(stem)) continue;
     if (NOT_PLACE_END.some((w) => stem.endsWith(w))) continue;
+    // One character before 镇/乡 is a word (以乡政务公开栏为补充), not a place's proper name.
+    if (stem.length < 2) continue;
     const end = m.index + m[0].length;
     out.push({ start: end - name.length, end, name, peeled });
   }
