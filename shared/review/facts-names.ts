@@ -1,5 +1,6 @@
 // The facts layer's names: generic bodies (全省, 市政府), named towns as authors, 文号 and 《》 titles.
-import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_END, NOT_PLACE_START } from './phrases';
+import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
+import { NOT_PLACE_END } from './phrases-places';
 
 export type BodyLevel = 'province' | 'city' | 'county' | 'township';
 

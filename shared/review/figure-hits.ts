@@ -1,6 +1,7 @@
 // Reads the figures a text states (number, rule, sentence) with the figure rules that apply to a format and year.
 import { formatModel } from '../formats/index';
 import { FIGURES, NEEDS, type FigureRule, type GovFormatId } from './figure-rules';
+import { factsOf } from './facts';
 import { NUMBER_SOURCE, allMatches, parseNumber, sentenceAt } from './text';
 
 const ALL_KEYWORDS =
@@ -48,7 +49,7 @@ const FORMS = new Map<FigureRule, Form[]>(
         kind: 'first',
       });
       forms.push({
-        re: new RegExp(`()()(${NUMBER_SOURCE})\\s*(${rule.units})(${NO_CLAUSE_END}{0,16}?[，,][^。；！？\\n，,；;0-9０-９]{0,4}?)(?:${rule.after})`, 'g'),
+        re: new RegExp(`()()(${NUMBER_SOURCE})\\s*(${rule.units})(${NO_CLAUSE_END}{0,16}?[，,][^。；！？\\n，,；;0-9０-９]{0,4}?)(?:${rule.after})`, 'y'),
         kind: 'firstSpill',
       });
     }
@@ -129,13 +130,13 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
     if (!needs.some((w) => text.includes(w))) continue;
     for (const { re, kind } of forms) {
       const first = kind === 'first' || kind === 'firstSpill';
-      for (const m of allMatches(re, text)) {
+      for (const m of first ? numberFirstMatches(re, text, needs) : allMatches(re, text)) {
         const gap = first ? m[5]! : m[2]!;
         const sentence = sentenceAt(text, m.index);
         if (rule.sentenceMust && !aboutRequests && !rule.sentenceMust.test(sentence.text)) continue;
-        if (rule.notAbout && rule.notAbout.test(m[1]! + gap)) continue;
         const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
         const prefix = text.slice(clauseStart, m.index);
+        if (rule.notAbout && rule.notAbout.test(prefix + m[1]! + gap)) continue;
         if (NOT_THIS_YEAR.test(prefix + gap) || lastYear.test(prefix)) continue;
         if (first) {
           // The number opens its clause (「其中3件不予公开」), or a qualifier ending in 的 does
@@ -191,4 +192,24 @@ function otherKeyword(gap: string, rule: FigureRule): boolean {
   const m = ALL_KEYWORDS.exec(gap);
   if (!m) return false;
   return !(rule.parts ?? []).some((p) => p.words.test(m[0]));
+}
+
+/**
+ * The matches of a number-first pattern (sticky), tried only where the facts layer found an exact
+ * count: scanning the whole text from every numeral with a lazy gap is slow, and the text is read
+ * again after every pause in typing.
+ */
+function numberFirstMatches(re: RegExp, text: string, needs: readonly string[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const q of factsOf(text).quantities) {
+    if (q.approx !== 'exact' || q.upper !== q.value) continue;
+    // The keyword stands within the gap's reach after the count, or the pattern cannot match.
+    const window = text.slice(q.end, q.end + 32);
+    if (!needs.some((w) => window.includes(w))) continue;
+    re.lastIndex = q.start;
+    const m = re.exec(text);
+    if (m) out.push(m);
+  }
+  re.lastIndex = 0;
+  return out;
 }

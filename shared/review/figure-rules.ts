@@ -90,6 +90,9 @@ export const NEEDS: Record<string, readonly string[]> = {
   normative_published_total: ['对外公开'],
 };
 
+/** Words naming one column of table 四 (a result), not the number of cases. */
+const CASE_COLUMN = /审结|纠错|纠正|维持|撤销|败诉|胜诉|终止|其他结果|判决/;
+
 const T3_UNITS = '件|宗|份|起';
 const T4_UNITS = '件|起|宗|例';
 
@@ -102,7 +105,8 @@ export const FIGURES: FigureRule[] = [
     before: { verb: '(?:新收|收到|接收|受理|接到)', object: '(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请' },
     units: T3_UNITS,
     cells: () => ['t3.new_received.total'],
-    notAbout: /许可|复议|诉讼|审批|补贴|救助|低保|建议|提案|事项|登记|审核|认证|办证|证明|资格|项目|资金|贷款|核查|核实|用地|建房/,
+    notAbout:
+      /许可|复议|诉讼|审批|补贴|救助|低保|建议|提案|事项|登记|审核|认证|办证|证明|资格|项目|资金|贷款|核查|核实|用地|建房|热线|诉求|咨询|来信|来访|投诉|办事|服务|业务|补正/,
     numberFirst: true,
   },
   {
@@ -156,7 +160,16 @@ export const FIGURES: FigureRule[] = [
     units: T3_UNITS,
     cells: () => ['t3.carried_forward.total'],
   },
-  { id: 'review', what: '行政复议', after: '行政复议(?:案件)?', units: T4_UNITS, cells: () => ['t4.review.total'], numberFirst: true },
+  {
+    id: 'review',
+    what: '行政复议',
+    after: '行政复议(?:案件)?',
+    units: T4_UNITS,
+    cells: () => ['t4.review.total'],
+    numberFirst: true,
+    // 尚未审结行政复议0件, 行政复议纠错1件: one column of table 四, not the total.
+    notAbout: CASE_COLUMN,
+  },
   {
     id: 'litigation',
     what: '行政诉讼',
@@ -164,6 +177,7 @@ export const FIGURES: FigureRule[] = [
     units: T4_UNITS,
     cells: () => ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
     numberFirst: true,
+    notAbout: CASE_COLUMN,
   },
   {
     id: 'normative_issued',

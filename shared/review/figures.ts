@@ -95,6 +95,9 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
   return out;
 }
 
+/** Words about the outcome of cases, not their number (尚未审结, 败诉, 纠错). */
+const OUTCOME_OF_CASES = /审结|败诉|胜诉|纠错|纠正|维持|撤销|终止|判决|结果/;
+
 /** `needs`: a word every match contains, so a text without it is not scanned. */
 const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table: string; formatId?: GovFormatId; notAbout?: RegExp; unit?: string }[] = [
   {
@@ -113,6 +116,8 @@ const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table:
     cells: ['t4.review.total'],
     what: '没有行政复议',
     table: 't4',
+    // 尚未审结行政复议0件, 无行政复议纠错案件: one column of table 四, not the total.
+    notAbout: OUTCOME_OF_CASES,
   },
   {
     re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?(行政)?诉讼|行政诉讼(案件)?(数量?)?(为|是|共)?\s*(零|0|０)(?![0-9０-９])/g,
@@ -120,6 +125,7 @@ const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table:
     cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
     what: '没有行政诉讼',
     table: 't4',
+    notAbout: OUTCOME_OF_CASES,
   },
   {
     re: /(未|没有|无)(制发|出台|印发|制定)[^。；，\d]{0,6}规范性文件/g,
@@ -165,7 +171,8 @@ function noneClaims(src: TextSource, formatId: GovFormatId, value: (k: string) =
       if (c.notAbout) {
         const end = m.index + m[0].length;
         const rest = /^[^。；，,;！？\n]*/.exec(text.slice(end))![0];
-        if (c.notAbout.test(rest)) continue;
+        // For applications the match itself may hold 处理 (未收到和处理申请); for cases it may not hold 审结.
+        if (c.notAbout.test(c.table === 't4' ? m[0] + rest : rest)) continue;
       }
       const f = textFinding(
         'review.none_claimed',
