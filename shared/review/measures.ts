@@ -77,6 +77,11 @@ export const MEASURES_EXAMPLES: RuleExamples = {
     {
       section: 'problems',
       replace: true,
+      text: '一是信息公开不够及时，全年5条超期。\n牢固树立服务意识，把信息公开作为长期任务抓紧抓好，每季度检查1次。',
+    },
+    {
+      section: 'problems',
+      replace: true,
       text: '一是公开内容不够及时，5条通知超期公开。二是队伍建设还需加强，仅有1名兼职人员。\n一是进一步梳理所掌握的政府信息，每月维护1次。二是及时总结好做法和新经验，每季度通报1次。',
     },
   ],
