@@ -134,7 +134,15 @@ export function checkCitations(doc: ReportDoc, sources: TextSource[]): Finding[]
             sentenceAt(text, start).text,
           ),
         );
-      } else if (/报告格式/.test(name) && /信息/.test(name) && name !== CURRENT.name && name !== TRIAL.name && !name.startsWith(TRIAL.name)) {
+      } else if (
+        /报告格式/.test(name) &&
+        /信息/.test(name) &&
+        name !== CURRENT.name &&
+        name !== TRIAL.name &&
+        !name.startsWith(TRIAL.name) &&
+        // The notice that issued it: 《国务院办公厅政府信息与政务公开办公室关于印发〈…年度报告格式〉的通知》.
+        !(/关于印发/.test(name) && (name.includes(`〈${CURRENT.name}〉`) || name.includes(`<${CURRENT.name}>`)))
+      ) {
         out.push(
           textFinding(
             'review.citation',
@@ -298,6 +306,9 @@ export function checkStructure(doc: ReportDoc, sections: TextSource[]): Finding[
           );
           continue;
         }
+        // Inside 五 a sub-part numbered 一、二、 about the problems (“二、存在的主要问题及改进措施”) is
+        // this part's own outline, not the pre-2019 one (issue 19 §3).
+        if (def.key === 'problems' && /存在的(主要)?问题/.test(h.title)) continue;
         if (LEGACY_HEADINGS.some((re) => re.test(h.title))) out.push(legacyHeading(src, def.heading, line, at, end));
         continue;
       }

@@ -9,7 +9,6 @@ import {
   COMPARISON_PATTERNS,
   CONCRETE_MARKERS,
   FOLLOW_UP_MARKERS,
-  MEASURE_MARKERS,
   NO_FEE_PATTERNS,
   OVERVIEW_ASPECT_SYNONYMS,
   OVERVIEW_MAX_CHARS,
@@ -17,6 +16,7 @@ import {
   STOCK_PHRASES,
 } from './phrases';
 import type { SourceFacts } from './facts';
+import { statesMeasures } from './measures';
 import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
 import { NUMBER_SOURCE, compact, sectionFinding, textFinding } from './text';
@@ -83,16 +83,16 @@ export function checkAccountability(doc: ReportDoc, sources: TextSource[]): Find
   const overview = section(sources, 'overview')?.text ?? '';
   const problems = section(sources, 'problems')?.text ?? '';
   if (!overview.trim() && !problems.trim()) return [];
-  const text = overview + '\n' + problems;
+  const text = overview + '\n' + problems + '\n' + (section(sources, 'other_matters')?.text ?? '');
   const missing = GOVERNMENT_ACCOUNTABILITY_ITEMS.filter((item) => !(ACCOUNTABILITY_SYNONYMS[item] ?? [item]).some((w) => text.includes(w)));
   if (missing.length === 0) return [];
   // The 2021 format spells this out (spec §1.3, verified); the 2019 试行 format's narrative guidance
   // was not retrieved (spec §2.5), so 2019–2020 reports are held to the 条例 alone, as a warning.
-  const severity = doc.formatId === 'gov-2021' ? 'error' : 'warning';
+  const severity = doc.formatId === 'gov-2021' ? 'error' : 'info';
   return [
     sectionFinding(
       'review.accountability',
-      `乡镇（街道）属于人民政府，年度报告须写明${GOVERNMENT_ACCOUNTABILITY_ITEMS.join('、')}结果情况（条例第五十条第（四）项）。「一、总体情况」和「五、存在的主要问题及改进情况」中没有写到${missing.join('、')}。请在“（五）监督保障”中补上，例如“本年度政务公开工作纳入镇年度绩效考核，考核结果为……；开展社会评议……次；未发生因政府信息公开工作被责任追究的情况。”`,
+      `${severity === 'info' ? '请核对：' : ''}乡镇（街道）属于人民政府，年度报告须写明${GOVERNMENT_ACCOUNTABILITY_ITEMS.join('、')}结果情况（条例第五十条第（四）项）。「一、总体情况」和「五、存在的主要问题及改进情况」中没有写到${missing.join('、')}。请在“（五）监督保障”中补上，例如“本年度政务公开工作纳入镇年度绩效考核，考核结果为……；开展社会评议……次；未发生因政府信息公开工作被责任追究的情况。”`,
       'overview',
       [],
       severity,
@@ -128,8 +128,10 @@ export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] 
     out.push(
       sectionFinding(
         'review.overview_aspects',
-        `「一、总体情况」应分别写主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，现在没有写到：${missing.map((a) => a.title).join('、')}。请按这几个小标题补上本年度的具体做法和数字；确实没有相关工作的，也请写明。`,
+        `「一、总体情况」应分别写主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，没有找到写${missing.map((a) => a.title).join('、')}的文字，请核对。如确实没有写，请按这几个小标题补上本年度的具体做法和数字；确实没有相关工作的，也请写明。`,
         'overview',
+        [],
+        'info',
       ),
     );
   }
@@ -139,7 +141,7 @@ export function checkOverview(doc: ReportDoc, sources: TextSource[]): Finding[] 
     out.push(
       sectionFinding(
         'review.overview_length',
-        `「一、总体情况」约${length}字，超过了${OVERVIEW_MAX_CHARS}字左右的篇幅要求（部分市县的通知要求精炼到一千字左右）。请删去与政府信息公开无关的工作总结和套话，保留各方面的具体做法和数字；本县没有篇幅要求的，可标记为已核实。`,
+        `「一、总体情况」约${length}字，超过了${OVERVIEW_MAX_CHARS}字左右的篇幅要求（部分市县的通知要求精炼到一千字左右），请核对本县的要求。如有要求，请删去与政府信息公开无关的工作总结和套话，保留各方面的具体做法和数字；本县没有篇幅要求的，可标记为已核实。`,
         'overview',
       ),
     );
@@ -184,12 +186,15 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
       ),
     );
   } else if (counts && counts.concrete * 3 < counts.sentences) {
-    // Mostly sentences without a figure, a deadline or a named channel: 泛泛而谈.
+    // Mostly sentences without a figure, a deadline or a named channel: 泛泛而谈. A judgement on the
+    // wording, never certain: a 提示 to check (issue 19 §2).
     out.push(
       sectionFinding(
         'review.problems',
-        `「五、存在的主要问题及改进情况」多为套话（如“${stock.slice(0, 3).join('”“')}”），${counts.sentences}句中只有${counts.concrete}句写到具体的事项、数字或时限。审核时会被认为照搬照抄、泛泛而谈。请逐条写出本单位的具体问题（如“5个村的公开栏全年只更新2次”），并配上具体措施和完成时间（如“2026年3月底前……”）。`,
+        `「五、存在的主要问题及改进情况」多为套话（如“${stock.slice(0, 3).join('”“')}”），${counts.sentences}句中只有${counts.concrete}句写到具体的事项、数字或时限，请核对。审核时可能被认为照搬照抄、泛泛而谈。请逐条写出本单位的具体问题（如“5个村的公开栏全年只更新2次”），并配上具体措施和完成时间（如“2026年3月底前……”）。`,
         'problems',
+        [],
+        'info',
       ),
     );
   }
@@ -209,7 +214,7 @@ export function checkProblems(doc: ReportDoc, sources: TextSource[]): Finding[] 
 function problemsSaid(facts: SourceFacts, year: number) {
   const text = facts.text;
   const hasProblem = PROBLEM_MARKERS.some((w) => text.includes(w));
-  const hasMeasure = MEASURE_MARKERS.some((w) => text.includes(w));
+  const hasMeasure = statesMeasures(text);
   const stock = STOCK_PHRASES.filter((p) => text.includes(p));
   const counts = hasProblem && hasMeasure && stock.length >= 2 ? concreteness(facts) : undefined;
   const followUp = FOLLOW_UP_MARKERS.some((re) => re.test(text)) || lastYearReport(year).test(text);

@@ -35,6 +35,43 @@ export function checkDates(doc: ReportDoc, sources: readonly TextSource[]): Find
     }
     out.push(...periodSpan(Y, src, facts));
     out.push(...carryIntoYear(Y, src, facts));
+    out.push(...reportDatedInYear(Y, src, facts));
+  }
+  return out;
+}
+
+/** The report itself dated in its own year: 本报告于2025年1月15日审议通过, or a 落款 line “××镇人民政府　2025年6月18日”. */
+const ABOUT_THE_REPORT = /(本报告|本年度报告|此报告|年度报告)[^。；！？\n]{0,20}(审议通过|审定|通过|印发|发布|公布|成文|定稿|编制完成|报送)/;
+/** A line that is only a date, maybe after the unit's name: the signature's date. */
+const DATE_LINE = /^[ \u3000]*(?:[\u4e00-\u9fa5（）()]{2,40}?(?:人民政府|政府|办事处|街道|镇|乡)[ \u3000]*)?$/;
+
+function reportDatedInYear(Y: number, src: TextSource, facts: SourceFacts): Finding[] {
+  const out: Finding[] = [];
+  const { text } = facts;
+  for (const d of facts.dates) {
+    if (d.problem || d.year === undefined || d.month === undefined || d.day === undefined || d.yearDigits !== 4) continue;
+    if (d.year > Y) continue;
+    const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', d.end) < 0 ? text.length : text.indexOf('\n', d.end);
+    const signature = DATE_LINE.test(text.slice(lineStart, d.start)) && /^[ \u3000。]*$/.test(text.slice(d.end, lineEnd));
+    const sentence = facts.sentences.find((x) => d.start >= x.start && d.start < x.end);
+    const approved =
+      !signature &&
+      sentence !== undefined &&
+      ABOUT_THE_REPORT.test(sentence.text) &&
+      !/(上一?年度?|去年|(?:19|20)\d{2}\s*年度?(政府信息公开)?(工作)?(年度)?报告)/.test(sentence.text.slice(0, Math.max(0, d.start - sentence.start)));
+    if (!signature && !approved) continue;
+    const written = text.slice(d.start, d.end).replace(/\s+/g, '');
+    out.push(
+      textFinding(
+        'review.date_in_year',
+        `${src.label}中${signature ? '落款' : '报告'}的日期“${written}”还在${Y}年内。年度报告总结全年的情况，只能在${Y}年结束后成文、通过，请改为${Y + 1}年的实际日期（一般在${Y + 1}年1月）。`,
+        src,
+        d.start,
+        d.end,
+        excerpt(text, d.start, d.end),
+      ),
+    );
   }
   return out;
 }
@@ -50,10 +87,25 @@ function periodSpan(Y: number, src: TextSource, facts: SourceFacts): Finding[] {
     if (!RANGE_GAP.test(text.slice(a.end, b.start))) continue;
     const from = { y: a.year ?? Y, m: a.month, d: a.day };
     const to = { y: b.year ?? a.year ?? Y, m: b.month, d: b.day };
-    // The years themselves are review.period's (E2); this is about the months and days.
-    if (from.y !== Y || to.y !== Y) continue;
-    if (from.m === 1 && from.d === 1 && to.m === 12 && to.d === 31) continue;
     const sentence = facts.sentences.find((s) => a.start >= s.start && a.start < s.end);
+    // A range that ends before it starts cannot be (2025年5月15日至2025年5月10日).
+    if (to.y * 10000 + to.m * 100 + to.d < from.y * 10000 + from.m * 100 + from.d) {
+      out.push(
+        textFinding(
+          'review.bad_date',
+          `${src.label}中的日期“${text.slice(a.start, b.end).replace(/\s+/g, '')}”写错了：结束日期早于开始日期。请核对后改正。`,
+          src,
+          a.start,
+          b.end,
+          sentence?.text,
+        ),
+      );
+      continue;
+    }
+    // 1月1日 to 12月31日 of other years is review.period's (E2); this is about the months and days,
+    // and about a period running into another year (2025年1月1日—2026年1月31日).
+    if (from.m === 1 && from.d === 1 && to.m === 12 && to.d === 31) continue;
+    if ((from.y !== Y || to.y !== Y) && !(from.y === Y || to.y === Y)) continue;
     if (src.section !== 'period' && !(sentence && PERIOD_WORDS.test(sentence.text))) continue;
     out.push(
       textFinding(

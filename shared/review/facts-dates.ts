@@ -1,4 +1,5 @@
 // The facts layer's dates: dates as written (malformed ones too), year mentions and the statistics period.
+import { readNumber } from './facts-numbers';
 
 export interface DateFact {
   start: number;
@@ -12,8 +13,14 @@ export interface DateFact {
   problem: string;
 }
 
+// Months and days after a year may be written in Chinese numerals (2025年二月三十日); 2025-02-30,
+// 2025.2.30 and 2025/2/30 are dates too.
 const DATE_RE =
-  /(?<![0-9０-９])([0-9]{1,6})[ \u3000]*年(?:[ \u3000]*度)?(?:[ \u3000]*([0-9]{1,3})[ \u3000]*(月份?|日))?(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?|(?<![0-9年])([0-9]{1,3})[ \u3000]*月(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?/g;
+  /(?<![0-9０-９])([0-9]{1,6})[ \u3000]*年(?:[ \u3000]*度)?(?:[ \u3000]*([0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \u3000]*(月份?|日))?(?:[ \u3000]*([0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \u3000]*日)?|(?<![0-9年])([0-9]{1,3})[ \u3000]*月(?:[ \u3000]*([0-9]{1,3})[ \u3000]*日)?|(?<![0-9０-９.\-/])((?:19|20)[0-9]{2})([-./])([0-9]{1,2})\8([0-9]{1,2})(?![0-9０-９])/g;
+const CN_NUMBER = /^[一二三四五六七八九十]+$/;
+function dateNumber(raw: string): number {
+  return CN_NUMBER.test(raw) ? readNumber(raw)! : Number(raw);
+}
 
 function daysIn(month: number, year?: number): number {
   if (month === 2) return year === undefined ? 29 : (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -52,7 +59,12 @@ export function readDates(text: string): DateFact[] {
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
     const f: DateFact = { start: m.index, end: m.index + m[0].length, problem: '' };
-    if (m[1] !== undefined) {
+    if (m[7] !== undefined) {
+      f.year = Number(m[7]);
+      f.yearDigits = 4;
+      f.month = Number(m[9]);
+      f.day = Number(m[10]);
+    } else if (m[1] !== undefined) {
       const yd = m[1].length;
       // Only 4 digits, or 5–6 that start like a year (202525年), are years; 100年, 12345 are not.
       if (yd < 4 && !m[2]) continue;
@@ -62,11 +74,11 @@ export function readDates(text: string): DateFact[] {
       f.yearDigits = yd;
       if (m[2] !== undefined) {
         if (m[3] === '日') {
-          f.day = Number(m[2]);
+          f.day = dateNumber(m[2]);
           f.problem = `“${m[0].trim()}”缺少月份`;
-        } else f.month = Number(m[2]);
+        } else f.month = dateNumber(m[2]);
       }
-      if (m[4] !== undefined) f.day = Number(m[4]);
+      if (m[4] !== undefined) f.day = dateNumber(m[4]);
       if (yd !== 4) f.problem = `年份“${m[1]}”不是4位数`;
     } else {
       f.month = Number(m[5]);

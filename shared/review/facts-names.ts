@@ -1,5 +1,6 @@
 // The facts layer's names: generic bodies (全省, 市政府), named towns as authors, 文号 and 《》 titles.
 import { AUTHOR_TAILS, GENERIC_PLACE_PREFIXES, NOT_IN_PLACE_NAMES, NOT_PLACE_START } from './phrases';
+import { NOT_PLACE_END } from './phrases-places';
 
 export type BodyLevel = 'province' | 'city' | 'county' | 'township';
 
@@ -159,6 +160,9 @@ export function readPlaces(text: string): PlaceFact[] {
     if (!stem) continue;
     if (GENERIC_PLACE_PREFIXES.some((g) => stem === g || stem.startsWith(g))) continue;
     if (NOT_IN_PLACE_NAMES.test(stem)) continue;
+    if (NOT_PLACE_END.some((w) => stem.endsWith(w))) continue;
+    // One character before 镇/乡 is a word (以乡政务公开栏为补充), not a place's proper name.
+    if (stem.length < 2) continue;
     const end = m.index + m[0].length;
     out.push({ start: end - name.length, end, name, peeled });
   }

@@ -58,7 +58,7 @@ export function factsOf(text: string): SourceFacts {
     docNumbers: text.includes('号') ? readDocNumbers(text) : [],
     outline: readOutline(text, headings),
     headings,
-    parts: text.includes('部分') ? readParts(text) : [],
+    parts: text.includes('部分') || text.includes('方面') ? readParts(text) : [],
   };
   if (factsCache.size >= FACTS_CACHE_SIZE) factsCache.delete(factsCache.keys().next().value!);
   factsCache.set(text, facts);

@@ -19,7 +19,47 @@ export interface FigureRule {
   years?: 'gov-2021';
   /** 'max': the text may give a part of the cells' figure (撤回 is one kind of 其他处理) */
   bound?: 'max';
+  /**
+   * The outcome's sub-rows and the words that name each (不予公开 because of 过程性信息): a figure
+   * whose clause names a sub-row is that sub-row's, not the outcome's (issue 19 §3).
+   */
+  parts?: readonly { cell: string; words: RegExp }[];
+  /** the number may come first in its clause: 「3件不予公开」「尚有2件转入下年度办理」 */
+  numberFirst?: true;
+  /** words that, with the keyword, make the figure count something else (收到行政许可申请) */
+  notAbout?: RegExp;
+  /** the keyword is a sub-row's own words: the gap may hold a 、 (逾期不补正、不再处理的申请1件) */
+  listGap?: true;
+  /** the sentence up to the figure must say this (新收/收到: an applicant's figure among the new applications) */
+  ledBy?: RegExp;
+  /** …and must not say this (an outcome or 结转: the applicant's figure would be of that row) */
+  notLedBy?: RegExp;
 }
+
+const part = (row: string, words: RegExp) => ({ cell: `t3.${row}.total`, words });
+const DENIED_PARTS = [
+  part('denied_state_secret', /国家秘密/),
+  part('denied_law_forbidden', /法律[、和]?行政法规禁止|其他法律/),
+  part('denied_three_security', /三安全一稳定|危及/),
+  part('denied_third_party', /第三方|商业秘密|个人隐私/),
+  part('denied_internal_affairs', /内部事务/),
+  part('denied_process_info', /过程性/),
+  part('denied_enforcement_file', /执法案卷/),
+  part('denied_admin_query', /行政查询/),
+];
+const UNABLE_PARTS = [
+  part('unable_not_held', /不掌握/),
+  part('unable_need_create', /没有现成|另行制作|需要制作|加工/),
+  part('unable_unclear', /不明确|补正后/),
+];
+const NOT_PROCESSED_PARTS = [
+  part('not_processed_petition', /信访|举报|投诉/),
+  part('not_processed_repeat', /重复申请/),
+  part('not_processed_publication', /出版物/),
+  part('not_processed_massive', /大量反复|大量、反复/),
+  part('not_processed_confirm', /确认或重新出具|重新出具/),
+];
+const OTHER_PARTS = [part('other_overdue_correction', /逾期不补正|逾期未补正|不补正/), part('other_overdue_fee', /缴纳费用|收费通知|未缴费|未缴纳/)];
 
 /**
  * Words one of which every match of a rule's patterns contains (read off `after` and `before`):
@@ -28,10 +68,12 @@ export interface FigureRule {
  */
 export const NEEDS: Record<string, readonly string[]> = {
   new_received: ['新收', '收到', '接收', '受理', '接到'],
+  new_received_bare: ['新收'],
+  processed: ['办结'],
   carried_over: ['结转'],
   granted: ['予以公开'],
   partial_grant: ['部分公开'],
-  carried_forward: ['结转'],
+  carried_forward: ['结转', '转入', '转至', '转到', '顺延', '延续至', '延至'],
   review: ['行政复议'],
   litigation: ['行政诉讼'],
   normative_issued: ['规范性文件'],
@@ -43,10 +85,24 @@ export const NEEDS: Record<string, readonly string[]> = {
   not_processed: ['不予处理'],
   other_processing: ['其他处理', '其它处理'],
   withdrawn: ['撤回'],
+  applicant_natural: ['自然人'],
+  applicant_business: ['商业企业'],
+  applicant_legal: ['其他组织'],
+  unable_need_create: ['没有现成信息', '另行制作'],
+  not_processed_petition: ['信访举报投诉'],
+  overdue_correction: ['补正'],
   licensing: ['行政许可'],
   penalty: ['行政处罚'],
   coercion: ['行政强制'],
+  normative_published_total: ['对外公开'],
 };
+
+/** A sentence about the new applications, and the words that make a figure in it another row's. */
+const NEW_APPLICATIONS = /新收|收到|受理|接到|接收/;
+const OUTCOME_OR_CARRY = /予以公开|部分公开|不予公开|无法提供|不掌握|不予处理|其[他它]处理|办结|答复|结转|上年|撤回|复议|诉讼/;
+
+/** Words naming one column of table 四 (a result), not the number of cases. */
+const CASE_COLUMN = /审结|纠错|纠正|维持|撤销|败诉|胜诉|终止|其他结果|判决/;
 
 const T3_UNITS = '件|宗|份|起';
 const T4_UNITS = '件|起|宗|例';
@@ -56,10 +112,31 @@ export const FIGURES: FigureRule[] = [
     id: 'new_received',
     what: '本年新收的政府信息公开申请',
     // Only applications for information: 「受理行政许可申请12件」 is not one.
-    after: '(?:新收|收到|接收|受理|接到)了?(?:各类|群众|公民)?(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请',
+    after: '(?:新收|收到|接收|受理|接到)了?[^。；，,\\d]{0,24}?申请',
     before: { verb: '(?:新收|收到|接收|受理|接到)', object: '(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请' },
     units: T3_UNITS,
     cells: () => ['t3.new_received.total'],
+    notAbout:
+      /许可|复议|诉讼|审批|补贴|救助|低保|建议|提案|事项|登记|审核|认证|办证|证明|资格|项目|资金|贷款|核查|核实|用地|建房|热线|诉求|咨询|来信|来访|投诉|办事|服务|业务|补正/,
+    numberFirst: true,
+  },
+  {
+    id: 'new_received_bare',
+    what: '本年新收的政府信息公开申请',
+    // 「依申请公开办理情况：新收1件，上年结转0件」
+    after: '新收(?:到)?',
+    units: T3_UNITS,
+    sentenceMust: /申请/,
+    cells: () => ['t3.new_received.total'],
+  },
+  {
+    id: 'processed',
+    what: '办结（办理结果总计）的申请',
+    after: '办结(?:了)?(?:政府信息公开|依申请公开)?(?:的)?(?:申请)?',
+    units: T3_UNITS,
+    sentenceMust: /申请|依申请公开/,
+    cells: () => ['t3.total_processed.total'],
+    notAbout: /建议|提案|热线|来信|来访|投诉|举报|诉求|工单|转办/,
   },
   {
     id: 'carried_over',
@@ -68,7 +145,15 @@ export const FIGURES: FigureRule[] = [
     units: T3_UNITS,
     cells: () => ['t3.carried_over.total'],
   },
-  { id: 'granted', what: '予以公开的申请', after: '予以公开', units: '件|宗|份', sentenceMust: /申请|办理结果|答复/, cells: () => ['t3.granted.total'] },
+  {
+    id: 'granted',
+    what: '予以公开的申请',
+    after: '予以公开',
+    units: '件|宗|份',
+    sentenceMust: /申请|办理结果|答复/,
+    cells: () => ['t3.granted.total'],
+    numberFirst: true,
+  },
   {
     id: 'partial_grant',
     what: '部分公开的申请',
@@ -76,27 +161,40 @@ export const FIGURES: FigureRule[] = [
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     cells: () => ['t3.partial_grant.total'],
+    numberFirst: true,
   },
   {
     id: 'carried_forward',
     what: '结转下年度继续办理的申请',
-    after: '结转(?:至|到)?下一?年度?(?:继续办理)?',
+    after: '(?:结转|转入|转至|转到|顺延至|延续至|延至)(?:至|到)?下一?(?:个)?年度?(?:继续办理|办理)?',
+    numberFirst: true,
     units: T3_UNITS,
     cells: () => ['t3.carried_forward.total'],
   },
-  { id: 'review', what: '行政复议', after: '行政复议(?:案件)?', units: T4_UNITS, cells: () => ['t4.review.total'] },
+  {
+    id: 'review',
+    what: '行政复议',
+    after: '行政复议(?:案件)?',
+    units: T4_UNITS,
+    cells: () => ['t4.review.total'],
+    numberFirst: true,
+    // 尚未审结行政复议0件, 行政复议纠错1件: one column of table 四, not the total.
+    notAbout: CASE_COLUMN,
+  },
   {
     id: 'litigation',
     what: '行政诉讼',
     after: '行政诉讼(?:案件)?',
     units: T4_UNITS,
     cells: () => ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
+    numberFirst: true,
+    notAbout: CASE_COLUMN,
   },
   {
     id: 'normative_issued',
     what: '本年制发的行政规范性文件',
-    after: '(?:制发|印发|出台|制定)[^。；，、\\d]{0,6}?规范性文件',
-    before: { verb: '(?:制发|印发|出台|制定)', object: '(?:行政)?规范性文件' },
+    after: '(?:制发|印发|出台|制定|新制作)[^。；，、\\d]{0,6}?规范性文件',
+    before: { verb: '(?:制发|印发|出台|制定|新制作)', object: '(?:行政)?规范性文件' },
     units: '件|份|个',
     cells: (formatId) => [formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
   },
@@ -132,6 +230,8 @@ export const FIGURES: FigureRule[] = [
       't3.denied_enforcement_file.total',
       't3.denied_admin_query.total',
     ],
+    parts: DENIED_PARTS,
+    numberFirst: true,
   },
   {
     id: 'unable',
@@ -140,6 +240,8 @@ export const FIGURES: FigureRule[] = [
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     cells: () => ['t3.unable_not_held.total', 't3.unable_need_create.total', 't3.unable_unclear.total'],
+    parts: UNABLE_PARTS,
+    numberFirst: true,
   },
   {
     id: 'not_held',
@@ -148,6 +250,7 @@ export const FIGURES: FigureRule[] = [
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     cells: () => ['t3.unable_not_held.total'],
+    numberFirst: true,
   },
   {
     id: 'not_processed',
@@ -162,6 +265,8 @@ export const FIGURES: FigureRule[] = [
       't3.not_processed_massive.total',
       't3.not_processed_confirm.total',
     ],
+    parts: NOT_PROCESSED_PARTS,
+    numberFirst: true,
   },
   {
     id: 'other_processing',
@@ -171,6 +276,67 @@ export const FIGURES: FigureRule[] = [
     sentenceMust: /申请|办理结果|答复/,
     cells: (formatId) =>
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
+    parts: OTHER_PARTS,
+    numberFirst: true,
+  },
+  // Applicants among the new applications (本年新收申请中，自然人提出1件; 其中自然人3件、商业企业1件).
+  {
+    id: 'applicant_natural',
+    what: '自然人提出的新收申请',
+    after: '自然人(?:提出|申请|提交)?(?:的)?(?:申请)?',
+    units: T3_UNITS,
+    cells: () => ['t3.new_received.natural_person'],
+    ledBy: NEW_APPLICATIONS,
+    notLedBy: OUTCOME_OR_CARRY,
+  },
+  {
+    id: 'applicant_business',
+    what: '商业企业提出的新收申请',
+    after: '商业企业(?:提出|申请|提交)?(?:的)?(?:申请)?',
+    units: T3_UNITS,
+    cells: () => ['t3.new_received.commercial_enterprise'],
+    ledBy: NEW_APPLICATIONS,
+    notLedBy: OUTCOME_OR_CARRY,
+  },
+  {
+    id: 'applicant_legal',
+    what: '法人或其他组织提出的新收申请',
+    after: '法人(?:或|和|及|、)?其他组织(?:提出|申请|提交)?(?:的)?(?:申请)?',
+    units: T3_UNITS,
+    cells: () => ['commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other'].map((c) => `t3.new_received.${c}`),
+    ledBy: NEW_APPLICATIONS,
+    notLedBy: OUTCOME_OR_CARRY,
+  },
+  // Sub-rows named without their outcome's word (因没有现成信息需要另行制作，告知申请人1件).
+  {
+    id: 'unable_need_create',
+    what: '没有现成信息需要另行制作的申请',
+    after: '(?:没有现成信息|另行制作)',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.unable_need_create.total'],
+    numberFirst: true,
+    listGap: true,
+  },
+  {
+    id: 'not_processed_petition',
+    what: '信访举报投诉类申请',
+    after: '信访举报投诉类?',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.not_processed_petition.total'],
+    listGap: true,
+  },
+  {
+    id: 'overdue_correction',
+    what: '申请人逾期不补正、不再处理的申请',
+    after: '逾期(?:不|未)补正',
+    units: '件|宗|份',
+    sentenceMust: /申请/,
+    cells: () => ['t3.other_overdue_correction.total'],
+    years: 'gov-2021',
+    numberFirst: true,
+    listGap: true,
   },
   {
     id: 'withdrawn',
@@ -182,7 +348,21 @@ export const FIGURES: FigureRule[] = [
     cells: (formatId) =>
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
   },
-  { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'] },
-  { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'] },
-  { id: 'coercion', what: '行政强制决定', after: '行政强制(?:决定|措施|案件)?', units: '件|宗|起', cells: () => ['t2.coercion.decisions'] },
+  { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'], numberFirst: true },
+  { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'], numberFirst: true },
+  {
+    id: 'coercion',
+    what: '行政强制决定',
+    after: '行政强制(?:决定|措施|案件)?',
+    units: '件|宗|起',
+    cells: () => ['t2.coercion.decisions'],
+    numberFirst: true,
+  },
+  {
+    id: 'normative_published_total',
+    what: '对外公开的规范性文件总数',
+    after: '对外公开(?:的)?(?:行政)?规范性文件(?:总数|总量)?(?:达到|达|为|共)?',
+    units: '件|份|个',
+    cells: () => ['t2.normative_documents.total_published'],
+  },
 ];

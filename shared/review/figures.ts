@@ -54,18 +54,27 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
   const out: Finding[] = [];
   for (const src of sources) {
     if (!SECTION_KEY.test(src.section) || src.section === 'title' || src.section === 'signature') continue;
-    const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}`, () => figureHits(src.text, formatId, doc.year));
+    const aboutRequests = src.section === 'requests';
+    const hits = memo(factsOf(src.text), `figures:${formatId}:${doc.year}:${aboutRequests}`, () => figureHits(src.text, formatId, doc.year, aboutRequests));
     for (const {
-      rule: { rule, cells, table },
+      rule: { rule, cells: outcomeCells, table },
       start,
       end,
       stated,
       sentence,
+      clause,
     } of hits) {
       // Figures are not compared with a table that is not filled in yet.
       if (!tableFilled(table)) continue;
+      const parts = (rule.parts ?? []).filter((p) => model.byKey.has(p.cell));
+      // A clause naming sub-rows of the outcome (因过程性信息不予公开1件) gives their figure, not the outcome's.
+      const named = parts.filter((p) => p.words.test(clause));
+      const cells = named.length ? named.map((p) => p.cell) : outcomeCells;
       const actual = cells.reduce((sum, c) => sum + value(c), 0);
       if (stated === actual || (rule.bound === 'max' && stated <= actual)) continue;
+      // The sentence names sub-rows elsewhere (不掌握3件，补正后仍不明确1件): the outcome's word may
+      // stand for one of them; no reading is certain, so nothing is claimed.
+      if (!named.length && parts.some((p) => p.words.test(sentence)) && parts.some((p) => value(p.cell) === stated)) continue;
       const labels = cells.map((c) => model.byKey.get(c)!.label).join('＋');
       const f = textFinding(
         'review.narrative_figure',
@@ -80,38 +89,77 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
       f.actual = stated;
       out.push(f);
     }
-    out.push(...noneClaims(src, value, tableFilled));
+    out.push(...noneClaims(src, formatId, value, tableFilled));
     if (tableFilled('t3')) out.push(...allDone(src, value));
   }
   return out;
 }
 
+/** Words about the outcome of cases, not their number (尚未审结, 败诉, 纠错). */
+const OUTCOME_OF_CASES = /审结|败诉|胜诉|纠错|纠正|维持|撤销|终止|判决|结果/;
+
 /** `needs`: a word every match contains, so a text without it is not scanned. */
-const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table: string }[] = [
+const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table: string; formatId?: GovFormatId; notAbout?: RegExp; unit?: string }[] = [
   {
-    // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议.
-    re: /(未|没有|无)(收到|受理|接到|接收)[^。；，]{0,16}?申请|申请[^。；，]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件/g,
+    // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议 (the clause is read after the match).
+    re: /(未|没有|无)(收到|受理|接到|接收|新增|新收)[^。；，]{0,24}?申请|(未|没有|无)(任何)?(公民|法人|其他组织|群众|个人|企业|单位|申请人)[^。；，\d]{0,20}?(提出|提交|申请)[^。；，\d]{0,12}?(申请|信息的情况)|申请[^。；，复诉]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件|申请(数|数量|总数|件数)(为|是)?\s*(?<![0-9０-９])(0|０|零)(?![0-9０-９])|零申请/g,
     needs: '申请',
     cells: ['t3.new_received.total'],
     what: '没有收到政府信息公开申请',
     table: 't3',
+    // …about something else the applications did or had: 复议, overdue answers, complaints.
+    notAbout: /复议|诉讼|超期|逾期|超时|驳回|投诉|被|答复|办理|处理|撤回|结转/,
   },
-  { re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政复议/g, needs: '行政复议', cells: ['t4.review.total'], what: '没有行政复议', table: 't4' },
   {
-    re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?行政诉讼/g,
-    needs: '行政诉讼',
+    re: /(未|没有|无)(?!经)(发生|出现)?[^。；，]{0,16}?(行政)?复议|行政复议(案件)?(数量?)?(为|是|共)?\s*(零|0|０)(?![0-9０-９])/g,
+    needs: '复议',
+    cells: ['t4.review.total'],
+    what: '没有行政复议',
+    table: 't4',
+    // 尚未审结行政复议0件, 无行政复议纠错案件: one column of table 四, not the total.
+    notAbout: OUTCOME_OF_CASES,
+  },
+  {
+    re: /(未|没有|无)(发生|出现)?[^。；，]{0,16}?(行政)?诉讼|行政诉讼(案件)?(数量?)?(为|是|共)?\s*(零|0|０)(?![0-9０-９])/g,
+    needs: '诉讼',
     cells: ['t4.litigation_direct.total', 't4.litigation_after_review.total'],
     what: '没有行政诉讼',
     table: 't4',
+    notAbout: OUTCOME_OF_CASES,
+  },
+  {
+    re: /(未|没有|无)(制发|出台|印发|制定)[^。；，\d]{0,6}规范性文件/g,
+    needs: '规范性文件',
+    cells: ['t2.normative_documents.issued'],
+    what: '没有制发行政规范性文件',
+    table: 't2',
+    formatId: 'gov-2021',
+  },
+  {
+    re: /(未|没有|无)(制发|出台|印发|制定|新制作)[^。；，\d]{0,6}规范性文件/g,
+    needs: '规范性文件',
+    cells: ['t2.normative_documents.new_made'],
+    what: '没有制作规范性文件',
+    table: 't2',
+    formatId: 'gov-2019',
+  },
+  {
+    re: /(未|没有|无)(收取|发生|产生)[^。；，\d]{0,8}行政事业性收费/g,
+    needs: '行政事业性收费',
+    cells: ['t2.fees.amount'],
+    what: '没有行政事业性收费',
+    table: 't2',
+    formatId: 'gov-2021',
+    unit: '万元',
   },
 ];
 
 /** “未收到申请” while table 三 has some; “未发生行政复议/诉讼” while table 四 has some. */
-function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: (table: string) => boolean): Finding[] {
+function noneClaims(src: TextSource, formatId: GovFormatId, value: (k: string) => number, tableFilled: (table: string) => boolean): Finding[] {
   const out: Finding[] = [];
   const text = src.text;
   for (const c of CLAIMS) {
-    if (!tableFilled(c.table) || !text.includes(c.needs)) continue;
+    if ((c.formatId && c.formatId !== formatId) || !tableFilled(c.table) || !text.includes(c.needs)) continue;
     const matches = allMatches(c.re, text);
     if (matches.length === 0) continue;
     const actual = c.cells.reduce((s, k) => s + value(k), 0);
@@ -120,9 +168,15 @@ function noneClaims(src: TextSource, value: (k: string) => number, tableFilled: 
       const sentence = sentenceAt(text, m.index);
       const clauseStart = Math.max(text.lastIndexOf('，', m.index), sentence.start - 1) + 1;
       if (NOT_THIS_YEAR.test(text.slice(clauseStart, m.index))) continue;
+      if (c.notAbout) {
+        const end = m.index + m[0].length;
+        const rest = /^[^。；，,;！？\n]*/.exec(text.slice(end))![0];
+        // For applications the match itself may hold 处理 (未收到和处理申请); for cases it may not hold 审结.
+        if (c.notAbout.test(c.table === 't4' ? m[0] + rest : rest)) continue;
+      }
       const f = textFinding(
         'review.none_claimed',
-        `${src.label}中「${quote(sentence.text.trim(), 80)}」说${c.what}，而表格中填了${actual}件。请核实：确实没有的，把表格改为0；有的，请改写这句话并写明件数。`,
+        `${src.label}中「${quote(sentence.text.trim(), 80)}」说${c.what}，而表格中填了${actual}${c.unit ?? '件'}。请核实：确实没有的，把表格改为0；有的，请改写这句话并写明件数。`,
         src,
         m.index,
         m.index + m[0].length,
@@ -170,6 +224,10 @@ function allDone(src: TextSource, value: (k: string) => number): Finding[] {
   return out;
 }
 
+/** Words that state how many applications there were, or that there were none. */
+const COUNT_STATED =
+  /(公开申请|申请)[^。；\n]{0,12}?(?<![0-9０-９])([0-9０-９]+|[一二两三四五六七八九十]+)\s*(件|宗)|(未|没有|无)[^。；\n]{0,10}(收到|受理|接到)[^。；\n]{0,20}申请/;
+
 /**
  * The （二）依申请公开 sub-part of 一 (or the part that is about applications) with no count at all:
  * neither a number of applications nor “未收到”. Read from the facts layer's outline and quantities.
@@ -187,6 +245,9 @@ export function checkRequestsCount(doc: ReportDoc, sources: TextSource[]): Findi
   const body = src.text.slice(from, to);
   if (/(未|没有|无)[^。；]{0,10}(收到|受理|接到|发生)|申请[^。；]{0,6}(为|共)?\s*(0|０|零)\s*件/.test(body)) return [];
   if (facts.quantities.some((q) => q.start >= from && q.end <= to && q.measure !== '元' && q.measure !== '万元')) return [];
+  // The count stated elsewhere (an opening summary of 一, or part 三's text) is written all the same.
+  const elsewhere = src.text.slice(0, from) + '\n' + src.text.slice(to) + '\n' + (sources.find((s) => s.section === 'requests')?.text ?? '');
+  if (COUNT_STATED.test(elsewhere)) return [];
   const headEnd = src.text.indexOf('\n', from);
   return [
     textFinding(

@@ -70,7 +70,9 @@ function titleFinding(doc: ReportDoc, severity: Finding['severity'], message: st
 
 /** Words right after “YYYY年” that make the year a history or a range, not this year's statement. */
 const HISTORY_AFTER =
-  /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?结转)/;
+  /^(度)?\s*(以来|起|开始|至今|以后|之后|之前|以前|前|底前|同期|(至|到|—|–|-|~|～|－)\s*(?:19|20)\d{2}|度?(政府信息公开)?(工作)?(年度)?报告|年报|(未|无|没有)?(结转|转结)|(存在的?|提出的?|指出的?|反映的?)?问题|整改)/;
+/** A dated act (2019年4月3日国务院令第711号修订): the date of a document, not a statement of this year. */
+const DATED_ACT = /^\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。；]{0,20}(令|修订|公布|施行|印发|发布|颁布)/;
 /** Words right before it that make it a comparison or a history. */
 const HISTORY_BEFORE = /(自|从|于|早在|与|较|比|相比|相较|对比|同|相对|是|为|即)\s*$/;
 /** A sentence with these compares years or follows up last year's report. */
@@ -211,7 +213,9 @@ function staleYear(Y: number, own: string, mention: YearFact, facts: SourceFacts
     reportIntro || asOf || (SENTENCE_BEFORE.test(before) && !HISTORY_VERBS.test(after)) || (UNIT_BEFORE.test(before) && statement) || COMMA_AFTER.test(after);
   const weak = CLAUSE_BEFORE.test(before) && statement;
   if (!reportIntro) {
-    if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) return null;
+    if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || DATED_ACT.test(text.slice(yearEnd, yearEnd + 32))) return null;
+    // 五 follows up last year's problems: a heading or sentence naming last year with them is no copy (issue 19 §3).
+    if (y === Y - 1 && /问题/.test(sentence.text) && /上一?年度?|去年|整改|已(解决|完成|落实)/.test(sentence.text)) return null;
     // A sentence naming the reporting year too is comparing or telling a story across years.
     if (yearWord(Y).test(sentence.text)) return null;
   }
@@ -269,7 +273,9 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
       // Which named towns are another unit depends on the text and the unit: kept with the text's facts.
       const facts = factsOf(src.text);
       for (const m of memo(facts, `other-towns:${own.full}`, () => otherTownMarks(facts, own))) {
-        out.push(textFinding('review.unit_name', `${src.label}${m.message}`, src, m.start, m.end, m.context));
+        const f = textFinding('review.unit_name', `${src.label}${m.message}`, src, m.start, m.end, m.context);
+        if (!m.certain) f.severity = 'info';
+        out.push(f);
       }
     }
   }
@@ -300,9 +306,12 @@ export function checkUnitNames(doc: ReportDoc, sources: TextSource[]): Finding[]
   return out;
 }
 
+/** Words after a name that make it an organ's: 人民政府, 党委, a year. */
+const ORGAN_TAIL = /^(人民政府|政府|党委|党工委|办事处|党政办|党政综合办|[\s\u3000]*(?:19|20)\d{2}[\s\u3000]*年)/;
+
 /** Another 镇/乡/街道 written as the author (“霞美镇人民政府高度重视……”), from the facts' named towns. */
-function otherTownMarks(facts: SourceFacts, own: OwnNames): Mark[] {
-  const out: Mark[] = [];
+function otherTownMarks(facts: SourceFacts, own: OwnNames): (Mark & { certain: boolean })[] {
+  const out: (Mark & { certain: boolean })[] = [];
   const text = facts.text;
   for (const place of facts.places) {
     const { name, start, end } = place;
@@ -310,11 +319,19 @@ function otherTownMarks(facts: SourceFacts, own: OwnNames): Mark[] {
     // contact line (“请与霞美镇人民政府联系”) is the author.
     if (place.peeled.some((w) => w !== '请与' && w !== '联系')) continue;
     if (sameUnit(name, own)) continue;
+    // Certain with an organ after (霞美镇人民政府, 霞美镇2024年), a county before (德化县霞美镇), as the contact, or
+    // with more than two characters before 镇/乡/街道 (大水坑镇); two may be a verb or an adverb: a 提示 (issue 19 §2).
+    const stem = name.replace(/^.*[市县区旗]/, '').replace(/(镇|乡|街道)$/, '');
+    const certain = ORGAN_TAIL.test(text.slice(end, end + 8)) || /[市县区旗]/.test(name.slice(0, -2)) || place.peeled.length > 0 || stem.length > 2;
+    const fix = `请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`;
     out.push({
       start,
       end,
-      message: `中「${excerpt(text, start, end)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`,
+      message: certain
+        ? `中「${excerpt(text, start, end)}」以“${name}”的名义叙述，而本报告是${own.full}的。这往往是照搬其他乡镇（街道）报告留下的，审核时会被认定为内容雷同。${fix}`
+        : `中「${excerpt(text, start, end)}」的“${name}”可能是其他乡镇（街道）的名称，请核对：如是照搬其他单位报告留下的，${fix}`,
       context: sentenceAt(text, start).text,
+      certain,
     });
   }
   return out;

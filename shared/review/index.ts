@@ -10,6 +10,10 @@ import { checkSimilarity } from './similarity';
 import { checkSums } from './sums';
 import { checkDates } from './dates';
 import { checkWrongLevel } from './bodies';
+import { checkBodyKind } from './body-kind';
+import { checkTermTypos } from './lexicon';
+import { checkSelfDescription } from './self-description';
+import { checkStaleYears } from './stale-years';
 import { checkContacts, checkOutline, checkPartsCount, checkRepeatedParagraphs, checkWording } from './wording';
 import { allSources, sectionSources } from './text';
 import { checkLeftovers, checkUnreadCells } from './leftovers';
@@ -29,8 +33,10 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
   const findings = [
     ...checkTitle(doc),
     ...checkYears(doc, sources),
+    ...checkStaleYears(doc, sources),
     ...checkUnitNames(doc, sources),
     ...checkWrongLevel(doc, sources),
+    ...checkBodyKind(doc, sources),
     ...checkDate(doc, sources),
     ...checkTemplate(doc, sections),
     ...checkCitations(doc, sources),
@@ -46,7 +52,9 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkDates(doc, sources),
     ...checkOutline(sections),
     ...checkPartsCount(doc, sources),
+    ...checkSelfDescription(doc, sources),
     ...checkWording(sources),
+    ...checkTermTypos(sources),
     ...checkRepeatedParagraphs(sections),
     ...checkContacts(doc, sources),
     ...checkSimilarity(doc, previous),

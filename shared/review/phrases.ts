@@ -82,26 +82,6 @@ export const PROBLEM_MARKERS: readonly string[] = [
   '短板',
 ];
 
-/** Words that mark an improvement measure in 五. */
-export const MEASURE_MARKERS: readonly string[] = [
-  '将',
-  '下一步',
-  '措施',
-  '整改',
-  '改进',
-  '完善',
-  '建立',
-  '制定',
-  '计划',
-  '拟',
-  '今后',
-  '明年',
-  '加强',
-  '开展',
-  '落实',
-  '已',
-];
-
 /**
  * Details a reviewer can check: a figure or a deadline. Naming a channel (“利用网站、媒体等”) is not
  * enough: the seeds' boilerplate names channels too.
@@ -152,9 +132,25 @@ export const OVERVIEW_ASPECT_SYNONYMS: Readonly<Record<string, readonly string[]
  * and the words accepted as reporting them.
  */
 export const ACCOUNTABILITY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  工作考核: ['工作考核', '考核'],
-  社会评议: ['社会评议', '群众评议', '评议', '满意度测评', '满意度调查'],
-  责任追究: ['责任追究', '追究责任', '追责', '问责'],
+  工作考核: ['工作考核', '考核', '考评', '绩效评估'],
+  社会评议: [
+    '社会评议',
+    '群众评议',
+    '评议',
+    '满意度',
+    '测评',
+    '好差评',
+    '听取群众',
+    '群众意见',
+    '群众对政务公开',
+    '征求意见',
+    '征求群众',
+    '意见建议',
+    '群众评价',
+    '社会评价',
+    '问卷调查',
+  ],
+  责任追究: ['责任追究', '追究责任', '追责', '问责', '追究'],
 };
 
 /**
@@ -237,7 +233,7 @@ export const GENERIC_PLACE_PREFIXES: readonly string[] = [
 ];
 
 /** Characters that do not occur in a township's proper name but do in the words before “镇”. */
-export const NOT_IN_PLACE_NAMES = /[我本全该各由的是在对和与及将为这其度了着把被从向于也都就所此每]/;
+export const NOT_IN_PLACE_NAMES = /[我本全该各由的是在对和与及将为这其度了着把被从向于也都就所此每并]/;
 
 /** Verbs and adverbs that start the words before a generic “镇” (负责协调镇政府……). */
 export const NOT_PLACE_START: readonly string[] = [
@@ -352,6 +348,7 @@ export const AUTHOR_TAILS: readonly string[] = [
 /** Ways of saying that no 信息处理费 was charged. */
 export const NO_FEE_PATTERNS: readonly RegExp[] = [
   /(未|没有|不|无)(收取|收|产生|发生)[^。；]{0,12}信息处理费/,
+  /(未|没有|不|无)[^。；，]{0,8}(收取|收)[^。；]{0,12}信息处理费/,
   /信息处理费[^。；]{0,12}?(为|共计?|计)?\s*(?<![0-9０-９.])(0|０|零)\s*(元|万元)/,
   /信息处理费[^。；]{0,8}(未发生|无|没有)/,
   /无[^。；]{0,4}信息处理费/,

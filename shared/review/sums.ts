@@ -7,7 +7,7 @@ import type { Finding } from '../report';
 import type { Mark, Quantity, SourceFacts } from './facts';
 import { factsOf, memo } from './facts';
 import type { TextSource } from './text';
-import { quote, textFinding } from './text';
+import { allMatches, quote, textFinding } from './text';
 
 /** Words before a count that make it a total. */
 const TOTAL_BEFORE = /(共|共计|合计|总计|累计|总共|一共)[^，,；;。：:]{0,24}$/;
@@ -16,7 +16,8 @@ const OPENER =
   /^[ \u3000]*(?:[，,]?[ \u3000]*(?:[^，,。；;：:\d（(]{0,8}?(分别为|分别是|具体为|具体是|具体如下|结果为|情况为|情况如下)|(其中|包括|包含|含))[，,：:\s]*|([：:])\s*|([（(])(?:[ \u3000]*(其中|包括|含)[，,：:\s]*)?)/;
 const LIST_HINT = /其中|包括|包含|含|分别|具体|结果为|情况为|情况如下|[：:（(。；;]/;
 /** What opens a list at the start of the next sentence: 其中，/ 从申请人看，/ 按申请人类型分，. */
-const NEXT_OPENER = /^[\s\u3000]*(其中|从[^，,。：:]{1,8}(?:看|来看|分析)|按[^，,。：:]{1,8}(?:分|划分|统计))[，,：:\s]*/;
+const NEXT_OPENER =
+  /^[\s\u3000]*(其中|从[^，,。：:]{1,8}(?:看|来看|分析)|按[^，,。：:]{1,8}(?:分|划分|统计|看)|分[^，,。：:]{1,6}(?:看|统计)|具体(?:来看|为|是|如下|情况如下)|各类(?:信息)?(?:分别为|如下))[，,：:\s]*/;
 /** A label that ends a list: the clause goes on about something else. */
 const CLAUSE_STOP =
   /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
@@ -24,7 +25,7 @@ const CLAUSE_STOP =
 const CLOSED_SET = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
 const REST = /^(其他|其它|其余|另有|剩余)/;
 const PERCENT_GAP = /[（(]?占比?[^，,；;。、）)]{0,6}?[0-9.]+\s*[%％][）)]?/g;
-const SEPARATORS = /[、，,；;和及与以\s\u3000]|以及|分别为/g;
+const SEPARATORS = /[、，,；;和及与\s\u3000]|以及|分别为/g;
 
 interface Part {
   q: Quantity;
@@ -55,9 +56,52 @@ export function checkSums(sources: readonly TextSource[]): Finding[] {
   return out;
 }
 
+/** A share of a whole: 占10%, 占比36.5%. */
+const SHARE = /占(?:比|全部|总数|总量|全年)?[的]?\s*([0-9]+(?:\.([0-9]+))?)\s*[%％]/g;
+
+/**
+ * The shares of one whole listed in a sentence (政府文件17条，占10%；工作动态102条，占60%；其他61条，占36%):
+ * over 100% is always wrong; short of it only when the list ends with 其他/其余 (it names everything).
+ * Each share may be rounded, so the sum is allowed half a unit of its last place per share.
+ */
+function shareMarks(facts: SourceFacts): Mark[] {
+  const out: Mark[] = [];
+  if (!facts.text.includes('%') && !facts.text.includes('％')) return out;
+  for (const s of facts.sentences) {
+    const shares = allMatches(SHARE, s.text);
+    if (shares.length < 2) continue;
+    // Shares of different wholes (增长10%, 占上年的…) are not one list: only 占 shares, one figure each.
+    // Two lists of shares in one sentence (自然人占75%、法人占25%；予以公开占50%……): a run reaching 100% closes one.
+    let sum = 0;
+    let slack = 0;
+    for (const m of shares) {
+      if (sum > 0 && Math.abs(sum - 100) <= slack) {
+        sum = 0;
+        slack = 0;
+      }
+      sum += Number(m[1]);
+      slack += 0.5 * 10 ** -(m[2]?.length ?? 0);
+    }
+    const complete = /(其他|其它|其余)[^，,；;。]{0,8}[0-9０-９]/.test(s.text);
+    const over = sum > 100 + slack;
+    const under = complete && sum < 100 - slack;
+    if (!over && !under) continue;
+    const first = shares[0]!;
+    const last = shares[shares.length - 1]!;
+    const listed = shares.map((m) => `${m[1]}%`).join('、');
+    out.push({
+      message: `「${quote(s.text.trim(), 90)}」列出的占比${listed}加起来是${round(sum)}%，${over ? '超过了100%' : '不到100%，而列出的已包括“其他”'}。请核对各项数字和占比。`,
+      start: s.start + first.index,
+      end: s.start + last.index + last[0].length,
+      context: s.text,
+    });
+  }
+  return out;
+}
+
 /** The totals of one text whose parts do not add up (text only, so kept with the text's facts). */
 function sumMarks(facts: SourceFacts): Mark[] {
-  const out: Mark[] = [];
+  const out: Mark[] = shareMarks(facts);
   const qs = facts.quantities;
   if (qs.length < 3) return out;
   const used = new Set<number>();
@@ -85,11 +129,17 @@ interface Verdict {
 
 /** A count that is a change or a comparison (较上年增加37条) is no total of anything. */
 const CHANGE_CLAUSE = /(较|比|同比|环比|增加|减少|增长|下降|多了|少了|上升)/;
+/** A change clause right after a total: 「，较上年增加37条」「，同比增长14.6%」. */
+const CHANGE_AFTER = /^[，,][ \u3000]*(?:较|比|同比|环比|与上年相比|与去年相比|相比)[^，,；;。！？\n]*/;
 
 function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   const { text, quantities: qs, sentences: ss } = facts;
   const total = qs[i]!;
-  let rest = text.slice(total.end, total.end + 16);
+  // A change clause right after the total (，较上年增加37条，其中……) is passed over: the list
+  // that follows it is the total's.
+  let listFrom = total.end;
+  for (let c = CHANGE_AFTER.exec(text.slice(listFrom)); c; c = CHANGE_AFTER.exec(text.slice(listFrom))) listFrom += c[0].length;
+  let rest = text.slice(listFrom, listFrom + 16);
   // Cheap first: a list opens only with one of these words or marks after the total, or at the
   // end of its sentence (a list in the next one).
   if (!LIST_HINT.test(rest)) return null;
@@ -101,14 +151,15 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   let crossed = false;
   if (!m) {
     // A list in the next sentence: 「全年共收到申请7件。其中，自然人5件……」「……。从申请人看，自然人5件……」
-    // The total is the sentence's 共/合计 figure, wherever it stands in its sentence.
-    if (!TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+    // The total is the sentence's 共/合计 figure, wherever it stands in its sentence, or, without
+    // one, the sentence's only figure of that measure (「全年公开信息75条。按类别分：……」).
     const next = ss[total.sentence + 1];
     if (!next) return null;
-    const laterTotal = qs
-      .slice(i + 1)
-      .some((q) => q.sentence === total.sentence && q.measure === total.measure && TOTAL_BEFORE.test(text.slice(q.clauseStart, q.start)));
-    if (laterTotal) return null;
+    const sameMeasure = qs.filter((q) => q.sentence === total.sentence && q.measure === total.measure);
+    if (TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) {
+      const laterTotal = sameMeasure.some((q) => q.start > total.start && TOTAL_BEFORE.test(text.slice(q.clauseStart, q.start)));
+      if (laterTotal) return null;
+    } else if (sameMeasure.filter((q) => !CHANGE_CLAUSE.test(text.slice(q.clauseStart, q.start))).length !== 1) return null;
     rest = text.slice(next.start, next.start + 16);
     m = NEXT_OPENER.exec(rest);
     if (!m) return null;
@@ -116,39 +167,19 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
     kind = m[1] === '其中' ? '其中' : 'by';
     crossed = true;
   } else {
-    zoneStart = total.end + m[0].length;
+    zoneStart = listFrom + m[0].length;
     kind = m[1] ? '分别为' : (m[2] ?? m[5] ?? (m[3] ? '：' : undefined));
     bracket = Boolean(m[4]);
-    // A bare colon or bracket opens a list only after a total word (共…：); 其中/分别为 always do.
-    if ((m[3] || (bracket && !m[5])) && !TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+    // A bare bracket opens a list only after a total word (共…（）); 其中/分别为 and a colon right
+    // after the count (发布信息120条：工作动态50条……) always do.
+    if (bracket && !m[5] && !TOTAL_BEFORE.test(text.slice(total.clauseStart, total.start))) return null;
+    if (m[3] && listFrom !== total.end) return null;
   }
-  const parts: Part[] = [];
-  const partIndexes: number[] = [];
-  let pos = zoneStart;
-  let lastSentence = crossed ? total.sentence + 1 : total.sentence;
-  for (let j = i + 1; j < qs.length; j++) {
-    const q = qs[j]!;
-    // Across sentences, the rest of the total's own sentence is not the list.
-    if (crossed && q.sentence === total.sentence) continue;
-    if (q.sentence !== lastSentence) break;
-    if (q.measure !== total.measure) break;
-    let gap = text.slice(pos, q.start);
-    if (bracket && /[）)]/.test(gap)) break;
-    gap = gap.replace(PERCENT_GAP, '');
-    if (/[。！？\n]/.test(gap)) break;
-    const label = gap
-      .replace(SEPARATORS, '')
-      .replace(/^(是|为|有)/, '')
-      .replace(/(的|为|是|有|共|计)$/, '');
-    if (parts.length > 0 && CLAUSE_STOP.test(label)) break;
-    if (label.length > 24) break;
-    // A nested figure in brackets (其中自然人3件（含2件网上申请）) belongs to its part.
-    if (/[（(][^）)]*$/.test(text.slice(pos, q.start)) && parts.length > 0) continue;
-    parts.push({ q, label });
-    partIndexes.push(j);
-    pos = q.end;
-    lastSentence = q.sentence;
-  }
+  // Read the list up to a clause end; a list whose items are separated by semicolons (其中:自然人10件;法人3件)
+  // is read on past them.
+  let read = collectParts(facts, i, zoneStart, crossed, bracket, false);
+  if (read.parts.length < 2 && read.semicolon) read = collectParts(facts, i, zoneStart, crossed, bracket, true);
+  const { parts, partIndexes, pos, semicolon } = read;
   if (parts.length < 2) return null;
   const listTail = text.slice(pos, pos + 3);
   const etc = /^[\s]*等/.test(listTail);
@@ -173,7 +204,84 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
     const all = round(others.reduce((a, b) => a + b, total.value));
     if (others.includes(sum) || sum === all || (sum < all && !complete)) return null;
   }
+  // The list stopped at a semicolon: its items may go on clause after clause (予以公开10宗；部分公开3宗；……).
+  // When they add up read that way, no reading is certainly wrong.
+  if (semicolon && fits(total, topLevelSum(facts, total, zoneStart))) return null;
   return { total, parts, partIndexes, complete, start: total.start, end: parts[parts.length - 1]!.q.end };
+}
+
+/**
+ * The sum of a list read as running through its whole sentence clause after clause: each figure
+ * outside brackets, except those of a clause's own sub-list (不予公开3件，其中……2件、……1件).
+ */
+function topLevelSum(facts: SourceFacts, total: Quantity, zoneStart: number): number {
+  const { text, quantities: qs } = facts;
+  let sum = 0;
+  let clauseHasItem = false;
+  let clauseFrom = zoneStart;
+  for (const q of qs) {
+    if (q.start < zoneStart || q.measure !== total.measure) continue;
+    if (q.sentence !== total.sentence && q.sentence !== facts.sentences.findIndex((s) => s.start <= zoneStart && zoneStart < s.end)) break;
+    const before = text.slice(clauseFrom, q.start);
+    const semi = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'));
+    if (semi >= 0) {
+      clauseFrom += semi + 1;
+      clauseHasItem = false;
+    }
+    const inClause = text.slice(clauseFrom, q.start);
+    if ((inClause.match(/[（(]/g)?.length ?? 0) > (inClause.match(/[）)]/g)?.length ?? 0)) continue;
+    if (clauseHasItem && /其中|包括|含|分别/.test(inClause)) continue;
+    sum += q.value;
+    clauseHasItem = true;
+  }
+  return round(sum);
+}
+
+function fits(total: Quantity, sum: number): boolean {
+  const [low, high] = totalRange(total);
+  return total.approx === 'more' ? sum > low && sum < high : sum >= low && sum <= high;
+}
+
+/** The parts listed after a total, from `zoneStart`; `pastSemicolons` reads on past clause ends. */
+function collectParts(facts: SourceFacts, i: number, zoneStart: number, crossed: boolean, bracket: boolean, pastSemicolons: boolean) {
+  const { text, quantities: qs } = facts;
+  const total = qs[i]!;
+  const parts: Part[] = [];
+  const partIndexes: number[] = [];
+  let pos = zoneStart;
+  let lastSentence = crossed ? total.sentence + 1 : total.sentence;
+  let semicolon = false;
+  for (let j = i + 1; j < qs.length; j++) {
+    const q = qs[j]!;
+    // Across sentences, the rest of the total's own sentence is not the list; nor is a change clause passed over.
+    if ((crossed && q.sentence === total.sentence) || q.start < zoneStart) continue;
+    if (q.sentence !== lastSentence) break;
+    if (q.measure !== total.measure) break;
+    let gap = text.slice(pos, q.start);
+    if (bracket && /[）)]/.test(gap)) break;
+    gap = gap.replace(PERCENT_GAP, '');
+    if (/[。！？\n]/.test(gap)) break;
+    // A nested figure in brackets (其中自然人3件（含2件网上申请）) belongs to its part.
+    if (/[（(][^）)]*$/.test(gap) && parts.length > 0) continue;
+    // What a part said in brackets is no label of the next one.
+    gap = gap.replace(/[（(][^（()）]*[）)]/g, '');
+    // A clause end closes the list (issue 19 §2) unless the next clause opens another list of it.
+    if (/[；;]/.test(gap) && !/[；;][\s\u3000]*(其中|分别|包括)/.test(gap)) {
+      semicolon = true;
+      if (!pastSemicolons) break;
+    }
+    const label = gap
+      .replace(SEPARATORS, '')
+      .replace(/^(是|为|有)/, '')
+      .replace(/(的|为|是|有|共|计)$/, '');
+    if (parts.length > 0 && CLAUSE_STOP.test(label)) break;
+    if (label.length > 24) break;
+    parts.push({ q, label });
+    partIndexes.push(j);
+    pos = q.end;
+    lastSentence = q.sentence;
+  }
+  return { parts, partIndexes, pos, semicolon };
 }
 
 /** 「自然人3件、法人2件，合计5件」: the parts come first, the total closes the list. */
@@ -199,7 +307,8 @@ function partsBefore(facts: SourceFacts, i: number): Verdict | null {
     pos = Math.max(labelStart, q.clauseStart);
   }
   if (parts.length < 2) return null;
-  const complete = parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
+  // A closing 合计/共计/总计 adds up what was listed before it: the list is complete.
+  const complete = !/^(共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, '')) || parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
   return { total, parts, partIndexes, complete, start: parts[0]!.q.start, end: total.end };
 }
 

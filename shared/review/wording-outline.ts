@@ -50,6 +50,8 @@ export function checkOutline(sources: readonly TextSource[]): Finding[] {
       if (prev === undefined && o.level >= 3 && run !== undefined && o.n === run + 1) continue;
       // A part's text may go on with the report's own numbering (五、…): only gaps after it count.
       if (prev === undefined && o.level === 1) continue;
+      // 1. 2. 3. of the problems, then 1. 2. 3. of the measures: a new list starts again at 1.
+      if (o.n === 1 && o.level >= 3) continue;
       const what =
         prev === undefined
           ? `没有“${numberAs(o.level, 1)}”就出现了“${o.raw}”`

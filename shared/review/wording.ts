@@ -1,4 +1,5 @@
-// Wording (the reviewers' common remarks): doubled words, 转结 for 结转, a measure word left without its number.
+// Wording (the reviewers' common remarks): doubled words, a measure word left without its number
+// (转结 for 结转 is a carry sentence's: stale-years.ts).
 // Read from the facts layer. The other structure and wording checks (spec §6.2 E6) are re-exported
 // from here: outline numbers and the parts count (wording-outline), a paragraph printed twice
 // (wording-paragraphs), an e-mail address or telephone number that cannot be one (wording-contacts).
@@ -76,9 +77,6 @@ const DOUBLED_CHAR_OK = /^(镇镇通|乡乡通|在在|是是非非|本本|的的
 /** 镇镇/乡乡 only where a name is doubled (小陶镇镇人民政府), not 我镇镇长, 本乡乡村. */
 const PLACE_DOUBLE_TAIL = /^(人民政府|党委|[，。、；：）)\s]|$)/;
 
-/** 转结 written for 结转 (not 流转结果, 运转结算). */
-const SWAPPED = /(?<![流运周好扭逆翻旋轮辗])转结(?![算果构束论账合晶])/g;
-
 /** A measure word with no number before it: a blank left in a template (“收到申请  件”). */
 const MEASURE_AT_MARK = /(件|条|篇|项|次|期|个|人次)(?=[，,。；;、）)]|$)/g;
 const BLANK_CHARS = ' \u3000_＿×XＸ*＊?？';
@@ -121,18 +119,6 @@ function wordingMarks(text: string): Mark[] {
         out.push({ message: `「${excerpt(text, k, k + 4)}」的“${w}${w}”重复了“${w}”，请删去一个。`, start: k, end: k + 4, context: excerpt(text, k, k + 4) });
         k += 3;
       }
-    }
-    if (text.includes('转结')) {
-      SWAPPED.lastIndex = 0;
-      for (let m = SWAPPED.exec(text); m; m = SWAPPED.exec(text)) {
-        out.push({
-          message: `「${excerpt(text, m.index, m.index + 2)}」的“转结”应为“结转”（表格用语是“上年结转”“结转下年度继续办理”），请改正。`,
-          start: m.index,
-          end: m.index + 2,
-          context: excerpt(text, m.index, m.index + 2),
-        });
-      }
-      SWAPPED.lastIndex = 0;
     }
     // A measure word right before a mark: look back for the object with no number between.
     MEASURE_AT_MARK.lastIndex = 0;

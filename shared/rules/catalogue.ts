@@ -45,7 +45,12 @@ export const RULES_GOV_2021: RuleDecl[] = [
   // 乡镇、街道 may issue 行政规范性文件 only where a province allows it; most have no such power.
   { ...rule('t2.township_normative'), type: 'unusual_row_for_units', row: 'normative_documents', unitKinds: ['township', 'subdistrict'] },
   { ...rule('t2.fee_unit'), type: 'money_looks_like_yuan', cell: 't2.fees.amount', unitKinds: ['township', 'subdistrict'], threshold: 1000 },
+  // Issue 19 part B: 表二 plausibility.
+  { ...rule('t2.plausibility'), type: 't2_issued_bound', rows: STOCK_2021.rows, issued: 'issued', repealed: 'repealed', inForce: 'in_force' },
 ];
+
+/** The 2019 rows counted as items: 上一年项目数量 and 本年增/减 (第（五）（六）（八）项). */
+const ITEM_ROWS_2019 = ['licensing', 'other_external_services', 'penalty', 'coercion', 'fees'];
 
 // The 2019 table 二 has no 现行有效件数 (its 第（一）项 columns count documents made and published),
 // so the stock checks do not apply; 采购总金额 has no printed unit, so no 元/万元 check either.
@@ -68,6 +73,10 @@ export const RULES_GOV_2019: RuleDecl[] = [
     change: 'change',
     decisions: 'decisions',
   },
+  // Issue 19 part B: 表二 plausibility in the 2019 format as in 2021.
+  { ...rule('t2.plausibility'), type: 't2_items_not_negative', rows: ITEM_ROWS_2019, items: 'prev_year_items', change: 'change' },
+  { ...rule('t2.procurement_amount'), type: 't2_amount_without_items', row: 'procurement', items: 'items', amount: 'amount' },
+  { ...rule('t2.items_continuity'), type: 't2_items_continuity', rows: ITEM_ROWS_2019, items: 'prev_year_items', change: 'change' },
 ];
 
 export const RULE_CATALOGUES: Record<ReportFormat['id'], RuleDecl[]> = {

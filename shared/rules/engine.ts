@@ -5,6 +5,7 @@ import type { Evaluator, RuleContext } from './context';
 import { cellKind, moneyDecimals, moneyLooksLikeYuan, statedTotal, tablesEmpty, unfilled, unknownCell } from './eval-cells';
 import { previousIdentity } from './eval-previous';
 import { t2DecisionsWithoutItems, t2PublishedBound, t2RepealBound, t2StockContinuity, unusualRowForUnits, zeroRowForUnits } from './eval-t2';
+import { t2AmountWithoutItems, t2IssuedBound, t2ItemsContinuity, t2ItemsNotNegative } from './eval-t2-plausibility';
 import { t3Balance, t3CarryOver, t3ZeroWithoutRequests } from './eval-t3';
 import type { RuleDecl } from './types';
 
@@ -28,6 +29,10 @@ const EVALUATORS: { [T in RuleDecl['type']]: Evaluator<T> } = {
   t2_published_bound: t2PublishedBound,
   t2_decisions_without_items: t2DecisionsWithoutItems,
   previous_identity: previousIdentity,
+  t2_issued_bound: t2IssuedBound,
+  t2_items_not_negative: t2ItemsNotNegative,
+  t2_amount_without_items: t2AmountWithoutItems,
+  t2_items_continuity: t2ItemsContinuity,
 };
 
 /** Runs the given rules; each rule's findings in the order of the table. */

@@ -3,6 +3,7 @@ import { cellKey } from '../formats/index';
 import { UNIT_KIND_LABELS } from '../report';
 import { finding, label, n, plan, t2Column, t2Row, type Evaluator, type RuleContext } from './context';
 import type { StockColumns } from './types';
+import { readNumber } from '../review/facts-numbers';
 
 function stockFigures(ctx: RuleContext, stock: StockColumns, row: string) {
   const key = (c: string) => cellKey('t2', row, c);
@@ -79,16 +80,32 @@ export const unusualRowForUnits: Evaluator<'unusual_row_for_units'> = (rule, ctx
   // The first column (本年制发件数 / 本年新制作数量) says the unit issued some this year.
   const issued = keys[0];
   const v = issued ? (ctx.cells[issued] ?? 0) : 0;
-  if (!issued || v <= 0) return;
+  if (!issued || v <= 0 || textStatesIssued(ctx, v)) return;
   out.push(
     finding(
       rule,
-      `“${label(ctx, issued)}”填了 ${n(v)} 件。多数${UNIT_KIND_LABELS[kind]}没有制发行政规范性文件的权限，常见的是把一般的通知、方案也算进来了。请核实这些文件确是规范性文件（经合法性审核、向社会公布、有普遍约束力）；确实是的，请标记为已核实。`,
+      `“${label(ctx, issued)}”填了 ${n(v)} 件，请核对。多数${UNIT_KIND_LABELS[kind]}没有制发行政规范性文件的权限，常见的是把一般的通知、方案也算进来了。请核实这些文件确是规范性文件（经合法性审核、向社会公布、有普遍约束力）；确实是的，请在正文中写明制发的件数，或标记为已核实。`,
       [issued],
       { actual: v },
     ),
   );
 };
+
+/**
+ * The text itself says the unit issued that many (制发行政规范性文件2件, 制发规范性文件两件): the
+ * clerk has stated it on purpose, so the table is not questioned (issue 19 §3: a check that fires
+ * on a correct report is a false alarm).
+ */
+function textStatesIssued(ctx: RuleContext, v: number): boolean {
+  for (const text of Object.values(ctx.doc.sections)) {
+    if (!text || !text.includes('规范性文件')) continue;
+    for (const m of text.matchAll(
+      /(?:制发|出台|印发|发布)[^。；;，,]{0,8}规范性文件[^。；;，,\d一二两三四五六七八九十]{0,4}([0-9０-９]+|[一二两三四五六七八九十]+)\s*件/g,
+    ))
+      if (readNumber(m[1]!) === v) return true;
+  }
+  return false;
+}
 
 export const t2PublishedBound: Evaluator<'t2_published_bound'> = (rule, ctx, out) => {
   for (const row of rule.rows) {

@@ -66,6 +66,14 @@ export type RuleDecl =
   | (RuleBase & { type: 't2_published_bound'; rows: string[]; made: string; published: string; total: string })
   /** 2019 第（五）（六）项: 处理决定 while the row has no items (上一年项目数量 + 本年增/减 = 0 or less) */
   | (RuleBase & { type: 't2_decisions_without_items'; rows: string[]; items: string; change: string; decisions: string })
+  /** 2021 第（一）项: 本年制发 ≤ 现行有效 + 本年废止, per row */
+  | (RuleBase & { type: 't2_issued_bound'; rows: string[]; issued: string; repealed: string; inForce: string })
+  /** 2019 第（五）（六）（八）项: 上一年项目数量 + 本年增/减 ≥ 0, per row */
+  | (RuleBase & { type: 't2_items_not_negative'; rows: string[]; items: string; change: string })
+  /** 2019 第（九）项: no 采购总金额 without 采购项目 */
+  | (RuleBase & { type: 't2_amount_without_items'; row: string; items: string; amount: string })
+  /** 2019, cross-year: 上一年项目数量 = last year's 上一年项目数量 + 本年增/减, per row */
+  | (RuleBase & { type: 't2_items_continuity'; rows: string[]; items: string; change: string })
   /** the report given as last year's is the same unit's year Y−1 */
   | (RuleBase & { type: 'previous_identity' });
 

@@ -65,16 +65,17 @@ test('E7 a township must report 工作考核、社会评议、责任追究; a co
     d.sections.problems = `${CLEAN_PROBLEMS}\n（四）社会评议和责任追究情况\n开展群众评议1次；本年度未发生责任追究情况。`;
   });
   assert.deepEqual(only(reviewDocument(inProblems), 'review.accountability'), []);
-  // A 2019 or 2020 report (试行 format, whose narrative guidance is not verified): a warning.
+  // A 2019 or 2020 report (试行 format, whose narrative guidance is not verified): a 提示 to check.
   const old2020 = only(
     reviewDocument(cleanWith((d) => ((d.year = 2020), (d.formatId = 'gov-2019'), (d.cells = {}), (d.sections.overview = doc.sections.overview)))),
     'review.accountability',
   );
   assert.equal(old2020.length, 1);
-  assert.equal(old2020[0]!.severity, 'warning');
+  assert.equal(old2020[0]!.severity, 'info');
+  assert.match(old2020[0]!.message, /请核对/);
 });
 
-test('W8 总体情况: a missing aspect is named; synonyms count; over the length limit is a warning', () => {
+test('W8 总体情况: a missing aspect is named; synonyms count; over the length limit is a 提示 to check', () => {
   const doc = cleanWith((d) => {
     d.sections.overview = d.sections
       .overview!.replace('（四）政府信息公开平台建设\n', '')
@@ -86,8 +87,8 @@ test('W8 总体情况: a missing aspect is named; synonyms count; over the lengt
   });
   const f = only(reviewDocument(doc), 'review.overview_aspects');
   assert.equal(f.length, 1);
-  assert.equal(f[0]!.severity, 'warning');
-  assert.match(f[0]!.message, /没有写到：（四）政府信息公开平台建设。/);
+  assert.equal(f[0]!.severity, 'info');
+  assert.match(f[0]!.message, /没有找到写（四）政府信息公开平台建设的文字，请核对/);
   const longer = cleanReplacing(
     'overview',
     '（二）依申请公开',
@@ -95,7 +96,8 @@ test('W8 总体情况: a missing aspect is named; synonyms count; over the lengt
   );
   const g = only(reviewDocument(longer), 'review.overview_length');
   assert.equal(g.length, 1);
-  assert.match(g[0]!.message, new RegExp(`超过了${OVERVIEW_MAX_CHARS}字`));
+  assert.equal(g[0]!.severity, 'info');
+  assert.match(g[0]!.message, new RegExp(`超过了${OVERVIEW_MAX_CHARS}字.*请核对`));
 });
 
 test('W24 五: stock phrases only, no problem, or no measure are warnings', () => {
@@ -110,8 +112,8 @@ test('W24 五: stock phrases only, no problem, or no measure are warnings', () =
   ].join('\n');
   const f = only(reviewDocument(cleanWith((d) => (d.sections.problems = ansha))), 'review.problems');
   assert.equal(f.length, 1);
-  assert.equal(f[0]!.severity, 'warning');
-  assert.match(f[0]!.message, /多为套话/);
+  assert.equal(f[0]!.severity, 'info');
+  assert.match(f[0]!.message, /多为套话.*请核对/);
   const noMeasure = only(
     reviewDocument(
       cleanWith((d) => (d.sections.problems = '一是政策解读形式单一，全年9篇政策解读均为文字稿。二是部分站所报送信息不及时，全年有17条惠民补贴信息超期公开。')),

@@ -143,10 +143,23 @@ test('W5 unit name: another township or street named as the author is flagged; t
     '各乡镇政府信息公开工作由县政务公开办统一指导。',
     '联合洪田镇人民政府开展政策解读进村活动。',
     '赴大湖镇学习借鉴村务公开经验。',
+    // A verb or an adverb before 镇/乡/街道 with a generic noun after (issue 19 §3).
+    '目前街道信息公开平台包括门户网站和公开栏。',
+    '完成镇政府信息公开指南和主动公开目录的更新。',
+    '规范乡政府信息公开栏目设置。',
+    '明确街道党政办公室负责政府信息公开日常工作。',
+    '并确定乡党政综合办公室为全乡政府信息公开工作的主管部门。',
   ];
   for (const s of own) {
     const f = only(reviewDocument(cleanReplacing('overview', '2025年，小陶镇坚持以习近平新时代中国特色社会主义思想为指导，', s)), 'review.unit_name');
     assert.deepEqual(f, [], s);
+  }
+  // Two characters before 街道 that may be an adverb, no organ after: a 提示 to check, never a warning (issue 19 §2).
+  for (const s of ['安砂镇认真落实条例要求。']) {
+    const f = only(reviewDocument(cleanReplacing('overview', '2025年，小陶镇坚持以习近平新时代中国特色社会主义思想为指导，', s)), 'review.unit_name');
+    assert.equal(f.length, 1, s);
+    assert.equal(f[0]!.severity, 'info', s);
+    assert.match(f[0]!.message, /请核对/);
   }
 });
 

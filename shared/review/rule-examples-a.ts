@@ -1,0 +1,172 @@
+// Wrong and right examples of the rules issue 19 part A measured and changed (figures, sums, dates,
+// the unit's years and name, citations, 五's headings, the 规范性文件 提示), kept as data next to the
+// rules (LanguageTool's discipline): test/unit/review-examples-a.test.ts puts each into a clean
+// report (the 2025 township of test/fixtures/review-clean.ts unless the example says otherwise) and
+// checks that every wrong example produces the rule's finding and no right example does.
+import type { RuleExample, RuleExamples } from './rule-examples';
+
+export interface RuleExampleA extends RuleExample {
+  /** the finding a wrong example gives is a 提示 (info) to check, not a warning */
+  info?: true;
+}
+
+export interface RuleExamplesA extends RuleExamples {
+  wrong: readonly (string | RuleExampleA)[];
+  right: readonly (string | RuleExampleA)[];
+}
+
+/** The clean report's table 三 has 4 new applications (3 granted, 1 not held), nothing carried; 表二 12 licences, 5 penalties. */
+export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
+  {
+    rule: 'review.narrative_figure',
+    wrong: [
+      '全年共收到政府信息公开申请5件。',
+      '依申请公开方面，全年我镇新收到公民、法人和其他组织提出的政府信息公开申请共计6件。',
+      { text: '经审查，部分公开2件。', section: 'requests' },
+      '另有1件申请因需征求第三方意见，结转下年度继续办理。',
+      '本年度共办结政府信息公开申请5件。',
+      { text: '因没有现成信息需要另行制作，告知申请人1件。', section: 'requests' },
+      '全年收到申请4件，其中3件不予公开。',
+      '129件行政处罚决定已全部在专栏公开。',
+      { text: '本年新收申请中，自然人提出2件。', section: 'requests' },
+    ],
+    right: [
+      '全年共收到政府信息公开申请4件，较上年增加2件。',
+      '已全部在法定期限内答复，其中3件申请的内容予以公开，1件因本机关不掌握相关政府信息而无法提供。',
+      // 予以公开 and the next clause's figure are not one figure.
+      '全年申请均予以公开，1件属于本机关不掌握相关政府信息。',
+      '三件申请均已办结，其中予以公开3件，无法提供1件。',
+      '便民服务中心全年受理行政许可申请15件，作出行政许可决定12件。',
+      '收到申请后5个工作日内答复。',
+      // A part of the applications, not their number.
+      '收到的政府信息公开申请中，自然人3件。',
+      '自然人申请的2件均予以公开。',
+      '全年共收到申请4件，均为自然人申请：3件予以公开；1件告知申请人本机关不掌握。',
+      '全年共收到申请4件，其中自然人3件、商业企业1件。',
+      { text: '因政府信息公开申请行政复议1件，其中行政复议纠错0件，尚未审结行政复议1件。', cells: { 't4.review.pending': 1 } },
+    ],
+  },
+  {
+    rule: 'review.none_claimed',
+    wrong: [
+      '本年度没有公民、法人或者其他组织向我镇提出政府信息公开申请。',
+      '2025年，小陶镇依申请公开工作无新增申请。',
+      { text: '本年度依申请公开申请数为0。', section: 'requests' },
+      '本年度无公民、法人或其他组织申请公开政府信息的情况。',
+      { text: '本年度政府信息公开行政复议为零。', cells: { 't4.review.maintain': 1 } },
+      { text: '本年度未收取任何行政事业性收费。', cells: { 't2.fees.amount': 0.2 } },
+    ],
+    right: [
+      '本年度未发生因政府信息公开申请引发的行政复议和行政诉讼。',
+      '无上年结转申请。',
+      '没有申请人对答复提出异议。',
+      '被提起行政诉讼0件，未经复议直接起诉的没有。',
+      { text: '因政府信息公开申请行政复议1件，尚未审结行政复议0件。', cells: { 't4.review.maintain': 1 } },
+      { text: '被提起行政诉讼1件，无行政诉讼败诉案件。', cells: { 't4.litigation_direct.maintain': 1 } },
+    ],
+  },
+  {
+    rule: 'review.all_done',
+    wrong: [{ text: '上述申请均已办结。', cells: { 't3.carried_forward.natural_person': 1 } }],
+    right: ['上述申请均已办结。', { text: '所有申请均在法定期限内答复。', cells: { 't3.carried_forward.natural_person': 1 } }],
+  },
+  {
+    rule: 'review.requests_no_count',
+    wrong: [
+      {
+        replace: true,
+        text: '（一）主动公开\n全年主动公开政府信息186条。\n（二）依申请公开\n严格执行登记、审核、答复流程。\n（三）政府信息管理\n严格执行保密审查制度。',
+      },
+    ],
+    right: [
+      {
+        replace: true,
+        text: '全年收到政府信息公开申请4件，均已答复。\n（一）主动公开\n全年主动公开政府信息186条。\n（二）依申请公开\n严格执行登记、审核、答复流程。\n（三）政府信息管理\n严格执行保密审查制度。',
+      },
+      {
+        replace: true,
+        text: '（一）主动公开\n全年主动公开政府信息186条。\n（二）依申请公开\n全年新收政府信息公开申请4件。\n（三）政府信息管理\n严格执行保密审查制度。',
+      },
+    ],
+  },
+  {
+    rule: 'review.sum_parts',
+    wrong: [
+      '全年公开信息75条。按类别分：工作动态30条、政策文件20条、其他信息20条。',
+      '全年发布政务信息120条：工作动态50条，通知公告40条，政策文件40条。',
+      '主动公开信息中：政府文件17条，占10%；工作动态102条，占60%；其他61条，占36%。',
+      '全年主动公开信息412条，较上年增加37条，其中财政信息300条、民生信息200条。',
+      '按类别分：机构职能类12条，规划计划类9条，财政资金类31条，民生保障类40条，合计96条。',
+      '全年培训共计12次,其中:集中培训10次;专题培训3次。',
+    ],
+    right: [
+      '全年发布信息64条，其中工作动态41条、通知公告11条、财政预决算信息2条、社会救助信息10条；通过微信公众号推送信息217条。',
+      '本年办结12件：予以公开6件，部分公开1件，不予公开2件（其中保护第三方合法权益1件、属于过程性信息1件），无法提供2件（均为本机关不掌握相关政府信息），不予处理1件（重复申请）；另有1件结转下年度继续办理。',
+      '办结的38件中：予以公开16件，部分公开4件；不予公开3件，其中保护第三方合法权益2件、属于三类内部事务信息1件；无法提供15件。',
+      '全年公开信息100条，其中工作动态40条、通知公告30条。',
+      '政府文件17条，占10%；工作动态102条，占60%；其他51条，占30%。',
+      '申请人中自然人占75%、法人占25%；办理结果中予以公开占50%、不予公开占50%。',
+    ],
+  },
+  {
+    rule: 'review.unit_name',
+    wrong: ['山福镇人民政府高度重视政府信息公开工作。', '大水坑镇政务公开工作稳步推进。', { text: '安砂镇认真落实条例要求。', info: true }],
+    right: [
+      '完成镇政府信息公开指南和主动公开目录的更新。',
+      '明确街道党政办公室负责政府信息公开日常工作。',
+      '规范乡政府信息公开栏目设置。',
+      '目前街道信息公开平台包括门户网站和公开栏。',
+    ],
+  },
+  {
+    rule: 'review.stale_year',
+    wrong: ['2024年，小陶镇坚持以公开为常态，全年主动公开信息186条。'],
+    right: [
+      { text: '（四）2024年度问题整改情况\n2024年度报告提出的“公开栏更新不及时”问题已整改到位。', section: 'problems' },
+      '本报告根据《中华人民共和国政府信息公开条例》（2019年4月3日中华人民共和国国务院令第711号修订）编制。',
+      '与2024年相比，主动公开信息增加23条。',
+    ],
+  },
+  {
+    rule: 'review.bad_date',
+    wrong: ['2025年二月三十日，完成村级公开栏集中更新。', '政务公开专栏于2025-02-30完成改版。', '2025年5月15日至2025年5月10日，开展“政府开放日”系列活动。'],
+    right: ['2025年2月28日，完成村级公开栏集中更新。', '政务公开专栏于2025-02-28完成改版。', '2025年5月10日至5月15日，开展“政府开放日”系列活动。'],
+  },
+  {
+    rule: 'review.period_span',
+    wrong: ['数据统计时段：2025年1月1日—2026年1月31日。', '本报告统计期限为2025年1月1日至2025年11月30日。'],
+    right: ['本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。', '2025年3月1日至3月31日开展专项检查。'],
+  },
+  {
+    rule: 'review.date_in_year',
+    wrong: [
+      { text: '本报告于2025年1月15日经党政联席会议审议通过。', section: 'other_matters' },
+      { text: '永安市小陶镇人民政府　2025年6月18日', section: 'other_matters' },
+    ],
+    right: [
+      { text: '本报告于2026年1月15日经党政联席会议审议通过。', section: 'other_matters' },
+      { text: '2025年6月18日，召开政务公开工作推进会。', section: 'other_matters' },
+      { text: '2024年度报告于2025年1月20日公布。', section: 'other_matters' },
+    ],
+  },
+  {
+    rule: 'review.citation',
+    wrong: ['按照《中华人民共和国政府信息公开年度报告格式》要求编制本报告。'],
+    right: [
+      '按照《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制本报告。',
+    ],
+  },
+  {
+    rule: 'review.legacy_heading',
+    wrong: [{ text: '四、收费及减免情况\n本年度未收取任何费用。', section: 'problems' }],
+    right: [{ text: '二、存在的主要问题及改进措施\n一是政策解读偏少。下一步，2026年每季度至少发布1篇图解。', section: 'problems' }],
+  },
+  {
+    rule: 't2.township_normative',
+    wrong: [{ cells: { 't2.normative_documents.issued': 2 }, info: true }],
+    right: [
+      { cells: { 't2.normative_documents.issued': 2 }, text: '本年度制发行政规范性文件2件，均在专栏公开。' },
+      { cells: { 't2.normative_documents.issued': 0 } },
+    ],
+  },
+];
