@@ -80,7 +80,8 @@ export function checkLeftovers(sections: readonly TextSource[]): Finding[] {
     }
     const paras = paragraphs(src.text);
     paras.forEach((p, i) => {
-      if (CLOSED.test(p.text) || isHeadingLike(p.text)) return;
+      // A paragraph wholly in brackets (a note such as （地址：…，电话：…）) is complete as it stands.
+      if (CLOSED.test(p.text) || isHeadingLike(p.text) || /^[（(][^（()）]*[）)]$/.test(p.text)) return;
       const next = paras[i + 1];
       const tail = p.text.slice(-8);
       // A last line that is a form field (填报单位：…) or short is a caption or a 落款, not a cut sentence.
@@ -101,7 +102,7 @@ export function checkLeftovers(sections: readonly TextSource[]): Finding[] {
         out.push(
           textFinding(
             'review.split_sentence',
-            `${src.label}中「${quote(tail, 12)}」一段没有结束的标点，下一段「${quote(next.text, 12)}」接着说：一句话被换行分成了两段。请把两段接起来（或补上句末标点）。`,
+            `${src.label}中「${quote(tail, 12)}」一段没有结束的标点，下一段「${quote(next.text, 12)}」像是接着说的：可能是一句话被换行分成了两段，请核对。是的话请把两段接起来（或补上句末标点）。`,
             src,
             p.end - tail.length,
             p.end,

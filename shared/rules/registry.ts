@@ -108,7 +108,9 @@ export const RULE_REGISTRY = {
   'review.unread_cells': { severity: 'error', title: '导入时未读入的表格数字（不能当作 0 印出）' },
   'review.markup': { severity: 'warning', title: '网页或转换留下的标记（**、<br>、&nbsp;、#）' },
   'review.broken_paragraph': { severity: 'warning', title: '段落停在词语或句子中间' },
-  'review.split_sentence': { severity: 'warning', title: '一句话被换行分成了两段' },
+  // A paragraph without closing punctuation may be a sentence cut by a hard wrap, or just a clerk's
+  // line without its 。: no reading is certain, so 提示 (请核对).
+  'review.split_sentence': { severity: 'info', title: '一句话可能被换行分成了两段（请核对）' },
   // Issue 19 part B (rules-b): the open classes.
   'review.typo': { severity: 'warning', title: '固定用语中的错别字（同音字、形近字）' },
   'review.self_description': { severity: 'warning', title: '说明各部分的句子列出的部分与报告不一致', spec: 'E6' },

@@ -56,7 +56,13 @@ test('a sentence split across two paragraphs is flagged; headings and list items
     '（一）主动公开政府信息情况\n本年度共主动公开信息12条。',
     '主要做法如下：\n1. 加强审核。\n2. 及时公开。',
     '全年公开信息12条。\n同时加强审核。',
+    '（地址：微山县两城镇人民政府驻地府前路1号，电话：0537-8451001）\n2019年是新修订的条例施行的第一年。',
   ]);
+  assert.equal(
+    ruleOn('review.split_sentence', withOverview('进一步提高政府信息公开的权威性、完整性和\n时效性。'))[0]!.severity,
+    'info',
+    'no reading is certain: 提示',
+  );
 });
 
 test('the web copies in the seeds: the hard wraps and ** marks the issue names are flagged', () => {
