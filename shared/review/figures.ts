@@ -111,6 +111,14 @@ const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table:
     notAbout: /复议|诉讼|超期|逾期|超时|驳回|投诉|被|答复|办理|处理|撤回|结转/,
   },
   {
+    // 「无上年结转申请」 while table 三 carries some over (not 「无结转」, which may be about next year).
+    re: /(未|没有|无)(上年度?|往年)结转(的|下来的)?(政府信息公开)?(申请|件)|上年度?结转(的)?(申请)?(数|数量|件数)?(为|是|共)?\s*(?<![0-9０-９])(0|０|零)(?![0-9０-９])/g,
+    needs: '结转',
+    cells: ['t3.carried_over.total'],
+    what: '没有上年结转的申请',
+    table: 't3',
+  },
+  {
     re: /(未|没有|无)(?!经)(发生|出现)?[^。；，]{0,16}?(行政)?复议|行政复议(案件)?(数量?)?(为|是|共)?\s*(零|0|０)(?![0-9０-９])/g,
     needs: '复议',
     cells: ['t4.review.total'],
@@ -168,6 +176,8 @@ function noneClaims(src: TextSource, formatId: GovFormatId, value: (k: string) =
       const sentence = sentenceAt(text, m.index);
       const clauseStart = Math.max(text.lastIndexOf('，', m.index), sentence.start - 1) + 1;
       if (NOT_THIS_YEAR.test(text.slice(clauseStart, m.index))) continue;
+      // “未收到……行政复议申请” is about table 四's cases, not table 三's applications.
+      if (c.table === 't3' && /复议|诉讼/.test(m[0])) continue;
       if (c.notAbout) {
         const end = m.index + m[0].length;
         const rest = /^[^。；，,;！？\n]*/.exec(text.slice(end))![0];
