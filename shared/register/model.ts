@@ -84,6 +84,21 @@ export function outcomeRows(format: ReportFormat): OutcomeRow[] {
   return format.t3.rows.filter((r) => r.outcome).map((r) => ({ key: r.key, label: r.path[r.path.length - 1], name: outcomeName(r) }));
 }
 
+/** An applicant type's printed label (自然人…), or the key itself when the format has no such column. */
+export function applicantTypeLabel(format: ReportFormat, key: string): string {
+  return format.t3.columns.find((c) => c.key === key)?.label ?? key;
+}
+
+/** An outcome's labels run together (（三）不予公开1.属于国家秘密), as the register's sheet prints it and reads it back. */
+export function outcomeLabel(format: ReportFormat, key: string): string {
+  return (
+    format.t3.rows
+      .find((r) => r.key === key)
+      ?.path.slice(1)
+      .join('') ?? key
+  );
+}
+
 /** Why an application does not fit the format's table, or null when it does. */
 export function placementProblem(app: Application, format: ReportFormat): string | null {
   if (!applicantTypes(format).some((t) => t.key === app.applicantType)) return `申请人类型“${app.applicantType}”不是${format.citation}表三中的类型`;

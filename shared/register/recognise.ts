@@ -3,7 +3,7 @@
 // row read with the value readers, a total row or a signature line at the bottom left out, and
 // every row that cannot be placed refused with the reason.
 import type { ReportFormat } from '../formats/types';
-import { ApplicationSchema, type Application, type ApplicationInput } from './model';
+import { applicantTypeLabel, ApplicationSchema, outcomeLabel, type Application, type ApplicationInput } from './model';
 import { norm, rawText, readAmount, readApplicantType, readChannel, readDate, readOutcome, readYesNo, type Mapped, type RawValue } from './recognise-values';
 
 export type RegisterField = Exclude<keyof ApplicationInput, never>;
@@ -140,12 +140,8 @@ export function recogniseRegister(rows: RawValue[][], year: number, format: Repo
   const col = (f: RegisterField) => header.columns.find((c) => c.field === f)?.column;
   const read: RegisterRead = { headerRow: header.row + 1, columns: header.columns, applications: [], unsure: [], refused: [], skipped: [] };
   const ids = new Set<string>();
-  const typeLabel = (k: string) => format.t3.columns.find((c) => c.key === k)?.label ?? k;
-  const outcomeLabel = (k: string) =>
-    format.t3.rows
-      .find((r) => r.key === k)
-      ?.path.slice(1)
-      .join('') ?? k;
+  const typeLabel = (k: string) => applicantTypeLabel(format, k);
+  const outcomeOf = (k: string) => outcomeLabel(format, k);
 
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
@@ -193,7 +189,7 @@ export function recogniseRegister(rows: RawValue[][], year: number, format: Repo
       consultationFrom: date('consultationFrom'),
       consultationTo: date('consultationTo'),
       answeredOn: date('answeredOn'),
-      outcome: take('outcome', readOutcome(cell('outcome'), format), outcomeLabel) ?? '',
+      outcome: take('outcome', readOutcome(cell('outcome'), format), outcomeOf) ?? '',
       fee: take('fee', readAmount(cell('fee')), (v) => String(v)) ?? 0,
       notes: rawText(cell('notes')).slice(0, 500),
     };

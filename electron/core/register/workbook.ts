@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportFormat } from '../../../shared/formats/types';
 import type { RegisterEntry } from '../../../shared/register/api-spec';
+import { applicantTypeLabel, outcomeLabel } from '../../../shared/register/model';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -61,12 +62,8 @@ export async function buildRegisterWorkbook(title: string, entries: readonly Reg
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     });
   }
-  const typeLabel = (k: string) => format.t3.columns.find((c) => c.key === k)?.label ?? k;
-  const outcomeLabel = (k: string) =>
-    format.t3.rows
-      .find((r) => r.key === k)
-      ?.path.slice(1)
-      .join('') ?? k;
+  const typeLabel = (k: string) => applicantTypeLabel(format, k);
+  const outcomeOf = (k: string) => outcomeLabel(format, k);
   for (const { application: a, deadline: d } of entries) {
     const row = ws.addRow([
       a.id,
@@ -81,7 +78,7 @@ export async function buildRegisterWorkbook(title: string, entries: readonly Reg
       asDate(a.consultationFrom),
       asDate(a.consultationTo),
       asDate(a.answeredOn),
-      a.outcome ? outcomeLabel(a.outcome) : '',
+      a.outcome ? outcomeOf(a.outcome) : '',
       asDate(d.due ?? ''),
       d.label,
       a.fee,
