@@ -3,9 +3,8 @@
 // Never tune a rule on what this prints; it estimates how the checker does on reports nobody here has
 // seen. `npm run eval:holdout` prints per class caught/planted and every false alarm and miss.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
 import { CLASSES, CLASS_RULES, loadClean, runEval } from '../corpus/lib';
 import type { Edit, Planted } from '../corpus/lib';
 
@@ -26,10 +25,7 @@ const byName = new Map(clean.map((c) => [c.name, c]));
 const raw = JSON.parse(readFileSync(join(here, 'mistakes', 'h-mistakes.json'), 'utf8')) as HoldoutMistake[];
 
 const planted: Planted[] = raw.map((m) => {
-  const base =
-    byName.get(m.base) ??
-    byName.get(m.base.replace(/\.nianbao\.json$/, '')) ??
-    [...byName.values()].find((c) => m.base.startsWith(c.name) || c.name.startsWith(m.base));
+  const base = byName.get(m.base);
   if (!base) throw new Error(`${m.id}: no clean report ${m.base}`);
   const edits: Edit[] = [];
   if (m.section && (m.find || m.replace)) {
