@@ -5,7 +5,7 @@
 // every piece of report text is escaped.
 import type { GridCell } from '../formats/grid';
 import type { ReportContent } from './content';
-import { AUTOSPACE_EM, CSS_FONT, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, scriptRuns } from './page-layout';
+import { AUTOSPACE_EM, CSS_FONT, IDEOGRAPH, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, scriptRuns } from './page-layout';
 import { issuerSizePt } from './line-breaks';
 import { paginate, TYPE_AREA_PT } from './paginate';
 import type { PageItem, PrintedPage, Span } from './paginate';
@@ -40,8 +40,6 @@ export const PRINT_CSS = `
 
 /** Page rules for printing: A4, no browser margins, one sheet per page. */
 export const PAGE_CSS = `@page { size: A4; margin: 0; } html, body { margin: 0; padding: 0; } .nb-print .nb-page { break-after: page; } .nb-print .nb-page:last-child { break-after: auto; }`;
-
-const IDEOGRAPH = /[\u4e00-\u9fff]/;
 
 /**
  * A line's spans, with the space Word and LibreOffice put between Chinese and digits (⅕ em, as

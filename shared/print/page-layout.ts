@@ -162,6 +162,18 @@ export function scriptRuns(text: string): { text: string; latin: boolean }[] {
 }
 
 /**
+ * A web or e-mail address (a Latin stretch with an 「@」, a 「/」 or a dotted domain): one that does
+ * not fit at a line's end is broken where the line ends rather than moved whole to the next line,
+ * which would letter-space the line before it wide. The Word file lets Word break it there
+ * (w:wordWrap off: 允许西文在单词中间换行) and tags it zh-CN, so LibreOffice breaks it the same way;
+ * the text itself stays as written (no zero-width spaces to carry into a copied address).
+ * Numbers (telephone numbers, amounts, dates) stay whole.
+ */
+export function isAddress(latin: string): boolean {
+  return /[@/]|[A-Za-z0-9]\.[A-Za-z]{2,}/.test(latin) && /[A-Za-z]/.test(latin);
+}
+
+/**
  * Body tracking in twips: 3号 tightened by 0.3 pt a character so 28 字 fill the 156 mm line
  * (std §5.2.3). The grid's cells (15.8 pt) are narrower than a 16 pt character, and LibreOffice
  * gives such a character two cells (14 字 a line), so body text does not snap to the character grid.
@@ -170,6 +182,8 @@ export const BODY_TRACKING_TWIPS = Math.floor(TEXT_WIDTH_TWIPS / PAGE.charsPerLi
 
 /** The space Word and LibreOffice put between Chinese and a digit (自动调整中文与数字的间距): ⅕ em. */
 export const AUTOSPACE_EM = 0.2;
+/** The characters that take that space: Chinese characters, not full-width punctuation. */
+export const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /**
  * Advance widths (em) of Times New Roman (and its metric twin Liberation Serif) for printable
@@ -234,16 +248,18 @@ const TIMES_EM: Record<string, number> = Object.fromEntries([
 export function printedWidth(s: string): number {
   const pitch = TEXT_WIDTH_TWIPS / PAGE.charsPerLine;
   let w = 0;
-  let prevLatin: boolean | null = null;
   let prevAlnum = false;
+  let prevIdeograph = false;
   for (const ch of s) {
     const latin = ch.charCodeAt(0) < 0x2000;
     w += ((latin ? SIZE.san * 20 * (TIMES_EM[ch] ?? 0.5) : SIZE.san * 20) + BODY_TRACKING_TWIPS) / pitch;
-    // Only letters and digits get the space, not the punctuation next to them (「2.动」 has none).
+    // Only between a Chinese character and a letter or digit: not next to Latin punctuation
+    // (「2.动」 has none), nor next to a full-width mark (「：2025」, 「2025。」 have none).
     const alnum = /[A-Za-z0-9]/.test(ch);
-    if (prevLatin !== null && prevLatin !== latin && ch !== ' ' && (latin ? alnum : prevAlnum)) w += (AUTOSPACE_EM * SIZE.san * 20) / pitch;
-    prevLatin = latin;
+    const ideograph = IDEOGRAPH.test(ch);
+    if ((alnum && prevIdeograph) || (ideograph && prevAlnum)) w += (AUTOSPACE_EM * SIZE.san * 20) / pitch;
     prevAlnum = alnum;
+    prevIdeograph = ideograph;
   }
   return w;
 }

@@ -6,7 +6,7 @@
 // Pure TypeScript: no Node, no DOM.
 import type { TableGrid } from '../formats/grid';
 import type { ContentBlock, ReportContent } from './content';
-import { LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, TEXT_WIDTH_TWIPS, printedWidth, scriptRuns } from './page-layout';
+import { BODY_TRACKING_TWIPS, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, TEXT_WIDTH_TWIPS, isAddress, printedWidth, scriptRuns } from './page-layout';
 import { issuerSizePt } from './line-breaks';
 import { groupSplitRows, printColumnWidthsPt, rowsKeptWithNext, tableRowHeights } from './table-layout';
 
@@ -42,14 +42,37 @@ export interface PrintedPage {
 /** The 版心's height in pt (225 mm). */
 export const TYPE_AREA_PT = (PAGE.textHeightMm / 25.4) * 72;
 const LINE_CHARS = PAGE.charsPerLine;
-const CLOSING = /^[，。、：；？！）》」』】”’％%.,;:!?)\]]/;
+const CLOSING = /^[，。、：；？！）》」』】”’％%．.,;:!?)\]]/;
 const OPENING = /[（《「『【“‘([]$/;
-const HANGING = /^[、。，．：；！？]/;
+// Inside an address, what may not start or end a line (LibreOffice's zh-CN 避头尾 lists, their ASCII part).
+const ADDRESS_NO_START = /^[:!),.;?\]}'"-]/;
+const ADDRESS_NO_END = /[([{'"]$/;
+/**
+ * Room kept at a line's end, in 字: LibreOffice's 版心 is a twip narrower than Word's (it keeps the
+ * margins in 1/100 mm) and its measure of a line with numbers runs up to 0.05 字 over ours, so a
+ * line is planned full only up to 27.93 字; measured on the fixture reports' renders.
+ */
+const FIT_MARGIN = 0.07;
+/** 1 字 of the body grid in twips. */
+const PITCH_TWIPS = TEXT_WIDTH_TWIPS / PAGE.charsPerLine;
+
+/**
+ * A line's width in 字 as LibreOffice fits it: the printed widths, and the tracking it leaves off
+ * the last character of each run (a change between Chinese and Latin, or between heading and body
+ * type, starts a new run): a hair more than Word needs, so a line planned here fits in both.
+ */
+function lineWidth(line: Span[]): number {
+  const runs = line.reduce((n, s) => n + scriptRuns(s.text).length, 0);
+  return printedWidth(line.map((s) => s.text).join('')) + (runs * -BODY_TRACKING_TWIPS) / PITCH_TWIPS;
+}
 
 /**
  * Breaks a paragraph into lines of 28 字 (the first indented 2 字), measured with the printed
- * widths: a Latin stretch (a number, an e-mail, a web address) is never cut unless longer than a
- * line, a closing mark never starts a line and an opening one never ends it.
+ * widths. Nothing hangs past the 版心 (GB/T 9704 allows 避头尾, not overhang): a closing mark that
+ * does not fit takes the character before it to the next line, and an opening mark never ends a
+ * line. A number is broken only after a hyphen (or where a line ends, if it is longer than one); a
+ * web or e-mail address that does not fit is broken where the line ends (isAddress), as Word and
+ * LibreOffice break them.
  */
 export function breakLines(spans: Span[], firstIndent = 2, width = LINE_CHARS): Span[][] {
   // Units: one CJK character, or one whole Latin stretch.
@@ -62,54 +85,65 @@ export function breakLines(spans: Span[], firstIndent = 2, width = LINE_CHARS): 
   }
   const lines: Span[][] = [];
   let line: Span[] = [];
-  let used = 0;
   let cap = width - firstIndent;
   const push = (u: Span) => {
     const last = line[line.length - 1];
     if (last && last.style === u.style) last.text += u.text;
     else line.push({ ...u });
   };
+  const fits = (u: Span) => lineWidth([...line, u]) <= cap - FIT_MARGIN;
+  const endLine = () => {
+    lines.push(line);
+    line = [];
+    cap = width;
+  };
   const lineText = () => line.map((s) => s.text).join('');
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
-    const w = printedWidth(lineText() + u.text) - printedWidth(lineText());
-    if (used + w <= cap + 1e-6 || line.length === 0) {
-      if (line.length === 0 && w > cap && u.text.length > 1) {
-        // A Latin stretch longer than a line: cut it where the line ends.
-        let piece = '';
-        for (const ch of u.text) {
-          if (printedWidth(piece + ch) > cap && piece) {
-            push({ text: piece, style: u.style });
-            lines.push(line);
-            line = [];
-            cap = width;
-            piece = '';
-          }
-          piece += ch;
+    if (line.length === 0 && !fits(u) && u.text.length > 1) {
+      // A Latin stretch longer than a line: cut it where the line ends.
+      let piece = '';
+      for (const ch of u.text) {
+        if (piece && !fits({ text: piece + ch, style: u.style })) {
+          push({ text: piece, style: u.style });
+          endLine();
+          piece = '';
         }
-        push({ text: piece, style: u.style });
-        used = printedWidth(piece);
+        piece += ch;
+      }
+      push({ text: piece, style: u.style });
+      continue;
+    }
+    if (line.length === 0 || fits(u)) {
+      push(u);
+      continue;
+    }
+    if (u.text.length > 1) {
+      // The part that fills the line stays on it and the rest goes on: of an address, up to the
+      // line's end (避头尾 kept); of a number, up to its last hyphen that fits (0598-|3781234).
+      const chars = [...u.text];
+      const address = isAddress(u.text);
+      let k = 0;
+      for (let n = 1; n < chars.length && fits({ text: chars.slice(0, n).join(''), style: u.style }); n++)
+        if (address ? !ADDRESS_NO_START.test(chars[n]) && !ADDRESS_NO_END.test(chars[n - 1]) : chars[n - 1] === '-') k = n;
+      if (k > 0) {
+        push({ text: chars.slice(0, k).join(''), style: u.style });
+        units[i] = { text: chars.slice(k).join(''), style: u.style };
+        endLine();
+        i--;
         continue;
       }
-      push(u);
-      used += w;
-      continue;
     }
-    // 、。，．：；！？ may hang at the end of a full line (Word's and LibreOffice's hanging punctuation).
-    if (HANGING.test(u.text)) {
-      push(u);
-      used += w;
-      continue;
-    }
-    // Any other closing mark may not start the next line: the character before it goes down with it.
     const carry: Span[] = [];
     const text = lineText();
-    if (CLOSING.test(u.text) && [...text].length > 1) {
-      // What goes down: the last character, or the whole Latin stretch it ends (a number, an
-      // address), and more while what goes down would itself start with a closing mark.
-      while (line.length > 0 && [...lineText()].length > 1 && (carry.length === 0 || CLOSING.test(carry[0].text))) {
+    if ((CLOSING.test(u.text) || ADDRESS_NO_START.test(u.text)) && [...text].length > 1) {
+      // A closing mark may not start the next line: what goes down with it is the last character,
+      // or the whole number it ends, or of an address its last character; and more while what
+      // goes down would itself start with a closing mark.
+      while (line.length > 0 && [...lineText()].length > 1 && (carry.length === 0 || CLOSING.test(carry[0].text) || ADDRESS_NO_START.test(carry[0].text))) {
         const lastSpan = line[line.length - 1];
-        const tail = /[\u0021-\u007e\u00a0-\u024f]+$/.exec(lastSpan.text)?.[0] ?? [...lastSpan.text].pop()!;
+        const latin = /[\u0021-\u007e\u00a0-\u024f]+$/.exec(lastSpan.text)?.[0];
+        const tail = latin && !isAddress(latin) ? latin : [...lastSpan.text].pop()!;
         lastSpan.text = lastSpan.text.slice(0, lastSpan.text.length - tail.length);
         if (!lastSpan.text) line.pop();
         carry.unshift({ text: tail, style: lastSpan.style });
@@ -122,14 +156,8 @@ export function breakLines(spans: Span[], firstIndent = 2, width = LINE_CHARS): 
       if (!lastSpan.text) line.pop();
       carry.push({ text: ch, style: lastSpan.style });
     }
-    lines.push(line);
-    line = [];
-    used = 0;
-    cap = width;
-    for (const c of carry) {
-      push(c);
-      used += printedWidth(c.text);
-    }
+    endLine();
+    for (const c of carry) push(c);
     i--; // place u on the new line
   }
   if (line.length) lines.push(line);

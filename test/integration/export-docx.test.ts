@@ -11,7 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { createHash } from 'node:crypto';
 import { ExportRefused, buildDocx, rowsKeptWithNext } from '../../electron/core/export/docx';
 import { printedCells } from '../../shared/print/content';
-import { TEXT_WIDTH_TWIPS, printedWidth } from '../../shared/print/page-layout';
+import { TEXT_WIDTH_TWIPS, isAddress, printedWidth } from '../../shared/print/page-layout';
 import { getFormat } from '../../shared/formats/index';
 import { tableGrid } from '../../shared/formats/grid';
 import type { TableGrid } from '../../shared/formats/grid';
@@ -103,8 +103,10 @@ function runFont(r: El): { name: string; size: number; bold: boolean; color?: st
   const lang = first(rPr, 'w:lang')?.attrs;
   const text = textOf(r);
   if (/^[\x21-\x7e\u00a0-\u024f ]+$/.test(text) && !/^— .* —$/.test(text) && !first(r, 'w:fldChar')) {
-    // Latin text and digits: tagged en-US, set in Times New Roman, the Chinese font in its East Asian slot.
-    assert.deepEqual(lang, { 'w:val': 'en-US', 'w:eastAsia': 'zh-CN' }, `「${text}」 not tagged en-US`);
+    // Latin text and digits: tagged en-US (a web or e-mail address zh-CN, so LibreOffice breaks it
+    // at a line's end as Word does), set in Times New Roman, the Chinese font in its East Asian slot.
+    const western = isAddress(text) ? 'zh-CN' : 'en-US';
+    assert.deepEqual(lang, { 'w:val': western, 'w:eastAsia': 'zh-CN' }, `「${text}」 not tagged ${western}`);
     assert.deepEqual([slots[0], slots[1], slots[3]], ['Times New Roman', 'Times New Roman', 'Times New Roman'], `「${text}」: ${JSON.stringify(f.attrs)}`);
   } else if (text) {
     // East Asian text: zh-CN, the same font in all four slots, with the East Asian hint.

@@ -15,11 +15,12 @@ import { reportContent } from '../../shared/print/content';
 import { printDocumentHtml } from '../../shared/print/html';
 import { getFormat } from '../../shared/formats/index';
 import { tableGrid } from '../../shared/formats/grid';
-import { PAGE, LINE_PITCH_PT, scriptRuns } from '../../shared/print/page-layout';
+import { PAGE, LINE_PITCH_PT, isAddress, scriptRuns } from '../../shared/print/page-layout';
 import { MAX_KEPT_ROWS } from '../../shared/print/table-layout';
 import type { TableId } from '../../shared/formats/index';
 import type { ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
+import { asWordReadsIt } from '../support/libreoffice';
 
 const PT_PER_MM = 72 / 25.4;
 const TOP = PAGE.marginTopMm * PT_PER_MM;
@@ -119,9 +120,12 @@ before(
     work = mkdtempSync(join(tmpdir(), 'nianbao-layout-'));
     profile = mkdtempSync(join(tmpdir(), 'lo-'));
     const files: string[] = [];
+    const exported = new Map<string, Uint8Array>();
     for (const v of [...variants, ...signerVariants, duplexVariant]) {
       const path = join(work, `${v.name}.docx`);
-      writeFileSync(path, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed, duplex: v === duplexVariant }));
+      exported.set(v.name, await buildDocx(v.doc, { letterhead: v.letterhead, sealed: v.sealed, duplex: v === duplexVariant }));
+      // Rendered as Word reads it (LibreOffice reads w:overflowPunct inverted); kept as exported.
+      writeFileSync(path, asWordReadsIt(exported.get(v.name)!));
       files.push(path);
     }
     // One LibreOffice start for all six: renders are slow on a shared machine.
@@ -138,7 +142,7 @@ before(
       mkdirSync(dir, { recursive: true });
       execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(dir, 'page')]);
       copyFileSync(pdf, join(dir, `${v.name}.pdf`));
-      copyFileSync(join(work, `${v.name}.docx`), join(dir, `${v.name}.docx`));
+      writeFileSync(join(dir, `${v.name}.docx`), exported.get(v.name)!);
     }
   },
   { timeout: 320_000 },
@@ -330,25 +334,27 @@ for (const v of variants) {
     assert.ok(checked > 40, `only ${checked} labels checked`);
   });
 
-  test(`${v.name}: numbers, e-mail and web addresses are never broken across lines`, (t) => {
+  test(`${v.name}: numbers break only after a hyphen, e-mail and web addresses only at a line's end, nothing lost`, (t) => {
     if (!haveSoffice) return t.skip(SKIP);
     const { pages } = get(v.name);
     const content = reportContent(v.doc, { letterhead: v.letterhead, sealed: v.sealed });
     const tokens = new Set<string>();
     for (const b of content.blocks) {
       if (b.type !== 'paragraph') continue;
-      for (const seg of scriptRuns(b.heading + b.text)) if (seg.latin && seg.text.trim().length >= 3) tokens.add(seg.text.trim());
+      for (const seg of scriptRuns(b.heading + b.text)) if (seg.latin && seg.text.trim().length >= 3) tokens.add(seg.text.replace(/\s/g, ''));
     }
     assert.ok(
       [...tokens].some((x) => x.includes('@')),
       'the fixture should carry an e-mail address',
     );
-    const lines = pages.flatMap((p) => bodyLines(p).map((l) => l.text.replace(/\s/g, '')));
-    for (const token of tokens)
-      assert.ok(
-        lines.some((l) => l.includes(token.replace(/\s/g, ''))),
-        `「${token}」 is broken across lines`,
-      );
+    // The body as printed, a newline where a line ends: each token is found whole across them.
+    const body = pages.flatMap((p) => bodyLines(p).map((l) => l.text.replace(/\s/g, ''))).join('\n');
+    for (const token of tokens) {
+      const pattern = [...token].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\n?');
+      const found = new RegExp(pattern).exec(body)?.[0];
+      assert.ok(found, `「${token}」 is not printed whole`);
+      if (!isAddress(token)) assert.ok(!/[^-]\n/.test(found), `the number 「${token}」 is broken other than after a hyphen: ${JSON.stringify(found)}`);
+    }
   });
 
   test(`${v.name}: 28 characters a line, 22 lines a full page, on the line grid`, (t) => {
@@ -385,12 +391,13 @@ for (const v of variants) {
       }
       const onlyBody = typeAreaLines(p).every((l) => !isTableLine(l)) && p.n < pages.length;
       if (onlyBody) {
-        // A page of body text starts at the top of the 版心 and holds 22 lines; it may hold 21
-        // only when widow control carried a two-line paragraph over whole.
+        // A page of body text starts at the top of the 版心 and holds 22 lines; it may hold
+        // fewer only when what follows moved over whole: a paragraph kept together by widow and
+        // orphan control, or a heading kept with the first lines of its paragraph (three at most).
         assert.ok(body[0].y0 - TOP < LINE_PITCH_PT / 2, `page ${p.n}: text starts ${(body[0].y0 - TOP).toFixed(1)} pt below the 版心's top`);
         const span = Math.round((body[body.length - 1].y0 - body[0].y0) / LINE_PITCH_PT) + 1;
         const nextFirst = bodyLines(pages[p.n])[0];
-        assert.ok(span === 22 || (span === 21 && nextFirst && nextFirst.x0 > LEFT + CHAR), `page ${p.n}: ${span} lines of body text`);
+        assert.ok(span === 22 || (span >= 19 && nextFirst && nextFirst.x0 > LEFT + CHAR), `page ${p.n}: ${span} lines of body text`);
         fullPages++;
       }
     }

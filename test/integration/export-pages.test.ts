@@ -17,6 +17,7 @@ import { PAGE } from '../../shared/print/page-layout';
 import { parseReportFile } from '../../shared/report-file';
 import type { ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
+import { asWordReadsIt } from '../support/libreoffice';
 
 const PT_PER_MM = 72 / 25.4;
 const TOP = PAGE.marginTopMm * PT_PER_MM;
@@ -80,7 +81,8 @@ before(
     const files: string[] = [];
     for (const c of cases) {
       const path = join(work, `${c.name}.docx`);
-      writeFileSync(path, await buildDocx(c.doc, { letterhead: c.letterhead, sealed: c.sealed }));
+      // As Word reads it: LibreOffice reads w:overflowPunct inverted (see asWordReadsIt).
+      writeFileSync(path, asWordReadsIt(await buildDocx(c.doc, { letterhead: c.letterhead, sealed: c.sealed })));
       files.push(path);
     }
     execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], {

@@ -6,7 +6,7 @@ import { FONT, SIZE, mmToTwips, scriptRuns } from '../../../shared/print/page-la
 import { issuerSizePt } from '../../../shared/print/line-breaks';
 import type { SignatureLayout } from '../../../shared/print/line-breaks';
 import { tableFor } from './docx-table';
-import { RED, STYLE, blankLine, bodyParagraph, chars, exactLine, runs } from './docx-text';
+import { RED, STYLE, blankLine, bodyParagraph, chars, exactLine, latinWrap, runs } from './docx-text';
 
 /** Font and weight of each heading level (std §7.3.3): 黑体, 楷体, 仿宋 bold, 仿宋. */
 function headingRuns(level: number, text: string): TextRun[] {
@@ -111,6 +111,7 @@ export function blockToChildren(
         bodyParagraph(children, {
           heading: standalone ? HEADING[b.level - 1] : undefined,
           keepNext: standalone || nextIsSignature || undefined,
+          ...latinWrap(b.heading + b.text),
         }),
       ];
     }

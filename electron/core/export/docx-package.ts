@@ -61,14 +61,21 @@ export function finishPackage(bytes: Uint8Array, doc: ReportDoc, title: string, 
   for (const id of NO_GRID_STYLES) {
     styles = styles.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>)`), `$1<w:snapToGrid w:val="0"/>`);
   }
-  // …and widow/orphan control on Normal, which every body paragraph inherits.
-  styles = styles.replace(/(<w:style [^>]*w:styleId="Normal"[^>]*>[\s\S]*?<w:pPr>)/, '$1<w:widowControl/><w:snapToGrid w:val="0"/>');
+  // …and on Normal, which every paragraph inherits: widow/orphan control, and 避头尾 without
+  // overhang (GB/T 9704 allows 标点压缩 and 避头尾, not punctuation past the 版心): w:kinsoku keeps
+  // closing marks off a line's start, w:overflowPunct off keeps them inside the line (Word's and
+  // WPS's 「允许标点溢出边界」 unticked; the element's default is on). LibreOffice reads
+  // overflowPunct inverted (writerfilter DomainMapper: ParaIsHangingPunctuation = val == 0).
+  styles = styles.replace(
+    /(<w:style [^>]*w:styleId="Normal"[^>]*>[\s\S]*?<w:pPr>)/,
+    '$1<w:widowControl/><w:kinsoku/><w:overflowPunct w:val="0"/><w:snapToGrid w:val="0"/>',
+  );
   files['word/styles.xml'] = strToU8(styles);
-  if (settings.mirrorMargins) {
-    // 双面打印: w:mirrorMargins makes the left margin the inside one (CT_Settings order: before defaultTabStop).
-    const xml = strFromU8(files['word/settings.xml']);
-    files['word/settings.xml'] = strToU8(xml.replace(/(<w:defaultTabStop\b)/, '<w:mirrorMargins/>$1'));
-  }
+  // 标点压缩 (中文版式 → 字符间距控制 → 只压缩标点符号), in CT_Settings order before w:compat.
+  let settingsXml = strFromU8(files['word/settings.xml']).replace(/(<w:compat>)/, '<w:characterSpacingControl w:val="compressPunctuation"/>$1');
+  // 双面打印: w:mirrorMargins makes the left margin the inside one (CT_Settings order: before defaultTabStop).
+  if (settings.mirrorMargins) settingsXml = settingsXml.replace(/(<w:defaultTabStop\b)/, '<w:mirrorMargins/>$1');
+  files['word/settings.xml'] = strToU8(settingsXml);
   const order = (n: string) => (n === '[Content_Types].xml' ? '0' : n === '_rels/.rels' ? '1' : `2${n}`);
   const names = Object.keys(files).sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
   const mtime = zipTime(when);

@@ -1,7 +1,7 @@
 // Runs and paragraphs for the .docx: the style ids, fonts by script, the exact body line and 字 on the grid.
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
 import type { IParagraphOptions, IRunOptions } from 'docx';
-import { BODY_TRACKING_TWIPS, CHAR_PITCH_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
+import { BODY_TRACKING_TWIPS, CHAR_PITCH_TWIPS, FONT, LINE_PITCH_TWIPS, PAGE, SIZE, isAddress, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
 
 export const RED = 'FF0000';
 
@@ -28,7 +28,9 @@ export function fonts(name: string, latin = false) {
 
 /**
  * Text as runs, each stretch in its own language: Latin letters and digits en-US (so Word and
- * LibreOffice keep a number, an e-mail or a web address whole), East Asian text zh-CN.
+ * LibreOffice keep a number whole), East Asian text zh-CN. A web or e-mail address is tagged zh-CN
+ * too: LibreOffice then breaks it where the line ends, as Word does in a paragraph with
+ * w:wordWrap off (latinWrap), instead of moving it whole and letter-spacing the line before it.
  */
 export function runs(text: string, font: string, sizePt: number, extra: Partial<IRunOptions> = {}): TextRun[] {
   return scriptRuns(text).map(
@@ -38,7 +40,7 @@ export function runs(text: string, font: string, sizePt: number, extra: Partial<
         font: fonts(font, seg.latin),
         size: Math.round(sizePt * 2),
         sizeComplexScript: Math.round(sizePt * 2),
-        language: seg.latin ? { value: 'en-US', eastAsia: 'zh-CN' } : { value: 'zh-CN', eastAsia: 'zh-CN' },
+        language: seg.latin && !isAddress(seg.text) ? { value: 'en-US', eastAsia: 'zh-CN' } : { value: 'zh-CN', eastAsia: 'zh-CN' },
         characterSpacing: sizePt === SIZE.san ? BODY_CHAR_SPACING : undefined,
         ...extra,
       }),
@@ -60,6 +62,15 @@ export function bodyParagraph(children: TextRun[], extra: Partial<IParagraphOpti
     widowControl: true,
     ...extra,
   });
+}
+
+/**
+ * 允许西文在单词中间换行 (w:wordWrap off) for a paragraph holding a web or e-mail address, so Word
+ * breaks the address at the line's end. Only there: in such a paragraph Word may also break a
+ * number that meets a line's end, which elsewhere stays whole.
+ */
+export function latinWrap(text: string): Partial<IParagraphOptions> {
+  return scriptRuns(text).some((seg) => seg.latin && isAddress(seg.text)) ? { wordWrap: true } : {};
 }
 
 export const blankLine = (extra: Partial<IParagraphOptions> = {}) => new Paragraph({ children: [], spacing: exactLine, ...extra });
