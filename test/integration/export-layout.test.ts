@@ -1,9 +1,10 @@
 // The Word export as a county reviewer sees it: both formats, plain, 红头 and sealed, rendered once
 // each by LibreOffice, then checked from the PDF's geometry (pdftotext -bbox-layout): no heading is
 // the last line of a page, 署名 and date share a page with body text and sit where GB/T 9704 §7.3.5
-// puts them, no merged label of table 三 is cut by a page break, no number or e-mail is broken, 28
-// characters a line and 22 lines a full page, the page number 7 mm under the 版心. Every page is
-// kept as a PNG in test-artifacts/export-layout/ for people to look at.
+// puts them, no merged label of table 三 is cut by a page break, a number breaks only after its
+// hyphen and an address only at a line's end, 28 characters a line and 22 lines a full page, the
+// page number 7 mm under the 版心. Every page is kept as a PNG in test-artifacts/export-layout/ for
+// people to look at. LibreOffice renders the file as Word reads it (asWordReadsIt).
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
