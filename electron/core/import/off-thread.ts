@@ -63,7 +63,7 @@ function startWorker(): Worker {
   w.on('message', (reply: WorkerReply) => {
     if (!current || reply.id !== current.request.id) return;
     if (reply.ok) finish({ result: reply.result }, false);
-    else finish({ error: reply.importError ? new ImportError(reply.message) : new Error(reply.message) }, false);
+    else finish({ error: reply.importError ? new ImportError(reply.message, reply.notAReport) : new Error(reply.message) }, false);
   });
   w.on('error', (err: Error & { code?: string }) => {
     if (!current) return;
