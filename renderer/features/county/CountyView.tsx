@@ -59,7 +59,7 @@ export default function CountyView(props: { onClose(): void }) {
       return setError('选中的文件里没有年度报告（*.nianbao.json、*.docx 或网页复制的 *.txt）。请选择装有各单位报告的文件夹。');
     if (files.length === 0) return;
     setError('');
-    setNotice(all.length > files.length ? `已跳过 ${all.length - files.length} 个不是报告的文件（只读取${COUNTY_FILE_KINDS}）。` : '');
+    setNotice(all.length > files.length ? `已跳过 ${all.length - files.length} 个不是报告的文件。能读取的有：${COUNTY_FILE_KINDS}。` : '');
     let id = fresh ? null : batchId;
     if (fresh && batchId) void api.countyClose({ batchId });
     let done = 0;
