@@ -48,6 +48,8 @@ export interface ExportRecord {
   stale: boolean;
   /** the 公文 fonts check the 导出 step ran on this PC before the export; null when none ran */
   fontCheck: FontCheck | null;
+  /** a final export: the blank table cells the clerk confirmed to print as 0 (按 0 印出); null when none were asked about */
+  blankAsZero: number | null;
 }
 
 export interface ImportPreview {
@@ -157,6 +159,8 @@ export const apiSpec = {
         sealed: z.boolean().default(false),
         /** 双面打印: mirror margins, the 订口 on the inside of every leaf */
         duplex: z.boolean().default(false),
+        /** the number of blank table cells the clerk confirmed to print as 0 (按 0 印出); refused when the report now has another number */
+        blankAsZero: z.number().int().min(0).max(100_000).optional(),
       })
       .strict(),
   },
@@ -171,7 +175,14 @@ export const apiSpec = {
   },
   /** a PDF printed from the preview, recorded like a Word export (drafts marked the same way) */
   recordPdfExport: {
-    input: z.object({ id: z.number().int().positive(), letterhead: z.boolean().default(false), sealed: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        letterhead: z.boolean().default(false),
+        sealed: z.boolean().default(false),
+        blankAsZero: z.number().int().min(0).max(100_000).optional(),
+      })
+      .strict(),
   },
   confirmExport: { input: z.object({ exportId: z.number().int().positive(), savedPath: z.string().max(1000).default('') }).strict() },
   listExports: { input: ReportIdSchema.strict() },

@@ -166,7 +166,9 @@ export function analyseCounty(entries: readonly CountyEntry[], options: CountyOp
     year,
     rows: ordered,
     duplicates,
-    unreadable: entries.filter((e) => !e.doc).map((e) => ({ entryId: e.id, fileName: e.fileName, error: e.error ?? '无法读取。' })),
+    unreadable: entries
+      .filter((e) => !e.doc)
+      .map((e) => ({ entryId: e.id, fileName: e.fileName, error: e.error ?? '无法读取。', ...(e.notAReport ? { notAReport: true } : {}) })),
     comparisons,
     sums: sums.sort((a, b) => b.entryIds.length - a.entryIds.length),
     sumNote: sumNote(year, current, sums),

@@ -12,6 +12,8 @@ export interface CountyEntry {
   doc?: ReportDoc;
   /** why the file could not be read (Chinese, says what to do) */
   error?: string;
+  /** the file was read but is another document, not an annual report (listed as 不是年度报告, not as a failure) */
+  notAReport?: boolean;
   /** what the importer could not read in an otherwise readable file */
   problems: string[];
 }
@@ -109,8 +111,8 @@ export interface CountyReview {
   rows: CountyUnitRow[];
   /** units sent more than once for the same year, shown before everything else */
   duplicates: CountyDuplicate[];
-  /** files that could not be read */
-  unreadable: { entryId: string; fileName: string; error: string }[];
+  /** files that could not be read, and (notAReport) files that are another document, not a report */
+  unreadable: { entryId: string; fileName: string; error: string; notAReport?: boolean }[];
   /** cross-unit findings (each copied paragraph once, each outlier once), for the findings list */
   comparisons: (CountyFinding & { entryId: string; unitName: string })[];
   sums: CountySum[];

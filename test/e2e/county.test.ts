@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { generateCountyBatch, SCENARIO, townName, unitName } from '../fixtures/county/generate';
 import { writeCountyFolder } from '../fixtures/county/write';
-import { artifactsDir, hostApi, launchBrowser, startHost, tempDir } from '../support/index';
+import { artifactsDir, hostApi, launchBrowser, repoRoot, startHost, tempDir } from '../support/index';
 
 test('a county office opens a folder of township reports: rows, flags, sums and the workbook', { timeout: 240_000 }, async () => {
   const data = tempDir('nianbao-e2e-county-');
@@ -128,6 +128,18 @@ test('a county office opens a folder of township reports: rows, flags, sums and 
     // The rule's id is in the last column (规则编号); the other unit in 雷同单位.
     wb.getWorksheet('问题清单')!.eachRow((r) => r.getCell(10).value === 'county.copied_text' && copies.push(`${r.getCell(1).value}|${r.getCell(8).value}`));
     assert.ok(copies.includes(`${unitName(SCENARIO.copiedFrom)}|${unitName(SCENARIO.copiedTo)}`), copies.join('\n'));
+
+    // 添加文件 takes every form the import reads: a PDF is a unit's row; a cover note is 不是年度报告, not a failure.
+    const forms = join(repoRoot, 'test/fixtures/forms');
+    await page.getByTestId('county-files-input').setInputFiles([join(forms, '2025-clean.pdf'), join(forms, 'cover-note.doc')]);
+    await page.getByTestId('county-tab-units').click();
+    const pdfRow = page.locator('[data-testid="county-row"][data-unit="永安市小陶镇人民政府"]');
+    await pdfRow.waitFor();
+    assert.match(await pdfRow.innerText(), /PDF/);
+    assert.match(await page.getByTestId('county-not-a-report').innerText(), /不是年度报告\s*cover-note\.doc/);
+    assert.equal(await page.getByTestId('county-unreadable').count(), 0);
+    assert.match(await page.getByTestId('county-summary').innerText(), /，1 个文件不是年度报告（未计入）/);
+    assert.doesNotMatch(await page.getByTestId('county-summary').innerText(), /无法读取/);
 
     // The clerk's side is untouched: still no unit and no reports.
     assert.equal(await hostApi(host, 'getUnit', {}), null);

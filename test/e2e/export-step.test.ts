@@ -13,6 +13,7 @@ import { SECTION_KEYS } from '../../shared/formats/types';
 import { execFileSync } from 'node:child_process';
 import { reportContent } from '../../shared/print/content';
 import { paginate } from '../../shared/print/paginate';
+import { blankCells } from '../../shared/print/blank-cells';
 
 test('导出 step: paginated preview, PDF from the print view, download with recorded SHA-256, draft after confirmation', { timeout: 180_000 }, async () => {
   const data = tempDir('nianbao-e2e-export-');
@@ -20,7 +21,9 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
   const browser = await launchBrowser();
   const shots = artifactsDir('export-step');
   try {
+    // Every cell filled (the fixture leaves some blank): a final export without the 按 0 印出 question.
     const doc = fullReport();
+    for (const c of blankCells(doc)) doc.cells[c.key] = 0;
     await hostApi(host, 'saveUnit', doc.unit);
     const report = await hostApi(host, 'createReport', { year: 2025, formatId: 'gov-2021', basedOnId: null });
     const id = report.id;
@@ -104,6 +107,8 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     // A clean report: no confirmation, a download, a history row with the file's SHA-256.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
     assert.doesNotMatch(download.suggestedFilename(), /草稿/);
+    assert.equal(await page.getByTestId('blank-cells-dialog').count(), 0, 'a full report is not asked about blank cells');
+    assert.equal(await page.getByTestId('export-blank-cells').count(), 0);
     const saved = join(data.path, 'final.docx');
     await download.saveAs(saved);
     const bytes = readFileSync(saved);

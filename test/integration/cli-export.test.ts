@@ -11,6 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { serializeReportFile } from '../../shared/report-file';
 import { fullReport } from '../fixtures/full-report';
 import { nianbaoCommand } from '../support/cli';
+import { blankCellNames, blankCells } from '../../shared/print/blank-cells';
 
 const root = process.cwd();
 
@@ -158,4 +159,30 @@ test('usage errors in Chinese (exit 2): unknown option, a value on a flag, help 
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--sealed/);
   assert.match(help.stdout, /--draft/);
+});
+
+test('blank cells in a final export: written (exit 0), named on stderr (the first five) unless --blank-as-zero', () => {
+  const blank = blankCells(fullReport());
+  assert.ok(blank.length > 5, 'the fixture leaves cells blank');
+  const out = join(dir, 'blank.docx');
+  const r = nianbao('export', good, '-o', out);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(existsSync(out));
+  const note = new RegExp(`${blank.length} 格未填，已按 0 印出：${blankCellNames(blank, 5).replace(/[()（）.*+?[\]]/g, '\\$&')}（前 5 个）`);
+  assert.match(r.stderr, note);
+  assert.doesNotMatch(r.stderr, new RegExp(blank[5].label.replace(/[()（）.*+?[\]]/g, '\\$&')), 'only the first five are named');
+  // Confirmed in advance: the same file, silently.
+  const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+  const quiet = nianbao('export', good, '-o', join(dir, 'blank-quiet.docx'), '--blank-as-zero');
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.doesNotMatch(quiet.stderr, /格未填/);
+  assert.equal(sha(join(dir, 'blank-quiet.docx')), sha(out));
+  // Every cell filled: nothing to say.
+  const full = fullReport();
+  for (const c of blank) full.cells[c.key] = 0;
+  const fullFile = join(dir, 'full.nianbao.json');
+  writeFileSync(fullFile, serializeReportFile(full));
+  const filled = nianbao('export', fullFile, '-o', join(dir, 'full.docx'));
+  assert.equal(filled.code, 0, filled.stderr);
+  assert.doesNotMatch(filled.stderr, /格未填/);
 });

@@ -18,12 +18,27 @@ import { serializeReportFile } from '../../shared/report-file';
 import { generateCountyBatch, SCENARIO, townName, unitName } from '../fixtures/county/generate';
 import { writeCountyFolder } from '../fixtures/county/write';
 import { repoRoot, tempDir } from '../support/temp';
+import { SEVERITY_WORDS } from '../../shared/severity';
+import { formatModel } from '../../shared/formats/index';
 import { nianbaoCommand } from '../support/cli';
 
 // The bundled command when the build is current (it proves exceljs bundles), else from source.
 const command = nianbaoCommand;
 const county = (...args: string[]) => spawnSync(command[0], [...command.slice(1), 'county', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
 
+const FORMS = join(repoRoot, 'test/fixtures/forms');
+
+/** A page as Chrome and Edge save it (“网页，单个文件”): MIME, the HTML in quoted-printable. */
+function mht(html: string): Uint8Array {
+  const qp = Buffer.from(html, 'utf8')
+    .toString('latin1')
+    .replace(/[=\x80-\xff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/(.{70})/g, '$1=\r\n');
+  return Buffer.from(
+    `MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----B----"\r\n\r\n------B----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${qp}\r\n------B------\r\n`,
+    'latin1',
+  );
+}
 const docxText = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']);
 const plain = (xml: string) => xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
 
@@ -36,7 +51,9 @@ describe('nianbao county', () => {
   before(async () => {
     (await import('node:fs')).mkdirSync(folder);
     await writeCountyFolder(folder);
-    writeFileSync(join(folder, '说明.doc'), 'not a report'); // not a report type: skipped
+    // A cover note sent with the reports (a real Word 97 file): read, listed as 不是年度报告, not counted.
+    writeFileSync(join(folder, '说明.doc'), readFileSync(join(FORMS, 'cover-note.doc')));
+    writeFileSync(join(folder, '说明.xls'), 'not a kind the desk reads'); // skipped
     run = county(folder, '-o', out, '--opinions', opinions, '--issuer', '清溪县人民政府办公室');
   });
   after(() => dir.cleanup());
@@ -47,7 +64,8 @@ describe('nianbao county', () => {
     assert.match(run.stdout, /08-东城街道-2025\.docx/);
     assert.match(run.stdout, /04-龙泉镇-2025\.nianbao\.json.*结转：与上年结转不一致/);
     assert.match(run.stdout, /已写出汇总表/);
-    assert.doesNotMatch(run.stdout, /说明\.doc/);
+    assert.match(run.stdout, /- 说明\.doc：不是年度报告，未计入。/);
+    assert.doesNotMatch(run.stdout, /说明\.xls/);
   });
 
   it('writes a workbook with the summary, the findings with both quotes and the summed tables', async () => {
@@ -183,6 +201,58 @@ describe('nianbao county', () => {
     } finally {
       work.cleanup();
       profile.cleanup();
+    }
+  });
+
+  it('reads every form the import reads: PDF, .doc, .wps, web pages, .mht; cells not read are errors; a cover note is 不是年度报告', async () => {
+    const forms = tempDir('county-forms');
+    try {
+      const form = (name: string) => readFileSync(join(FORMS, name));
+      const renamed = (name: string, town: string) => form(name).toString('utf8').replaceAll('小陶', town);
+      // Table 四 left out of the page: its figures are not read (未读入), never taken for 0.
+      const cut = renamed('2025-clean.html', '大田');
+      const withoutT4 = cut.slice(0, cut.lastIndexOf('<table')) + cut.slice(cut.indexOf('</table>', cut.lastIndexOf('<table')) + '</table>'.length);
+      writeFileSync(join(forms.path, '小陶镇.pdf'), form('2025-clean.pdf'));
+      writeFileSync(join(forms.path, '石门镇.html'), renamed('2025-broken-balance.html', '石门'));
+      writeFileSync(join(forms.path, '大田镇.mht'), mht(withoutT4));
+      writeFileSync(join(forms.path, '安砂镇2020.wps'), form('2020-ansha.doc'));
+      writeFileSync(join(forms.path, '大水坑镇2019.doc'), form('2019-dashuikeng.doc'));
+      writeFileSync(join(forms.path, '说明.doc'), form('cover-note.doc'));
+      const out = join(forms.path, '汇总.xlsx');
+      const r = county(forms.path, '-o', out);
+      // Errors in two units' reports, and the cover note is not a failure: 1, not 2.
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /✓ 小陶镇\.pdf：永安市小陶镇人民政府 2025年，/);
+      assert.match(r.stdout, /✗ 石门镇\.html：永安市石门镇人民政府 2025年，/);
+      assert.match(r.stdout, /✗ 大田镇\.mht：永安市大田镇人民政府 2025年，/);
+      assert.match(r.stdout, /安砂镇2020\.wps：永安市安砂镇人民政府 2020年（其他年度，不参加汇总）/);
+      assert.match(r.stdout, /大水坑镇2019\.doc：大水坑镇人民政府 2019年/);
+      assert.match(r.stdout, /- 说明\.doc：不是年度报告，未计入。.*没有找到政府信息公开工作年度报告的内容/);
+
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const summary: string[][] = [];
+      wb.getWorksheet('概况')!.eachRow((row) => summary.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      assert.ok(summary.some((row) => row[1] === '（不是年度报告）' && row[2] === '说明.doc'));
+      assert.ok(summary.some((row) => row.some((c) => /无法读取 0 个文件；1 个文件不是年度报告，未计入/.test(c))));
+      const findings: string[][] = [];
+      wb.getWorksheet('问题清单')!.eachRow((row) => findings.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      const unread = findings.find((f) => f[0] === '永安市大田镇人民政府' && f[9] === 'review.unread_cells')!;
+      assert.ok(unread, 'the cells not read are a finding of the unit');
+      assert.equal(unread[2], SEVERITY_WORDS.error);
+      const t4Inputs = formatModel('gov-2021').inputs.filter((c) => c.table === 't4').length;
+      assert.match(unread[4], new RegExp(`表四（行政复议、行政诉讼）有 ${t4Inputs} 格导入时未读入`));
+      assert.ok(findings.some((f) => f[0] === '永安市石门镇人民政府' && f[9] === 't3.balance'));
+      const note = findings.find((f) => f[1] === '说明.doc')!;
+      assert.deepEqual([note[2], note[9]], [SEVERITY_WORDS.info, 'county.not_a_report']);
+
+      // A file that fails (a PDF cut short) is a failure: exit 2, named with the reason.
+      writeFileSync(join(forms.path, '坏.pdf'), form('2025-clean.pdf').subarray(0, 3000));
+      const broken = county(forms.path, '-o', out);
+      assert.equal(broken.status, 2, broken.stdout + broken.stderr);
+      assert.match(broken.stdout, /✗ 坏\.pdf：无法读取。.+/);
+    } finally {
+      forms.cleanup();
     }
   });
 

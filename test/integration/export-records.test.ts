@@ -7,6 +7,9 @@ import { createApi } from '../../electron/core/api/index';
 import { openStore } from '../../electron/core/store/index';
 import type { ApiInput, ApiMethod, ApiOutputs, ApiResult } from '../../shared/api';
 import { tempDir } from '../support';
+import { fullReport } from '../fixtures/full-report';
+import { SECTION_KEYS } from '../../shared/formats/types';
+import { blankCells } from '../../shared/print/blank-cells';
 
 test('exports record their variant and turn 已过期 when the report changes after them', async () => {
   const dir = tempDir('export-records');
@@ -46,6 +49,65 @@ test('exports record their variant and turn 已过期 when the report changes af
     list = await call('listExports', { id: report.id });
     const row = list.find((r) => r.id === pdf.exportId)!;
     assert.deepEqual([row.kind, row.letterhead, row.sealed, row.draft, row.stale, row.sha256], ['pdf', false, false, true, false, '']);
+  } finally {
+    store.close();
+    dir.cleanup();
+  }
+});
+
+test('a final export with blank cells records how many the clerk confirmed as 0; another count is refused', async () => {
+  const dir = tempDir('export-records-blank');
+  let store = await openStore(dir.path);
+  try {
+    let { handleApiCall } = createApi({ store, transport: 'host', dataDir: dir.path });
+    const raw = <M extends ApiMethod>(m: M, input: ApiInput<M>) => handleApiCall(m, input) as Promise<ApiResult<ApiOutputs[M]>>;
+    const call = async <M extends ApiMethod>(m: M, input: ApiInput<M>) => {
+      const r = await raw(m, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const doc = fullReport();
+    await call('saveUnit', doc.unit);
+    const { id } = await call('createReport', { year: 2025, formatId: 'gov-2021' });
+    await call('setCells', { id, cells: doc.cells });
+    for (const key of SECTION_KEYS) await call('setSection', { id, key, text: doc.sections[key] ?? '' });
+    await call('updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble } });
+    const blank = blankCells(doc).length;
+    assert.ok(blank > 0, 'the fixture has blank cells');
+
+    // Confirmed for another count (the tables changed after the question): refused, nothing recorded.
+    const stale = await raw('exportDocx', { id, blankAsZero: blank + 1 });
+    assert.equal(stale.ok, false);
+    assert.equal(!stale.ok && stale.error.code, 'conflict');
+    assert.match(!stale.ok ? stale.error.message : '', new RegExp(`现在有 ${blank} 格未填`));
+    assert.equal((await call('listExports', { id })).length, 0);
+
+    const word = await call('exportDocx', { id, blankAsZero: blank });
+    assert.equal(word.draft, false);
+    const pdf = await call('recordPdfExport', { id, blankAsZero: blank });
+    // Not asked (a caller other than the 导出 step): nothing claimed.
+    const unasked = await call('exportDocx', { id });
+
+    // The record survives a restart of the program (the column is in the database file).
+    store.close();
+    store = await openStore(dir.path);
+    ({ handleApiCall } = createApi({ store, transport: 'host', dataDir: dir.path }));
+    const byId = new Map((await call('listExports', { id })).map((r) => [r.id, r.blankAsZero]));
+    assert.equal(byId.get(word.exportId), blank);
+    assert.equal(byId.get(pdf.exportId), blank);
+    assert.equal(byId.get(unasked.exportId), null);
+
+    // A 草稿 is not asked: no count is recorded even when one is sent.
+    await call('updateReport', { id, patch: { date: '' } });
+    const draft = await call('exportDocx', { id, blankAsZero: 3 });
+    assert.equal(draft.draft, true);
+    assert.equal((await call('listExports', { id })).find((r) => r.id === draft.exportId)!.blankAsZero, null);
+
+    // Every cell filled: nothing to confirm.
+    await call('updateReport', { id, patch: { date: doc.date } });
+    await call('setCells', { id, cells: Object.fromEntries(blankCells(doc).map((c) => [c.key, 0])) });
+    const full = await call('exportDocx', { id, blankAsZero: 0 });
+    assert.equal((await call('listExports', { id })).find((r) => r.id === full.exportId)!.blankAsZero, null);
   } finally {
     store.close();
     dir.cleanup();

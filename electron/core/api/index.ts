@@ -13,6 +13,8 @@ import { serializeReportFile } from '../../../shared/report-file';
 import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { draftReasons } from '../../../shared/print/content';
+import { confirmedBlankCells } from './blank-cells';
+import type { Refuse } from '../register/api';
 import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import type { FontCheck } from '../../../shared/print/fonts';
 import { ImportError } from '../import/index';
@@ -118,6 +120,7 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
   };
 
   /** Figures its own rules call impossible are never stored (cell-input.ts). */
+  const refuse: Refuse = (code, message) => new ApiFailure(code, message);
   const refuseImpossibleCells = (id: number, cells: Record<string, number | null>) => {
     if (!Object.keys(cells).length) return;
     const problem = cellInputProblem(store.requireReport(id).doc.formatId, cells);
@@ -233,22 +236,24 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       return { reportId, step };
     },
 
-    exportDocx: async ({ id, letterhead, sealed, duplex }) => {
+    exportDocx: async ({ id, letterhead, sealed, duplex, blankAsZero }) => {
       const report = store.requireReport(id);
       const doc = report.doc;
       const findings = checkReport(doc, previousDoc(report));
       // No 成文日期, or a 红头 without 发文字号, is never the final version: the file is a 草稿.
       const reasons = doc.formatId === 'legacy' ? [] : draftReasons(doc, { letterhead });
       const draft = hasBlockingFindings(findings) || reasons.length > 0;
+      const confirmedBlanks = confirmedBlankCells(doc, draft, blankAsZero, refuse);
       const bytes = await buildDocx(doc, { letterhead, sealed, draft, duplex });
       const title = doc.title || defaultTitle(doc.unit.name, doc.year);
       const fileName = `${safeFileName(title)}${draft ? '（草稿）' : ''}.docx`;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const row = store.addExport(id, { fileName, sha256, draft, doc, kind: 'docx', letterhead, sealed, fontCheck: storedFontCheck() });
+      const checks = { blankAsZero: confirmedBlanks, fontCheck: storedFontCheck() };
+      const row = store.addExport(id, { fileName, sha256, draft, doc, kind: 'docx', letterhead, sealed, ...checks });
       return { exportId: row.id, fileName, sha256, base64: Buffer.from(bytes).toString('base64'), draft, draftReasons: reasons };
     },
 
-    recordPdfExport: ({ id, letterhead, sealed }) => {
+    recordPdfExport: ({ id, letterhead, sealed, blankAsZero }) => {
       // The PDF is printed from the preview in the page: recorded like a Word export, drafts the same way.
       const report = store.requireReport(id);
       const doc = report.doc;
@@ -256,7 +261,8 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
       const reasons = draftReasons(doc, { letterhead });
       const draft = hasBlockingFindings(checkReport(doc, previousDoc(report))) || reasons.length > 0;
       const fileName = `${safeFileName(doc.title || defaultTitle(doc.unit.name, doc.year))}${draft ? '（草稿）' : ''}.pdf`;
-      const row = store.addExport(id, { fileName, sha256: '', draft, doc, kind: 'pdf', letterhead, sealed });
+      const blanks = confirmedBlankCells(doc, draft, blankAsZero, refuse);
+      const row = store.addExport(id, { fileName, sha256: '', draft, doc, kind: 'pdf', letterhead, sealed, blankAsZero: blanks });
       return { exportId: row.id, fileName, draft, draftReasons: reasons };
     },
 

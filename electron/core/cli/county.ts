@@ -1,5 +1,6 @@
 // `nianbao county DIR… -o OUT.xlsx [--opinions DIR] [--strict] [--issuer NAME]`: the county's desk
-// on the command line. Reads every report in the folders (report files, Word documents, web text),
+// on the command line. Reads every report in the folders (report files, Word and WPS documents, PDF,
+// saved web pages, web text; a file that is another document is listed as 不是年度报告, not counted),
 // checks, compares and sums them, writes the workbook and, on request, one 审查意见 per unit.
 // Exit 0 no errors, 1 errors found (with --strict also warnings), 2 usage or unreadable files.
 import { mkdirSync, statSync } from 'node:fs';
@@ -10,11 +11,12 @@ import { writeFileAtomic } from '../atomic-write';
 import { buildCountyWorkbook, buildOpinionDocx, countyFolderFiles, opinionFileName, readCountyFiles } from '../county/index';
 import { CONTINUITY_TEXT, formatLabelOf } from '../county/labels';
 import { ACKNOWLEDGED_WORD, SEVERITY_WORDS } from '../../../shared/severity';
+import { COUNTY_FILE_KINDS } from '../../../shared/county/files';
 
 const MARK = { error: '✗', warning: '!', info: '·' } as const;
 
 const USAGE = `用法：nianbao county 文件夹… -o 汇总.xlsx [--opinions 文件夹] [--strict] [--issuer 署名] [--keep 文件名]…
-  文件夹       装有各单位年度报告的文件夹（*.nianbao.json、.docx、网页复制的 .txt），也可直接写文件
+  文件夹       装有各单位年度报告的文件夹（*.nianbao.json、.docx、.doc、.wps、.pdf、网页 .html/.mht、网页复制的 .txt），也可直接写文件
   -o           写出的 Excel 汇总表（概况、问题清单、全县汇总表）
   --opinions   为每个单位写一份《审查意见》Word 文档到这个文件夹
   --strict     有警告也按有问题退出（退出码 1）
@@ -78,7 +80,7 @@ export async function runCounty(args: string[]): Promise<number> {
     if (dir) {
       const inDir = countyFolderFiles(p);
       if (inDir.length === 0) {
-        console.error(`文件夹“${p}”里没有报告文件（*.nianbao.json、*.docx 或 *.txt）。`);
+        console.error(`文件夹“${p}”里没有报告文件（${COUNTY_FILE_KINDS}）。`);
         return 2;
       }
       paths.push(...inDir);
@@ -119,7 +121,8 @@ export async function runCounty(args: string[]): Promise<number> {
       `${mark} ${r.fileName}：${r.unitName} ${r.year}年${role}，${formatLabelOf(r.formatId)}，${r.errors} 个${SEVERITY_WORDS.error}，${r.warnings} 个${SEVERITY_WORDS.warning}，${r.info} 条${SEVERITY_WORDS.info}${checked}；结转：${CONTINUITY_TEXT[r.continuity]}；成文日期：${r.date || '未写'}`,
     );
   }
-  for (const u of review.unreadable) lines.push(`✗ ${u.fileName}：无法读取。${u.error.split('\n')[0]}`);
+  for (const u of review.unreadable)
+    lines.push(u.notAReport ? `- ${u.fileName}：不是年度报告，未计入。${u.error.split('\n')[0]}` : `✗ ${u.fileName}：无法读取。${u.error.split('\n')[0]}`);
   for (const c of review.comparisons) lines.push(`  ${MARK[c.severity]} ${SEVERITY_WORDS[c.severity]}（${c.unitName}）：${c.message}`);
   lines.push(`汇总：${review.sumNote}`);
   for (const s of review.sums)
@@ -166,7 +169,8 @@ export async function runCounty(args: string[]): Promise<number> {
   }
   console.log(lines.join('\n'));
 
-  if (review.unreadable.length > 0) return 2;
+  // A file that is another document (a cover note sent with the reports) is listed, not a failure.
+  if (review.unreadable.some((u) => !u.notAReport)) return 2;
   const current = review.rows.filter((r) => r.role === 'current');
   if (current.some((r) => r.errors > 0)) return 1;
   if (values.strict && current.some((r) => r.warnings > 0)) return 1;

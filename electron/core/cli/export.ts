@@ -1,6 +1,8 @@
 // `nianbao export FILE -o OUT.docx [--letterhead] [--sealed] [--draft]`: the Word report in the
 // official layout. Exit codes (keys-and-file.md): 0 written, 1 refused (report unreadable or not
 // exportable, or not final: no 成文日期, a 红头 without 发文字号 — unless --draft), 2 usage.
+// Blank table cells do not change the exit code (many files list only the cells that are not 0), but
+// a final export names them on stderr, as printed 0s, unless --blank-as-zero says they were meant.
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
@@ -10,12 +12,14 @@ import { MAX_REPORT_FILE_BYTES } from '../import/index';
 import { readInputFile } from './read-input';
 import { buildDocx } from '../export/docx';
 import { ExportRefused, draftReasons } from '../../../shared/print/content';
+import { blankCellNames, blankCells } from '../../../shared/print/blank-cells';
 
-const USAGE = `用法：nianbao export 报告文件.nianbao.json -o 输出文件.docx [--letterhead] [--sealed] [--draft]
+const USAGE = `用法：nianbao export 报告文件.nianbao.json -o 输出文件.docx [--letterhead] [--sealed] [--draft] [--blank-as-zero]
   -o, --output FILE   写出的 Word 文件（.docx）
   --letterhead        加红头（发文机关标志和发文字号，取自报告文件的 letterhead）
   --sealed            用印版式：成文日期右空四字，署名居中于日期之上，留出盖章位置（GB/T 9704 7.3.5.1）
   --draft             导出草稿：没有成文日期或红头缺发文字号时也写出文件，每页标「草稿」
+  --blank-as-zero     统计表中没有填写的格子按 0 印出，不再逐个提示（只列出非 0 格子的报告文件批量导出时使用）
   -h, --help          显示本说明`;
 
 interface ExportArgs {
@@ -24,6 +28,7 @@ interface ExportArgs {
   letterhead: boolean;
   sealed: boolean;
   draft: boolean;
+  blankAsZero: boolean;
 }
 
 const OPTIONS = {
@@ -31,6 +36,7 @@ const OPTIONS = {
   letterhead: { type: 'boolean', default: false },
   sealed: { type: 'boolean', default: false },
   draft: { type: 'boolean', default: false },
+  'blank-as-zero': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -56,7 +62,7 @@ export function parseExportArgs(args: string[]): ExportArgs | 'help' | string {
   if (positionals.length > 1) return `一次只能导出一个报告文件，收到了 ${positionals.length} 个：${positionals.join('、')}`;
   if (!output || output.startsWith('-')) return '请用 -o 指定输出的 Word 文件，例如 -o 报告.docx';
   if (!/\.docx$/i.test(output)) return `输出文件应以 .docx 结尾：${output}`;
-  return { input: positionals[0], output, letterhead: values.letterhead, sealed: values.sealed, draft: values.draft };
+  return { input: positionals[0], output, letterhead: values.letterhead, sealed: values.sealed, draft: values.draft, blankAsZero: values['blank-as-zero'] };
 }
 
 export async function runExport(args: string[]): Promise<number> {
@@ -138,6 +144,12 @@ export async function runExport(args: string[]): Promise<number> {
     console.error('注意：按 --draft 导出了草稿，每页都标了「草稿」，不能用印发布：');
     for (const m of notFinal) console.error(`  · ${m}`);
   }
+  // A final file prints blank cells as 0: named (the first five), never silently, unless confirmed.
+  const blank = draft ? [] : blankCells(doc);
+  if (blank.length > 0 && !parsed.blankAsZero)
+    console.error(
+      `注意：${blank.length} 格未填，已按 0 印出：${blankCellNames(blank, 5)}${blank.length > 5 ? '（前 5 个）' : ''}。这些事项确实没有发生的不必理会；要填写的，请填好后重新导出。确认都按 0 印出的，可加 --blank-as-zero 不再提示。`,
+    );
   console.log(`已导出 ${parsed.output}${draft ? '（草稿）' : ''}`);
   return 0;
 }

@@ -1,13 +1,14 @@
-// Reading the county's batch: each file through the importer's public entry point, in memory.
+// Reading the county's batch: each file through the importer's public entry point, in memory, in
+// the import's worker thread (every kind the import reads: .docx, .doc, .wps, PDF, web pages, text).
 // Nothing here touches the clerk's own reports (the store is never opened).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CountyEntry } from '../../../shared/county/index';
 import { ImportError } from '../import/index';
 import { readReportSourceOffThread } from '../import/off-thread';
+import { isCountyFileName } from '../../../shared/county/files';
 
-/** The kinds of file the county's desk reads: report files, Word documents, web text. */
-export const COUNTY_FILE_PATTERN = /\.(nianbao\.json|json|docx|txt)$/i;
+export { COUNTY_FILE_PATTERN } from '../../../shared/county/files';
 /** A township report is a few hundred kB at most; anything bigger is not one. */
 export const MAX_COUNTY_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -20,7 +21,7 @@ export async function readCountyEntry(id: string, fileName: string, bytes: Uint8
     const read = await readReportSourceOffThread(fileName, bytes);
     return { id, fileName, source: read.source, doc: read.report, problems: read.problems };
   } catch (err) {
-    if (err instanceof ImportError) return { id, fileName, source: null, error: err.message, problems: [] };
+    if (err instanceof ImportError) return { id, fileName, source: null, error: err.message, problems: [], ...(err.notAReport ? { notAReport: true } : {}) };
     return {
       id,
       fileName,
@@ -34,7 +35,7 @@ export async function readCountyEntry(id: string, fileName: string, bytes: Uint8
 /** The readable files of a folder (not recursive; hidden and temporary files skipped), sorted by name. */
 export function countyFolderFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((n) => !n.startsWith('.') && !n.startsWith('~$') && COUNTY_FILE_PATTERN.test(n))
+    .filter(isCountyFileName)
     .filter((n) => statSync(join(dir, n)).isFile())
     .sort((a, b) => a.localeCompare(b, 'zh-CN'))
     .map((n) => join(dir, n));

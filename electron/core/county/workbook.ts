@@ -92,13 +92,14 @@ function summarySheet(wb: ExcelJS.Workbook, review: CountyReview): void {
       date: r.date,
     }),
   );
-  for (const u of review.unreadable) ws.addRow({ n: ws.rowCount, unit: '（无法读取）', file: u.fileName, format: u.error });
+  for (const u of review.unreadable) ws.addRow({ n: ws.rowCount, unit: u.notAReport ? NOT_A_REPORT : '（无法读取）', file: u.fileName, format: u.error });
   ws.addRow([]);
   const current = review.rows.filter((r) => r.role === 'current');
+  const others = review.unreadable.filter((u) => u.notAReport).length;
   const twice = review.duplicates.length ? `；${review.duplicates.length} 个单位重复报送，每个单位只计一份（见“重复报送”）` : '';
   ws.addRow([
     '',
-    `${review.year ?? ''}年度：共 ${current.length} 份报告，${current.filter((r) => r.errors > 0).length} 份有错误${twice}；无法读取 ${review.unreadable.length} 个文件。`,
+    `${review.year ?? ''}年度：共 ${current.length} 份报告，${current.filter((r) => r.errors > 0).length} 份有错误${twice}；无法读取 ${review.unreadable.length - others} 个文件${others ? `；${others} 个文件不是年度报告，未计入` : ''}。`,
   ]);
   ws.addRow(['', `汇总说明：${review.sumNote}`]);
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -116,9 +117,15 @@ const FINDING_COLUMNS = [
   { header: '雷同单位原文', key: 'otherQuote', width: 40 },
 ];
 
+/** How the workbook names a file that is another document, not a township's report. */
+const NOT_A_REPORT = '（不是年度报告）';
+
 /** The rule's Chinese title, from the registry (the id stays in the last column). */
 function ruleTitle(rule: string): string {
-  return (RULE_REGISTRY as Record<string, RuleInfo>)[rule]?.title ?? (rule === 'county.unreadable' ? '文件无法读取' : rule);
+  return (
+    (RULE_REGISTRY as Record<string, RuleInfo>)[rule]?.title ??
+    (rule === 'county.unreadable' ? '文件无法读取' : rule === 'county.not_a_report' ? '不是年度报告（未计入）' : rule)
+  );
 }
 
 function findingValues(formatId: string, f: CountyFinding | Finding) {
@@ -155,15 +162,18 @@ function findingsSheet(wb: ExcelJS.Workbook, review: CountyReview): void {
       };
     }
   }
-  for (const u of review.unreadable)
+  // A file that is another document (a cover note) is shown for information, not as a unit's error.
+  for (const u of review.unreadable) {
+    const rule = u.notAReport ? 'county.not_a_report' : 'county.unreadable';
     ws.addRow({
-      unit: '（无法读取）',
+      unit: u.notAReport ? NOT_A_REPORT : '（无法读取）',
       file: u.fileName,
-      severity: SEVERITY_TEXT.error,
-      title: ruleTitle('county.unreadable'),
+      severity: SEVERITY_TEXT[u.notAReport ? 'info' : 'error'],
+      title: ruleTitle(rule),
       message: u.error,
-      rule: 'county.unreadable',
+      rule,
     });
+  }
   ws.autoFilter = { from: 'A1', to: 'J1' };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }

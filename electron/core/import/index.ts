@@ -38,7 +38,18 @@ function withNotes(r: Recognised, source: ImportSource, notes: ImportNote[]): Im
 }
 
 /** A file that cannot be read at all; the message (Chinese) says what to do instead. */
-export class ImportError extends Error {}
+export class ImportError extends Error {
+  /** the file was read but is another document, not an annual report (the county's desk lists it apart) */
+  constructor(
+    message: string,
+    readonly notAReport = false,
+  ) {
+    super(message);
+  }
+}
+
+/** The refusal of a file whose reader or recogniser said why, naming the file. */
+const refusal = (fileName: string, err: Error) => new ImportError(`“${fileName}”：${err.message}`, err instanceof NotAReportError && err.otherDocument);
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
@@ -124,7 +135,7 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
     try {
       return withNotes(recognise(docxToBlocks(bytes)), 'docx', []);
     } catch (err) {
-      if (err instanceof DocxFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      if (err instanceof DocxFormatError || err instanceof NotAReportError) throw refusal(fileName, err);
       throw err;
     }
   }
@@ -136,7 +147,7 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
       const notes: ImportNote[] = [];
       return withNotes(recognise(await docToBlocks(bytes, notes)), 'doc', notes);
     } catch (err) {
-      if (err instanceof DocFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      if (err instanceof DocFormatError || err instanceof NotAReportError) throw refusal(fileName, err);
       throw err;
     }
   }
@@ -149,7 +160,7 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
       const notes: ImportNote[] = [];
       return withNotes(recognise(await pdfToBlocks(bytes, notes)), 'pdf', notes);
     } catch (err) {
-      if (err instanceof PdfFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      if (err instanceof PdfFormatError || err instanceof NotAReportError) throw refusal(fileName, err);
       throw err;
     }
   }
@@ -159,7 +170,7 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
       const notes: ImportNote[] = [];
       return withNotes(recognise(htmlToBlocks(page === 'mht' ? mhtToHtml(bytes) : decodeHtml(bytes), notes)), 'html', notes);
     } catch (err) {
-      if (err instanceof HtmlFormatError || err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+      if (err instanceof HtmlFormatError || err instanceof NotAReportError) throw refusal(fileName, err);
       throw err;
     }
   }
@@ -182,7 +193,7 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
     const notes: ImportNote[] = [];
     return withNotes(recognise(textToBlocks(text, notes)), 'text', notes);
   } catch (err) {
-    if (err instanceof NotAReportError) throw new ImportError(`“${fileName}”：${err.message}`);
+    if (err instanceof NotAReportError) throw refusal(fileName, err);
     throw err;
   }
 }

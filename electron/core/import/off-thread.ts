@@ -21,7 +21,11 @@ export const IMPORT_HEAP_LIMIT_MB = 512;
  * when bundled (dist/cli.mjs and dist/host.mjs sit beside it, dist/shell/main.cjs one level down).
  */
 function workerFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
+  return workerFileBeside(dirname(fileURLToPath(import.meta.url)));
+}
+
+/** The worker's code for a program whose bundle is in `here` (exported for the packaged-layout test). */
+export function workerFileBeside(here: string): string {
   // In the installed app the bundles sit in app.asar, which a worker thread cannot load from: the
   // worker is unpacked beside it (build/electron-builder.json asarUnpack) and started from there.
   const unpacked = here.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked');
@@ -63,7 +67,7 @@ function startWorker(): Worker {
   w.on('message', (reply: WorkerReply) => {
     if (!current || reply.id !== current.request.id) return;
     if (reply.ok) finish({ result: reply.result }, false);
-    else finish({ error: reply.importError ? new ImportError(reply.message) : new Error(reply.message) }, false);
+    else finish({ error: reply.importError ? new ImportError(reply.message, reply.notAReport) : new Error(reply.message) }, false);
   });
   w.on('error', (err: Error & { code?: string }) => {
     if (!current) return;

@@ -12,7 +12,15 @@ import { readLegacy, readSections, readTables } from './recognise-body';
 import { chooseFormat, classify, detectFormat, findHeadings, formatProblems, LEVEL1 } from './recognise-format';
 import { readClosing, readPreamble, readTitle, readYear } from './recognise-front';
 
-export class NotAReportError extends Error {}
+export class NotAReportError extends Error {
+  /** true when nothing of a report was found (another document, e.g. a cover note), not a report missing a part */
+  constructor(
+    message: string,
+    readonly otherDocument = false,
+  ) {
+    super(message);
+  }
+}
 
 export interface Recognised {
   report: ReportDoc;
@@ -45,7 +53,10 @@ export function recognise(blocks: Block[]): Recognised {
   const headingAt = findHeadings(paras, format);
   const classes = format ? tables.map((t) => classify(t.rows, format)) : tables.map((t) => (legacyLabelCount(t.rows) >= 3 ? 'legacy' : undefined));
   if (headingAt.size === 0 && legacyHeadings === 0 && !classes.some(Boolean)) {
-    throw new NotAReportError('在这个文件里没有找到政府信息公开工作年度报告的内容（标题、六个部分的标题和统计表格都没有找到）。请确认选择的是年度报告文件。');
+    throw new NotAReportError(
+      '在这个文件里没有找到政府信息公开工作年度报告的内容（标题、六个部分的标题和统计表格都没有找到）。请确认选择的是年度报告文件。',
+      true,
+    );
   }
   if (year === undefined) {
     throw new NotAReportError('没有从标题或统计期限中读出报告年度。请在文件的标题中写明年度（如“2024年政府信息公开工作年度报告”）后重新导入。');

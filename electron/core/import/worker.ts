@@ -11,7 +11,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply = { id: number } & (
-  { ok: true; result: Awaited<ReturnType<typeof readReportSource>> } | { ok: false; importError: boolean; message: string }
+  { ok: true; result: Awaited<ReturnType<typeof readReportSource>> } | { ok: false; importError: boolean; notAReport?: boolean; message: string }
 );
 
 parentPort!.on('message', async ({ id, fileName, bytes }: WorkerRequest) => {
@@ -19,7 +19,13 @@ parentPort!.on('message', async ({ id, fileName, bytes }: WorkerRequest) => {
   try {
     reply = { id, ok: true, result: await readReportSource(fileName, bytes) };
   } catch (err) {
-    reply = { id, ok: false, importError: err instanceof ImportError, message: err instanceof Error ? err.message : String(err) };
+    reply = {
+      id,
+      ok: false,
+      importError: err instanceof ImportError,
+      notAReport: err instanceof ImportError && err.notAReport,
+      message: err instanceof Error ? err.message : String(err),
+    };
   }
   parentPort!.postMessage(reply);
 });

@@ -28,9 +28,10 @@ interface ExportDbRow {
   letterhead: number;
   sealed: number;
   font_check: string | null;
+  blank_as_zero: number | null;
 }
 
-const COLUMNS = 'id, report_id, created_at, file_name, sha256, draft, saved_path, kind, letterhead, sealed, font_check';
+const COLUMNS = 'id, report_id, created_at, file_name, sha256, draft, saved_path, kind, letterhead, sealed, font_check, blank_as_zero';
 
 function exportFromRow(r: ExportDbRow): ExportRow {
   return {
@@ -45,20 +46,28 @@ function exportFromRow(r: ExportDbRow): ExportRow {
     letterhead: r.letterhead === 1,
     sealed: r.sealed === 1,
     fontCheck: r.font_check ? (JSON.parse(r.font_check) as FontCheck) : null,
+    blankAsZero: r.blank_as_zero,
   };
 }
 
-export function addExport(
-  db: Db,
-  reportId: number,
-  record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc; fontCheck?: FontCheck | null } & Partial<ExportVariant>,
-): ExportRow {
+/** What an export is recorded with. */
+export type ExportInput = {
+  fileName: string;
+  sha256: string;
+  draft: boolean;
+  doc: ReportDoc;
+  fontCheck?: FontCheck | null;
+  blankAsZero?: number | null;
+} & Partial<ExportVariant>;
+
+export function addExport(db: Db, reportId: number, record: ExportInput): ExportRow {
   const t = now();
   const variant: ExportVariant = { kind: record.kind ?? 'docx', letterhead: record.letterhead ?? false, sealed: record.sealed ?? false };
   const fontCheck = record.fontCheck ?? null;
+  const blankAsZero = record.blankAsZero ?? null;
   const r = db
     .prepare(
-      `INSERT INTO exports (report_id, created_at, file_name, sha256, draft, saved_path, report_json, kind, letterhead, sealed, font_check) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+      `INSERT INTO exports (report_id, created_at, file_name, sha256, draft, saved_path, report_json, kind, letterhead, sealed, font_check, blank_as_zero) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       reportId,
@@ -71,6 +80,7 @@ export function addExport(
       +variant.letterhead,
       +variant.sealed,
       fontCheck ? JSON.stringify(fontCheck) : null,
+      blankAsZero,
     );
   return {
     id: Number(r.lastInsertRowid),
@@ -82,6 +92,7 @@ export function addExport(
     savedPath: '',
     ...variant,
     fontCheck,
+    blankAsZero,
   };
 }
 

@@ -192,6 +192,14 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`ALTER TABLE exports ADD COLUMN font_check TEXT`);
     },
   },
+  {
+    // A final export with blank table cells (issue 21): how many the clerk confirmed to print as 0
+    // (「按 0 印出」); NULL when none were asked about (a 草稿, or every cell filled).
+    version: 7,
+    up(db) {
+      db.exec(`ALTER TABLE exports ADD COLUMN blank_as_zero INTEGER CHECK (blank_as_zero IS NULL OR blank_as_zero >= 0)`);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

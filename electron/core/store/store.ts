@@ -5,7 +5,6 @@ import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync } from
 import { join } from 'node:path';
 import type { ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from '../../../shared/report';
 import type { SectionKey } from '../../../shared/formats/types';
-import type { FontCheck } from '../../../shared/print/fonts';
 import { StoreError } from './errors';
 import { migrate, openConnection } from './database';
 import { DataDirLock } from './lock';
@@ -208,10 +207,7 @@ export class Store {
   }
 
   // ---- exports ----
-  addExport(
-    reportId: number,
-    record: { fileName: string; sha256: string; draft: boolean; doc: ReportDoc; fontCheck?: FontCheck | null } & Partial<exportsTable.ExportVariant>,
-  ): ExportRow {
+  addExport(reportId: number, record: exportsTable.ExportInput): ExportRow {
     return this.write(() => exportsTable.addExport(this.db, reportId, record));
   }
   confirmExport(exportId: number, savedPath: string): ExportRow {

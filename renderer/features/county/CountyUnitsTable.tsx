@@ -18,7 +18,14 @@ const ROLE_NOTE: Record<Exclude<CountyUnitRow['role'], 'current'>, string> = {
   duplicate: '（重复报送，未计入）',
 };
 
-const SOURCE_LABEL: Record<string, string> = { 'nianbao-file': '报告文件', docx: 'Word', text: '网页文字' };
+const SOURCE_LABEL: Record<NonNullable<CountyUnitRow['source']>, string> = {
+  'nianbao-file': '报告文件',
+  docx: 'Word',
+  doc: 'Word 97/WPS',
+  pdf: 'PDF',
+  html: '网页',
+  text: '网页文字',
+};
 
 /** The few findings a county reviewer looks for first, as short tags in the row. */
 const KEY_RULES: [string, string, 'error' | 'warning' | 'info'][] = [
@@ -150,10 +157,10 @@ export function UnitsTable(props: { review: CountyReview; onOpen(id: string): vo
             </TableRow>
           ))}
           {review.unreadable.map((u) => (
-            <TableRow key={u.entryId} data-testid="county-unreadable" sx={{ '& td': cell }}>
-              <TableCell sx={{ color: 'error.main' }}>无法读取</TableCell>
+            <TableRow key={u.entryId} data-testid={u.notAReport ? 'county-not-a-report' : 'county-unreadable'} sx={{ '& td': cell }}>
+              <TableCell sx={{ color: u.notAReport ? 'text.secondary' : 'error.main' }}>{u.notAReport ? '不是年度报告' : '无法读取'}</TableCell>
               <TableCell>{u.fileName}</TableCell>
-              <TableCell colSpan={10} sx={{ color: 'error.main' }}>
+              <TableCell colSpan={10} sx={{ color: u.notAReport ? 'text.secondary' : 'error.main' }}>
                 {u.error}
               </TableCell>
             </TableRow>

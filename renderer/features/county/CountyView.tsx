@@ -28,6 +28,7 @@ import { Sums } from './CountySums';
 import { Duplicates } from './CountyDuplicates';
 import { UnitsTable } from './CountyUnitsTable';
 import { displayName, isCountyFile, uploadChunks } from './files';
+import { COUNTY_FILE_EXTENSIONS, COUNTY_FILE_KINDS } from '../../../shared/county/files';
 
 type Loaded = { review: CountyReview; docs: Record<string, ReportDoc> };
 
@@ -58,7 +59,7 @@ export default function CountyView(props: { onClose(): void }) {
       return setError('选中的文件里没有年度报告（*.nianbao.json、*.docx 或网页复制的 *.txt）。请选择装有各单位报告的文件夹。');
     if (files.length === 0) return;
     setError('');
-    setNotice(all.length > files.length ? `已跳过 ${all.length - files.length} 个不是报告的文件（只读取 .nianbao.json、.docx、.txt）。` : '');
+    setNotice(all.length > files.length ? `已跳过 ${all.length - files.length} 个不是报告的文件。能读取的有：${COUNTY_FILE_KINDS}。` : '');
     let id = fresh ? null : batchId;
     if (fresh && batchId) void api.countyClose({ batchId });
     let done = 0;
@@ -111,6 +112,9 @@ export default function CountyView(props: { onClose(): void }) {
 
   const review = loaded?.review;
   const current = review?.rows.filter((r) => r.role === 'current') ?? [];
+  // Files that are another document (a cover note) are listed apart from files that failed.
+  const others = review?.unreadable.filter((u) => u.notAReport).length ?? 0;
+  const failed = (review?.unreadable.length ?? 0) - others;
   const openRow = review?.rows.find((r) => r.entryId === open);
 
   return (
@@ -146,7 +150,8 @@ export default function CountyView(props: { onClose(): void }) {
             <Typography variant="body2" data-testid="county-summary">
               {review.year} 年度 {current.length} 份报告，{current.filter((r) => r.errors > 0).length} 份有错误
               {review.duplicates.length > 0 && `，${review.duplicates.length} 个单位重复报送（每个只计一份）`}
-              {review.unreadable.length > 0 && `，${review.unreadable.length} 个文件无法读取`}
+              {failed > 0 && `，${failed} 个文件无法读取`}
+              {others > 0 && `，${others} 个文件不是年度报告（未计入）`}
             </Typography>
           )}
           <Button variant="contained" color="success" onClick={() => void download('workbook')} disabled={!review || !!busy} data-testid="county-workbook">
@@ -168,7 +173,7 @@ export default function CountyView(props: { onClose(): void }) {
             type="file"
             multiple
             hidden
-            accept=".json,.docx,.txt"
+            accept={COUNTY_FILE_EXTENSIONS.join(',')}
             data-testid="county-files-input"
             onChange={(e) => {
               void add(e.target.files, !batchId);

@@ -121,6 +121,11 @@ export function ExportHistory({ records, loading, error }: { records: ExportReco
                   <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
                     {r.draft ? <Chip size="small" color="warning" label="草稿" /> : <Chip size="small" color="success" label="正式" />}
                     <Chip size="small" variant="outlined" label={variantLabel(r)} data-testid="export-variant" />
+                    {r.blankAsZero ? (
+                      <Tooltip title="导出前确认过：这些没有填写的格子在文件里印成了 0。">
+                        <Chip size="small" variant="outlined" label={`${r.blankAsZero} 格未填按 0 印出`} data-testid="export-blank-as-zero" />
+                      </Tooltip>
+                    ) : null}
                     {r.stale && (
                       <Tooltip title="导出以后报告又修改过：这个文件与现在的报告不一致。需要用印、发布的，请重新导出。">
                         <Chip size="small" color="error" variant="outlined" label="已过期" data-testid="export-stale" />

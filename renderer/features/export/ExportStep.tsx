@@ -25,7 +25,7 @@ import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
 import { FontCheck } from './FontCheck';
 import { draftReasons, reportContent } from '../../../shared/print/content';
-import { BlankCellsQuestion } from './BlankCellsQuestion';
+import { BlankCellsNote, useBlankCellsQuestion } from './BlankCellsQuestion';
 import { printDocumentHtml } from '../../../shared/print/html';
 import { chineseDate } from '../../../shared/report';
 
@@ -37,7 +37,15 @@ type Notice = { severity: 'success' | 'info' | 'error' | 'warning'; text: string
 /** What 先去改正 goes to: the 成文日期, the 发文字号, or the errors (审核). */
 export type DraftFix = 'date' | 'docNumber' | 'errors';
 
-export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: Finding[]; final?: boolean; onFix?: (what: DraftFix) => void }) {
+export function ExportStep(props: {
+  reportId: number;
+  doc: ReportDoc;
+  findings: Finding[];
+  final?: boolean;
+  onFix?: (what: DraftFix) => void;
+  /** 回去填写: the table step (`step`) with the blank cell `cell` focused */
+  onFillCell?: (cell: string, step: string) => void;
+}) {
   const { reportId, doc, findings } = props;
   const [letterhead, setLetterhead] = useState(doc.letterhead.enabled);
   const [sealed, setSealed] = useState(false);
@@ -58,6 +66,8 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
   // No 成文日期, or a 红头 without 发文字号: whatever the checks say, only a 草稿 can be exported.
   const notFinal = legacy ? [] : draftReasons(doc, { letterhead });
   const willBeDraft = errors.length > 0 || notFinal.length > 0;
+  // A final export with blank table cells asks first (按 0 印出 or 回去填写); a 草稿 is not asked.
+  const blanks = useBlankCellsQuestion(doc, (cell) => props.onFillCell?.(cell.key, cell.section));
   const firstFix: DraftFix = !legacy && !chineseDate(doc.date) ? 'date' : !legacy && letterhead && !doc.letterhead.docNumber.trim() ? 'docNumber' : 'errors';
 
   const loadHistory = useCallback(async () => {
@@ -74,12 +84,15 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
     void loadHistory();
   }, [loadHistory]);
 
-  const runExport = async () => {
+  /** What the notice adds after a final export with blank cells confirmed as 0. */
+  const zeroNote = (n: number | undefined) => (n ? `${n} 格未填，已按 0 印出（已记入导出记录）。` : '');
+
+  const runExport = async (blankAsZero?: number) => {
     setConfirmOpen(false);
     setBusy(true);
     setNotice(null);
     try {
-      const made = await api.exportDocx({ id: reportId, letterhead, sealed, duplex });
+      const made = await api.exportDocx({ id: reportId, letterhead, sealed, duplex, blankAsZero });
       if (!made.ok) {
         setNotice({ severity: 'error', text: made.error.message });
         return;
@@ -105,7 +118,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
       else
         setNotice({
           severity: draft ? 'warning' : 'success',
-          text: `${draft ? '已导出草稿' : '已导出'}：${saved.path || fileName}${saved.path ? '' : '（已交给浏览器下载）'}。${draft ? '改正错误后请重新导出正式版本再用印。' : props.final ? '' : '报告定稿后，可在「基本信息」把“报告状态”改为“定稿”。'}`,
+          text: `${draft ? '已导出草稿' : '已导出'}：${saved.path || fileName}${saved.path ? '' : '（已交给浏览器下载）'}。${zeroNote(blankAsZero)}${draft ? '改正错误后请重新导出正式版本再用印。' : props.final ? '' : '报告定稿后，可在「基本信息」把“报告状态”改为“定稿”。'}`,
         });
       await loadHistory();
     } finally {
@@ -116,22 +129,22 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
   const onExportClick = () => {
     setConfirmKind('docx');
     if (willBeDraft) setConfirmOpen(true);
-    else void runExport();
+    else blanks.ask((n) => void runExport(n));
   };
 
   const onPdfClick = () => {
     setConfirmKind('pdf');
     if (willBeDraft) setConfirmOpen(true);
-    else void exportPdf();
+    else blanks.ask((n) => void exportPdf(n));
   };
 
   // A PDF is an export like the Word file: a 草稿 is confirmed first, and every one is recorded.
-  const exportPdf = async () => {
+  const exportPdf = async (blankAsZero?: number) => {
     setConfirmOpen(false);
     setPdfBusy(true);
     setNotice(null);
     try {
-      const recorded = await api.recordPdfExport({ id: reportId, letterhead, sealed });
+      const recorded = await api.recordPdfExport({ id: reportId, letterhead, sealed, blankAsZero });
       if (!recorded.ok) {
         setNotice({ severity: 'error', text: recorded.error.message });
         return;
@@ -142,11 +155,11 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
       if ('printView' in r)
         setNotice({
           severity: draft ? 'warning' : 'info',
-          text: `已打开打印页面：在打印对话框的“目标打印机”中选择“另存为 PDF”即可保存，已记入导出记录。分页与下面的预览相同。${draft ? '这是草稿，不能用印发布。' : ''}`,
+          text: `已打开打印页面：在打印对话框的“目标打印机”中选择“另存为 PDF”即可保存，已记入导出记录。分页与下面的预览相同。${zeroNote(blankAsZero)}${draft ? '这是草稿，不能用印发布。' : ''}`,
         });
       else if (r.saved) {
         await api.confirmExport({ exportId, savedPath: r.path });
-        setNotice({ severity: draft ? 'warning' : 'success', text: `已导出 PDF：${r.path}${draft ? '（草稿，不能用印发布）' : ''}` });
+        setNotice({ severity: draft ? 'warning' : 'success', text: `已导出 PDF：${r.path}${draft ? '（草稿，不能用印发布）' : ''}。${zeroNote(blankAsZero)}` });
       } else setNotice({ severity: 'info', text: '已取消保存，没有写出 PDF 文件。' });
       await loadHistory();
     } catch (err) {
@@ -248,7 +261,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
                 {!doc.date && <>草稿的落款印作“{doc.year + 1}年　　月　　日”。</>}
               </Alert>
             )}
-            <BlankCellsQuestion doc={doc} />
+            {!willBeDraft && <BlankCellsNote cells={blanks.blank} />}
             {errors.length > 0 && (
               <Alert severity="warning" sx={{ mt: 2 }}>
                 报告还有 {errors.length} 处错误，现在导出的文件会标为「草稿」，不能用印发布。
@@ -268,6 +281,7 @@ export function ExportStep(props: { reportId: number; doc: ReportDoc; findings: 
       )}
       {legacy && <ExportHistory records={records} loading={historyLoading} error={historyError} />}
 
+      {blanks.dialog}
       <Dialog open={confirmOpen} onClose={() => setConfirmOpen(false)} aria-labelledby="export-confirm-title" data-testid="export-confirm-dialog">
         <DialogTitle id="export-confirm-title">{errors.length > 0 ? '报告还有错误，确定导出草稿吗？' : '还不是正式文件，确定导出草稿吗？'}</DialogTitle>
         <DialogContent>

@@ -332,6 +332,7 @@ function ExportStepHost({ session, onJump }: { session: ReportSession; onJump: (
           if (what === 'docNumber' && !session.doc.letterhead.enabled) session.patchMeta({ letterhead: { ...session.doc.letterhead, enabled: true } });
           onJump({ step: 'basic', field: what === 'date' ? 'date.year' : 'letterhead.docNumber' });
         }}
+        onFillCell={(cell, step) => onJump({ step, cell })}
       />
     </Suspense>
   );
