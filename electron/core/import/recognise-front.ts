@@ -167,7 +167,13 @@ export function readPreamble(
     email: contact.email ?? '',
     signature: closing.signature || '',
   };
-  const letterhead = { enabled: !!title.letterhead?.issuer, issuer: title.letterhead?.issuer ?? '', docNumber: title.letterhead?.docNumber ?? '' };
+  const letterhead = {
+    enabled: !!title.letterhead?.issuer,
+    issuer: title.letterhead?.issuer ?? '',
+    docNumber: title.letterhead?.docNumber ?? '',
+    printedBy: '',
+    printedDate: '' as const,
+  };
   const preamble = {
     basis: /中华人民共和国政府信息公开条例/.test(norm(preambleText)),
     period: /统计期限|1月1日(?:起)?至/.test(norm(preambleText)),
