@@ -13,6 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { buildDocx } from '../../electron/core/export/docx';
 import { reportContent } from '../../shared/print/content';
 import { paginate, type PrintedPage } from '../../shared/print/paginate';
+import { printDocumentHtml } from '../../shared/print/html';
 import { PAGE } from '../../shared/print/page-layout';
 import { ReportDocSchema, type ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
@@ -211,6 +212,16 @@ for (const c of cases) {
     const last = pdf[pdf.length - 1];
     const lastPreview = pages[pages.length - 1];
     assert.equal(lastPreview.items[lastPreview.items.length - 1].kind, 'colophon', 'the preview ends with the 版记');
+    // The preview drawn from that model: as many sheets, the 版记 on the last, page numbers where the PDF has them.
+    const sheets = printDocumentHtml(reportContent(c.doc, { letterhead: true, duplex: c.duplex }))
+      .split('<section class="nb-page"')
+      .slice(1);
+    assert.equal(sheets.length, pdf.length, `the preview has ${sheets.length} sheets, the PDF ${pdf.length} pages`);
+    sheets.forEach((sheet, i) => {
+      assert.equal(sheet.includes('data-testid="preview-colophon"'), i === sheets.length - 1, `sheet ${i + 1}: 版记 where the PDF has it`);
+      assert.equal(sheet.includes(`— ${i + 1} —`), pages[i].folio, `sheet ${i + 1}: page number shown as the model says`);
+    });
+    assert.match(sheets[sheets.length - 1], new RegExp(`<span>${PRINTED_BY}</span><span>2026年1月20日印发</span>`));
     // The 版记's line: 印发机关 空一字 from the left of the 版心, 印发日期 ending 空一字 from the right, at its foot.
     const even = pages.length % 2 === 0;
     const left = (c.duplex && even ? PAGE.marginRightMm : PAGE.marginLeftMm) * PT_PER_MM;
