@@ -38,6 +38,13 @@ export const UnitSchema = z.strictObject({
 export type Unit = z.infer<typeof UnitSchema>;
 
 /**
+ * How the unit prints its documents (issue 22): kept with the unit, not in its reports.
+ * `duplex`: 本单位公文双面打印, the 导出 step's 双面打印 starts on (mirror margins, 版记 on an even page).
+ */
+export const UnitSettingsSchema = z.strictObject({ duplex: z.boolean() });
+export type UnitSettings = z.infer<typeof UnitSettingsSchema>;
+
+/**
  * The unit as a clerk types it (first-run setup, 机关信息, 基本信息): UnitSchema plus the formats a
  * printed address block needs, every message saying what to write. Stored units and report files
  * are read with UnitSchema itself (imported reports carry numbers in every style).

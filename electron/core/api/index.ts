@@ -80,6 +80,7 @@ function summary(r: StoredReport): ReportSummary {
 /** Methods that change the data: after them an hourly backup is due. */
 const EDITS = new Set<ApiMethod>([
   'saveUnit',
+  'saveUnitSettings',
   'createReport',
   'updateReport',
   'setSection',
@@ -152,6 +153,14 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     getUnit: () => store.getUnit(),
 
     saveUnit: (unit) => store.saveUnit(unit),
+
+    getUnitSettings: () => store.getUnitSettings(),
+
+    saveUnitSettings: (settings) => {
+      const saved = store.saveUnitSettings(settings);
+      if (!saved) throw new ApiFailure('not_found', '还没有填写本机关信息。请先填写并保存机关名称和类型，再设置双面打印。');
+      return saved;
+    },
 
     listReports: () => {
       const unit = store.getUnit();
