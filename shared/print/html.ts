@@ -125,7 +125,7 @@ function itemHtml(item: PageItem): string {
     case 'table':
       return tableHtml(item);
     case 'colophon':
-      return `<div class="nb-colophon" data-testid="preview-colophon"><span>${escapeHtml(item.printedBy)}</span><span>${escapeHtml(item.date)}</span></div>`;
+      return `<div class="nb-colophon" data-testid="preview-colophon"><span>${lineHtml([{ text: item.printedBy, style: 'body' }])}</span><span>${lineHtml([{ text: item.date, style: 'body' }])}</span></div>`;
   }
 }
 
