@@ -61,7 +61,10 @@ test('API: getUnitSettings / saveUnitSettings; refused in Chinese without a unit
     const { handleApiCall } = createApi({ store, transport: 'host', dataDir: dir.path });
     assert.deepEqual(await handleApiCall('getUnitSettings', {}), { ok: true, value: { duplex: false } });
     const early = await handleApiCall('saveUnitSettings', { duplex: true });
-    assert.ok(!early.ok && early.error.code === 'not_found' && /请先填写并保存机关名称/.test(early.error.message), JSON.stringify(early));
+    assert.ok(
+      !early.ok && early.error.code === 'not_found' && /请先在“机关信息”中填写机关名称和类型，再设置“本单位公文双面打印”/.test(early.error.message),
+      JSON.stringify(early),
+    );
     await handleApiCall('saveUnit', unit);
     for (const bad of [{ duplex: 'yes' }, {}, { duplex: true, extra: 1 }]) {
       const r = await handleApiCall('saveUnitSettings', bad);

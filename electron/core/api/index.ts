@@ -112,9 +112,9 @@ function withoutStatedTotals(doc: ReportDoc): ReportDoc {
 
 export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handlers: Handlers } {
   const { store } = ctx;
-  const requireUnit = () => {
+  const requireUnit = (next = '再新建或导入报告') => {
     const unit = store.getUnit();
-    if (!unit) throw new ApiFailure('not_found', '还没有填写本机关信息。请先在“机关信息”中填写机关名称和类型，再新建或导入报告。');
+    if (!unit) throw new ApiFailure('not_found', `还没有填写本机关信息。请先在“机关信息”中填写机关名称和类型，${next}。`);
     return unit;
   };
 
@@ -153,14 +153,8 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     getUnit: () => store.getUnit(),
 
     saveUnit: (unit) => store.saveUnit(unit),
-
     getUnitSettings: () => store.getUnitSettings(),
-
-    saveUnitSettings: (settings) => {
-      const saved = store.saveUnitSettings(settings);
-      if (!saved) throw new ApiFailure('not_found', '还没有填写本机关信息。请先填写并保存机关名称和类型，再设置双面打印。');
-      return saved;
-    },
+    saveUnitSettings: (settings) => (requireUnit('再设置“本单位公文双面打印”'), store.saveUnitSettings(settings)!),
 
     listReports: () => {
       const unit = store.getUnit();
