@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { artifactsDir, launchBrowser, hostApi, startHost, tempDir } from '../support/index';
+import { artifactsDir, assertAccessible, launchBrowser, hostApi, startHost, tempDir } from '../support/index';
 import { fullReport } from '../fixtures/full-report';
 import { SECTION_KEYS } from '../../shared/formats/types';
 
@@ -28,7 +28,9 @@ test(
       for (const key of SECTION_KEYS) await hostApi(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
       await hostApi(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble, letterhead: doc.letterhead } });
 
-      const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+      // axe needs a context of its own (not browser.newPage()).
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+      const page = await context.newPage();
       page.setDefaultTimeout(15_000);
 
       // The unit's setting is off: the export step's switch starts off.
@@ -44,6 +46,7 @@ test(
       await dialog.waitFor();
       const unitSwitch = dialog.getByRole('switch', { name: '本单位公文双面打印' });
       assert.equal(await unitSwitch.isChecked(), false);
+      await assertAccessible(page, '机关信息对话框（双面打印）');
       await unitSwitch.click();
       await dialog.getByRole('button', { name: '保存' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -61,6 +64,7 @@ test(
       await page.getByRole('switch', { name: '加红头' }).click();
       await page.getByTestId('colophon-options').waitFor();
       assert.equal(await preview.getByTestId('preview-colophon').count(), 0);
+      await assertAccessible(page, '导出·红头选项（版记）');
       await page.getByRole('textbox', { name: '印发机关' }).fill('永安市小陶镇党政办公室');
       const colophon = preview.getByTestId('preview-colophon');
       await colophon.waitFor();
