@@ -133,16 +133,19 @@ export function draftReasons(doc: ReportDoc, options: ContentOptions = {}): stri
     );
   if (options.letterhead && !doc.letterhead.docNumber.trim())
     out.push('加红头需要发文字号（如“小政〔2026〕1号”）。请在「基本信息」一步填写发文字号，或不加红头导出；只想先打印核对的，可以导出草稿。');
-  const printed = doc.letterhead.printedDate;
-  if (options.letterhead && doc.letterhead.printedBy.trim() && printed) {
-    if (!chineseDate(printed))
-      out.push(`版记的印发日期“${printed}”不是真实的日期。请在导出步骤的红头选项中重新选择印发日期（留空则用成文日期）；只想先打印核对的，可以导出草稿。`);
-    else if (chineseDate(doc.date) && printed < doc.date)
-      out.push(
-        `版记的印发日期（${chineseDate(printed)}）早于成文日期（${chineseDate(doc.date)}）：文件成文后才能印发。请在导出步骤的红头选项中改正印发日期（留空则用成文日期）；只想先打印核对的，可以导出草稿。`,
-      );
-  }
+  const printed = options.letterhead ? printedDateProblem(doc) : '';
+  if (printed) out.push(`${printed}；只想先打印核对的，可以导出草稿。`);
   return out;
+}
+
+/** What is wrong with the 版记's 印发日期 (not a real date, or before the 成文日期), or ''. */
+export function printedDateProblem(doc: ReportDoc): string {
+  const printed = doc.letterhead.printedDate;
+  if (!doc.letterhead.printedBy.trim() || !printed) return '';
+  if (!chineseDate(printed)) return `版记的印发日期“${printed}”不是真实的日期。请在导出步骤的红头选项中重新选择印发日期（留空则用成文日期）`;
+  if (chineseDate(doc.date) && printed < doc.date)
+    return `版记的印发日期（${chineseDate(printed)}）早于成文日期（${chineseDate(doc.date)}）：文件成文后才能印发。请在导出步骤的红头选项中改正印发日期（留空则用成文日期）`;
+  return '';
 }
 
 export function reportContent(doc: ReportDoc, options: ContentOptions = {}): ReportContent {

@@ -82,7 +82,15 @@ test(
       const printed = page.getByRole('group', { name: '印发日期（可不填）' });
       await printed.getByRole('textbox', { name: /年$/ }).fill('2026');
       await printed.getByRole('textbox', { name: /月$/ }).fill('1');
+      // A day before the 成文日期 (8 January) cannot be right: said beside the field, and only a 草稿 can go out.
+      await printed.getByRole('textbox', { name: /日$/ }).fill('7');
+      await page
+        .getByTestId('export-not-final')
+        .getByText(/印发日期（2026年1月7日）早于成文日期（2026年1月8日）/)
+        .waitFor();
+      assert.match(await printed.innerText(), /早于成文日期/);
       await printed.getByRole('textbox', { name: /日$/ }).fill('20');
+      await page.getByTestId('export-not-final').waitFor({ state: 'detached' });
       await page.waitForFunction(() => document.querySelector('[data-testid="preview-colophon"]')?.textContent?.includes('2026年1月20日印发'));
       await sheets.last().scrollIntoViewIfNeeded();
       await sheets.last().screenshot({ path: join(shots, 'last-page-colophon.png') });

@@ -25,7 +25,7 @@ import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
 import { FontCheck } from './FontCheck';
 import { LetterheadOptions, type LetterheadPatch } from './LetterheadOptions';
-import { draftReasons, reportContent } from '../../../shared/print/content';
+import { draftReasons, printedDateProblem, reportContent } from '../../../shared/print/content';
 import { BlankCellsQuestion } from './BlankCellsQuestion';
 import { printDocumentHtml } from '../../../shared/print/html';
 import { chineseDate } from '../../../shared/report';
@@ -324,7 +324,10 @@ export function ExportStep(props: {
           <Button
             onClick={() => {
               setConfirmOpen(false);
-              props.onFix?.(firstFix);
+              // The 版记's 印发日期 is corrected here, in the 红头 options.
+              if (firstFix === 'errors' && letterhead && printedDateProblem(doc))
+                document.querySelector<HTMLInputElement>('[data-field="letterhead.printedDate.year"]')?.focus();
+              else props.onFix?.(firstFix);
             }}
           >
             先去改正

@@ -3,6 +3,7 @@
 // next year's report starts with the same 印发机关; an empty 印发机关 means no 版记.
 import { Box, Grid, TextField, Typography } from '@mui/material';
 import { chineseDate, type ReportDoc } from '../../../shared/report';
+import { printedDateProblem } from '../../../shared/print/content';
 import { ChineseDateField } from '../wizard/ChineseDateField';
 
 export type LetterheadPatch = Partial<Pick<ReportDoc['letterhead'], 'printedBy' | 'printedDate'>>;
@@ -11,7 +12,7 @@ export function LetterheadOptions(props: { doc: ReportDoc; duplex: boolean; onCh
   const { doc, duplex } = props;
   const { printedBy, printedDate } = doc.letterhead;
   const date = chineseDate(printedDate) || chineseDate(doc.date);
-  const early = printedDate && doc.date && chineseDate(printedDate) && chineseDate(doc.date) && printedDate < doc.date;
+  const problem = printedDateProblem(doc);
   return (
     <Box sx={{ mt: 2 }} data-testid="colophon-options">
       <Typography variant="subtitle2" component="h3">
@@ -39,7 +40,7 @@ export function LetterheadOptions(props: { doc: ReportDoc; duplex: boolean; onCh
             dataField="letterhead.printedDate"
             value={printedDate}
             onChange={(iso) => props.onChange({ printedDate: iso as '' })}
-            warning={early ? '印发日期早于成文日期，请改正（文件成文后才能印发）' : undefined}
+            warning={problem ? `${problem.split('。')[0]}。` : undefined}
             helperText={printedDate ? '印在版记右端' : `不填则用成文日期${chineseDate(doc.date) ? `（${chineseDate(doc.date)}）` : ''}`}
           />
         </Grid>
