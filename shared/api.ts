@@ -2,8 +2,18 @@
 // electron/core/api, carried over IPC by electron/shell and over HTTP by electron/host.
 // Both doors validate every request with these schemas; the renderer is untrusted.
 import { z } from 'zod';
-import { recordKey, LetterheadSchema, PreambleSchema, ReportDocSchema, SectionKeySchema, UnitSchema, CellValuesSchema, REPORT_STATUSES } from './report';
-import type { Finding, ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from './report';
+import {
+  recordKey,
+  LetterheadSchema,
+  PreambleSchema,
+  ReportDocSchema,
+  SectionKeySchema,
+  UnitSchema,
+  UnitSettingsSchema,
+  CellValuesSchema,
+  REPORT_STATUSES,
+} from './report';
+import type { Finding, ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit, UnitSettings } from './report';
 import type { CountyReview } from './county/types';
 import { FORMATS } from './formats/index';
 import type { ReportFormat } from './formats/index';
@@ -110,6 +120,9 @@ export const apiSpec = {
   appInfo: { input: z.object({}).strict() },
   getUnit: { input: z.object({}).strict() },
   saveUnit: { input: UnitSchema },
+  /** how the unit prints: 本单位公文双面打印 (the 导出 step's 双面打印 starts from it) */
+  getUnitSettings: { input: z.object({}).strict() },
+  saveUnitSettings: { input: UnitSettingsSchema },
   listReports: { input: z.object({}).strict() },
   createReport: {
     input: z
@@ -232,6 +245,8 @@ export interface ApiOutputs extends RegisterApiOutputs {
   };
   getUnit: (Unit & { id: number }) | null;
   saveUnit: Unit & { id: number };
+  getUnitSettings: UnitSettings;
+  saveUnitSettings: UnitSettings;
   listReports: ReportSummary[];
   createReport: StoredReport;
   getReport: StoredReport;

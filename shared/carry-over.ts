@@ -61,8 +61,9 @@ export function deriveNextYearReport(previous: ReportDoc, year: number, formatId
     cells,
     signature: previous.signature,
     date: '',
-    // The 发文字号 numbers one document of one year; a copied number would be a duplicate.
-    letterhead: { ...previous.letterhead, docNumber: '' },
+    // The 发文字号 numbers one document of one year; a copied number would be a duplicate. The
+    // 印发机关 stays (the same office prints every year), its 印发日期 is this year's to set.
+    letterhead: { ...previous.letterhead, docNumber: '', printedDate: '' },
     copiedSections,
     ...(Object.keys(previousCells).length > 0 ? { previousCells } : {}),
     acknowledgements: {},

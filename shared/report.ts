@@ -38,6 +38,13 @@ export const UnitSchema = z.strictObject({
 export type Unit = z.infer<typeof UnitSchema>;
 
 /**
+ * How the unit prints its documents (issue 22): kept with the unit, not in its reports.
+ * `duplex`: 本单位公文双面打印, the 导出 step's 双面打印 starts on (mirror margins, 版记 on an even page).
+ */
+export const UnitSettingsSchema = z.strictObject({ duplex: z.boolean() });
+export type UnitSettings = z.infer<typeof UnitSettingsSchema>;
+
+/**
  * The unit as a clerk types it (first-run setup, 机关信息, 基本信息): UnitSchema plus the formats a
  * printed address block needs, every message saying what to write. Stored units and report files
  * are read with UnitSchema itself (imported reports carry numbers in every style).
@@ -80,6 +87,21 @@ export const LetterheadSchema = z.strictObject({
   issuer: text(60).default(''),
   /** 发文字号, e.g. 小政〔2026〕1号 */
   docNumber: text(40).default(''),
+  /**
+   * 版记's 印发机关 (GB/T 9704 §7.4.3), e.g. 永安市小陶镇党政办公室: when set, the 红头 version
+   * ends with the 版记 at the foot of its last page; empty = no 版记.
+   */
+  printedBy: z.string().max(60, '印发机关不超过60个字').default(''),
+  /** 版记's 印发日期, ISO yyyy-mm-dd; empty = the 成文日期 */
+  printedDate: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '印发日期格式应为 年-月-日')
+        .refine(isCalendarDate, { message: '印发日期不是真实的日期（没有这个月或这一天），请重新选择印发日期' }),
+    ])
+    .default(''),
 });
 
 export const CellValuesSchema = z.record(z.string().regex(/^t[234]\.[a-z_]+\.[a-z_]+$/, '单元格编号格式不对'), z.number().finite());
@@ -108,7 +130,7 @@ export const ReportDocSchema = z.strictObject({
         .refine(isCalendarDate, { message: '不是真实的日期（没有这个月或这一天，或年份不是四位数），请重新选择成文日期' }),
     ])
     .default(''),
-  letterhead: LetterheadSchema.default({ enabled: false, issuer: '', docNumber: '' }),
+  letterhead: LetterheadSchema.default({ enabled: false, issuer: '', docNumber: '', printedBy: '', printedDate: '' }),
   /** sections copied from last year's report and not yet edited (shown as 沿用上年) */
   copiedSections: z.array(SectionKeySchema).default([]),
   /** last year's figures kept as the baseline for cross-year checks (t2 现行有效, t3 结转) */

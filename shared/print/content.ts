@@ -22,13 +22,17 @@ export type ContentBlock =
   | { type: 'paragraph'; level: HeadingLevel; heading: string; text: string }
   | { type: 'table'; id: TableId; grid: TableGrid; values: Record<string, string> }
   /** 署名 and 成文日期, placed per GB/T 9704 §7.3.5 (positions in 字 from the left of the 版心) */
-  | { type: 'signature'; layout: SignatureLayout };
+  | { type: 'signature'; layout: SignatureLayout }
+  /** 版记 (§7.4): 印发机关 and 印发日期 between two rules at the foot of the last page */
+  | { type: 'colophon'; printedBy: string; date: string };
 
 export interface ContentOptions {
   /** 红头 variant: 发文机关标志 and 发文字号 */
   letterhead?: boolean;
   /** the copy that will be sealed: 署名 centred over the date, 空4字 (§7.3.5.1) */
   sealed?: boolean;
+  /** 双面打印: mirrored margins, and the 版记 on an even page (the back of the last leaf) */
+  duplex?: boolean;
 }
 
 export interface ReportContent {
@@ -37,6 +41,8 @@ export interface ReportContent {
   blocks: ContentBlock[];
   /** why this cannot be the final, sealed version (Chinese); empty when it can */
   draftReasons: string[];
+  /** 双面打印: the page model puts the 版记 on an even page */
+  duplex: boolean;
 }
 
 /** Thrown for reports that cannot be printed in an official layout. */
@@ -127,7 +133,19 @@ export function draftReasons(doc: ReportDoc, options: ContentOptions = {}): stri
     );
   if (options.letterhead && !doc.letterhead.docNumber.trim())
     out.push('加红头需要发文字号（如“小政〔2026〕1号”）。请在「基本信息」一步填写发文字号，或不加红头导出；只想先打印核对的，可以导出草稿。');
+  const printed = options.letterhead ? printedDateProblem(doc) : '';
+  if (printed) out.push(`${printed}；只想先打印核对的，可以导出草稿。`);
   return out;
+}
+
+/** What is wrong with the 版记's 印发日期 (not a real date, or before the 成文日期), or ''. */
+export function printedDateProblem(doc: ReportDoc): string {
+  const printed = doc.letterhead.printedDate;
+  if (!doc.letterhead.printedBy.trim() || !printed) return '';
+  if (!chineseDate(printed)) return `版记的印发日期“${printed}”不是真实的日期。请在导出步骤的红头选项中重新选择印发日期（留空则用成文日期）`;
+  if (chineseDate(doc.date) && printed < doc.date)
+    return `版记的印发日期（${chineseDate(printed)}）早于成文日期（${chineseDate(doc.date)}）：文件成文后才能印发。请在导出步骤的红头选项中改正印发日期（留空则用成文日期）`;
+  return '';
 }
 
 export function reportContent(doc: ReportDoc, options: ContentOptions = {}): ReportContent {
@@ -152,5 +170,11 @@ export function reportContent(doc: ReportDoc, options: ContentOptions = {}): Rep
   // No date yet (only ever in a 草稿): leave room to write it by hand rather than print a wrong one.
   const date = chineseDate(doc.date) || `${doc.year + 1}年　　月　　日`;
   blocks.push({ type: 'signature', layout: signatureLayout(signature, date, !!options.sealed) });
-  return { format, title, blocks, draftReasons: draftReasons(doc, options) };
+  const printedBy = doc.letterhead.printedBy.trim();
+  if (options.letterhead && printedBy) {
+    // 印发日期: set on its own, or the 成文日期; a 草稿 without either leaves it to write by hand.
+    const printed = chineseDate(doc.letterhead.printedDate) || chineseDate(doc.date) || `${doc.year + 1}年　　月　　日`;
+    blocks.push({ type: 'colophon', printedBy, date: `${printed}印发` });
+  }
+  return { format, title, blocks, draftReasons: draftReasons(doc, options), duplex: !!options.duplex };
 }

@@ -7,7 +7,7 @@ import type { GridCell } from '../formats/grid';
 import type { ReportContent } from './content';
 import { AUTOSPACE_EM, CSS_FONT, IDEOGRAPH, LINE_PITCH_PT, PAGE, SIZE, TABLE_TEXT, scriptRuns } from './page-layout';
 import { issuerSizePt } from './line-breaks';
-import { paginate, TYPE_AREA_PT } from './paginate';
+import { COLOPHON, paginate, TYPE_AREA_PT } from './paginate';
 import type { PageItem, PrintedPage, Span } from './paginate';
 import { cellChars, cellLines, topAligned } from './table-layout';
 
@@ -35,6 +35,7 @@ export const PRINT_CSS = `
 .nb-print td { border: 0.5pt solid #000; padding: ${TABLE_TEXT.paddingYPt / 2}pt ${TABLE_TEXT.paddingPt / 2}pt; text-align: center; vertical-align: middle; word-break: break-all; overflow: hidden; }
 .nb-print td.nb-left { text-align: left; }
 .nb-print .nb-folio { position: absolute; top: ${PAGE.marginTopMm + PAGE.textHeightMm + 7}mm; font-family: ${CSS_FONT.song}; font-size: ${SIZE.si}pt; line-height: ${SIZE.si}pt; white-space: nowrap; }
+.nb-print .nb-colophon { position: absolute; left: 0; right: 0; bottom: 0; height: ${COLOPHON.linePt}pt; line-height: ${COLOPHON.linePt}pt; padding: 0 ${COLOPHON.fontPt}pt; border-top: ${COLOPHON.ruleMm}mm solid #000; border-bottom: ${COLOPHON.ruleMm}mm solid #000; display: flex; justify-content: space-between; white-space: nowrap; font-family: ${LATIN_FONT.replace('serif', '')}${CSS_FONT.body}; font-size: ${COLOPHON.fontPt}pt; }
 .nb-print .nb-draft { position: absolute; top: 15mm; left: 0; right: 0; text-align: center; color: #d40000; font-family: ${CSS_FONT.heading1}; font-size: ${SIZE.xiaosi}pt; }
 `;
 
@@ -121,6 +122,8 @@ function itemHtml(item: PageItem): string {
     }
     case 'table':
       return tableHtml(item);
+    case 'colophon':
+      return `<div class="nb-colophon" data-testid="preview-colophon"><span>${lineHtml([{ text: item.printedBy, style: 'body' }])}</span><span>${lineHtml([{ text: item.date, style: 'body' }])}</span></div>`;
   }
 }
 
@@ -131,7 +134,9 @@ export function pagesHtml(pages: PrintedPage[], options: PrintOptions = {}): str
     // 双面打印 mirrors the margins: an even page has its 订口 on the right, its 版心 2 mm further right.
     const left = !odd && options.duplex ? PAGE.marginRightMm : PAGE.marginLeftMm;
     const area = left === PAGE.marginLeftMm ? '' : ` style="left:${left}mm"`;
-    const folio = `<div class="nb-folio" style="${odd ? `right:${PAGE.marginRightMm}mm;padding-right:${SIZE.si}pt` : `left:${left}mm;padding-left:${SIZE.si}pt`}">— ${p.number} —</div>`;
+    const folio = !p.folio
+      ? ''
+      : `<div class="nb-folio" style="${odd ? `right:${PAGE.marginRightMm}mm;padding-right:${SIZE.si}pt` : `left:${left}mm;padding-left:${SIZE.si}pt`}">— ${p.number} —</div>`;
     const draft = options.draft ? '<div class="nb-draft">草稿　本稿不得用印发布</div>' : '';
     return `<section class="nb-page" data-page="${p.number}">${draft}<div class="nb-area"${area}>${p.items.map(itemHtml).join('')}</div>${folio}</section>`;
   });
@@ -148,7 +153,8 @@ export interface PrintOptions {
 /** A whole HTML document of the printed report, for printToPDF or a print view. */
 export function printDocumentHtml(content: ReportContent, options: PrintOptions = {}): string {
   const pages = paginate(content);
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(content.title)}</title><style>${PRINT_CSS}${PAGE_CSS}</style></head><body>${pagesHtml(pages, options)}</body></html>`;
+  const printOptions = { ...options, duplex: options.duplex ?? content.duplex };
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(content.title)}</title><style>${PRINT_CSS}${PAGE_CSS}</style></head><body>${pagesHtml(pages, printOptions)}</body></html>`;
 }
 
 export { paginate, TYPE_AREA_PT };

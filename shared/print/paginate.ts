@@ -22,6 +22,8 @@ export type PageItem =
   /** one printed line of body text; `last` = the paragraph's last line (not justified) */
   | { kind: 'line'; spans: Span[]; indentChars: number; align: 'justify' | 'left' | 'right'; rightChars: number; last: boolean; heightPt: number }
   | { kind: 'blank'; heightPt: number }
+  /** the 版记, drawn at the foot of the page whatever comes above it */
+  | { kind: 'colophon'; printedBy: string; date: string; heightPt: number }
   /** rows [from, to) of a table; `header` rows repeated on a continuation page come first */
   | {
       kind: 'table';
@@ -37,7 +39,21 @@ export type PageItem =
 export interface PrintedPage {
   number: number;
   items: PageItem[];
+  /** the page number is printed (not on a blank page before the 版记, nor on that 版记 page: §7.5) */
+  folio: boolean;
 }
+
+/**
+ * The 版记 (GB/T 9704 §7.4): one line of 4号 on the body's line pitch between two rules of 0.35 mm
+ * (w:sz in eighths of a point), the last rule on the 版心's lower edge.
+ */
+export const COLOPHON = {
+  fontPt: SIZE.si,
+  linePt: LINE_PITCH_PT,
+  ruleMm: 0.35,
+  ruleEighths: Math.round((0.35 / 25.4) * 72 * 8),
+  heightPt: LINE_PITCH_PT + 2 * ((0.35 / 25.4) * 72),
+} as const;
 
 /** The 版心's height in pt (225 mm). */
 export const TYPE_AREA_PT = (PAGE.textHeightMm / 25.4) * 72;
@@ -258,7 +274,8 @@ function atomsOf(blocks: ContentBlock[]): Atom[] {
 
 /** Cuts the content into pages of the 225 mm 版心. */
 export function paginate(content: ReportContent): PrintedPage[] {
-  const atoms = atomsOf(content.blocks);
+  const colophon = content.blocks.find((b) => b.type === 'colophon');
+  const atoms = atomsOf(content.blocks.filter((b) => b.type !== 'colophon'));
   const pages: PageItem[][] = [];
   let i = 0;
   while (i < atoms.length) {
@@ -304,7 +321,27 @@ export function paginate(content: ReportContent): PrintedPage[] {
     pages.push(mergeTableRows(page, header, cont));
     i = end;
   }
-  return pages.map((items, n) => ({ number: n + 1, items }));
+  const printed = pages.map((items, n) => ({ number: n + 1, items, folio: true }));
+  return colophon?.type === 'colophon' ? withColophon(printed, colophon, content.duplex) : printed;
+}
+
+/**
+ * The 版记 at the foot of the last page, or of a page of its own when the body leaves no room.
+ * Printed on both sides, the last page of a document is the back of its last leaf, an even page
+ * (封四): after an odd page the 版记 goes overleaf, and where that would still be an odd page a
+ * blank page comes first; the blank page and the 版记 page are then not numbered (§7.5).
+ */
+function withColophon(pages: PrintedPage[], b: { printedBy: string; date: string }, duplex: boolean): PrintedPage[] {
+  const item: PageItem = { kind: 'colophon', printedBy: b.printedBy, date: b.date, heightPt: COLOPHON.heightPt };
+  const last = pages[pages.length - 1];
+  const used = last.items.reduce((a, i) => a + i.heightPt, 0);
+  let at = used + item.heightPt <= TYPE_AREA_PT + 1e-6 ? last.number : last.number + 1;
+  if (duplex && at % 2 === 1) at++;
+  const out = pages.map((p) => ({ ...p, items: [...p.items] }));
+  const blankBefore = at - last.number === 2;
+  for (let n = last.number + 1; n <= at; n++) out.push({ number: n, items: [], folio: !blankBefore });
+  out[at - 1].items.push(item);
+  return out;
 }
 
 /** Consecutive rows of one table become one table item (with its repeated header, if any). */

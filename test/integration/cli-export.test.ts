@@ -186,3 +186,29 @@ test('blank cells in a final export: written (exit 0), named on stderr (the firs
   assert.equal(filled.code, 0, filled.stderr);
   assert.doesNotMatch(filled.stderr, /格未填/);
 });
+
+test('--letterhead prints the 版记 when the file has a 印发机关; --duplex mirrors the margins and puts it on an even page', () => {
+  const doc = fullReport();
+  const withIssuer = join(dir, 'colophon.nianbao.json');
+  writeFileSync(withIssuer, serializeReportFile({ ...doc, letterhead: { ...doc.letterhead, printedBy: '永安市小陶镇党政办公室', printedDate: '2026-01-20' } }));
+  const text = (path: string) => [...docText(path).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const out = join(dir, 'colophon.docx');
+  const r = nianbao('export', withIssuer, '-o', out, '--letterhead');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(text(out), /永安市小陶镇党政办公室2026年1月20日印发$/);
+  assert.match(docText(out), /<w:framePr [^>]*w:yAlign="bottom"/);
+  assert.doesNotMatch(docText(out, 'word/settings.xml'), /mirrorMargins/);
+  // Without --letterhead, or without a 印发机关: no 版记.
+  const plain = join(dir, 'colophon-plain.docx');
+  assert.equal(nianbao('export', withIssuer, '-o', plain).code, 0);
+  assert.doesNotMatch(text(plain), /印发/);
+  const none = join(dir, 'no-colophon.docx');
+  assert.equal(nianbao('export', good, '-o', none, '--letterhead').code, 0);
+  assert.doesNotMatch(text(none), /印发/);
+  // Printed on both sides: mirrored margins, the 版记 still printed (its page: export-colophon.test.ts).
+  const both = join(dir, 'colophon-duplex.docx');
+  assert.equal(nianbao('export', withIssuer, '-o', both, '--letterhead', '--duplex').code, 0);
+  assert.match(docText(both, 'word/settings.xml'), /<w:mirrorMargins\/>/);
+  assert.match(text(both), /日印发$/);
+  assert.match(nianbao('export', '--help').stdout, /--duplex/);
+});

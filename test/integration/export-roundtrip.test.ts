@@ -48,3 +48,19 @@ for (const [name, load] of cases) {
     assert.deepEqual(mismatches, []);
   });
 }
+
+test('export → import of a 红头 with its 版记: the 印发机关 and 印发日期 come back, the 署名, date and text untouched', async () => {
+  const base = fullReport();
+  for (const printedDate of ['2026-01-20', '']) {
+    const doc = {
+      ...base,
+      letterhead: { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '小政〔2026〕1号', printedBy: '永安市小陶镇党政办公室', printedDate },
+    };
+    const read = await readReportSource('red.docx', await buildDocx(doc, { letterhead: true }));
+    assert.equal(read.report.letterhead.printedBy, '永安市小陶镇党政办公室');
+    assert.equal(read.report.letterhead.printedDate, printedDate, 'a 印发日期 equal to the 成文日期 reads as not set');
+    assert.equal(read.report.signature, base.signature);
+    assert.equal(read.report.date, base.date);
+    assert.doesNotMatch(read.report.sections.other_matters ?? '', /印发|永安市小陶镇人民政府$/);
+  }
+});

@@ -232,7 +232,7 @@ test('2018 小陶镇 (legacy, tab 附表, letterhead, signature and date)', asyn
   assert.equal(r.report.unit.email, 'yaxt000@126.com');
   assert.equal(r.report.signature, '永安市小陶镇人民政府');
   assert.equal(r.report.date, '2019-01-14');
-  assert.deepEqual(r.report.letterhead, { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '' });
+  assert.deepEqual(r.report.letterhead, { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '', printedBy: '', printedDate: '' });
   const expected: Record<string, number> = { proactive_total: 76, proactive_total_cumulative: 437, proactive_website: 76, proactive_website_cumulative: 437 };
   for (const k of [
     'proactive_gazette',

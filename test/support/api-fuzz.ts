@@ -75,6 +75,8 @@ function validPayload(m: ApiMethod, ids: { report: number; exportId: number; bac
       return { id: ids.report, letterhead: false };
     case 'confirmExport':
       return { exportId: ids.exportId, savedPath: '' };
+    case 'saveUnitSettings':
+      return { duplex: true };
     case 'recordFontCheck':
       return { method: 'measured', missing: ['仿宋_GB2312'] };
     case 'importPreview':

@@ -34,7 +34,13 @@ function lastYear(formatId: 'gov-2021' | 'gov-2019', year: number): ReportDoc {
     cells,
     signature: '永安市小陶镇人民政府',
     date: `${year + 1}-01-14`,
-    letterhead: { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: `小政〔${year + 1}〕1号` },
+    letterhead: {
+      enabled: true,
+      issuer: '永安市小陶镇人民政府文件',
+      docNumber: `小政〔${year + 1}〕1号`,
+      printedBy: '永安市小陶镇党政办公室',
+      printedDate: `${year + 1}-01-20`,
+    },
     copiedSections: [],
     acknowledgements: { 'w.similarity.overview': { reason: '已核实', at: '2025-01-01' } },
   });
@@ -68,7 +74,8 @@ test('2025 from 2024: carry-over cells, baseline, copied texts, fresh title/peri
   assert.deepEqual(next.unit, prev.unit);
   assert.deepEqual(next.preamble, prev.preamble);
   assert.equal(next.signature, '永安市小陶镇人民政府');
-  assert.deepEqual(next.letterhead, { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '' });
+  // The 印发机关 of the 版记 carries over with the rest of the 红头; its 印发日期, like the 发文字号, does not.
+  assert.deepEqual(next.letterhead, { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '', printedBy: '永安市小陶镇党政办公室', printedDate: '' });
   assert.equal(next.title, '永安市小陶镇人民政府2025年政府信息公开工作年度报告');
   assert.equal(next.period, '');
   assert.equal(next.date, '');

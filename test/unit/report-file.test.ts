@@ -140,3 +140,37 @@ describe('report file: JSON Schema', () => {
     assert.deepEqual(js.properties.formatId.enum, ['gov-2021', 'gov-2019', 'legacy']);
   });
 });
+
+describe('report file: the 版记 of the 红头 version (issue 22)', () => {
+  it('writes and reads back the 印发机关 and 印发日期; a file without them reads as no 版记', () => {
+    const letterhead = {
+      enabled: true,
+      issuer: '永安市小陶镇人民政府文件',
+      docNumber: '小政〔2026〕1号',
+      printedBy: '永安市小陶镇党政办公室',
+      printedDate: '2026-01-20',
+    };
+    const first = parseReportFile(minimal({ letterhead }));
+    assert.ok(first.ok, first.ok ? '' : first.message);
+    const text = serializeReportFile(first.doc);
+    assert.match(text, /"printedBy": "永安市小陶镇党政办公室"/);
+    const again = parseReportFile(text);
+    assert.ok(again.ok, again.ok ? '' : again.message);
+    assert.deepEqual(again.doc.letterhead, letterhead);
+    const old = parseReportFile(minimal({ letterhead: { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '小政〔2026〕1号' } }));
+    assert.ok(old.ok, old.ok ? '' : old.message);
+    assert.equal(old.doc.letterhead.printedBy, '');
+    assert.equal(old.doc.letterhead.printedDate, '');
+  });
+
+  it('refuses an impossible 印发日期, a 印发机关 too long or not text, naming the field in Chinese', () => {
+    const base = { enabled: true, issuer: '', docNumber: '' };
+    const date = failure(minimal({ letterhead: { ...base, printedBy: '党政办', printedDate: '2026-02-30' } }));
+    assert.match(date.message, /“letterhead\.printedDate”（印发日期）/);
+    assert.match(date.message, /不是真实的日期/);
+    const long = failure(minimal({ letterhead: { ...base, printedBy: '党'.repeat(61) } }));
+    assert.match(long.message, /“letterhead\.printedBy”（印发机关）.*不超过60个字/);
+    const kind = failure(minimal({ letterhead: { ...base, printedBy: 3 } }));
+    assert.match(kind.message, /“letterhead\.printedBy”（印发机关）应为文字/);
+  });
+});

@@ -170,12 +170,19 @@ test('W5 signature and 红头: another unit’s name under the report is flagged
   assert.match(f[0]!.message, /永安市小陶镇人民政府/);
   assert.deepEqual(reviewDocument(cleanWith((d) => (d.signature = '小陶镇人民政府'))), []);
   const letterhead = only(
-    reviewDocument(cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市安砂镇人民政府文件', docNumber: '安政〔2026〕1号' }))),
+    reviewDocument(
+      cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市安砂镇人民政府文件', docNumber: '安政〔2026〕1号', printedBy: '', printedDate: '' })),
+    ),
     'review.signature',
   );
   assert.equal(letterhead.length, 1);
   assert.equal(letterhead[0]!.location?.section, 'letterhead');
-  assert.deepEqual(reviewDocument(cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '小政〔2026〕1号' }))), []);
+  assert.deepEqual(
+    reviewDocument(
+      cleanWith((d) => (d.letterhead = { enabled: true, issuer: '永安市小陶镇人民政府文件', docNumber: '小政〔2026〕1号', printedBy: '', printedDate: '' })),
+    ),
+    [],
+  );
 });
 
 test('E3 成文日期: within the reporting year is an error, after the default deadline a warning', () => {

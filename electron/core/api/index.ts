@@ -4,13 +4,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { apiSpec, invalidInput, prototypeKeyError, prototypeKeyPath } from '../../../shared/api';
-import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult, BackupInfo } from '../../../shared/api';
+import type { ApiError, ApiMethod, ApiOutputs, ApiParsedInput, ApiResult } from '../../../shared/api';
 import { defaultTitle, ReportDocSchema } from '../../../shared/report';
-import type { ReportDoc, ReportSummary, StoredReport } from '../../../shared/report';
+import type { ReportDoc, StoredReport } from '../../../shared/report';
 import { deriveNextYearReport } from '../../../shared/carry-over';
 import { checkReport, hasBlockingFindings } from '../../../shared/check';
 import { serializeReportFile } from '../../../shared/report-file';
-import { formatModel, isGovFormatId } from '../../../shared/formats/index';
 import { buildDocx } from '../export/docx';
 import { draftReasons } from '../../../shared/print/content';
 import { confirmedBlankCells } from './blank-cells';
@@ -20,12 +19,13 @@ import type { FontCheck } from '../../../shared/print/fonts';
 import { ImportError } from '../import/index';
 import { readReportSourceOffThread } from '../import/off-thread';
 import { StoreError } from '../store/index';
-import type { BackupFile, Store } from '../store/index';
+import type { Store } from '../store/index';
 import { logError } from '../log/index';
 import { diagnostics } from './diagnostics';
 import { cellInputProblem } from './cell-input';
 import { registerHandlers } from '../register/api';
 import { countyHandlers } from './county-handlers';
+import { backupInfo, safeFileName, summary, withoutStatedTotals } from './helpers';
 import pkg from '../../../package.json';
 
 // zod's own messages (used in invalid-input errors) in Chinese, for every schema on the main side.
@@ -56,32 +56,10 @@ export class ApiFailure extends Error {
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const HOURLY = 60 * 60 * 1000;
 
-/** Characters Windows and macOS do not allow in a file name. */
-function safeFileName(name: string): string {
-  return (
-    name
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-      .replace(/^[.\s]+|[.\s]+$/g, '')
-      .slice(0, 150) || '年度报告'
-  );
-}
-
-function summary(r: StoredReport): ReportSummary {
-  return {
-    id: r.id,
-    year: r.doc.year,
-    formatId: r.doc.formatId,
-    status: r.status,
-    title: r.doc.title,
-    basedOnId: r.basedOnId,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
-}
-
 /** Methods that change the data: after them an hourly backup is due. */
 const EDITS = new Set<ApiMethod>([
   'saveUnit',
+  'saveUnitSettings',
   'createReport',
   'updateReport',
   'setSection',
@@ -99,23 +77,11 @@ const EDITS = new Set<ApiMethod>([
   'registerApplyTables',
 ]);
 
-function backupInfo(b: BackupFile): BackupInfo {
-  return { fileName: b.fileName, kind: b.kind, createdAt: b.createdAt, bytes: b.bytes };
-}
-
-/** Drops the cells the program derives (总计): a file's stated totals are not kept once saved. */
-function withoutStatedTotals(doc: ReportDoc): ReportDoc {
-  if (!isGovFormatId(doc.formatId)) return doc;
-  const model = formatModel(doc.formatId);
-  const cells = Object.fromEntries(Object.entries(doc.cells).filter(([k]) => !model.byKey.get(k)?.derived));
-  return { ...doc, cells };
-}
-
 export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handlers: Handlers } {
   const { store } = ctx;
-  const requireUnit = () => {
+  const requireUnit = (next = '再新建或导入报告') => {
     const unit = store.getUnit();
-    if (!unit) throw new ApiFailure('not_found', '还没有填写本机关信息。请先在“机关信息”中填写机关名称和类型，再新建或导入报告。');
+    if (!unit) throw new ApiFailure('not_found', `还没有填写本机关信息。请先在“机关信息”中填写机关名称和类型，${next}。`);
     return unit;
   };
 
@@ -155,6 +121,8 @@ export function createApi(ctx: ApiContext): { handleApiCall: ApiHandler; handler
     getUnit: () => store.getUnit(),
 
     saveUnit: (unit) => store.saveUnit(unit),
+    getUnitSettings: () => store.getUnitSettings(),
+    saveUnitSettings: (settings) => (requireUnit('再设置“本单位公文双面打印”'), store.saveUnitSettings(settings)!),
 
     listReports: () => {
       const unit = store.getUnit();

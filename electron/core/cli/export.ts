@@ -1,5 +1,5 @@
-// `nianbao export FILE -o OUT.docx [--letterhead] [--sealed] [--draft]`: the Word report in the
-// official layout. Exit codes (keys-and-file.md): 0 written, 1 refused (report unreadable or not
+// `nianbao export FILE -o OUT.docx [--letterhead] [--sealed] [--duplex] [--draft]`: the Word report in
+// the official layout; with --letterhead and a 印发机关 in the file, its 版记 on the last page. Exit codes (keys-and-file.md): 0 written, 1 refused (report unreadable or not
 // exportable, or not final: no 成文日期, a 红头 without 发文字号 — unless --draft), 2 usage.
 // Blank table cells do not change the exit code (many files list only the cells that are not 0), but
 // a final export names them on stderr, as printed 0s, unless --blank-as-zero says they were meant.
@@ -14,10 +14,12 @@ import { buildDocx } from '../export/docx';
 import { ExportRefused, draftReasons } from '../../../shared/print/content';
 import { blankCellNames, blankCells } from '../../../shared/print/blank-cells';
 
-const USAGE = `用法：nianbao export 报告文件.nianbao.json -o 输出文件.docx [--letterhead] [--sealed] [--draft] [--blank-as-zero]
+const USAGE = `用法：nianbao export 报告文件.nianbao.json -o 输出文件.docx [--letterhead] [--sealed] [--duplex] [--draft] [--blank-as-zero]
   -o, --output FILE   写出的 Word 文件（.docx）
-  --letterhead        加红头（发文机关标志和发文字号，取自报告文件的 letterhead）
+  --letterhead        加红头（发文机关标志和发文字号，取自报告文件的 letterhead）；报告文件有印发机关
+                      （letterhead.printedBy）时，末页下端印版记（印发机关和印发日期，GB/T 9704 7.4）
   --sealed            用印版式：成文日期右空四字，署名居中于日期之上，留出盖章位置（GB/T 9704 7.3.5.1）
+  --duplex            双面打印：偶数页页边距左右对换；有版记时版记印在偶数页（需要时先加一页空白页）
   --draft             导出草稿：没有成文日期或红头缺发文字号时也写出文件，每页标「草稿」
   --blank-as-zero     统计表中没有填写的格子按 0 印出，不再逐个提示（只列出非 0 格子的报告文件批量导出时使用）
   -h, --help          显示本说明`;
@@ -27,6 +29,7 @@ interface ExportArgs {
   output: string;
   letterhead: boolean;
   sealed: boolean;
+  duplex: boolean;
   draft: boolean;
   blankAsZero: boolean;
 }
@@ -35,6 +38,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   letterhead: { type: 'boolean', default: false },
   sealed: { type: 'boolean', default: false },
+  duplex: { type: 'boolean', default: false },
   draft: { type: 'boolean', default: false },
   'blank-as-zero': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -62,7 +66,15 @@ export function parseExportArgs(args: string[]): ExportArgs | 'help' | string {
   if (positionals.length > 1) return `一次只能导出一个报告文件，收到了 ${positionals.length} 个：${positionals.join('、')}`;
   if (!output || output.startsWith('-')) return '请用 -o 指定输出的 Word 文件，例如 -o 报告.docx';
   if (!/\.docx$/i.test(output)) return `输出文件应以 .docx 结尾：${output}`;
-  return { input: positionals[0], output, letterhead: values.letterhead, sealed: values.sealed, draft: values.draft, blankAsZero: values['blank-as-zero'] };
+  return {
+    input: positionals[0],
+    output,
+    letterhead: values.letterhead,
+    sealed: values.sealed,
+    duplex: values.duplex,
+    draft: values.draft,
+    blankAsZero: values['blank-as-zero'],
+  };
 }
 
 export async function runExport(args: string[]): Promise<number> {
@@ -117,7 +129,7 @@ export async function runExport(args: string[]): Promise<number> {
 
   let bytes: Uint8Array;
   try {
-    bytes = await buildDocx(doc, { letterhead, sealed: parsed.sealed, draft, final: !parsed.draft });
+    bytes = await buildDocx(doc, { letterhead, sealed: parsed.sealed, duplex: parsed.duplex, draft, final: !parsed.draft });
   } catch (err) {
     if (err instanceof ExportRefused) {
       console.error(`无法导出 ${parsed.input}：${err.message}`);

@@ -4,7 +4,8 @@ const [command, ...rest] = process.argv.slice(2);
 
 const USAGE = `用法：
   nianbao validate FILE… [--previous FILE] [--json] [--strict]            校验报告文件（可传入文件夹）
-  nianbao export FILE -o OUT.docx [--letterhead] [--sealed] [--draft]     导出 Word 报告
+  nianbao export FILE -o OUT.docx [--letterhead] [--sealed] [--duplex] [--draft]
+                                                                          导出 Word 报告
   nianbao import IN.docx|IN.txt -o OUT.nianbao.json                       读取其他来源的报告
   nianbao county DIR… -o OUT.xlsx [--opinions DIR] [--strict]             县级审查：校验、比对、汇总各单位报告
   nianbao register 台账.xlsx|台账.csv --year 2025 [--json] [--into 报告 -o 输出]  从申请登记台账计算表三`;

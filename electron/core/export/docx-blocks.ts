@@ -1,8 +1,23 @@
 // The report's content blocks as .docx paragraphs and tables: letterhead, title, headings, body, tables, signature.
-import { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, Paragraph, Table, TextRun } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  FrameAnchorType,
+  FrameWrap,
+  HeadingLevel,
+  HorizontalPositionAlign,
+  LineRuleType,
+  Paragraph,
+  Tab,
+  Table,
+  TabStopType,
+  TextRun,
+  VerticalPositionAlign,
+} from 'docx';
 import type { ContentBlock } from '../../../shared/print/content';
 import type { TableGrid } from '../../../shared/formats/grid';
-import { FONT, SIZE, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
+import { FONT, SIZE, TEXT_WIDTH_TWIPS, mmToTwips, scriptRuns } from '../../../shared/print/page-layout';
+import { COLOPHON } from '../../../shared/print/paginate';
 import { issuerSizePt } from '../../../shared/print/line-breaks';
 import type { SignatureLayout } from '../../../shared/print/line-breaks';
 import { tableFor } from './docx-table';
@@ -87,6 +102,36 @@ function signatureParagraphs(layout: SignatureLayout): Paragraph[] {
   ];
 }
 
+/**
+ * The 版记 (GB/T 9704 §7.4): one line of 4号仿宋, 印发机关 空一字 from the left and 印发日期 空一字
+ * from the right, between two rules as wide as the 版心 (0.35 mm). It is a frame aligned to the
+ * bottom of the 版心, so its last rule lies on the 版心's lower edge wherever the body ends.
+ */
+export function colophonParagraph(printedBy: string, date: string): Paragraph {
+  const oneChar = COLOPHON.fontPt * 20;
+  const rule = { style: BorderStyle.SINGLE, size: COLOPHON.ruleEighths, color: '000000', space: 0 };
+  return new Paragraph({
+    children: [
+      ...runs(printedBy, FONT.body, COLOPHON.fontPt),
+      new TextRun({ children: [new Tab()], size: COLOPHON.fontPt * 2 }),
+      ...runs(date, FONT.body, COLOPHON.fontPt),
+    ],
+    style: STYLE.colophon,
+    alignment: AlignmentType.LEFT,
+    indent: { left: oneChar, right: oneChar, firstLine: 0 },
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS - oneChar }],
+    spacing: { line: Math.round(COLOPHON.linePt * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    border: { top: rule, bottom: rule },
+    frame: {
+      type: 'alignment',
+      alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+      anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+      width: TEXT_WIDTH_TWIPS,
+      wrap: FrameWrap.NOT_BESIDE,
+    },
+  });
+}
+
 export function blockToChildren(
   b: ContentBlock,
   nextIsSignature: boolean,
@@ -128,5 +173,7 @@ export function blockToChildren(
       ];
     case 'signature':
       return signatureParagraphs(b.layout);
+    case 'colophon':
+      return [colophonParagraph(b.printedBy, b.date)];
   }
 }

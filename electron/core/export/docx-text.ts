@@ -13,6 +13,7 @@ export const STYLE = {
   gap: 'TableGap',
   pageNumber: 'PageNumberText',
   draft: 'DraftMark',
+  colophon: 'Colophon',
 } as const;
 export const NO_GRID_STYLES = Object.values(STYLE);
 

@@ -10,7 +10,9 @@ import { paginate } from '../../../shared/print/paginate';
 import { groupSplitRows } from '../../../shared/print/table-layout';
 import type { TableGrid } from '../../../shared/formats/grid';
 import { FONT, GRID_BASE_PT, GRID_CHAR_SPACE, LINE_PITCH_TWIPS, PAGE_NUMBER, SIZE } from '../../../shared/print/page-layout';
-import { blockToChildren } from './docx-blocks';
+import { blockToChildren, colophonParagraph } from './docx-blocks';
+import type { ReportContent } from '../../../shared/print/content';
+import type { PrintedPage } from '../../../shared/print/paginate';
 import { finishPackage, fontTableXml } from './docx-package';
 import { RED, STYLE, chars, exactLine, fonts, officialPage, runs } from './docx-text';
 export { rowsKeptWithNext } from '../../../shared/print/table-layout';
@@ -57,6 +59,25 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/**
+ * Where the page model put the 版记: after the body on its last page, overleaf (a page break), or
+ * after a blank page (then in a section of its own, without page numbers).
+ */
+function colophonPlacement(content: ReportContent, pages: PrintedPage[]): { blankBefore: boolean; children: Paragraph[] } | null {
+  const block = content.blocks.find((b) => b.type === 'colophon');
+  if (block?.type !== 'colophon') return null;
+  const bodyLast = pages.findLastIndex((p) => p.items.some((i) => i.kind !== 'colophon'));
+  const breaks = pages.length - 1 - bodyLast;
+  const frame = colophonParagraph(block.printedBy, block.date);
+  // The frame is anchored where its paragraph falls: an empty paragraph opens the 版记's page.
+  if (breaks === 0) return { blankBefore: false, children: [frame] };
+  if (breaks === 1) return { blankBefore: false, children: [new Paragraph({ children: [], pageBreakBefore: true, style: STYLE.colophon }), frame] };
+  return {
+    blankBefore: true,
+    children: [new Paragraph({ children: [], style: STYLE.colophon }), new Paragraph({ children: [], pageBreakBefore: true, style: STYLE.colophon }), frame],
+  };
+}
+
 function draftHeader(reasons: string[]): Header {
   const why = reasons.length > 0 ? '本稿尚未定稿' : '报告尚有未解决的错误';
   return new Header({
@@ -73,16 +94,19 @@ function draftHeader(reasons: string[]): Header {
 export async function buildDocx(stored: ReportDoc, options: DocxOptions = {}): Promise<Uint8Array> {
   // Text stored before characters XML cannot hold were stripped at the door: never written into the file.
   const doc = stripXmlIllegalDeep(stored);
-  const content = reportContent(doc, { letterhead: options.letterhead, sealed: options.sealed });
+  const content = reportContent(doc, { letterhead: options.letterhead, sealed: options.sealed, duplex: options.duplex });
   // No 成文日期, or a 红头 without 发文字号: never the final version (refused when one was asked for).
   if (content.draftReasons.length > 0 && options.final) throw new ExportRefused(content.draftReasons.join('\n'));
   options = { ...options, draft: !!options.draft || content.draftReasons.length > 0 };
   // Where the page model splits a table group across pages (the Word file repeats its label there).
   const splits = new Map<TableGrid, Set<number>>();
-  for (const page of paginate(content))
+  const pages = paginate(content);
+  for (const page of pages)
     for (const item of page.items)
       if (item.kind === 'table' && groupSplitRows(item.grid)[item.rows[0]]) splits.set(item.grid, new Set([...(splits.get(item.grid) ?? []), item.rows[0]]));
-  const children = content.blocks.flatMap((b, i) => blockToChildren(b, content.blocks[i + 1]?.type === 'signature', splits));
+  const body = content.blocks.filter((b) => b.type !== 'colophon');
+  const children = body.flatMap((b, i) => blockToChildren(b, body[i + 1]?.type === 'signature', splits));
+  const colophon = colophonPlacement(content, pages);
   const header = options.draft ? { default: draftHeader(content.draftReasons), even: draftHeader(content.draftReasons) } : undefined;
   const unit = doc.unit.name.trim();
   const heading = (id: string, name: string, level: number, font: string, bold = false) => ({
@@ -128,6 +152,7 @@ export async function buildDocx(stored: ReportDoc, options: DocxOptions = {}): P
         noGrid(STYLE.gap, '表后空行'),
         noGrid(STYLE.pageNumber, '页码'),
         noGrid(STYLE.draft, '草稿标记'),
+        noGrid(STYLE.colophon, '版记'),
       ],
     },
     sections: [
@@ -140,8 +165,22 @@ export async function buildDocx(stored: ReportDoc, options: DocxOptions = {}): P
         },
         headers: header,
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children,
+        children: colophon && colophon.blankBefore === false ? [...children, ...colophon.children] : children,
       },
+      // A blank page and the 版记 page after it carry no page number (§7.5): a section of their own.
+      ...(colophon?.blankBefore
+        ? [
+            {
+              properties: {
+                page: officialPage(PAGE_NUMBER.footerTwips),
+                grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH_TWIPS, charSpace: GRID_CHAR_SPACE },
+              },
+              headers: header,
+              footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) },
+              children: colophon.children,
+            },
+          ]
+        : []),
     ],
   });
   const buffer = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);

@@ -14,6 +14,8 @@ function unitKind(name: string): UnitKind {
 
 const YEAR = /((?:19|20)\d{2})年/;
 const DATE_LINE = /^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/;
+/** The 版记's last line (GB/T 9704 §7.4.3): 印发机关, then the 印发日期 followed by 印发. */
+const COLOPHON_LINE = /^(\S{2,60}?)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日印发$/;
 
 export interface TitleInfo {
   title: string;
@@ -102,7 +104,10 @@ export interface Closing {
   unitName: string;
   signature: string;
   date: string;
-  /** paragraph indexes of the signature and date, not narrative */
+  /** the 版记 under the date, when there is one: 印发机关 and 印发日期 */
+  printedBy: string;
+  printedDate: string;
+  /** paragraph indexes of the signature and date (and 版记), not narrative */
   tail: Set<number>;
 }
 
@@ -121,7 +126,17 @@ export function readClosing(blocks: Block[], paras: string[], title: TitleInfo, 
   let date = '';
   let signature = '';
   const tail = new Set<number>();
-  const lastPara = paras.length - 1;
+  let lastPara = paras.length - 1;
+  // A 红头 document may end with its 版记: read it, then look for the 署名 and date above it.
+  let printedBy = '';
+  let printedDate = '';
+  const colophon = lastPara >= 0 ? COLOPHON_LINE.exec(norm(paras[lastPara])) : null;
+  if (colophon) {
+    printedBy = colophon[1];
+    const read = `${colophon[2]}-${colophon[3].padStart(2, '0')}-${colophon[4].padStart(2, '0')}`;
+    if (isCalendarDate(read)) printedDate = read;
+    tail.add(lastPara--);
+  }
   const d = lastPara >= 0 ? DATE_LINE.exec(norm(paras[lastPara])) : null;
   if (d && blocks[blocks.length - 1]?.kind === 'para') {
     const read = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
@@ -145,7 +160,7 @@ export function readClosing(blocks: Block[], paras: string[], title: TitleInfo, 
   } else if (!/(人民政府|办事处|局|委员会|办公室|中心)$/.test(unitName)) {
     problems.push(`机关名称读作“${unitName}”，可能不是全称（如“××县××镇人民政府”），请在导入后核对`);
   }
-  return { unitName, signature, date, tail };
+  return { unitName, signature, date, printedBy, printedDate, tail };
 }
 
 /** The preamble between the title and the first heading: the unit's contact details and which items it has. */
@@ -167,7 +182,14 @@ export function readPreamble(
     email: contact.email ?? '',
     signature: closing.signature || '',
   };
-  const letterhead = { enabled: !!title.letterhead?.issuer, issuer: title.letterhead?.issuer ?? '', docNumber: title.letterhead?.docNumber ?? '' };
+  const letterhead = {
+    enabled: !!title.letterhead?.issuer,
+    issuer: title.letterhead?.issuer ?? '',
+    docNumber: title.letterhead?.docNumber ?? '',
+    printedBy: closing.printedBy,
+    // The same day as the 成文日期 is what an empty 印发日期 means.
+    printedDate: closing.printedDate === closing.date ? '' : closing.printedDate,
+  };
   const preamble = {
     basis: /中华人民共和国政府信息公开条例/.test(norm(preambleText)),
     period: /统计期限|1月1日(?:起)?至/.test(norm(preambleText)),

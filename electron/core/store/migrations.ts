@@ -200,6 +200,13 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`ALTER TABLE exports ADD COLUMN blank_as_zero INTEGER CHECK (blank_as_zero IS NULL OR blank_as_zero >= 0)`);
     },
   },
+  {
+    // 本单位公文双面打印 (issue 22): the unit's default for the 导出 step's 双面打印.
+    version: 8,
+    up(db) {
+      db.exec(`ALTER TABLE units ADD COLUMN print_duplex INTEGER NOT NULL DEFAULT 0 CHECK (print_duplex IN (0, 1))`);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

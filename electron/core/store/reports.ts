@@ -223,7 +223,11 @@ function assemble(db: Db, row: ReportRow): StoredReport {
     cells,
     signature: row.signature,
     date: row.date as ReportDoc['date'],
-    letterhead: parseJson<ReportDoc['letterhead']>(row.letterhead, { enabled: false, issuer: '', docNumber: '' }),
+    // Stored before the 版记 fields existed: those read as not set.
+    letterhead: {
+      ...{ enabled: false, issuer: '', docNumber: '', printedBy: '', printedDate: '' as const },
+      ...parseJson<Partial<ReportDoc['letterhead']>>(row.letterhead, {}),
+    },
     copiedSections: parseJson<SectionKey[]>(row.copied_sections, []),
     acknowledgements: parseJson<ReportDoc['acknowledgements']>(row.acknowledgements, {}),
   };

@@ -3,7 +3,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit } from '../../../shared/report';
+import type { ReportDoc, ReportStatus, ReportSummary, StoredReport, Unit, UnitSettings } from '../../../shared/report';
 import type { SectionKey } from '../../../shared/formats/types';
 import { StoreError } from './errors';
 import { migrate, openConnection } from './database';
@@ -166,6 +166,13 @@ export class Store {
   }
   saveUnit(unit: Unit): UnitRecord {
     return this.write(() => units.saveUnit(this.db, unit));
+  }
+  getUnitSettings(): UnitSettings {
+    return units.getUnitSettings(this.db);
+  }
+  /** null when there is no unit yet */
+  saveUnitSettings(settings: UnitSettings): UnitSettings | null {
+    return this.write(() => units.saveUnitSettings(this.db, settings));
   }
 
   // ---- reports ----

@@ -1,6 +1,6 @@
 // The unit (机关) record: the app works with one unit, the first one saved.
 import type { Database as Db } from 'better-sqlite3';
-import type { Unit } from '../../../shared/report';
+import type { Unit, UnitSettings } from '../../../shared/report';
 import { now } from './database';
 
 export type UnitRecord = Unit & { id: number };
@@ -48,6 +48,20 @@ function unitFromRow(r: UnitRow): UnitRecord {
 export function getUnit(db: Db): UnitRecord | null {
   const row = db.prepare(`SELECT * FROM units ORDER BY id LIMIT 1`).get() as UnitRow | undefined;
   return row ? unitFromRow(row) : null;
+}
+
+/** How the unit prints (本单位公文双面打印); the defaults while there is no unit. */
+export function getUnitSettings(db: Db): UnitSettings {
+  const row = db.prepare(`SELECT print_duplex FROM units ORDER BY id LIMIT 1`).get() as { print_duplex: number } | undefined;
+  return { duplex: row?.print_duplex === 1 };
+}
+
+/** Stores the unit's print settings; null when there is no unit yet. */
+export function saveUnitSettings(db: Db, settings: UnitSettings): UnitSettings | null {
+  const existing = getUnit(db);
+  if (!existing) return null;
+  db.prepare(`UPDATE units SET print_duplex = ?, updated_at = ? WHERE id = ?`).run(settings.duplex ? 1 : 0, now(), existing.id);
+  return { duplex: settings.duplex };
 }
 
 /** Creates the unit, or updates the existing one. */

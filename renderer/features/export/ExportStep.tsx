@@ -1,7 +1,7 @@
 // The wizard's 导出 step: the report as it will print, the 红头 choice, the export itself (with a
 // confirmation naming the errors when the file can only be a 草稿), and the list of every export
 // with its SHA-256, so the clerk can tell later which file was the one sealed.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Box,
@@ -24,7 +24,8 @@ import { api, platform } from '../../api/client';
 import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
 import { FontCheck } from './FontCheck';
-import { draftReasons, reportContent } from '../../../shared/print/content';
+import { LetterheadOptions, type LetterheadPatch } from './LetterheadOptions';
+import { draftReasons, printedDateProblem, reportContent } from '../../../shared/print/content';
 import { BlankCellsNote, useBlankCellsQuestion } from './BlankCellsQuestion';
 import { printDocumentHtml } from '../../../shared/print/html';
 import { chineseDate } from '../../../shared/report';
@@ -45,12 +46,17 @@ export function ExportStep(props: {
   onFix?: (what: DraftFix) => void;
   /** 回去填写: the table step (`step`) with the blank cell `cell` focused */
   onFillCell?: (cell: string, step: string) => void;
+  /** the 版记 fields of the 红头 options, saved with the report */
+  onLetterhead?: (patch: LetterheadPatch) => void;
+  /** sends pending edits (the 版记 typed here) before the exporter reads the stored report */
+  flush?: () => Promise<unknown>;
 }) {
   const { reportId, doc, findings } = props;
   const [letterhead, setLetterhead] = useState(doc.letterhead.enabled);
   const [sealed, setSealed] = useState(false);
-  /** 双面打印: mirrored margins, so the 订口 of even pages is on the right (issue 22) */
+  /** 双面打印: mirrored margins, so the 订口 of even pages is on the right (issue 22); starts from the unit's setting */
   const [duplex, setDuplex] = useState(false);
+  const duplexTouched = useRef(false);
   const [pdfBusy, setPdfBusy] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
   /** which export the 草稿 confirmation is for */
@@ -84,6 +90,13 @@ export function ExportStep(props: {
     void loadHistory();
   }, [loadHistory]);
 
+  // 本单位公文双面打印 (机关信息) turns the switch on; the clerk may still change it for this export.
+  useEffect(() => {
+    let live = true;
+    void api.getUnitSettings({}).then((r) => live && r.ok && !duplexTouched.current && setDuplex(r.value.duplex));
+    return () => void (live = false);
+  }, []);
+
   /** What the notice adds after a final export with blank cells confirmed as 0. */
   const zeroNote = (n: number | undefined) => (n ? `${n} 格未填，已按 0 印出（已记入导出记录）。` : '');
 
@@ -92,6 +105,7 @@ export function ExportStep(props: {
     setBusy(true);
     setNotice(null);
     try {
+      await props.flush?.();
       const made = await api.exportDocx({ id: reportId, letterhead, sealed, duplex, blankAsZero });
       if (!made.ok) {
         setNotice({ severity: 'error', text: made.error.message });
@@ -144,13 +158,14 @@ export function ExportStep(props: {
     setPdfBusy(true);
     setNotice(null);
     try {
+      await props.flush?.();
       const recorded = await api.recordPdfExport({ id: reportId, letterhead, sealed, blankAsZero });
       if (!recorded.ok) {
         setNotice({ severity: 'error', text: recorded.error.message });
         return;
       }
       const { exportId, fileName, draft } = recorded.value;
-      const content = reportContent(doc, { letterhead, sealed });
+      const content = reportContent(doc, { letterhead, sealed, duplex });
       const r = await platform.printPdf(fileName, printDocumentHtml(content, { draft, duplex }));
       if ('printView' in r)
         setNotice({
@@ -214,7 +229,10 @@ export function ExportStep(props: {
                 control={
                   <Switch
                     checked={duplex}
-                    onChange={(e) => setDuplex(e.target.checked)}
+                    onChange={(e) => {
+                      duplexTouched.current = true;
+                      setDuplex(e.target.checked);
+                    }}
                     slotProps={{ input: { 'aria-label': '双面打印' } }}
                     data-testid="duplex-switch"
                   />
@@ -245,6 +263,7 @@ export function ExportStep(props: {
                 导出 PDF
               </Button>
             </Stack>
+            {letterhead && props.onLetterhead && <LetterheadOptions doc={doc} duplex={duplex} onChange={props.onLetterhead} />}
             {missingLetterhead && !doc.letterhead.issuer.trim() && doc.letterhead.docNumber.trim() && (
               <Alert severity="info" sx={{ mt: 2 }}>
                 红头的发文机关标志没有填写，暂用机关名称。需要“××人民政府文件”字样的，请在「基本信息」一步填写。
@@ -313,7 +332,10 @@ export function ExportStep(props: {
           <Button
             onClick={() => {
               setConfirmOpen(false);
-              props.onFix?.(firstFix);
+              // The 版记's 印发日期 is corrected here, in the 红头 options.
+              if (firstFix === 'errors' && letterhead && printedDateProblem(doc))
+                document.querySelector<HTMLInputElement>('[data-field="letterhead.printedDate.year"]')?.focus();
+              else props.onFix?.(firstFix);
             }}
           >
             先去改正

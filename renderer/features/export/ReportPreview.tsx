@@ -22,7 +22,7 @@ export const ReportPreview = memo(function ReportPreview({
   draft?: boolean;
 }) {
   const { html, pages } = useMemo(() => {
-    const printed = paginate(reportContent(doc, { letterhead, sealed }));
+    const printed = paginate(reportContent(doc, { letterhead, sealed, duplex }));
     // Every piece of report text is escaped by pagesHtml.
     return { html: pagesHtml(printed, { draft, duplex }), pages: printed.length };
   }, [doc, letterhead, sealed, duplex, draft]);

@@ -4,6 +4,7 @@ import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { api } from '../../api/client';
 import type { Unit } from '../../../shared/report';
 import { UnitFields, emptyUnit, normaliseUnit, validateUnit, type UnitErrors } from './UnitFields';
+import { UnitPrintSetting } from './UnitPrintSetting';
 import { BackupsDialog } from '../backups/BackupsDialog';
 
 export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }) {
@@ -11,6 +12,7 @@ export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }
   const [errors, setErrors] = useState<UnitErrors>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  const [duplex, setDuplex] = useState(false);
   // No unit but backups in the data folder: the data was lost or reset, and can be restored.
   const [backups, setBackups] = useState(0);
   const [restoring, setRestoring] = useState(false);
@@ -24,8 +26,10 @@ export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }
     if (Object.keys(e).length) return setFailure('请先改正标红的项目。');
     setBusy(true);
     const r = await api.saveUnit(normaliseUnit(unit));
+    const s = r.ok && duplex ? await api.saveUnitSettings({ duplex }) : null;
     setBusy(false);
     if (!r.ok) return setFailure(r.error.message);
+    if (s && !s.ok) return setFailure(`机关信息已保存，但“本单位公文双面打印”没有保存：${s.error.message}。可在报告列表的「机关信息」中再设置。`);
     props.onSaved(r.value);
   };
 
@@ -62,6 +66,7 @@ export function UnitSetup(props: { onSaved: (u: Unit & { id: number }) => void }
           </Alert>
         )}
         <UnitFields value={unit} onChange={setUnit} errors={errors} autoFocus />
+        <UnitPrintSetting duplex={duplex} onChange={setDuplex} />
         {failure && (
           <Alert severity="error" sx={{ mt: 1 }} role="alert">
             {failure}

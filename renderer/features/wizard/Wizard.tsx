@@ -326,6 +326,8 @@ function ExportStepHost({ session, onJump }: { session: ReportSession; onJump: (
         doc={session.currentDoc()}
         findings={session.findings}
         final={session.stored.status === 'final'}
+        onLetterhead={(patch) => session.patchMeta({ letterhead: { ...session.doc.letterhead, ...patch } })}
+        flush={() => session.flush()}
         onFix={(what) => {
           if (what === 'errors') return onJump({ step: 'review' });
           // 发文字号 is shown once 红头 is on: the clerk asked for a 红头 at the export.
