@@ -15,6 +15,17 @@ export interface RuleExamplesA extends RuleExamples {
   right: readonly (string | RuleExampleA)[];
 }
 
+/** One application, from a 自然人, decided 不予公开 in the text. */
+const ONE_APPLICATION = '全年收到政府信息公开申请1件，申请人为自然人，经审查属于内部事务信息，决定不予公开，已在法定期限内答复，无结转。';
+/** The table of a report with one application, granted. */
+const ONE_GRANTED = {
+  't3.new_received.natural_person': 1,
+  't3.new_received.commercial_enterprise': 0,
+  't3.granted.natural_person': 1,
+  't3.granted.commercial_enterprise': 0,
+  't3.unable_not_held.natural_person': 0,
+};
+
 /** The clean report's table 三 has 4 new applications (3 granted, 1 not held), nothing carried; 表二 12 licences, 5 penalties. */
 export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
   {
@@ -29,6 +40,14 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年收到申请4件，其中3件不予公开。',
       '129件行政处罚决定已全部在专栏公开。',
       { text: '本年新收申请中，自然人提出2件。', section: 'requests' },
+      // An outcome stated without a figure for the only application (or for all, 均), against a table with none.
+      { text: ONE_APPLICATION, replace: true, cells: ONE_GRANTED },
+      {
+        text: '全年共收到政府信息公开申请1件，经审查予以公开，已按期答复。',
+        replace: true,
+        cells: { ...ONE_GRANTED, 't3.granted.natural_person': 0, 't3.partial_grant.natural_person': 1 },
+      },
+      { text: '本年度因政府信息公开被申请行政复议1件，复议机关责令重新答复，结果予以纠正。', cells: { 't4.review.maintain': 1 } },
     ],
     right: [
       '全年共收到政府信息公开申请4件，较上年增加2件。',
@@ -44,6 +63,20 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年共收到申请4件，均为自然人申请：3件予以公开；1件告知申请人本机关不掌握。',
       '全年共收到申请4件，其中自然人3件、商业企业1件。',
       { text: '因政府信息公开申请行政复议1件，其中行政复议纠错0件，尚未审结行政复议1件。', cells: { 't4.review.pending': 1 } },
+      { text: ONE_APPLICATION, replace: true, cells: { ...ONE_GRANTED, 't3.granted.natural_person': 0, 't3.denied_internal_affairs.natural_person': 1 } },
+      // Two applications and one outcome without 均: it may be either's.
+      {
+        text: '全年收到政府信息公开申请2件，经审查决定不予公开。',
+        replace: true,
+        cells: { ...ONE_GRANTED, 't3.new_received.natural_person': 2, 't3.granted.natural_person': 2 },
+      },
+      {
+        text: '全年收到政府信息公开申请2件，均予以公开。',
+        replace: true,
+        cells: { ...ONE_GRANTED, 't3.new_received.natural_person': 2, 't3.granted.natural_person': 2 },
+      },
+      { text: '本年度因政府信息公开被申请行政复议1件，复议机关责令重新答复，结果予以纠正。', cells: { 't4.review.correct': 1 } },
+      { text: '本年度被申请行政复议1件，尚未审结。', cells: { 't4.review.pending': 1 } },
     ],
   },
   {
