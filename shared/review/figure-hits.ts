@@ -120,6 +120,10 @@ function clauseAround(text: string, start: number, end: number): string {
   while (s > 0 && !CLAUSE_MARK.test(text.charAt(s - 1))) s--;
   let e = end;
   while (e < text.length && !CLAUSE_MARK.test(text.charAt(e))) e++;
+  // A reason in brackets right after (不予公开1件（涉及国家秘密）) names the sub-row; a breakdown
+  // with figures (（其中过程性信息1件）) may name only some of them, so it is left out.
+  const reason = /^[（(]([^（()）\d０-９]{1,30})[）)]/.exec(text.slice(e));
+  if (reason && !/[一二两三四五六七八九十]+[ \u3000]*[件宗份]/.test(reason[1]!)) e += reason[0].length;
   return text.slice(s, e);
 }
 
@@ -136,7 +140,8 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
       for (const m of first ? numberFirstMatches(re, text, needs) : allMatches(re, text)) {
         const gap = first ? m[5]! : m[2]!;
         const sentence = sentenceAt(text, m.index);
-        if (rule.sentenceMust && !aboutRequests && !rule.sentenceMust.test(sentence.text)) continue;
+        // The sentence, or its paragraph up to it (「全年新收申请6件……。全年办结6件，其中……」), is about applications.
+        if (rule.sentenceMust && !aboutRequests && !rule.sentenceMust.test(text.slice(text.lastIndexOf('\n', sentence.start - 1) + 1, sentence.end))) continue;
         const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
         const prefix = text.slice(clauseStart, m.index);
         if (rule.notAbout && rule.notAbout.test(prefix + m[1]! + gap)) continue;

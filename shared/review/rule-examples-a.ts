@@ -26,6 +26,10 @@ const ONE_GRANTED = {
   't3.unable_not_held.natural_person': 0,
 };
 
+const FOUR_APPLICATIONS = '（二）依申请公开情况。全年新收政府信息公开申请4件，其中自然人3件、商业企业1件。';
+/** The clean table with its 无法提供 case filed under 不予公开 · 属于行政查询事项. */
+const ADMIN_QUERY = { 't3.unable_not_held.natural_person': 0, 't3.denied_admin_query.natural_person': 1 };
+
 /** The clean report's table 三 has 4 new applications (3 granted, 1 not held), nothing carried; 表二 12 licences, 5 penalties. */
 export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
   {
@@ -48,6 +52,9 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         cells: { ...ONE_GRANTED, 't3.granted.natural_person': 0, 't3.partial_grant.natural_person': 1 },
       },
       { text: '本年度因政府信息公开被申请行政复议1件，复议机关责令重新答复，结果予以纠正。', cells: { 't4.review.maintain': 1 } },
+      // A reason in brackets names the sub-row; the sentence's paragraph says it is about applications.
+      { text: `${FOUR_APPLICATIONS}全年办结4件，其中予以公开3件，不予公开1件（涉及国家秘密）。`, replace: true, cells: ADMIN_QUERY },
+      { text: '全年办结申请4件，其中予以公开3件，不予公开1件（涉及国家秘密）。', replace: true, cells: ADMIN_QUERY },
     ],
     right: [
       '全年共收到政府信息公开申请4件，较上年增加2件。',
@@ -77,6 +84,18 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       },
       { text: '本年度因政府信息公开被申请行政复议1件，复议机关责令重新答复，结果予以纠正。', cells: { 't4.review.correct': 1 } },
       { text: '本年度被申请行政复议1件，尚未审结。', cells: { 't4.review.pending': 1 } },
+      { text: `${FOUR_APPLICATIONS}全年办结4件，其中予以公开3件，不予公开1件（属于行政查询事项）。`, replace: true, cells: ADMIN_QUERY },
+      // A breakdown in brackets may name only some sub-rows: the outcome's total is compared.
+      {
+        text: '全年办结申请4件，其中予以公开1件，不予公开3件（其中过程性信息1件）。',
+        replace: true,
+        cells: {
+          't3.granted.natural_person': 0,
+          't3.unable_not_held.natural_person': 0,
+          't3.denied_process_info.natural_person': 1,
+          't3.denied_internal_affairs.natural_person': 2,
+        },
+      },
     ],
   },
   {
