@@ -79,6 +79,7 @@ export const NEEDS: Record<string, readonly string[]> = {
   normative_issued: ['规范性文件'],
   normative_repealed: ['规范性文件'],
   normative_in_force: ['规范性文件'],
+  normative_in_force_bare: ['现行有效'],
   denied: ['不予公开'],
   unable: ['无法提供'],
   not_held: ['不掌握'],
@@ -213,6 +214,19 @@ export const FIGURES: FigureRule[] = [
     units: '件|份|个',
     cells: () => ['t2.normative_documents.in_force'],
     years: 'gov-2021',
+  },
+  {
+    // 「本年制发行政规范性文件1件，未废止，现行有效6件」: the stock named without its object, in a
+    // text about 规范性文件 that is not about a clean-up (清理……其中现行有效8件 counts the files reviewed).
+    id: 'normative_in_force_bare',
+    what: '现行有效的行政规范性文件',
+    after: '现行有效(?!的?(?:行政)?规范性文件)(?:的)?(?:文件)?(?:共计|共|为)?',
+    units: '件|份|个',
+    sentenceMust: /^(?![^]*清理)[^]*规范性文件/,
+    cells: () => ['t2.normative_documents.in_force'],
+    years: 'gov-2021',
+    // Only the stock itself: nothing but the figure may follow 现行有效 (现行有效村规民约35件 is not it).
+    notAbout: /其中|现行有效(?=((?:的)?(?:文件)?(?:共计|共|为)?))\1[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]/,
   },
   {
     id: 'denied',

@@ -55,6 +55,12 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       // A reason in brackets names the sub-row; the sentence's paragraph says it is about applications.
       { text: `${FOUR_APPLICATIONS}全年办结4件，其中予以公开3件，不予公开1件（涉及国家秘密）。`, replace: true, cells: ADMIN_QUERY },
       { text: '全年办结申请4件，其中予以公开3件，不予公开1件（涉及国家秘密）。', replace: true, cells: ADMIN_QUERY },
+      // 现行有效 without its object, in a sentence about 规范性文件.
+      {
+        text: '本年制发行政规范性文件1件，未废止，现行有效6件。',
+        replace: true,
+        cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 5 },
+      },
     ],
     right: [
       '全年共收到政府信息公开申请4件，较上年增加2件。',
@@ -85,6 +91,13 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       { text: '本年度因政府信息公开被申请行政复议1件，复议机关责令重新答复，结果予以纠正。', cells: { 't4.review.correct': 1 } },
       { text: '本年度被申请行政复议1件，尚未审结。', cells: { 't4.review.pending': 1 } },
       { text: `${FOUR_APPLICATIONS}全年办结4件，其中予以公开3件，不予公开1件（属于行政查询事项）。`, replace: true, cells: ADMIN_QUERY },
+      {
+        text: '本年制发行政规范性文件1件，未废止，现行有效6件。',
+        replace: true,
+        cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 6 },
+      },
+      { text: '本年度共清理规范性文件12件，其中现行有效8件。', replace: true, cells: { 't2.normative_documents.in_force': 5 } },
+      { text: '本年度未制发行政规范性文件。全镇现行有效村规民约35件。', replace: true },
       // A breakdown in brackets may name only some sub-rows: the outcome's total is compared.
       {
         text: '全年办结申请4件，其中予以公开1件，不予公开3件（其中过程性信息1件）。',
