@@ -1,7 +1,8 @@
 // Outcomes the text states without a figure of their own, where the count they apply to is certain
 // (spec §6.2 W27): 「全年收到申请1件，……，决定不予公开」 gives the one application's outcome, 「行政复议1件，
-// ……，结果予以纠正」 the one case's result. When the table has nothing under that outcome, text and
-// table contradict each other with no reading that makes both right. Anything less certain (several
+// ……，结果予以纠正」 the one case's result, 「自然人和商业企业各1件」 each applicant type's count. When the
+// table has nothing under that outcome (or another count for the type), text and table contradict
+// each other with no reading that makes both right. Anything less certain (several
 // figures, several outcomes, a negation) is left to the figure check or to no one.
 import { deriveTotals, formatModel, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
@@ -50,6 +51,21 @@ const REVIEW_RESULTS: readonly { words: RegExp; what: string; column: string }[]
   { words: /维持/, what: '结果维持', column: 'maintain' },
   { words: /尚未审结|未审结|正在审理|审理中/, what: '尚未审结', column: 'pending' },
 ];
+/** Applicant types of table 三 and their 新收 cells (法人或其他组织: all five columns). */
+const APPLICANT_COLUMNS: readonly { words: RegExp; label: string; columns: readonly string[] }[] = [
+  { words: /^自然人$/, label: '自然人', columns: ['natural_person'] },
+  { words: /^商业企业$/, label: '商业企业', columns: ['commercial_enterprise'] },
+  { words: /^科研机构$/, label: '科研机构', columns: ['research_institution'] },
+  { words: /^社会公益组织$/, label: '社会公益组织', columns: ['social_welfare_org'] },
+  { words: /^法律服务机构$/, label: '法律服务机构', columns: ['legal_service_org'] },
+  {
+    words: /^法人(?:或|和|及)?其他组织$/,
+    label: '法人或其他组织',
+    columns: ['commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other'],
+  },
+];
+/** 「自然人和商业企业各1件」: two or more applicant types, each with the same figure. */
+const EACH = new RegExp(`([\u4e00-\u9fa5、和及与]{4,30}?)各[ \u3000]*(${NUMBER_SOURCE})[ \u3000]*件`);
 const REVIEW_COUNT = new RegExp(`行政复议(?:申请|案件)?[ \\u3000]*(${NUMBER_SOURCE})[ \\u3000]*(?:件|起|宗|例)`);
 
 /** The segments of a text (up to 。！？； or a line end) with their start. */
@@ -95,6 +111,27 @@ export function checkOutcomeClaims(doc: ReportDoc, sources: readonly TextSource[
           expected: t3.count,
           actual: 0,
         });
+      }
+      const each = applicantsEach(seg.text);
+      if (each) {
+        const wrong = each.types.filter((t) => t.columns.reduce((a, c) => a + value(`t3.new_received.${c}`), 0) !== each.count);
+        if (wrong.length) {
+          const cells = wrong.flatMap((t) => t.columns.map((c) => `t3.new_received.${c}`));
+          const inTable = wrong.map((t) => `${t.label}${t.columns.reduce((a, c) => a + value(`t3.new_received.${c}`), 0)}件`).join('、');
+          out.push({
+            ...textFinding(
+              'review.narrative_figure',
+              `${src.label}中「${quote(seg.text.trim(), 80)}」说${each.types.map((t) => t.label).join('、')}各提出${each.count}件申请，而表三“本年新收政府信息公开申请数量”中${inTable}。文字和表格必须一致：请核对申请人类型，改正表三或文字。`,
+              src,
+              seg.start + each.at,
+              seg.start + each.at + each.length,
+              seg.text,
+            ),
+            cells,
+            expected: each.count,
+            actual: wrong[0]!.columns.reduce((a, c) => a + value(`t3.new_received.${c}`), 0),
+          });
+        }
       }
       const t4 = reviewClaim(seg.text);
       if (t4 && value('t4.review.total') === t4.count && model.byKey.has(`t4.review.${t4.result.column}`) && value(`t4.review.${t4.result.column}`) === 0) {
@@ -158,4 +195,21 @@ function reviewClaim(seg: string): { result: (typeof REVIEW_RESULTS)[number]; co
   // One case, or all of them (均/全部) with that result.
   if (count > 1 && !/均|全部|都/.test(after)) return null;
   return { result: results[0]!, count, at, length: w[0].length };
+}
+
+/** 「全年共收到申请2件，自然人和商业企业各1件」: each applicant type named with the same count of new applications. */
+function applicantsEach(seg: string): { types: (typeof APPLICANT_COLUMNS)[number][]; count: number; at: number; length: number } | null {
+  if (!seg.includes('各')) return null;
+  const m = EACH.exec(seg);
+  if (!m) return null;
+  const before = seg.slice(0, m.index);
+  // About the new applications, not an outcome's or last year's.
+  if (!/新收|收到|接收|受理|接到/.test(before) || /予以公开|部分公开|不予公开|无法提供|不予处理|其[他它]处理|办结|答复|结转|上年|复议|诉讼/.test(before))
+    return null;
+  const names = m[1]!.replace(/^(?:其中|分别为|分别是|申请人为|申请人中|为)/, '').split(/、|和|及|与/);
+  const types = names.map((n) => APPLICANT_COLUMNS.find((a) => a.words.test(n)));
+  if (types.length < 2 || types.some((t) => !t)) return null;
+  const count = parseNumber(m[2]!);
+  if (count === null) return null;
+  return { types: types as (typeof APPLICANT_COLUMNS)[number][], count, at: m.index, length: m[0].length };
 }

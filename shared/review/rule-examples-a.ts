@@ -26,6 +26,15 @@ const ONE_GRANTED = {
   't3.unable_not_held.natural_person': 0,
 };
 
+const TWO_APPLICANTS = '全年共收到政府信息公开申请2件，自然人和商业企业各1件，没有上年结转的申请。';
+/** Two applications, both from 自然人, both granted. */
+const TWO_NATURAL = {
+  't3.new_received.natural_person': 2,
+  't3.new_received.commercial_enterprise': 0,
+  't3.granted.natural_person': 2,
+  't3.granted.commercial_enterprise': 0,
+  't3.unable_not_held.natural_person': 0,
+};
 const FOUR_APPLICATIONS = '（二）依申请公开情况。全年新收政府信息公开申请4件，其中自然人3件、商业企业1件。';
 /** The clean table with its 无法提供 case filed under 不予公开 · 属于行政查询事项. */
 const ADMIN_QUERY = { 't3.unable_not_held.natural_person': 0, 't3.denied_admin_query.natural_person': 1 };
@@ -55,6 +64,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       // A reason in brackets names the sub-row; the sentence's paragraph says it is about applications.
       { text: `${FOUR_APPLICATIONS}全年办结4件，其中予以公开3件，不予公开1件（涉及国家秘密）。`, replace: true, cells: ADMIN_QUERY },
       { text: '全年办结申请4件，其中予以公开3件，不予公开1件（涉及国家秘密）。', replace: true, cells: ADMIN_QUERY },
+      // Two applicant types with one count each (各), against the table's columns.
+      { text: TWO_APPLICANTS, replace: true, cells: TWO_NATURAL },
       // 现行有效 without its object, in a sentence about 规范性文件.
       {
         text: '本年制发行政规范性文件1件，未废止，现行有效6件。',
@@ -95,6 +106,12 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         text: '本年制发行政规范性文件1件，未废止，现行有效6件。',
         replace: true,
         cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 6 },
+      },
+      { text: TWO_APPLICANTS, replace: true, cells: { ...TWO_NATURAL, 't3.new_received.natural_person': 1, 't3.new_received.commercial_enterprise': 1 } },
+      {
+        text: '全年共收到政府信息公开申请2件，自然人和法人或其他组织各1件。',
+        replace: true,
+        cells: { ...TWO_NATURAL, 't3.new_received.natural_person': 1, 't3.new_received.legal_service_org': 1 },
       },
       { text: '本年度共清理规范性文件12件，其中现行有效8件。', replace: true, cells: { 't2.normative_documents.in_force': 5 } },
       { text: '本年度未制发行政规范性文件。全镇现行有效村规民约35件。', replace: true },
