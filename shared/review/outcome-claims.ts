@@ -4,9 +4,10 @@
 // table has nothing under that outcome (or another count for the type), text and table contradict
 // each other with no reading that makes both right. Anything less certain (several
 // figures, several outcomes, a negation) is left to the figure check or to no one.
-import { deriveTotals, formatModel, isGovFormatId } from '../formats/index';
+import { formatModel, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import type { TextSource } from './text';
+import { factsOf, memo } from './facts';
 import { NUMBER_SOURCE, parseNumber, quote, textFinding } from './text';
 
 interface Outcome {
@@ -68,6 +69,9 @@ const APPLICANT_COLUMNS: readonly { words: RegExp; label: string; columns: reado
 const EACH = new RegExp(`([\u4e00-\u9fa5、和及与]{4,30}?)各[ \u3000]*(${NUMBER_SOURCE})[ \u3000]*件`);
 const REVIEW_COUNT = new RegExp(`行政复议(?:申请|案件)?[ \\u3000]*(${NUMBER_SOURCE})[ \\u3000]*(?:件|起|宗|例)`);
 
+const T3_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other'];
+const T4_COLUMNS = ['maintain', 'correct', 'other', 'pending'];
+
 /** The segments of a text (up to 。！？； or a line end) with their start. */
 function segments(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
@@ -81,19 +85,40 @@ function segments(text: string): { text: string; start: number }[] {
   return out;
 }
 
+interface Claims {
+  seg: { text: string; start: number };
+  t3: ReturnType<typeof t3Claim>;
+  each: ReturnType<typeof applicantsEach>;
+  t4: ReturnType<typeof reviewClaim>;
+}
+
+/** What a text claims, read once per text (the tables are compared on every check). */
+function claimsOf(text: string): readonly Claims[] {
+  if (!text.includes('件') || (!text.includes('申请') && !text.includes('复议'))) return [];
+  return memo(factsOf(text), 'outcome-claims', () =>
+    segments(text)
+      .map((seg) => ({ seg, t3: t3Claim(seg.text), each: applicantsEach(seg.text), t4: reviewClaim(seg.text) }))
+      .filter((c) => c.t3 || c.each || c.t4),
+  );
+}
+
 export function checkOutcomeClaims(doc: ReportDoc, sources: readonly TextSource[]): Finding[] {
   if (!isGovFormatId(doc.formatId)) return [];
   const formatId = doc.formatId;
   const model = formatModel(formatId);
-  if (!Object.keys(doc.cells).some((k) => k.startsWith('t3.') || k.startsWith('t4.'))) return [];
-  let totals: Record<string, number> | null = null;
-  const value = (k: string) => (model.byKey.get(k)?.derived ? (totals ??= deriveTotals(formatId, doc.cells))[k] : doc.cells[k]) ?? 0;
+  // A row's 总计 is the sum of its columns (cheaper than deriving every total of the tables).
+  const value = (k: string) => {
+    if (!k.endsWith('.total')) return doc.cells[k] ?? 0;
+    const row = k.slice(0, -'total'.length);
+    return (k.startsWith('t3.') ? T3_COLUMNS : T4_COLUMNS).reduce((a, c) => a + (doc.cells[row + c] ?? 0), 0);
+  };
   const out: Finding[] = [];
   for (const src of sources) {
     if (src.section === 'title' || src.section === 'signature' || src.section === 'period') continue;
-    if (!src.text.includes('申请') && !src.text.includes('复议')) continue;
-    for (const seg of segments(src.text)) {
-      const t3 = t3Claim(seg.text);
+    const claims = claimsOf(src.text);
+    // Nothing is compared with a table not filled in yet (its counts are 0, so no count agrees).
+    if (claims.length === 0) continue;
+    for (const { seg, t3, each, t4 } of claims) {
       // Only where the count agrees with the table (else the figure check says so): the outcome is what differs.
       if (t3 && value('t3.new_received.total') === t3.count && t3.outcome.rows.every((r) => value(`t3.${r}.total`) === 0)) {
         const labels =
@@ -112,8 +137,7 @@ export function checkOutcomeClaims(doc: ReportDoc, sources: readonly TextSource[
           actual: 0,
         });
       }
-      const each = applicantsEach(seg.text);
-      if (each) {
+      if (each && value('t3.new_received.total') > 0) {
         const wrong = each.types.filter((t) => t.columns.reduce((a, c) => a + value(`t3.new_received.${c}`), 0) !== each.count);
         if (wrong.length) {
           const cells = wrong.flatMap((t) => t.columns.map((c) => `t3.new_received.${c}`));
@@ -133,7 +157,6 @@ export function checkOutcomeClaims(doc: ReportDoc, sources: readonly TextSource[
           });
         }
       }
-      const t4 = reviewClaim(seg.text);
       if (t4 && value('t4.review.total') === t4.count && model.byKey.has(`t4.review.${t4.result.column}`) && value(`t4.review.${t4.result.column}`) === 0) {
         const key = `t4.review.${t4.result.column}`;
         out.push({
