@@ -252,7 +252,14 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
   {
     rule: 'review.legacy_heading',
     wrong: [{ text: '四、收费及减免情况\n本年度未收取任何费用。', section: 'problems' }],
-    right: [{ text: '二、存在的主要问题及改进措施\n一是政策解读偏少。下一步，2026年每季度至少发布1篇图解。', section: 'problems' }],
+    right: [
+      { text: '二、存在的主要问题及改进措施\n一是政策解读偏少。下一步，2026年每季度至少发布1篇图解。', section: 'problems' },
+      // 总体情况概述 is the current part 一 described, not the pre-2019 概述.
+      {
+        text: '本报告由总体情况概述,主动公开政府信息情况,收到和处理政府信息公开申请情况,政府信息公开行政复议、行政诉讼情况,存在的主要问题及改进情况和其他需要报告的事项6个部分组成。',
+        source: 'https://www.hukou.gov.cn/wsz/zfxxgknb_171215/202412/t20241225_6806235.html',
+      },
+    ],
   },
   {
     rule: 't2.township_normative',

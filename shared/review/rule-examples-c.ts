@@ -20,8 +20,6 @@ export interface RuleExampleC extends RuleExampleA {
   unset?: readonly string[];
   /** last year's report given to the cross-year checks: this report one year earlier, with these sections */
   previous?: { year?: number; unitName?: string; sections?: Partial<Record<SectionKey, string>> };
-  /** where a right example's words were published (test/corpus/sources/*-paragraphs.json) */
-  source?: string;
   /** the other units' reports of one county batch (county.* rules); this report is the batch's first */
   others?: readonly RuleExampleC[];
 }
