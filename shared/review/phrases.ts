@@ -333,6 +333,10 @@ export const AUTHOR_TAILS: readonly string[] = [
   '政务公开',
   '政府信息公开',
   '信息公开',
+  // 「龙泉镇在政务公开工作中还存在……」: the town as the subject of its work.
+  '在政务公开',
+  '在政府信息公开',
+  '在信息公开',
   '通过',
   '依托',
   '共计',

@@ -203,7 +203,12 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
   },
   {
     rule: 'review.unit_name',
-    wrong: ['山福镇人民政府高度重视政府信息公开工作。', '大水坑镇政务公开工作稳步推进。', { text: '安砂镇认真落实条例要求。', info: true }],
+    wrong: [
+      '山福镇人民政府高度重视政府信息公开工作。',
+      '大水坑镇政务公开工作稳步推进。',
+      { text: '安砂镇认真落实条例要求。', info: true },
+      { text: '龙泉镇在政务公开工作中还存在以下问题。', section: 'problems', info: true },
+    ],
     right: [
       '完成镇政府信息公开指南和主动公开目录的更新。',
       '明确街道党政办公室负责政府信息公开日常工作。',
