@@ -335,7 +335,8 @@ export const FIGURES: FigureRule[] = [
   {
     id: 'not_processed_petition',
     what: '信访举报投诉类申请',
-    after: '信访举报投诉类?',
+    // 「属于信访举报投诉类、告知通过其他渠道反映的申请有1件」
+    after: '信访举报投诉类?(?:[、，,]?告知(?:申请人)?通过其他(?:法定)?(?:渠道|途径)(?:反映|解决|办理)?)?',
     units: '件|宗|份',
     sentenceMust: /申请/,
     cells: () => ['t3.not_processed_petition.total'],

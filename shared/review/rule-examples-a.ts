@@ -64,6 +64,7 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       // A reason in brackets names the sub-row; the sentence's paragraph says it is about applications.
       { text: `${FOUR_APPLICATIONS}全年办结4件，其中予以公开3件，不予公开1件（涉及国家秘密）。`, replace: true, cells: ADMIN_QUERY },
       { text: '全年办结申请4件，其中予以公开3件，不予公开1件（涉及国家秘密）。', replace: true, cells: ADMIN_QUERY },
+      { text: '属于信访举报投诉类、告知通过其他渠道反映的申请有1件。', section: 'requests' },
       // Two applicant types with one count each (各), against the table's columns.
       { text: TWO_APPLICANTS, replace: true, cells: TWO_NATURAL },
       // 现行有效 without its object, in a sentence about 规范性文件.
@@ -107,6 +108,7 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         replace: true,
         cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 6 },
       },
+      { text: '属于信访举报投诉类、告知通过其他渠道反映的申请有1件。', section: 'requests', cells: { 't3.not_processed_petition.natural_person': 1 } },
       { text: TWO_APPLICANTS, replace: true, cells: { ...TWO_NATURAL, 't3.new_received.natural_person': 1, 't3.new_received.commercial_enterprise': 1 } },
       {
         text: '全年共收到政府信息公开申请2件，自然人和法人或其他组织各1件。',
