@@ -140,8 +140,9 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
       for (const m of first ? numberFirstMatches(re, text, needs) : allMatches(re, text)) {
         const gap = first ? m[5]! : m[2]!;
         const sentence = sentenceAt(text, m.index);
-        // The sentence, or its paragraph up to it (「全年新收申请6件……。全年办结6件，其中……」), is about applications.
-        if (rule.sentenceMust && !aboutRequests && !rule.sentenceMust.test(text.slice(text.lastIndexOf('\n', sentence.start - 1) + 1, sentence.end))) continue;
+        // The sentence, or for an outcome its paragraph up to it (「全年新收申请6件……。全年办结6件，其中……」), is about applications.
+        const about = rule.paragraphMust ? text.slice(text.lastIndexOf('\n', sentence.start - 1) + 1, sentence.end) : sentence.text;
+        if (rule.sentenceMust && !aboutRequests && !rule.sentenceMust.test(about)) continue;
         const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
         const prefix = text.slice(clauseStart, m.index);
         if (rule.notAbout && rule.notAbout.test(prefix + m[1]! + gap)) continue;

@@ -14,6 +14,11 @@ export interface FigureRule {
   units: string;
   /** the sentence must contain this to be about this figure */
   sentenceMust?: RegExp;
+  /**
+   * …or its paragraph up to it: the keyword is itself an outcome of applications (不予公开1件 after
+   * 「全年新收申请6件。」), unlike 办结 or 新收 that count other things too.
+   */
+  paragraphMust?: true;
   /** the table cells the figure is compared with; they depend on the format only */
   cells: (formatId: GovFormatId) => string[];
   years?: 'gov-2021';
@@ -152,6 +157,7 @@ export const FIGURES: FigureRule[] = [
     after: '予以公开',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => ['t3.granted.total'],
     numberFirst: true,
   },
@@ -161,6 +167,7 @@ export const FIGURES: FigureRule[] = [
     after: '部分公开',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => ['t3.partial_grant.total'],
     numberFirst: true,
   },
@@ -234,6 +241,7 @@ export const FIGURES: FigureRule[] = [
     after: '不予公开',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => [
       't3.denied_state_secret.total',
       't3.denied_law_forbidden.total',
@@ -253,6 +261,7 @@ export const FIGURES: FigureRule[] = [
     after: '无法提供',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => ['t3.unable_not_held.total', 't3.unable_need_create.total', 't3.unable_unclear.total'],
     parts: UNABLE_PARTS,
     numberFirst: true,
@@ -263,6 +272,7 @@ export const FIGURES: FigureRule[] = [
     after: '不掌握(?:相关|该|所申请的?)?(?:政府)?(?:信息)?(?:的)?(?:告知申请人|答复申请人|告知)?',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => ['t3.unable_not_held.total'],
     numberFirst: true,
   },
@@ -272,6 +282,7 @@ export const FIGURES: FigureRule[] = [
     after: '不予处理',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => [
       't3.not_processed_petition.total',
       't3.not_processed_repeat.total',
@@ -288,6 +299,7 @@ export const FIGURES: FigureRule[] = [
     after: '其[他它]处理',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: (formatId) =>
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
     parts: OTHER_PARTS,

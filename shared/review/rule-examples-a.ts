@@ -109,6 +109,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 6 },
       },
       { text: '属于信访举报投诉类、告知通过其他渠道反映的申请有1件。', section: 'requests', cells: { 't3.not_processed_petition.natural_person': 1 } },
+      // 办结 counts other things too: only its own sentence can say it is about applications.
+      '全年收到政府信息公开申请4件，均已按期答复。便民服务中心全年办结各类审批服务事项1200件。',
       { text: TWO_APPLICANTS, replace: true, cells: { ...TWO_NATURAL, 't3.new_received.natural_person': 1, 't3.new_received.commercial_enterprise': 1 } },
       {
         text: '全年共收到政府信息公开申请2件，自然人和法人或其他组织各1件。',
