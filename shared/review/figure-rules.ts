@@ -227,13 +227,14 @@ export const FIGURES: FigureRule[] = [
     // text about 规范性文件 that is not about a clean-up (清理……其中现行有效8件 counts the files reviewed).
     id: 'normative_in_force_bare',
     what: '现行有效的行政规范性文件',
-    after: '现行有效(?!的?(?:行政)?规范性文件)(?:的)?(?:文件)?(?:共计|共|为)?',
+    after: '现行有效(?!的?(?:行政)?规范性文件)(?:文件)?(?:共计|共|为)?',
     units: '件|份|个',
     sentenceMust: /^(?![^]*清理)[^]*规范性文件/,
     cells: () => ['t2.normative_documents.in_force'],
     years: 'gov-2021',
-    // Only the stock itself: nothing but the figure may follow 现行有效 (现行有效村规民约35件 is not it).
-    notAbout: /其中|现行有效(?=((?:的)?(?:文件)?(?:共计|共|为)?))\1[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]/,
+    // Only the stock itself: nothing but the figure may follow 现行有效 (not 现行有效村规民约35件, nor
+    // 对现行有效的12件规范性文件进行评估, where the figure qualifies the object of another verb).
+    notAbout: /其中|现行有效(?=((?:文件)?(?:共计|共|为)?))\1[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]/,
   },
   {
     id: 'denied',

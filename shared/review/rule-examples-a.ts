@@ -119,6 +119,7 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       },
       { text: '本年度共清理规范性文件12件，其中现行有效8件。', replace: true, cells: { 't2.normative_documents.in_force': 5 } },
       { text: '本年度未制发行政规范性文件。全镇现行有效村规民约35件。', replace: true },
+      { text: '本年度对现行有效的12件规范性文件进行了评估，均继续有效。', replace: true },
       // A breakdown in brackets may name only some sub-rows: the outcome's total is compared.
       {
         text: '全年办结申请4件，其中予以公开1件，不予公开3件（其中过程性信息1件）。',
