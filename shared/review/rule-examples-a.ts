@@ -150,6 +150,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       { text: '本年度无结转下年度的申请，无上年结转申请。', cells: { 't3.carried_over.natural_person': 0, 't3.carried_forward.natural_person': 0 } },
       { text: '本年度办结全部申请，无结转。', replace: true, cells: { 't3.carried_over.natural_person': 1 } },
       '无上年结转申请。',
+      // 申请0件 of the carry-over, not of the new applications.
+      '全年新收申请4件；2024年结转申请0件。',
       '没有申请人对答复提出异议。',
       '被提起行政诉讼0件，未经复议直接起诉的没有。',
       { text: '因政府信息公开申请行政复议1件，尚未审结行政复议0件。', cells: { 't4.review.maintain': 1 } },
