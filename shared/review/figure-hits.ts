@@ -167,6 +167,8 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
           // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
           if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
           if (gap.includes('、') && !SAME_FOR_BOTH.test(gap) && !rule.listGap) continue;
+          // Labels first, figures after (予以公开和无法提供分别为3件、1件): the first figure is not this label's.
+          if (gap.includes('分别')) continue;
           // The number's clause goes on to another figure's keyword: 「予以公开，1件属于过程性信息不予公开」.
           if (kind === 'afterSpill' && (ALL_KEYWORDS.test(m[5]!) || /中[，,]/.test(gap))) continue;
         }

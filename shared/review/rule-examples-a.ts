@@ -109,6 +109,9 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 6 },
       },
       { text: '属于信访举报投诉类、告知通过其他渠道反映的申请有1件。', section: 'requests', cells: { 't3.not_processed_petition.natural_person': 1 } },
+      // Labels first, figures after: each figure is its label's in order, not the nearest label's.
+      '全年共收到政府信息公开申请4件，其中自然人3件、商业企业1件，予以公开和无法提供分别为3件、1件。',
+      '本年度作出行政许可、行政处罚决定分别为12件、5件。',
       // 办结 counts other things too: only its own sentence can say it is about applications.
       '全年收到政府信息公开申请4件，均已按期答复。便民服务中心全年办结各类审批服务事项1200件。',
       { text: TWO_APPLICANTS, replace: true, cells: { ...TWO_NATURAL, 't3.new_received.natural_person': 1, 't3.new_received.commercial_enterprise': 1 } },
@@ -202,6 +205,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '本年办结12件：予以公开6件，部分公开1件，不予公开2件（其中保护第三方合法权益1件、属于过程性信息1件），无法提供2件（均为本机关不掌握相关政府信息），不予处理1件（重复申请）；另有1件结转下年度继续办理。',
       '办结的38件中：予以公开16件，部分公开4件；不予公开3件，其中保护第三方合法权益2件、属于三类内部事务信息1件；无法提供15件。',
       '全年公开信息100条，其中工作动态40条、通知公告30条。',
+      // A second list with its labels first closes the first.
+      '全年共收到政府信息公开申请4件，其中自然人3件、商业企业1件，予以公开和无法提供分别为3件、1件。',
       '全年在镇政府专栏公开信息260条，其中工作动态150条、财政信息38条、民生保障信息52条等。',
       '全年在镇政府专栏公开信息260条，其中工作动态150条、财政信息38条、民生保障信息52条，另有其他信息20条。',
       '政府文件17条，占10%；工作动态102条，占60%；其他51条，占30%。',

@@ -283,6 +283,8 @@ function collectParts(facts: SourceFacts, i: number, zoneStart: number, crossed:
       semicolon = true;
       if (!pastSemicolons) break;
     }
+    // Another list opens with its labels first (，予以公开和无法提供分别为3件、1件): this one has ended.
+    if (parts.length > 0 && gap.includes('分别')) break;
     const label = gap
       .replace(SEPARATORS, '')
       .replace(/^(是|为|有)/, '')
