@@ -161,6 +161,8 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
           if (!FIRST_OPENER.test(opening) && !(/的[\s\u3000]*$/.test(opening) && !ALL_KEYWORDS.test(opening) && !APPLICANTS.test(opening))) continue;
           // 「5件因本机关不掌握相关政府信息而无法提供」: a sub-row's words may stand between; another outcome's may not.
           if (otherKeyword(gap, rule)) continue;
+          // 「其中1件申请人为商业企业，决定予以公开」: the applicant's share of the outcome, not its figure.
+          if (!rule.ledBy && APPLICANTS.test(gap)) continue;
         } else {
           if (kind !== 'afterSpill' && CLAUSE_IN_GAP.test(gap)) continue;
           // Another figure's keyword between ours and the number: the number is theirs,

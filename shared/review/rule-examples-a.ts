@@ -112,6 +112,7 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       // Labels first, figures after: each figure is its label's in order, not the nearest label's.
       '全年共收到政府信息公开申请4件，其中自然人3件、商业企业1件，予以公开和无法提供分别为3件、1件。',
       '本年度作出行政许可、行政处罚决定分别为12件、5件。',
+      '全年收到申请4件，其中1件申请人为商业企业，决定予以公开。',
       // 办结 counts other things too: only its own sentence can say it is about applications.
       '全年收到政府信息公开申请4件，均已按期答复。便民服务中心全年办结各类审批服务事项1200件。',
       { text: TWO_APPLICANTS, replace: true, cells: { ...TWO_NATURAL, 't3.new_received.natural_person': 1, 't3.new_received.commercial_enterprise': 1 } },
