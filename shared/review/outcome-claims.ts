@@ -8,7 +8,7 @@ import { formatModel, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import type { TextSource } from './text';
 import { factsOf, memo } from './facts';
-import { NUMBER_SOURCE, parseNumber, quote, textFinding } from './text';
+import { allMatches, NUMBER_SOURCE, parseNumber, quote, textFinding } from './text';
 
 interface Outcome {
   /** the words that state it, as a bare clause */
@@ -73,16 +73,10 @@ const T3_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institu
 const T4_COLUMNS = ['maintain', 'correct', 'other', 'pending'];
 
 /** The segments of a text (up to 。！？； or a line end) with their start. */
+const SEGMENT = /[^。！？；;\n]+/g;
+
 function segments(text: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || '。！？；;\n'.includes(text.charAt(i))) {
-      if (i > start) out.push({ text: text.slice(start, i), start });
-      start = i + 1;
-    }
-  }
-  return out;
+  return allMatches(SEGMENT, text).map((m) => ({ text: m[0], start: m.index }));
 }
 
 interface Claims {
@@ -180,6 +174,7 @@ export function checkOutcomeClaims(doc: ReportDoc, sources: readonly TextSource[
 
 /** 「全年收到申请1件，……，决定不予公开」: the new applications' one stated outcome and their count. */
 function t3Claim(seg: string): { outcome: Outcome; count: number; at: number; length: number } | null {
+  if (!seg.includes('申请') || !seg.includes('公开')) return null;
   const m = NEW_COUNT.exec(seg);
   if (!m) return null;
   const count = parseNumber(m[1] ?? m[2]!);
@@ -206,6 +201,7 @@ function t3Claim(seg: string): { outcome: Outcome; count: number; at: number; le
 
 /** 「被申请行政复议1件，复议机关责令重新答复，结果予以纠正」: the one result of the cases. */
 function reviewClaim(seg: string): { result: (typeof REVIEW_RESULTS)[number]; count: number; at: number; length: number } | null {
+  if (!seg.includes('复议')) return null;
   const m = REVIEW_COUNT.exec(seg);
   if (!m) return null;
   const count = parseNumber(m[1]!);
