@@ -120,6 +120,10 @@ function clauseAround(text: string, start: number, end: number): string {
   while (s > 0 && !CLAUSE_MARK.test(text.charAt(s - 1))) s--;
   let e = end;
   while (e < text.length && !CLAUSE_MARK.test(text.charAt(e))) e++;
+  // A reason in brackets right after (不予公开1件（涉及国家秘密）) names the sub-row; a breakdown
+  // with figures (（其中过程性信息1件）) may name only some of them, so it is left out.
+  const reason = /^[（(]([^（()）\d０-９]{1,30})[）)]/.exec(text.slice(e));
+  if (reason && !/[一二两三四五六七八九十]+[ \u3000]*[件宗份]/.test(reason[1]!)) e += reason[0].length;
   return text.slice(s, e);
 }
 
@@ -136,7 +140,9 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
       for (const m of first ? numberFirstMatches(re, text, needs) : allMatches(re, text)) {
         const gap = first ? m[5]! : m[2]!;
         const sentence = sentenceAt(text, m.index);
-        if (rule.sentenceMust && !aboutRequests && !rule.sentenceMust.test(sentence.text)) continue;
+        // The sentence, or for an outcome its paragraph up to it (「全年新收申请6件……。全年办结6件，其中……」), is about applications.
+        const about = rule.paragraphMust ? text.slice(text.lastIndexOf('\n', sentence.start - 1) + 1, sentence.end) : sentence.text;
+        if (rule.sentenceMust && !aboutRequests && !rule.sentenceMust.test(about)) continue;
         const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('；', m.index), sentence.start - 1) + 1;
         const prefix = text.slice(clauseStart, m.index);
         if (rule.notAbout && rule.notAbout.test(prefix + m[1]! + gap)) continue;
@@ -155,12 +161,16 @@ export function figureHits(text: string, formatId: GovFormatId, year: number, ab
           if (!FIRST_OPENER.test(opening) && !(/的[\s\u3000]*$/.test(opening) && !ALL_KEYWORDS.test(opening) && !APPLICANTS.test(opening))) continue;
           // 「5件因本机关不掌握相关政府信息而无法提供」: a sub-row's words may stand between; another outcome's may not.
           if (otherKeyword(gap, rule)) continue;
+          // 「其中1件申请人为商业企业，决定予以公开」: the applicant's share of the outcome, not its figure.
+          if (!rule.ledBy && APPLICANTS.test(gap)) continue;
         } else {
           if (kind !== 'afterSpill' && CLAUSE_IN_GAP.test(gap)) continue;
           // Another figure's keyword between ours and the number: the number is theirs,
           // unless the sentence says both are the same (“行政复议、行政诉讼均为0件”).
           if (ALL_KEYWORDS.test(gap) && !SAME_FOR_BOTH.test(gap)) continue;
           if (gap.includes('、') && !SAME_FOR_BOTH.test(gap) && !rule.listGap) continue;
+          // Labels first, figures after (予以公开和无法提供分别为3件、1件): the first figure is not this label's.
+          if (gap.includes('分别')) continue;
           // The number's clause goes on to another figure's keyword: 「予以公开，1件属于过程性信息不予公开」.
           if (kind === 'afterSpill' && (ALL_KEYWORDS.test(m[5]!) || /中[，,]/.test(gap))) continue;
         }

@@ -14,6 +14,11 @@ export interface FigureRule {
   units: string;
   /** the sentence must contain this to be about this figure */
   sentenceMust?: RegExp;
+  /**
+   * …or its paragraph up to it: the keyword is itself an outcome of applications (不予公开1件 after
+   * 「全年新收申请6件。」), unlike 办结 or 新收 that count other things too.
+   */
+  paragraphMust?: true;
   /** the table cells the figure is compared with; they depend on the format only */
   cells: (formatId: GovFormatId) => string[];
   years?: 'gov-2021';
@@ -79,6 +84,7 @@ export const NEEDS: Record<string, readonly string[]> = {
   normative_issued: ['规范性文件'],
   normative_repealed: ['规范性文件'],
   normative_in_force: ['规范性文件'],
+  normative_in_force_bare: ['现行有效'],
   denied: ['不予公开'],
   unable: ['无法提供'],
   not_held: ['不掌握'],
@@ -151,6 +157,7 @@ export const FIGURES: FigureRule[] = [
     after: '予以公开',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => ['t3.granted.total'],
     numberFirst: true,
   },
@@ -160,6 +167,7 @@ export const FIGURES: FigureRule[] = [
     after: '部分公开',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => ['t3.partial_grant.total'],
     numberFirst: true,
   },
@@ -215,11 +223,26 @@ export const FIGURES: FigureRule[] = [
     years: 'gov-2021',
   },
   {
+    // 「本年制发行政规范性文件1件，未废止，现行有效6件」: the stock named without its object, in a
+    // text about 规范性文件 that is not about a clean-up (清理……其中现行有效8件 counts the files reviewed).
+    id: 'normative_in_force_bare',
+    what: '现行有效的行政规范性文件',
+    after: '现行有效(?!的?(?:行政)?规范性文件)(?:文件)?(?:共计|共|为)?',
+    units: '件|份|个',
+    sentenceMust: /^(?![^]*清理)[^]*规范性文件/,
+    cells: () => ['t2.normative_documents.in_force'],
+    years: 'gov-2021',
+    // Only the stock itself: nothing but the figure may follow 现行有效 (not 现行有效村规民约35件, nor
+    // 对现行有效的12件规范性文件进行评估, where the figure qualifies the object of another verb).
+    notAbout: /其中|现行有效(?=((?:文件)?(?:共计|共|为)?))\1[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]/,
+  },
+  {
     id: 'denied',
     what: '不予公开的申请',
     after: '不予公开',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => [
       't3.denied_state_secret.total',
       't3.denied_law_forbidden.total',
@@ -239,6 +262,7 @@ export const FIGURES: FigureRule[] = [
     after: '无法提供',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => ['t3.unable_not_held.total', 't3.unable_need_create.total', 't3.unable_unclear.total'],
     parts: UNABLE_PARTS,
     numberFirst: true,
@@ -249,6 +273,7 @@ export const FIGURES: FigureRule[] = [
     after: '不掌握(?:相关|该|所申请的?)?(?:政府)?(?:信息)?(?:的)?(?:告知申请人|答复申请人|告知)?',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => ['t3.unable_not_held.total'],
     numberFirst: true,
   },
@@ -258,6 +283,7 @@ export const FIGURES: FigureRule[] = [
     after: '不予处理',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: () => [
       't3.not_processed_petition.total',
       't3.not_processed_repeat.total',
@@ -274,6 +300,7 @@ export const FIGURES: FigureRule[] = [
     after: '其[他它]处理',
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
+    paragraphMust: true,
     cells: (formatId) =>
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
     parts: OTHER_PARTS,
@@ -321,7 +348,8 @@ export const FIGURES: FigureRule[] = [
   {
     id: 'not_processed_petition',
     what: '信访举报投诉类申请',
-    after: '信访举报投诉类?',
+    // 「属于信访举报投诉类、告知通过其他渠道反映的申请有1件」
+    after: '信访举报投诉类?(?:[、，,]?告知(?:申请人)?通过其他(?:法定)?(?:渠道|途径)(?:反映|解决|办理)?)?',
     units: '件|宗|份',
     sentenceMust: /申请/,
     cells: () => ['t3.not_processed_petition.total'],

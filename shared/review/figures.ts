@@ -99,7 +99,18 @@ export function checkFigures(doc: ReportDoc, sources: TextSource[]): Finding[] {
 const OUTCOME_OF_CASES = /审结|败诉|胜诉|纠错|纠正|维持|撤销|终止|判决|结果/;
 
 /** `needs`: a word every match contains, so a text without it is not scanned. */
-const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table: string; formatId?: GovFormatId; notAbout?: RegExp; unit?: string }[] = [
+const CLAIMS: {
+  re: RegExp;
+  needs: string;
+  cells: string[];
+  what: string;
+  table: string;
+  formatId?: GovFormatId;
+  notAbout?: RegExp;
+  /** words in the clause before the match that make it about another row (2024年结转申请0件) */
+  notAfter?: RegExp;
+  unit?: string;
+}[] = [
   {
     // Not 「未发生因政府信息公开申请引发的行政复议」, which is about 复议 (the clause is read after the match).
     re: /(未|没有|无)(收到|受理|接到|接收|新增|新收)[^。；，]{0,24}?申请|(未|没有|无)(任何)?(公民|法人|其他组织|群众|个人|企业|单位|申请人)[^。；，\d]{0,20}?(提出|提交|申请)[^。；，\d]{0,12}?(申请|信息的情况)|申请[^。；，复诉]{0,6}?(为|共)?\s*(?<![0-9０-９])(0|０|零)\s*件|申请(数|数量|总数|件数)(为|是)?\s*(?<![0-9０-９])(0|０|零)(?![0-9０-９])|零申请/g,
@@ -109,6 +120,7 @@ const CLAIMS: { re: RegExp; needs: string; cells: string[]; what: string; table:
     table: 't3',
     // …about something else the applications did or had: 复议, overdue answers, complaints.
     notAbout: /复议|诉讼|超期|逾期|超时|驳回|投诉|被|答复|办理|处理|撤回|结转/,
+    notAfter: /结转|转入/,
   },
   {
     // 「无上年结转申请」 while table 三 carries some over (not 「无结转」, which may be about next year).
@@ -176,6 +188,7 @@ function noneClaims(src: TextSource, formatId: GovFormatId, value: (k: string) =
       const sentence = sentenceAt(text, m.index);
       const clauseStart = Math.max(text.lastIndexOf('，', m.index), sentence.start - 1) + 1;
       if (NOT_THIS_YEAR.test(text.slice(clauseStart, m.index))) continue;
+      if (c.notAfter?.test(text.slice(Math.max(clauseStart, text.lastIndexOf('；', m.index) + 1), m.index))) continue;
       // “未收到……行政复议申请” is about table 四's cases, not table 三's applications.
       if (c.table === 't3' && /复议|诉讼/.test(m[0])) continue;
       if (c.notAbout) {

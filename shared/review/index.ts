@@ -8,6 +8,7 @@ import { checkFigures, checkMoney, checkRequestsCount } from './figures';
 import { checkDate, checkTitle, checkUnitNames, checkYears } from './identity';
 import { checkSimilarity } from './similarity';
 import { checkSums } from './sums';
+import { checkOutcomeClaims } from './outcome-claims';
 import { checkDates } from './dates';
 import { checkWrongLevel } from './bodies';
 import { checkBodyKind } from './body-kind';
@@ -46,6 +47,7 @@ export function reviewDocument(doc: ReportDoc, previous?: ReportDoc | null): Fin
     ...checkFee(doc, sections),
     ...checkProblems(doc, sections),
     ...checkFigures(doc, sections),
+    ...checkOutcomeClaims(doc, sections),
     ...checkSums(sources),
     ...checkMoney(doc, sections),
     ...checkRequestsCount(doc, sections),

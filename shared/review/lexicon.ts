@@ -13,7 +13,7 @@ import { confusion, type Confusion } from './lexicon-confusion';
 import { FIXED_TERMS, ORDINARY_WORDS, SHORT_TERMS } from './lexicon-terms';
 import type { RuleExamples } from './rule-examples';
 import type { TextSource } from './text';
-import { excerpt, textFinding } from './text';
+import { allMatches, excerpt, textFinding } from './text';
 
 /** Slots under one key; `same` is their right character when they all have the same one. */
 type SlotList = Slot[] & { same?: number };
@@ -241,16 +241,34 @@ export function findTermTypos(text: string): TermTypo[] {
   return out;
 }
 
+/**
+ * 公式 (a formula) is an ordinary word, so the lexicon never reads it as 公示; where what comes
+ * before or after can only be about making something public (资金公式, 已按规定公式, 公式栏), it is.
+ * Not 公式化 (formulaic).
+ */
+const GONGSHI = /(?<=(?:资金|信息|名单|结果|决定|情况|事项|规定|予以|进行|张榜|及时|已|均|村务|政务|财务)[ \u3000]*)公式(?!化)|公式(?=栏|牌|期|公告|墙|专栏)/g;
+
 function typoMarks(text: string): Mark[] {
-  return findTermTypos(text).map((t) => {
-    const how = t.why === 'homophone' ? '同音' : t.why === 'near-homophone' ? '音近' : '形近';
-    return {
-      start: t.start,
-      end: t.end,
-      message: `中「${excerpt(text, t.start, t.end)}」的“${t.written}”应为“${t.term}”（“${t.wrong}”与“${t.right}”${how}，像是打错了字），请改正。`,
-      context: excerpt(text, t.start, t.end),
-    };
-  });
+  const gongshi: Mark[] = text.includes('公式')
+    ? allMatches(GONGSHI, text).map((m) => ({
+        start: m.index,
+        end: m.index + 2,
+        message: `中「${excerpt(text, m.index, m.index + 2)}」的“公式”应为“公示”（同音，像是打错了字），请改正。`,
+        context: excerpt(text, m.index, m.index + 2),
+      }))
+    : [];
+  return [
+    ...gongshi,
+    ...findTermTypos(text).map((t) => {
+      const how = t.why === 'homophone' ? '同音' : t.why === 'near-homophone' ? '音近' : '形近';
+      return {
+        start: t.start,
+        end: t.end,
+        message: `中「${excerpt(text, t.start, t.end)}」的“${t.written}”应为“${t.term}”（“${t.wrong}”与“${t.right}”${how}，像是打错了字），请改正。`,
+        context: excerpt(text, t.start, t.end),
+      };
+    }),
+  ];
 }
 
 export function checkTermTypos(sources: readonly TextSource[]): Finding[] {
@@ -276,6 +294,9 @@ export const TERM_TYPO_EXAMPLES: RuleExamples = {
     { section: 'other_matters', text: '本年度未收取信息处理废。' },
     '通过政府门户网战发布信息。',
     '部份公开的申请已按时答复。',
+    '惠民资金公式9条。',
+    '全年作出行政处罚决定3件，处罚信息已按规定公式。',
+    '二是通过镇政府公式栏公布惠农补贴信息。',
   ],
   right: [
     '全年共收到依申请公开申请4件。',
@@ -283,5 +304,8 @@ export const TERM_TYPO_EXAMPLES: RuleExamples = {
     '严格执行信息发布保密审查制度，制订年度工作计划。',
     '其它事项按要求公开。',
     '加强政府信息源头管理。',
+    '二是政策解读形式单一，存在公式化倾向。',
+    '按照补贴计算公式核定发放金额。',
+    '避免政务信息公式化、模板化。',
   ],
 };

@@ -179,7 +179,7 @@ export const LEGACY_HEADINGS: readonly RegExp[] = [
 export const LEGACY_SUBHEADINGS: readonly RegExp[] = [/收费及减免/, /机构建设和保障经费/, /会议和培训/, /附表$/];
 
 /** A sentence listing the report's parts with pre-2019 names (e.g. 湖南镇 2021, spec §6.1 item 4). */
-export const LEGACY_PART_NAMES: readonly RegExp[] = [/概述/, /收费及减免/, /需要说明的其他事项与附表/, /依申请公开办理情况/];
+export const LEGACY_PART_NAMES: readonly RegExp[] = [/(?<!总体情况)概述/, /收费及减免/, /需要说明的其他事项与附表/, /依申请公开办理情况/];
 
 /** Place-like words ending in 镇/乡/街道 that name no particular unit. */
 export const GENERIC_PLACE_PREFIXES: readonly string[] = [
@@ -333,6 +333,10 @@ export const AUTHOR_TAILS: readonly string[] = [
   '政务公开',
   '政府信息公开',
   '信息公开',
+  // 「龙泉镇在政务公开工作中还存在……」: the town as the subject of its work.
+  '在政务公开',
+  '在政府信息公开',
+  '在信息公开',
   '通过',
   '依托',
   '共计',

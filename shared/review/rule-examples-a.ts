@@ -15,6 +15,30 @@ export interface RuleExamplesA extends RuleExamples {
   right: readonly (string | RuleExampleA)[];
 }
 
+/** One application, from a 自然人, decided 不予公开 in the text. */
+const ONE_APPLICATION = '全年收到政府信息公开申请1件，申请人为自然人，经审查属于内部事务信息，决定不予公开，已在法定期限内答复，无结转。';
+/** The table of a report with one application, granted. */
+const ONE_GRANTED = {
+  't3.new_received.natural_person': 1,
+  't3.new_received.commercial_enterprise': 0,
+  't3.granted.natural_person': 1,
+  't3.granted.commercial_enterprise': 0,
+  't3.unable_not_held.natural_person': 0,
+};
+
+const TWO_APPLICANTS = '全年共收到政府信息公开申请2件，自然人和商业企业各1件，没有上年结转的申请。';
+/** Two applications, both from 自然人, both granted. */
+const TWO_NATURAL = {
+  't3.new_received.natural_person': 2,
+  't3.new_received.commercial_enterprise': 0,
+  't3.granted.natural_person': 2,
+  't3.granted.commercial_enterprise': 0,
+  't3.unable_not_held.natural_person': 0,
+};
+const FOUR_APPLICATIONS = '（二）依申请公开情况。全年新收政府信息公开申请4件，其中自然人3件、商业企业1件。';
+/** The clean table with its 无法提供 case filed under 不予公开 · 属于行政查询事项. */
+const ADMIN_QUERY = { 't3.unable_not_held.natural_person': 0, 't3.denied_admin_query.natural_person': 1 };
+
 /** The clean report's table 三 has 4 new applications (3 granted, 1 not held), nothing carried; 表二 12 licences, 5 penalties. */
 export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
   {
@@ -29,6 +53,26 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年收到申请4件，其中3件不予公开。',
       '129件行政处罚决定已全部在专栏公开。',
       { text: '本年新收申请中，自然人提出2件。', section: 'requests' },
+      // An outcome stated without a figure for the only application (or for all, 均), against a table with none.
+      { text: ONE_APPLICATION, replace: true, cells: ONE_GRANTED },
+      {
+        text: '全年共收到政府信息公开申请1件，经审查予以公开，已按期答复。',
+        replace: true,
+        cells: { ...ONE_GRANTED, 't3.granted.natural_person': 0, 't3.partial_grant.natural_person': 1 },
+      },
+      { text: '本年度因政府信息公开被申请行政复议1件，复议机关责令重新答复，结果予以纠正。', cells: { 't4.review.maintain': 1 } },
+      // A reason in brackets names the sub-row; the sentence's paragraph says it is about applications.
+      { text: `${FOUR_APPLICATIONS}全年办结4件，其中予以公开3件，不予公开1件（涉及国家秘密）。`, replace: true, cells: ADMIN_QUERY },
+      { text: '全年办结申请4件，其中予以公开3件，不予公开1件（涉及国家秘密）。', replace: true, cells: ADMIN_QUERY },
+      { text: '属于信访举报投诉类、告知通过其他渠道反映的申请有1件。', section: 'requests' },
+      // Two applicant types with one count each (各), against the table's columns.
+      { text: TWO_APPLICANTS, replace: true, cells: TWO_NATURAL },
+      // 现行有效 without its object, in a sentence about 规范性文件.
+      {
+        text: '本年制发行政规范性文件1件，未废止，现行有效6件。',
+        replace: true,
+        cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 5 },
+      },
     ],
     right: [
       '全年共收到政府信息公开申请4件，较上年增加2件。',
@@ -44,6 +88,53 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年共收到申请4件，均为自然人申请：3件予以公开；1件告知申请人本机关不掌握。',
       '全年共收到申请4件，其中自然人3件、商业企业1件。',
       { text: '因政府信息公开申请行政复议1件，其中行政复议纠错0件，尚未审结行政复议1件。', cells: { 't4.review.pending': 1 } },
+      { text: ONE_APPLICATION, replace: true, cells: { ...ONE_GRANTED, 't3.granted.natural_person': 0, 't3.denied_internal_affairs.natural_person': 1 } },
+      // Two applications and one outcome without 均: it may be either's.
+      {
+        text: '全年收到政府信息公开申请2件，经审查决定不予公开。',
+        replace: true,
+        cells: { ...ONE_GRANTED, 't3.new_received.natural_person': 2, 't3.granted.natural_person': 2 },
+      },
+      {
+        text: '全年收到政府信息公开申请2件，均予以公开。',
+        replace: true,
+        cells: { ...ONE_GRANTED, 't3.new_received.natural_person': 2, 't3.granted.natural_person': 2 },
+      },
+      { text: '本年度因政府信息公开被申请行政复议1件，复议机关责令重新答复，结果予以纠正。', cells: { 't4.review.correct': 1 } },
+      { text: '本年度被申请行政复议1件，尚未审结。', cells: { 't4.review.pending': 1 } },
+      { text: `${FOUR_APPLICATIONS}全年办结4件，其中予以公开3件，不予公开1件（属于行政查询事项）。`, replace: true, cells: ADMIN_QUERY },
+      {
+        text: '本年制发行政规范性文件1件，未废止，现行有效6件。',
+        replace: true,
+        cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 6 },
+      },
+      { text: '属于信访举报投诉类、告知通过其他渠道反映的申请有1件。', section: 'requests', cells: { 't3.not_processed_petition.natural_person': 1 } },
+      // Labels first, figures after: each figure is its label's in order, not the nearest label's.
+      '全年共收到政府信息公开申请4件，其中自然人3件、商业企业1件，予以公开和无法提供分别为3件、1件。',
+      '本年度作出行政许可、行政处罚决定分别为12件、5件。',
+      '全年收到申请4件，其中1件申请人为商业企业，决定予以公开。',
+      // 办结 counts other things too: only its own sentence can say it is about applications.
+      '全年收到政府信息公开申请4件，均已按期答复。便民服务中心全年办结各类审批服务事项1200件。',
+      { text: TWO_APPLICANTS, replace: true, cells: { ...TWO_NATURAL, 't3.new_received.natural_person': 1, 't3.new_received.commercial_enterprise': 1 } },
+      {
+        text: '全年共收到政府信息公开申请2件，自然人和法人或其他组织各1件。',
+        replace: true,
+        cells: { ...TWO_NATURAL, 't3.new_received.natural_person': 1, 't3.new_received.legal_service_org': 1 },
+      },
+      { text: '本年度共清理规范性文件12件，其中现行有效8件。', replace: true, cells: { 't2.normative_documents.in_force': 5 } },
+      { text: '本年度未制发行政规范性文件。全镇现行有效村规民约35件。', replace: true },
+      { text: '本年度对现行有效的12件规范性文件进行了评估，均继续有效。', replace: true },
+      // A breakdown in brackets may name only some sub-rows: the outcome's total is compared.
+      {
+        text: '全年办结申请4件，其中予以公开1件，不予公开3件（其中过程性信息1件）。',
+        replace: true,
+        cells: {
+          't3.granted.natural_person': 0,
+          't3.unable_not_held.natural_person': 0,
+          't3.denied_process_info.natural_person': 1,
+          't3.denied_internal_affairs.natural_person': 2,
+        },
+      },
     ],
   },
   {
@@ -63,6 +154,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       { text: '本年度无结转下年度的申请，无上年结转申请。', cells: { 't3.carried_over.natural_person': 0, 't3.carried_forward.natural_person': 0 } },
       { text: '本年度办结全部申请，无结转。', replace: true, cells: { 't3.carried_over.natural_person': 1 } },
       '无上年结转申请。',
+      // 申请0件 of the carry-over, not of the new applications.
+      '全年新收申请4件；2024年结转申请0件。',
       '没有申请人对答复提出异议。',
       '被提起行政诉讼0件，未经复议直接起诉的没有。',
       { text: '因政府信息公开申请行政复议1件，尚未审结行政复议0件。', cells: { 't4.review.maintain': 1 } },
@@ -103,6 +196,9 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年主动公开信息412条，较上年增加37条，其中财政信息300条、民生信息200条。',
       '按类别分：机构职能类12条，规划计划类9条，财政资金类31条，民生保障类40条，合计96条。',
       '全年培训共计12次,其中:集中培训10次;专题培训3次。',
+      // A 其中-list closing its sentence, within a tenth of the total: the whole list with a slip, or a part of it.
+      { text: '全年在镇政府专栏公开信息260条，其中工作动态150条、财政信息38条、民生保障信息52条。', info: true },
+      { text: '全年主动公开政府信息420条，其中门户网站专栏发布200条，微信公众号发布190条。', info: true },
     ],
     right: [
       '全年公开各类政府信息142条，按类别分：工作动态86条，民生资金公示27条，其他信息29条。',
@@ -110,13 +206,22 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '本年办结12件：予以公开6件，部分公开1件，不予公开2件（其中保护第三方合法权益1件、属于过程性信息1件），无法提供2件（均为本机关不掌握相关政府信息），不予处理1件（重复申请）；另有1件结转下年度继续办理。',
       '办结的38件中：予以公开16件，部分公开4件；不予公开3件，其中保护第三方合法权益2件、属于三类内部事务信息1件；无法提供15件。',
       '全年公开信息100条，其中工作动态40条、通知公告30条。',
+      // A second list with its labels first closes the first.
+      '全年共收到政府信息公开申请4件，其中自然人3件、商业企业1件，予以公开和无法提供分别为3件、1件。',
+      '全年在镇政府专栏公开信息260条，其中工作动态150条、财政信息38条、民生保障信息52条等。',
+      '全年在镇政府专栏公开信息260条，其中工作动态150条、财政信息38条、民生保障信息52条，另有其他信息20条。',
       '政府文件17条，占10%；工作动态102条，占60%；其他51条，占30%。',
       '申请人中自然人占75%、法人占25%；办理结果中予以公开占50%、不予公开占50%。',
     ],
   },
   {
     rule: 'review.unit_name',
-    wrong: ['山福镇人民政府高度重视政府信息公开工作。', '大水坑镇政务公开工作稳步推进。', { text: '安砂镇认真落实条例要求。', info: true }],
+    wrong: [
+      '山福镇人民政府高度重视政府信息公开工作。',
+      '大水坑镇政务公开工作稳步推进。',
+      { text: '安砂镇认真落实条例要求。', info: true },
+      { text: '龙泉镇在政务公开工作中还存在以下问题。', section: 'problems', info: true },
+    ],
     right: [
       '完成镇政府信息公开指南和主动公开目录的更新。',
       '明确街道党政办公室负责政府信息公开日常工作。',
@@ -165,7 +270,14 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
   {
     rule: 'review.legacy_heading',
     wrong: [{ text: '四、收费及减免情况\n本年度未收取任何费用。', section: 'problems' }],
-    right: [{ text: '二、存在的主要问题及改进措施\n一是政策解读偏少。下一步，2026年每季度至少发布1篇图解。', section: 'problems' }],
+    right: [
+      { text: '二、存在的主要问题及改进措施\n一是政策解读偏少。下一步，2026年每季度至少发布1篇图解。', section: 'problems' },
+      // 总体情况概述 is the current part 一 described, not the pre-2019 概述.
+      {
+        text: '本报告由总体情况概述,主动公开政府信息情况,收到和处理政府信息公开申请情况,政府信息公开行政复议、行政诉讼情况,存在的主要问题及改进情况和其他需要报告的事项6个部分组成。',
+        source: 'https://www.hukou.gov.cn/wsz/zfxxgknb_171215/202412/t20241225_6806235.html',
+      },
+    ],
   },
   {
     rule: 't2.township_normative',

@@ -16,6 +16,8 @@ export interface RuleExample {
   formatId?: 'gov-2019';
   /** table cells set after the words */
   cells?: Readonly<Record<string, number>>;
+  /** where a right example's words were published (test/corpus/sources/*-paragraphs.json) */
+  source?: string;
 }
 
 export interface RuleExamples {

@@ -36,8 +36,8 @@ const STATISTICS_TIME =
 /** 上年结转的申请已于2024年办结: the applications carried into the report year were settled in it. */
 const CARRIED_SETTLED =
   /(?:上年度?|上一年度?|去年)结转[^。；\n]{0,20}?(?:已于|于|在)[ \u3000]*((?:19|20)\d{2})[ \u3000]*年[^。；\n]{0,8}?(?:办结|答复|办理完毕|处理完毕|全部办理)/g;
-/** 2023年度结转的申请: the year the carry-over came from. */
-const CARRIED_FROM = /((?:19|20)\d{2})[ \u3000]*年度?[ \u3000]*(?:结转|转入)的/g;
+/** 2023年度结转的申请, 另有2023年结转申请1件: the year the carry-over came from. */
+const CARRIED_FROM = /((?:19|20)\d{2})[ \u3000]*年度?[ \u3000]*(?:结转|转入)(?:的|(?=[ \u3000]*(?:申请|[0-9０-９一二两三四五六七八九十]+[ \u3000]*件)))/g;
 /** 转结 written for 结转 (not 流转结果, 运转结算). */
 const SWAPPED = /(?<![流运周好扭逆翻旋轮辗])转结(?![算果构束论账合晶])/g;
 /** Part 五's plans: 2025年，我镇将重点做好…… (in a 2025 report the plans are for 2026). */
@@ -142,7 +142,7 @@ function yearMarks(facts: SourceFacts, Y: number, section: string): YearMark[] {
       if (FOLLOW_UP.test(sentenceOf(facts, m.index))) continue;
       stale(
         m.index,
-        m.index + m[0].length - 1,
+        m.index + m[0].replace(/的$/, '').length,
         `中「${excerpt(text, m.index, m.index + m[0].length)}」写的是${year}年度结转的申请，而结转到本年度（${Y}年）的是${Y - 1}年度的申请。像是沿用了往年报告的文字，请改为“${Y - 1}年度”或“上年”。`,
         'review.carry_year',
       );
@@ -209,8 +209,15 @@ export const CARRY_YEAR_EXAMPLES: RuleExamples = {
     { section: 'requests', text: '1件申请因需征求第三方意见，转结下年度办理。' },
     { section: 'requests', text: '上年结转的1件申请已于2024年全部办结。' },
     { section: 'requests', text: '2023年度结转的1件申请已在本年度办结。' },
+    { section: 'requests', text: '全年新收政府信息公开申请3件；另有2023年结转申请1件。' },
+    { section: 'requests', text: '本年度新收申请3件，2023年度结转1件，均已办结。' },
   ],
-  right: [{ section: 'requests', text: '2024年度结转的1件申请已在本年度办结。' }, '土地流转结果已公示，上年结转申请1件。'],
+  right: [
+    { section: 'requests', text: '2024年度结转的1件申请已在本年度办结。' },
+    '土地流转结果已公示，上年结转申请1件。',
+    { section: 'requests', text: '全年新收政府信息公开申请3件；另有2024年结转申请1件。' },
+    { section: 'requests', text: '2025年结转下年度继续办理的申请0件。' },
+  ],
 };
 
 export const PERIOD_EXAMPLES: RuleExamples = {

@@ -3,6 +3,8 @@
 // parts listed with it — in the same sentence, in brackets, in the next sentence that starts with
 // 其中, or before a closing 合计. Parts over the total are always wrong; parts short of it only when
 // the list claims to be complete (分别为, a colon, brackets, 包括 without 等, applicant types, 其他).
+// A 其中-list closing its sentence whose parts come within a tenth of the total reads as the whole
+// list with a slip, but may be a part of it: a 提示 (请核对).
 import type { Finding } from '../report';
 import type { Mark, Quantity, SourceFacts } from './facts';
 import { factsOf, memo } from './facts';
@@ -27,6 +29,11 @@ const REST = /^(其他|其它|其余|另有|剩余)/;
 const PERCENT_GAP = /[（(]?占比?[^，,；;。、）)]{0,6}?[0-9.]+\s*[%％][）)]?/g;
 const SEPARATORS = /[、，,；;和及与\s\u3000]|以及|分别为/g;
 
+/** A sum mark; `unsure` when a reading exists that makes the text right (a 提示, 请核对). */
+interface SumMark extends Mark {
+  unsure?: true;
+}
+
 interface Part {
   q: Quantity;
   label: string;
@@ -50,8 +57,10 @@ export function checkSums(sources: readonly TextSource[]): Finding[] {
   const out: Finding[] = [];
   for (const src of sources) {
     if (src.section === 'title' || src.section === 'signature' || src.section === 'period') continue;
-    for (const m of memo(factsOf(src.text), 'sums', () => sumMarks(factsOf(src.text))))
-      out.push(textFinding('review.sum_parts', `${src.label}中${m.message}`, src, m.start, m.end, m.context));
+    for (const m of memo(factsOf(src.text), 'sums', () => sumMarks(factsOf(src.text)))) {
+      const f = textFinding('review.sum_parts', `${src.label}中${m.message}`, src, m.start, m.end, m.context);
+      out.push(m.unsure ? { ...f, severity: 'info' } : f);
+    }
   }
   return out;
 }
@@ -100,8 +109,8 @@ function shareMarks(facts: SourceFacts): Mark[] {
 }
 
 /** The totals of one text whose parts do not add up (text only, so kept with the text's facts). */
-function sumMarks(facts: SourceFacts): Mark[] {
-  const out: Mark[] = shareMarks(facts);
+function sumMarks(facts: SourceFacts): SumMark[] {
+  const out: SumMark[] = shareMarks(facts);
   const qs = facts.quantities;
   if (qs.length < 3) return out;
   const used = new Set<number>();
@@ -122,6 +131,8 @@ interface Verdict {
   partIndexes: number[];
   /** the list claims to name every part */
   complete: boolean;
+  /** a list that does not claim it but reads as the whole (a 提示 when short of the total) */
+  readsComplete: boolean;
   /** where the finding points: the total through the last part */
   start: number;
   end: number;
@@ -207,7 +218,9 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   // The list stopped at a semicolon: its items may go on clause after clause (予以公开10宗；部分公开3宗；……).
   // When they add up read that way, no reading is certainly wrong.
   if (semicolon && fits(total, topLevelSum(facts, total, zoneStart))) return null;
-  return { total, parts, partIndexes, complete, start: total.start, end: parts[parts.length - 1]!.q.end };
+  // A 其中-list that closes its sentence with no 等 may be the whole list or a part of it.
+  const readsComplete = !etc && kind === '其中' && /^[）)]?[ \u3000]*(?:[。；;！？\n]|$)/.test(listTail);
+  return { total, parts, partIndexes, complete, readsComplete, start: total.start, end: parts[parts.length - 1]!.q.end };
 }
 
 /**
@@ -270,6 +283,8 @@ function collectParts(facts: SourceFacts, i: number, zoneStart: number, crossed:
       semicolon = true;
       if (!pastSemicolons) break;
     }
+    // Another list opens with its labels first (，予以公开和无法提供分别为3件、1件): this one has ended.
+    if (parts.length > 0 && gap.includes('分别')) break;
     const label = gap
       .replace(SEPARATORS, '')
       .replace(/^(是|为|有)/, '')
@@ -309,10 +324,16 @@ function partsBefore(facts: SourceFacts, i: number): Verdict | null {
   if (parts.length < 2) return null;
   // A closing 合计/共计/总计 adds up what was listed before it: the list is complete.
   const complete = !/^(共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, '')) || parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
-  return { total, parts, partIndexes, complete, start: parts[0]!.q.start, end: total.end };
+  return { total, parts, partIndexes, complete, readsComplete: false, start: parts[0]!.q.start, end: total.end };
 }
 
-function judge(facts: SourceFacts, v: Verdict): Mark | null {
+/**
+ * Parts that reach this share of their total without reaching it read as the whole list with a slip
+ * (218 stated, 209 listed); a list of some highlighted parts rarely comes this close.
+ */
+const NEAR_WHOLE = 0.9;
+
+function judge(facts: SourceFacts, v: Verdict): SumMark | null {
   // Parts with a range or a vague figure cannot be added up.
   if (v.parts.some((p) => p.q.approx !== 'exact' || p.q.upper !== p.q.value)) return null;
   const sum = round(v.parts.reduce((a, p) => a + p.q.value, 0));
@@ -320,8 +341,13 @@ function judge(facts: SourceFacts, v: Verdict): Mark | null {
   const vague = v.total.approx !== 'exact';
   const approx = v.total.approx;
   const over = approx === 'more' ? sum >= high : sum > high;
-  const under = v.complete && (approx === 'more' ? sum <= low : sum < low);
-  if (!over && !under) return null;
+  const short = approx === 'more' ? sum <= low : sum < low;
+  const under = v.complete && short;
+  // A 其中-list short of its total may name only some parts; when it reads as the whole list
+  // (see readsComplete) it is a 提示 to check, never a warning
+  // (an exact total only: 一千二百余条 is not meant to add up to the figure).
+  const unsure = !over && !under && short && !vague && v.readsComplete && sum >= NEAR_WHOLE * v.total.value;
+  if (!over && !under && !unsure) return null;
   const unit = v.total.measure;
   const written = facts.text.slice(v.total.start, v.total.end).replace(/\s+/g, '');
   const s = facts.sentences[v.total.sentence]!;
@@ -334,6 +360,15 @@ function judge(facts: SourceFacts, v: Verdict): Mark | null {
     under && !over
       ? '各项加起来比总数少：如果还有没列出的部分，请写明“其他××”；否则请核对总数和各项数字。'
       : '各项加起来超过了总数，请核对总数和各项数字，使两者一致。';
+  if (unsure) {
+    return {
+      message: `「${quote(context.trim(), 90)}」${why}但列出的${listed}加起来是${sum}${unit}，少了${round(v.total.value - sum)}${unit}。请核对：列出的如果是全部类别，总数或某项数字有误；如果只列了一部分，可写明“等”或“其他××条”。`,
+      start: v.start,
+      end: v.end,
+      context,
+      unsure,
+    };
+  }
   return { message: `「${quote(context.trim(), 90)}」${why}但列出的${listed}加起来是${sum}${unit}。${fix}`, start: v.start, end: v.end, context };
 }
 

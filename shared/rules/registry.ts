@@ -90,7 +90,13 @@ export const RULE_REGISTRY = {
   'review.none_claimed': { severity: 'warning', title: '“没有申请/复议/诉讼”与表格不一致', spec: 'W27' },
   'review.all_done': { severity: 'warning', title: '“均已办结”与结转下年度不一致', spec: 'W27', notAFix: true },
   'review.requests_no_count': { severity: 'warning', title: '依申请公开一段没有写申请件数', spec: 'W27' },
-  'review.sum_parts': { severity: 'warning', title: '总数与分项之和不一致', spec: 'W27' },
+  'review.sum_parts': {
+    severity: 'warning',
+    title: '总数与分项之和不一致',
+    spec: 'W27',
+    alsoAs: ['info'],
+    why: '“其中”后的分项加起来接近而少于总数、又没说列全时只作提示（请核对）：可能只列了一部分',
+  },
   'review.money_unit': { severity: 'warning', title: '叙述中的金额与表格单位（万元）不一致', spec: 'W19' },
   'review.fee': { severity: 'warning', title: '信息处理费', spec: 'E23' },
   'review.problems': {
