@@ -17,7 +17,7 @@ export const CLASS_RULES: Record<string, readonly string[]> = {
   typo: ['review.typo', 'review.wording'],
   text_table: ['review.narrative_figure', 'review.none_claimed', 'review.all_done', 'review.requests_no_count', 'review.money_unit'],
   sum: ['review.sum_parts'],
-  self_description: ['review.self_description', 'review.parts_count'],
+  self_description: ['review.self_description', 'review.parts_count', 'review.legacy_heading'],
   no_measures: ['review.problems'],
   wrong_body: ['review.wrong_body', 'review.unit_name', 'review.wrong_level', 'review.signature'],
   stale_year: ['review.stale_year', 'review.period', 'review.carry_year', 'review.title', 'review.citation'],
