@@ -1,9 +1,10 @@
 // The held-out measure of the checker (issue 19): reports and mistakes written by someone who saw
 // neither the rules nor the tuning corpus, measured only after tuning (test/holdout/README.md).
 // Never tune a rule on what this prints; it estimates how the checker does on reports nobody here has
-// seen. `npm run eval:holdout` prints per class caught/planted and every false alarm and miss.
+// seen. `npm run eval:holdout` prints per class caught/planted and every false alarm and miss;
+// `npm run eval:holdout -- test/holdout2` scores another set written the same way.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLASSES, CLASS_RULES, loadClean, runEval } from '../corpus/lib';
 import type { Edit, Planted } from '../corpus/lib';
@@ -19,7 +20,8 @@ interface HoldoutMistake {
   note: string;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = process.argv[2] ? resolve(process.argv[2]) : dirname(fileURLToPath(import.meta.url));
+const setName = relative(process.cwd(), here) || here;
 const clean = loadClean(join(here, 'clean')).filter((c) => c.name.startsWith('h-'));
 const byName = new Map(clean.map((c) => [c.name, c]));
 const raw = JSON.parse(readFileSync(join(here, 'mistakes', 'h-mistakes.json'), 'utf8')) as HoldoutMistake[];
@@ -43,7 +45,7 @@ const planted: Planted[] = raw.map((m) => {
 });
 
 const result = runEval(clean, planted);
-console.log(`留出集（test/holdout）：${clean.length} 份正确报告，${planted.length} 处错误`);
+console.log(`留出集（${setName}）：${clean.length} 份正确报告，${planted.length} 处错误`);
 let alarms = 0;
 for (const c of result.clean) {
   alarms += c.alarms.length;
