@@ -24,20 +24,11 @@ import {
   TOKEN_PARAM,
   label,
 } from '../../shared/host-protocol';
+import { MAX_BODY_BYTES, MAX_EDIT_BODY_BYTES, bodyLimit, tooLarge } from '../core/api/limits';
 import { OneTimeCodes, hostProof, newSession, seal, sessionKey, unseal } from './session';
 
 export const TOKEN_HEADER = 'x-nianbao-token';
-/** A 20 MB upload is 26.7 MB in base64, plus the JSON around it. */
-export const MAX_BODY_BYTES = 30 * 1024 * 1024;
-/** Calls that carry files; every other call is a report's worth of text at most (six sections of 50,000 characters). */
-const FILE_METHODS = new Set(['importPreview', 'countyAddFiles']);
-export const MAX_EDIT_BODY_BYTES = 4 * 1024 * 1024;
-const bodyLimit = (method: string) => (FILE_METHODS.has(method) ? MAX_BODY_BYTES : MAX_EDIT_BODY_BYTES);
-const tooLarge = (method: string) =>
-  FILE_METHODS.has(method)
-    ? '提交的内容太大（超过 30 MB）。导入的文件请不要超过 20 MB。'
-    : '提交的内容太大（超过 4 MB），远多于一份年度报告的文字，没有保存。请刷新页面后重试。';
-
+export { MAX_BODY_BYTES, MAX_EDIT_BODY_BYTES };
 /** A challenge from /auth/hello is good for one call within this time. */
 export const CHALLENGE_LIFETIME_MS = 60_000;
 

@@ -10,6 +10,7 @@ import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { API_METHODS } from '../../shared/api';
 import { createApi } from '../core/api/index';
+import { ipcInputProblem } from '../core/api/limits';
 import type { ApiHandler } from '../core/api/index';
 import { openStore } from '../core/store/index';
 import type { Store } from '../core/store/index';
@@ -129,6 +130,9 @@ function registerIpc(handleApiCall: ApiHandler): void {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: { code: 'unsupported', message: '拒绝访问：请求不是来自本程序的页面。' } };
       }
+      // The same cap as the browser host's request bodies (api/limits.ts).
+      const tooBig = ipcInputProblem(method, input);
+      if (tooBig) return { ok: false, error: { code: 'invalid_input', message: tooBig } };
       return handleApiCall(method, input);
     });
   }

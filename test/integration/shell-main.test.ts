@@ -110,6 +110,32 @@ test('IPC payloads are validated strictly: unknown keys, including __proto__, ar
   assert.deepEqual(await state.ipc.get('api:getUnit')!(trusted, {}), before);
 });
 
+test('IPC calls are capped as the browser host caps its requests: 4 MB for an edit, 30 MB for a file; nothing stored', async (t) => {
+  if (!mainBuilt) return t.skip('run node build/build.mjs first');
+  const created = await state.ipc.get('api:createReport')!(trusted, { year: 2024, formatId: 'gov-2021' });
+  assert.equal(created.ok, true, JSON.stringify(created));
+  const id = created.value.id;
+  const read = async () => (await state.ipc.get('api:getReport')!(trusted, { id })).value.doc.sections.overview ?? '';
+  const before = await read();
+  // 2.1 M characters of Chinese: 6.3 MB as the host's JSON would carry it.
+  const big = await state.ipc.get('api:setSection')!(trusted, { id, key: 'overview', text: '公开'.repeat(1_050_000) });
+  assert.equal(big.ok, false);
+  assert.equal(big.error.code, 'invalid_input');
+  assert.match(big.error.message, /超过 4 MB/);
+  assert.equal(await read(), before, 'nothing stored');
+  // An input that JSON cannot say (a cycle, as structured clone can carry) is refused, not crashed on.
+  const cyclic: Record<string, unknown> = { id, key: 'overview' };
+  cyclic.text = cyclic;
+  const odd = await state.ipc.get('api:setSection')!(trusted, cyclic);
+  assert.equal(odd.ok, false);
+  assert.match(odd.error.message, /无法读取/);
+  // A file call has the larger allowance: a 5 MB upload is read (and refused for what it is, not its size).
+  const upload = await state.ipc.get('api:importPreview')!(trusted, { fileName: 'x.txt', base64: Buffer.alloc(5 << 20, 0x41).toString('base64') });
+  assert.doesNotMatch(JSON.stringify(upload), /超过 4 MB|超过 30 MB/);
+  const removed = await state.ipc.get('api:deleteReport')!(trusted, { id });
+  assert.equal(removed.ok, true, JSON.stringify(removed));
+});
+
 test('crash reports stay on this machine; errors and crashes of the page go to the log file', async (t) => {
   if (!mainBuilt) return t.skip('run node build/build.mjs first');
   assert.equal(state.crashReporter?.uploadToServer, false, 'crashReporter.start with uploads off');
