@@ -57,18 +57,35 @@ const RADICALS: Record<string, string> = {
   '⻳': '龟',
   '⻄': '西',
 };
+/**
+ * Kangxi radicals whose NFKC form is the traditional variant of a character a simplified font draws
+ * with the same glyph (Chromium's text layer gives ⼾ for 户: NFKC would make it 戶).
+ */
+const KANGXI: Record<string, string> = { '⼾': '户', '⿈': '黄', '⾭': '青' };
 const fromRadicals = (s: string) =>
-  /[\u2e80-\u2fdf]/.test(s) ? s.replace(/[\u2e80-\u2eff]/g, (c) => RADICALS[c] ?? c).replace(/[\u2f00-\u2fdf]/g, (c) => c.normalize('NFKC')) : s;
+  /[\u2e80-\u2fdf]/.test(s) ? s.replace(/[\u2e80-\u2eff]/g, (c) => RADICALS[c] ?? c).replace(/[\u2f00-\u2fdf]/g, (c) => KANGXI[c] ?? c.normalize('NFKC')) : s;
 
 /** A report runs to 10 or 20 pages; a PDF with hundreds is not one (and would take long to read). */
 export const MAX_PDF_PAGES = 200;
 
 interface Item {
+  /** as pdf.js reports it: a gap it sees between glyph runs comes as a blank item */
   str: string;
+  /** the text drawn: the whitespace glyphs the page really draws, and no other */
+  text: string;
   x: number;
   y: number;
   w: number;
   h: number;
+}
+
+interface Segment {
+  x: number;
+  right: number;
+  /** as drawn, with the whitespace glyphs before each character */
+  raw: string;
+  /** trimmed */
+  text: string;
 }
 
 interface Line {
@@ -76,9 +93,54 @@ interface Line {
   h: number;
   items: Item[];
   /** pieces of the line separated by wide gaps (table cells) */
-  segments: { x: number; right: number; text: string }[];
+  segments: Segment[];
   x: number;
   right: number;
+}
+
+const BLANK = /^\s*$/u;
+
+/**
+ * The whitespace each item's characters are drawn after, from the page's own glyphs. pdf.js folds a
+ * space glyph and a mere gap between two runs (LibreOffice sets 2025 年 apart by its spacing between
+ * Chinese and Latin, Word by its justification) into the same blank item; the operator list still
+ * has the glyphs, so a space is kept exactly where the source has one (2019 年, “(一) ”, 1. ) and
+ * nowhere else. Returns false when the two lists do not line up (the items keep no whitespace).
+ */
+function drawnWhitespace(items: Item[], glyphs: { unicode: string; width: number }[]): boolean {
+  // The page's characters in drawing order, each with the whitespace drawn just before it. A space
+  // a full em wide is the ideographic one (Chromium's text layer calls U+3000 an em space, U+2003).
+  const chars: { ch: string; ws: string }[] = [];
+  let ws = '';
+  for (const { unicode: u, width } of glyphs)
+    if (BLANK.test(u)) ws += (u === ' ' || u === '\u2003') && width >= 800 ? '\u3000' : u;
+    else
+      for (const ch of u) {
+        chars.push({ ch, ws });
+        ws = '';
+      }
+  let j = 0;
+  let missed = 0;
+  let total = 0;
+  for (const it of items) {
+    let text = '';
+    for (const ch of it.str) {
+      if (BLANK.test(ch)) continue;
+      total++;
+      // pdf.js may normalise a character (a ligature, a compatibility form): look a few glyphs ahead.
+      let k = j;
+      while (k < chars.length && k < j + 4 && chars[k].ch !== ch && chars[k].ch.normalize('NFKC') !== ch.normalize('NFKC')) k++;
+      if (k < chars.length && k < j + 4) {
+        text += chars[k].ws + ch;
+        j = k + 1;
+      } else {
+        missed++;
+        text += ch;
+      }
+    }
+    it.text = text;
+  }
+  return missed <= total * 0.02;
 }
 
 function toLines(items: Item[]): Line[] {
@@ -94,18 +156,20 @@ function toLines(items: Item[]): Line[] {
   }
   for (const l of lines) {
     l.items.sort((a, b) => a.x - b.x);
-    let seg: { x: number; right: number; text: string } | null = null;
+    let seg: Segment | null = null;
     for (const it of l.items) {
       const blank = it.str.trim() === '';
-      if (seg && it.x - seg.right <= l.h * 0.5 && !(blank && it.w > l.h * 0.5)) {
-        seg.text += it.str;
+      // A gap the page fills with drawn spaces (2021年　　月　　日) is text, not a gap between cells.
+      const spaced = /^\s*/u.exec(it.text)![0].length * l.h * 1.2;
+      if (seg && it.x - seg.right <= l.h * 0.5 + spaced && !(blank && it.w > l.h * 0.5)) {
+        seg.raw += it.text;
         if (!blank) seg.right = Math.max(seg.right, it.x + it.w);
       } else if (!blank) {
-        seg = { x: it.x, right: it.x + it.w, text: it.str };
+        seg = { x: it.x, right: it.x + it.w, raw: it.text, text: '' };
         l.segments.push(seg);
       } else if (seg) seg = null;
     }
-    for (const s of l.segments) s.text = s.text.trim();
+    for (const s of l.segments) s.text = s.raw.trim();
     l.segments = l.segments.filter((s) => s.text !== '');
     l.x = l.segments[0]?.x ?? 0;
     l.right = l.segments[l.segments.length - 1]?.right ?? 0;
@@ -192,15 +256,64 @@ function tableRows(lines: Line[]): Row[] {
   return all.sort((m, n) => n.y - m.y).map((r) => ({ cells: r.cells.map((text) => ({ text, span: 1 })) }));
 }
 
+/** Characters that may not begin a line (a line breaks before the character ahead of them). */
+const NO_LINE_START = /^[，。、；：？！）》”’」』】〕…%,.;:?!)\]]/u;
+
+/**
+ * How much room the start of `next` needed at the end of the line above: its first character (a
+ * Latin word or number is not broken) and the punctuation that may not begin a line after it. A line
+ * ending with at least that much room left ended its paragraph; one ending closer to the margin ran on.
+ */
+function roomNeeded(next: string, h: number): number {
+  const latin = /^[A-Za-z0-9@._\-/:]+/.exec(next);
+  // An opening quote or bracket may not end a line: it went down with the character after it.
+  const first = latin ? latin[0] : (/^[“‘（《「『【〔(]./u.exec(next)?.[0] ?? [...next][0]);
+  let room = latin ? first.length * 0.5 * h : first.length * h;
+  let rest = next.slice(first.length);
+  while (rest && NO_LINE_START.test(rest)) {
+    room += /^[\x21-\x7e]/.test(rest) ? 0.25 * h : h;
+    rest = rest.slice(1);
+  }
+  return room;
+}
+
+/** A line of table cells has a wide gap somewhere (a justified line's letter spacing is narrower). */
+const isMulti = (l: Line) => l.segments.some((s, k) => k > 0 && s.x - l.segments[k - 1].right >= l.h * 1.5);
+
+interface Margins {
+  left: number;
+  right: number;
+  /** the body text's type size */
+  size: number;
+}
+
+/** The text block's left and right edges: of the lines of body text across the document. */
+function margins(pages: Line[][]): Margins {
+  const body = pages.flat().filter((l) => !isMulti(l));
+  const sizes = new Map<number, number>();
+  for (const l of body) sizes.set(Math.round(l.h), (sizes.get(Math.round(l.h)) ?? 0) + 1);
+  const size = [...sizes].sort((m, n) => n[1] - m[1])[0]?.[0] ?? 0;
+  const text = body.filter((l) => Math.round(l.h) === size);
+  const pick = (v: number[], q: number) => v.sort((m, n) => m - n)[Math.min(v.length - 1, Math.floor(v.length * q))] ?? 0;
+  return {
+    left: pick(
+      text.map((l) => l.x),
+      0.1,
+    ),
+    right: pick(
+      text.map((l) => l.right),
+      0.9,
+    ),
+    size,
+  };
+}
+
 /** Paragraphs and tables of one page. */
-function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: { open: string | null }): Block[] {
+function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: { prev: Line | null }, edge: Margins): Block[] {
   const blocks: Block[] = [];
   if (!lines.length) return blocks;
-  // A line of table cells has a wide gap somewhere (a justified line's letter spacing is narrower).
-  const multi = lines.map((l) => l.segments.some((s, k) => k > 0 && s.x - l.segments[k - 1].right >= l.h * 1.5));
-  const bodyLines = lines.filter((_, k) => !multi[k]);
-  const left = Math.min(...(bodyLines.length ? bodyLines : lines).map((l) => l.x));
-  const right = Math.max(...(bodyLines.length ? bodyLines : lines).map((l) => l.right));
+  const multi = lines.map(isMulti);
+  const { left, right } = edge;
   // Table regions: from a line of several cells to the last one, across the label lines between them.
   const inTable = lines.map(() => false);
   for (let i = 0; i < lines.length; i++) {
@@ -216,9 +329,10 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
     inTable[i] = true;
   }
   // Header lines above a table (申请人情况, wrapped column names) and the rest of a wrapped label
-  // below it, in the table's small type, belong to it.
+  // below it, in the table's small type, belong to it (a browser pads cells more than Word does).
   for (let i = lines.length - 2; i >= 0; i--) {
-    if (!inTable[i] && inTable[i + 1] && !multi[i] && lines[i].y - lines[i + 1].y <= lines[i + 1].h * 3 && lines[i].h <= lines[i + 1].h * 1.1)
+    const reach = lines[i].h < edge.size * 0.85 ? 5 : 3;
+    if (!inTable[i] && inTable[i + 1] && !multi[i] && lines[i].y - lines[i + 1].y <= lines[i + 1].h * reach && lines[i].h <= lines[i + 1].h * 1.1)
       inTable[i] = true;
   }
   for (let i = 1; i < lines.length; i++) {
@@ -231,36 +345,41 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
       let j = i;
       while (j + 1 < lines.length && inTable[j + 1]) j++;
       blocks.push({ kind: 'table', rows: tableRows(lines.slice(i, j + 1)), positional: false });
-      carry.open = null;
+      carry.prev = null;
       i = j + 1;
       continue;
     }
     const l = lines[i];
-    // Letter-spaced (justified) pieces of one line run together; Latin words keep a space.
-    const joined = l.segments.reduce((acc, s) => (acc && /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(s.text) ? `${acc} ${s.text}` : acc + s.text), '');
-    const text = cleanLine(joined, pageNo * 1000 + i + 1, notes);
+    // The line as drawn: letter-spaced (justified) pieces run together, its own spaces kept.
+    const raw = l.segments.map((seg) => seg.raw).join('');
+    const text = cleanLine(raw.trim(), pageNo * 1000 + i + 1, notes);
     i++;
     if (text === null || !text.trim()) continue;
     const indented = l.x > left + l.h * 0.8;
+    const prev = carry.prev;
+    // A paragraph runs on into a line at the left margin, in the same type, when the line above
+    // left less room than the start of this one needed (else the words would have stood there).
+    const runsOn = prev !== null && !indented && Math.abs(prev.h - l.h) <= l.h * 0.1 && right - prev.right < roomNeeded(text.trim(), l.h) * 0.98;
     const last = blocks[blocks.length - 1];
-    if (carry.open !== null && last?.kind === 'para' && !indented) last.text += text.trim();
-    else if (carry.open !== null && !blocks.length && !indented) {
-      // The paragraph runs on from the previous page.
-      blocks.push({ kind: 'para', text: text.trim(), continued: true } as Block);
-    } else blocks.push({ kind: 'para', text: text.trim() });
-    carry.open = l.right >= right - l.h * 1.5 ? text : null;
+    // The whitespace drawn before the line's first character (at the end of the line above) is the text's.
+    const lead = /^\s*/u.exec(raw)![0];
+    if (runsOn && last?.kind === 'para') last.text += lead + text.trim();
+    else if (runsOn && !blocks.length) blocks.push({ kind: 'para', text: lead + text.trim(), continued: true } as Block);
+    else blocks.push({ kind: 'para', text: text.trim() });
+    carry.prev = l;
   }
   return blocks;
 }
 
 async function loadPdfjs() {
-  const { getDocumentProxy } = await import('unpdf');
-  return getDocumentProxy;
+  const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
+  const { OPS } = await getResolvedPDFJS();
+  return { getDocumentProxy, showText: OPS.showText };
 }
 
 /** Throws PdfFormatError (Chinese) when the PDF cannot be read or has no text. */
 export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): Promise<Block[]> {
-  const getDocumentProxy = await loadPdfjs();
+  const { getDocumentProxy, showText } = await loadPdfjs();
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, disableFontFace: true, verbosity: 0 });
@@ -273,8 +392,7 @@ export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
   try {
     if (pdf.numPages > MAX_PDF_PAGES)
       throw new PdfFormatError(`这个 PDF 有 ${pdf.numPages} 页，远多于一份年度报告（通常不超过 20 页），没有读取。请选择报告本身的 PDF。`);
-    const blocks: Block[] = [];
-    const carry = { open: null as string | null };
+    const pages: Line[][] = [];
     let chars = 0;
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
@@ -282,16 +400,34 @@ export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
       const items: Item[] = [];
       for (const it of content.items) {
         if (!('str' in it)) continue;
-        items.push({ str: fromRadicals(it.str), x: it.transform[4], y: it.transform[5], w: it.width, h: it.height });
+        items.push({ str: it.str, text: it.str.trim() ? it.str : '', x: it.transform[4], y: it.transform[5], w: it.width, h: it.height });
         chars += it.str.trim().length;
       }
+      // Spaces: only those the page draws (a page with no blank at all has none to sort out).
+      if (items.some((it) => /\s/u.test(it.str)) && items.some((it) => it.str.trim())) {
+        const ops = await page.getOperatorList();
+        const glyphs: { unicode: string; width: number }[] = [];
+        ops.fnArray.forEach((fn, k) => {
+          if (fn !== showText) return;
+          for (const g of ops.argsArray[k][0] as unknown[])
+            if (g && typeof g === 'object' && typeof (g as { unicode?: unknown }).unicode === 'string') glyphs.push(g as { unicode: string; width: number });
+        });
+        if (!drawnWhitespace(items, glyphs)) for (const it of items) it.text = it.str.replace(/\s+/gu, '');
+      }
+      for (const it of items) it.text = fromRadicals(it.text);
       page.cleanup();
-      for (const b of pageBlocks(toLines(items), p, notes, carry)) {
+      pages.push(toLines(items));
+    }
+    const edge = margins(pages);
+    const blocks: Block[] = [];
+    const carry = { prev: null as Line | null };
+    pages.forEach((lines, k) => {
+      for (const b of pageBlocks(lines, k + 1, notes, carry, edge)) {
         const last = blocks[blocks.length - 1];
         if ((b as { continued?: boolean }).continued && last?.kind === 'para') last.text += b.kind === 'para' ? b.text : '';
         else blocks.push(b.kind === 'para' ? { kind: 'para', text: b.text } : b);
       }
-    }
+    });
     // A table broken across pages (its header repeated on each page, read as lines of text) is one table.
     const merged: Block[] = [];
     for (const b of blocks) {
