@@ -1,8 +1,9 @@
 // Issue 21: each report read from each form a clerk finds it in gives the same report. The forms are
 // made from test/fixtures/reports by test/fixtures/forms/make.ts (the program's Word export, then
-// LibreOffice's PDF, Word 97 .doc and web page); here also the .wps (WPS Office writes Word's binary
-// format), the .mht a browser saves, and the page inside a portal's furniture. Every figure and every
-// paragraph is compared with the report file the forms were made from.
+// LibreOffice's PDF, Word 97 .doc and web page; the web page as a portal serves it, printed by
+// Chromium with its 页眉和页脚); here also the .wps (WPS Office writes Word's binary format), the
+// .mht a browser saves, and the page inside a portal's furniture. Every form gives the .docx's
+// report file exactly: figures, 未读入 marks, title, unit, date and every paragraph.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -114,11 +114,14 @@ function drawnWhitespace(items: Item[], glyphs: { unicode: string; width: number
   let ws = '';
   for (const { unicode: u, width } of glyphs)
     if (BLANK.test(u)) ws += (u === ' ' || u === '\u2003') && width >= 800 ? '\u3000' : u;
-    else
-      for (const ch of u) {
+    else {
+      // A ligature glyph (ﬁ) is the letters pdf.js reports for it.
+      const nfkc = u.normalize('NFKC');
+      for (const ch of [...nfkc].length > [...u].length ? nfkc : u) {
         chars.push({ ch, ws });
         ws = '';
       }
+    }
   let j = 0;
   let missed = 0;
   let total = 0;
@@ -308,6 +311,44 @@ function margins(pages: Line[][]): Margins {
   };
 }
 
+/**
+ * Running heads and feet: what a browser prints around each page (the date, the page's title, its
+ * address, 1/11) and a word processor's page numbers. A line in smaller type than the text, among
+ * the top or bottom two lines of its page, found at the same height on at least two pages and half
+ * of them (digits aside: the page number changes), is not the report's. Removed from `pages`, noted.
+ */
+function dropRunningFurniture(pages: Line[][], size: number, notes: ImportNote[]): void {
+  if (pages.length < 2) return;
+  const key = (l: Line) =>
+    `${Math.round(l.y / 3)}|${l.segments
+      .map((s) => s.text)
+      .join('')
+      .replace(/\s+/gu, '')
+      .replace(/\d+/g, '#')}`;
+  const edges = (lines: Line[]) => [...lines.slice(0, 2), ...lines.slice(-2)].filter((l) => l.h < size * 0.9);
+  const seen = new Map<string, number>();
+  for (const lines of pages) for (const k of new Set(edges(lines).map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const running = new Set([...seen].filter(([, n]) => n >= 2 && n >= pages.length / 2).map(([k]) => k));
+  if (!running.size) return;
+  const noted = new Set<string>();
+  pages.forEach((lines, p) => {
+    const drop = new Set(edges(lines).filter((l) => running.has(key(l))));
+    for (const l of drop) {
+      if (noted.has(key(l))) continue;
+      noted.add(key(l));
+      notes.push({
+        kind: 'furniture',
+        line: (p + 1) * 1000,
+        text: `去掉了每页重复的页眉页脚“${l.segments
+          .map((s) => s.text)
+          .join(' ')
+          .slice(0, 40)}”（不是报告的内容）`,
+      });
+    }
+    pages[p] = lines.filter((l) => !drop.has(l));
+  });
+}
+
 /** Paragraphs and tables of one page. */
 function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: { prev: Line | null }, edge: Margins): Block[] {
   const blocks: Block[] = [];
@@ -418,6 +459,7 @@ export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
       page.cleanup();
       pages.push(toLines(items));
     }
+    dropRunningFurniture(pages, margins(pages).size, notes);
     const edge = margins(pages);
     const blocks: Block[] = [];
     const carry = { prev: null as Line | null };
