@@ -2,7 +2,8 @@
 // made from test/fixtures/reports by test/fixtures/forms/make.ts (the program's Word export, then
 // LibreOffice's PDF, Word 97 .doc and web page; the web page as a portal serves it, printed by
 // Chromium with its 页眉和页脚); here also the .wps (WPS Office writes Word's binary format), the
-// .mht a browser saves, and the page inside a portal's furniture. Every form gives the .docx's
+// .mht a browser saves, and the page inside a portal's furniture; the page's text as copied from a
+// portal that serves it hard-wrapped (.txt). Every form gives the .docx's
 // report file exactly: figures, 未读入 marks, title, unit, date and every paragraph.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -115,7 +116,7 @@ function sameReport(read: ImportReadResult, source: ReportDoc, docx: ReportDoc, 
 }
 
 for (const name of FORM_SOURCES) {
-  test(`${name}: the .docx, .pdf, .doc, .wps, .html, portal page and .mht give the same report`, async (t) => {
+  test(`${name}: every form (.pdf, .doc, .wps, .html, portal page, .mht, wrapped text) gives the .docx's report`, async (t) => {
     const parsed = parseReportFile(readFileSync(join(REPORTS, `${name}.nianbao.json`), 'utf8'));
     assert.ok(parsed.ok);
     const source = parsed.doc;
@@ -129,6 +130,7 @@ for (const name of FORM_SOURCES) {
       ['html', await readReportSource(`${name}.html`, bytes('html')), 'html'],
       ['portal', await readReportSource(`${name}-portal.htm`, Buffer.from(portalPage(html))), 'html'],
       ['mht', await readReportSource(`${name}.mht`, mht(html)), 'html'],
+      ['text', await readReportSource(`${name}.txt`, bytes('txt')), 'text'],
       ...(CHROMIUM_SOURCES.includes(name)
         ? [
             ['chromium-pdf', await readReportSource(`${name}-chromium.pdf`, new Uint8Array(readFileSync(join(FORMS, `${name}-chromium.pdf`)))), 'pdf'] as [
