@@ -89,10 +89,20 @@ export async function docToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
     while (m < k + 5 && cellLine(m)) m++;
     return m > k && m < lines.length && lines[m].includes('\t');
   };
+  // Before a table's first cell mark, lines are the first cell's only when they open a bracket that
+  // the cell closes (（本列数据的勾稽关系为：… / …之和）): a caption or 填报单位 line above a table is text.
+  const depth = (t: string) => (t.match(/[（(]/g) ?? []).length - (t.match(/[）)]/g) ?? []).length;
+  const opensFirstCell = (k: number) => {
+    if (!leadsToCells(k)) return false;
+    let m = k;
+    let before = '';
+    while (!lines[m].includes('\t')) before += lines[m++];
+    return depth(before) > 0 && depth(before + lines[m].split('\t')[0]) === 0;
+  };
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (lines[i].includes('\t') || leadsToCells(i)) {
+    if (lines[i].includes('\t') || opensFirstCell(i)) {
       // A table: tab-ended cells; a cell with line breaks continues on the next lines.
       let text = lines[i];
       let j = i + 1;

@@ -86,6 +86,8 @@ interface Segment {
   raw: string;
   /** trimmed */
   text: string;
+  /** the non-blank items it is made of */
+  items: Item[];
 }
 
 interface Line {
@@ -166,9 +168,12 @@ function toLines(items: Item[]): Line[] {
       const spaced = /^\s*/u.exec(it.text)![0].length * l.h * 1.2;
       if (seg && it.x - seg.right <= l.h * 0.5 + spaced && !(blank && it.w > l.h * 0.5)) {
         seg.raw += it.text;
-        if (!blank) seg.right = Math.max(seg.right, it.x + it.w);
+        if (!blank) {
+          seg.right = Math.max(seg.right, it.x + it.w);
+          seg.items.push(it);
+        }
       } else if (!blank) {
-        seg = { x: it.x, right: it.x + it.w, raw: it.text, text: '' };
+        seg = { x: it.x, right: it.x + it.w, raw: it.text, text: '', items: [it] };
         l.segments.push(seg);
       } else if (seg) seg = null;
     }
@@ -183,14 +188,65 @@ function toLines(items: Item[]): Line[] {
 const isFigure = (s: string) => isValueLike(s) && s.trim() !== '';
 
 /**
+ * A label that fills its cell runs into the short cell after it (受理政府信息公开申请总数 | 条: the
+ * 计量单位 of a 附表) with only a narrow gap, which pdf.js reports inside one item as a space. Where
+ * at least three other lines of the table start a cell at the x of the text after such a gap, and
+ * that text is short and no figure, it is a cell of its own.
+ */
+function splitAtColumns(lines: Line[]): void {
+  const starts = new Map<number, number>();
+  for (const l of lines) for (const seg of l.segments) starts.set(Math.round(seg.x), (starts.get(Math.round(seg.x)) ?? 0) + 1);
+  const columns = [...starts].filter(([, n]) => n >= 3).map(([x]) => x);
+  const width = (t: string, h: number) => [...t].reduce((w, c) => w + (/[\x21-\x7e]/.test(c) ? 0.5 * h : h), 0);
+  for (const l of lines)
+    l.segments = l.segments.flatMap((seg) => {
+      const last = seg.items[seg.items.length - 1];
+      const tail = /\s+(\S{1,4})$/u.exec(last?.str ?? '');
+      if (!tail || isFigure(tail[1]) || !/\S/u.test(last.str.slice(0, tail.index))) return [seg];
+      const x = last.x + last.w - width(tail[1], l.h);
+      if (!columns.some((c) => Math.abs(x - c) <= 1.5)) return [seg];
+      const head = seg.raw.slice(0, seg.raw.length - tail[1].length);
+      return [
+        { ...seg, right: x, raw: head, text: head.trim() },
+        { x, right: last.x + last.w, raw: tail[1], text: tail[1], items: [] },
+      ];
+    });
+}
+
+/**
+ * The header lines above a table's first row of figures as one row. A one-level header whose cells
+ * wrap (2016年 / 度 above and below 指标名称 计量单位 历年累计) is put together by column; a header
+ * of several levels (申请人情况 over 自然人 法人或其他组织 总计) keeps its lines' cells in order.
+ */
+function headerCells(header: { y: number; cells: string[]; segs: Segment[] }[]): string[] {
+  const levels = header.filter((h) => h.segs.length > 1);
+  const over = (a: Segment, b: Segment) => a.x < b.right - 1 && a.right > b.x + 1;
+  // A caption over several columns (第二十条第（一）项) is a row of its own, as a second level is.
+  const spanning = levels.length === 1 && header.some((h) => h.segs.length === 1 && levels[0].segs.filter((b) => over(h.segs[0], b)).length > 1);
+  if (levels.length > 1 || spanning) return header.flatMap((h) => h.cells);
+  const cols: { x: number; right: number; text: string }[] = [];
+  for (const h of [...header].sort((a, b) => b.y - a.y))
+    for (const seg of h.segs) {
+      const col = cols.find((c) => seg.x < c.right - 1 && seg.right > c.x + 1);
+      if (col) {
+        col.text += seg.text;
+        col.x = Math.min(col.x, seg.x);
+        col.right = Math.max(col.right, seg.right);
+      } else cols.push({ x: seg.x, right: seg.right, text: seg.text });
+    }
+  return cols.sort((a, b) => a.x - b.x).map((c) => c.text);
+}
+
+/**
  * A table's lines as rows. Lines with figures anchor the rows; a label line (left of the figures,
  * not a caption or header of the format) joins the nearest row of figures within two line heights
  * (a label wrapped over lines is centred on its figures); other lines are rows of their own.
  */
 function tableRows(lines: Line[]): Row[] {
+  splitAtColumns(lines);
   const anchors = lines.filter((l) => l.segments.length >= 2 && l.segments.some((s) => isFigure(s.text)));
   const rows = new Map<Line, { label: { x: number; right: number; y: number; text: string }[]; values: { x: number; text: string }[] }>();
-  const own: { y: number; cells: string[] }[] = [];
+  const own: { y: number; cells: string[]; segs: Segment[] }[] = [];
   const left = Math.min(...lines.map((l) => l.x));
   for (const a of anchors) rows.set(a, { label: [], values: [] });
   for (const l of lines) {
@@ -224,7 +280,7 @@ function tableRows(lines: Line[]): Row[] {
       // Pieces of a merged label written down the first column (三、本年度办理结果, a character or
       // two a line) belong to no one row: left out, the rows' own labels decide.
       const kept = l.segments.filter((s) => !(s.x <= left + l.h && s.right - s.x <= l.h * 2.5));
-      if (kept.length) own.push({ y: l.y, cells: kept.map((s) => s.text) });
+      if (kept.length) own.push({ y: l.y, cells: kept.map((s) => s.text), segs: kept });
     }
   }
   // The header lines above the first row of figures (column names wrapped over several lines) are
@@ -233,7 +289,7 @@ function tableRows(lines: Line[]): Row[] {
   const header = own.filter((o) => o.y > top);
   const all: { y: number; cells: string[] }[] = [
     ...own.filter((o) => o.y <= top),
-    ...(header.length ? [{ y: Math.max(...header.map((h) => h.y)), cells: header.flatMap((h) => h.cells) }] : []),
+    ...(header.length ? [{ y: Math.max(...header.map((h) => h.y)), cells: headerCells(header) }] : []),
   ];
   for (const [a, r] of rows) {
     // Label pieces by column (overlapping x ranges: a centred second line lies inside the first),
@@ -371,13 +427,30 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
   }
   // Header lines above a table (申请人情况, wrapped column names) and the rest of a wrapped label
   // below it, in the table's small type, belong to it (a browser pads cells more than Word does).
+  // In a document whose tables are in the text's own type, only a short piece of a wrapped cell
+  // (2016年 / 度 of a header), off the margin and a line's height away, is the table's.
+  const small = (l: Line) => l.h < edge.size * 0.9;
+  const cellPiece = (l: Line, gap: number) => gap <= l.h * 1.6 && l.x > left + l.h * 2 && l.right - l.x <= (right - left) / 3;
   for (let i = lines.length - 2; i >= 0; i--) {
-    const reach = lines[i].h < edge.size * 0.85 ? 5 : 3;
-    if (!inTable[i] && inTable[i + 1] && !multi[i] && lines[i].y - lines[i + 1].y <= lines[i + 1].h * reach && lines[i].h <= lines[i + 1].h * 1.1)
+    const gap = lines[i].y - lines[i + 1].y;
+    if (
+      !inTable[i] &&
+      inTable[i + 1] &&
+      !multi[i] &&
+      (small(lines[i]) ? gap <= lines[i + 1].h * 5 : cellPiece(lines[i], gap)) &&
+      lines[i].h <= lines[i + 1].h * 1.1
+    )
       inTable[i] = true;
   }
   for (let i = 1; i < lines.length; i++) {
-    if (!inTable[i] && inTable[i - 1] && !multi[i] && lines[i - 1].y - lines[i].y <= lines[i - 1].h * 2 && lines[i].h <= lines[i - 1].h * 1.1)
+    const gap = lines[i - 1].y - lines[i].y;
+    if (
+      !inTable[i] &&
+      inTable[i - 1] &&
+      !multi[i] &&
+      (small(lines[i]) ? gap <= lines[i - 1].h * 2 : cellPiece(lines[i], gap)) &&
+      lines[i].h <= lines[i - 1].h * 1.1
+    )
       inTable[i] = true;
   }
   let i = 0;
@@ -400,8 +473,11 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
     const prev = carry.prev;
     // A paragraph runs on into a line at the left margin, in the same type, when the line above
     // left less room than the start of this one needed (else the words would have stood there).
-    const runsOn = prev !== null && !indented && Math.abs(prev.h - l.h) <= l.h * 0.1 && right - prev.right < roomNeeded(text.trim(), l.h) * 0.98;
     const last = blocks[blocks.length - 1];
+    // A heading or numbered item after a finished sentence starts a paragraph even at the margin
+    // (a document without first-line indents).
+    const numbered = NUMBERED.test(text) && /[。！？]$/.test(last?.kind === 'para' ? last.text : '。');
+    const runsOn = prev !== null && !indented && !numbered && Math.abs(prev.h - l.h) <= l.h * 0.1 && right - prev.right < roomNeeded(text.trim(), l.h) * 0.98;
     // The whitespace drawn before the line's first character (at the end of the line above) is the text's.
     const lead = /^\s*/u.exec(raw)![0];
     if (runsOn && last?.kind === 'para') last.text += lead + text.trim();
