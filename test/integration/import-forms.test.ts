@@ -14,10 +14,11 @@ import type { ImportReadResult } from '../../electron/core/import/index';
 import { formatModel } from '../../shared/formats/index';
 import { parseReportFile } from '../../shared/report-file';
 import type { ReportDoc } from '../../shared/report';
-import { CHROMIUM_SOURCES, FORM_SOURCES } from '../fixtures/forms/make';
+import { CHROMIUM_SOURCES, FORM_SOURCES, LEGACY_SEEDS } from '../fixtures/forms/make';
 
 const FORMS = join(import.meta.dirname, '../fixtures/forms');
 const REPORTS = join(import.meta.dirname, '../fixtures/reports');
+const SEEDS = join(import.meta.dirname, '../fixtures/seeds');
 
 /** The page as saved inside a county portal: navigation, 打印本页 关闭窗口, 字号, 发布时间. */
 function portalPage(html: string): string {
@@ -160,5 +161,29 @@ for (const name of FORM_SOURCES) {
     }
     const portal = forms.find(([f]) => f === 'portal')![1];
     assert.ok(portal.notes.some((n) => n.kind === 'furniture' && n.text.includes('打印本页')));
+  });
+}
+
+// The legacy-format seeds: the web copy itself is the reference (its ** marks, hard breaks and page
+// furniture mended by the text reader); the plain document of it, as .docx and as LibreOffice's
+// PDF, .doc and web page (and .wps, .mht, portal page as above), gives the same report file: every
+// 附表 indicator, every section under its heading, title, unit and year.
+for (const name of LEGACY_SEEDS) {
+  test(`${name}: the web copy and every form of a plain document of it give the same report`, async () => {
+    const seed = await readReportSource(`${name}.txt`, new Uint8Array(readFileSync(join(SEEDS, `${name}.txt`))));
+    assert.equal(seed.report.formatId, 'legacy');
+    assert.ok(Object.keys(seed.report.indicators ?? {}).length >= 10, 'the 附表 is read from the web copy');
+    const bytes = (ext: string) => new Uint8Array(readFileSync(join(FORMS, `${name}.${ext}`)));
+    const html = readFileSync(join(FORMS, `${name}.html`), 'utf8');
+    const forms: [string, ImportReadResult][] = [
+      ['docx', await readReportSource(`${name}.docx`, bytes('docx'))],
+      ['pdf', await readReportSource(`${name}.pdf`, bytes('pdf'))],
+      ['doc', await readReportSource(`${name}.doc`, bytes('doc'))],
+      ['wps', await readReportSource(`${name}.wps`, bytes('doc'))],
+      ['html', await readReportSource(`${name}.html`, bytes('html'))],
+      ['portal', await readReportSource(`${name}-portal.htm`, Buffer.from(portalPage(html)))],
+      ['mht', await readReportSource(`${name}.mht`, mht(html))],
+    ];
+    for (const [form, read] of forms) assert.deepEqual(read.report, seed.report, `${form}: the same report file as the web copy`);
   });
 }

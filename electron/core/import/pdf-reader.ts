@@ -244,7 +244,11 @@ function headerCells(header: { y: number; cells: string[]; segs: Segment[] }[]):
  */
 function tableRows(lines: Line[]): Row[] {
   splitAtColumns(lines);
-  const anchors = lines.filter((l) => l.segments.length >= 2 && l.segments.some((s) => isFigure(s.text)));
+  // A line of figures anchors a row; so does a figure alone below the first such line, centred
+  // between the lines of a label wrapped in its cell (above it, 2018 / 年 is a wrapped header).
+  const full = lines.filter((l) => l.segments.length >= 2 && l.segments.some((s) => isFigure(s.text)));
+  const first = Math.max(...full.map((l) => l.y));
+  const anchors = lines.filter((l) => full.includes(l) || (l.y < first && l.segments.every((s) => isFigure(s.text))));
   const rows = new Map<Line, { label: { x: number; right: number; y: number; text: string }[]; values: { x: number; text: string }[] }>();
   const own: { y: number; cells: string[]; segs: Segment[] }[] = [];
   const left = Math.min(...lines.map((l) => l.x));
@@ -269,8 +273,21 @@ function tableRows(lines: Line[]): Row[] {
       best = above.length ? above[above.length - 1] : undefined;
     }
     const firstFigure = best ? Math.min(...best.segments.filter((s) => isFigure(s.text)).map((s) => s.x)) : 0;
+    // A row whose figure cell is empty (其中：主动公开规范性文件数 | 条 | ) shows its own unit where the
+    // row of figures shows one: a cell of its own in that column, not a wrapped label's piece.
+    const ownUnit =
+      best !== undefined &&
+      l.segments.length >= 2 &&
+      l.segments
+        .slice(1)
+        .some(
+          (s) =>
+            [...s.text].length <= 2 &&
+            best!.segments.slice(1).some((t) => !isFigure(t.text) && [...t.text].length <= 2 && s.x < t.right - 1 && s.right > t.x + 1),
+        );
     if (
       best &&
+      !ownUnit &&
       Math.abs(best.y - l.y) <= l.h * 3.2 &&
       l.segments.every((s) => s.right <= firstFigure + 1 && !isFigure(s.text) && !HEADER_TEXTS.has(norm(s.text)))
     ) {
@@ -406,7 +423,7 @@ function dropRunningFurniture(pages: Line[][], size: number, notes: ImportNote[]
 }
 
 /** Paragraphs and tables of one page. */
-function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: { prev: Line | null }, edge: Margins): Block[] {
+function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: { prev: Line | null; table: boolean }, edge: Margins): Block[] {
   const blocks: Block[] = [];
   if (!lines.length) return blocks;
   const multi = lines.map(isMulti);
@@ -460,6 +477,7 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
       while (j + 1 < lines.length && inTable[j + 1]) j++;
       blocks.push({ kind: 'table', rows: tableRows(lines.slice(i, j + 1)), positional: false });
       carry.prev = null;
+      carry.table = true;
       i = j + 1;
       continue;
     }
@@ -469,6 +487,23 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
     const text = cleanLine(raw.trim(), pageNo * 1000 + i + 1, notes);
     i++;
     if (text === null || !text.trim()) continue;
+    // A table's last row with a label so long that its cells touch (…经费） 万元 0): the line right
+    // after the table (at most a line apart, or first on the next page), ending in a figure set off
+    // by a gap, is that table's row, cut at its gaps into three or more cells.
+    const afterTable = carry.table && (blocks.length ? i >= 2 && lines[i - 2].y - l.y <= l.h * 3 : true);
+    if (afterTable && l.segments.length === 1 && isFigure(l.segments[0].items[l.segments[0].items.length - 1]?.str ?? '')) {
+      const cells: string[] = [];
+      l.segments[0].items.forEach((it, k, all) => {
+        if (k > 0 && it.x - (all[k - 1].x + all[k - 1].w) > l.h * 0.2) cells.push('');
+        if (!cells.length) cells.push('');
+        cells[cells.length - 1] += it.text;
+      });
+      if (cells.length >= 3) {
+        blocks.push({ kind: 'table', rows: [{ cells: cells.map((c) => ({ text: c.trim(), span: 1 })) }], positional: false });
+        continue;
+      }
+    }
+    carry.table = false;
     const indented = l.x > left + l.h * 0.8;
     const prev = carry.prev;
     // A paragraph runs on into a line at the left margin, in the same type, when the line above
@@ -538,7 +573,7 @@ export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
     dropRunningFurniture(pages, margins(pages).size, notes);
     const edge = margins(pages);
     const blocks: Block[] = [];
-    const carry = { prev: null as Line | null };
+    const carry = { prev: null as Line | null, table: false };
     pages.forEach((lines, k) => {
       for (const b of pageBlocks(lines, k + 1, notes, carry, edge)) {
         const last = blocks[blocks.length - 1];
