@@ -1,6 +1,7 @@
 // Reading last year's report from its forms (issue 21): a PDF of about ten pages, LibreOffice's and
 // a browser's print (target ≤ 1 s), a .doc (target ≤ 0.5 s), beside the .docx of the same report
-// read in the same run (the reference), in process after a warm-up, and once through the worker thread the program reads files on.
+// read in the same run (the reference), in process after a warm-up, and once through the worker
+// thread the program reads files on.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReportSource } from '../../electron/core/import/index';
