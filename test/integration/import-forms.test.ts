@@ -166,8 +166,8 @@ for (const name of FORM_SOURCES) {
 
 // The legacy-format seeds: the web copy itself is the reference (its ** marks, hard breaks and page
 // furniture mended by the text reader); the plain document of it, as .docx and as LibreOffice's
-// PDF, .doc and web page (and .wps, .mht, portal page as above), gives the same report file: every
-// 附表 indicator, every section under its heading, title, unit and year.
+// PDF, .doc and web page (and .wps, .mht, portal page and wrapped text as above), gives the same
+// report file: every 附表 indicator, every section under its heading, title, unit and year.
 for (const name of LEGACY_SEEDS) {
   test(`${name}: the web copy and every form of a plain document of it give the same report`, async () => {
     const seed = await readReportSource(`${name}.txt`, new Uint8Array(readFileSync(join(SEEDS, `${name}.txt`))));
@@ -183,6 +183,7 @@ for (const name of LEGACY_SEEDS) {
       ['html', await readReportSource(`${name}.html`, bytes('html'))],
       ['portal', await readReportSource(`${name}-portal.htm`, Buffer.from(portalPage(html)))],
       ['mht', await readReportSource(`${name}.mht`, mht(html))],
+      ['text', await readReportSource(`${name}.txt`, bytes('txt'))],
     ];
     for (const [form, read] of forms) assert.deepEqual(read.report, seed.report, `${form}: the same report file as the web copy`);
   });
