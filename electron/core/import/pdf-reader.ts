@@ -62,6 +62,8 @@ const RADICALS: Record<string, string> = {
  * with the same glyph (Chromium's text layer gives ⼾ for 户: NFKC would make it 戶).
  */
 const KANGXI: Record<string, string> = { '⼾': '户', '⿈': '黄', '⾭': '青' };
+/** Chromium's text layer gives a drawn —— as the two-em dash it shaped it into. */
+const fromLigatures = (s: string) => s.replace(/\u2e3a/g, '——').replace(/\u2e3b/g, '———');
 const fromRadicals = (s: string) =>
   /[\u2e80-\u2fdf]/.test(s) ? s.replace(/[\u2e80-\u2eff]/g, (c) => RADICALS[c] ?? c).replace(/[\u2f00-\u2fdf]/g, (c) => KANGXI[c] ?? c.normalize('NFKC')) : s;
 
@@ -201,6 +203,22 @@ function splitAtColumns(lines: Line[]): void {
   for (const l of lines)
     l.segments = l.segments.flatMap((seg) => {
       const last = seg.items[seg.items.length - 1];
+      // The short cell as a run of its own after a gap (a browser draws each cell's text apart).
+      const before = seg.items[seg.items.length - 2];
+      if (
+        before &&
+        last.str.trim().length <= 4 &&
+        !isFigure(last.str) &&
+        last.x - (before.x + before.w) > l.h * 0.2 &&
+        columns.some((c) => Math.abs(last.x - c) <= 1.5)
+      ) {
+        const head = seg.items.slice(0, -1);
+        const raw = head.map((it) => it.text).join('');
+        return [
+          { x: seg.x, right: before.x + before.w, raw, text: raw.trim(), items: head },
+          { x: last.x, right: last.x + last.w, raw: last.text, text: last.text.trim(), items: [last] },
+        ];
+      }
       const tail = /\s+(\S{1,4})$/u.exec(last?.str ?? '');
       if (!tail || isFigure(tail[1]) || !/\S/u.test(last.str.slice(0, tail.index))) return [seg];
       const x = last.x + last.w - width(tail[1], l.h);
@@ -422,6 +440,42 @@ function dropRunningFurniture(pages: Line[][], size: number, notes: ImportNote[]
   });
 }
 
+/**
+ * A table's last row that the table's gaps did not catch: its label so long that its cells touch or
+ * nearly (…经费） 万元 0), perhaps wrapped over the lines around its unit and figure. From line `at`,
+ * up to three lines each at most a line apart, one of them ending in a figure set off by a gap or
+ * a space: the label (the other lines, and the figure line's own first cell if it has one), then
+ * the figure line's cells. Null when the lines are not such a row.
+ */
+function lastRow(lines: Line[], at: number, half: number): { cells: string[]; next: number } | null {
+  const cellsOf = (l: Line) => {
+    const items = l.segments.flatMap((seg) => seg.items);
+    const cells: string[] = [];
+    items.forEach((it, k) => {
+      if (!cells.length || it.x - (items[k - 1].x + items[k - 1].w) > l.h * 0.2) cells.push('');
+      // pdf.js's own string: the gap it saw inside a run (万元 0) is a space there.
+      cells[cells.length - 1] += fromLigatures(fromRadicals(it.str));
+    });
+    return cells.flatMap((c) => c.trim().split(/\s+/u)).filter(Boolean);
+  };
+  const group = [lines[at]];
+  for (let k = at + 1; k < lines.length && group.length < 3 && group[group.length - 1].y - lines[k].y <= lines[k].h * 1.6; k++) group.push(lines[k]);
+  const f = group.findIndex((l) => {
+    const c = cellsOf(l);
+    return c.length >= 2 && isFigure(c[c.length - 1]);
+  });
+  if (f < 0) return null;
+  // Below the figure line only the rest of a wrapped label (short, under the label).
+  const used = group.slice(0, f + 1);
+  const after = group[f + 1];
+  if (after && after.segments.length === 1 && after.right <= lines[at].x + half) used.push(after);
+  const figures = cellsOf(group[f]);
+  const own = figures.length >= 3 ? figures.shift()! : '';
+  const label = used.map((l) => (l === group[f] ? own : l.segments.map((seg) => seg.text).join(''))).join('');
+  const cells = [label, ...figures];
+  return cells.length >= 3 && label ? { cells, next: at + used.length } : null;
+}
+
 /** Paragraphs and tables of one page. */
 function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: { prev: Line | null; table: boolean }, edge: Margins): Block[] {
   const blocks: Block[] = [];
@@ -447,14 +501,19 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
   // In a document whose tables are in the text's own type, only a short piece of a wrapped cell
   // (2016年 / 度 of a header), off the margin and a line's height away, is the table's.
   const small = (l: Line) => l.h < edge.size * 0.9;
-  const cellPiece = (l: Line, gap: number) => gap <= l.h * 1.6 && l.x > left + l.h * 2 && l.right - l.x <= (right - left) / 3;
+  // A label wrapped around its row's figures (受理政府信息公开申请总 / 条 0 0 / 数) fills the empty
+  // first column of the table line next to it.
+  const cellPiece = (l: Line, gap: number, next: Line) =>
+    gap <= l.h * 1.6 &&
+    ((l.x > left + l.h * 2 && l.right - l.x <= (right - left) / 3) ||
+      (l.segments.length === 1 && multi[lines.indexOf(next)] && next.segments.every((seg) => seg.x >= l.right + 1)));
   for (let i = lines.length - 2; i >= 0; i--) {
     const gap = lines[i].y - lines[i + 1].y;
     if (
       !inTable[i] &&
       inTable[i + 1] &&
       !multi[i] &&
-      (small(lines[i]) ? gap <= lines[i + 1].h * 5 : cellPiece(lines[i], gap)) &&
+      (small(lines[i]) ? gap <= lines[i + 1].h * 5 : cellPiece(lines[i], gap, lines[i + 1])) &&
       lines[i].h <= lines[i + 1].h * 1.1
     )
       inTable[i] = true;
@@ -465,7 +524,7 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
       !inTable[i] &&
       inTable[i - 1] &&
       !multi[i] &&
-      (small(lines[i]) ? gap <= lines[i - 1].h * 2 : cellPiece(lines[i], gap)) &&
+      (small(lines[i]) ? gap <= lines[i - 1].h * 2 : cellPiece(lines[i], gap, lines[i - 1])) &&
       lines[i].h <= lines[i - 1].h * 1.1
     )
       inTable[i] = true;
@@ -487,21 +546,14 @@ function pageBlocks(lines: Line[], pageNo: number, notes: ImportNote[], carry: {
     const text = cleanLine(raw.trim(), pageNo * 1000 + i + 1, notes);
     i++;
     if (text === null || !text.trim()) continue;
-    // A table's last row with a label so long that its cells touch (…经费） 万元 0): the line right
-    // after the table (at most a line apart, or first on the next page), ending in a figure set off
-    // by a gap, is that table's row, cut at its gaps into three or more cells.
-    const afterTable = carry.table && (blocks.length ? i >= 2 && lines[i - 2].y - l.y <= l.h * 3 : true);
-    if (afterTable && l.segments.length === 1 && isFigure(l.segments[0].items[l.segments[0].items.length - 1]?.str ?? '')) {
-      const cells: string[] = [];
-      l.segments[0].items.forEach((it, k, all) => {
-        if (k > 0 && it.x - (all[k - 1].x + all[k - 1].w) > l.h * 0.2) cells.push('');
-        if (!cells.length) cells.push('');
-        cells[cells.length - 1] += it.text;
-      });
-      if (cells.length >= 3) {
-        blocks.push({ kind: 'table', rows: [{ cells: cells.map((c) => ({ text: c.trim(), span: 1 })) }], positional: false });
-        continue;
-      }
+    // A table's last row with a label so long that its cells touch or nearly (…经费） 万元 0), right
+    // after the table (a wrapped row's height away at most, or first on the next page): see lastRow.
+    const afterTable = carry.table && (blocks.length ? i >= 2 && lines[i - 2].y - l.y <= l.h * 4 : true);
+    const row = afterTable ? lastRow(lines, i - 1, (right - left) / 2) : null;
+    if (row) {
+      blocks.push({ kind: 'table', rows: [{ cells: row.cells.map((c) => ({ text: c, span: 1 })) }], positional: false });
+      i = row.next;
+      continue;
     }
     carry.table = false;
     const indented = l.x > left + l.h * 0.8;
@@ -566,7 +618,7 @@ export async function pdfToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
         });
         if (!drawnWhitespace(items, glyphs)) for (const it of items) it.text = it.str.replace(/\s+/gu, '');
       }
-      for (const it of items) it.text = fromRadicals(it.text);
+      for (const it of items) it.text = fromLigatures(fromRadicals(it.text));
       page.cleanup();
       pages.push(toLines(items));
     }
