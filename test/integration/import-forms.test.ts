@@ -3,7 +3,8 @@
 // LibreOffice's PDF, Word 97 .doc and web page; the web page as a portal serves it, printed by
 // Chromium with its 页眉和页脚); here also the .wps (WPS Office writes Word's binary format), the
 // .mht a browser saves, and the page inside a portal's furniture; the page's text as copied from a
-// portal that serves it hard-wrapped (.txt). Every form gives the .docx's
+// portal that serves it hard-wrapped (.txt). The browser's print of the reports and seeds that have
+// no -chromium.pdf fixture is read in test/e2e/import-chromium.test.ts. Every form gives the .docx's
 // report file exactly: figures, 未读入 marks, title, unit, date and every paragraph.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
