@@ -84,8 +84,12 @@ export function cleanLine(raw: string, lineNo: number, notes: ImportNote[]): str
     notes.push({ kind: 'markup', line: lineNo, text: `去掉了换行标签 <br>：“${line.trim().slice(0, 30)}”` });
     line = line.replace(/<br\s*\/?>/gi, '');
   }
-  // Full-width spaces and no-break spaces used as indents.
-  line = line.replace(/^[\s\u3000\u00a0]+/, (m) => (m.includes('\t') ? m : '')).replace(/[\u3000\u00a0 ]+$/, '');
+  // Full-width spaces and no-break spaces used as indents; a no-break space inside the text is a
+  // space (as &nbsp; is: a web page's and its copy's text agree).
+  line = line
+    .replace(/^[\s\u3000\u00a0]+/, (m) => (m.includes('\t') ? m : ''))
+    .replace(/[\u3000\u00a0 ]+$/, '')
+    .replace(/\u00a0/g, ' ');
   const t = line.trim();
   if (t && FURNITURE.some((re) => re.test(t))) {
     notes.push({ kind: 'furniture', line: lineNo, text: `去掉了网页上的“${t.slice(0, 30)}”（不是报告的内容）` });

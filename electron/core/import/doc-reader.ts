@@ -73,17 +73,40 @@ export async function docToBlocks(bytes: Uint8Array, notes: ImportNote[] = []): 
     throw new DocFormatError('文件已损坏或不完整，读不出其中的文字。请在 Word 或 WPS 中打开后另存为 .docx 再导入。');
   }
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  // word-extractor gives a line break inside a cell (商业\n企业, a label the export wraps) as a new
+  // line, as it gives a paragraph's end: a short line without a cell mark next to a table's cells is
+  // the cell's, as long as lines of that kind lead to the next cell mark.
+  const cellLine = (k: number) =>
+    k >= 0 &&
+    k < lines.length &&
+    !lines[k].includes('\t') &&
+    lines[k].trim() !== '' &&
+    lines[k].trim().length <= 16 &&
+    !NUMBERED.test(lines[k]) &&
+    !/[。；]$/.test(lines[k].trim());
+  const leadsToCells = (k: number) => {
+    let m = k;
+    while (m < k + 5 && cellLine(m)) m++;
+    return m > k && m < lines.length && lines[m].includes('\t');
+  };
+  // Before a table's first cell mark, lines are the first cell's only when they open a bracket that
+  // the cell closes (（本列数据的勾稽关系为：… / …之和）): a caption or 填报单位 line above a table is text.
+  const depth = (t: string) => (t.match(/[（(]/g) ?? []).length - (t.match(/[）)]/g) ?? []).length;
+  const opensFirstCell = (k: number) => {
+    if (!leadsToCells(k)) return false;
+    let m = k;
+    let before = '';
+    while (!lines[m].includes('\t')) before += lines[m++];
+    return depth(before) > 0 && depth(before + lines[m].split('\t')[0]) === 0;
+  };
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (lines[i].includes('\t')) {
+    if (lines[i].includes('\t') || opensFirstCell(i)) {
       // A table: tab-ended cells; a cell with line breaks continues on the next lines.
       let text = lines[i];
       let j = i + 1;
-      while (
-        j < lines.length &&
-        (lines[j].includes('\t') || (lines[j].trim() !== '' && lines[j].trim().length <= 8 && j + 1 < lines.length && lines[j + 1].includes('\t')))
-      ) {
+      while (j < lines.length && (lines[j].includes('\t') || (cellLine(j) && (!text.endsWith('\t') || leadsToCells(j))))) {
         text += `\n${lines[j]}`;
         j++;
       }

@@ -3,7 +3,7 @@
 // broken by spaces and line breaks. This turns such text into paragraphs and tables.
 import type { ImportNote } from '../../../shared/api';
 import type { Block, Row } from './blocks';
-import { cleanLine, continues, joinNote } from './clean-text';
+import { cleanLine, continues, joinNote, NUMBERED } from './clean-text';
 
 const isTableLine = (line: string) => line.includes('\t') || /\|.*\|/.test(line) || /\s\|\s*$/.test(line);
 
@@ -49,21 +49,42 @@ function isCellContinuation(line: string): boolean {
 }
 
 /**
+ * The width text was hard-wrapped at, or 0: when many lines (a third of those over 15 characters,
+ * at least five) have one length, a paragraph's lines fill that width and only its last is shorter.
+ */
+function wrapWidth(raws: string[]): number {
+  const lengths = raws
+    .filter((l) => !isTableLine(l))
+    .map((l) => [...l.trimEnd()].length)
+    .filter((n) => n > 15);
+  const counts = new Map<number, number>();
+  for (const n of lengths) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const [width, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0, 0];
+  return count >= 5 && count >= lengths.length / 3 ? width : 0;
+}
+
+/**
  * Paragraphs and tables of text copied from a web page (or a page's text): markup and page
  * furniture removed, hard-wrapped lines rejoined; `notes` gets each change with its line.
  */
 export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
   const lineNos: number[] = [];
   const lines: string[] = [];
-  text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .forEach((raw, i) => {
-      const cleaned = cleanLine(raw, i + 1, notes);
-      if (cleaned === null) return;
-      lines.push(cleaned);
-      lineNos.push(i + 1);
-    });
+  const raws = text.replace(/\r\n?/g, '\n').split('\n');
+  raws.forEach((raw, i) => {
+    const cleaned = cleanLine(raw, i + 1, notes);
+    if (cleaned === null) return;
+    lines.push(cleaned);
+    lineNos.push(i + 1);
+  });
+  const width = wrapWidth(raws);
+  const rawOf = (k: number) => raws[lineNos[k] - 1];
+  // Text wrapped at a fixed width (a page's text as some portals serve it): a line that fills the
+  // width runs on into the next unless that one is indented (a paragraph's first line) or starts a
+  // heading; a line ending short of the width ended its paragraph, punctuation or not.
+  const filled = (k: number) => [...rawOf(k).trimEnd()].length;
+  const wrapped = (k: number, next: number) =>
+    width > 0 && filled(k) >= width && filled(k) <= width + 2 && !/^[\u3000\u00a0 ]/.test(rawOf(next)) && !NUMBERED.test(lines[next]);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -75,7 +96,8 @@ export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
         for (;;) {
           let j = i + 1;
           while (j < lines.length && lines[j].trim() === '') j++;
-          if (j >= lines.length || isTableLine(lines[j]) || !continues(para, lines[j])) break;
+          if (j >= lines.length || isTableLine(lines[j])) break;
+          if (width > 0 ? !wrapped(i, j) : !continues(para, lines[j])) break;
           notes.push(joinNote(para, lines[j], lineNos[i]));
           para += lines[j].trim();
           i = j;
