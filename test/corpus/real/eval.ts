@@ -20,6 +20,14 @@ import { sentenceAround } from '../lib';
 export const REAL_DIR = dirname(fileURLToPath(import.meta.url));
 const PAGES = join(REAL_DIR, 'pages');
 const SNAPSHOT = join(REAL_DIR, 'findings.snapshot.json');
+/** FINDINGS.md's classes by finding (the snapshot's line): a true mistake, b false alarm, c import defect, d the cut. */
+const CLASSES = join(REAL_DIR, 'classes.json');
+
+export type Classes = Record<string, Record<string, string>>;
+
+export function loadClasses(file = CLASSES): Classes {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Classes) : {};
+}
 
 /** A stored page: its header (# 来源 / # 标题) and the text as stored, which is what is pasted. */
 export interface Page {
@@ -147,13 +155,19 @@ export async function runPage(page: Page): Promise<PageResult> {
 
 export type Snapshot = Record<string, string[]>;
 
+/** A finding as the snapshot and classes.json name it. */
+export const lineOf = (f: Shown) => `${f.severity} ${f.rule} ${f.where.slice(0, 60) || f.message.slice(0, 40)}`;
+
+/** The class FINDINGS.md gives a finding; a finding the cut explains is d unless classed by hand; '?' = not yet read. */
+export function classOf(classes: Classes, page: string, f: Shown): string {
+  return classes[page]?.[lineOf(f)] ?? (f.cut ? 'd' : '?');
+}
+
 /** What the snapshot keeps of a page: the refusal, or each warning/error as `severity rule words`. */
 export function snapshotOf(results: readonly PageResult[]): Snapshot {
   const out: Snapshot = {};
   for (const r of results) {
-    out[r.page.id] = r.refused
-      ? [`refused ${r.refused.slice(0, 60)}`]
-      : r.findings.map((f) => `${f.severity} ${f.rule} ${f.where.slice(0, 60) || f.message.slice(0, 40)}`).sort();
+    out[r.page.id] = r.refused ? [`refused ${r.refused.slice(0, 60)}`] : r.findings.map(lineOf).sort();
   }
   return out;
 }
@@ -179,12 +193,23 @@ export async function runAll(pages = loadPages()): Promise<PageResult[]> {
   return out;
 }
 
+const CLASS_NAMES: Record<string, string> = {
+  a: '原报告的错误',
+  'a?': '像是原报告的错误（不能确定）',
+  b: '误报',
+  c: '导入缺陷',
+  d: '截断或存档缺表所致',
+  '?': '未分类（请读后写入 FINDINGS.md 和 classes.json）',
+};
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const brief = args.includes('--brief');
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const results = await runAll(loadPages().filter((p) => !only || p.id === only));
-  const byRule = new Map<string, { all: number; cut: number }>();
+  const classes = loadClasses();
+  const byRule = new Map<string, Record<string, number>>();
+  const byClass: Record<string, number> = {};
   let refused = 0;
   for (const r of results) {
     const head = `== ${r.page.id}${r.cut ? '（截断）' : ''} ${r.page.source}`;
@@ -197,25 +222,32 @@ async function main(): Promise<void> {
       `${head}\n  导入：${r.formatId} ${r.year}年「${r.title}」 部分 ${r.sections.length}（${r.sections.join(' ')}） 表格 ${r.tables.join(' ') || '无'} 读入 ${r.cellsRead} 格 未读入 ${r.unread} 格；警告/错误 ${r.findings.length}（截断所致 ${r.findings.filter((f) => f.cut).length}）`,
     );
     for (const f of r.findings) {
-      const c = byRule.get(f.rule) ?? { all: 0, cut: 0 };
-      c.all++;
-      if (f.cut) c.cut++;
+      const cls = classOf(classes, r.page.id, f);
+      byClass[cls] = (byClass[cls] ?? 0) + 1;
+      const c = byRule.get(f.rule) ?? {};
+      c[cls] = (c[cls] ?? 0) + 1;
       byRule.set(f.rule, c);
     }
     if (brief) continue;
     for (const p of r.problems) console.log(`  问题：${p}`);
     for (const n of r.notes) console.log(`  导入说明：${n.line ? `第${n.line}行 ` : ''}${n.text.slice(0, 120)}`);
     for (const f of r.findings) {
-      console.log(`  [${f.severity}]${f.cut ? '[截断]' : ''} ${f.rule} ${f.message.slice(0, 200)}`);
+      console.log(`  (${classOf(classes, r.page.id, f)}) [${f.severity}]${f.cut ? '[截断]' : ''} ${f.rule} ${f.message.slice(0, 200)}`);
       if (f.where) console.log(`      原文：${f.where.slice(0, 200)}`);
     }
   }
-  const imported = results.length - refused;
   const total = results.reduce((n, r) => n + r.findings.length, 0);
-  const cutOnly = results.reduce((n, r) => n + r.findings.filter((f) => f.cut).length, 0);
-  console.log(`\n== 合计：页面 ${results.length}，导入 ${imported}，拒绝 ${refused}，截断页面 ${results.filter((r) => r.cut).length}`);
-  console.log(`警告/错误 ${total}，其中截断页面上“缺少”类 ${cutOnly}，其余 ${total - cutOnly}`);
-  for (const [rule, c] of [...byRule].sort((a, b) => b[1].all - a[1].all)) console.log(`  ${rule.padEnd(32)}${String(c.all).padStart(5)}（截断 ${c.cut}）`);
+  console.log(`\n== 合计：页面 ${results.length}，导入 ${results.length - refused}，拒绝 ${refused}，截断页面 ${results.filter((r) => r.cut).length}`);
+  console.log(`警告/错误 ${total}`);
+  for (const [cls, name] of Object.entries(CLASS_NAMES)) if (byClass[cls]) console.log(`  (${cls}) ${name}：${byClass[cls]}`);
+  console.log('按规则：');
+  for (const [rule, c] of [...byRule].sort((a, b) => countOf(b[1]) - countOf(a[1]))) {
+    console.log(
+      `  ${rule.padEnd(30)}${Object.entries(c)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
+  }
 
   const now = snapshotOf(results);
   if (args.includes('--diff')) {
@@ -231,5 +263,7 @@ async function main(): Promise<void> {
     console.log(`\n快照已更新：${SNAPSHOT}`);
   }
 }
+
+const countOf = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
