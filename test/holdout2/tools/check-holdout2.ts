@@ -10,7 +10,7 @@ import { parseReportFile } from '../../../shared/report-file';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cleanDir = join(here, '..', 'clean');
-const problems: string[] = [];
+let problems: string[] = [];
 const fail = (where: string, what: string) => problems.push(`${where}: ${what}`);
 
 type Cells = Record<string, number>;
@@ -28,7 +28,7 @@ interface Loaded {
   kind: string;
 }
 
-function checkReport(name: string, text: string): Loaded | undefined {
+function checkReport(name: string, text: string, quiet = false): Loaded | undefined {
   const parsed = parseReportFile(text);
   if (!parsed.ok) {
     fail(name, `不能读入：${parsed.message}`);
@@ -101,7 +101,7 @@ function checkReport(name: string, text: string): Loaded | undefined {
   // Years mentioned: only the report year, the year before, the following year (plans, dates) or
   // older years in a known clean-up/citation context are expected; each is listed for review.
   const years = new Set([...all.matchAll(/(20\d\d)年/g)].map((x) => num(x[1])).filter((y) => y < year - 1 || y > year + 1));
-  if (years.size) console.log(`  ${name} 提到的较远年份（人工核对）：${[...years].join('、')}`);
+  if (years.size && !quiet) console.log(`  ${name} 提到的较远年份（人工核对）：${[...years].join('、')}`);
   return { name, raw, sections, cells, formatId: doc.formatId, year, kind: doc.unit.kind };
 }
 
@@ -148,6 +148,7 @@ try {
   fail('h-mistakes.json', String(err));
 }
 const seen = new Set<string>();
+const ownCatch: string[] = [];
 const byClass: Record<string, number> = {};
 const byBase: Record<string, number> = {};
 for (const m of mistakes) {
@@ -182,6 +183,12 @@ for (const m of mistakes) {
   if (m.section === null && !m.cells) fail(where, '什么也没改');
   const parsed = parseReportFile(JSON.stringify(copy));
   if (!parsed.ok) fail(where, `改后的文件不能读入：${parsed.message}`);
+  // For information only: whether this script's own simple checks notice the change.
+  const kept = problems;
+  problems = [];
+  checkReport(m.base, JSON.stringify(copy), true);
+  if (problems.length) ownCatch.push(m.id);
+  problems = kept;
 }
 for (const [k, n] of Object.entries(COUNTS)) if ((byClass[k] ?? 0) !== n) fail('h-mistakes.json', `${k} 应有 ${n} 处，现有 ${byClass[k] ?? 0}`);
 console.log(
@@ -189,6 +196,7 @@ console.log(
     .map(([k, n]) => `${k} ${n}`)
     .join('，')}`,
 );
+console.log(`（参考）本脚本自己的简单核对看得出的错误 ${ownCatch.length} 处：${ownCatch.join(' ')}`);
 console.log(
   `各底本：${Object.entries(byBase)
     .sort()
