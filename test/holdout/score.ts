@@ -27,7 +27,7 @@ const byName = new Map(clean.map((c) => [c.name, c]));
 const raw = JSON.parse(readFileSync(join(here, 'mistakes', 'h-mistakes.json'), 'utf8')) as HoldoutMistake[];
 
 const planted: Planted[] = raw.map((m) => {
-  const base = byName.get(m.base);
+  const base = byName.get(m.base) ?? byName.get(`${m.base}.nianbao.json`);
   if (!base) throw new Error(`${m.id}: no clean report ${m.base}`);
   const edits: Edit[] = [];
   if (m.section && (m.find || m.replace)) {
