@@ -96,7 +96,11 @@ test(
       await sheets.last().screenshot({ path: join(shots, 'last-page-colophon.png') });
 
       // Exported: the Word file has the 版记 and mirrored margins; the report keeps the 印发机关.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
+      // The fixture leaves cells blank: the 按 0 印出 question comes first (its own test: blank-cells.test.ts).
+      const downloaded = page.waitForEvent('download');
+      await page.getByTestId('export-button').click();
+      await page.getByTestId('blank-cells-zero').click();
+      const download = await downloaded;
       const saved = join(data.path, 'red.docx');
       await download.saveAs(saved);
       const files = unzipSync(readFileSync(saved));
