@@ -5,10 +5,7 @@
 // needed, those two pages without page numbers, §7.5). All renders go through one LibreOffice start.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildDocx } from '../../electron/core/export/docx';
 import { reportContent } from '../../shared/print/content';
@@ -17,7 +14,7 @@ import { printDocumentHtml } from '../../shared/print/html';
 import { PAGE } from '../../shared/print/page-layout';
 import { ReportDocSchema, type ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
-import { asWordReadsIt } from '../support/libreoffice';
+import { SOFFICE_SKIP, haveSoffice, renderAsWordReadsIt } from '../support/libreoffice';
 
 const PT_PER_MM = 72 / 25.4;
 const AREA_BOTTOM = (PAGE.heightMm - PAGE.marginBottomMm) * PT_PER_MM;
@@ -69,10 +66,9 @@ const cases: Case[] = [
   { name: 'full-simplex', doc: withColophon(findCase((s) => !fits(s))), duplex: false },
 ];
 
-const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const SKIP = 'LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。';
-let work = '';
-let profile = '';
+const SKIP = SOFFICE_SKIP;
+let cleanup = () => {};
+let pdfPath = (name: string) => name;
 
 interface Line {
   y0: number;
@@ -125,29 +121,17 @@ function rules(pdf: string, page: number): { y: number; x0: number; width: numbe
 before(
   async () => {
     if (!haveSoffice) return;
-    work = mkdtempSync(join(tmpdir(), 'nianbao-colophon-'));
-    profile = mkdtempSync(join(tmpdir(), 'lo-'));
-    const files: string[] = [];
-    for (const c of cases) {
-      const path = join(work, `${c.name}.docx`);
-      // As Word reads it: LibreOffice reads w:overflowPunct inverted (see asWordReadsIt).
-      writeFileSync(path, asWordReadsIt(await buildDocx(c.doc, { letterhead: true, duplex: c.duplex })));
-      files.push(path);
-    }
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], {
-      stdio: 'pipe',
-      timeout: 300_000,
-    });
-    for (const c of cases)
-      rendered.set(c.name, pageLines(execFileSync('pdftotext', ['-bbox-layout', join(work, `${c.name}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })));
+    const docs = new Map<string, Uint8Array>();
+    for (const c of cases) docs.set(c.name, await buildDocx(c.doc, { letterhead: true, duplex: c.duplex }));
+    const r = renderAsWordReadsIt('colophon', docs);
+    cleanup = r.cleanup;
+    pdfPath = r.pdfPath;
+    for (const c of cases) rendered.set(c.name, pageLines(r.bbox.get(c.name)!));
   },
   { timeout: 320_000 },
 );
 
-after(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+after(() => cleanup());
 
 async function documentXml(doc: ReportDoc, options: { letterhead?: boolean; duplex?: boolean } = {}): Promise<string> {
   return strFromU8(unzipSync(await buildDocx(doc, options))['word/document.xml']);
@@ -236,7 +220,7 @@ for (const c of cases) {
     assert.ok(Math.abs(right - 14 - date.x1) < 1.5, `印发日期 ends ${(right - date.x1).toFixed(1)} pt from the 版心's right (want 14)`);
     assert.ok(date.y1 <= AREA_BOTTOM && date.y1 > AREA_BOTTOM - 12, `the 版记 line ends at ${date.y1.toFixed(1)} pt, the 版心 at ${AREA_BOTTOM.toFixed(1)}`);
     // Its two rules, 0.35 mm ≈ 1 pt thick, as wide as the 版心: the last on the 版心's lower edge.
-    const drawn = rules(join(work, `${c.name}.pdf`), pdf.length).filter((r) => r.y > AREA_BOTTOM - 60);
+    const drawn = rules(pdfPath(c.name), pdf.length).filter((r) => r.y > AREA_BOTTOM - 60);
     const tops = drawn.filter((r, i) => i === 0 || r.y - drawn[i - 1].y > 2);
     assert.equal(tops.length, 2, `two rules at the foot, found ${tops.length}`);
     for (const r of tops) {

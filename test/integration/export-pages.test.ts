@@ -4,9 +4,7 @@
 // files go through one LibreOffice start.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocx } from '../../electron/core/export/docx';
 import { reportContent } from '../../shared/print/content';
@@ -17,7 +15,7 @@ import { PAGE } from '../../shared/print/page-layout';
 import { parseReportFile } from '../../shared/report-file';
 import type { ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
-import { asWordReadsIt } from '../support/libreoffice';
+import { SOFFICE_SKIP, haveSoffice, renderAsWordReadsIt } from '../support/libreoffice';
 
 const PT_PER_MM = 72 / 25.4;
 const TOP = PAGE.marginTopMm * PT_PER_MM;
@@ -51,12 +49,10 @@ for (const file of readdirSync(reportsDir).filter((f) => f.endsWith('.nianbao.js
   cases.push({ name: file.replace('.nianbao.json', ''), doc: parsed.doc, letterhead: false, sealed: false });
 }
 
-const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const SKIP = 'LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。';
+const SKIP = SOFFICE_SKIP;
 /** Per case, the lines of text inside each rendered page's 版心, top to bottom. */
 const rendered = new Map<string, string[][]>();
-let work = '';
-let profile = '';
+let cleanup = () => {};
 
 function pageLines(bbox: string): string[][] {
   return [...bbox.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(([, body]) =>
@@ -76,29 +72,16 @@ function pageLines(bbox: string): string[][] {
 before(
   async () => {
     if (!haveSoffice) return;
-    work = mkdtempSync(join(tmpdir(), 'nianbao-pages-'));
-    profile = mkdtempSync(join(tmpdir(), 'lo-'));
-    const files: string[] = [];
-    for (const c of cases) {
-      const path = join(work, `${c.name}.docx`);
-      // As Word reads it: LibreOffice reads w:overflowPunct inverted (see asWordReadsIt).
-      writeFileSync(path, asWordReadsIt(await buildDocx(c.doc, { letterhead: c.letterhead, sealed: c.sealed })));
-      files.push(path);
-    }
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], {
-      stdio: 'pipe',
-      timeout: 300_000,
-    });
-    for (const c of cases)
-      rendered.set(c.name, pageLines(execFileSync('pdftotext', ['-bbox-layout', join(work, `${c.name}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })));
+    const docs = new Map<string, Uint8Array>();
+    for (const c of cases) docs.set(c.name, await buildDocx(c.doc, { letterhead: c.letterhead, sealed: c.sealed }));
+    const r = renderAsWordReadsIt('pages', docs);
+    cleanup = r.cleanup;
+    for (const c of cases) rendered.set(c.name, pageLines(r.bbox.get(c.name)!));
   },
   { timeout: 320_000 },
 );
 
-after(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+after(() => cleanup());
 
 /** What the preview prints first on a page: candidates for the rendered page's first line. */
 function previewOpening(page: PrintedPage): { texts: string[]; table: boolean } {

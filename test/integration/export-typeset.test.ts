@@ -8,9 +8,7 @@
 // lines and broken where the preview breaks it.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
@@ -21,7 +19,7 @@ import { PAGE, isAddress, printedWidth, scriptRuns } from '../../shared/print/pa
 import { parseReportFile } from '../../shared/report-file';
 import type { ReportDoc } from '../../shared/report';
 import { fullReport } from '../fixtures/full-report';
-import { asWordReadsIt } from '../support/libreoffice';
+import { SOFFICE_SKIP, haveSoffice, renderAsWordReadsIt } from '../support/libreoffice';
 
 const PT_PER_MM = 72 / 25.4;
 const TOP = PAGE.marginTopMm * PT_PER_MM;
@@ -185,29 +183,19 @@ interface Line {
   text: string;
 }
 
-const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const SKIP = 'LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。';
+const SKIP = SOFFICE_SKIP;
 const rendered = new Map<string, Line[][]>();
-let work = '';
-let profile = '';
+let cleanup = () => {};
 
 before(
   async () => {
     if (!haveSoffice) return;
-    work = mkdtempSync(join(tmpdir(), 'nianbao-typeset-'));
-    profile = mkdtempSync(join(tmpdir(), 'lo-'));
-    const files: string[] = [];
+    const docs = new Map<string, Uint8Array>();
+    for (const c of cases) docs.set(c.name, await buildDocx(c.doc));
+    const r = renderAsWordReadsIt('typeset', docs);
+    cleanup = r.cleanup;
     for (const c of cases) {
-      const path = join(work, `${c.name}.docx`);
-      writeFileSync(path, asWordReadsIt(await buildDocx(c.doc)));
-      files.push(path);
-    }
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], {
-      stdio: 'pipe',
-      timeout: 300_000,
-    });
-    for (const c of cases) {
-      const bbox = execFileSync('pdftotext', ['-bbox-layout', join(work, `${c.name}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const bbox = r.bbox.get(c.name)!;
       const num = (s: string, k: string) => Number(new RegExp(`${k}="([\\d.]+)"`).exec(s)?.[1]);
       rendered.set(
         c.name,
@@ -228,10 +216,7 @@ before(
   { timeout: 320_000 },
 );
 
-after(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+after(() => cleanup());
 
 /** Body lines (3号: boxes about 20 pt tall) inside the 版心, page after page. */
 const bodyLines = (pages: Line[][]) => pages.flatMap((p) => p.filter((l) => l.y0 >= TOP - 2 && l.y1 <= BOTTOM + 2 && l.y1 - l.y0 > 17 && l.y1 - l.y0 < 26));

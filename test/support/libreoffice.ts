@@ -1,4 +1,8 @@
 // LibreOffice renders the Word file for the layout tests; one element it reads the other way round.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /**
@@ -23,4 +27,44 @@ export function asWordReadsIt(docx: Uint8Array): Uint8Array {
     );
   }
   return zipSync(files);
+}
+
+export const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+export const SOFFICE_SKIP = 'LibreOffice (soffice) 未安装：跳过渲染检查。安装 libreoffice-writer-nogui 与 poppler-utils 后重跑。';
+
+/**
+ * Renders Word files through one LibreOffice start, each as Word reads it (asWordReadsIt), and gives
+ * each one's `pdftotext -bbox-layout` and PDF by name. `cleanup` removes the work folder and the profile.
+ */
+export function renderAsWordReadsIt(
+  prefix: string,
+  docs: Map<string, Uint8Array>,
+): { bbox: Map<string, string>; pdfPath: (name: string) => string; cleanup: () => void } {
+  const work = mkdtempSync(join(tmpdir(), `nianbao-${prefix}-`));
+  const profile = mkdtempSync(join(tmpdir(), 'lo-'));
+  const cleanup = () => {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const files = [...docs].map(([name, bytes]) => {
+      const path = join(work, `${name}.docx`);
+      writeFileSync(path, asWordReadsIt(bytes));
+      return path;
+    });
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files], {
+      stdio: 'pipe',
+      timeout: 300_000,
+    });
+    const bbox = new Map(
+      [...docs.keys()].map((name) => [
+        name,
+        execFileSync('pdftotext', ['-bbox-layout', join(work, `${name}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+      ]),
+    );
+    return { bbox, pdfPath: (name) => join(work, `${name}.pdf`), cleanup };
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
 }
