@@ -27,6 +27,9 @@ const CLAUSE_STOP =
 const CLOSED_SET = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
 const REST = /^(其他|其它|其余|另有|剩余)/;
 const PERCENT_GAP = /[（(]?占比?[^，,；;。、）)]{0,6}?[0-9.]+\s*[%％][）)]?/g;
+/** A label naming a channel that publishes something: a clause of its own (微信公众号发布信息, 政务微博推送稿件). */
+const CLAUSE_ITEM =
+  /(?:公众号|微信|微博|网站|门户|新媒体|抖音|头条号?|视频号|客户端|APP|公开栏|专栏|报刊|电视台?|广播)[^、，,]{0,4}?(?:发布|推送|刊发|刊登|转发|报送|上传|编发|推出|公开|更新)了?[^、，,]{0,6}?(?:信息|稿件|文章|动态|新闻|消息|内容)?$/;
 const SEPARATORS = /[、，,；;和及与\s\u3000]|以及|分别为/g;
 
 /** A sum mark; `unsure` when a reading exists that makes the text right (a 提示, 请核对). */
@@ -290,6 +293,9 @@ function collectParts(facts: SourceFacts, i: number, zoneStart: number, crossed:
       .replace(/^(是|为|有)/, '')
       .replace(/(的|为|是|有|共|计)$/, '');
     if (parts.length > 0 && CLAUSE_STOP.test(label)) break;
+    // A label that is a clause of its own (云林新韵微信公众号发布信息224条) after labels that name kinds
+    // (工作动态信息91条): another channel's or subject's count, not a part of this list.
+    if (parts.length > 0 && CLAUSE_ITEM.test(label) && !parts.some((p) => CLAUSE_ITEM.test(p.label))) break;
     if (label.length > 24) break;
     parts.push({ q, label });
     partIndexes.push(j);
