@@ -212,6 +212,11 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年主动公开信息412条，较上年增加37条，其中财政信息300条、民生信息200条。',
       '按类别分：机构职能类12条，规划计划类9条，财政资金类31条，民生保障类40条，合计96条。',
       '全年培训共计12次,其中:集中培训10次;专题培训3次。',
+      // 新收 and 上年结转 closed by 合计/共: the two rows of table 三 added up.
+      '本年新收政府信息公开申请4件，上年结转2件，合计7件。',
+      '本年新收政府信息公开申请6件（自然人5件、法人1件），上年结转1件，共8件。',
+      // A change clause and a semicolon before 其中: the list is still the total's, and 等 cannot excuse parts over it.
+      '全年主动公开政府信息95条，较上年减少12条；其中，工作动态信息50条、通知公告信息30条、财政信息20条等。',
       // The channel's own count is left out, and the kinds still exceed the total.
       '全年公开信息100条，其中工作动态60条、通知公告30条、政策文件20条，镇政务微信公众号发布信息80条。',
       // A 其中-list closing its sentence, within a tenth of the total: the whole list with a slip, or a part of it.
@@ -221,6 +226,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
     right: [
       '全年公开各类政府信息142条，按类别分：工作动态86条，民生资金公示27条，其他信息29条。',
       '全年发布信息64条，其中工作动态41条、通知公告11条、财政预决算信息2条、社会救助信息10条；通过微信公众号推送信息217条。',
+      '本年新收政府信息公开申请6件（自然人5件、法人1件），上年结转1件，共7件。',
+      '全年主动公开政府信息95条，较上年减少12条；其中，工作动态信息50条、通知公告信息30条等。',
       // Another channel's count after the 其中-list, with only a comma between: not a part.
       {
         text: '2019年1月1日至2019年12月31日,云林街道主动公开政府信息172条,其中工作动态信息91条,通知公告19条,小额工程采购47条,法规文件及解读7条,会议报告3条,规划计划2条,人事信息3条,云林新韵微信公众号发布信息224条。',

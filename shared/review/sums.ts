@@ -23,6 +23,8 @@ const NEXT_OPENER =
 /** A label that ends a list: the clause goes on about something else. */
 const CLAUSE_STOP =
   /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
+/** Applications carried in from last year (a part of the year's total, with the new ones). */
+const CARRIED_IN = /^(?:上年|上一年|上年度|上一年度|去年)(?:度)?(?:结转|转结)/;
 /** Parts that together name everything: the applicant types of table 三, or a rest bucket. */
 const CLOSED_SET = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
 const REST = /^(其他|其它|其余|另有|剩余)/;
@@ -153,6 +155,9 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   // that follows it is the total's.
   let listFrom = total.end;
   for (let c = CHANGE_AFTER.exec(text.slice(listFrom)); c; c = CHANGE_AFTER.exec(text.slice(listFrom))) listFrom += c[0].length;
+  // A clause end closes a list unless the next clause opens with 其中/包括 (issue 19 §2): 「108条，较上年增加31条；其中，……」.
+  const semicolonOpener = /^[；;][ \u3000]*(?=其中|包括)/.exec(text.slice(listFrom, listFrom + 4));
+  if (semicolonOpener) listFrom += semicolonOpener[0].length;
   let rest = text.slice(listFrom, listFrom + 16);
   // Cheap first: a list opens only with one of these words or marks after the total, or at the
   // end of its sentence (a list in the next one).
@@ -318,18 +323,34 @@ function partsBefore(facts: SourceFacts, i: number): Verdict | null {
   for (let j = i - 1; j >= 0; j--) {
     const q = qs[j]!;
     if (q.sentence !== total.sentence || q.measure !== total.measure) break;
-    const gap = text.slice(q.end, pos);
+    // A part's note in brackets (新收7件（自然人6件、企业1件）) is passed over: its figures are the part's own.
+    const gap = text.slice(q.end, pos).replace(/[（(][^（()）]*[）)]/g, '');
+    if (/[）)]/.test(gap)) continue;
     if (!/^[、，,；;和及与\s]*$/.test(gap)) break;
-    const labelStart = j > 0 && qs[j - 1]!.sentence === q.sentence ? qs[j - 1]!.end : facts.sentences[q.sentence]!.start;
-    const label = text.slice(Math.max(labelStart, q.clauseStart), q.start).replace(SEPARATORS, '');
-    if (label.length > 24 || CLAUSE_STOP.test(label)) break;
+    let labelStart = facts.sentences[q.sentence]!.start;
+    for (let k = j - 1; k >= 0 && qs[k]!.sentence === q.sentence; k--) {
+      // The label starts after the previous figure outside brackets.
+      if (!/[）)]/.test(text.slice(qs[k]!.end, q.start).replace(/[（(][^（()）]*[）)]/g, ''))) {
+        labelStart = qs[k]!.end;
+        break;
+      }
+    }
+    const label = text
+      .slice(Math.max(labelStart, q.clauseStart), q.start)
+      .replace(/[（(][^（()）]*[）)]/g, '')
+      .replace(SEPARATORS, '');
+    // 上年结转 is a part of the applications handled (table 三: 一 + 二), not a clause about something else.
+    if (label.length > 24 || (CLAUSE_STOP.test(label) && !CARRIED_IN.test(label))) break;
     parts.unshift({ q, label });
     partIndexes.unshift(j);
     pos = Math.max(labelStart, q.clauseStart);
   }
   if (parts.length < 2) return null;
-  // A closing 合计/共计/总计 adds up what was listed before it: the list is complete.
-  const complete = !/^(共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, '')) || parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
+  // A closing 合计/共计/总计 adds up what was listed before it: the list is complete. So is 新收 and
+  // 上年结转 followed by 共 (table 三's 一 + 二).
+  const newAndCarried = parts.length === 2 && /新收|收到|受理/.test(parts[0]!.label) && CARRIED_IN.test(parts[1]!.label);
+  const complete =
+    newAndCarried || !/^(共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, '')) || parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
   return { total, parts, partIndexes, complete, readsComplete: false, start: parts[0]!.q.start, end: total.end };
 }
 
