@@ -222,6 +222,7 @@ export const GENERIC_PLACE_PREFIXES: readonly string[] = [
   '县级',
   '历史文化',
   '特色小',
+  '民族',
   '旅游',
   '工业',
   '农业',
@@ -347,6 +348,13 @@ export const AUTHOR_TAILS: readonly string[] = [
   '及时',
   '全面',
   '今年',
+  // The unit stating that it had none (本年度××乡无政府信息公开方面的行政复议……).
+  '无政府信息公开',
+  '无依申请',
+  '未收到',
+  '未接到',
+  '未发生',
+  '没有收到',
 ];
 
 /** Ways of saying that no 信息处理费 was charged. */

@@ -249,14 +249,21 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
     wrong: [
       '山福镇人民政府高度重视政府信息公开工作。',
       '大水坑镇政务公开工作稳步推进。',
-      { text: '安砂镇认真落实条例要求。', info: true },
-      { text: '龙泉镇在政务公开工作中还存在以下问题。', section: 'problems', info: true },
+      // Two characters at a clause start, followed by an adverb of the report's work: the subject, a name.
+      '安砂镇认真落实条例要求。',
+      { text: '龙泉镇在政务公开工作中还存在以下问题。', section: 'problems' },
+      '2025年，芦溪乡始终把政务公开摆在重要位置。',
+      // The ethnic form, stating that it had none.
+      '本年度青林瑶族乡未收到政府信息公开申请。',
+      // Two characters with no adverb of the report's work after them: a 提示.
+      { text: '安砂镇通过门户网站发布信息。', info: true },
     ],
     right: [
       '完成镇政府信息公开指南和主动公开目录的更新。',
       '明确街道党政办公室负责政府信息公开日常工作。',
       '规范乡政府信息公开栏目设置。',
       '目前街道信息公开平台包括门户网站和公开栏。',
+      '民族乡认真落实县政务公开工作部署的情况纳入考核。',
     ],
   },
   {
