@@ -52,6 +52,9 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       { text: '因没有现成信息需要另行制作，告知申请人1件。', section: 'requests' },
       '全年收到申请4件，其中3件不予公开。',
       '129件行政处罚决定已全部在专栏公开。',
+      // 处罚决定/许可决定 without 行政: table 二's decisions all the same.
+      '全年作出处罚决定7件。',
+      '本年作出许可决定10件。',
       { text: '本年新收申请中，自然人提出2件。', section: 'requests' },
       // An outcome stated without a figure for the only application (or for all, 均), against a table with none.
       { text: ONE_APPLICATION, replace: true, cells: ONE_GRANTED },
@@ -81,6 +84,7 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年申请均予以公开，1件属于本机关不掌握相关政府信息。',
       '三件申请均已办结，其中予以公开3件，无法提供1件。',
       '便民服务中心全年受理行政许可申请15件，作出行政许可决定12件。',
+      '全年作出处罚决定5件，作出许可决定12件。',
       '收到申请后5个工作日内答复。',
       // A part of the applications, not their number.
       '收到的政府信息公开申请中，自然人3件。',
