@@ -365,3 +365,9 @@ export const NO_FEE_PATTERNS: readonly RegExp[] = [
   /信息处理费[^。；]{0,8}(未发生|无|没有)/,
   /无[^。；]{0,4}信息处理费/,
 ];
+
+/** Applications carried in from last year (a part of the year's total, with the new ones). */
+export const CARRIED_IN = /^(?:上年|上一年|上年度|上一年度|去年)(?:度)?(?:结转|转结)/;
+/** A label naming a channel that publishes something: a clause of its own (微信公众号发布信息, 政务微博推送稿件). */
+export const CLAUSE_ITEM =
+  /(?:公众号|微信|微博|网站|门户|新媒体|抖音|头条号?|视频号|客户端|APP|公开栏|专栏|报刊|电视台?|广播)[^、，,]{0,4}?(?:发布|推送|刊发|刊登|转发|报送|上传|编发|推出|公开|更新)了?[^、，,]{0,6}?(?:信息|稿件|文章|动态|新闻|消息|内容)?$/;

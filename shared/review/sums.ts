@@ -8,6 +8,7 @@
 import type { Finding } from '../report';
 import type { Mark, Quantity, SourceFacts } from './facts';
 import { factsOf, memo } from './facts';
+import { CARRIED_IN, CLAUSE_ITEM } from './phrases';
 import type { TextSource } from './text';
 import { allMatches, quote, textFinding } from './text';
 
@@ -23,16 +24,13 @@ const NEXT_OPENER =
 /** A label that ends a list: the clause goes on about something else. */
 const CLAUSE_STOP =
   /^(办结|答复|结转|较|同比|环比|比上年|上年|其余均|另|此外|同时|并|已|均|全部|共|合计|总计|累计|按期|按时|办理|占|涉及|主要|比|与|增|减|下降|增长|分别较)/;
-/** Applications carried in from last year (a part of the year's total, with the new ones). */
-const CARRIED_IN = /^(?:上年|上一年|上年度|上一年度|去年)(?:度)?(?:结转|转结)/;
 /** Parts that together name everything: the applicant types of table 三, or a rest bucket. */
 const CLOSED_SET = /(自然人|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构)/;
 const REST = /^(其他|其它|其余|另有|剩余)/;
 const PERCENT_GAP = /[（(]?占比?[^，,；;。、）)]{0,6}?[0-9.]+\s*[%％][）)]?/g;
-/** A label naming a channel that publishes something: a clause of its own (微信公众号发布信息, 政务微博推送稿件). */
-const CLAUSE_ITEM =
-  /(?:公众号|微信|微博|网站|门户|新媒体|抖音|头条号?|视频号|客户端|APP|公开栏|专栏|报刊|电视台?|广播)[^、，,]{0,4}?(?:发布|推送|刊发|刊登|转发|报送|上传|编发|推出|公开|更新)了?[^、，,]{0,6}?(?:信息|稿件|文章|动态|新闻|消息|内容)?$/;
 const SEPARATORS = /[、，,；;和及与\s\u3000]|以及|分别为/g;
+
+const outsideBrackets = (s: string) => s.replace(/[（(][^（()）]*[）)]/g, '');
 
 /** A sum mark; `unsure` when a reading exists that makes the text right (a 提示, 请核对). */
 interface SumMark extends Mark {
@@ -324,21 +322,18 @@ function partsBefore(facts: SourceFacts, i: number): Verdict | null {
     const q = qs[j]!;
     if (q.sentence !== total.sentence || q.measure !== total.measure) break;
     // A part's note in brackets (新收7件（自然人6件、企业1件）) is passed over: its figures are the part's own.
-    const gap = text.slice(q.end, pos).replace(/[（(][^（()）]*[）)]/g, '');
+    const gap = outsideBrackets(text.slice(q.end, pos));
     if (/[）)]/.test(gap)) continue;
     if (!/^[、，,；;和及与\s]*$/.test(gap)) break;
     let labelStart = facts.sentences[q.sentence]!.start;
+    // The label starts after the previous figure outside brackets.
     for (let k = j - 1; k >= 0 && qs[k]!.sentence === q.sentence; k--) {
-      // The label starts after the previous figure outside brackets.
-      if (!/[）)]/.test(text.slice(qs[k]!.end, q.start).replace(/[（(][^（()）]*[）)]/g, ''))) {
+      if (!/[）)]/.test(outsideBrackets(text.slice(qs[k]!.end, q.start)))) {
         labelStart = qs[k]!.end;
         break;
       }
     }
-    const label = text
-      .slice(Math.max(labelStart, q.clauseStart), q.start)
-      .replace(/[（(][^（()）]*[）)]/g, '')
-      .replace(SEPARATORS, '');
+    const label = outsideBrackets(text.slice(Math.max(labelStart, q.clauseStart), q.start)).replace(SEPARATORS, '');
     // 上年结转 is a part of the applications handled (table 三: 一 + 二), not a clause about something else.
     if (label.length > 24 || (CLAUSE_STOP.test(label) && !CARRIED_IN.test(label))) break;
     parts.unshift({ q, label });
