@@ -53,6 +53,8 @@ export interface PartsFact {
   listed: number;
   /** the count when the last listed item joins two parts with 和/及 */
   listedOr: number;
+  /** the count when no item is read as two parts joined by 和/及 (依申请公开政府信息和不予公开政府信息情况 is one) */
+  listedFew: number;
   /** the list as written ('' when none) and where it starts */
   list: string;
   listStart: number;
@@ -161,19 +163,21 @@ function partsFact(start: number, end: number, stated: number, rawList: string, 
   const list = raw.replace(/^[\s：:“”"]+|[\s”"]+$/g, '');
   // Parts are listed with 、 (or commas); 和/及 inside a part's name (收到和处理…) does not split it,
   // but may join the last two (A、B和C), so either count is accepted.
-  const items = list
+  const whole = list
     ? list
         .replace(ONE_PART_WITH_COMMA, '复议和诉讼')
         .split(/[、，,；;]/)
         .map((x) => x.replace(ITEM_NUMBER, ''))
         .filter((x) => x.replace(/[\s“”"等]/g, '').length >= 2)
-        .flatMap(splitJoined)
     : [];
+  // An item may join two parts with 和 (主动公开政府信息情况和收到处理……) or be one part whose name has
+  // 和 in it (依申请公开政府信息和不予公开政府信息情况): both counts are readings of the list.
+  const items = whole.flatMap(splitJoined);
   const listed = items.length >= 2 ? items.length : 0;
   // 和/及 inside a part's own name (收到和处理……, 存在的主要问题及改进情况) joins nothing.
   const last = listed ? PART_NAMES.reduce((t, h) => t.replace(h, ''), items[items.length - 1]!) : '';
   const joined = listed && /[和及与]/.test(last) ? listed + 1 : listed;
-  return { start, end, stated, listed, listedOr: joined, list: listed ? list : '', listStart: rawStart + lead };
+  return { start, end, stated, listed, listedOr: joined, listedFew: listed ? whole.length : 0, list: listed ? list : '', listStart: rawStart + lead };
 }
 
 export function readParts(text: string): PartsFact[] {

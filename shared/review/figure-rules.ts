@@ -41,6 +41,16 @@ export interface FigureRule {
   notLedBy?: RegExp;
 }
 
+/** Table 二's decisions (行政许可决定), also written without 行政 (作出处罚决定8件). */
+const t2Decisions = (key: string, word: string, kinds: string, units: string): FigureRule => ({
+  id: key,
+  what: `行政${word}决定`,
+  after: `(?:行政${word}(?:${kinds})?|${word}决定)`,
+  units,
+  cells: () => [`t2.${key}.decisions`],
+  numberFirst: true,
+});
+
 const part = (row: string, words: RegExp) => ({ cell: `t3.${row}.total`, words });
 const DENIED_PARTS = [
   part('denied_state_secret', /国家秘密/),
@@ -376,16 +386,9 @@ export const FIGURES: FigureRule[] = [
     cells: (formatId) =>
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
   },
-  { id: 'licensing', what: '行政许可决定', after: '行政许可(?:决定|事项|案件)?', units: '件|宗', cells: () => ['t2.licensing.decisions'], numberFirst: true },
-  { id: 'penalty', what: '行政处罚决定', after: '行政处罚(?:决定|案件)?', units: '件|宗|起', cells: () => ['t2.penalty.decisions'], numberFirst: true },
-  {
-    id: 'coercion',
-    what: '行政强制决定',
-    after: '行政强制(?:决定|措施|案件)?',
-    units: '件|宗|起',
-    cells: () => ['t2.coercion.decisions'],
-    numberFirst: true,
-  },
+  t2Decisions('licensing', '许可', '决定|事项|案件', '件|宗'),
+  t2Decisions('penalty', '处罚', '决定|案件', '件|宗|起'),
+  t2Decisions('coercion', '强制', '决定|措施|案件', '件|宗|起'),
   {
     id: 'normative_published_total',
     what: '对外公开的规范性文件总数',

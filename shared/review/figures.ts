@@ -252,6 +252,12 @@ const COUNT_STATED =
   /(公开申请|申请)[^。；\n]{0,12}?(?<![0-9０-９])([0-9０-９]+|[一二两三四五六七八九十]+)\s*(件|宗)|(未|没有|无)[^。；\n]{0,10}(收到|受理|接到)[^。；\n]{0,20}申请/;
 
 /**
+ * “None” said with no verb: 无 / 没有 before the applications as a noun (无依申请公开政府信息事项,
+ * 无政府信息依申请公开办理情况). Not 无因政府信息公开申请行政复议 (that is about 复议).
+ */
+const NONE_REQUESTED = /(?:无|没有|未有)[^。；;，,\n因]{0,8}?(?:依申请公开|信息公开申请|公开申请)(?![^。；;，,\n]{0,6}(?:复议|诉讼))/;
+
+/**
  * The （二）依申请公开 sub-part of 一 (or the part that is about applications) with no count at all:
  * neither a number of applications nor “未收到”. Read from the facts layer's outline and quantities.
  */
@@ -266,7 +272,7 @@ export function checkRequestsCount(doc: ReportDoc, sources: TextSource[]): Findi
   const from = heads[at]!.start;
   const to = heads[at + 1]?.start ?? src.text.length;
   const body = src.text.slice(from, to);
-  if (/(未|没有|无)[^。；]{0,10}(收到|受理|接到|发生)|申请[^。；]{0,6}(为|共)?\s*(0|０|零)\s*件/.test(body)) return [];
+  if (/(未|没有|无)[^。；]{0,10}(收到|受理|接到|发生)|申请[^。；]{0,6}(为|共)?\s*(0|０|零)\s*件/.test(body) || NONE_REQUESTED.test(body)) return [];
   if (facts.quantities.some((q) => q.start >= from && q.end <= to && q.measure !== '元' && q.measure !== '万元')) return [];
   // The count stated elsewhere (an opening summary of 一, or part 三's text) is written all the same.
   const elsewhere = src.text.slice(0, from) + '\n' + src.text.slice(to) + '\n' + (sources.find((s) => s.section === 'requests')?.text ?? '');

@@ -6,6 +6,7 @@ import { chineseDate, defaultTitle } from '../report';
 import type { SourceFacts, YearFact } from './facts';
 import type { Mark } from './facts';
 import { factsOf, memo } from './facts';
+import { isSubject } from './phrases-places';
 import type { TextSource } from './text';
 import { allMatches, compact, excerpt, insideBookTitle, sentenceAt, textFinding } from './text';
 
@@ -319,10 +320,10 @@ function otherTownMarks(facts: SourceFacts, own: OwnNames): (Mark & { certain: b
     // contact line (“请与霞美镇人民政府联系”) is the author.
     if (place.peeled.some((w) => w !== '请与' && w !== '联系')) continue;
     if (sameUnit(name, own)) continue;
-    // Certain with an organ after (霞美镇人民政府, 霞美镇2024年), a county before (德化县霞美镇), as the contact, or
-    // with more than two characters before 镇/乡/街道 (大水坑镇); two may be a verb or an adverb: a 提示 (issue 19 §2).
+    // Certain with an organ after (霞美镇2024年), a county before (德化县霞美镇), as the contact, 3+ characters (大水坑镇) or as a clause's subject (安砂镇认真……); else a 提示.
     const stem = name.replace(/^.*[市县区旗]/, '').replace(/(镇|乡|街道)$/, '');
-    const certain = ORGAN_TAIL.test(text.slice(end, end + 8)) || /[市县区旗]/.test(name.slice(0, -2)) || place.peeled.length > 0 || stem.length > 2;
+    const after = text.slice(end, end + 8);
+    const certain = ORGAN_TAIL.test(after) || /[市县区旗]/.test(name.slice(0, -2)) || place.peeled.length > 0 || stem.length > 2 || isSubject(text, start, end);
     const fix = `请改为“${own.core}”或“我${own.core.endsWith('街道') ? '街道' : own.core.slice(-1)}”，并核对这句话说的是否是本机关的情况。`;
     out.push({
       start,

@@ -297,6 +297,9 @@ export const TERM_TYPO_EXAMPLES: RuleExamples = {
     '惠民资金公式9条。',
     '全年作出行政处罚决定3件，处罚信息已按规定公式。',
     '二是通过镇政府公式栏公布惠农补贴信息。',
+    // Look-alikes of the lexicon's frequent characters (件仵伴, 年午).
+    '全年新制发规范性文件1件，现行有效规范性文伴3件。',
+    '政府信息公开工作午度报告已在门户网站发布。',
   ],
   right: [
     '全年共收到依申请公开申请4件。',
@@ -307,5 +310,6 @@ export const TERM_TYPO_EXAMPLES: RuleExamples = {
     '二是政策解读形式单一，存在公式化倾向。',
     '按照补贴计算公式核定发放金额。',
     '避免政务信息公式化、模板化。',
+    '中午12时前完成当日信息的审核发布，每年度报告一次工作进展。',
   ],
 };

@@ -76,3 +76,16 @@ export const NOT_PLACE_END: readonly string[] = [
   '全年',
   '年内',
 ];
+
+/**
+ * Words after a two-character town name at the start of a clause that make it the subject doing the
+ * report's work (2024年，安砂镇认真落实……): no verb or adverb before a generic 镇/乡 is followed so.
+ */
+const SUBJECT_TAIL = /^(?:高度重视|始终|认真|坚持|积极|严格|扎实|切实|深入|不断|持续|着力|紧紧|进一步|在政务公开|在政府信息公开|在信息公开)/;
+/** A clause's start: after 。，；： or a line end, or after a year (2024年安砂镇……). */
+const CLAUSE_START = /(?:^|[。；;！？\n，,：:]|(?:19|20)\d{2}年度?)[\s\u3000]*$/;
+
+/** The town name at `start`–`end` is a clause's subject doing the report's work. */
+export function isSubject(text: string, start: number, end: number): boolean {
+  return CLAUSE_START.test(text.slice(Math.max(0, start - 8), start)) && SUBJECT_TAIL.test(text.slice(end, end + 8));
+}

@@ -222,6 +222,7 @@ export const GENERIC_PLACE_PREFIXES: readonly string[] = [
   '县级',
   '历史文化',
   '特色小',
+  '民族',
   '旅游',
   '工业',
   '农业',
@@ -347,6 +348,13 @@ export const AUTHOR_TAILS: readonly string[] = [
   '及时',
   '全面',
   '今年',
+  // The unit stating that it had none (本年度××乡无政府信息公开方面的行政复议……).
+  '无政府信息公开',
+  '无依申请',
+  '未收到',
+  '未接到',
+  '未发生',
+  '没有收到',
 ];
 
 /** Ways of saying that no 信息处理费 was charged. */
@@ -357,3 +365,9 @@ export const NO_FEE_PATTERNS: readonly RegExp[] = [
   /信息处理费[^。；]{0,8}(未发生|无|没有)/,
   /无[^。；]{0,4}信息处理费/,
 ];
+
+/** Applications carried in from last year (a part of the year's total, with the new ones). */
+export const CARRIED_IN = /^(?:上年|上一年|上年度|上一年度|去年)(?:度)?(?:结转|转结)/;
+/** A label naming a channel that publishes something: a clause of its own (微信公众号发布信息, 政务微博推送稿件). */
+export const CLAUSE_ITEM =
+  /(?:公众号|微信|微博|网站|门户|新媒体|抖音|头条号?|视频号|客户端|APP|公开栏|专栏|报刊|电视台?|广播)[^、，,]{0,4}?(?:发布|推送|刊发|刊登|转发|报送|上传|编发|推出|公开|更新)了?[^、，,]{0,6}?(?:信息|稿件|文章|动态|新闻|消息|内容)?$/;

@@ -52,6 +52,9 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       { text: '因没有现成信息需要另行制作，告知申请人1件。', section: 'requests' },
       '全年收到申请4件，其中3件不予公开。',
       '129件行政处罚决定已全部在专栏公开。',
+      // 处罚决定/许可决定 without 行政: table 二's decisions all the same.
+      '全年作出处罚决定7件。',
+      '本年作出许可决定10件。',
       { text: '本年新收申请中，自然人提出2件。', section: 'requests' },
       // An outcome stated without a figure for the only application (or for all, 均), against a table with none.
       { text: ONE_APPLICATION, replace: true, cells: ONE_GRANTED },
@@ -81,6 +84,7 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年申请均予以公开，1件属于本机关不掌握相关政府信息。',
       '三件申请均已办结，其中予以公开3件，无法提供1件。',
       '便民服务中心全年受理行政许可申请15件，作出行政许可决定12件。',
+      '全年作出处罚决定5件，作出许可决定12件。',
       '收到申请后5个工作日内答复。',
       // A part of the applications, not their number.
       '收到的政府信息公开申请中，自然人3件。',
@@ -174,8 +178,24 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         replace: true,
         text: '（一）主动公开\n全年主动公开政府信息186条。\n（二）依申请公开\n严格执行登记、审核、答复流程。\n（三）政府信息管理\n严格执行保密审查制度。',
       },
+      // “None” of 复议 is not “none” of applications.
+      {
+        replace: true,
+        text: '（一）主动公开\n全年主动公开政府信息186条。\n（二）依申请公开\n无因政府信息公开申请提起行政复议的情况。\n（三）政府信息管理\n严格执行保密审查制度。',
+      },
     ],
     right: [
+      // “None” said with no verb (无…依申请公开…情况/事项).
+      {
+        replace: true,
+        text: '（一）主动公开情况\n全年主动公开政府信息186条。\n(二)依申请公开情况\n2024年朋普镇无政府信息依申请公开办理情况。\n（三）政府信息管理\n严格执行保密审查制度。',
+        source: 'https://www.hhml.gov.cn/info/143622/745302.htm',
+      },
+      {
+        replace: true,
+        text: '（一）主动公开情况\n全年主动公开政府信息186条。\n(二)依申请公开情况。\n2021年,我乡无依申请公开政府信息事项,无因政府信息公开申请行政复议、提起行政诉讼和申诉的情况。\n（三）政府信息管理\n严格执行保密审查制度。',
+        source: 'https://scgw.gov.cn/zfxxgk/GovOpenShow.aspx?id=20220125180019886',
+      },
       {
         replace: true,
         text: '全年收到政府信息公开申请4件，均已答复。\n（一）主动公开\n全年主动公开政府信息186条。\n（二）依申请公开\n严格执行登记、审核、答复流程。\n（三）政府信息管理\n严格执行保密审查制度。',
@@ -196,6 +216,13 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年主动公开信息412条，较上年增加37条，其中财政信息300条、民生信息200条。',
       '按类别分：机构职能类12条，规划计划类9条，财政资金类31条，民生保障类40条，合计96条。',
       '全年培训共计12次,其中:集中培训10次;专题培训3次。',
+      // 新收 and 上年结转 closed by 合计/共: the two rows of table 三 added up.
+      '本年新收政府信息公开申请4件，上年结转2件，合计7件。',
+      '本年新收政府信息公开申请6件（自然人5件、法人1件），上年结转1件，共8件。',
+      // A change clause and a semicolon before 其中: the list is still the total's, and 等 cannot excuse parts over it.
+      '全年主动公开政府信息95条，较上年减少12条；其中，工作动态信息50条、通知公告信息30条、财政信息20条等。',
+      // The channel's own count is left out, and the kinds still exceed the total.
+      '全年公开信息100条，其中工作动态60条、通知公告30条、政策文件20条，镇政务微信公众号发布信息80条。',
       // A 其中-list closing its sentence, within a tenth of the total: the whole list with a slip, or a part of it.
       { text: '全年在镇政府专栏公开信息260条，其中工作动态150条、财政信息38条、民生保障信息52条。', info: true },
       { text: '全年主动公开政府信息420条，其中门户网站专栏发布200条，微信公众号发布190条。', info: true },
@@ -203,6 +230,13 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
     right: [
       '全年公开各类政府信息142条，按类别分：工作动态86条，民生资金公示27条，其他信息29条。',
       '全年发布信息64条，其中工作动态41条、通知公告11条、财政预决算信息2条、社会救助信息10条；通过微信公众号推送信息217条。',
+      '本年新收政府信息公开申请6件（自然人5件、法人1件），上年结转1件，共7件。',
+      '全年主动公开政府信息95条，较上年减少12条；其中，工作动态信息50条、通知公告信息30条等。',
+      // Another channel's count after the 其中-list, with only a comma between: not a part.
+      {
+        text: '2019年1月1日至2019年12月31日,云林街道主动公开政府信息172条,其中工作动态信息91条,通知公告19条,小额工程采购47条,法规文件及解读7条,会议报告3条,规划计划2条,人事信息3条,云林新韵微信公众号发布信息224条。',
+        source: 'http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml',
+      },
       '本年办结12件：予以公开6件，部分公开1件，不予公开2件（其中保护第三方合法权益1件、属于过程性信息1件），无法提供2件（均为本机关不掌握相关政府信息），不予处理1件（重复申请）；另有1件结转下年度继续办理。',
       '办结的38件中：予以公开16件，部分公开4件；不予公开3件，其中保护第三方合法权益2件、属于三类内部事务信息1件；无法提供15件。',
       '全年公开信息100条，其中工作动态40条、通知公告30条。',
@@ -219,14 +253,21 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
     wrong: [
       '山福镇人民政府高度重视政府信息公开工作。',
       '大水坑镇政务公开工作稳步推进。',
-      { text: '安砂镇认真落实条例要求。', info: true },
-      { text: '龙泉镇在政务公开工作中还存在以下问题。', section: 'problems', info: true },
+      // Two characters at a clause start, followed by an adverb of the report's work: the subject, a name.
+      '安砂镇认真落实条例要求。',
+      { text: '龙泉镇在政务公开工作中还存在以下问题。', section: 'problems' },
+      '2025年，芦溪乡始终把政务公开摆在重要位置。',
+      // The ethnic form, stating that it had none.
+      '本年度青林瑶族乡未收到政府信息公开申请。',
+      // Two characters with no adverb of the report's work after them: a 提示.
+      { text: '安砂镇通过门户网站发布信息。', info: true },
     ],
     right: [
       '完成镇政府信息公开指南和主动公开目录的更新。',
       '明确街道党政办公室负责政府信息公开日常工作。',
       '规范乡政府信息公开栏目设置。',
       '目前街道信息公开平台包括门户网站和公开栏。',
+      '民族乡认真落实县政务公开工作部署的情况纳入考核。',
     ],
   },
   {

@@ -46,6 +46,12 @@ const PLAN_AFTER =
 /** Sentences about last year's report and its problems (part 五's follow-up): not stale. */
 const FOLLOW_UP = /(上一?年度?[^。；\n]{0,12}(报告|问题)|去年[^。；\n]{0,12}(报告|问题)|整改)/;
 
+/** A heading about last year's report and its problems: 上年度问题整改情况, 上一年度报告所提问题的整改. */
+const LAST_YEAR_HEADING = /^(?:上一?年度?|去年)[^，。；]{0,10}(?:问题|整改)/;
+/** A year's report named as where problems were raised: 2021年度报告中提出的, 2021年报告所提. */
+const OLD_REPORT_RAISED =
+  /((?:19|20)\d{2})[ \u3000]*年度?[ \u3000]*(?:政府信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)[^。；\n]{0,4}?(?:中|里)?[^。；\n]{0,2}?(?:提出|指出|所提|列出|反映|查找)/g;
+
 function sentenceOf(facts: SourceFacts, pos: number): string {
   return (facts.sentences.find((s) => pos >= s.start && pos < s.end) ?? { text: '' }).text;
 }
@@ -159,6 +165,24 @@ function yearMarks(facts: SourceFacts, Y: number, section: string): YearMark[] {
     }
   }
   if (section === 'problems') {
+    // Under a heading about last year's report (（一）上年度问题整改情况), a report of two or more years
+    // before named as where the problems were raised (2021年度报告中提出的…… in a 2023 report).
+    for (const [k, h] of facts.headings.entries()) {
+      if (!LAST_YEAR_HEADING.test(h.title.replace(String(Y - 1), '上年'))) continue;
+      const bodyEnd = facts.headings[k + 1]?.start ?? text.length;
+      const body = text.slice(h.end, bodyEnd);
+      for (const m of body.matchAll(OLD_REPORT_RAISED)) {
+        const year = Number(m[1]);
+        const start = h.end + m.index;
+        const sentence = sentenceOf(facts, start);
+        if (year > Y - 2 || /上一?年度?|去年/.test(sentence) || sentence.includes(String(Y - 1))) continue;
+        stale(
+          start,
+          start + m[1]!.length + 1,
+          `中小标题“${h.title}”说的是上年度（${Y - 1}年度）报告的问题，而「${excerpt(text, start, start + m[0].length)}」写的是${year}年度的报告。像是沿用了往年报告的文字，请改为“${Y - 1}年度”或“上年度”。`,
+        );
+      }
+    }
     for (const y of facts.years) {
       if (y.year !== Y || !PLAN_AFTER.test(text.slice(y.end, y.end + 24))) continue;
       if (FOLLOW_UP.test(sentenceOf(facts, y.start))) continue;
@@ -194,12 +218,16 @@ export const STALE_YEAR_EXAMPLES: RuleExamples = {
     '本年度（2024年），小陶镇扎实推进政府信息公开工作。',
     { section: 'other_matters', text: '以上为永安市小陶镇人民政府2024年度政府信息公开工作年度报告全文。' },
     { section: 'problems', text: '2025年，我镇将重点做好以下工作：进一步规范依申请公开办理流程。' },
+    // Under last year's heading, the report of two years before as where the problems were raised.
+    { section: 'problems', text: '（四）上年度问题整改情况\n2023年度报告提出的“依申请公开答复不规范”问题，本年已制定答复模板。' },
   ],
   right: [
     '按照《关于做好2025年政府信息公开工作年度报告编制和发布工作的通知》要求，编制本报告。',
     { section: 'problems', text: '《永安市小陶镇人民政府2024年政府信息公开工作年度报告》提出的问题已整改到位。' },
     { section: 'problems', text: '2026年，我镇将重点做好以下工作。' },
     '2025年，我镇将政务公开工作纳入绩效考核。',
+    { section: 'problems', text: '（四）上年度问题整改情况\n2024年度报告中提出的“解读形式单一”问题已整改。' },
+    { section: 'problems', text: '（四）以往年度问题整改情况\n2023年度报告提出的“公开栏更新不及时”问题已整改。' },
   ],
 };
 

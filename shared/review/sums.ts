@@ -8,6 +8,7 @@
 import type { Finding } from '../report';
 import type { Mark, Quantity, SourceFacts } from './facts';
 import { factsOf, memo } from './facts';
+import { CARRIED_IN, CLAUSE_ITEM } from './phrases';
 import type { TextSource } from './text';
 import { allMatches, quote, textFinding } from './text';
 
@@ -28,6 +29,8 @@ const CLOSED_SET = /(自然人|法人|其他组织|商业企业|科研机构|社
 const REST = /^(其他|其它|其余|另有|剩余)/;
 const PERCENT_GAP = /[（(]?占比?[^，,；;。、）)]{0,6}?[0-9.]+\s*[%％][）)]?/g;
 const SEPARATORS = /[、，,；;和及与\s\u3000]|以及|分别为/g;
+
+const outsideBrackets = (s: string) => s.replace(/[（(][^（()）]*[）)]/g, '');
 
 /** A sum mark; `unsure` when a reading exists that makes the text right (a 提示, 请核对). */
 interface SumMark extends Mark {
@@ -150,6 +153,9 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   // that follows it is the total's.
   let listFrom = total.end;
   for (let c = CHANGE_AFTER.exec(text.slice(listFrom)); c; c = CHANGE_AFTER.exec(text.slice(listFrom))) listFrom += c[0].length;
+  // A clause end closes a list unless the next clause opens with 其中/包括 (issue 19 §2): 「108条，较上年增加31条；其中，……」.
+  const semicolonOpener = /^[；;][ \u3000]*(?=其中|包括)/.exec(text.slice(listFrom, listFrom + 4));
+  if (semicolonOpener) listFrom += semicolonOpener[0].length;
   let rest = text.slice(listFrom, listFrom + 16);
   // Cheap first: a list opens only with one of these words or marks after the total, or at the
   // end of its sentence (a list in the next one).
@@ -290,6 +296,9 @@ function collectParts(facts: SourceFacts, i: number, zoneStart: number, crossed:
       .replace(/^(是|为|有)/, '')
       .replace(/(的|为|是|有|共|计)$/, '');
     if (parts.length > 0 && CLAUSE_STOP.test(label)) break;
+    // A label that is a clause of its own (云林新韵微信公众号发布信息224条) after labels that name kinds
+    // (工作动态信息91条): another channel's or subject's count, not a part of this list.
+    if (parts.length > 0 && CLAUSE_ITEM.test(label) && !parts.some((p) => CLAUSE_ITEM.test(p.label))) break;
     if (label.length > 24) break;
     parts.push({ q, label });
     partIndexes.push(j);
@@ -312,18 +321,31 @@ function partsBefore(facts: SourceFacts, i: number): Verdict | null {
   for (let j = i - 1; j >= 0; j--) {
     const q = qs[j]!;
     if (q.sentence !== total.sentence || q.measure !== total.measure) break;
-    const gap = text.slice(q.end, pos);
+    // A part's note in brackets (新收7件（自然人6件、企业1件）) is passed over: its figures are the part's own.
+    const gap = outsideBrackets(text.slice(q.end, pos));
+    if (/[）)]/.test(gap)) continue;
     if (!/^[、，,；;和及与\s]*$/.test(gap)) break;
-    const labelStart = j > 0 && qs[j - 1]!.sentence === q.sentence ? qs[j - 1]!.end : facts.sentences[q.sentence]!.start;
-    const label = text.slice(Math.max(labelStart, q.clauseStart), q.start).replace(SEPARATORS, '');
-    if (label.length > 24 || CLAUSE_STOP.test(label)) break;
+    let labelStart = facts.sentences[q.sentence]!.start;
+    // The label starts after the previous figure outside brackets.
+    for (let k = j - 1; k >= 0 && qs[k]!.sentence === q.sentence; k--) {
+      if (!/[）)]/.test(outsideBrackets(text.slice(qs[k]!.end, q.start)))) {
+        labelStart = qs[k]!.end;
+        break;
+      }
+    }
+    const label = outsideBrackets(text.slice(Math.max(labelStart, q.clauseStart), q.start)).replace(SEPARATORS, '');
+    // 上年结转 is a part of the applications handled (table 三: 一 + 二), not a clause about something else.
+    if (label.length > 24 || (CLAUSE_STOP.test(label) && !CARRIED_IN.test(label))) break;
     parts.unshift({ q, label });
     partIndexes.unshift(j);
     pos = Math.max(labelStart, q.clauseStart);
   }
   if (parts.length < 2) return null;
-  // A closing 合计/共计/总计 adds up what was listed before it: the list is complete.
-  const complete = !/^(共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, '')) || parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
+  // A closing 合计/共计/总计 adds up what was listed before it: the list is complete. So is 新收 and
+  // 上年结转 followed by 共 (table 三's 一 + 二).
+  const newAndCarried = parts.length === 2 && /新收|收到|受理/.test(parts[0]!.label) && CARRIED_IN.test(parts[1]!.label);
+  const complete =
+    newAndCarried || !/^(共|一共|总共)$/.test(before.replace(/[\s\u3000]/g, '')) || parts.some((p) => CLOSED_SET.test(p.label) || REST.test(p.label));
   return { total, parts, partIndexes, complete, readsComplete: false, start: parts[0]!.q.start, end: total.end };
 }
 

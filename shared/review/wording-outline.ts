@@ -3,6 +3,7 @@ import { getFormat, isGovFormatId } from '../formats/index';
 import type { Finding, ReportDoc } from '../report';
 import type { OutlineFact } from './facts';
 import { factsOf } from './facts';
+import { LEGACY_PART_NAMES } from './phrases';
 import type { TextSource } from './text';
 import { excerpt, textFinding } from './text';
 
@@ -85,10 +86,14 @@ export function checkPartsCount(doc: ReportDoc, sources: readonly TextSource[]):
   const formatParts = isGovFormatId(doc.formatId) ? getFormat(doc.formatId).sections.length : 0;
   for (const src of sources) {
     for (const p of factsOf(src.text).parts) {
+      // Any reading of the items (an item with 和 as one part or two) that gives the stated number is taken.
+      const fits = p.stated >= Math.min(p.listedFew, p.listed) && p.stated <= Math.max(p.listed, p.listedOr);
+      // A listing by the pre-2019 outline (概述, 收费及减免) is review.legacy_heading's.
+      const legacy = LEGACY_PART_NAMES.some((re) => re.test(p.list));
       const problem =
-        p.listed && p.listed !== p.stated && p.listedOr !== p.stated
+        p.listed && !fits
           ? `说共有${p.stated}个部分，却列出了${p.listed}个`
-          : formatParts && p.stated !== formatParts
+          : formatParts && p.stated !== formatParts && !legacy
             ? `说共有${p.stated}个部分，而年度报告格式规定的是${formatParts}个部分`
             : '';
       if (!problem) continue;

@@ -154,12 +154,20 @@ test('W5 unit name: another township or street named as the author is flagged; t
     const f = only(reviewDocument(cleanReplacing('overview', '2025年，小陶镇坚持以习近平新时代中国特色社会主义思想为指导，', s)), 'review.unit_name');
     assert.deepEqual(f, [], s);
   }
-  // Two characters before 街道 that may be an adverb, no organ after: a 提示 to check, never a warning (issue 19 §2).
-  for (const s of ['安砂镇认真落实条例要求。']) {
+  // Two characters before 镇 that may be a verb's or an adverb's, no organ after: a 提示 to check, never a warning (issue 19 §2).
+  for (const s of ['安砂镇通过门户网站发布信息。']) {
     const f = only(reviewDocument(cleanReplacing('overview', '2025年，小陶镇坚持以习近平新时代中国特色社会主义思想为指导，', s)), 'review.unit_name');
     assert.equal(f.length, 1, s);
     assert.equal(f[0]!.severity, 'info', s);
     assert.match(f[0]!.message, /请核对/);
+  }
+});
+
+test('W5 unit name: two characters at a clause start followed by an adverb of the report’s work are the author, a warning', () => {
+  for (const s of ['安砂镇认真落实条例要求。', '2025年安砂镇深入推进政务公开。']) {
+    const f = only(reviewDocument(cleanReplacing('overview', '2025年，小陶镇坚持以习近平新时代中国特色社会主义思想为指导，', s)), 'review.unit_name');
+    assert.equal(f.length, 1, s);
+    assert.equal(f[0]!.severity, 'warning', s);
   }
 });
 
