@@ -146,6 +146,9 @@ export const T3_ROWS_HEAD: Table3Row[] = [
 ];
 
 /** Table 三 rows after （六）其他处理. */
+/** The keys of table 三's rows under （三）不予公开: its eight reasons, the same in both formats. */
+export const T3_DENIED_KEYS: readonly string[] = T3_ROWS_HEAD.filter((r) => r.path[1] === DENIED).map((r) => r.key);
+
 export const T3_ROWS_TAIL: Table3Row[] = [
   { key: 'total_processed', path: [RESULTS, '（七）总计'], derived: true, short: '办理结果' },
   { key: 'carried_forward', path: ['四、结转下年度继续办理'], short: '结转下年度' },

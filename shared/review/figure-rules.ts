@@ -1,5 +1,6 @@
 // The figure rules of the text-against-tables check: each figure the narrative may state, its patterns and its cells.
 import type { ReportFormat } from '../formats/index';
+import { T3_DENIED_KEYS } from '../formats/common';
 
 export type GovFormatId = ReportFormat['id'];
 
@@ -253,16 +254,7 @@ export const FIGURES: FigureRule[] = [
     units: '件|宗|份',
     sentenceMust: /申请|办理结果|答复/,
     paragraphMust: true,
-    cells: () => [
-      't3.denied_state_secret.total',
-      't3.denied_law_forbidden.total',
-      't3.denied_three_security.total',
-      't3.denied_third_party.total',
-      't3.denied_internal_affairs.total',
-      't3.denied_process_info.total',
-      't3.denied_enforcement_file.total',
-      't3.denied_admin_query.total',
-    ],
+    cells: () => T3_DENIED_KEYS.map((k) => `t3.${k}.total`),
     parts: DENIED_PARTS,
     numberFirst: true,
   },

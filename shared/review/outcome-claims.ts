@@ -5,6 +5,7 @@
 // each other with no reading that makes both right. Anything less certain (several
 // figures, several outcomes, a negation) is left to the figure check or to no one.
 import { formatModel, isGovFormatId } from '../formats/index';
+import { T3_DENIED_KEYS } from '../formats/common';
 import type { Finding, ReportDoc } from '../report';
 import type { TextSource } from './text';
 import { factsOf, memo } from './facts';
@@ -18,21 +19,10 @@ interface Outcome {
   rows: readonly string[];
 }
 
-const DENIED_ROWS = [
-  'denied_state_secret',
-  'denied_law_forbidden',
-  'denied_three_security',
-  'denied_third_party',
-  'denied_internal_affairs',
-  'denied_process_info',
-  'denied_enforcement_file',
-  'denied_admin_query',
-];
-
 /** Table 三's outcomes a clause may state on its own (「，决定不予公开，」「，均予以公开。」). */
 const T3_OUTCOMES: readonly Outcome[] = [
   { words: /^(?:依法)?(?:决定)?(?:予以)?部分公开$/, what: '部分公开', rows: ['partial_grant'] },
-  { words: /^(?:依法)?(?:决定)?不予(?:以)?公开$/, what: '不予公开', rows: DENIED_ROWS },
+  { words: /^(?:依法)?(?:决定)?不予(?:以)?公开$/, what: '不予公开', rows: T3_DENIED_KEYS },
   { words: /^(?:依法)?(?:决定)?(?:全部)?予以(?:全部)?公开$/, what: '予以公开', rows: ['granted'] },
 ];
 
