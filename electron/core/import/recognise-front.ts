@@ -66,7 +66,8 @@ export function readTitle(paras: string[], firstHeading: number): TitleInfo {
 function findYearInText(paras: string[]): { year: number; quote: string } | undefined {
   for (const p of paras) {
     const n = norm(p);
-    const period = /((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日/.exec(n);
+    // 统计期限自2023年1月1日起至2023年12月31日止, also without the second year (至12月31日) or with 到.
+    const period = /((?:19|20)\d{2})年1月1日(?:起)?(?:至|到)(?:\1年)?12月31日/.exec(n);
     if (period) return { year: Number(period[1]), quote: `${period[1]}年1月1日至${period[1]}年12月31日` };
   }
   for (const p of paras.slice(0, 40)) {
@@ -74,7 +75,29 @@ function findYearInText(paras: string[]): { year: number; quote: string } | unde
     const m = /((?:19|20)\d{2})年(?:本级)?(?:政府)?信息公开(?:工作)?年度报告/.exec(n) ?? /^\(?((?:19|20)\d{2})年度\)?$/.exec(n);
     if (m) return { year: Number(m[1]), quote: m[0] };
   }
-  return undefined;
+  return bodyYear(paras);
+}
+
+/**
+ * The year the body speaks of (“2023年,我镇…”), when it is unambiguous: dates (2023年5月) and titles
+ * in 《》 left out, one year named at least twice as often as any other.
+ */
+function bodyYear(paras: string[]): { year: number; quote: string } | undefined {
+  const counts = new Map<number, number>();
+  let quote = '';
+  for (const p of paras) {
+    const n = norm(p).replace(/《[^》]*》/g, '');
+    for (const m of n.matchAll(/((?:19|20)\d{2})年(?!\d{1,2}月)/g)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+      if (!quote) quote = n.slice(m.index, m.index + 12);
+    }
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!first || (second && first[1] < 2 * second[1])) return undefined;
+  const at = paras.map((p) => norm(p).replace(/《[^》]*》/g, '')).find((n) => n.includes(`${first[0]}年`)) ?? quote;
+  const i = at.indexOf(`${first[0]}年`);
+  return { year: first[0], quote: at.slice(i, i + 12) };
 }
 
 function contactFrom(text: string): Partial<Unit> {

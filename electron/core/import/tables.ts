@@ -45,7 +45,7 @@ const nonEmpty = (cells: string[]) => cells.filter((t) => t.trim() !== '');
 
 // ---------------------------------------------------------------- table 二
 
-export function readTable2(format: ReportFormat, rows: Row[]): TableReadResult {
+export function readTable2(format: ReportFormat, rows: Row[], blanksDropped = false): TableReadResult {
   const res = newResult();
   const empties: string[] = [];
   const unreadable: string[] = [];
@@ -99,6 +99,16 @@ export function readTable2(format: ReportFormat, rows: Row[]): TableReadResult {
     seen.add(match.row.key);
     const headerFits = header && header.some(Boolean) && header.every((c) => !c || match.block.columns.includes(c));
     const cols = headerFits ? header! : match.block.columns;
+    const given = nonEmpty(values);
+    if (blanksDropped && given.length !== match.block.columns.length) {
+      // Copied one cell per line, a blank cell leaves no trace: fewer figures than columns have no certain columns.
+      if (given.length)
+        unreadable.push(
+          `${match.row.label} 一行有 ${given.length} 个数字，表格有 ${match.block.columns.length} 列，复制时空白格已丢失，无法确定每个数字属于哪一列：${given.join('、')}`,
+        );
+      else empties.push(match.row.label);
+      continue;
+    }
     values.forEach((raw, i) => {
       const col = cols[i];
       if (!col) {
@@ -143,7 +153,7 @@ function matchT3Row(matchers: RowMatcher[], leaf: string, found: Set<string>, cu
   return { m: pick.m, score: pick.score };
 }
 
-export function readTable3(format: ReportFormat, rows: Row[], positional: boolean): TableReadResult {
+export function readTable3(format: ReportFormat, rows: Row[], positional: boolean, blanksDropped = false): TableReadResult {
   const res = newResult();
   const empties: string[] = [];
   const unreadable: string[] = [];
@@ -190,8 +200,12 @@ export function readTable3(format: ReportFormat, rows: Row[], positional: boolea
     // at best the beginning of a label; it is joined to the next line's label.
     const leafCore = labelCore(leafText);
     const joined = pending ? matchT3Row(matchers, pending + leafCore, found, cursor) : undefined;
-    const hit = joined && joined.score > 0 ? joined : matchT3Row(matchers, leafCore, found, cursor);
-    if (figures.length === 0 && (!hit || hit.score === 1)) {
+    const direct = matchT3Row(matchers, leafCore, found, cursor);
+    // The joined label wins when it is exact or better than the line's own (a header word such as
+    // “其他” before “一、本年新收…” must not make “其他本年新收…” the row “3.其他”).
+    const hit = joined && (joined.score === 3 || !direct || joined.score > direct.score) ? joined : direct;
+    // Copied one cell per line, a row left blank cannot be told from a header or group label: never taken as a row.
+    if (figures.length === 0 && (!hit || hit.score === 1 || blanksDropped)) {
       pending = joined && joined.score === 1 ? pending + leafCore : leafCore;
       continue;
     }

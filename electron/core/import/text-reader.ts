@@ -4,8 +4,87 @@
 import type { ImportNote } from '../../../shared/api';
 import type { Block, Row } from './blocks';
 import { cleanLine, continues, joinNote, NUMBERED } from './clean-text';
+import { FORMATS } from '../../../shared/formats/index';
+import { isValueLike, labelCore, norm } from './normalize';
 
-const isTableLine = (line: string) => line.includes('\t') || /\|.*\|/.test(line) || /\s\|\s*$/.test(line);
+const isTableLine = (line: string) => line.includes('\t') || /\|.*\|/.test(line) || /\s\|\s*$/.test(line) || /^\s*\|\s*$/.test(line);
+
+/** Every label the three tables of any format print (captions, headers, rows), normalised: where a copied table starts. */
+const TABLE_LABELS = new Set(
+  Object.values(FORMATS).flatMap((f) =>
+    [
+      ...f.t2.blocks.flatMap((b) => [b.caption, b.firstHeader, ...b.columns.map((c) => c.label), ...b.rows.map((r) => r.label)]),
+      f.t3.applicantHeader,
+      ...f.t3.columns.flatMap((c) => [c.label, c.group ?? '']),
+      ...f.t3.rows.flatMap((r) => r.path),
+      ...f.t4.groups.flatMap((g) => g.path),
+      ...f.t4.columns.map((c) => c.label),
+    ]
+      .filter(Boolean)
+      .map(labelCore),
+  ),
+);
+const isTableLabel = (t: string) => TABLE_LABELS.has(labelCore(t)) || /勾稽关系/.test(t);
+const isFigure = (t: string) => t.trim() !== '' && isValueLike(t);
+/** A level-1 heading of the report (三、收到和处理政府信息公开申请情况): never a cell. */
+const isPartHeading = (t: string) => /^[一二三四五六七八九十]+[、.．]/.test(t.trim()) && /(情况|事项|问题)$/.test(norm(t));
+/** A line that can be one cell of a table copied one cell per line: short, no sentence end, not a part's heading. */
+const isCellLine = (t: string) => {
+  const s = t.trim();
+  return s !== '' && [...s].length <= 45 && !/[。；;！？!?]$/.test(s) && !isPartHeading(s) && !isTableLine(s);
+};
+
+/**
+ * Cells in reading order (one per line, or `|` rows broken over lines) back into rows: a label starts a
+ * row, the figures after it are its cells. Blank cells are lost in such a copy, which the block says.
+ */
+function rowsFromCells(cells: string[]): Row[] {
+  const rows: string[][] = [];
+  let numbering = '';
+  for (const c of cells) {
+    // A label's numbering on a line of its own (“(三)” then “不予公开”) goes with the label.
+    if (/^[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]?$/.test(c) && !/^\d+$/.test(c)) {
+      numbering += c;
+      continue;
+    }
+    const last = rows[rows.length - 1];
+    if (isFigure(c) && last && !numbering) last.push(c);
+    else rows.push([numbering + c]);
+    numbering = '';
+  }
+  return rows.map(toRow);
+}
+
+/**
+ * Where a table copied one cell per line runs, from line `from`: lines that can be cells (blank lines
+ * between), starting at a label of the tables, ending at its last figure, with at least three figures.
+ */
+function cellRunAt(lines: string[], from: number): number {
+  if (!isTableLabel(lines[from]) || !isCellLine(lines[from])) return -1;
+  let figures = 0;
+  let cells = 0;
+  let end = -1;
+  for (let k = from; k < lines.length; k++) {
+    const t = lines[k];
+    if (t.trim() === '') continue;
+    if (!isCellLine(t)) break;
+    cells++;
+    if (isFigure(t)) {
+      figures++;
+      end = k;
+    }
+  }
+  return figures >= 3 && figures >= cells * 0.2 ? end : -1;
+}
+
+/** `|` rows broken over lines (each line one cell) are read as cells in order. */
+function brokenPipeRows(collected: (string[] | null)[]): boolean {
+  const rows = collected.filter((l): l is string[] => l !== null).map((cells) => cells.filter((c) => c.trim() !== ''));
+  const filled = rows.filter((r) => r.length > 0);
+  const multi = filled.filter((r) => r.length > 1).length;
+  const figureOnly = filled.filter((r) => r.length === 1 && isFigure(r[0])).length;
+  return figureOnly >= 3 && multi <= filled.length * 0.2;
+}
 
 function splitCells(line: string): string[] {
   if (line.includes('\t')) return line.split('\t').map((c) => c.trim());
@@ -90,6 +169,21 @@ export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
   while (i < lines.length) {
     const line = lines[i];
     if (!isTableLine(line)) {
+      const runEnd = cellRunAt(lines, i);
+      if (runEnd >= 0) {
+        const cells = lines
+          .slice(i, runEnd + 1)
+          .map((l) => l.trim())
+          .filter(Boolean);
+        notes.push({
+          kind: 'joined',
+          line: lineNos[i],
+          text: `从这一行到第${lineNos[runEnd]}行是一格一行复制的表格，已按表格的行名称重新拼成表格（复制时空白格已丢失）`,
+        });
+        blocks.push({ kind: 'table', rows: rowsFromCells(cells), positional: false, blanksDropped: true });
+        i = runEnd + 1;
+        continue;
+      }
       if (line.trim() !== '') {
         let para = line.trim();
         // A hard-wrapped paragraph (a page break of the source leaves a blank line too) is one paragraph.
@@ -128,7 +222,13 @@ export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
         i++;
       } else break;
     }
-    const rows = regroupOneCellPerLine(collected) ?? collected.filter((l): l is string[] => l !== null).map(toRow);
+    const regrouped = regroupOneCellPerLine(collected);
+    if (!regrouped && brokenPipeRows(collected)) {
+      const cells = collected.flatMap((l) => (l ?? []).map((c) => c.trim()).filter(Boolean));
+      blocks.push({ kind: 'table', rows: rowsFromCells(cells), positional: false, blanksDropped: true });
+      continue;
+    }
+    const rows = regrouped ?? collected.filter((l): l is string[] => l !== null).map(toRow);
     blocks.push({ kind: 'table', rows, positional: false });
   }
   return blocks;
