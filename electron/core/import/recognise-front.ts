@@ -50,15 +50,32 @@ export function readTitle(paras: string[], firstHeading: number): TitleInfo {
     const prev = norm(paras[titleAt - 1]);
     if (prev.length <= 30 && UNIT_END.test(prev) && !/文件$/.test(prev)) title = prev + title;
   }
+  // A page header repeating the title without the unit, then the printed title on two lines
+  // (桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告): the printed one is the title.
+  let end = titleAt;
+  if (/^(?:19|20)\d{2}年/.test(title)) {
+    for (let i = titleAt + 1; i + 1 < Math.min(limit, 8); i++) {
+      const unit = norm(paras[i]);
+      if (unit.length <= 30 && UNIT_END.test(unit) && norm(paras[i + 1]) === title) {
+        title = unit + title;
+        end = i + 1;
+        break;
+      }
+    }
+  }
   info.title = title;
-  info.end = titleAt;
+  info.end = end;
   const y = YEAR.exec(title);
   if (y) {
     info.year = Number(y[1]);
     info.yearFrom = '标题';
   }
   const withoutYear = title.replace(/((?:19|20)\d{2})年度?/, '');
-  const name = withoutYear.replace(/(政府|政务)?信息公开.*$/, '').replace(/年度?$/, '');
+  // “…镇人民政府信息公开工作年度报告” (政府 shared by the unit and 政府信息公开) names “…镇人民政府”.
+  const name = withoutYear
+    .replace(/(政府|政务)?信息公开.*$/, '')
+    .replace(/年度?$/, '')
+    .replace(/人民$/, '人民政府');
   if (name.length >= 2) info.unitName = name;
   return info;
 }

@@ -72,7 +72,8 @@ export function readTable2(format: ReportFormat, rows: Row[], blanksDropped = fa
       const find = (cols: ColumnDef[], n: string) =>
         cols.find((c) => norm(c.label) === n) ?? cols.find((c) => norm(c.label).startsWith(n) || n.startsWith(norm(c.label)));
       header = cells.slice(first + 1).map((t) => {
-        const n = norm(t);
+        // 本年(2023)制发件数 is the column 本年制发件数 with the year written in.
+        const n = norm(t).replace(/\((?:19|20)\d{2}\)/, '');
         if (n === '') return undefined;
         return (block && find(block.columns, n)) ?? find(all, n);
       });
@@ -84,7 +85,14 @@ export function readTable2(format: ReportFormat, rows: Row[], blanksDropped = fa
     const match =
       allRows.find((r) => norm(r.row.label) === firstNorm) ??
       allRows.find((r) => labelCore(r.row.label) === core) ??
-      (core.length >= 2 ? allRows.filter((r) => core.includes(labelCore(r.row.label))).sort((a, b) => b.row.label.length - a.row.label.length)[0] : undefined);
+      (core.length >= 2
+        ? allRows.filter((r) => core.includes(labelCore(r.row.label))).sort((a, b) => b.row.label.length - a.row.label.length)[0]
+        : undefined) ??
+      // An older wording that is the end of exactly one row's label (规范性文件 for 行政规范性文件).
+      (() => {
+        const ends = core.length >= 4 ? allRows.filter((r) => labelCore(r.row.label).endsWith(core)) : [];
+        return ends.length === 1 ? ends[0] : undefined;
+      })();
     const values = cells.slice(first + 1);
     if (!match) {
       const figures = nonEmpty(values).filter(isValueLike);

@@ -74,8 +74,21 @@ function cellRunAt(lines: string[], from: number): number {
       end = k;
     }
   }
-  return figures >= 3 && figures >= cells * 0.2 ? end : -1;
+  if (figures < 3 || figures < cells * 0.2) return -1;
+  // Rows left blank at the table's end are labels after its last figure.
+  for (let k = end + 1; k < lines.length; k++) {
+    if (lines[k].trim() === '') continue;
+    if (!isCellLine(lines[k]) || !isTableLabel(lines[k])) break;
+    end = k;
+  }
+  return end;
 }
+
+/** A report's title line (also a garbled one: “…2023年政府信息公开 工作告年度报”). */
+const isTitleLine = (l: string) => {
+  const t = norm(l);
+  return t.length <= 60 && (/报告$/.test(t) || /^\S{0,30}(?:19|20)\d{2}年度?(?:政府)?信息公开/.test(t));
+};
 
 /** `|` rows broken over lines (each line one cell) are read as cells in order. */
 function brokenPipeRows(collected: (string[] | null)[]): boolean {
@@ -157,6 +170,9 @@ export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
     lineNos.push(i + 1);
   });
   const width = wrapWidth(raws);
+  // A page copied with a blank line after (nearly) every line: there a blank line ends the paragraph.
+  const filledLines = lines.map((l, k) => (l.trim() !== '' && k + 1 < lines.length ? k : -1)).filter((k) => k >= 0);
+  const blankSeparated = filledLines.length >= 6 && filledLines.filter((k) => lines[k + 1].trim() === '').length >= filledLines.length * 0.6;
   const rawOf = (k: number) => raws[lineNos[k] - 1];
   // Text wrapped at a fixed width (a page's text as some portals serve it): a line that fills the
   // width runs on into the next unless that one is indented (a paragraph's first line) or starts a
@@ -191,6 +207,9 @@ export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
           let j = i + 1;
           while (j < lines.length && lines[j].trim() === '') j++;
           if (j >= lines.length || isTableLine(lines[j])) break;
+          // Lines each followed by a blank line: a hard-wrapped paragraph still runs on, but a short
+          // line (a unit name, a page header) does not swallow a title or another short line.
+          if (j > i + 1 && blankSeparated && ([...para].length < 40 || isTitleLine(lines[j]))) break;
           if (width > 0 ? !wrapped(i, j) : !continues(para, lines[j])) break;
           notes.push(joinNote(para, lines[j], lineNos[i]));
           para += lines[j].trim();
