@@ -344,3 +344,12 @@ ${F.t2.blocks[0].caption} | | |
     ['一、主动公开政府信息的情况', '二、政府信息依申请公开办理情况', '三、复议、诉讼和申诉情况'],
   );
 });
+
+test('no title on the page: the unit is read from the preamble that names the report it introduces', async () => {
+  const r = await read(`根据《中华人民共和国政府信息公开条例》规定，特编制南山县东河镇2023年政府信息公开工作年度报告。
+一、总体情况
+2023年，本镇主动公开政府信息一百余条。
+`);
+  assert.equal(r.report.unit.name, '南山县东河镇');
+  assert.equal(r.report.year, 2023);
+});

@@ -163,6 +163,16 @@ export function readClosing(blocks: Block[], paras: string[], title: TitleInfo, 
       }
     }
   }
+  if (!unitName) {
+    // The preamble names the report it introduces: “…特编制罗平县钟山乡2024年政府信息公开工作年度报告。”
+    for (const p of paras.slice(0, 8)) {
+      const m = /编制《?([\u4e00-\u9fff]{2,30}?)(?:19|20)\d{2}年度?(?:政府)?信息公开工作年度报告/.exec(norm(p));
+      if (m && UNIT_END.test(m[1])) {
+        unitName = m[1];
+        break;
+      }
+    }
+  }
   let date = '';
   let signature = '';
   const tail = new Set<number>();
