@@ -112,11 +112,20 @@ const pipeRunOn = (rows: string[][]) =>
     })
     .join('\n');
 
+/** Each cell on its own line between lone pipes, a four-character label broken over two lines (“商业 ⏎ 企业”). */
+const betweenPipes = (rows: string[][]) =>
+  `|\n${rows
+    .flat()
+    .filter((c) => c !== '')
+    .map((c) => (c.length === 4 ? `${c.slice(0, 2)}\n${c.slice(2)}` : c))
+    .join('\n|\n')}\n|`;
+
 for (const [name, render] of [
   ['one cell per line with blank lines', oneCellPerLine],
   ['| rows opened by a lone pipe, one cell per line', pipeOpened],
   ['cell | per line, a lone | between rows', pipeSeparated],
   ['cell | per line, merged cells as pipes', pipeRunOn],
+  ['cells between lone pipes, some broken over two lines', betweenPipes],
 ] as const) {
   test(`tables pasted as ${name}: every figure of 二, 三 and 四 read exactly, none 未读入`, async () => {
     const { text, expected } = report(render);

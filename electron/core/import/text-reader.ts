@@ -84,6 +84,15 @@ function cellRunAt(lines: string[], from: number): number {
   return end;
 }
 
+/** The line after a cell of up to three lines that starts at `i` and is closed by a pipe line, or `i` when there is none. */
+function cellBetweenPipes(lines: string[], i: number): number {
+  for (let k = i; k < Math.min(lines.length, i + 3); k++) {
+    if (!isCellLine(lines[k])) return i;
+    if (k + 1 < lines.length && isTableLine(lines[k + 1])) return k + 1;
+  }
+  return i;
+}
+
 /** A report's title line (also a garbled one: “…2023年政府信息公开 工作告年度报”). */
 const isTitleLine = (l: string) => {
   const t = norm(l);
@@ -235,6 +244,16 @@ export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
           collected.push(null);
           i = j;
         } else break;
+      } else if (/^\s*\|\s*$/.test(lines[i - 1] ?? '') && cellBetweenPipes(lines, i) > i) {
+        // Cells on their own lines between lone pipes (“| ⏎ 规章 ⏎ | ⏎ 0 ⏎ |”), a cell broken over two lines (“商业 ⏎ 企业”).
+        const end = cellBetweenPipes(lines, i);
+        collected.push([
+          lines
+            .slice(i, end)
+            .map((t) => t.trim())
+            .join(''),
+        ]);
+        i = end;
       } else if (collected.length && collected[collected.length - 1] !== null && isCellContinuation(l) && i + 1 < lines.length && isTableLine(lines[i + 1])) {
         const prev = collected[collected.length - 1]!;
         prev[prev.length - 1] = `${prev[prev.length - 1]}${l.trim()}`;

@@ -238,6 +238,11 @@ async function main(): Promise<void> {
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
   console.log(`\n== 合计：页面 ${results.length}，导入 ${results.length - refused}，拒绝 ${refused}，截断页面 ${results.filter((r) => r.cut).length}`);
+  const imported = results.filter((r) => !r.refused);
+  const withTable = (t: string) => imported.filter((r) => r.tables.includes(t)).length;
+  console.log(
+    `表格：读入表二的页面 ${withTable('t2')}，表三 ${withTable('t3')}，表四 ${withTable('t4')}；读入 ${imported.reduce((n, r) => n + r.cellsRead, 0)} 格，未读入 ${imported.reduce((n, r) => n + r.unread, 0)} 格`,
+  );
   console.log(`警告/错误 ${total}`);
   for (const [cls, name] of Object.entries(CLASS_NAMES)) if (byClass[cls]) console.log(`  (${cls}) ${name}：${byClass[cls]}`);
   console.log('按规则：');
