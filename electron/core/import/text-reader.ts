@@ -56,32 +56,38 @@ function rowsFromCells(cells: string[]): Row[] {
 }
 
 /**
- * Where a table copied one cell per line runs, from line `from`: lines that can be cells (blank lines
+ * Where a table copied one cell per line runs, from a line: lines that can be cells (blank lines
  * between), starting at a label of the tables, ending at its last figure, with at least three figures.
+ * Counts are kept as prefix sums so a long paste is scanned once, not once per line.
  */
-function cellRunAt(lines: string[], from: number): number {
-  if (!isTableLabel(lines[from]) || !isCellLine(lines[from])) return -1;
-  let figures = 0;
-  let cells = 0;
-  let end = -1;
-  for (let k = from; k < lines.length; k++) {
-    const t = lines[k];
-    if (t.trim() === '') continue;
-    if (!isCellLine(t)) break;
-    cells++;
-    if (isFigure(t)) {
-      figures++;
+function cellRuns(lines: string[]): (from: number) => number {
+  const n = lines.length;
+  const isCell = lines.map(isCellLine);
+  const segEnd = new Int32Array(n + 1).fill(n);
+  for (let k = n - 1; k >= 0; k--) segEnd[k] = lines[k].trim() === '' || isCell[k] ? segEnd[k + 1] : k;
+  const figuresBefore = new Int32Array(n + 1);
+  const cellsBefore = new Int32Array(n + 1);
+  const lastFigure = new Int32Array(n + 1).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const figure = isCell[k] && isFigure(lines[k]);
+    figuresBefore[k + 1] = figuresBefore[k] + (figure ? 1 : 0);
+    cellsBefore[k + 1] = cellsBefore[k] + (isCell[k] ? 1 : 0);
+    lastFigure[k + 1] = figure ? k : lastFigure[k];
+  }
+  return (from) => {
+    if (!isCell[from] || !isTableLabel(lines[from])) return -1;
+    const stop = segEnd[from];
+    const figures = figuresBefore[stop] - figuresBefore[from];
+    if (figures < 3 || figures < (cellsBefore[stop] - cellsBefore[from]) * 0.2) return -1;
+    let end = lastFigure[stop];
+    // Rows left blank at the table's end are labels after its last figure.
+    for (let k = end + 1; k < stop; k++) {
+      if (lines[k].trim() === '') continue;
+      if (!isTableLabel(lines[k])) break;
       end = k;
     }
-  }
-  if (figures < 3 || figures < cells * 0.2) return -1;
-  // Rows left blank at the table's end are labels after its last figure.
-  for (let k = end + 1; k < lines.length; k++) {
-    if (lines[k].trim() === '') continue;
-    if (!isCellLine(lines[k]) || !isTableLabel(lines[k])) break;
-    end = k;
-  }
-  return end;
+    return end;
+  };
 }
 
 /** The line after a cell of up to three lines that starts at `i` and is closed by a pipe line, or `i` when there is none. */
@@ -189,12 +195,13 @@ export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
   const filled = (k: number) => [...rawOf(k).trimEnd()].length;
   const wrapped = (k: number, next: number) =>
     width > 0 && filled(k) >= width && filled(k) <= width + 2 && !/^[\u3000\u00a0 ]/.test(rawOf(next)) && !NUMBERED.test(lines[next]);
+  const cellRunAt = cellRuns(lines);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
     if (!isTableLine(line)) {
-      const runEnd = cellRunAt(lines, i);
+      const runEnd = cellRunAt(i);
       if (runEnd >= 0) {
         const cells = lines
           .slice(i, runEnd + 1)
