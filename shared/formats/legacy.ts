@@ -26,6 +26,9 @@ export const LEGACY_HEADING_MARKERS = [
   '机构建设和保障经费情况',
   '需要说明的其他事项与附表',
   '咨询处理情况',
+  // the outline some counties used before 2019: 二、政府信息依申请公开办理情况 … 四、复议、诉讼和申诉情况
+  '依申请公开办理情况',
+  '复议、诉讼和申诉情况',
 ];
 
 /** Header words of a 附表/统计表 (指标名称 | 计量单位 | 本年度 | 历年累计). */

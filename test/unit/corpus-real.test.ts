@@ -34,3 +34,20 @@ test('every true mistake FINDINGS.md records on a real page is still reported by
     [],
   );
 });
+
+test('tables pasted one cell per line or as | rows broken over lines are read: the 规章 and 规范性文件 rows as printed', () => {
+  // [规章 ×3, (行政)规范性文件 ×3] as each page's text prints them, in the columns of its format's block (一).
+  const printed: Record<string, number[]> = {
+    '001': [0, 0, 0, 0, 0, 0], // one cell per line
+    '002': [0, 0, 0, 0, 0, 0], // “| ⏎ 规章  | ⏎ 0  |”
+    '016': [0, 0, 0, 5, 5, 5], // one cell per line, headers broken (“本年新 ⏎ 制作数量”)
+    '017': [0, 0, 0, 0, 0, 0], // “规章 | ⏎ 0 | ⏎ 0 | ⏎ 0 | |” with “|” lines between rows
+    '060': [0, 0, 6, 0, 0, 0], // cells between lone pipes
+    '068': [0, 0, 0, 0, 0, 0], // “规章 | ⏎ 0 |”
+  };
+  for (const [id, figures] of Object.entries(printed)) {
+    const r = results.find((x) => x.page.id === id)!;
+    assert.equal(r.refused, undefined, id);
+    assert.deepEqual(r.t2Block1, figures, id);
+  }
+});

@@ -16,4 +16,11 @@ export interface Row {
 
 export type Block =
   | { kind: 'para'; text: string }
-  | { kind: 'table'; rows: Row[]; /** cell positions are reliable (docx); web-copied text loses merged cells */ positional: boolean };
+  | {
+      kind: 'table';
+      rows: Row[];
+      /** cell positions are reliable (docx); web-copied text loses merged cells */
+      positional: boolean;
+      /** rebuilt from a copy with one cell per line: blank cells were lost, so a short row's figures have no certain columns */
+      blanksDropped?: boolean;
+    };

@@ -9,10 +9,24 @@ const FURNITURE = [
   /^【?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享到?[:：]?.*)\s*】?$/,
   /字号[:：]?\s*[【[]?\s*大\s*中\s*小/,
   /^(【\s*)?(打印本页|关闭窗口)(\s*】)?(\s*(【\s*)?(打印本页|关闭窗口|打印|关闭)(\s*】)?)+$/,
-  /^(发布时间|发布日期|来源|信息来源|浏览次数|访问量|点击数|作者)[:：].{0,60}$/,
+  /^(发布时间|发布日期|来源|信息来源|浏览次数|访问量|访问次数|点击数|作者)[:：].{0,60}$/,
+  /^\d{4}年\d{1,2}月\d{1,2}日\s*来源[:：].{0,40}$/,
+  /^\[?字体[:：].{0,20}$/,
   /^(扫一扫|微信扫一扫|用手机扫描).{0,30}$/,
   /^(上一篇|下一篇)[:：].{0,80}$/,
-  /^(当前位置|您当前的位置|您现在的位置)[:：].{0,120}$/,
+  /^(当前位置|您当前的位置|您现在的位置|您当前所在位置|您所在的位置|当前所在位置|所在位置)[:：].{0,120}$/,
+  // Breadcrumbs: 首页 > 政务公开 > …, 首页/ 政府信息公开 / … / 正文, a line continuing one (“> 政务公开 > …”).
+  /^首\s*页\s*(?:[>＞»/／]\s*\S[^。；;]{0,118})?$/,
+  /^[>＞»]\s*\S[^。；;]{0,100}[>＞»][^。；;]{0,100}$/,
+  // A site's navigation bar: 首 页 走进汉台 新闻中心 政府信息公开 … (several short words after 首页).
+  /^首\s*页(?:\s+[\u4e00-\u9fff]{2,8}){3,}$/,
+  /^(?:[-*•]\s*)?(设为首页|加入收藏|无障碍阅读|无障碍|长者版|关怀版|智能问答|新媒体矩阵|点击查看解读|访问量[:：]?|访问次数[:：]?)(?:\s+(无障碍|长者版|关怀版|新媒体矩阵|智能问答))*$/,
+  // A portal's metadata table: 索 引 号 …, 成文日期 …, 发布机构 …, 组配分类 …, 文 号: … 所属机构:
+  /^\|?\s*(索\s*引\s*号|成\s*文\s*日\s*期|发\s*布\s*机\s*构|组\s*配\s*分\s*类|文\s*号|主\s*题\s*分\s*类|公\s*开\s*方\s*式|文\s*件\s*分\s*类)\s*[:：|]?\s.{0,160}$/,
+  /^\|?\s*(-{3}\|)+-{3}\|?$/,
+  // Attachment links under a report, and the page's category label standing alone.
+  /^.{1,80}\.(pdf|docx?|wps|xlsx?|zip|rar)$/i,
+  /^(政府信息公开年报|政府信息公开|政务公开|信息公开年报)$/,
   // Page numbers of a printed page (GB/T 9704's “— 5 —”, 第 5 页 共 9 页) in a saved or printed copy.
   /^[—–\-－]\s*\d{1,3}\s*[—–\-－]$/,
   /^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/,
@@ -90,6 +104,12 @@ export function cleanLine(raw: string, lineNo: number, notes: ImportNote[]): str
     .replace(/^[\s\u3000\u00a0]+/, (m) => (m.includes('\t') ? m : ''))
     .replace(/[\u3000\u00a0 ]+$/, '')
     .replace(/\u00a0/g, ' ');
+  // A portal's metadata label before the report's title (名 称: …年度报告, | 名称 | …年度报告 |): the title stays.
+  const labelled = /^\|?\s*(?:名\s*称|标\s*题)\s*[:：|]\s*([^|]{2,80}?报告)\s*[|\s]*$/.exec(line.trim());
+  if (labelled) {
+    notes.push({ kind: 'furniture', line: lineNo, text: `去掉了网页上标题前的标签：“${line.trim().slice(0, 30)}”` });
+    line = labelled[1];
+  }
   const t = line.trim();
   if (t && FURNITURE.some((re) => re.test(t))) {
     notes.push({ kind: 'furniture', line: lineNo, text: `去掉了网页上的“${t.slice(0, 30)}”（不是报告的内容）` });

@@ -39,7 +39,7 @@ export function readTables(tables: Table[], classes: TableClass[], tableSection:
   const cells: Record<string, number> = {};
   const recognised: string[] = [];
   const problems: string[] = [];
-  const groups: { cls: Exclude<TableClass, undefined>; rows: Row[]; positional: boolean }[] = [];
+  const groups: { cls: Exclude<TableClass, undefined>; rows: Row[]; positional: boolean; blanksDropped?: boolean }[] = [];
   tables.forEach((t, i) => {
     const cls =
       classes[i] ??
@@ -53,8 +53,10 @@ export function readTables(tables: Table[], classes: TableClass[], tableSection:
       return;
     }
     const prev = groups[groups.length - 1];
-    if (prev && prev.cls === cls && i > 0 && classes[i - 1] === cls) prev.rows.push(...t.rows);
-    else groups.push({ cls, rows: [...t.rows], positional: t.positional });
+    if (prev && prev.cls === cls && i > 0 && classes[i - 1] === cls) {
+      prev.rows.push(...t.rows);
+      if (t.blanksDropped) prev.blanksDropped = true;
+    } else groups.push({ cls, rows: [...t.rows], positional: t.positional, blanksDropped: t.blanksDropped });
   });
   const seen = new Set<string>();
   for (const g of groups) {
@@ -68,7 +70,11 @@ export function readTables(tables: Table[], classes: TableClass[], tableSection:
     }
     seen.add(g.cls);
     const r =
-      g.cls === 't2' ? readTable2(format, g.rows) : g.cls === 't3' ? readTable3(format, g.rows, g.positional) : readTable4(format, g.rows, g.positional);
+      g.cls === 't2'
+        ? readTable2(format, g.rows, g.blanksDropped)
+        : g.cls === 't3'
+          ? readTable3(format, g.rows, g.positional, g.blanksDropped)
+          : readTable4(format, g.rows, g.positional);
     Object.assign(cells, r.cells);
     problems.push(...r.problems);
     if (r.read > 0) recognised.push(g.cls);

@@ -7,7 +7,7 @@ import { labelCore, norm } from './normalize';
 
 /** Key words of each level-1 heading, for headings worded a little differently from the format. */
 const SECTION_KEYWORDS: Record<SectionKey, RegExp> = {
-  overview: /总体情况/,
+  overview: /总体(?:推进)?情况/,
   proactive: /主动公开/,
   requests: /申请/,
   review_litigation: /复议|诉讼/,
@@ -22,6 +22,8 @@ function sectionOf(text: string, format: ReportFormat, after: number): SectionKe
   const core = labelCore(text);
   const numbered = LEVEL1.test(n);
   if (core.length > 30 || core.length < 2) return undefined;
+  // “（二）主动公开政府信息情况” is a sub-heading inside a part (often 一、总体情况), never a part's heading.
+  if (/^\([一二三四五六七八九十\d]+\)/.test(n)) return undefined;
   for (let i = after + 1; i < SECTION_KEYS.length; i++) {
     const key = SECTION_KEYS[i];
     const heading = format.sections.find((s) => s.key === key)?.heading ?? '';

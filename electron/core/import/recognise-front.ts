@@ -50,15 +50,32 @@ export function readTitle(paras: string[], firstHeading: number): TitleInfo {
     const prev = norm(paras[titleAt - 1]);
     if (prev.length <= 30 && UNIT_END.test(prev) && !/文件$/.test(prev)) title = prev + title;
   }
+  // A page header repeating the title without the unit, then the printed title on two lines
+  // (桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告): the printed one is the title.
+  let end = titleAt;
+  if (/^(?:19|20)\d{2}年/.test(title)) {
+    for (let i = titleAt + 1; i + 1 < Math.min(limit, 8); i++) {
+      const unit = norm(paras[i]);
+      if (unit.length <= 30 && UNIT_END.test(unit) && norm(paras[i + 1]) === title) {
+        title = unit + title;
+        end = i + 1;
+        break;
+      }
+    }
+  }
   info.title = title;
-  info.end = titleAt;
+  info.end = end;
   const y = YEAR.exec(title);
   if (y) {
     info.year = Number(y[1]);
     info.yearFrom = '标题';
   }
   const withoutYear = title.replace(/((?:19|20)\d{2})年度?/, '');
-  const name = withoutYear.replace(/(政府|政务)?信息公开.*$/, '').replace(/年度?$/, '');
+  // “…镇人民政府信息公开工作年度报告” (政府 shared by the unit and 政府信息公开) names “…镇人民政府”.
+  const name = withoutYear
+    .replace(/(政府|政务)?信息公开.*$/, '')
+    .replace(/年度?$/, '')
+    .replace(/人民$/, '人民政府');
   if (name.length >= 2) info.unitName = name;
   return info;
 }
@@ -66,7 +83,8 @@ export function readTitle(paras: string[], firstHeading: number): TitleInfo {
 function findYearInText(paras: string[]): { year: number; quote: string } | undefined {
   for (const p of paras) {
     const n = norm(p);
-    const period = /((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日/.exec(n);
+    // 统计期限自2023年1月1日起至2023年12月31日止, also without the second year (至12月31日) or with 到.
+    const period = /((?:19|20)\d{2})年1月1日(?:起)?(?:至|到)(?:\1年)?12月31日/.exec(n);
     if (period) return { year: Number(period[1]), quote: `${period[1]}年1月1日至${period[1]}年12月31日` };
   }
   for (const p of paras.slice(0, 40)) {
@@ -74,7 +92,29 @@ function findYearInText(paras: string[]): { year: number; quote: string } | unde
     const m = /((?:19|20)\d{2})年(?:本级)?(?:政府)?信息公开(?:工作)?年度报告/.exec(n) ?? /^\(?((?:19|20)\d{2})年度\)?$/.exec(n);
     if (m) return { year: Number(m[1]), quote: m[0] };
   }
-  return undefined;
+  return bodyYear(paras);
+}
+
+/**
+ * The year the body speaks of (“2023年,我镇…”), when it is unambiguous: dates (2023年5月) and titles
+ * in 《》 left out, one year named at least twice as often as any other.
+ */
+function bodyYear(paras: string[]): { year: number; quote: string } | undefined {
+  const counts = new Map<number, number>();
+  let quote = '';
+  for (const p of paras) {
+    const n = norm(p).replace(/《[^》]*》/g, '');
+    for (const m of n.matchAll(/((?:19|20)\d{2})年(?!\d{1,2}月)/g)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+      if (!quote) quote = n.slice(m.index, m.index + 12);
+    }
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!first || (second && first[1] < 2 * second[1])) return undefined;
+  const at = paras.map((p) => norm(p).replace(/《[^》]*》/g, '')).find((n) => n.includes(`${first[0]}年`)) ?? quote;
+  const i = at.indexOf(`${first[0]}年`);
+  return { year: first[0], quote: at.slice(i, i + 12) };
 }
 
 function contactFrom(text: string): Partial<Unit> {
@@ -118,6 +158,16 @@ export function readClosing(blocks: Block[], paras: string[], title: TitleInfo, 
     for (const p of paras) {
       const m = /填报单位(?:\(盖章\))?[:]?(\S{2,30})$/.exec(norm(p));
       if (m) {
+        unitName = m[1];
+        break;
+      }
+    }
+  }
+  if (!unitName) {
+    // The preamble names the report it introduces: “…特编制罗平县钟山乡2024年政府信息公开工作年度报告。”
+    for (const p of paras.slice(0, 8)) {
+      const m = /编制《?([\u4e00-\u9fff]{2,30}?)(?:19|20)\d{2}年度?(?:政府)?信息公开工作年度报告/.exec(norm(p));
+      if (m && UNIT_END.test(m[1])) {
         unitName = m[1];
         break;
       }

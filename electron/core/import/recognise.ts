@@ -1,7 +1,7 @@
 // From paragraphs and tables to a report: the format (by the format data's markers, spec §2.6),
 // the title, year and unit, the six sections by their headings, the three tables by their labels,
 // or for a pre-2019 report its headings and 附表 indicators. What is not recognised is reported.
-import { formatModel, SECTION_KEYS } from '../../../shared/formats/index';
+import { FORMATS, formatModel, SECTION_KEYS } from '../../../shared/formats/index';
 import { LEGACY_HEADING_MARKERS } from '../../../shared/formats/legacy';
 import type { ReportDoc } from '../../../shared/report';
 import { defaultTitle, ReportDocSchema } from '../../../shared/report';
@@ -52,6 +52,18 @@ export function recognise(blocks: Block[]): Recognised {
 
   const headingAt = findHeadings(paras, format);
   const classes = format ? tables.map((t) => classify(t.rows, format)) : tables.map((t) => (legacyLabelCount(t.rows) >= 3 ? 'legacy' : undefined));
+  if (year === undefined && !format) {
+    // Without a year no format is chosen: a report's headings or tables under any format mean the year is what is missing.
+    const heading = Object.values(FORMATS)
+      .map((f) => [...findHeadings(paras, f).keys()].map((i) => paras[i].trim())[0])
+      .find(Boolean);
+    const table = Object.values(FORMATS).some((f) => tables.some((t) => classify(t.rows, f)));
+    if (heading || table || legacyHeadings > 0) {
+      throw new NotAReportError(
+        `找到了${heading ? `“${heading}”等` : ''}年度报告的内容，但标题、统计期限和正文中都没有读出报告是哪一年的。请在文字开头加上报告的标题（如“××镇人民政府2024年政府信息公开工作年度报告”），或写明统计期限（如“自2024年1月1日起至2024年12月31日止”），再重新导入。`,
+      );
+    }
+  }
   if (headingAt.size === 0 && legacyHeadings === 0 && !classes.some(Boolean)) {
     throw new NotAReportError(
       '在这个文件里没有找到政府信息公开工作年度报告的内容（标题、六个部分的标题和统计表格都没有找到）。请确认选择的是年度报告文件。',

@@ -45,7 +45,7 @@ const nonEmpty = (cells: string[]) => cells.filter((t) => t.trim() !== '');
 
 // ---------------------------------------------------------------- table 二
 
-export function readTable2(format: ReportFormat, rows: Row[]): TableReadResult {
+export function readTable2(format: ReportFormat, rows: Row[], blanksDropped = false): TableReadResult {
   const res = newResult();
   const empties: string[] = [];
   const unreadable: string[] = [];
@@ -72,7 +72,8 @@ export function readTable2(format: ReportFormat, rows: Row[]): TableReadResult {
       const find = (cols: ColumnDef[], n: string) =>
         cols.find((c) => norm(c.label) === n) ?? cols.find((c) => norm(c.label).startsWith(n) || n.startsWith(norm(c.label)));
       header = cells.slice(first + 1).map((t) => {
-        const n = norm(t);
+        // 本年(2023)制发件数 is the column 本年制发件数 with the year written in.
+        const n = norm(t).replace(/\((?:19|20)\d{2}\)/, '');
         if (n === '') return undefined;
         return (block && find(block.columns, n)) ?? find(all, n);
       });
@@ -84,7 +85,14 @@ export function readTable2(format: ReportFormat, rows: Row[]): TableReadResult {
     const match =
       allRows.find((r) => norm(r.row.label) === firstNorm) ??
       allRows.find((r) => labelCore(r.row.label) === core) ??
-      (core.length >= 2 ? allRows.filter((r) => core.includes(labelCore(r.row.label))).sort((a, b) => b.row.label.length - a.row.label.length)[0] : undefined);
+      (core.length >= 2
+        ? allRows.filter((r) => core.includes(labelCore(r.row.label))).sort((a, b) => b.row.label.length - a.row.label.length)[0]
+        : undefined) ??
+      // An older wording that is the end of exactly one row's label (规范性文件 for 行政规范性文件).
+      (() => {
+        const ends = core.length >= 4 ? allRows.filter((r) => labelCore(r.row.label).endsWith(core)) : [];
+        return ends.length === 1 ? ends[0] : undefined;
+      })();
     const values = cells.slice(first + 1);
     if (!match) {
       const figures = nonEmpty(values).filter(isValueLike);
@@ -99,6 +107,16 @@ export function readTable2(format: ReportFormat, rows: Row[]): TableReadResult {
     seen.add(match.row.key);
     const headerFits = header && header.some(Boolean) && header.every((c) => !c || match.block.columns.includes(c));
     const cols = headerFits ? header! : match.block.columns;
+    const given = nonEmpty(values);
+    if (blanksDropped && given.length !== match.block.columns.length) {
+      // Copied one cell per line, a blank cell leaves no trace: fewer figures than columns have no certain columns.
+      if (given.length)
+        unreadable.push(
+          `${match.row.label} 一行有 ${given.length} 个数字，表格有 ${match.block.columns.length} 列，复制时空白格已丢失，无法确定每个数字属于哪一列：${given.join('、')}`,
+        );
+      else empties.push(match.row.label);
+      continue;
+    }
     values.forEach((raw, i) => {
       const col = cols[i];
       if (!col) {
@@ -143,7 +161,7 @@ function matchT3Row(matchers: RowMatcher[], leaf: string, found: Set<string>, cu
   return { m: pick.m, score: pick.score };
 }
 
-export function readTable3(format: ReportFormat, rows: Row[], positional: boolean): TableReadResult {
+export function readTable3(format: ReportFormat, rows: Row[], positional: boolean, blanksDropped = false): TableReadResult {
   const res = newResult();
   const empties: string[] = [];
   const unreadable: string[] = [];
@@ -190,8 +208,12 @@ export function readTable3(format: ReportFormat, rows: Row[], positional: boolea
     // at best the beginning of a label; it is joined to the next line's label.
     const leafCore = labelCore(leafText);
     const joined = pending ? matchT3Row(matchers, pending + leafCore, found, cursor) : undefined;
-    const hit = joined && joined.score > 0 ? joined : matchT3Row(matchers, leafCore, found, cursor);
-    if (figures.length === 0 && (!hit || hit.score === 1)) {
+    const direct = matchT3Row(matchers, leafCore, found, cursor);
+    // The joined label wins when it is exact or better than the line's own (a header word such as
+    // “其他” before “一、本年新收…” must not make “其他本年新收…” the row “3.其他”).
+    const hit = joined && (joined.score === 3 || !direct || joined.score > direct.score) ? joined : direct;
+    // Copied one cell per line, a row left blank cannot be told from a header or group label: never taken as a row.
+    if (figures.length === 0 && (!hit || hit.score === 1 || blanksDropped)) {
       pending = joined && joined.score === 1 ? pending + leafCore : leafCore;
       continue;
     }

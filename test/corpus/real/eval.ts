@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readReportSource } from '../../../electron/core/import/index';
 import { checkReport } from '../../../shared/check';
+import { cellKey, FORMATS, isGovFormatId } from '../../../shared/formats/index';
 import type { ImportNote } from '../../../shared/api';
 import type { Finding, ReportDoc } from '../../../shared/report';
 import { sentenceAround } from '../lib';
@@ -99,6 +100,8 @@ export interface PageResult {
   sections: string[];
   tables: string[];
   cellsRead: number;
+  /** table 二's block (一) as read, row by row (规章, then 行政规范性文件), undefined where not read */
+  t2Block1?: (number | undefined)[];
   unread: number;
   problems: string[];
   notes: ImportNote[];
@@ -135,6 +138,7 @@ export async function runPage(page: Page): Promise<PageResult> {
       const w = where(doc, f);
       return { rule: f.rule, severity: f.severity, message: f.message, where: w, cut: isCutFinding(page, doc, f, w) };
     });
+  const block1 = isGovFormatId(doc.formatId) ? FORMATS[doc.formatId].t2.blocks[0] : undefined;
   return {
     page,
     cut,
@@ -146,6 +150,7 @@ export async function runPage(page: Page): Promise<PageResult> {
       .map(([k]) => k),
     tables: read.recognised.filter((r) => /^t[234]/.test(r) || r.startsWith('table')),
     cellsRead: Object.keys(doc.cells).length,
+    t2Block1: block1?.rows.flatMap((row) => block1.columns.map((c) => doc.cells[cellKey('t2', row.key, c.key)])),
     unread: doc.unreadCells?.length ?? 0,
     problems: read.problems,
     notes: read.notes.filter((n) => n.kind !== 'unread'),
@@ -238,6 +243,11 @@ async function main(): Promise<void> {
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
   console.log(`\n== 合计：页面 ${results.length}，导入 ${results.length - refused}，拒绝 ${refused}，截断页面 ${results.filter((r) => r.cut).length}`);
+  const imported = results.filter((r) => !r.refused);
+  const withTable = (t: string) => imported.filter((r) => r.tables.includes(t)).length;
+  console.log(
+    `表格：读入表二的页面 ${withTable('t2')}，表三 ${withTable('t3')}，表四 ${withTable('t4')}；读入 ${imported.reduce((n, r) => n + r.cellsRead, 0)} 格，未读入 ${imported.reduce((n, r) => n + r.unread, 0)} 格`,
+  );
   console.log(`警告/错误 ${total}`);
   for (const [cls, name] of Object.entries(CLASS_NAMES)) if (byClass[cls]) console.log(`  (${cls}) ${name}：${byClass[cls]}`);
   console.log('按规则：');
