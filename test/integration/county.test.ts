@@ -21,6 +21,7 @@ import { repoRoot, tempDir } from '../support/temp';
 import { SEVERITY_WORDS } from '../../shared/severity';
 import { formatModel } from '../../shared/formats/index';
 import { nianbaoCommand } from '../support/cli';
+import { mht } from '../support/web-forms';
 
 // The bundled command when the build is current (it proves exceljs bundles), else from source.
 const command = nianbaoCommand;
@@ -28,17 +29,6 @@ const county = (...args: string[]) => spawnSync(command[0], [...command.slice(1)
 
 const FORMS = join(repoRoot, 'test/fixtures/forms');
 
-/** A page as Chrome and Edge save it (“网页，单个文件”): MIME, the HTML in quoted-printable. */
-function mht(html: string): Uint8Array {
-  const qp = Buffer.from(html, 'utf8')
-    .toString('latin1')
-    .replace(/[=\x80-\xff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-    .replace(/(.{70})/g, '$1=\r\n');
-  return Buffer.from(
-    `MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----B----"\r\n\r\n------B----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${qp}\r\n------B------\r\n`,
-    'latin1',
-  );
-}
 const docxText = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']);
 const plain = (xml: string) => xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
 
