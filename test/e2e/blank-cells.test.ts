@@ -5,9 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifactsDir, assertAccessible, hostApi, launchBrowser, startHost, tempDir } from '../support/index';
+import { artifactsDir, assertAccessible, hostApi, launchBrowser, startHost, storeReport, tempDir } from '../support/index';
 import { fullReport } from '../fixtures/full-report';
-import { SECTION_KEYS } from '../../shared/formats/types';
 import { blankCells, blankRows } from '../../shared/print/blank-cells';
 
 test('导出 with blank cells: the question, 回去填写 to the cell, 按 0 印出 recorded; a full report and a 草稿 not asked', { timeout: 180_000 }, async () => {
@@ -19,11 +18,7 @@ test('导出 with blank cells: the question, 回去填写 to the cell, 按 0 印
     const doc = fullReport();
     const blank = blankCells(doc);
     assert.ok(blank.length > 5, 'the fixture leaves cells blank');
-    await hostApi(host, 'saveUnit', doc.unit);
-    const { id } = await hostApi(host, 'createReport', { year: 2025, formatId: 'gov-2021', basedOnId: null });
-    await hostApi(host, 'setCells', { id, cells: doc.cells });
-    for (const key of SECTION_KEYS) await hostApi(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
-    await hostApi(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble } });
+    const id = await storeReport(host, doc);
 
     // axe needs a context of its own (not browser.newPage()).
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { artifactsDir, assertAccessible, launchBrowser, hostApi, startHost, tempDir } from '../support/index';
+import { artifactsDir, assertAccessible, launchBrowser, hostApi, startHost, storeReport, tempDir } from '../support/index';
 import { fullReport } from '../fixtures/full-report';
-import { SECTION_KEYS } from '../../shared/formats/types';
 
 test(
   '本单位公文双面打印 starts the export switch on; the 版记 typed in the 红头 options shows in the preview and the Word file',
@@ -21,12 +20,7 @@ test(
     const shots = artifactsDir('export-colophon');
     try {
       const doc = fullReport();
-      await hostApi(host, 'saveUnit', doc.unit);
-      const report = await hostApi(host, 'createReport', { year: 2025, formatId: 'gov-2021', basedOnId: null });
-      const id = report.id;
-      await hostApi(host, 'setCells', { id, cells: doc.cells });
-      for (const key of SECTION_KEYS) await hostApi(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
-      await hostApi(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble, letterhead: doc.letterhead } });
+      const id = await storeReport(host, doc);
 
       // axe needs a context of its own (not browser.newPage()).
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });

@@ -7,9 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { artifactsDir, launchBrowser, hostApi, startHost, tempDir } from '../support/index';
+import { artifactsDir, launchBrowser, hostApi, startHost, storeReport, tempDir } from '../support/index';
 import { fullReport } from '../fixtures/full-report';
-import { SECTION_KEYS } from '../../shared/formats/types';
 import { execFileSync } from 'node:child_process';
 import { reportContent } from '../../shared/print/content';
 import { paginate } from '../../shared/print/paginate';
@@ -24,12 +23,7 @@ test('导出 step: paginated preview, PDF from the print view, download with rec
     // Every cell filled (the fixture leaves some blank): a final export without the 按 0 印出 question.
     const doc = fullReport();
     for (const c of blankCells(doc)) doc.cells[c.key] = 0;
-    await hostApi(host, 'saveUnit', doc.unit);
-    const report = await hostApi(host, 'createReport', { year: 2025, formatId: 'gov-2021', basedOnId: null });
-    const id = report.id;
-    await hostApi(host, 'setCells', { id, cells: doc.cells });
-    for (const key of SECTION_KEYS) await hostApi(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
-    await hostApi(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble, letterhead: doc.letterhead } });
+    const id = await storeReport(host, doc);
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.setDefaultTimeout(15_000);

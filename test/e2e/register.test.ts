@@ -5,9 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifactsDir, launchBrowser, hostApi, startHost, tempDir } from '../support/index';
+import { artifactsDir, launchBrowser, hostApi, startHost, storeReport, tempDir } from '../support/index';
 import { fullReport } from '../fixtures/full-report';
-import { SECTION_KEYS } from '../../shared/formats/types';
 
 const TYPES = ['natural_person', 'commercial_enterprise', 'research_institution'];
 /** Position in the 办理结果 list (0 is 尚未答复): 予以公开 1, 部分公开 2, 本机关不掌握相关政府信息 11. */
@@ -48,12 +47,7 @@ test('register by keyboard: 30 applications, table 三 counted with its applicat
   const shots = artifactsDir('register');
   try {
     const doc = fullReport();
-    await hostApi(host, 'saveUnit', doc.unit);
-    const report = await hostApi(host, 'createReport', { year: 2025, formatId: 'gov-2021', basedOnId: null });
-    const id = report.id;
-    for (const key of SECTION_KEYS) await hostApi(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
-    await hostApi(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble } });
-    await hostApi(host, 'setCells', { id, cells: Object.fromEntries(Object.entries(doc.cells).filter(([k]) => !k.startsWith('t3.'))) });
+    const id = await storeReport(host, doc, Object.fromEntries(Object.entries(doc.cells).filter(([k]) => !k.startsWith('t3.'))));
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.setDefaultTimeout(15_000);

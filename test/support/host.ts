@@ -1,6 +1,8 @@
 // Starts the real browser host (dist/host.mjs) in a child process on a random port, the way
 // `npm start` does, and parses the one line it prints. Requires `node build/build.mjs` first.
 import type { ApiInput, ApiMethod, ApiOutputs, ApiResult } from '../../shared/api';
+import type { ReportDoc } from '../../shared/report';
+import { SECTION_KEYS } from '../../shared/formats/types';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,6 +120,20 @@ export async function hostApi<M extends ApiMethod>(host: RunningHost, method: M,
   const body = (await res.json()) as ApiResult<ApiOutputs[M]>;
   if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
   return body.value;
+}
+
+/**
+ * Stores a report through the host's API as a clerk's edits would: the unit, a new report of the
+ * report's year and format, its cells (or `cells`), sections, date, signature, preamble and
+ * letterhead. Returns the report's id.
+ */
+export async function storeReport(host: RunningHost, doc: ReportDoc, cells: ReportDoc['cells'] = doc.cells): Promise<number> {
+  await hostApi(host, 'saveUnit', doc.unit);
+  const { id } = await hostApi(host, 'createReport', { year: doc.year, formatId: doc.formatId as 'gov-2021', basedOnId: null });
+  await hostApi(host, 'setCells', { id, cells });
+  for (const key of SECTION_KEYS) await hostApi(host, 'setSection', { id, key, text: doc.sections[key] ?? '' });
+  await hostApi(host, 'updateReport', { id, patch: { date: doc.date, signature: doc.signature, preamble: doc.preamble, letterhead: doc.letterhead } });
+  return id;
 }
 
 /** What a page gets on its first load from this URL: its session credential (null when the host refuses or gives none). */

@@ -1,7 +1,7 @@
 // The shared test harness: temp dirs, the real browser host, a headless Chromium.
 export { tempDir, artifactsDir, repoRoot } from './temp';
 export type { TempDir } from './temp';
-export { startHost, hostApi, pageApi, pageSession, projectNode, STARTED_LINE } from './host';
+export { startHost, hostApi, pageApi, pageSession, projectNode, storeReport, STARTED_LINE } from './host';
 export { startSquatter } from './squatter';
 export type { Squatter, SquatterRequest } from './squatter';
 export type { RunningHost } from './host';
