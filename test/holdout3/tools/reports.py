@@ -229,4 +229,50 @@ REPORTS = [
     problems="（一）存在的主要问题\n一是公开内容偏少，部分领域信息更新滞后；二是工作人员业务不熟。\n（二）改进措施\n一是按标准目录逐项排查，缺项的在2026年一季度补齐；二是参加县里组织的培训，并在乡内开展以会代训。",
     other_matters="（一）收取信息处理费情况\n本年度未收取信息处理费。\n（二）其他事项\n无。",
     cells={"t2.normative_documents.in_force":1,"t2.licensing.decisions":9}),
+
+  dict(file="h-11-mugua-2020", fmt="gov-2019", year=2020, kind="township",
+    name="安禾县木瓜乡人民政府", short="木瓜乡", county="安禾县", addr="湖北省安禾县木瓜乡集镇中街7号", post="445300", phone="0718-6370025",
+    portal="安禾县人民政府门户网站（http://www.ahx.gov.cn/）木瓜乡专栏", date="2021-01-27",
+    overview=P19 + SIX + period(2020) + "\n"
+      "2020年，木瓜乡人民政府在做好疫情防控和脱贫攻坚收官工作的同时，按照县政务公开办的统一安排推进政府信息公开。\n"
+      "（一）主动公开\n"
+      "全年在县政府门户网站木瓜乡专栏公开信息121条，其中脱贫攻坚信息38条、疫情防控信息26条等。截至年底对外公开规范性文件2件，本年未新制作。行政许可事项由上年的4项减少为3项，全年作出许可决定7件；按照县里统一清理，取消行政事业性收费项目1项，年底已无收费项目。\n"
+      "（二）依申请公开\n"
+      "全年收到政府信息公开申请两件，均为自然人提出：1件予以公开；另1件因申请内容不明确，已书面告知申请人作出更改、补充。2019年底无结转申请，本年也无结转到2021年的申请。\n"
+      "（三）政府信息管理\n"
+      "落实“先审查、后公开”，全年未发生泄密事件。\n"
+      "（四）平台建设\n"
+      "5个村公开栏全部更新为统一样式。\n"
+      "（五）监督保障\n"
+      "乡党政办明确1名兼职人员，2020年9月参加县政务公开培训。",
+    proactive="", requests="", review_litigation="本年度未发生因政府信息公开引起的行政复议、行政诉讼。",
+    problems="（一）存在的问题\n一是专栏内容以工作动态为主，法定主动公开内容不全；二是兼职人员业务不熟练。\n（二）改进措施\n一是对照法定公开事项逐项补齐；二是安排兼职人员参加县级培训，并建立工作台账。",
+    other_matters="本年度未收取信息处理费。无其他需要报告的事项。",
+    cells={"t2.normative_documents.total_published":2,"t2.licensing.prev_year_items":4,"t2.licensing.change":-1,"t2.licensing.decisions":7,
+      "t2.fees.prev_year_items":1,"t2.fees.change":-1,
+      "t3.new_received.natural_person":2,"t3.granted.natural_person":1,"t3.unable_unclear.natural_person":1}),
+
+  dict(file="h-12-dongjiang-2024", fmt="gov-2021", year=2024, kind="township",
+    name="泸平县东江镇人民政府", short="东江镇", county="泸平县", addr="江西省泸平县东江镇滨江路26号", post="344100", phone="0794-8412267",
+    portal="泸平县人民政府门户网站（http://www.lpx.gov.cn/）东江镇栏目", date="2025-01-17",
+    overview=P21 + SIX + period(2024) + "\n"
+      "2024年，东江镇人民政府以群众需求为导向，围绕东江沿岸防洪工程、集镇改造和惠民资金发放等事项加大公开力度。\n"
+      "（一）主动公开\n"
+      "全年主动公开政府信息406条，其中东江防汛抗旱信息33条、惠民资金信息57条、集镇改造信息19条等。本年制发行政规范性文件2件、废止1件，现行有效7件；作出行政许可决定64件、行政处罚决定20件。\n"
+      "（二）依申请公开\n"
+      "全年新收政府信息公开申请6件（自然人5件、商业企业1件），上年结转1件，即2023年12月收到、跨年办理的征地补偿信息申请。全年办结6件，其中予以公开4件，本机关不掌握2件；另有1件因需调取档案，结转下年度继续办理。\n"
+      "（三）政府信息管理\n"
+      "全年审核拟公开信息410余条，退回修改12条，占比约2.9%。\n"
+      "（四）平台建设\n"
+      "维护县政府门户网站东江镇栏目和“东江发布”公众号，16个村（社区）公开栏按月更新。\n"
+      "（五）监督保障\n"
+      "2024年5月20日召开政务公开工作会议，将政务公开纳入村级年度考核。",
+    proactive="", requests="",
+    review_litigation="本年度因政府信息公开被申请行政复议1件，复议机关以答复超过法定期限为由作出纠正决定，镇政府已重新答复；未发生行政诉讼。",
+    problems="（一）上年问题整改情况\n2023年度报告提出的“答复超期”问题仍有发生，今年已建立办理时限台账。\n（二）存在的主要问题\n一是依申请公开办理时限管理不严；二是政策解读质量不高。\n（三）改进措施\n一是实行办理时限倒排，由党政办每周督办；二是解读材料由业务站所起草、法律顾问把关。",
+    other_matters="（一）收取信息处理费情况\n本年度未收取信息处理费。\n（二）其他事项\n无。",
+    cells={"t2.normative_documents.issued":2,"t2.normative_documents.repealed":1,"t2.normative_documents.in_force":7,"t2.licensing.decisions":64,"t2.penalty.decisions":20,
+      "t3.new_received.natural_person":5,"t3.new_received.commercial_enterprise":1,"t3.carried_over.natural_person":1,
+      "t3.granted.natural_person":3,"t3.granted.commercial_enterprise":1,"t3.unable_not_held.natural_person":2,"t3.carried_forward.natural_person":1,
+      "t4.review.correct":1}),
 ]
