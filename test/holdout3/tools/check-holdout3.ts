@@ -77,6 +77,12 @@ for (const m of mistakes) {
   }
   if (m.find !== '' && text.split(m.find).length !== 2) problems.push(`mistake ${m.id}: find occurs ${text.split(m.find).length - 1} times`);
   if (m.find === m.replace && !m.cells) problems.push(`mistake ${m.id}: changes nothing`);
+  // the mutated copy must still be a readable report file
+  const raw = JSON.parse(readFileSync(join(root, 'clean', m.base), 'utf8')) as { sections: Record<string, string>; cells: Record<string, number> };
+  raw.sections[m.section] = m.find === '' ? text + m.replace : text.replace(m.find, () => m.replace);
+  Object.assign(raw.cells, m.cells ?? {});
+  const mutated = parseReportFile(JSON.stringify(raw));
+  if (!mutated.ok) problems.push(`mistake ${m.id}: mutated copy unreadable: ${mutated.message}`);
 }
 console.log(`${docs.size} clean reports; ${mistakes.length} mistakes: ${JSON.stringify(counts)}`);
 if (problems.length) {

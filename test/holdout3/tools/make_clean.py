@@ -14,7 +14,7 @@ for r in REPORTS:
     doc = {
         'schema': 'nianbao.report/1', 'formatId': r['fmt'], 'year': r['year'],
         'unit': {'name': r['name'], 'kind': r['kind'], 'supervisor': r['county'] + '人民政府办公室',
-                 'address': r['addr'], 'postcode': r['post'], 'phone': r['phone'], 'email': '', 'signature': r['name']},
+                 'address': r['addr'], 'postcode': r['post'], 'phone': r['phone'], 'email': r['file'].split('-')[2] + 'zfxxgk@163.com', 'signature': r['name']},
         'title': f"{r['name']}{r['year']}年政府信息公开工作年度报告",
         'period': '',
         'preamble': {'basis': True, 'period': True, 'contact': True, 'publishedAt': r['portal']},
