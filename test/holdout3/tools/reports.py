@@ -90,7 +90,7 @@ REPORTS = [
       "完善镇政务服务中心查阅点，全镇11个村公开栏实现统一样式。\n"
       "（五）监督保障\n"
       "镇政府成立由镇长任组长的领导小组，全年召开专题会议2次。",
-    proactive="", requests="", review_litigation="本年度未发生政府信息公开行政复议、行政诉讼案件。",
+    proactive="", requests="本年度共受理政府信息公开申请3件，均在法定期限内作出答复，未发生逾期答复。", review_litigation="本年度未发生政府信息公开行政复议、行政诉讼案件。",
     problems="（一）存在的主要问题\n一是公开信息的及时性有待提高；二是群众通过网站申请的渠道知晓率不高。\n（二）改进措施\n一是实行信息发布时限承诺，一般信息形成后7个工作日内公开；二是在各村公开栏张贴依申请公开办理指引。",
     other_matters="（一）收取信息处理费情况\n本年度未收取信息处理费。\n（二）其他需要报告的事项\n无。",
     cells={"t2.normative_documents.issued":1,"t2.normative_documents.in_force":5,"t2.licensing.decisions":46,"t2.penalty.decisions":18,"t2.coercion.decisions":2,
@@ -157,7 +157,7 @@ REPORTS = [
       "维护镇专栏和“黄土发布”公众号，公众号全年推送信息两百余条。\n"
       "（五）监督保障\n"
       "2023年4月召开领导小组会议，将政务公开纳入镇直单位年度考核。",
-    proactive="", requests="", review_litigation="本年度无政府信息公开行政复议和行政诉讼。",
+    proactive="", requests="年底结转下年度继续办理的1件申请，系2023年12月下旬收到，尚在法定答复期限内。", review_litigation="本年度无政府信息公开行政复议和行政诉讼。",
     problems="（一）存在的主要问题\n一是政策解读形式单一；二是依申请公开答复规范性不足。\n（二）改进措施\n一是采用图解、短视频等方式解读政策；二是参照县司法局提供的文书范本统一答复格式。",
     other_matters="（一）收取信息处理费情况\n本年度未收取信息处理费。\n（二）其他需要报告的事项\n无。",
     cells={"t2.normative_documents.issued":1,"t2.normative_documents.repealed":1,"t2.normative_documents.in_force":6,"t2.licensing.decisions":31,"t2.penalty.decisions":11,"t2.coercion.decisions":1,
@@ -267,7 +267,7 @@ REPORTS = [
       "维护县政府门户网站东江镇栏目和“东江发布”公众号，16个村（社区）公开栏按月更新。\n"
       "（五）监督保障\n"
       "2024年5月20日召开政务公开工作会议，将政务公开纳入村级年度考核。",
-    proactive="", requests="",
+    proactive="本年制发的2件行政规范性文件均在印发后20个工作日内公开，并同步发布政策解读。", requests="",
     review_litigation="本年度因政府信息公开被申请行政复议1件，复议机关以答复超过法定期限为由作出纠正决定，镇政府已重新答复；未发生行政诉讼。",
     problems="（一）上年问题整改情况\n2023年度报告提出的“答复超期”问题仍有发生，今年已建立办理时限台账。\n（二）存在的主要问题\n一是依申请公开办理时限管理不严；二是政策解读质量不高。\n（三）改进措施\n一是实行办理时限倒排，由党政办每周督办；二是解读材料由业务站所起草、法律顾问把关。",
     other_matters="（一）收取信息处理费情况\n本年度未收取信息处理费。\n（二）其他事项\n无。",
