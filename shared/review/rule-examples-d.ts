@@ -43,6 +43,8 @@ export const PART_D_EXAMPLES: readonly RuleExamplesC[] = [
     wrong: [
       '按照《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）要求编制本报告。',
       '本报告依据国办公开办函〔2019〕60号文件要求编制。',
+      // The trial format's notice by its full name: right in a 2020 report (review.citation's examples), not in 2025.
+      '本报告依据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式（试行）〉的通知》要求编制。',
     ],
     right: [
       {
