@@ -255,7 +255,7 @@ const COUNT_STATED =
  * “None” said with no verb: 无 / 没有 before the applications as a noun (无依申请公开政府信息事项,
  * 无政府信息依申请公开办理情况). Not 无因政府信息公开申请行政复议 (that is about 复议).
  */
-const NONE_REQUESTED = /(?:无|没有|未有)[^。；;，,\n因]{0,8}?(?:依申请公开|信息公开申请|公开申请)(?![^。；;，,\n]{0,6}(?:复议|诉讼))/;
+const NONE_REQUESTED = /(?:无|没有|未有)[^。；;，,\n因]{0,8}?(?:依申请公开|信息公开申请|公开申请|申请公开)(?![^。；;，,\n]{0,6}(?:复议|诉讼))/;
 
 /**
  * The （二）依申请公开 sub-part of 一 (or the part that is about applications) with no count at all:

@@ -196,6 +196,12 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         text: '（一）主动公开情况\n全年主动公开政府信息186条。\n(二)依申请公开情况。\n2021年,我乡无依申请公开政府信息事项,无因政府信息公开申请行政复议、提起行政诉讼和申诉的情况。\n（三）政府信息管理\n严格执行保密审查制度。',
         source: 'https://scgw.gov.cn/zfxxgk/GovOpenShow.aspx?id=20220125180019886',
       },
+      // 无…申请公开件 (the page's own slip 依法 for 依): none all the same.
+      {
+        replace: true,
+        text: '（一）主动公开情况\n全年主动公开政府信息186条。\n(二)依申请公开情况\n2022年度我乡无依法申请公开件。\n（三）政府信息管理\n严格执行保密审查制度。',
+        source: 'https://www.suiyang.gov.cn/zwgk/zfxxgk/zfxxgknb/2022n/202301/t20230131_87229140.html?isMobile=true',
+      },
       {
         replace: true,
         text: '全年收到政府信息公开申请4件，均已答复。\n（一）主动公开\n全年主动公开政府信息186条。\n（二）依申请公开\n严格执行登记、审核、答复流程。\n（三）政府信息管理\n严格执行保密审查制度。',

@@ -225,6 +225,7 @@ ${seven(1)}
 test('portal furniture never joins the title: breadcrumbs, a navigation bar, metadata, attachment links', async () => {
   const text = `关怀版 无障碍
 您当前所在位置: 首页 > 信息公开 > 东河镇 > 年度报告
+您现在所在的位置:网站首页>政府信息公开年度工作报告>东河镇人民政府2023年政府信息公开工作年度报告
 首页 > 政务公开 > 政府信息公开年报 > 东河镇
 首页/ 政府信息公开 / 年报 / 正文
 首   页 走进本县 新闻中心 政府信息公开 政务服务
@@ -335,6 +336,11 @@ ${F.t2.blocks[0].caption} | | |
 规范性文件 | 4 | 5 | 6 |
 `);
   assert.equal(modern.report.sections.overview, '全镇推进政务公开。');
+  // 一、工作基本情况 / 一、政府信息公开工作的基本情况: part 一 by another name.
+  for (const heading of ['一、工作基本情况', '一、政府信息公开工作的基本情况']) {
+    const other = await read(`东河镇人民政府2024年政府信息公开工作年度报告\n${heading}\n全镇推进政务公开。\n二、主动公开政府信息情况\n全年公开信息四十条。\n`);
+    assert.equal(other.report.sections.overview, '全镇推进政务公开。', heading);
+  }
   assert.deepEqual(
     F.t2.blocks[0].rows.flatMap((r) => F.t2.blocks[0].columns.map((c) => modern.report.cells[cellKey('t2', r.key, c.key)])),
     [1, 2, 3, 4, 5, 6],

@@ -7,7 +7,7 @@ import { labelCore, norm } from './normalize';
 
 /** Key words of each level-1 heading, for headings worded a little differently from the format. */
 const SECTION_KEYWORDS: Record<SectionKey, RegExp> = {
-  overview: /总体(?:推进)?情况/,
+  overview: /总体(?:推进)?情况|基本情况/,
   proactive: /主动公开/,
   requests: /申请/,
   review_litigation: /复议|诉讼/,
