@@ -93,6 +93,7 @@ export const NEEDS: Record<string, readonly string[]> = {
   review: ['行政复议'],
   litigation: ['行政诉讼'],
   normative_issued: ['规范性文件'],
+  normative_issued_bare: ['制发', '印发', '出台', '制定'],
   normative_repealed: ['规范性文件'],
   normative_in_force: ['规范性文件'],
   normative_in_force_bare: ['现行有效'],
@@ -216,6 +217,17 @@ export const FIGURES: FigureRule[] = [
     before: { verb: '(?:制发|印发|出台|制定|新制作)', object: '(?:行政)?规范性文件' },
     units: '件|份|个',
     cells: (formatId) => [formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
+  },
+  {
+    // 「现行有效行政规范性文件3件，本年新制发2件」: the files named earlier in the sentence, the verb marked as
+    // this year's (本年/新) and its figure right after it (not 新制定实施方案2个, nor a clean-up's figures).
+    id: 'normative_issued_bare',
+    what: '本年制发的行政规范性文件',
+    after: '(?:(?:本年度?|年内|全年|今年)新?|新)(?:制发|印发|出台|制定)',
+    units: '件|份|个',
+    sentenceMust: /^(?![^]*清理)[^]*规范性文件/,
+    cells: (formatId) => [formatId === 'gov-2019' ? 't2.normative_documents.new_made' : 't2.normative_documents.issued'],
+    notAbout: /(?:制发|印发|出台|制定)(?!(?:了|共计|共)?$)/,
   },
   {
     id: 'normative_repealed',

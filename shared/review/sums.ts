@@ -115,7 +115,7 @@ function shareMarks(facts: SourceFacts): Mark[] {
 function sumMarks(facts: SourceFacts): SumMark[] {
   const out: SumMark[] = shareMarks(facts);
   const qs = facts.quantities;
-  if (qs.length < 3) return out;
+  if (qs.length < 2) return out;
   const used = new Set<number>();
   for (let i = 0; i < qs.length; i++) {
     if (used.has(i)) continue;
@@ -197,7 +197,9 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   let read = collectParts(facts, i, zoneStart, crossed, bracket, false);
   if (read.parts.length < 2 && read.semicolon) read = collectParts(facts, i, zoneStart, crossed, bracket, true);
   const { parts, partIndexes, pos, semicolon } = read;
-  if (parts.length < 2) return null;
+  // One part after 其中 is a part of the total whatever else the total holds: over the total it is wrong.
+  const oneOver = parts.length === 1 && kind === '其中' && parts[0]!.q.value > total.upper;
+  if (parts.length < 2 && !oneOver) return null;
   const listTail = text.slice(pos, pos + 3);
   const etc = /^[\s]*等/.test(listTail);
   const complete =
@@ -391,7 +393,9 @@ function judge(facts: SourceFacts, v: Verdict): SumMark | null {
       unsure,
     };
   }
-  return { message: `「${quote(context.trim(), 90)}」${why}但列出的${listed}加起来是${sum}${unit}。${fix}`, start: v.start, end: v.end, context };
+  const stated =
+    v.parts.length === 1 ? `但其中的${listed}就超过了总数。请核对这两个数字，使部分不超过总数。` : `但列出的${listed}加起来是${sum}${unit}。${fix}`;
+  return { message: `「${quote(context.trim(), 90)}」${why}${stated}`, start: v.start, end: v.end, context };
 }
 
 function round(n: number): number {
