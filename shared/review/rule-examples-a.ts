@@ -79,12 +79,25 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       // The number between 制发的 and its object; the files named before a bare 本年新制发 (table 二: 0 issued).
       { text: '本年制发的3件行政规范性文件均在印发后20个工作日内公开。', cells: { 't2.normative_documents.issued': 2 } },
       { text: '现行有效行政规范性文件5件，本年新制发2件、无废止。', cells: { 't2.normative_documents.issued': 0, 't2.normative_documents.in_force': 5 } },
+      // An applicant column the table does not have (its one non-person application is a 商业企业's).
+      '全年新收政府信息公开申请4件，其中自然人3件、法律服务机构1件。',
+      // The applications handled: more than the new and the carried-in together (4 + 0).
+      { text: '本年度办理的5件依申请公开事项均未收取任何费用。', section: 'other_matters' },
+      '全年办理政府信息公开申请5件。',
     ],
     right: [
       { text: '本年制发的2件行政规范性文件均在印发后20个工作日内公开。', cells: { 't2.normative_documents.issued': 2 } },
       { text: '现行有效行政规范性文件5件，本年新制发2件、无废止。', cells: { 't2.normative_documents.issued': 2, 't2.normative_documents.in_force': 5 } },
       // 新制定 with another object, or a clean-up's figures: not the files issued.
       { text: '现行有效行政规范性文件5件，本年新制定实施方案2件。', cells: { 't2.normative_documents.issued': 0, 't2.normative_documents.in_force': 5 } },
+      {
+        text: '全年新收政府信息公开申请4件，其中自然人3件、法律服务机构1件。',
+        replace: true,
+        cells: { 't3.new_received.commercial_enterprise': 0, 't3.new_received.legal_service_org': 1 },
+      },
+      { text: '本年度办理的4件依申请公开事项均未收取任何费用。', section: 'other_matters' },
+      // Fewer than the applications: the ones closed (办结) may be meant.
+      '全年办理政府信息公开申请3件，另有1件正在办理。',
       '全年共收到政府信息公开申请4件，较上年增加2件。',
       '已全部在法定期限内答复，其中3件申请的内容予以公开，1件因本机关不掌握相关政府信息而无法提供。',
       // 予以公开 and the next clause's figure are not one figure.
@@ -230,6 +243,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       // One part after 其中, over its total (in the sentence or the next).
       '全年公开信息16条，其中惠民惠农财政补贴资金信息18条。',
       '全年公开信息16条。其中，惠民惠农财政补贴资金信息18条。',
+      // The one carried into next year is not among those 办结, whatever clause it stands in.
+      '本年办结8件：予以公开4件，部分公开1件，不予公开1件，无法提供1件；1件因需征求第三方意见，结转下年度继续办理。',
       '按类别分：机构职能类12条，规划计划类9条，财政资金类31条，民生保障类40条，合计96条。',
       '全年培训共计12次,其中:集中培训10次;专题培训3次。',
       // 新收 and 上年结转 closed by 合计/共: the two rows of table 三 added up.
@@ -259,6 +274,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       // One part after 其中 under its total, or a count of another total after a change clause.
       '全年公开信息16条，其中惠民惠农财政补贴资金信息8条。',
       '全年公开信息16条，较上年增加18条，其中政策文件3条。',
+      '本年办结7件：予以公开4件，部分公开1件，不予公开1件，无法提供1件；1件因需征求第三方意见，结转下年度继续办理。',
+      '本年办结8件：予以公开4件，部分公开1件，不予公开1件，无法提供1件；不予处理1件。',
       // A second list with its labels first closes the first.
       '全年共收到政府信息公开申请4件，其中自然人3件、商业企业1件，予以公开和无法提供分别为3件、1件。',
       '全年在镇政府专栏公开信息260条，其中工作动态150条、财政信息38条、民生保障信息52条等。',

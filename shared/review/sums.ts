@@ -235,11 +235,16 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
  * The sum of a list read as running through its whole sentence clause after clause: each figure
  * outside brackets, except those of a clause's own sub-list (不予公开3件，其中……2件、……1件).
  */
+/** A clause about applications carried into next year: 「1件……结转至2023年继续办理」「转入下年度办理」. */
+const CARRIED_ON = /结转|转入|转至|下一?年度?(?:继续)?办理/;
+
 function topLevelSum(facts: SourceFacts, total: Quantity, zoneStart: number): number {
   const { text, quantities: qs } = facts;
   let sum = 0;
   let clauseHasItem = false;
   let clauseFrom = zoneStart;
+  // What is carried into next year is never among the applications 办结 (table 三's rows are apart).
+  const closed = /办结/.test(text.slice(total.clauseStart, total.start));
   for (const q of qs) {
     if (q.start < zoneStart || q.measure !== total.measure) continue;
     if (q.sentence !== total.sentence && q.sentence !== facts.sentences.findIndex((s) => s.start <= zoneStart && zoneStart < s.end)) break;
@@ -252,6 +257,7 @@ function topLevelSum(facts: SourceFacts, total: Quantity, zoneStart: number): nu
     const inClause = text.slice(clauseFrom, q.start);
     if ((inClause.match(/[（(]/g)?.length ?? 0) > (inClause.match(/[）)]/g)?.length ?? 0)) continue;
     if (clauseHasItem && /其中|包括|含|分别/.test(inClause)) continue;
+    if (closed && CARRIED_ON.test(text.slice(clauseFrom, text.slice(q.end).search(/[；;。！？\n]|$/) + q.end))) continue;
     sum += q.value;
     clauseHasItem = true;
   }
