@@ -84,6 +84,14 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       // The applications handled: more than the new and the carried-in together (4 + 0).
       { text: '本年度办理的5件依申请公开事项均未收取任何费用。', section: 'other_matters' },
       '全年办理政府信息公开申请5件。',
+      // A lawsuit's one result against its group of table 四 (the direct one is 尚未审结).
+      {
+        text: '被提起行政诉讼1件（未经复议直接起诉），经审理法院已判决维持原答复。',
+        section: 'review_litigation',
+        replace: true,
+        cells: { 't4.litigation_direct.pending': 1 },
+      },
+      { text: '被提起行政诉讼1件，法院判决维持原答复。', section: 'review_litigation', replace: true, cells: { 't4.litigation_after_review.pending': 1 } },
     ],
     right: [
       { text: '本年制发的2件行政规范性文件均在印发后20个工作日内公开。', cells: { 't2.normative_documents.issued': 2 } },
@@ -98,6 +106,25 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       { text: '本年度办理的4件依申请公开事项均未收取任何费用。', section: 'other_matters' },
       // Fewer than the applications: the ones closed (办结) may be meant.
       '全年办理政府信息公开申请3件，另有1件正在办理。',
+      {
+        text: '被提起行政诉讼1件（未经复议直接起诉），经审理法院已判决维持原答复。',
+        section: 'review_litigation',
+        replace: true,
+        cells: { 't4.litigation_direct.maintain': 1 },
+      },
+      {
+        text: '被提起行政诉讼1件（未经复议直接起诉），截至年底尚未审结。',
+        section: 'review_litigation',
+        replace: true,
+        cells: { 't4.litigation_direct.pending': 1 },
+      },
+      // The 维持 is the review's, whose lawsuit came after it.
+      {
+        text: '被申请行政复议1件，复议机关维持原答复后申请人提起行政诉讼1件，尚未审结。',
+        section: 'review_litigation',
+        replace: true,
+        cells: { 't4.review.maintain': 1, 't4.litigation_after_review.pending': 1 },
+      },
       '全年共收到政府信息公开申请4件，较上年增加2件。',
       '已全部在法定期限内答复，其中3件申请的内容予以公开，1件因本机关不掌握相关政府信息而无法提供。',
       // 予以公开 and the next clause's figure are not one figure.
