@@ -24,6 +24,12 @@ const T3_OUTCOMES: readonly Outcome[] = [
   { words: /^(?:依法)?(?:决定)?(?:予以)?部分公开$/, what: '部分公开', rows: ['partial_grant'] },
   { words: /^(?:依法)?(?:决定)?不予(?:以)?公开$/, what: '不予公开', rows: T3_DENIED_KEYS },
   { words: /^(?:依法)?(?:决定)?(?:全部)?予以(?:全部)?公开$/, what: '予以公开', rows: ['granted'] },
+  // 「（经核查后）告知其该信息不属于本机关掌握」: the information is not held, told as the answer.
+  {
+    words: /(?:告知|答复)[^，,]{0,12}?(?:不属于本机关掌握|本机关不掌握|不由本机关掌握)(?:的?(?:相关)?(?:政府)?信息)?$/,
+    what: '本机关不掌握相关政府信息',
+    rows: ['unable_not_held'],
+  },
 ];
 
 /** New applications counted in the sentence: 收到政府信息公开申请1件, 新收申请2件, 收到1件申请. */

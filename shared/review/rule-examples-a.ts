@@ -92,6 +92,8 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         cells: { 't4.litigation_direct.pending': 1 },
       },
       { text: '被提起行政诉讼1件，法院判决维持原答复。', section: 'review_litigation', replace: true, cells: { 't4.litigation_after_review.pending': 1 } },
+      // The only application told 不属于本机关掌握, against a table that granted it.
+      { text: '全年收到政府信息公开申请1件，镇政府经核查后告知其该信息不属于本机关掌握。', replace: true, cells: ONE_GRANTED },
     ],
     right: [
       { text: '本年制发的2件行政规范性文件均在印发后20个工作日内公开。', cells: { 't2.normative_documents.issued': 2 } },
@@ -117,6 +119,11 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         section: 'review_litigation',
         replace: true,
         cells: { 't4.litigation_direct.pending': 1 },
+      },
+      {
+        text: '全年收到政府信息公开申请1件，镇政府经核查后告知其该信息不属于本机关掌握。',
+        replace: true,
+        cells: { ...ONE_GRANTED, 't3.granted.natural_person': 0, 't3.unable_not_held.natural_person': 1 },
       },
       // The 维持 is the review's, whose lawsuit came after it.
       {
