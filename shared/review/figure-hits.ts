@@ -44,7 +44,10 @@ const FORMS = new Map<FigureRule, Form[]>(
       },
     ];
     if (rule.before)
-      forms.push({ re: new RegExp(`(${rule.before.verb})((?:了|共|共计)?)(${NUMBER_SOURCE})\\s*(${rule.units})${rule.before.object}()`, 'g'), kind: 'before' });
+      forms.push({
+        re: new RegExp(`(${rule.before.verb})((?:了|共|共计|的)?)(${NUMBER_SOURCE})\\s*(${rule.units})${rule.before.object}()`, 'g'),
+        kind: 'before',
+      });
     if (rule.numberFirst) {
       forms.push({
         re: new RegExp(`()()(${NUMBER_SOURCE})\\s*(${rule.units})(${NO_CLAUSE_END.replace(']', '、]')}{0,20}?)(?:${rule.after})`, 'y'),

@@ -32,7 +32,7 @@ const LOOK_ALIKE_GROUPS: readonly string[] = [
   '休体',
   '住往',
   '使便',
-  '侍待',
+  '侍待持',
   '准淮',
   '徒徙',
   '析折',

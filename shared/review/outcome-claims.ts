@@ -24,6 +24,12 @@ const T3_OUTCOMES: readonly Outcome[] = [
   { words: /^(?:依法)?(?:决定)?(?:予以)?部分公开$/, what: '部分公开', rows: ['partial_grant'] },
   { words: /^(?:依法)?(?:决定)?不予(?:以)?公开$/, what: '不予公开', rows: T3_DENIED_KEYS },
   { words: /^(?:依法)?(?:决定)?(?:全部)?予以(?:全部)?公开$/, what: '予以公开', rows: ['granted'] },
+  // 「（经核查后）告知其该信息不属于本机关掌握」: the information is not held, told as the answer.
+  {
+    words: /(?:告知|答复)[^，,]{0,12}?(?:不属于本机关掌握|本机关不掌握|不由本机关掌握)(?:的?(?:相关)?(?:政府)?信息)?$/,
+    what: '本机关不掌握相关政府信息',
+    rows: ['unable_not_held'],
+  },
 ];
 
 /** New applications counted in the sentence: 收到政府信息公开申请1件, 新收申请2件, 收到1件申请. */
@@ -78,10 +84,10 @@ interface Claims {
 
 /** What a text claims, read once per text (the tables are compared on every check). */
 function claimsOf(text: string): readonly Claims[] {
-  if (!text.includes('件') || (!text.includes('申请') && !text.includes('复议'))) return [];
+  if (!text.includes('件') || (!text.includes('申请') && !text.includes('复议') && !text.includes('诉讼'))) return [];
   return memo(factsOf(text), 'outcome-claims', () =>
     segments(text)
-      .map((seg) => ({ seg, t3: t3Claim(seg.text), each: applicantsEach(seg.text), t4: reviewClaim(seg.text) }))
+      .map((seg) => ({ seg, t3: t3Claim(seg.text), each: applicantsEach(seg.text), t4: reviewClaim(seg.text) ?? litigationClaim(seg.text) }))
       .filter((c) => c.t3 || c.each || c.t4),
   );
 }
@@ -141,18 +147,20 @@ export function checkOutcomeClaims(doc: ReportDoc, sources: readonly TextSource[
           });
         }
       }
-      if (t4 && value('t4.review.total') === t4.count && model.byKey.has(`t4.review.${t4.result.column}`) && value(`t4.review.${t4.result.column}`) === 0) {
-        const key = `t4.review.${t4.result.column}`;
+      const t4Keys = t4?.groups.map((g) => `t4.${g}.${t4.result.column}`) ?? [];
+      const t4Total = t4?.groups.reduce((a, g) => a + value(`t4.${g}.total`), 0);
+      if (t4 && t4Total === t4.count && t4Keys.every((k) => model.byKey.has(k) && value(k) === 0)) {
+        const kind = t4.groups[0] === 'review' ? '行政复议' : '行政诉讼';
         out.push({
           ...textFinding(
             'review.narrative_figure',
-            `${src.label}中「${quote(seg.text.trim(), 80)}」说${t4.count}件行政复议${t4.result.what}，而表四行政复议“${model.byKey.get(key)?.label ?? t4.result.what}”是 0。文字和表格必须一致：请核对复议结果，改正表四或文字。`,
+            `${src.label}中「${quote(seg.text.trim(), 80)}」说${t4.count}件${kind}${t4.result.what}，而表四${kind === '行政复议' ? kind : ''}${t4Keys.map((k) => `“${model.byKey.get(k)?.label ?? t4.result.what}”`).join('和')}是 0。文字和表格必须一致：请核对${kind === '行政复议' ? '复议' : '诉讼'}结果，改正表四或文字。`,
             src,
             seg.start + t4.at,
             seg.start + t4.at + t4.length,
             seg.text,
           ),
-          cells: [key],
+          cells: t4Keys,
           expected: t4.count,
           actual: 0,
         });
@@ -190,7 +198,7 @@ function t3Claim(seg: string): { outcome: Outcome; count: number; at: number; le
 }
 
 /** 「被申请行政复议1件，复议机关责令重新答复，结果予以纠正」: the one result of the cases. */
-function reviewClaim(seg: string): { result: (typeof REVIEW_RESULTS)[number]; count: number; at: number; length: number } | null {
+function reviewClaim(seg: string): { result: (typeof REVIEW_RESULTS)[number]; count: number; at: number; length: number; groups: string[] } | null {
   if (!seg.includes('复议')) return null;
   const m = REVIEW_COUNT.exec(seg);
   if (!m) return null;
@@ -203,7 +211,31 @@ function reviewClaim(seg: string): { result: (typeof REVIEW_RESULTS)[number]; co
   const at = m.index + m[0].length + w.index;
   // One case, or all of them (均/全部) with that result.
   if (count > 1 && !/均|全部|都/.test(after)) return null;
-  return { result: results[0]!, count, at, length: w[0].length };
+  return { result: results[0]!, count, at, length: w[0].length, groups: ['review'] };
+}
+
+const LITIGATION_COUNT = new RegExp(`行政诉讼(?:案件)?[ \\u3000]*(${NUMBER_SOURCE})[ \\u3000]*(?:件|起|宗|例)`);
+/** How a lawsuit came, naming its group of table 四: 「（未经复议直接起诉）」「复议后起诉」. */
+const HOW_SUED = /[（(]?(?:(未经复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼)|(?:经)?复议后(?:提起)?(?:行政)?(?:起诉|诉讼))[）)]?/;
+
+/** 「被提起行政诉讼1件（未经复议直接起诉），法院已判决维持原答复」: the one result of the lawsuits. */
+function litigationClaim(seg: string): ReturnType<typeof reviewClaim> {
+  if (!seg.includes('诉讼')) return null;
+  const m = LITIGATION_COUNT.exec(seg);
+  if (!m) return null;
+  const count = parseNumber(m[1]!);
+  if (!count || (seg.match(ANY_COUNT) ?? []).length !== 1) return null;
+  const how = HOW_SUED.exec(seg);
+  // How it came blanked out (its 未 and 复议 are no result); any other 复议 may be the one whose result is stated.
+  const plain = how ? seg.slice(0, how.index) + '　'.repeat(how[0].length) + seg.slice(how.index + how[0].length) : seg;
+  if (plain.includes('复议')) return null;
+  const after = plain.slice(m.index + m[0].length);
+  const results = REVIEW_RESULTS.filter((r) => r.words.test(after));
+  if (results.length !== 1 || /未|没有|无|不/.test(after.replace(/尚未审结|未审结/, ''))) return null;
+  const w = results[0]!.words.exec(after)!;
+  if (count > 1 && !/均|全部|都/.test(after)) return null;
+  const groups = !how ? ['litigation_direct', 'litigation_after_review'] : /直接/.test(how[0]) ? ['litigation_direct'] : ['litigation_after_review'];
+  return { result: results[0]!, count, at: m.index + m[0].length + w.index, length: w[0].length, groups };
 }
 
 /** 「全年共收到申请2件，自然人和商业企业各1件」: each applicant type named with the same count of new applications. */

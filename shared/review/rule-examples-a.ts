@@ -76,8 +76,62 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
         replace: true,
         cells: { 't2.normative_documents.issued': 1, 't2.normative_documents.in_force': 5 },
       },
+      // The number between 制发的 and its object; the files named before a bare 本年新制发 (table 二: 0 issued).
+      { text: '本年制发的3件行政规范性文件均在印发后20个工作日内公开。', cells: { 't2.normative_documents.issued': 2 } },
+      { text: '现行有效行政规范性文件5件，本年新制发2件、无废止。', cells: { 't2.normative_documents.issued': 0, 't2.normative_documents.in_force': 5 } },
+      // An applicant column the table does not have (its one non-person application is a 商业企业's).
+      '全年新收政府信息公开申请4件，其中自然人3件、法律服务机构1件。',
+      // The applications handled: more than the new and the carried-in together (4 + 0).
+      { text: '本年度办理的5件依申请公开事项均未收取任何费用。', section: 'other_matters' },
+      '全年办理政府信息公开申请5件。',
+      // A lawsuit's one result against its group of table 四 (the direct one is 尚未审结).
+      {
+        text: '被提起行政诉讼1件（未经复议直接起诉），经审理法院已判决维持原答复。',
+        section: 'review_litigation',
+        replace: true,
+        cells: { 't4.litigation_direct.pending': 1 },
+      },
+      { text: '被提起行政诉讼1件，法院判决维持原答复。', section: 'review_litigation', replace: true, cells: { 't4.litigation_after_review.pending': 1 } },
+      // The only application told 不属于本机关掌握, against a table that granted it.
+      { text: '全年收到政府信息公开申请1件，镇政府经核查后告知其该信息不属于本机关掌握。', replace: true, cells: ONE_GRANTED },
     ],
     right: [
+      { text: '本年制发的2件行政规范性文件均在印发后20个工作日内公开。', cells: { 't2.normative_documents.issued': 2 } },
+      { text: '现行有效行政规范性文件5件，本年新制发2件、无废止。', cells: { 't2.normative_documents.issued': 2, 't2.normative_documents.in_force': 5 } },
+      // 新制定 with another object, or a clean-up's figures: not the files issued.
+      { text: '现行有效行政规范性文件5件，本年新制定实施方案2件。', cells: { 't2.normative_documents.issued': 0, 't2.normative_documents.in_force': 5 } },
+      {
+        text: '全年新收政府信息公开申请4件，其中自然人3件、法律服务机构1件。',
+        replace: true,
+        cells: { 't3.new_received.commercial_enterprise': 0, 't3.new_received.legal_service_org': 1 },
+      },
+      { text: '本年度办理的4件依申请公开事项均未收取任何费用。', section: 'other_matters' },
+      // Fewer than the applications: the ones closed (办结) may be meant.
+      '全年办理政府信息公开申请3件，另有1件正在办理。',
+      {
+        text: '被提起行政诉讼1件（未经复议直接起诉），经审理法院已判决维持原答复。',
+        section: 'review_litigation',
+        replace: true,
+        cells: { 't4.litigation_direct.maintain': 1 },
+      },
+      {
+        text: '被提起行政诉讼1件（未经复议直接起诉），截至年底尚未审结。',
+        section: 'review_litigation',
+        replace: true,
+        cells: { 't4.litigation_direct.pending': 1 },
+      },
+      {
+        text: '全年收到政府信息公开申请1件，镇政府经核查后告知其该信息不属于本机关掌握。',
+        replace: true,
+        cells: { ...ONE_GRANTED, 't3.granted.natural_person': 0, 't3.unable_not_held.natural_person': 1 },
+      },
+      // The 维持 is the review's, whose lawsuit came after it.
+      {
+        text: '被申请行政复议1件，复议机关维持原答复后申请人提起行政诉讼1件，尚未审结。',
+        section: 'review_litigation',
+        replace: true,
+        cells: { 't4.review.maintain': 1, 't4.litigation_after_review.pending': 1 },
+      },
       '全年共收到政府信息公开申请4件，较上年增加2件。',
       '已全部在法定期限内答复，其中3件申请的内容予以公开，1件因本机关不掌握相关政府信息而无法提供。',
       // 予以公开 and the next clause's figure are not one figure.
@@ -220,6 +274,11 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '全年发布政务信息120条：工作动态50条，通知公告40条，政策文件40条。',
       '主动公开信息中：政府文件17条，占10%；工作动态102条，占60%；其他61条，占36%。',
       '全年主动公开信息412条，较上年增加37条，其中财政信息300条、民生信息200条。',
+      // One part after 其中, over its total (in the sentence or the next).
+      '全年公开信息16条，其中惠民惠农财政补贴资金信息18条。',
+      '全年公开信息16条。其中，惠民惠农财政补贴资金信息18条。',
+      // The one carried into next year is not among those 办结, whatever clause it stands in.
+      '本年办结8件：予以公开4件，部分公开1件，不予公开1件，无法提供1件；1件因需征求第三方意见，结转下年度继续办理。',
       '按类别分：机构职能类12条，规划计划类9条，财政资金类31条，民生保障类40条，合计96条。',
       '全年培训共计12次,其中:集中培训10次;专题培训3次。',
       // 新收 and 上年结转 closed by 合计/共: the two rows of table 三 added up.
@@ -246,6 +305,11 @@ export const PART_A_EXAMPLES: readonly RuleExamplesA[] = [
       '本年办结12件：予以公开6件，部分公开1件，不予公开2件（其中保护第三方合法权益1件、属于过程性信息1件），无法提供2件（均为本机关不掌握相关政府信息），不予处理1件（重复申请）；另有1件结转下年度继续办理。',
       '办结的38件中：予以公开16件，部分公开4件；不予公开3件，其中保护第三方合法权益2件、属于三类内部事务信息1件；无法提供15件。',
       '全年公开信息100条，其中工作动态40条、通知公告30条。',
+      // One part after 其中 under its total, or a count of another total after a change clause.
+      '全年公开信息16条，其中惠民惠农财政补贴资金信息8条。',
+      '全年公开信息16条，较上年增加18条，其中政策文件3条。',
+      '本年办结7件：予以公开4件，部分公开1件，不予公开1件，无法提供1件；1件因需征求第三方意见，结转下年度继续办理。',
+      '本年办结8件：予以公开4件，部分公开1件，不予公开1件，无法提供1件；不予处理1件。',
       // A second list with its labels first closes the first.
       '全年共收到政府信息公开申请4件，其中自然人3件、商业企业1件，予以公开和无法提供分别为3件、1件。',
       '全年在镇政府专栏公开信息260条，其中工作动态150条、财政信息38条、民生保障信息52条等。',

@@ -115,7 +115,7 @@ function shareMarks(facts: SourceFacts): Mark[] {
 function sumMarks(facts: SourceFacts): SumMark[] {
   const out: SumMark[] = shareMarks(facts);
   const qs = facts.quantities;
-  if (qs.length < 3) return out;
+  if (qs.length < 2) return out;
   const used = new Set<number>();
   for (let i = 0; i < qs.length; i++) {
     if (used.has(i)) continue;
@@ -197,7 +197,9 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
   let read = collectParts(facts, i, zoneStart, crossed, bracket, false);
   if (read.parts.length < 2 && read.semicolon) read = collectParts(facts, i, zoneStart, crossed, bracket, true);
   const { parts, partIndexes, pos, semicolon } = read;
-  if (parts.length < 2) return null;
+  // One part after 其中 is a part of the total whatever else the total holds: over the total it is wrong.
+  const oneOver = parts.length === 1 && kind === '其中' && parts[0]!.q.value > total.upper;
+  if (parts.length < 2 && !oneOver) return null;
   const listTail = text.slice(pos, pos + 3);
   const etc = /^[\s]*等/.test(listTail);
   const complete =
@@ -233,11 +235,16 @@ function partsAfter(facts: SourceFacts, i: number): Verdict | null {
  * The sum of a list read as running through its whole sentence clause after clause: each figure
  * outside brackets, except those of a clause's own sub-list (不予公开3件，其中……2件、……1件).
  */
+/** A clause about applications carried into next year: 「1件……结转至2023年继续办理」「转入下年度办理」. */
+const CARRIED_ON = /结转|转入|转至|下一?年度?(?:继续)?办理/;
+
 function topLevelSum(facts: SourceFacts, total: Quantity, zoneStart: number): number {
   const { text, quantities: qs } = facts;
   let sum = 0;
   let clauseHasItem = false;
   let clauseFrom = zoneStart;
+  // What is carried into next year is never among the applications 办结 (table 三's rows are apart).
+  const closed = /办结/.test(text.slice(total.clauseStart, total.start));
   for (const q of qs) {
     if (q.start < zoneStart || q.measure !== total.measure) continue;
     if (q.sentence !== total.sentence && q.sentence !== facts.sentences.findIndex((s) => s.start <= zoneStart && zoneStart < s.end)) break;
@@ -250,6 +257,7 @@ function topLevelSum(facts: SourceFacts, total: Quantity, zoneStart: number): nu
     const inClause = text.slice(clauseFrom, q.start);
     if ((inClause.match(/[（(]/g)?.length ?? 0) > (inClause.match(/[）)]/g)?.length ?? 0)) continue;
     if (clauseHasItem && /其中|包括|含|分别/.test(inClause)) continue;
+    if (closed && CARRIED_ON.test(text.slice(clauseFrom, text.slice(q.end).search(/[；;。！？\n]|$/) + q.end))) continue;
     sum += q.value;
     clauseHasItem = true;
   }
@@ -391,7 +399,9 @@ function judge(facts: SourceFacts, v: Verdict): SumMark | null {
       unsure,
     };
   }
-  return { message: `「${quote(context.trim(), 90)}」${why}但列出的${listed}加起来是${sum}${unit}。${fix}`, start: v.start, end: v.end, context };
+  const stated =
+    v.parts.length === 1 ? `但其中的${listed}就超过了总数。请核对这两个数字，使部分不超过总数。` : `但列出的${listed}加起来是${sum}${unit}。${fix}`;
+  return { message: `「${quote(context.trim(), 90)}」${why}${stated}`, start: v.start, end: v.end, context };
 }
 
 function round(n: number): number {

@@ -20,7 +20,7 @@ export const CLASS_RULES: Record<string, readonly string[]> = {
   self_description: ['review.self_description', 'review.parts_count', 'review.legacy_heading'],
   no_measures: ['review.problems'],
   wrong_body: ['review.wrong_body', 'review.unit_name', 'review.wrong_level', 'review.signature'],
-  stale_year: ['review.stale_year', 'review.period', 'review.carry_year', 'review.title', 'review.citation'],
+  stale_year: ['review.stale_year', 'review.period', 'review.carry_year', 'review.title', 'review.citation', 'review.outdated_citation'],
   t2_plausibility: [
     't2.published_le_made',
     't2.decisions_without_items',

@@ -29,6 +29,7 @@ test('a typo is named with its term; the words right as written are not', () => 
   assert.deepEqual(one('共半结6件。'), ['半结→办结']);
   assert.deepEqual(one('申请仁为自然人。'), ['申请仁→申请人']);
   assert.deepEqual(one('（一）主动工开。'), ['主动工开→主动公开']);
+  assert.deepEqual(one('复议机关维待原答复。'), ['维待原答复→维持原答复']);
   for (const t of [
     '配备查阅电脑1台。',
     '党政班子成员分工负责。',
@@ -37,6 +38,7 @@ test('a typo is named with its term; the words right as written are not', () => 
     '社区事务公开清单。',
     '其余一半结转下年度。',
     '法律顾问审合同。',
+    '复议机关维持原答复，有待进一步完善。',
   ])
     assert.deepEqual(one(t), [], t);
 });
