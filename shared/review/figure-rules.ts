@@ -1,46 +1,8 @@
 // The figure rules of the text-against-tables check: each figure the narrative may state, its patterns and its cells.
-import type { ReportFormat } from '../formats/index';
-import { T3_DENIED_KEYS } from '../formats/common';
+import type { FigureRule } from './figure-rule';
+import { T3_COLUMNS, T3_DENIED_KEYS } from '../formats/common';
 
-export type GovFormatId = ReportFormat['id'];
-
-export interface FigureRule {
-  id: string;
-  /** what the clerk wrote about, for messages */
-  what: string;
-  /** keyword (regex source) followed by the number */
-  after: string;
-  /** alternative form with the number before the object: (keyword)(…)(number)(unit)(…)(object) */
-  before?: { verb: string; object: string };
-  units: string;
-  /** the sentence must contain this to be about this figure */
-  sentenceMust?: RegExp;
-  /**
-   * …or its paragraph up to it: the keyword is itself an outcome of applications (不予公开1件 after
-   * 「全年新收申请6件。」), unlike 办结 or 新收 that count other things too.
-   */
-  paragraphMust?: true;
-  /** the table cells the figure is compared with; they depend on the format only */
-  cells: (formatId: GovFormatId) => string[];
-  years?: 'gov-2021';
-  /** 'max': the text may give a part of the cells' figure (撤回 is one kind of 其他处理) */
-  bound?: 'max';
-  /**
-   * The outcome's sub-rows and the words that name each (不予公开 because of 过程性信息): a figure
-   * whose clause names a sub-row is that sub-row's, not the outcome's (issue 19 §3).
-   */
-  parts?: readonly { cell: string; words: RegExp }[];
-  /** the number may come first in its clause: 「3件不予公开」「尚有2件转入下年度办理」 */
-  numberFirst?: true;
-  /** words that, with the keyword, make the figure count something else (收到行政许可申请) */
-  notAbout?: RegExp;
-  /** the keyword is a sub-row's own words: the gap may hold a 、 (逾期不补正、不再处理的申请1件) */
-  listGap?: true;
-  /** the sentence up to the figure must say this (新收/收到: an applicant's figure among the new applications) */
-  ledBy?: RegExp;
-  /** …and must not say this (an outcome or 结转: the applicant's figure would be of that row) */
-  notLedBy?: RegExp;
-}
+export type { FigureRule, GovFormatId } from './figure-rule';
 
 /** Table 二's decisions (行政许可决定), also written without 行政 (作出处罚决定8件). */
 const t2Decisions = (key: string, word: string, kinds: string, units: string): FigureRule => ({
@@ -77,6 +39,8 @@ const NOT_PROCESSED_PARTS = [
 ];
 const OTHER_PARTS = [part('other_overdue_correction', /逾期不补正|逾期未补正|不补正/), part('other_overdue_fee', /缴纳费用|收费通知|未缴费|未缴纳/)];
 
+/** Table 三's applicant columns read one by one (其他 is too common a word to be read as its column). */
+const APPLICANT_COLUMNS = T3_COLUMNS.filter((c) => !c.derived && c.key !== 'other');
 /**
  * Words one of which every match of a rule's patterns contains (read off `after` and `before`):
  * a text with none of them is not scanned with the rule's longer patterns. Changing a rule's
@@ -104,11 +68,7 @@ export const NEEDS: Record<string, readonly string[]> = {
   not_processed: ['不予处理'],
   other_processing: ['其他处理', '其它处理'],
   withdrawn: ['撤回'],
-  applicant_natural: ['自然人'],
-  applicant_business: ['商业企业'],
-  applicant_research: ['科研机构'],
-  applicant_welfare: ['社会公益组织'],
-  applicant_legal_service: ['法律服务机构'],
+  ...Object.fromEntries(APPLICANT_COLUMNS.map((c) => [`applicant_${c.key}`, [c.label]])),
   applicant_legal: ['其他组织'],
   unable_need_create: ['没有现成信息', '另行制作'],
   not_processed_petition: ['信访举报投诉'],
@@ -128,6 +88,26 @@ const CASE_COLUMN = /审结|纠错|纠正|维持|撤销|败诉|胜诉|终止|其
 
 const T3_UNITS = '件|宗|份|起';
 const T4_UNITS = '件|起|宗|例';
+
+const applicant = (key: string, label: string, words: string, cells: string[]): FigureRule => ({
+  id: `applicant_${key}`,
+  what: `${label}提出的新收申请`,
+  after: `${words}(?:提出|申请|提交)?(?:的)?(?:申请)?`,
+  units: T3_UNITS,
+  cells: () => cells,
+  ledBy: NEW_APPLICATIONS,
+  notLedBy: OUTCOME_OR_CARRY,
+});
+/** Applicants among the new applications (本年新收申请中，自然人提出1件; 其中自然人3件、商业企业1件). */
+const APPLICANT_FIGURES: FigureRule[] = [
+  ...APPLICANT_COLUMNS.map((c) => applicant(c.key, c.label, c.label, [`t3.new_received.${c.key}`])),
+  applicant(
+    'legal',
+    '法人或其他组织',
+    '法人(?:或|和|及|、)?其他组织',
+    T3_COLUMNS.filter((c) => c.group).map((c) => `t3.new_received.${c.key}`),
+  ),
+];
 
 export const FIGURES: FigureRule[] = [
   {
@@ -336,61 +316,7 @@ export const FIGURES: FigureRule[] = [
     parts: OTHER_PARTS,
     numberFirst: true,
   },
-  // Applicants among the new applications (本年新收申请中，自然人提出1件; 其中自然人3件、商业企业1件).
-  {
-    id: 'applicant_natural',
-    what: '自然人提出的新收申请',
-    after: '自然人(?:提出|申请|提交)?(?:的)?(?:申请)?',
-    units: T3_UNITS,
-    cells: () => ['t3.new_received.natural_person'],
-    ledBy: NEW_APPLICATIONS,
-    notLedBy: OUTCOME_OR_CARRY,
-  },
-  {
-    id: 'applicant_business',
-    what: '商业企业提出的新收申请',
-    after: '商业企业(?:提出|申请|提交)?(?:的)?(?:申请)?',
-    units: T3_UNITS,
-    cells: () => ['t3.new_received.commercial_enterprise'],
-    ledBy: NEW_APPLICATIONS,
-    notLedBy: OUTCOME_OR_CARRY,
-  },
-  {
-    id: 'applicant_legal',
-    what: '法人或其他组织提出的新收申请',
-    after: '法人(?:或|和|及|、)?其他组织(?:提出|申请|提交)?(?:的)?(?:申请)?',
-    units: T3_UNITS,
-    cells: () => ['commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other'].map((c) => `t3.new_received.${c}`),
-    ledBy: NEW_APPLICATIONS,
-    notLedBy: OUTCOME_OR_CARRY,
-  },
-  {
-    id: 'applicant_research',
-    what: '科研机构提出的新收申请',
-    after: '科研机构(?:提出|申请|提交)?(?:的)?(?:申请)?',
-    units: T3_UNITS,
-    cells: () => ['t3.new_received.research_institution'],
-    ledBy: NEW_APPLICATIONS,
-    notLedBy: OUTCOME_OR_CARRY,
-  },
-  {
-    id: 'applicant_welfare',
-    what: '社会公益组织提出的新收申请',
-    after: '社会公益组织(?:提出|申请|提交)?(?:的)?(?:申请)?',
-    units: T3_UNITS,
-    cells: () => ['t3.new_received.social_welfare_org'],
-    ledBy: NEW_APPLICATIONS,
-    notLedBy: OUTCOME_OR_CARRY,
-  },
-  {
-    id: 'applicant_legal_service',
-    what: '法律服务机构提出的新收申请',
-    after: '法律服务机构(?:提出|申请|提交)?(?:的)?(?:申请)?',
-    units: T3_UNITS,
-    cells: () => ['t3.new_received.legal_service_org'],
-    ledBy: NEW_APPLICATIONS,
-    notLedBy: OUTCOME_OR_CARRY,
-  },
+  ...APPLICANT_FIGURES,
   // Sub-rows named without their outcome's word (因没有现成信息需要另行制作，告知申请人1件).
   {
     id: 'unable_need_create',

@@ -25,3 +25,14 @@ export interface RuleExamples {
   wrong: readonly (string | RuleExample)[];
   right: readonly (string | RuleExample)[];
 }
+
+/** Part A's examples (rule-examples-a.ts, rule-examples-figures.ts) may expect a 提示. */
+export interface RuleExampleA extends RuleExample {
+  /** the finding a wrong example gives is a 提示 (info) to check, not a warning */
+  info?: true;
+}
+
+export interface RuleExamplesA extends RuleExamples {
+  wrong: readonly (string | RuleExampleA)[];
+  right: readonly (string | RuleExampleA)[];
+}
