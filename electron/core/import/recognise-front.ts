@@ -172,6 +172,7 @@ const PREAMBLE_UNIT: RegExp[] = [
  * same name, 凤凰街道 beside 深圳市光明区凤凰街道 or 田黄镇人民政府, is the same unit: the fullest is taken); with the words it was read from.
  */
 export function preambleUnit(paras: string[]): { name: string; quote: string } | undefined {
+  const core = (name: string) => name.replace(/(?:人民政府|政府|办事处)$/, '');
   const found: { name: string; quote: string }[] = [];
   for (const p of paras) {
     const n = norm(p);
@@ -186,11 +187,12 @@ export function preambleUnit(paras: string[]): { name: string; quote: string } |
         /我|本(?:镇|乡|街|单位)|关于|做好|通知|条例|要求|工作/.test(name)
       )
         continue;
+      // a county's or city's government (请与××县人民政府办公室联系) is not the township's own name
+      if (/[县市区州省旗]$/.test(core(name))) continue;
       found.push({ name, quote: m[0].slice(0, 60) });
     }
   }
   if (!found.length) return undefined;
-  const core = (name: string) => name.replace(/(?:人民政府|政府|办事处)$/, '');
   const longest = found.reduce((a, b) =>
     core(b.name).length > core(a.name).length || (core(b.name) === core(a.name) && b.name.length > a.name.length) ? b : a,
   );
