@@ -133,3 +133,11 @@ test('a portal’s metadata copied as a list (“- 索引号…”, “- 发布�
   assert.equal(r.report.unit.name, '青石县白鹭镇人民政府');
   assert.equal(r.notes.filter((n) => n.kind === 'furniture').length, 5);
 });
+
+test('a long preamble sentence that lists the six parts is not split: the parts are read at their own headings', async () => {
+  const listing = `根据条例编制本报告，报告内容包括：${['overview', 'proactive', 'requests', 'review_litigation', 'problems', 'other_matters'].map(heading).join('；')}。本报告还说明了全年政务公开的主要做法、取得的成效、存在的不足以及下一步的改进措施，供社会公众查阅，并欢迎对本报告提出意见和建议，以便改进今后的工作和报告的编写质量。对报告中的数据和表述有疑问的，可以通过政务公开专栏留言或者来电咨询，我们将认真答复。`;
+  const r = await read(['白鹭镇人民政府2023年政府信息公开工作年度报告', body(listing)].join('\n'));
+  assert.equal(r.report.sections.overview, '全年围绕中心工作推进信息公开。');
+  assert.equal(r.report.sections.other_matters, '本年度未收取信息处理费。');
+  assert.ok(!r.notes.some((n) => n.text.includes('连成一段的整篇报告')));
+});
