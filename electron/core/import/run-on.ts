@@ -53,7 +53,7 @@ export function splitRunOn(line: string): string[] | undefined {
     // Each part has words of its own before the next heading: a sentence listing the six parts
     // (“报告包括：一、总体情况；二、主动公开政府信息情况；…”) is not a report run into one line.
     const previous = parts[parts.length - 1];
-    if (previous && !/[\p{Script=Han}\d]{4}/u.test(line.slice(previous.at + previous.words.length, found.at))) return undefined;
+    if (previous && !/[\p{Script=Han}\d]/u.test(line.slice(previous.at + previous.words.length, found.at))) return undefined;
     parts.push(found);
     from = found.at + found.words.length;
   }
