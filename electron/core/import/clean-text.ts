@@ -24,6 +24,8 @@ const FURNITURE = [
   /^(?:[-*•]\s*)?(设为首页|加入收藏|无障碍阅读|无障碍|长者版|关怀版|智能问答|新媒体矩阵|点击查看解读|访问量[:：]?|访问次数[:：]?)(?:\s+(无障碍|长者版|关怀版|新媒体矩阵|智能问答))*$/,
   // A portal's metadata table: 索 引 号 …, 成文日期 …, 发布机构 …, 组配分类 …, 文 号: … 所属机构:
   /^\|?\s*(索\s*引\s*号|成\s*文\s*日\s*期|发\s*布\s*机\s*构|组\s*配\s*分\s*类|文\s*号|主\s*题\s*分\s*类|公\s*开\s*方\s*式|文\s*件\s*分\s*类)\s*[:：|]?\s.{0,160}$/,
+  // the same rows as a list, the value glued to the label: - 索引号xx/2025-00000, - 发布机构…镇, - 文号, - 有效性有效
+  /^[-*•]\s*(索\s*引\s*号|成\s*文\s*日\s*期|发\s*布\s*机\s*构|发\s*布\s*日\s*期|组\s*配\s*分\s*类|文\s*号|主\s*题\s*分\s*类|有\s*效\s*性)\s*[:：]?.{0,60}$/,
   /^\|?\s*(-{3}\|)+-{3}\|?$/,
   // Attachment links under a report, and the page's category label standing alone.
   /^.{1,80}\.(pdf|docx?|wps|xlsx?|zip|rar)$/i,

@@ -140,6 +140,65 @@ export function readYear(paras: string[], title: TitleInfo, problems: string[]):
   return found.year;
 }
 
+/** A unit's name as the preamble writes it: ends in 人民政府、办事处、街道、街办、镇 or 乡; not 我镇、本街道 or a notice's title. */
+const NAMED_UNIT = /(?:人民政府|政府|办事处|街道|街办|镇|乡)$/;
+const CN = '[\\u4e00-\\u9fff]';
+const REPORT = '(?:政府)?信息公开(?:工作)?年度报告';
+const YEAR_ = '(?:19|20)\\d{2}年度?';
+/** The preamble's common wordings that name the unit whose report it is (group 1 is the name). */
+const PREAMBLE_UNIT: RegExp[] = [
+  // 现将/现公布/现公开/现发布/编制(了)《…镇人民政府2023年政府信息公开工作年度报告》
+  new RegExp(`(?:现将|现予?公布|现公开|现发布|编制了?)《?(${CN}{2,30}?)${YEAR_}${REPORT}`),
+  // 现公开2022年东岳路街办政府信息公开工作年度报告 / 向社会公布2024年合水镇人民政府信息公开工作年度报告 / 《2022年度尧化街道…》
+  new RegExp(`(?:现将|公布|公开|发布|《)${YEAR_}(${CN}{2,30}?)${REPORT}`),
+  // …东湖街道特编制2023年政府信息公开年度报告 / 湖东街道编制了2024年度… / 兴华镇人民政府特此编制…
+  new RegExp(`(${CN}{2,30}?)(?:特此|特)?编制了?${YEAR_}${REPORT}`),
+  // 本报告由塘下镇人民政府结合有关统计数据编制 / …要求,由东梁乡人民政府编制
+  new RegExp(`由(${CN}{2,30}?)(?:按照|结合|根据|依据|依照|负责|组织)?编制|报告由(${CN}{2,30}?)(?:按照|结合|根据|依据|依照)`),
+  // 如对本报告有任何疑问，请与…乡人民政府办公室联系 / 可与…镇人民政府联系 / 请联系：…街道办事处（地址…）;
+  // a name of three characters or fewer only before an office (请与张建乡联系 names a person)
+  new RegExp(
+    `(?:请与|可与|请联系:?|联系:)(${CN}{2,3}(?=[^,;(]*办公室)|${CN}{4,30}?)(?:(?:政务公开|政府信息公开|信息公开)?(?:工作)?(?:领导小组)?(?:党政)?办公室)?(?:联系|\\(|;|,|$)`,
+  ),
+  // 汇总2020年度官塘乡的政府信息公开年度报告编制而成
+  new RegExp(`${YEAR_}(${CN}{2,30}?)的${REPORT}`),
+  // a paragraph that starts with the title: 安镇街道2024年政府信息公开工作年度报告根据… / …镇2023年政府信息公开 工作告年度报
+  new RegExp(`^(${CN}{2,30}?)${YEAR_}(?:政府)?信息公开`),
+];
+
+/**
+ * The unit named by the preamble (“现将…镇人民政府2023年政府信息公开工作年度报告予以公布”, “本报告由…街道办事处编制”,
+ * a heading line “…镇2023年政府信息公开工作年度报告”), when the wordings name one unit only (a shorter form of the
+ * same name, 凤凰街道 beside 深圳市光明区凤凰街道 or 田黄镇人民政府, is the same unit: the fullest is taken); with the words it was read from.
+ */
+export function preambleUnit(paras: string[]): { name: string; quote: string } | undefined {
+  const core = (name: string) => name.replace(/(?:人民政府|政府|办事处)$/, '');
+  const found: { name: string; quote: string }[] = [];
+  for (const p of paras) {
+    const n = norm(p);
+    for (const re of PREAMBLE_UNIT) {
+      const m = re.exec(n);
+      if (!m) continue;
+      const name = (m[1] ?? m[2]).replace(/^(?:现将|现|将|由|特|经)/, '').replace(/人民$/, '人民政府');
+      if (
+        name.replace(NAMED_UNIT, '').length < 2 ||
+        !NAMED_UNIT.test(name) ||
+        /^(?:该|全|各)/.test(name) ||
+        /我|本(?:镇|乡|街|单位)|关于|做好|通知|条例|要求|工作/.test(name)
+      )
+        continue;
+      // a county's or city's government (请与××县人民政府办公室联系) is not the township's own name
+      if (/[县市区州省旗]$/.test(core(name))) continue;
+      found.push({ name, quote: m[0].slice(0, 60) });
+    }
+  }
+  if (!found.length) return undefined;
+  const longest = found.reduce((a, b) =>
+    core(b.name).length > core(a.name).length || (core(b.name) === core(a.name) && b.name.length > a.name.length) ? b : a,
+  );
+  return found.every((f) => core(longest.name).includes(core(f.name))) ? longest : undefined;
+}
+
 export interface Closing {
   unitName: string;
   signature: string;
@@ -164,13 +223,10 @@ export function readClosing(blocks: Block[], paras: string[], title: TitleInfo, 
     }
   }
   if (!unitName) {
-    // The preamble names the report it introduces: “…特编制罗平县钟山乡2024年政府信息公开工作年度报告。”
-    for (const p of paras.slice(0, 8)) {
-      const m = /编制《?([\u4e00-\u9fff]{2,30}?)(?:19|20)\d{2}年度?(?:政府)?信息公开工作年度报告/.exec(norm(p));
-      if (m && UNIT_END.test(m[1])) {
-        unitName = m[1];
-        break;
-      }
+    const named = preambleUnit(paras.slice(0, 12));
+    if (named) {
+      unitName = named.name;
+      problems.push(`标题中没有机关名称，按导言中的“${named.quote}”读作“${named.name}”，请核对`);
     }
   }
   let date = '';

@@ -6,6 +6,7 @@ import type { Block, Row } from './blocks';
 import { cleanLine, continues, joinNote, NUMBERED } from './clean-text';
 import { FORMATS } from '../../../shared/formats/index';
 import { isValueLike, labelCore, norm } from './normalize';
+import { splitRunOn } from './run-on';
 
 const isTableLine = (line: string) => line.includes('\t') || /\|.*\|/.test(line) || /\s\|\s*$/.test(line) || /^\s*\|\s*$/.test(line);
 
@@ -177,10 +178,30 @@ function wrapWidth(raws: string[]): number {
 export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
   const lineNos: number[] = [];
   const lines: string[] = [];
+  /** lines that end a piece of a split one-paragraph report: never joined to the next */
+  const pieceEnds = new Set<number>();
   const raws = text.replace(/\r\n?/g, '\n').split('\n');
   raws.forEach((raw, i) => {
     const cleaned = cleanLine(raw, i + 1, notes);
     if (cleaned === null) return;
+    // A whole report pasted as one paragraph: split at its title and six part headings (all there, in order).
+    const pieces = splitRunOn(cleaned);
+    if (pieces) {
+      notes.push({
+        kind: 'joined',
+        line: i + 1,
+        text: `这一行是连成一段的整篇报告，已在标题和六个部分的标题处分成 ${pieces.length} 段：${pieces
+          .filter((t) => /^[一二三四五六][、.．]/.test(t))
+          .map((t) => `“${t}”`)
+          .join('、')}`,
+      });
+      for (const piece of pieces) {
+        lines.push(piece);
+        lineNos.push(i + 1);
+        pieceEnds.add(lines.length - 1);
+      }
+      return;
+    }
     lines.push(cleaned);
     lineNos.push(i + 1);
   });
@@ -222,7 +243,7 @@ export function textToBlocks(text: string, notes: ImportNote[] = []): Block[] {
         for (;;) {
           let j = i + 1;
           while (j < lines.length && lines[j].trim() === '') j++;
-          if (j >= lines.length || isTableLine(lines[j])) break;
+          if (j >= lines.length || isTableLine(lines[j]) || pieceEnds.has(i)) break;
           // Lines each followed by a blank line: a hard-wrapped paragraph still runs on, but a short
           // line (a unit name, a page header) does not swallow a title or another short line.
           if (j > i + 1 && blankSeparated && ([...para].length < 40 || isTitleLine(lines[j]))) break;
