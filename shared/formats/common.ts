@@ -146,8 +146,12 @@ export const T3_ROWS_HEAD: Table3Row[] = [
 ];
 
 /** Table 三 rows after （六）其他处理. */
-/** The keys of table 三's rows under （三）不予公开: its eight reasons, the same in both formats. */
-export const T3_DENIED_KEYS: readonly string[] = T3_ROWS_HEAD.filter((r) => r.path[1] === DENIED).map((r) => r.key);
+/** The keys of table 三's rows under one heading of 三、本年度办理结果 (the same in both formats). */
+const keysUnder = (heading: string): readonly string[] => T3_ROWS_HEAD.filter((r) => r.path[1] === heading).map((r) => r.key);
+/** （三）不予公开's eight reasons, （四）无法提供's three, （五）不予处理's five. */
+export const T3_DENIED_KEYS = keysUnder(DENIED);
+export const T3_UNABLE_KEYS = keysUnder(UNABLE);
+export const T3_NOT_PROCESSED_KEYS = keysUnder(NOT_PROCESSED);
 
 export const T3_ROWS_TAIL: Table3Row[] = [
   { key: 'total_processed', path: [RESULTS, '（七）总计'], derived: true, short: '办理结果' },

@@ -1,6 +1,6 @@
 // The figure rules of the text-against-tables check: each figure the narrative may state, its patterns and its cells.
 import type { FigureRule } from './figure-rule';
-import { T3_COLUMNS, T3_DENIED_KEYS } from '../formats/common';
+import { T3_COLUMNS, T3_DENIED_KEYS, T3_NOT_PROCESSED_KEYS, T3_UNABLE_KEYS } from '../formats/common';
 
 export type { FigureRule, GovFormatId } from './figure-rule';
 
@@ -12,6 +12,15 @@ const t2Decisions = (key: string, word: string, kinds: string, units: string): F
   units,
   cells: () => [`t2.${key}.decisions`],
   numberFirst: true,
+});
+
+/** An outcome of the applications (予以公开, 不予公开…): stated in a sentence, or a paragraph, about applications, the number before or after. */
+const outcome = (rule: Omit<FigureRule, 'units' | 'sentenceMust' | 'paragraphMust' | 'numberFirst'>): FigureRule => ({
+  units: '件|宗|份',
+  sentenceMust: /申请|办理结果|答复/,
+  paragraphMust: true,
+  numberFirst: true,
+  ...rule,
 });
 
 const part = (row: string, words: RegExp) => ({ cell: `t3.${row}.total`, words });
@@ -159,26 +168,18 @@ export const FIGURES: FigureRule[] = [
     units: T3_UNITS,
     cells: () => ['t3.carried_over.total'],
   },
-  {
+  outcome({
     id: 'granted',
     what: '予以公开的申请',
     after: '予以公开',
-    units: '件|宗|份',
-    sentenceMust: /申请|办理结果|答复/,
-    paragraphMust: true,
     cells: () => ['t3.granted.total'],
-    numberFirst: true,
-  },
-  {
+  }),
+  outcome({
     id: 'partial_grant',
     what: '部分公开的申请',
     after: '部分公开',
-    units: '件|宗|份',
-    sentenceMust: /申请|办理结果|答复/,
-    paragraphMust: true,
     cells: () => ['t3.partial_grant.total'],
-    numberFirst: true,
-  },
+  }),
   {
     id: 'carried_forward',
     what: '结转下年度继续办理的申请',
@@ -255,67 +256,41 @@ export const FIGURES: FigureRule[] = [
     // 对现行有效的12件规范性文件进行评估, where the figure qualifies the object of another verb).
     notAbout: /其中|现行有效(?=((?:文件)?(?:共计|共|为)?))\1[^\u4e00-\u9fa5]*[\u4e00-\u9fa5]/,
   },
-  {
+  outcome({
     id: 'denied',
     what: '不予公开的申请',
     after: '不予公开',
-    units: '件|宗|份',
-    sentenceMust: /申请|办理结果|答复/,
-    paragraphMust: true,
     cells: () => T3_DENIED_KEYS.map((k) => `t3.${k}.total`),
     parts: DENIED_PARTS,
-    numberFirst: true,
-  },
-  {
+  }),
+  outcome({
     id: 'unable',
     what: '无法提供的申请',
     after: '无法提供',
-    units: '件|宗|份',
-    sentenceMust: /申请|办理结果|答复/,
-    paragraphMust: true,
-    cells: () => ['t3.unable_not_held.total', 't3.unable_need_create.total', 't3.unable_unclear.total'],
+    cells: () => T3_UNABLE_KEYS.map((k) => `t3.${k}.total`),
     parts: UNABLE_PARTS,
-    numberFirst: true,
-  },
-  {
+  }),
+  outcome({
     id: 'not_held',
     what: '本机关不掌握相关政府信息的申请',
     after: '不掌握(?:相关|该|所申请的?)?(?:政府)?(?:信息)?(?:的)?(?:告知申请人|答复申请人|告知)?',
-    units: '件|宗|份',
-    sentenceMust: /申请|办理结果|答复/,
-    paragraphMust: true,
     cells: () => ['t3.unable_not_held.total'],
-    numberFirst: true,
-  },
-  {
+  }),
+  outcome({
     id: 'not_processed',
     what: '不予处理的申请',
     after: '不予处理',
-    units: '件|宗|份',
-    sentenceMust: /申请|办理结果|答复/,
-    paragraphMust: true,
-    cells: () => [
-      't3.not_processed_petition.total',
-      't3.not_processed_repeat.total',
-      't3.not_processed_publication.total',
-      't3.not_processed_massive.total',
-      't3.not_processed_confirm.total',
-    ],
+    cells: () => T3_NOT_PROCESSED_KEYS.map((k) => `t3.${k}.total`),
     parts: NOT_PROCESSED_PARTS,
-    numberFirst: true,
-  },
-  {
+  }),
+  outcome({
     id: 'other_processing',
     what: '其他处理的申请',
     after: '其[他它]处理',
-    units: '件|宗|份',
-    sentenceMust: /申请|办理结果|答复/,
-    paragraphMust: true,
     cells: (formatId) =>
       formatId === 'gov-2019' ? ['t3.other.total'] : ['t3.other_overdue_correction.total', 't3.other_overdue_fee.total', 't3.other_other.total'],
     parts: OTHER_PARTS,
-    numberFirst: true,
-  },
+  }),
   ...APPLICANT_FIGURES,
   // Sub-rows named without their outcome's word (因没有现成信息需要另行制作，告知申请人1件).
   {
