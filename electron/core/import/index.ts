@@ -8,6 +8,7 @@ import { stripXmlIllegalDeep } from '../../../shared/xml-chars';
 import { docxToBlocks, DocxFormatError } from './docx-reader';
 import { NotAReportError, recognise } from './recognise';
 import type { Recognised } from './recognise';
+import type { Block } from './blocks';
 import { textToBlocks } from './text-reader';
 import { PdfFormatError, pdfToBlocks } from './pdf-reader';
 import { DocFormatError, docToBlocks } from './doc-reader';
@@ -50,6 +51,26 @@ export class ImportError extends Error {
 
 /** The refusal of a file whose reader or recogniser said why, naming the file. */
 const refusal = (fileName: string, err: Error) => new ImportError(`“${fileName}”：${err.message}`, err instanceof NotAReportError && err.otherDocument);
+
+/**
+ * One reader's blocks recognised as a report, with the reader's notes. The reader's own format
+ * error (its Chinese message) and a document that is not a report become the refusal naming the
+ * file; anything else is a fault and goes on up.
+ */
+async function readWith(
+  fileName: string,
+  source: ImportSource,
+  formatError: (new (...args: never[]) => Error) | null,
+  read: (notes: ImportNote[]) => Block[] | Promise<Block[]>,
+): Promise<ImportReadResult> {
+  const notes: ImportNote[] = [];
+  try {
+    return withNotes(recognise(await read(notes)), source, notes);
+  } catch (err) {
+    if ((formatError && err instanceof formatError) || err instanceof NotAReportError) throw refusal(fileName, err as Error);
+    throw err;
+  }
+}
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
@@ -132,47 +153,24 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
   if (bytes.length === 0) throw new ImportError(`“${fileName}”是空文件，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
   if (bytes.length > MAX_SOURCE_BYTES) throw new ImportError(`“${fileName}”超过 20 MB，不像是一份年度报告，没有读取。请选择报告文件本身。`);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    try {
-      return withNotes(recognise(docxToBlocks(bytes)), 'docx', []);
-    } catch (err) {
-      if (err instanceof DocxFormatError || err instanceof NotAReportError) throw refusal(fileName, err);
-      throw err;
-    }
+    return readWith(fileName, 'docx', DocxFormatError, () => docxToBlocks(bytes));
   }
   // A report file too large to be one is refused before its text is even decoded.
   const firstChar = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
   if (firstChar === 0x7b && bytes.length > MAX_REPORT_FILE_BYTES) throw oversizedReportFile(fileName, bytes.length);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    try {
-      const notes: ImportNote[] = [];
-      return withNotes(recognise(await docToBlocks(bytes, notes)), 'doc', notes);
-    } catch (err) {
-      if (err instanceof DocFormatError || err instanceof NotAReportError) throw refusal(fileName, err);
-      throw err;
-    }
+    return readWith(fileName, 'doc', DocFormatError, (notes) => docToBlocks(bytes, notes));
   }
   if (/\.(wps|doc)$/i.test(fileName)) {
     // Not a compound file: a .wps of Microsoft Works or old Kingsoft WPS (or a damaged file).
     throw new ImportError(`“${fileName}”：${OTHER_WPS_MESSAGE}`);
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    try {
-      const notes: ImportNote[] = [];
-      return withNotes(recognise(await pdfToBlocks(bytes, notes)), 'pdf', notes);
-    } catch (err) {
-      if (err instanceof PdfFormatError || err instanceof NotAReportError) throw refusal(fileName, err);
-      throw err;
-    }
+    return readWith(fileName, 'pdf', PdfFormatError, (notes) => pdfToBlocks(bytes, notes));
   }
   const page = looksLikeHtml(bytes);
   if (page) {
-    try {
-      const notes: ImportNote[] = [];
-      return withNotes(recognise(htmlToBlocks(page === 'mht' ? mhtToHtml(bytes) : decodeHtml(bytes), notes)), 'html', notes);
-    } catch (err) {
-      if (err instanceof HtmlFormatError || err instanceof NotAReportError) throw refusal(fileName, err);
-      throw err;
-    }
+    return readWith(fileName, 'html', HtmlFormatError, (notes) => htmlToBlocks(page === 'mht' ? mhtToHtml(bytes) : decodeHtml(bytes), notes));
   }
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ImportError(`“${fileName}”里没有文字，没有可以导入的内容。请选择年度报告文件，或粘贴报告文字。`);
@@ -189,11 +187,5 @@ async function readAnySource(fileName: string, bytes: Uint8Array): Promise<Impor
     if (!parsed.ok) throw new ImportError(`“${fileName}”：${parsed.message}`);
     return { report: parsed.doc, recognised: ['report_file'], problems: [], source: 'nianbao-file', notes: unreadNotes(parsed.doc) };
   }
-  try {
-    const notes: ImportNote[] = [];
-    return withNotes(recognise(textToBlocks(text, notes)), 'text', notes);
-  } catch (err) {
-    if (err instanceof NotAReportError) throw refusal(fileName, err);
-    throw err;
-  }
+  return readWith(fileName, 'text', null, (notes) => textToBlocks(text, notes));
 }
