@@ -5,7 +5,7 @@
 export const COUNTY_FILE_EXTENSIONS = ['.nianbao.json', '.json', '.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.mht', '.mhtml', '.txt'] as const;
 
 /** The file's name ends in one of the kinds read. */
-export const COUNTY_FILE_PATTERN = /\.(nianbao\.json|json|docx|doc|wps|pdf|html?|mht|mhtml|txt)$/i;
+const COUNTY_FILE_PATTERN = new RegExp(`(?:${COUNTY_FILE_EXTENSIONS.map((e) => e.replace(/\./g, '\\.')).join('|')})$`, 'i');
 
 /** The kinds, for messages: 报告文件（.nianbao.json）、Word（.docx、.doc）…. */
 export const COUNTY_FILE_KINDS =

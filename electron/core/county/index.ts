@@ -6,7 +6,7 @@ import { readCountyEntry } from './read';
 
 export { buildCountyWorkbook, sumSheetName } from './workbook';
 export { buildOpinionDocx, opinionFileName } from './opinion';
-export { readCountyEntry, readCountyFiles, countyFolderFiles, COUNTY_FILE_PATTERN } from './read';
+export { readCountyEntry, readCountyFiles, countyFolderFiles } from './read';
 
 /** Batches kept at once; opening another drops the oldest (a county has one desk open). */
 const MAX_BATCHES = 3;

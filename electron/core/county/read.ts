@@ -8,7 +8,6 @@ import { ImportError } from '../import/index';
 import { readReportSourceOffThread } from '../import/off-thread';
 import { isCountyFileName } from '../../../shared/county/files';
 
-export { COUNTY_FILE_PATTERN } from '../../../shared/county/files';
 /** A township report is a few hundred kB at most; anything bigger is not one. */
 export const MAX_COUNTY_FILE_BYTES = 20 * 1024 * 1024;
 

@@ -27,8 +27,8 @@ import { Comparisons } from './CountyComparisons';
 import { Sums } from './CountySums';
 import { Duplicates } from './CountyDuplicates';
 import { UnitsTable } from './CountyUnitsTable';
-import { displayName, isCountyFile, uploadChunks } from './files';
-import { COUNTY_FILE_EXTENSIONS, COUNTY_FILE_KINDS } from '../../../shared/county/files';
+import { displayName, uploadChunks } from './files';
+import { COUNTY_FILE_EXTENSIONS, COUNTY_FILE_KINDS, isCountyFileName } from '../../../shared/county/files';
 
 type Loaded = { review: CountyReview; docs: Record<string, ReportDoc> };
 
@@ -54,7 +54,7 @@ export default function CountyView(props: { onClose(): void }) {
   const add = async (picked: FileList | null, fresh: boolean) => {
     const all = Array.from(picked ?? []);
     // Browsers list a folder in no particular order: read the files by name, as a file manager shows them.
-    const files = all.filter((f) => isCountyFile(displayName(f))).sort((a, b) => displayName(a).localeCompare(displayName(b), 'zh-CN'));
+    const files = all.filter((f) => isCountyFileName(displayName(f))).sort((a, b) => displayName(a).localeCompare(displayName(b), 'zh-CN'));
     if (all.length > 0 && files.length === 0)
       return setError('选中的文件里没有年度报告（*.nianbao.json、*.docx 或网页复制的 *.txt）。请选择装有各单位报告的文件夹。');
     if (files.length === 0) return;

@@ -1,10 +1,6 @@
 // Which picked files the county's desk reads, and how they travel to the main side: in chunks
 // that stay well under the API's request size, each file as base64.
 import { bytesToBase64 } from '../../api/client';
-import { isCountyFileName } from '../../../shared/county/files';
-
-/** Every kind the import reads (shared/county/files); hidden files and Word's lock files (~$…) are skipped. */
-export const isCountyFile = isCountyFileName;
 
 /** The name shown for a file: its path inside the chosen folder, or its own name. */
 export function displayName(file: File): string {

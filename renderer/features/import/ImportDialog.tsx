@@ -27,10 +27,12 @@ import { api, bytesToBase64, platform } from '../../api/client';
 import type { ImportPreview } from '../../../shared/api';
 import { FORMATS, isGovFormatId, SECTION_HEADINGS, SECTION_KEYS } from '../../../shared/formats/index';
 import { ImportNotes } from './ImportNotes';
+import { COUNTY_FILE_EXTENSIONS } from '../../../shared/county/files';
 import { formatLabel, SEVERITY_LABEL, statusLabel } from '../../labels';
 
 const FILE_FILTERS = [
-  { name: '年度报告（Word、WPS、PDF、网页、文本、报告文件）', extensions: ['docx', 'doc', 'wps', 'pdf', 'html', 'htm', 'mht', 'mhtml', 'txt', 'json'] },
+  // The kinds the import reads, listed once for the import and the county's desk (.json covers .nianbao.json).
+  { name: '年度报告（Word、WPS、PDF、网页、文本、报告文件）', extensions: COUNTY_FILE_EXTENSIONS.filter((e) => e !== '.nianbao.json').map((e) => e.slice(1)) },
 ];
 
 const TABLE_NAMES: Record<'t2' | 't3' | 't4', string> = {
